@@ -1,0 +1,381 @@
+"""Decoding bytes and cleaning scraped pages into a document body plus metadata.
+
+The rules here are about page *structure* (breadcrumbs, font-size controls,
+share/print links, markdown and HTML syntax, licence footers, header lines),
+never about particular words of particular documents.
+
+>>> body, meta = clean_text("当前位置:首页>新闻\\n标题在此\\n来源:新华社 日期:2022年2月9日\\n正文第一句。\\n关键字:")
+>>> body
+'正文第一句。'
+>>> meta["source"], meta["date"].isoformat(), meta["title"]
+('新华社', '2022-02-09', '标题在此')
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import html
+import re
+from typing import Any
+
+from .errors import DecodeError
+from .text import is_han
+
+__all__ = ["decode_bytes", "clean_text", "parse_date"]
+
+
+# --- decoding ------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
+    """Reject decoded text that is really binary (NULs, control characters)."""
+    for i, ch in enumerate(text):
+        if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
+            # map the character position back to a byte offset for the message
+            offset = len(text[:i].encode(encoding.replace("-sig", ""), errors="replace"))
+            if encoding == "utf-8-sig":
+                offset += 3
+            raise DecodeError(
+                f"{source}: looks binary, not text (control byte 0x{ord(ch):02x} at byte offset {offset})",
+                source=source,
+                offset=offset,
+            )
+
+
+def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode *raw* and return ``(text, encoding)``.
+
+    Tries a BOM (UTF-8, UTF-16, UTF-32), then strict UTF-8, then GB18030 (a superset
+    of GBK and GB2312). Valid UTF-8 is never decoded as anything else. Binary data
+    (NUL or control bytes) and undecodable bytes raise :class:`DecodeError` naming
+    *source* and the byte offset.
+
+    >>> decode_bytes("稳中求进".encode("gb18030"))
+    ('稳中求进', 'gb18030')
+    """
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError as e:
+                raise DecodeError(
+                    f"{source}: has a {enc} byte-order mark but invalid {enc} at byte offset {e.start}",
+                    source=source,
+                    offset=e.start,
+                ) from None
+            _check_text(text, raw, enc, source)
+            return text, ("utf-8" if enc == "utf-8-sig" else enc)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(
+            f"{source}: looks binary, not text (NUL byte at byte offset {nul})", source=source, offset=nul
+        )
+    try:
+        text = raw.decode("utf-8")
+        enc = "utf-8"
+    except UnicodeDecodeError as e_utf8:
+        try:
+            text = raw.decode("gb18030")
+            enc = "gb18030"
+        except UnicodeDecodeError as e_gb:
+            raise DecodeError(
+                f"{source}: cannot decode: not UTF-8 (invalid byte 0x{raw[e_utf8.start]:02x} at byte offset "
+                f"{e_utf8.start}) and not GB18030 (invalid at byte offset {e_gb.start})",
+                source=source,
+                offset=e_utf8.start,
+            ) from None
+        # GB18030 accepts most byte pairs; demand that the result looks like text.
+        weird = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) <= 0x9F)
+        if weird > max(2, len(text) // 200):
+            raise DecodeError(
+                f"{source}: cannot decode: not UTF-8 (invalid byte at byte offset {e_utf8.start}) and "
+                "GB18030 gives private-use or control characters",
+                source=source,
+                offset=e_utf8.start,
+            ) from None
+    _check_text(text, raw, enc, source)
+    return text, enc
+
+
+# --- dates -------------------------------------------------------------------
+
+_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.．])\s*(?P<m>\d{1,2})\s*(?:月|[-/.．])\s*(?P<d>\d{1,2})\s*日?"
+)
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """Parse the first date in *value* (2022/2/9, 2022-02-09, 2022年2月9日, 2022.02.09).
+
+    >>> parse_date("发布时间：2022年2月9日 10:30")
+    datetime.date(2022, 2, 9)
+    """
+    m = _DATE_RE.search(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+# --- cleaning ------------------------------------------------------------------
+
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_BLOCK_RE = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr|p|div|li|tr|h\d)\b[^<>]*>", re.I)
+_HTML_DROP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_SEPARATOR_RE = re.compile(r"^[\s\-=_*~·—─━.。…#+]{3,}$")
+_URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+# Lines that are page furniture, not text (matched against the stripped line).
+_CHROME_PATTERNS = [
+    r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
+    r"^首\s*页\s*(?:[>›»/＞]|$)",
+    r"^(?:\S+\s*[>›»＞]\s*){2,}\S*$",  # breadcrumb trail A > B > C
+    r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小",
+    r"(?:打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到|【打印】|【关闭】|\[打印\]|\[关闭\]|发表评论|我要纠错|扫一扫)",
+    r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
+    r"^(?:责任编辑|编辑|责编|审核|校对|排版|监制|编审)\s*[:：]\s*\S{0,12}\s*[）)]?$",
+    r"^[（(]\s*(?:责任编辑|编辑|责编)\s*[:：].{0,20}[）)]$",
+    r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
+    r"^(?:Public domain|false|true)$",
+]
+_CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
+
+# A block that starts with one of these headings runs to the end of the page.
+_TAIL_BLOCK_RE = re.compile(
+    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
+)
+# Licence footers (Wikisource and similar): from this line to the end.
+_LICENCE_RE = re.compile(r"^本作品(?:是|在|来自|为|属于|根据|采用)|^This work is in the public domain")
+
+_META_KEYS = {
+    "来源": "source",
+    "稿件来源": "source",
+    "文章来源": "source",
+    "信息来源": "source",
+    "作者": "author",
+    "撰稿": "author",
+    "日期": "date",
+    "发布日期": "date",
+    "发布时间": "date",
+    "发表时间": "date",
+    "发文日期": "date",
+    "成文日期": "date",
+    "时间": "date",
+    "发文机关": "issuer",
+    "发布机关": "issuer",
+    "发布单位": "issuer",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+}
+_META_KEY_RE = re.compile(
+    r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*"
+)
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_ORG_SUFFIX = (
+    "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
+)
+_SIGNATURE_RE = re.compile(r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:" + _ORG_SUFFIX + r"))\s*[）)]\s*$")
+_TERMINAL = "。！？!?；;…”’」』）)》"
+
+
+def _strip_markup(text: str) -> str:
+    if _HTML_TAG_RE.search(text):
+        text = _HTML_DROP_RE.sub("", text)
+        text = _HTML_BLOCK_RE.sub("\n", text)
+        text = _HTML_TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _MD_IMAGE_RE.sub("", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    return text
+
+
+def _parse_front_matter(block: str, meta: dict[str, Any]) -> None:
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        key, value = key.strip().lower(), value.strip().strip("'\"")
+        if not value:
+            continue
+        if key in ("title", "author", "source", "url", "issuer"):
+            meta.setdefault(key, value)
+        elif key in ("date", "published", "created"):
+            d = parse_date(value)
+            if d:
+                meta.setdefault("date", d)
+
+
+def _parse_meta_line(line: str) -> dict[str, str] | None:
+    """Key:value pairs of a header line (来源:… 作者:… 日期:…), or None."""
+    matches = list(_META_KEY_RE.finditer(line))
+    if not matches or matches[0].start() > 2:
+        return None
+    found: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end]
+        # a font-size control or similar chrome may follow on the same line
+        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[", value)[0].strip()
+        key = _META_KEYS[m.group(1)]
+        if value and key not in found:
+            found[key] = value
+    return found
+
+
+def _looks_like_title(line: str) -> bool:
+    return 2 <= len(line) <= 80 and line[-1] not in "。；;，,：:" and sum(map(is_han, line)) >= 2
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join lines that a renderer split mid-sentence (wiki links on their own lines)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and out[-1][-1] not in _TERMINAL + "：:" and not _is_heading(line):
+            prev = out[-1]
+            if not _is_heading(prev) or len(prev) > 40:
+                out[-1] = prev + line
+                continue
+        out.append(line)
+    return out
+
+
+_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节篇部分条])"
+)
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING_RE.match(line))
+
+
+def clean_text(text: str) -> tuple[str, dict[str, Any]]:
+    """Clean a scraped page and return ``(body, metadata)``.
+
+    Removes zero-width characters, HTML tags and entities, markdown front matter,
+    images and link syntax (keeping the link text), page chrome (breadcrumbs,
+    font-size controls, share/print/close links, related-article blocks, empty
+    ``关键字:`` trailers, separator lines), and licence footers. Header lines give
+    ``title``, ``author``, ``source``, ``date`` (a :class:`datetime.date`),
+    ``issuer`` and ``doc_number``; a trailing organization signature in parentheses,
+    such as ``(孟村县委组织部)``, moves to ``organization``. The body has one
+    paragraph per line, each stripped of indentation.
+
+    What it cannot do: it does not know a site's layout, so chrome that looks like
+    prose (a one-line summary, an editor's note) stays in the body.
+    """
+    meta: dict[str, Any] = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH_RE.sub("", text)
+    fm = _FRONT_MATTER_RE.match(text)
+    if fm:
+        _parse_front_matter(fm.group(1), meta)
+        text = text[fm.end() :]
+    text = _strip_markup(text)
+    # paragraphs run together with ideographic-space indents: "收悉。　　正如…"
+    text = re.sub(r"(?<=[。！？”])[ \t]*[\u3000]{2,}(?=\S)", "\n", text)
+
+    raw_lines = [ln.strip(" \t\u00a0\u3000\u2002\u2003\u202f\f\v") for ln in text.split("\n")]
+    lines: list[str] = []
+    wikisource = False
+    for line in raw_lines:
+        if _LICENCE_RE.search(line):
+            wikisource = True
+            break
+        if _TAIL_BLOCK_RE.match(line) and lines:
+            break
+        lines.append(line)
+
+    body: list[str] = []
+    header_zone = True
+    seen_text = 0
+    for line in lines:
+        line = _MD_HEADING_RE.sub("", line)
+        line = _MD_EMPH_RE.sub(r"\2", line)
+        if not line:
+            if body and body[-1] != "":
+                body.append("")
+            continue
+        pairs = _parse_meta_line(line) if header_zone or len(line) < 60 else None
+        if not pairs and len(line) <= 120 and (
+            _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.search(line)
+        ):
+            if len(line) > 60 and "。" in line and not _SEPARATOR_RE.match(line):
+                # a prose sentence that merely mentions a chrome word stays
+                body.append(line)
+                seen_text += len(line)
+            continue
+        if pairs:
+            for key, value in pairs.items():
+                if key == "date":
+                    d = parse_date(value)
+                    if d and "date" not in meta:
+                        meta["date"] = d
+                else:
+                    meta.setdefault(key, value)
+            continue
+        if header_zone and "doc_number" not in meta:
+            m = _DOC_NUMBER_RE.fullmatch(line)
+            if m:
+                meta["doc_number"] = line
+                continue
+        if header_zone and "title" not in meta and _looks_like_title(line) and seen_text == 0:
+            meta["title"] = line
+            continue
+        body.append(line)
+        seen_text += len(line)
+        if seen_text > 200:
+            header_zone = False
+
+    while body and body[-1] == "":
+        body.pop()
+    # a trailing organization signature "(孟村县委组织部)"
+    if body:
+        m = _SIGNATURE_RE.search(body[-1])
+        if m and m.start() > 0 and body[-1][: m.start()].rstrip()[-1:] in _TERMINAL:
+            meta.setdefault("organization", m.group(1))
+            body[-1] = body[-1][: m.start()].rstrip()
+        elif m and m.start() == 0 and len(body) > 1:
+            meta.setdefault("organization", m.group(1))
+            body.pop()
+    _tidy_title(meta)
+    paragraphs = [b for b in body if b]
+    if wikisource:
+        paragraphs = _join_wrapped_lines(paragraphs)
+    return "\n".join(paragraphs), meta
+
+
+def _tidy_title(meta: dict[str, Any]) -> None:
+    title = meta.get("title")
+    if not title:
+        return
+    # "刘亚然:推动组织工作守正创新" -> author prefix goes when it names the author
+    m = re.match(r"^([\u4e00-\u9fff·]{2,5})\s*[:：]\s*(.+)$", title)
+    if m:
+        author = meta.get("author")
+        if author is None or author == m.group(1):
+            meta.setdefault("author", m.group(1))
+            meta["title"] = m.group(2).strip()
+    # "2013-03-22_标题" file-style prefix
+    m = re.match(r"^((?:19|20)\d{2}[-.]\d{1,2}[-.]\d{1,2})[_\s]+(.+)$", meta["title"])
+    if m:
+        meta.setdefault("date", parse_date(m.group(1)))
+        meta["title"] = m.group(2)
