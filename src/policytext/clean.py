@@ -34,22 +34,25 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
     """Reject decoded text that is really binary (NULs, control characters)."""
-    for i, ch in enumerate(text):
-        if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
-            # map the character position back to a byte offset for the message
-            offset = len(text[:i].encode(encoding.replace("-sig", ""), errors="replace"))
-            if encoding == "utf-8-sig":
-                offset += 3
-            raise DecodeError(
-                f"{source}: looks binary, not text (control byte 0x{ord(ch):02x} at byte offset {offset})",
-                source=source,
-                offset=offset,
-            )
+    m = _CONTROL_RE.search(text)
+    if m:
+        i = m.start()
+        # map the character position back to a byte offset for the message
+        offset = len(text[:i].encode(encoding.replace("-sig", ""), errors="replace"))
+        if encoding == "utf-8-sig":
+            offset += 3
+        raise DecodeError(
+            f"{source}: looks binary, not text (control byte 0x{ord(text[i]):02x} at byte offset {offset})",
+            source=source,
+            offset=offset,
+        )
 
 
 def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
@@ -131,7 +134,9 @@ def parse_date(value: str) -> _dt.date | None:
 
 # --- cleaning ------------------------------------------------------------------
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_RUN_TOGETHER_RE = re.compile(r"([。！？”])[ \t]*\u3000{2,}(?=\S)")
 _HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_BLOCK_RE = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr|p|div|li|tr|h\d)\b[^<>]*>", re.I)
 _HTML_DROP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -147,7 +152,6 @@ _URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
     r"^首\s*页\s*(?:[>›»/＞]|$)",
-    r"^(?:\S+\s*[>›»＞]\s*){2,}\S*$",  # breadcrumb trail A > B > C
     r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小",
     r"(?:打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到|【打印】|【关闭】|\[打印\]|\[关闭\]|发表评论|我要纠错|扫一扫)",
     r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
@@ -157,13 +161,33 @@ _CHROME_PATTERNS = [
     r"^(?:Public domain|false|true)$",
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
+_BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞]+\s*[>›»＞]\s*){2,}[^\s>›»＞]*$")  # A > B > C
+_BREADCRUMB_CHARS = frozenset(">›»＞")
+
 
 # A block that starts with one of these headings runs to the end of the page.
 _TAIL_BLOCK_RE = re.compile(
     r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
 )
+_TAIL_KEYS = ("相关文章", "相关阅读", "相关新闻", "相关链接", "延伸阅读", "推荐阅读", "热点推荐", "更多阅读", "往期回顾")
+_LICENCE_KEYS = ("本作品", "This work is in the public domain")
 # Licence footers (Wikisource and similar): from this line to the end.
 _LICENCE_RE = re.compile(r"^本作品(?:是|在|来自|为|属于|根据|采用)|^This work is in the public domain")
+
+_STRIP = " \t\u00a0\u3000\u2002\u2003\u202f\f\v"
+_LICENCE_M_RE = re.compile(_LICENCE_RE.pattern, re.M)
+_TAIL_BLOCK_M_RE = re.compile(_TAIL_BLOCK_RE.pattern, re.M)
+# Anything that may make a line chrome, a header, markdown or a signature; checked line by line afterwards.
+# First characters of middle-of-page lines that may be separators, bare URLs or markdown headings.
+_MIDDLE_FIRST_CHARS = frozenset("-=_*~·—─━.。…#+hHwW")
+_FOOTER_LINES = 15
+
+
+def _is_chrome(line: str) -> bool:
+    if _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.search(line):
+        return True
+    return not _BREADCRUMB_CHARS.isdisjoint(line) and bool(_BREADCRUMB_RE.match(line))
+
 
 _META_KEYS = {
     "来源": "source",
@@ -284,45 +308,46 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
     """
     meta: dict[str, Any] = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH_RE.sub("", text)
+    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH_RE.sub("", text)
     fm = _FRONT_MATTER_RE.match(text)
     if fm:
         _parse_front_matter(fm.group(1), meta)
         text = text[fm.end() :]
     text = _strip_markup(text)
     # paragraphs run together with ideographic-space indents: "收悉。　　正如…"
-    text = re.sub(r"(?<=[。！？”])[ \t]*[\u3000]{2,}(?=\S)", "\n", text)
+    if "\u3000\u3000" in text:
+        text = _RUN_TOGETHER_RE.sub("\\1\n", text)
 
-    raw_lines = [ln.strip(" \t\u00a0\u3000\u2002\u2003\u202f\f\v") for ln in text.split("\n")]
-    lines: list[str] = []
-    wikisource = False
-    for line in raw_lines:
-        if _LICENCE_RE.search(line):
-            wikisource = True
-            break
-        if _TAIL_BLOCK_RE.match(line) and lines:
-            break
-        lines.append(line)
+    text = "\n".join(ln.strip(_STRIP) for ln in text.split("\n"))
+    end = len(text)
+    lic = _LICENCE_M_RE.search(text) if any(k in text for k in _LICENCE_KEYS) else None
+    wikisource = lic is not None
+    if lic:
+        end = lic.start()
+    tail = _TAIL_BLOCK_M_RE.search(text, 0, end) if any(k in text for k in _TAIL_KEYS) else None
+    if tail and text[: tail.start()].strip():
+        end = tail.start()
+    text = text[:end]
+    lines = text.split("\n")
+    n = len(lines)
 
     body: list[str] = []
-    header_zone = True
-    seen_text = 0
-    for line in lines:
-        line = _MD_HEADING_RE.sub("", line)
-        line = _MD_EMPH_RE.sub(r"\2", line)
+    state = {"header": True, "seen": 0}
+
+    def process(line: str) -> None:
+        if "#" in line:
+            line = _MD_HEADING_RE.sub("", line)
+        if "**" in line or "__" in line:
+            line = _MD_EMPH_RE.sub(r"\2", line)
         if not line:
-            if body and body[-1] != "":
-                body.append("")
-            continue
-        pairs = _parse_meta_line(line) if header_zone or len(line) < 60 else None
-        if not pairs and len(line) <= 120 and (
-            _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.search(line)
-        ):
-            if len(line) > 60 and "。" in line and not _SEPARATOR_RE.match(line):
-                # a prose sentence that merely mentions a chrome word stays
-                body.append(line)
-                seen_text += len(line)
-            continue
+            return
+        header = state["header"]
+        pairs = (
+            _parse_meta_line(line)
+            if (header or len(line) < 60) and (":" in line or "：" in line)
+            else None
+        )
         if pairs:
             for key, value in pairs.items():
                 if key == "date":
@@ -331,19 +356,50 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
                         meta["date"] = d
                 else:
                     meta.setdefault(key, value)
-            continue
-        if header_zone and "doc_number" not in meta:
-            m = _DOC_NUMBER_RE.fullmatch(line)
-            if m:
-                meta["doc_number"] = line
-                continue
-        if header_zone and "title" not in meta and _looks_like_title(line) and seen_text == 0:
+            return
+        if len(line) <= 120 and _is_chrome(line):
+            if len(line) > 60 and "。" in line and not _SEPARATOR_RE.match(line):
+                body.append(line)  # a prose sentence that merely mentions a chrome word stays
+                state["seen"] += len(line)
+            return
+        if header and "doc_number" not in meta and _DOC_NUMBER_RE.fullmatch(line):
+            meta["doc_number"] = line
+            return
+        if header and "title" not in meta and state["seen"] == 0 and _looks_like_title(line):
             meta["title"] = line
-            continue
+            return
         body.append(line)
-        seen_text += len(line)
-        if seen_text > 200:
-            header_zone = False
+        state["seen"] += len(line)
+        if state["seen"] > 200:
+            state["header"] = False
+
+    # Header: every line until 200 characters of body text have been seen.
+    i = 0
+    while i < n and state["header"]:
+        if lines[i]:
+            process(lines[i])
+        i += 1
+    # Footer: the last lines of the page, where chrome and signatures sit.
+    footer = n
+    kept = 0
+    while footer > i and kept < _FOOTER_LINES:
+        footer -= 1
+        kept += bool(lines[footer])
+    # Middle: only lines of a few shapes (separators, bare URLs, markdown) need a look.
+    flagged = [
+        x for x in range(i, footer)
+        if lines[x] and (lines[x][0] in _MIDDLE_FIRST_CHARS or "**" in lines[x] or "__" in lines[x])
+    ]
+    prev = i
+    for x in flagged:
+        body.extend(lines[prev:x])
+        if lines[x]:
+            process(lines[x])
+        prev = x + 1
+    body.extend(lines[prev:footer])
+    for x in range(footer, n):
+        if lines[x]:
+            process(lines[x])
 
     while body and body[-1] == "":
         body.pop()

@@ -84,7 +84,8 @@ def normalize(text: str) -> str:
     - no-break, ideographic and other typographic spaces become ``" "``;
     - full-width ASCII letters and digits become half-width (ＡＢ１２ → AB12);
     - ASCII ``, ; : ? ! ( )`` standing between Han characters become their
-      Chinese forms (``所想,所需`` → ``所想，所需``; ``党委(党组)第一`` → ``党委（党组）第一``).
+      Chinese forms (``所想,所需`` → ``所想，所需``; ``党委(党组)第一`` → ``党委（党组）第一``);
+      a comma or colon after a number before Han text too (``5%,稳`` → ``5%，稳``).
 
     Line breaks, Chinese punctuation and everything else are left as they are.
 
@@ -95,27 +96,32 @@ def normalize(text: str) -> str:
     """
     if not text:
         return text
-    text = _MAP_RE.sub(_map_char, text)
-    if not _ASCII_PUNCT_RE.search(text):
-        return text
-    out = list(text)
-    n = len(out)
+    if _MAP_RE.search(text):
+        text = _MAP_RE.sub(_map_char, text)
+    pieces: list[str] = []
+    last = 0
+    n = len(text)
     for m in _ASCII_PUNCT_RE.finditer(text):
         i = m.start()
-        ch = out[i]
-        prev = out[i - 1] if i > 0 else "\n"
-        nxt = out[i + 1] if i + 1 < n else "\n"
+        ch = text[i]
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 1] if i + 1 < n else "\n"
         if ch == "(":
             ok = is_han(nxt) and (_hanish_left(prev) or prev in "\n ")
         elif ch == ")":
             ok = is_han(prev) and (_hanish_right(nxt) or _hanish_left(nxt) or nxt in "\n ")
         elif ch in "?!;":
             ok = _hanish_left(prev) and (_hanish_right(nxt) or nxt in "\n" or _hanish_left(nxt))
-        else:  # , :
-            ok = _hanish_left(prev) and _hanish_right(nxt)
+        else:  # , :  (a number or percentage before Han text counts too: 增长5%,稳中有进)
+            ok = (_hanish_left(prev) or (prev.isdigit() or prev == "%") and is_han(nxt)) and _hanish_right(nxt)
         if ok:
-            out[i] = _ASCII_TO_CJK[ch]
-    return "".join(out)
+            pieces.append(text[last:i])
+            pieces.append(_ASCII_TO_CJK[ch])
+            last = i + 1
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 # --- splitting ---------------------------------------------------------------
