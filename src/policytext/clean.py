@@ -149,15 +149,22 @@ _SEPARATOR_RE = re.compile(r"^[\s\-=_*~·—─━.。…#+]{3,}$")
 _URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 # Lines that are page furniture, not text (matched against the stripped line).
+_CREDIT = (
+    r"[\u4e00-\u9fff]{0,3}编辑|责编|编审|审核|审校|初审|复审|终审|校对|排版|监制|图片|摄影|图|文字|文|供稿|通讯员|记者"
+)
 _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
     r"^首\s*页\s*(?:[>›»/＞]|$)",
     r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小",
     r"(?:打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到|【打印】|【关闭】|\[打印\]|\[关闭\]|发表评论|我要纠错|扫一扫)",
     r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
-    r"^(?:责任编辑|编辑|责编|审核|校对|排版|监制|编审)\s*[:：]\s*\S{0,12}\s*[）)]?$",
-    r"^[（(]\s*(?:责任编辑|编辑|责编)\s*[:：].{0,20}[）)]$",
+    # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only)
+    rf"^(?:{_CREDIT})\s*[:：].{{0,30}}$",
+    rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
     r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
+    r"(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d",
+    # a news dateline on its own line: 新华社北京12月31日电
+    r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
@@ -170,9 +177,11 @@ _TAIL_BLOCK_RE = re.compile(
     r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
 )
 _TAIL_KEYS = ("相关文章", "相关阅读", "相关新闻", "相关链接", "延伸阅读", "推荐阅读", "热点推荐", "更多阅读", "往期回顾")
-_LICENCE_KEYS = ("本作品", "This work is in the public domain")
+_LICENCE_KEYS = ("作品", "This work is in the public domain")
 # Licence footers (Wikisource and similar): from this line to the end.
-_LICENCE_RE = re.compile(r"^本作品(?:是|在|来自|为|属于|根据|采用)|^This work is in the public domain")
+_LICENCE_RE = re.compile(
+    r"^(?:本|这部|此)作品(?:是|在|来自|为|属于|根据|采用|于|的)|^This work is in the public domain"
+)
 
 _STRIP = " \t\u00a0\u3000\u2002\u2003\u202f\f\v"
 _LICENCE_M_RE = re.compile(_LICENCE_RE.pattern, re.M)
@@ -212,6 +221,7 @@ _META_KEYS = {
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*"
 )
+_DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _ORG_SUFFIX = (
     "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
@@ -220,32 +230,69 @@ _SIGNATURE_RE = re.compile(r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:" + _
 _TERMINAL = "。！？!?；;…”’」』）)》"
 
 
+_CALLOUT_RE = re.compile(r"^>\s*\[![A-Za-z]+\][^\n]*(?:\n>[^\n]*)*\n?", re.M)
+_BLOCKQUOTE_RE = re.compile(r"^>[ \t]?", re.M)
+_CENTER_RE = re.compile(r"</?center>", re.I)
+# trailing "（新华社北京11月19日电）《 人民日报 》（ 2020年11月20日 02 版）"
+_PAPER_CITATION_RE = re.compile(
+    r"(?:[（(][^（）()\n]{0,16}\d{1,2}月\d{1,2}日电[）)])?\s*"
+    r"(?:《\s*(?P<paper>[^《》\n]{2,12}?)\s*》\s*[（(]\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*\d{0,2}\s*版?\s*[）)])?\s*$"
+)
+
+
 def _strip_markup(text: str) -> str:
-    if _HTML_TAG_RE.search(text):
+    if "<" in text and _HTML_TAG_RE.search(text):
         text = _HTML_DROP_RE.sub("", text)
         text = _HTML_BLOCK_RE.sub("\n", text)
         text = _HTML_TAG_RE.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _MD_IMAGE_RE.sub("", text)
-    text = _MD_LINK_RE.sub(r"\1", text)
+    if "](" in text:
+        text = _MD_IMAGE_RE.sub("", text)
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "\n>" in text or text.startswith(">"):
+        text = _CALLOUT_RE.sub("", text)
+        text = _BLOCKQUOTE_RE.sub("", text)
     return text
 
 
+_FRONT_MATTER_KEYS = {"title": "title", "标题": "title", "author": "author", "作者": "author", "source": "source",
+                      "来源": "source", "url": "url", "网址": "url", "link": "url", "issuer": "issuer"}
+
+
 def _parse_front_matter(block: str, meta: dict[str, Any]) -> None:
+    key = ""
+    alias_block: list[str] | None = None  # a YAML block scalar (|-) holding the first alias
     for line in block.splitlines():
-        key, sep, value = line.partition(":")
+        item = re.match(r"^\s+-\s*(\|-?)?\s*(.*)$", line)
+        if item and key == "aliases":  # Obsidian clippings keep the page title as the first alias
+            if alias_block is None and "title" not in meta:
+                if item.group(1):
+                    alias_block = []
+                elif item.group(2).strip():
+                    meta["title"] = item.group(2).strip().strip("'\"")
+            continue
+        if line[:1].isspace():
+            if alias_block is not None and "title" not in meta and line.strip():
+                alias_block.append(line.strip())
+            continue
+        if alias_block:
+            meta.setdefault("title", "".join(alias_block))
+            alias_block = None
+        k, sep, value = line.partition(":")
         if not sep:
             continue
-        key, value = key.strip().lower(), value.strip().strip("'\"")
+        key, value = k.strip().lower(), value.strip().strip("'\"")
         if not value:
             continue
-        if key in ("title", "author", "source", "url", "issuer"):
-            meta.setdefault(key, value)
+        if key in _FRONT_MATTER_KEYS:
+            meta.setdefault(_FRONT_MATTER_KEYS[key], value)
         elif key in ("date", "published", "created"):
             d = parse_date(value)
             if d:
                 meta.setdefault("date", d)
+    if alias_block:
+        meta.setdefault("title", "".join(alias_block))
 
 
 def _parse_meta_line(line: str) -> dict[str, str] | None:
@@ -266,14 +313,23 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
 
 
 def _looks_like_title(line: str) -> bool:
-    return 2 <= len(line) <= 80 and line[-1] not in "。；;，,：:" and sum(map(is_han, line)) >= 2
+    return (
+        2 <= len(line) <= 80
+        and line[-1] not in "。；;，,：:"
+        and sum(map(is_han, line)) >= 2
+        and not _is_heading(line)
+        and not line.startswith(("——", "（", "("))
+    )
 
 
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
     """Join lines that a renderer split mid-sentence (wiki links on their own lines)."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1] and line and out[-1][-1] not in _TERMINAL + "：:" and not _is_heading(line):
+        if (
+            out and out[-1] and line and out[-1][-1] not in _TERMINAL + "：:" and not _is_heading(line)
+            and any(p in out[-1] for p in "，、；：,")
+        ):
             prev = out[-1]
             if not _is_heading(prev) or len(prev) > 40:
                 out[-1] = prev + line
@@ -362,6 +418,11 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
                 body.append(line)  # a prose sentence that merely mentions a chrome word stays
                 state["seen"] += len(line)
             return
+        if header and _DATE_LINE_RE.fullmatch(line):
+            d = parse_date(line)
+            if d:
+                meta.setdefault("date", d)
+                return
         if header and "doc_number" not in meta and _DOC_NUMBER_RE.fullmatch(line):
             meta["doc_number"] = line
             return
@@ -403,6 +464,15 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
 
     while body and body[-1] == "":
         body.pop()
+    # a trailing newspaper citation or dateline
+    if body and ("日电" in body[-1] or "版" in body[-1][-12:]):
+        m = _PAPER_CITATION_RE.search(body[-1])
+        if m and m.start() < m.end():
+            if m.group("paper"):
+                meta.setdefault("source", m.group("paper").strip())
+            body[-1] = body[-1][: m.start()].rstrip()
+            if not body[-1]:
+                body.pop()
     # a trailing organization signature "(孟村县委组织部)"
     if body:
         m = _SIGNATURE_RE.search(body[-1])
@@ -413,6 +483,9 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
             meta.setdefault("organization", m.group(1))
             body.pop()
     _tidy_title(meta)
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = re.sub(r"[\s\u3000]+", " ", value).strip()
     paragraphs = [b for b in body if b]
     if wikisource:
         paragraphs = _join_wrapped_lines(paragraphs)

@@ -1,0 +1,119 @@
+"""Encodings read back to the same text; binary and undecodable input raise DecodeError."""
+
+from __future__ import annotations
+
+import random
+import struct
+import zlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policytext as pt
+from policytext.clean import decode_bytes
+
+SAMPLE = "来源:新华社 日期:2023年3月5日\n\u3000\u3000坚持稳中求进,推动高质量发展。\n“两个维护”——《中国共产党组织工作条例》\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_same_text_in_every_encoding(tmp_path, encoding):
+    path = tmp_path / f"doc_{encoding}.txt"
+    path.write_bytes(SAMPLE.encode(encoding))
+    doc = pt.read_document(path)
+    reference = pt.read_document(SAMPLE.encode("utf-8"))
+    assert doc.text == reference.text == "坚持稳中求进，推动高质量发展。\n“两个维护”——《中国共产党组织工作条例》"
+    assert doc.meta["source"] == "新华社"
+    expected = {"utf-8-sig": "utf-8", "gbk": "gb18030"}.get(encoding, encoding)
+    assert doc.meta["encoding"] == expected
+
+
+def test_seed_in_every_encoding(tmp_path, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    reference = pt.read_document(seed_path)
+    for enc in ("utf-8-sig", "gb18030", "utf-16"):
+        p = tmp_path / f"seed.{enc}.txt"
+        p.write_bytes(text.encode(enc))
+        doc = pt.read_document(p)
+        assert doc.text == reference.text
+        assert doc.meta["title"] == reference.meta["title"]
+
+
+def test_valid_utf8_is_never_decoded_as_gb18030():
+    # these bytes are valid in both encodings; UTF-8 must win
+    raw = "中文".encode("utf-8")
+    assert raw.decode("gb18030")  # would succeed, giving mojibake
+    assert decode_bytes(raw) == ("中文", "utf-8")
+
+
+def test_random_bytes_raise_decode_error_naming_file(tmp_path):
+    rng = random.Random(0)
+    path = tmp_path / "random.bin"
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    with pytest.raises(pt.DecodeError) as info:
+        pt.read_document(path)
+    assert str(path) in str(info.value)
+    assert info.value.offset is not None and 0 <= info.value.offset < 4096
+    assert "offset" in str(info.value)
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00\xff\x00\x00\x00\xff\x00\x00" * 2)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def test_png_raises_decode_error(tmp_path):
+    path = tmp_path / "figure.txt"  # a misnamed image
+    path.write_bytes(_png())
+    with pytest.raises(pt.DecodeError, match="figure.txt"):
+        pt.read_document(path)
+
+
+def test_invalid_gb18030_and_utf8_names_offset():
+    raw = "正常文本".encode("utf-8") + b"\xff\xff\xff"
+    with pytest.raises(pt.DecodeError) as info:
+        decode_bytes(raw, source="bad.txt")
+    assert info.value.offset == len("正常文本".encode("utf-8"))
+    assert "bad.txt" in str(info.value)
+
+
+def test_control_characters_are_binary():
+    with pytest.raises(pt.DecodeError, match="control byte"):
+        decode_bytes("文本\x01\x02".encode("utf-8"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=300))
+def test_any_bytes_decode_or_raise_cleanly(raw):
+    try:
+        text, enc = decode_bytes(raw)
+    except pt.DecodeError as e:
+        assert e.offset is None or 0 <= e.offset <= len(raw)
+    else:
+        assert enc in {"utf-8", "gb18030", "utf-16", "utf-32"}
+        assert isinstance(text, str)
+
+
+def test_empty_document_is_an_error(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"   \n\n")
+    with pytest.raises(pt.InputError, match="empty.txt"):
+        pt.read_document(p)
+
+
+def test_from_dir_skip_reports_problems(tmp_path):
+    (tmp_path / "good.txt").write_text("坚持稳中求进。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(_png())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(pt.DecodeError):
+        pt.Corpus.from_dir(tmp_path)
+    corpus = pt.Corpus.from_dir(tmp_path, errors="skip")
+    assert corpus.doc_ids == ["good"]
+    assert sorted(p.rsplit("/", 1)[-1] for p in corpus.problems["path"]) == ["bad.txt", "empty.txt"]
+    assert corpus.problems["error"].str.len().min() > 10
+    with pytest.raises(pt.InputError, match="errors"):
+        pt.Corpus.from_dir(tmp_path, errors="ignore")
