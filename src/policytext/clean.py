@@ -36,12 +36,12 @@ _BOMS = (
 )
 
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
     """Reject decoded text that is really binary (NULs, control characters)."""
-    m = _CONTROL_RE.search(text)
+    m = _BINARY_CONTROL_RE.search(text)
     if m:
         i = m.start()
         # map the character position back to a byte offset for the message
@@ -155,19 +155,25 @@ _CREDIT = (
 _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
     r"^首\s*页\s*(?:[>›»/＞]|$)",
-    r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小",
-    r"(?:打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到|【打印】|【关闭】|\[打印\]|\[关闭\]|发表评论|我要纠错|扫一扫)",
     r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
     # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only)
     rf"^(?:{_CREDIT})\s*[:：].{{0,30}}$",
     rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
     r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
-    r"(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d",
     # a news dateline on its own line: 新华社北京12月31日电
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
+# Controls and links that may share a line with other chrome; the line is chrome when
+# little else is left once they are removed.
+_PAGE_CONTROL_RE = re.compile(
+    r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小"
+    r"|打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到\S*|打印|关闭|发表评论(?:[(（]共?\d+条[)）])?|我要纠错"
+    r"|扫一扫\S*|(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d+\s*次?"
+)
+_PAGE_CONTROL_HINT_RE = re.compile(r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量")
+_PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
 _BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞]+\s*[>›»＞]\s*){2,}[^\s>›»＞]*$")  # A > B > C
 _BREADCRUMB_CHARS = frozenset(">›»＞")
 
@@ -195,6 +201,10 @@ _FOOTER_LINES = 15
 def _is_chrome(line: str) -> bool:
     if _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.search(line):
         return True
+    if _PAGE_CONTROL_HINT_RE.search(line):
+        residue = _PAGE_CONTROL_RESIDUE_RE.sub("", _PAGE_CONTROL_RE.sub("", line))
+        if len(residue) <= 4:
+            return True
     return not _BREADCRUMB_CHARS.isdisjoint(line) and bool(_BREADCRUMB_RE.match(line))
 
 
@@ -414,9 +424,6 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
                     meta.setdefault(key, value)
             return
         if len(line) <= 120 and _is_chrome(line):
-            if len(line) > 60 and "。" in line and not _SEPARATOR_RE.match(line):
-                body.append(line)  # a prose sentence that merely mentions a chrome word stays
-                state["seen"] += len(line)
             return
         if header and _DATE_LINE_RE.fullmatch(line):
             d = parse_date(line)
@@ -426,6 +433,8 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
         if header and "doc_number" not in meta and _DOC_NUMBER_RE.fullmatch(line):
             meta["doc_number"] = line
             return
+        if header and line == meta.get("title"):
+            return  # the title repeated as a heading
         if header and "title" not in meta and state["seen"] == 0 and _looks_like_title(line):
             meta["title"] = line
             return

@@ -1,0 +1,119 @@
+"""normalize, split_sentences and split_clauses: handmade cases and invariants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytext.text import normalize, split_clauses, split_sentences
+
+# Text made of the characters that matter: Han, punctuation of both widths, quotes,
+# brackets, digits, Latin letters, spaces of every kind and line breaks.
+ALPHABET = (
+    "党建促乡村振兴学出理想信念一二三是第"
+    "。！？；…，、：“”《》（）()「」,.;:!?\"' "
+    "\u00a0\u3000\t\n\r"
+    "0123456789ＡＢＣ１２３abcXYZ%"
+)
+texts = st.text(alphabet=ALPHABET, max_size=300)
+
+
+def _check_spans(text, spans):
+    last_end = 0
+    covered = set()
+    for sp in spans:
+        assert sp.start >= last_end, "spans overlap or are out of order"
+        assert sp.start < sp.end
+        assert text[sp.start : sp.end] == sp.text
+        assert sp.text == sp.text.strip(), "spans are trimmed"
+        covered.update(range(sp.start, sp.end))
+        last_end = sp.end
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert i in covered, f"character {ch!r} at {i} not covered"
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_sentence_spans_invariants(text):
+    _check_spans(text, split_sentences(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_clause_spans_invariants(text):
+    clauses = split_clauses(text)
+    _check_spans(text, clauses)
+    # every clause lies inside one sentence
+    sentences = split_sentences(text)
+    for c in clauses:
+        assert any(s.start <= c.start and c.end <= s.end for s in sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_normalize_preserves_length(text):
+    assert len(normalize(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+def test_normalize_cases():
+    assert normalize("所思所想所需,优化组织工作") == "所思所想所需，优化组织工作"
+    assert normalize("党委(党组)第一议题") == "党委（党组）第一议题"
+    assert normalize("ＧＤＰ增长５．２%") == "GDP增长5．2%"
+    assert normalize("成功?未来") == "成功？未来"
+    assert normalize("a, b; c: d") == "a, b; c: d"  # Latin text keeps its punctuation
+    assert normalize("1,000,000") == "1,000,000"
+    assert normalize("\u00a0\u00a0以史为鉴\u3000") == "  以史为鉴 "
+
+
+def test_sentences_keep_closing_quotes():
+    text = "深刻回答了“我们为什么能够成功？”。要坚持。”他说。"
+    assert [s.text for s in split_sentences(text)] == ["深刻回答了“我们为什么能够成功？”。", "要坚持。”", "他说。"]
+
+
+def test_sentences_line_breaks_and_no_stop():
+    # Five-Year Plans in the corpus have one sentence per line and no 。
+    text = "加快发展现代农业\n  推进新农村建设\n\n提高农民收入"
+    assert [s.text for s in split_sentences(text)] == ["加快发展现代农业", "推进新农村建设", "提高农民收入"]
+
+
+def test_sentences_ellipsis_and_ascii():
+    text = "学出理想信念……学出对党忠诚! Then English. 完"
+    got = [s.text for s in split_sentences(text)]
+    assert got[0] == "学出理想信念……"
+    assert got[1] == "学出对党忠诚!"
+
+
+def test_sentences_enumeration_markers():
+    text = "主要任务是：一是加强党的建设，二是推动高质量发展；三是保障民生"
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["主要任务是：", "一是加强党的建设，", "二是推动高质量发展；", "三是保障民生"]
+    text2 = "重点工作：（一）稳增长（二）促改革"
+    assert [s.text for s in split_sentences(text2)][:2] == ["重点工作：", "（一）稳增长（二）促改革"]
+    # 统一是 is not an enumeration marker
+    assert len(split_sentences("思想统一是前提，行动一致是关键")) == 1
+
+
+def test_clauses_respect_quotes_and_brackets():
+    text = "深化“党建引领、服务贴心”行动，完善党委（党组）第一议题、中心组学习等制度；建立《条例，细则》机制。"
+    got = [c.text for c in split_clauses(text)]
+    assert got == [
+        "深化“党建引领、服务贴心”行动，",
+        "完善党委（党组）第一议题、",
+        "中心组学习等制度；",
+        "建立《条例，细则》机制。",
+    ]
+
+
+def test_clauses_of_the_seed_sentence(seed_doc):
+    sentence = next(s for s in split_sentences(seed_doc.text) if s.text.startswith("学出理想信念"))
+    assert sentence.text == "学出理想信念。"
+    clauses = split_clauses(seed_doc.text)
+    assert any(c.text == "跑起来、" for c in clauses)
