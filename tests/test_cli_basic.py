@@ -1,0 +1,55 @@
+"""The policytext command: --version, read, demo, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+import policytext as pt
+from policytext.cli import main
+
+
+def test_version(capsys):
+    try:
+        main(["--version"])
+    except SystemExit as e:
+        assert e.code == 0
+    assert pt.__version__ in capsys.readouterr().out
+
+
+def test_read_jsonl_and_csv(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("来源:新华社\n坚持稳中求进,推动高质量发展。\n", encoding="utf-8")
+    assert main(["read", str(f), "--format", "jsonl"]) == 0
+    rows = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert rows[0]["doc_id"] == "a" and rows[0]["text"] == "坚持稳中求进，推动高质量发展。"
+    assert rows[0]["source"] == "新华社"
+    out = tmp_path / "out.csv"
+    assert main(["read", str(tmp_path), "-o", str(out)]) == 0
+    df = pd.read_csv(out)
+    assert df.loc[0, "text"] == "坚持稳中求进，推动高质量发展。"
+
+
+def test_read_bad_file_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["read", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "error" in err
+    assert main(["read", str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_demo_prints_summary(capsys, tmp_path):
+    assert main(["demo", "--out", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    assert "54 documents" in out
+    assert "2020" in out and "gwr_2025" in out
+
+
+def test_console_script_runs():
+    r = subprocess.run([sys.executable, "-m", "policytext", "--help"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "read" in r.stdout and "demo" in r.stdout
