@@ -239,12 +239,20 @@ class Corpus:
         errors: str = "raise",
         clean: bool = True,
         normalize: bool = True,
+        metadata: str | os.PathLike[str] | pd.DataFrame | None = "auto",
     ) -> Corpus:
         """Read every file under *path* matching *pattern* (sorted by path).
 
         ``doc_id`` is the path relative to *path* without its suffix. With
         ``errors="skip"`` unreadable files are left out and listed in
         ``corpus.problems`` (``path, error, offset``) instead of raising.
+
+        *metadata* adds curated metadata to the documents: a ``.jsonl`` or ``.csv``
+        file or a DataFrame with a ``path`` column (relative to *path*, e.g.
+        ``reports/gwr_2023.txt``) or a ``doc_id`` column, and any other columns
+        (``title``, ``year``, ``issuer`` …). Its values win over what the page
+        headers say. ``"auto"`` (the default) uses ``manifest.jsonl`` or
+        ``metadata.csv`` in *path* when one exists; ``None`` uses none.
 
         >>> import tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("稳中求进。")
@@ -256,12 +264,15 @@ class Corpus:
         root = Path(path)
         if not root.is_dir():
             raise InputError(f"{root}: not a directory")
+        sidecar = _load_sidecar(root, metadata)
         docs: list[Document] = []
         problems: list[dict[str, Any]] = []
         for file in sorted(p for p in root.glob(pattern) if p.is_file()):
-            doc_id = file.relative_to(root).with_suffix("").as_posix()
+            rel = file.relative_to(root)
+            doc_id = rel.with_suffix("").as_posix()
+            extra = sidecar.get(rel.as_posix()) or sidecar.get(doc_id)
             try:
-                docs.append(read_document(file, doc_id=doc_id, clean=clean, normalize=normalize))
+                docs.append(read_document(file, doc_id=doc_id, clean=clean, normalize=normalize, meta=extra))
             except (DecodeError, InputError) as e:
                 if errors == "raise":
                     raise
@@ -452,6 +463,46 @@ class Corpus:
         head = frame[cols].head(20).to_html(index=False)
         more = f"<p>… and {len(self) - 20} more</p>" if len(self) > 20 else ""
         return f"<div><b>Corpus</b>: {len(self):,} documents, {self.n_chars:,} characters{head}{more}</div>"
+
+
+def _load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
+    """Curated metadata keyed by relative path and by doc_id."""
+    if metadata is None:
+        return {}
+    if isinstance(metadata, str) and metadata == "auto":
+        found = [p for p in (root / "manifest.jsonl", root / "metadata.csv") if p.is_file()]
+        if not found:
+            return {}
+        metadata = found[0]
+    if isinstance(metadata, pd.DataFrame):
+        df, name = metadata, "metadata DataFrame"
+    else:
+        p = Path(metadata)
+        name = str(p)
+        raw, _ = decode_bytes(_read_bytes(p), source=name)
+        if p.suffix == ".jsonl":
+            rows = []
+            for lineno, line in enumerate(raw.splitlines(), start=1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as e:
+                        raise InputError(f"{p}, line {lineno}: invalid JSON: {e.msg}") from None
+            df = pd.DataFrame(rows)
+        else:
+            try:
+                df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)
+            except (pd.errors.ParserError, ValueError) as e:
+                raise InputError(f"{p}: malformed CSV: {e}") from None
+    key = "path" if "path" in df.columns else "doc_id" if "doc_id" in df.columns else None
+    if key is None:
+        raise InputError(f"{name}: needs a 'path' or 'doc_id' column to match files")
+    out: dict[str, dict[str, Any]] = {}
+    for rec in df.to_dict(orient="records"):
+        k = str(rec.pop(key))
+        rec.pop("doc_id", None)
+        out[k] = {f: v for f, v in rec.items() if v is not None and v != ""}
+    return out
 
 
 def _read_bytes(p: Path) -> bytes:
