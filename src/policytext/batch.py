@@ -212,7 +212,7 @@ def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
         items = job.docs or []
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name, _ in resolved}
     errors: list[dict[str, Any]] = []
-    n_chars = 0
+    n_chars = n_bytes = 0
     doc_ids = []
     for item in items:
         doc_ids.append(item.doc_id)
@@ -224,6 +224,7 @@ def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
                            "error": f"{len(item.text):,} characters, more than max_chars={job.max_chars:,}"})
             continue
         n_chars += len(item.text)
+        n_bytes += len(item.text.encode("utf-8"))
         for name, fn in resolved:
             try:
                 df = fn(item)
@@ -245,7 +246,7 @@ def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
     if errors:
         _write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part,
                     job.fmt)
-    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars,
+    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars, "n_bytes": n_bytes,
               "counts": counts, "errors": len(errors), "nested": nested_cols}
     atomic_write_text(out / "_done" / f"chunk-{job.index:06d}.json", json.dumps(marker))
     return marker
@@ -341,7 +342,7 @@ def run(
     def collect(marker: dict[str, Any]) -> None:
         result.documents += marker["n_docs"]
         result.errors += marker["errors"]
-        result.input_mb += marker["n_chars"] * 3 / 1e6  # UTF-8 bytes of Han text, approximately
+        result.input_mb += marker["n_bytes"] / 1e6
         for k, v in marker["counts"].items():
             result.findings[k] = result.findings.get(k, 0) + v
         if progress and sys.stderr.isatty():

@@ -1,0 +1,39 @@
+"""The Dask runner on a LocalCluster with 2 workers writes what the single-process run writes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from policytext import batch
+from policytext.batch import read_results
+
+distributed = pytest.importorskip("distributed", reason="the dask extra (dask[distributed]) is not installed")
+pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is needed for Parquet output")
+
+
+@pytest.fixture(scope="module")
+def source_dir(corpus_dir, tmp_path_factory):
+    root = tmp_path_factory.mktemp("dask_src")
+    for sub in ("npc_resolutions_on_gwr", "policy_docs_shandong"):
+        (root / sub).mkdir()
+        for f in sorted((corpus_dir / sub).glob("*.txt"))[:15]:
+            (root / sub / f.name).symlink_to(f)
+    (root / "broken.txt").write_bytes(b"\x00\x01binary")
+    return root
+
+
+def test_local_cluster_equals_single_process(source_dir, tmp_path):
+    from policytext.dask import run as dask_run
+
+    steps = ["stats", "keywords"]
+    batch.run(source_dir, steps=steps, out=tmp_path / "local", chunk_size=6)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            result = dask_run(source_dir, steps=steps, out=tmp_path / "dask", client=client, chunk_size=6)
+    assert result.documents == 31 and result.errors == 1
+    for step in steps + ["_errors"]:
+        pd.testing.assert_frame_equal(read_results(tmp_path / "dask", step), read_results(tmp_path / "local", step))
+    # a second call finds every chunk done
+    again = dask_run(source_dir, steps=steps, out=tmp_path / "dask", chunk_size=6)
+    assert again.chunks_skipped == again.chunks == result.chunks
