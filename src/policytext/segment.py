@@ -261,14 +261,22 @@ class Segmenter:
             out.append(t)
         return out
 
+    def tokenize_pos(self, text: str) -> list[Token]:
+        """``tokenize(text, pos=True)`` (a method name for :meth:`cut_many`)."""
+        return self.tokenize(text, pos=True)
+
     def terms(self, text: str) -> list[str]:
         """Content terms: :meth:`cut` without punctuation, digit-only tokens or stopwords.
 
         >>> Segmenter().terms("各级党组织要加强基层党组织建设。")
         ['党组织', '基层党组织', '建设']
         """
+        return self.terms_of_tokens(self.cut(text))
+
+    def terms_of_tokens(self, tokens: Iterable[str]) -> list[str]:
+        """The content terms among already segmented *tokens* (what :meth:`terms` keeps)."""
         stop = self._stop
-        return [w for w in self.cut(text) if w not in stop and _CONTENT.search(w)]
+        return [w for w in tokens if w not in stop and _CONTENT.search(w)]
 
     def cut_many(self, texts: Iterable[str], n_jobs: int | None = 1, progress: bool = False,
                  method: str = "cut") -> list[Any]:
@@ -276,12 +284,13 @@ class Segmenter:
 
         ``n_jobs=-1`` uses every core. The workers stay alive between calls (call
         :meth:`close` or use the Segmenter as a context manager to stop them).
-        *method* may be ``"cut"``, ``"terms"`` or ``"tokenize"``.
+        *method* may be ``"cut"``, ``"terms"``, ``"tokenize"`` or ``"tokenize_pos"``
+        (``tokenize(text, pos=True)``).
         """
         from .segment_pool import WorkerPool, resolve_jobs
 
-        if method not in ("cut", "terms", "tokenize"):
-            raise InputError(f"method must be 'cut', 'terms' or 'tokenize', got {method!r}")
+        if method not in ("cut", "terms", "tokenize", "tokenize_pos"):
+            raise InputError(f"method must be 'cut', 'terms', 'tokenize' or 'tokenize_pos', got {method!r}")
         texts = [self._check(t) for t in texts]
         jobs = resolve_jobs(n_jobs)
         if jobs <= 1 or len(texts) < 2:
