@@ -439,22 +439,36 @@ class Corpus:
 
         return Corpus([d for d in self._docs if keep(d)])
 
-    def tokens(self, segmenter: Segmenter | None = None) -> list[list[str]]:
-        """Tokens of every document (``segmenter.cut``), computed once and cached."""
-        return self._cached(segmenter, "cut")
+    def tokens(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+               progress: bool = False) -> list[list[str]]:
+        """Tokens of every document (``segmenter.cut``), computed once and cached.
 
-    def terms(self, segmenter: Segmenter | None = None) -> list[list[str]]:
-        """Content terms of every document (``segmenter.terms``), cached like :meth:`tokens`."""
-        return self._cached(segmenter, "terms")
+        The cache is keyed by ``segmenter.fingerprint``; ``n_jobs`` segments over
+        worker processes (:meth:`Segmenter.cut_many`) the first time.
+        """
+        return self._cached(segmenter, "cut", n_jobs, progress)
 
-    def _cached(self, segmenter: Segmenter | None, kind: str) -> list[list[str]]:
+    def terms(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+              progress: bool = False) -> list[list[str]]:
+        """Content terms of every document (``segmenter.terms``), cached like :meth:`tokens`.
+
+        Derived from the cached tokens when those exist (no second segmentation).
+        """
+        return self._cached(segmenter, "terms", n_jobs, progress)
+
+    def _cached(self, segmenter: Segmenter | None, kind: str, n_jobs: int | None = 1,
+                progress: bool = False) -> list[list[str]]:
         from .segment import Segmenter
 
         seg = segmenter if segmenter is not None else Segmenter()
         key = (kind, seg.fingerprint)
         if key not in self._cache:
-            fn = getattr(seg, kind)
-            self._cache[key] = [fn(d.text) for d in self._docs]
+            tokens = self._cache.get(("cut", seg.fingerprint)) if kind == "terms" else None
+            if tokens is not None and seg.granularity == "coarse":
+                self._cache[key] = [seg.terms_of_tokens(t) for t in tokens]
+            else:
+                texts = [d.text for d in self._docs]
+                self._cache[key] = seg.cut_many(texts, n_jobs=n_jobs, progress=progress, method=kind)
         return self._cache[key]
 
     def _repr_html_(self) -> str:

@@ -1,0 +1,156 @@
+"""Segmentation benchmark over the Government Work Reports, against plain jieba.lcut.
+
+    PYTHONPATH=src python benchmarks/segment.py [--shared ../shared] [--chars N] [--repeat R]
+
+Prints throughput (characters/second) and ratios measured in the same run:
+jieba backend with the policy lexicon vs plain ``jieba.lcut``; ``cut_many(n_jobs=2)``
+on a warm pool vs one process (and its cold start); the rjieba backend for ``cut``
+and separately ``tokenize`` and ``tokenize(pos=True)`` (vs ``jieba.posseg``);
+Segmenter construction time and RSS (fresh processes, warm dictionary cache);
+SIGHAN 2005 PKU word F1 for plain jieba and with the policy lexicon.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+
+def load_gwr(shared: Path, limit: int | None) -> list[str]:
+    root = shared / "corpus"
+    texts = []
+    for line in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["path"].startswith("gov_work_reports_national/"):
+            texts.append((root / rec["path"]).read_text(encoding="utf-8"))
+    if limit:
+        out, n = [], 0
+        for t in texts:
+            if n >= limit:
+                break
+            out.append(t)
+            n += len(t)
+        texts = out
+    return texts
+
+
+def timeit(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+_CONSTRUCT = """
+import resource, sys, time
+sys.path.insert(0, {src!r})
+t0 = time.perf_counter()
+from policytext.segment import Segmenter
+s = Segmenter(backend={backend!r})
+s.cut("推动高质量发展")
+dt = time.perf_counter() - t0
+print(dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def construct(backend: str) -> tuple[float, float]:
+    """(seconds from import to first cut, max RSS in MB) in a fresh process."""
+    code = _CONSTRUCT.format(src=str(HERE.parent / "src"), backend=backend)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # warm the cache
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--chars", type=int, default=None, help="use only the first reports up to N characters")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--skip-sighan", action="store_true")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    from policytext.segment import Segmenter
+    from policytext.segment_eval import score_files
+
+    texts = load_gwr(shared, args.chars)
+    n = sum(map(len, texts))
+    print(f"Government Work Reports: {len(texts)} documents, {n:,} characters; {os.cpu_count()} cores")
+    print(f"{'what':44s} {'seconds':>8s} {'chars/s':>11s} {'ratio':>7s}")
+
+    def row(name: str, secs: float, base: float | None = None, ref: str = "jieba.lcut") -> None:
+        r = f"{base / secs:6.2f}x" if base else ""
+        print(f"{name:44s} {secs:8.2f} {n / secs:11,.0f} {r:>7s} {('vs ' + ref) if base else ''}")
+
+    t_base = timeit(lambda: [jieba.lcut(t) for t in texts], args.repeat)
+    row("plain jieba.lcut (baseline)", t_base)
+    seg = Segmenter()
+    seg.cut("预热")
+    t_seg = timeit(lambda: [seg.cut(t) for t in texts], args.repeat)
+    row("Segmenter(backend='jieba').cut", t_seg, t_base)
+
+    t0 = time.perf_counter()
+    seg.cut_many(texts[:2], n_jobs=2)
+    cold = time.perf_counter() - t0
+    t_many = timeit(lambda: seg.cut_many(texts, n_jobs=2), args.repeat)
+    row("cut_many(n_jobs=2), warm pool", t_many, t_seg, "one process")
+    print(f"{'  cold start of the 2-worker pool':44s} {cold:8.2f}")
+    seg.close()
+
+    try:
+        fast = Segmenter(backend="rjieba")
+        fast.cut("预热")
+    except ImportError as e:
+        print(f"rjieba backend: skipped ({e})")
+        fast = None
+    if fast is not None:
+        t_fast = timeit(lambda: [fast.cut(t) for t in texts], args.repeat)
+        row("Segmenter(backend='rjieba').cut", t_fast, t_base)
+        t_tok = timeit(lambda: [fast.tokenize(t) for t in texts], args.repeat)
+        row("Segmenter(backend='rjieba').tokenize", t_tok, t_base)
+        t_ppos = timeit(lambda: [list(jieba.posseg.cut(t)) for t in texts], 1)
+        row("plain jieba.posseg.cut (POS baseline)", t_ppos)
+        t_pos = timeit(lambda: [fast.tokenize(t, pos=True) for t in texts], args.repeat)
+        row("rjieba tokenize(pos=True)", t_pos, t_base)
+        print(f"{'':44s} {'':8s} {'':11s} {t_ppos / t_pos:6.2f}x vs jieba.posseg.cut")
+        same = sum(fast.cut(t) == seg.cut(t) for t in texts)
+        print(f"rjieba tokens identical to jieba backend in {same}/{len(texts)} reports")
+    t_jpos = timeit(lambda: [seg.tokenize(t, pos=True) for t in texts], 1)
+    row("jieba backend tokenize(pos=True)", t_jpos, t_base)
+
+    for backend in ("jieba", "rjieba") if fast is not None else ("jieba",):
+        secs, rss = construct(backend)
+        print(f"construction + first cut, backend={backend!r}: {secs:.2f} s, max RSS {rss:.0f} MB (fresh process)")
+
+    if not args.skip_sighan:
+        d = shared / "corpus" / "sighan2005_icwb2"
+        test, gold = d / "pku_test.txt", d / "pku_test_gold.txt"
+        plain = jieba.Tokenizer()
+        plain.initialize()
+        f_plain = score_files(lambda s: plain.lcut(s), test, gold)
+        f_lex = score_files(seg.cut, test, gold)
+        print(f"SIGHAN 2005 PKU test word F1: plain jieba {100 * f_plain['f1']:.2f}, "
+              f"with policy lexicon {100 * f_lex['f1']:.2f} "
+              f"(difference {100 * (f_lex['f1'] - f_plain['f1']):+.2f} points; "
+              f"P {100 * f_lex['precision']:.2f} R {100 * f_lex['recall']:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

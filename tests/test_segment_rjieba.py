@@ -1,0 +1,61 @@
+"""The fast backend gives the same tokens (and tags) as the jieba backend."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from policytext.segment import Segmenter
+
+rjieba = pytest.importorskip("rjieba", reason="the optional extra 'fast' (rjieba) is not installed: "
+                             "pip install 'policytext[fast]'")
+
+CASES = [
+    "采用LTE-V2X技术，电话0532-88999976，网址www.cnki.net。",
+    "增长7.5%，3.5%的12-34ab，C++和C#，a&b，A+B。",
+    "㐀中文鿰字，𠀀扩展，豈兼容。",
+    "2022年GDP增长5.5％左右。\r\n  NB-IoT、5G-V2X",
+    "坚持习近平新时代中国特色社会主义思想，推动高质量发展。",
+]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+@pytest.mark.parametrize("text", CASES)
+def test_handmade_parity(text, hmm):
+    a = Segmenter(hmm=hmm)
+    b = Segmenter(hmm=hmm, backend="rjieba")
+    assert b.cut(text) == a.cut(text)
+    assert b.tokenize(text, pos=True) == a.tokenize(text, pos=True)
+
+
+def test_user_words_parity():
+    ud = [[("新型专有名词", 50, "nz"), "未给频率的词"]]
+    a = Segmenter(user_dicts=ud)
+    b = Segmenter(user_dicts=ud, backend="rjieba")
+    text = "这是新型专有名词和未给频率的词。"
+    assert a.cut(text) == b.cut(text)
+    assert "新型专有名词" in b.cut(text) and "未给频率的词" in b.cut(text)
+
+
+@pytest.mark.slow
+def test_parity_over_whole_shared_corpus(corpus_dir):
+    """Every file of ../shared/corpus (5.7 M characters): identical tokens."""
+    a = Segmenter()
+    b = Segmenter(backend="rjieba")
+    total = same = 0
+    bad = []
+    for line in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = (corpus_dir / rec["path"]).read_text(encoding="utf-8")
+        ta, tb = a.cut(text), b.cut(text)
+        total += len(ta)
+        if ta == tb:
+            same += len(ta)
+        else:
+            import difflib
+
+            sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+            same += sum(bl.size for bl in sm.get_matching_blocks())
+            bad.append(rec["path"])
+    assert not bad, f"{len(bad)} files differ, agreement {same / total:.5f}: {bad[:5]}"
