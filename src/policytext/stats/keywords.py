@@ -3,9 +3,10 @@
 Three methods, all on content terms (no stopwords, no punctuation; ``pos`` keeps
 only some parts of speech; ``min_chars`` drops single characters by default):
 
-- ``"tfidf"``: term frequency in the unit × inverse document frequency computed
-  from the user's own corpus (default) or from a reference corpus, L2-normalised per
-  unit exactly as scikit-learn's ``TfidfTransformer`` (``smooth_idf=True``);
+- ``"tfidf"``: term frequency in the unit (``1 + ln(count)`` by default) × inverse
+  document frequency computed from the user's own corpus (default) or from a
+  reference corpus, L2-normalised per unit exactly as scikit-learn's
+  ``TfidfTransformer(sublinear_tf=True)`` (``sublinear_tf=False``: the defaults);
 - ``"textrank"``: PageRank over the window co-occurrence graph of the unit's terms;
 - ``"frequency"``: raw counts.
 
@@ -142,6 +143,7 @@ def keywords(
     min_chars: int = 2,
     min_count: int = 1,
     window: int = 5,
+    sublinear_tf: bool = True,
 ) -> pd.DataFrame:
     """The *top* keywords of *source*, or of each document or group of it.
 
@@ -173,6 +175,14 @@ def keywords(
         Minimum count of a term in the unit.
     window:
         TextRank co-occurrence window (in content terms).
+    sublinear_tf:
+        For ``"tfidf"``: use ``1 + ln(tf)`` instead of the raw count (scikit-learn's
+        option of the same name; on by default). With raw counts the generic words
+        of official prose (工作, 推动), which occur in every report and so get the
+        smallest IDF (1 with scikit-learn's smoothing, never 0), still win on sheer
+        frequency in a long document unless a stopword list removes them; the
+        logarithm damps them. ``sublinear_tf=False`` gives exactly
+        ``TfidfTransformer()``'s numbers.
 
     Returns
     -------
@@ -221,7 +231,7 @@ def keywords(
         group_values = list(g.docs["group"])
         counts = g.matrix.tocsr()
         if method == "tfidf":
-            scored = tfidf(g, idf=weights).matrix.tocsr()
+            scored = tfidf(g, idf=weights, sublinear_tf=sublinear_tf).matrix.tocsr()
         else:
             scored = counts.astype(float)
         feats = np.asarray(g.features, dtype=object)
