@@ -165,7 +165,7 @@ def first_seen(
     (of the first document containing it), ``first_count`` (occurrences there),
     ``count`` (occurrences in the whole corpus), ``n_docs`` (documents containing
     it), and ``last_year``. Documents are ordered by ``meta["date"]``, else
-    ``meta["year"]``, else come last; a term found nowhere has ``doc_id`` None and
+    ``meta["year"]``, else come last; a term found nowhere has a missing (NA) ``doc_id`` and
     ``count`` 0.
     """
     c = as_corpus(corpus)
