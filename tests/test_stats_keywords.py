@@ -160,3 +160,19 @@ def test_seed_tfidf_content_terms_without_policy_stopwords(sample_corpus, tmp_pa
     print("seed top-10 TF-IDF, function-word stopwords only:", top)
     assert not GENERIC & set(top), top
     assert len(SEED_CONTENT & set(top)) >= 4, top
+
+
+def test_pos_filter_keeps_only_those_tags(plain_seg):
+    text = "我们坚定推进改革，人民生活明显改善，经济快速增长，农村面貌发生变化。"
+    tags: dict[str, set] = {}
+    for t in plain_seg.tokenize(text, pos=True):
+        tags.setdefault(t.word, set()).add(t.pos)
+    nouns = keywords(text, method="frequency", top=None, pos="n", segmenter=plain_seg, min_chars=1)
+    assert len(nouns) > 0
+    assert all(any(p.startswith("n") for p in tags[w]) for w in nouns.term), nouns
+    every = keywords(text, method="frequency", top=None, segmenter=plain_seg, min_chars=1)
+    assert set(nouns.term) < set(every.term)
+    # TF-IDF and TextRank take the same filter
+    assert set(keywords(text, top=None, pos="n", segmenter=plain_seg, min_chars=1).term) == set(nouns.term)
+    assert set(keywords(text, method="textrank", top=None, pos=["n"], segmenter=plain_seg,
+                        min_chars=1).term) <= set(nouns.term)

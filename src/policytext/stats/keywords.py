@@ -93,8 +93,12 @@ def _align_idf(idf: pd.Series, features: Sequence[str]) -> np.ndarray:
     return idf.reindex(list(features)).fillna(fill).to_numpy(dtype=float)
 
 
-def _reference_idf(reference: Any, corpus: Any, seg: Segmenter, pos: Any) -> pd.Series:
-    """IDF over the reference documents plus those of the target not already in it (by doc_id)."""
+def _reference_idf(reference: Any, corpus: Any, seg: Segmenter) -> pd.Series:
+    """IDF over the reference documents plus those of the target not already in it (by doc_id).
+
+    Document frequencies count every content term whatever its POS: a POS filter
+    chooses which terms may be keywords, not how rare a word is.
+    """
     if isinstance(reference, pd.Series):
         return reference.astype(float)
     if isinstance(reference, Mapping):
@@ -105,11 +109,11 @@ def _reference_idf(reference: Any, corpus: Any, seg: Segmenter, pos: Any) -> pd.
         ref_ids = set(reference.doc_ids)
     else:
         ref_corpus = as_corpus(reference)
-        ref_lists = doc_terms(ref_corpus, seg, pos=pos)
+        ref_lists = doc_terms(ref_corpus, seg)
         ref_ids = set(ref_corpus.doc_ids)
         ref_m = None
     extra = [i for i, d in enumerate(corpus) if d.doc_id not in ref_ids]
-    target_lists = doc_terms(corpus, seg, pos=pos)
+    target_lists = doc_terms(corpus, seg)
     df: dict[str, int] = {}
     if ref_m is not None:
         for t, n in zip(ref_m.features, ref_m.docfreq().to_numpy()):
@@ -222,11 +226,14 @@ def keywords(
         if min_chars > 1:
             m = m.trim(min_chars=min_chars)
         if method == "tfidf":
-            weights = _reference_idf(idf, corpus, seg, pos) if idf is not None else None
-            if weights is not None:
-                weights = pd.Series(_align_idf(weights, m.features), index=m.features)
+            if idf is not None:
+                table = _reference_idf(idf, corpus, seg)
+            elif pos is not None:  # document frequencies of all terms, not only the kept POS
+                full = from_term_lists(doc_terms(corpus, seg), docs)
+                table = pd.Series(idf_weights(full.docfreq().to_numpy(), len(full)), index=full.features)
             else:
-                weights = pd.Series(idf_weights(m.docfreq().to_numpy(), len(m)), index=m.features)
+                table = pd.Series(idf_weights(m.docfreq().to_numpy(), len(m)), index=m.features)
+            weights = pd.Series(_align_idf(table, m.features), index=m.features)
         g = m.group(list(labels)) if by is not None else m.group(["all"] * len(m))
         group_values = list(g.docs["group"])
         counts = g.matrix.tocsr()
