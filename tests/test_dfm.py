@@ -115,16 +115,18 @@ def test_sources_other_than_corpus(plain_seg):
 
 
 class CountingSegmenter(Segmenter):
-    """A segmenter that counts how many texts it was asked to segment into terms."""
+    """A segmenter that counts how many texts it segments."""
 
     calls = 0
 
-    def terms(self, text):
+    def cut(self, text):
         type(self).calls += 1
-        return super().terms(text)
+        return super().cut(text)
 
 
 def test_second_statistic_reuses_cached_terms(small):
+    from policytext.stats.cooccurrence import cooccurrence
+    from policytext.stats.keyness import keyness
     from policytext.stats.keywords import keywords
 
     seg = CountingSegmenter(lexicon=None)
@@ -135,6 +137,10 @@ def test_second_statistic_reuses_cached_terms(small):
     dfm(corpus, segmenter=seg, min_count=2)
     keywords(corpus, segmenter=seg)
     keywords(corpus, method="textrank", segmenter=seg)
+    keywords(corpus, by="year", idf=corpus, segmenter=seg)
+    cooccurrence(corpus, segmenter=seg)
+    cooccurrence(corpus, window=3, segmenter=seg)
+    keyness(corpus, corpus, segmenter=seg)
     assert CountingSegmenter.calls == after_first
 
 

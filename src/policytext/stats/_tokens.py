@@ -140,7 +140,7 @@ def _tagged_terms(corpus: Corpus, seg: Segmenter) -> list[list[tuple[str, str | 
 
 
 def token_offsets(text: str, tokens: Sequence[str]) -> list[int]:
-    """Start offset of each token of ``seg.cut(text)`` in *text* (tokens are in order).
+    """Start offset of each token in *text*, tokens being in text order (``cut`` or ``terms``).
 
     >>> token_offsets("坚持 稳中求进。", ["坚持", "稳中求进", "。"])
     [0, 3, 7]
@@ -159,25 +159,24 @@ def token_offsets(text: str, tokens: Sequence[str]) -> list[int]:
 def sentence_terms(corpus: Corpus, seg: Segmenter) -> list[list[list[str]]]:
     """Content terms grouped by sentence (:func:`~policytext.split_sentences`), per document.
 
-    Built from the cached ``corpus.tokens(seg)`` (aligned back to the text to find
-    which sentence each token falls in), and cached itself.
+    Built from the cached ``corpus.terms(seg)``: terms come in text order, so each is
+    found in the text after the previous one, and falls in the sentence holding its
+    start. Cached itself; no segmentation beyond ``corpus.terms``.
     """
     cache = _cache(corpus)
     key = ("policytext.stats:sentence_terms", seg.fingerprint)
     if key not in cache:
-        is_term = _term_filter(seg)
         out = []
-        for doc, toks in zip(corpus, corpus.tokens(seg)):
+        for doc, terms in zip(corpus, corpus.terms(seg)):
             spans = split_sentences(doc.text)
+            if not spans:
+                out.append([])
+                continue
             starts = [s.start for s in spans]
             sents: list[list[str]] = [[] for _ in spans]
-            for tok, off in zip(toks, token_offsets(doc.text, toks)):
-                if not spans or not is_term(tok):
-                    continue
-                k = bisect.bisect_right(starts, off) - 1
-                if k < 0:
-                    k = 0
-                sents[k].append(tok)
+            for term, off in zip(terms, token_offsets(doc.text, terms)):
+                k = max(bisect.bisect_right(starts, off) - 1, 0)
+                sents[k].append(term)
             out.append([s for s in sents if s])
         cache[key] = out
     return cache[key]
