@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from policytext import Segmenter
@@ -94,3 +96,33 @@ def test_2023_report_against_2013(sample_corpus, segmenter):
     chinese_path = [t for t in by_term.index if t.startswith("中国式")]
     assert chinese_path and all(by_term.loc[t, "statistic"] > 0 for t in chinese_path)
     assert by_term.loc["疫情", "p"] < 0.001
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 200), st.integers(0, 200), st.integers(1, 3000), st.integers(1, 3000))
+def test_table_invariants_against_scipy(a, b, c, d):
+    if a + b == 0:
+        a = 1
+    nt, nr = a + c, b + d
+    g = keyness_table([a], [b], nt, nr, measure="loglik", correction="none")
+    chi = keyness_table([a], [b], nt, nr, measure="chi2", correction="none")
+    expected = (a + b) * nt / (nt + nr)
+    assert g.expected[0] == pytest.approx(expected)
+    # sign: positive exactly when the target proportion is at least the reference proportion
+    assert (g.statistic[0] >= 0) == (a / nt >= b / nr) or g.statistic[0] == pytest.approx(0, abs=1e-9)
+    table = np.array([[a, b], [c, d]])
+    if (table.sum(axis=0) > 0).all() and (table.sum(axis=1) > 0).all():
+        g2_scipy = stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")[0]
+        assert abs(g.statistic[0]) == pytest.approx(g2_scipy, rel=1e-7, abs=1e-9)
+        chi_scipy = stats.chi2_contingency(table, correction=False)[0]
+        assert abs(chi.statistic[0]) == pytest.approx(chi_scipy, rel=1e-7, abs=1e-9)
+
+
+def test_keyness_accepts_dfms():
+    from policytext.stats.dfm import dfm
+
+    seg = Segmenter(lexicon=None)
+    m = dfm(["改革，改革，发展。", "发展，稳定。"], segmenter=seg)
+    k = keyness(m.subset([0]), m.subset([1]))
+    assert k.set_index("term").loc["改革", "n_target"] == 2
+    assert k.set_index("term").loc["稳定", "n_reference"] == 1
