@@ -112,3 +112,18 @@ def test_trend_totals_equal_corpus_counts(texts, years, term):
     tr = term_trends(c, [term], unit="count")
     assert tr[term].sum() == sum(t.count(term) for t in texts)
     assert set(tr.index) == {y for y in years[: len(texts)]}
+
+
+def test_variants_counted_together_without_double_counting(reports):
+    groups = {"小康社会": ["全面建成小康社会", "小康社会"], "一带一路": ["一带一路", "丝绸之路经济带"]}
+    tr = term_trends(reports, groups, unit="count")
+    assert list(tr.columns) == ["小康社会", "一带一路"]
+    for doc in reports:
+        y = doc.meta["year"]
+        assert tr.loc[y, "小康社会"] == doc.text.count("小康社会")  # the longer variant contains the shorter
+        assert tr.loc[y, "一带一路"] == doc.text.count("一带一路") + doc.text.count("丝绸之路经济带")
+    fs = first_seen(reports, {"一带一路": ["一带一路", "丝绸之路经济带"]})
+    assert fs.loc[0, "year"] <= first_seen(reports, ["一带一路"]).loc[0, "year"]
+    seg = Segmenter(lexicon=None)
+    tok = term_counts(["改革开放，改革，开放。"], {"改革": ["改革开放", "改革"]}, match="token", segmenter=seg)
+    assert tok.iloc[0, 0] == 2

@@ -17,8 +17,9 @@ is not counted inside 改革开放.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
 import pandas as pd
@@ -36,17 +37,37 @@ UNITS = ("per_10k", "count")
 MATCHES = ("substring", "token")
 
 
-def _check_terms(terms: Sequence[str] | str) -> list[str]:
+Terms = Union[str, Sequence[str], Mapping[str, Union[str, Sequence[str]]]]
+
+
+def _check_terms(terms: Terms) -> dict[str, list[str]]:
+    """``{label: [variants]}``: a list of terms labels each by itself; a mapping groups variants."""
     if isinstance(terms, str):
         terms = [terms]
-    out = []
-    for i, t in enumerate(terms):
-        if not isinstance(t, str) or not t.strip():
-            raise InputError(f"terms[{i}] must be a non-empty string, got {t!r}")
-        out.append(t)
+    items = list(terms.items()) if isinstance(terms, Mapping) else [(t, [t]) for t in terms]
+    out: dict[str, list[str]] = {}
+    for i, (label, variants) in enumerate(items):
+        if isinstance(variants, str):
+            variants = [variants]
+        vs = list(variants)
+        for t in [label, *vs]:
+            if not isinstance(t, str) or not t.strip():
+                raise InputError(f"terms[{i}] must be a non-empty string, got {t!r}")
+        if not vs:
+            raise InputError(f"terms[{label!r}]: give at least one variant")
+        out.setdefault(label, [])
+        out[label] = list(dict.fromkeys(out[label] + vs))
     if not out:
         raise InputError("terms: give at least one term")
-    return list(dict.fromkeys(out))
+    return out
+
+
+def _substring_counter(variants: list[str]) -> Any:
+    if len(variants) == 1:
+        v = variants[0]
+        return lambda text: text.count(v)
+    rx = re.compile("|".join(map(re.escape, sorted(variants, key=lambda t: (-len(t), t)))))
+    return lambda text: sum(1 for _ in rx.finditer(text))
 
 
 def _token_count(tokens: Sequence[str], pattern: Sequence[str]) -> int:
@@ -68,30 +89,55 @@ def _token_count(tokens: Sequence[str], pattern: Sequence[str]) -> int:
     return hits
 
 
-def term_counts(corpus: Any, terms: Sequence[str] | str, match: str = "substring",
+def _token_count_any(tokens: Sequence[str], patterns: Sequence[Sequence[str]]) -> int:
+    """Non-overlapping occurrences of any of the token runs, longest pattern first at each position."""
+    if len(patterns) == 1:
+        return _token_count(tokens, patterns[0])
+    n, i, hits = len(tokens), 0, 0
+    while i < n:
+        for p in patterns:
+            k = len(p)
+            if k and tokens[i] == p[0] and list(tokens[i:i + k]) == list(p):
+                hits += 1
+                i += k
+                break
+        else:
+            i += 1
+    return hits
+
+
+def term_counts(corpus: Any, terms: Terms, match: str = "substring",
                 segmenter: Segmenter | None = None) -> pd.DataFrame:
-    """Documents × terms counts (index ``doc_id``), plus nothing else.
+    """Documents × terms counts (index ``doc_id``).
+
+    *terms* is a term, a list of terms, or a mapping ``{label: [variants]}`` whose
+    variants are counted together under the label (longest variant first, without
+    overlap, so a variant inside a longer one is not counted twice).
 
     >>> term_counts(["改革开放，改革。"], ["改革", "开放"]).values.tolist()
     [[2, 1]]
+    >>> term_counts(["一带一路，丝绸之路经济带。"], {"一带一路": ["一带一路", "丝绸之路经济带"]}).values.tolist()
+    [[2]]
     """
     if match not in MATCHES:
         raise InputError(f"match must be 'substring' or 'token', not {match!r}")
-    terms = _check_terms(terms)
+    groups = _check_terms(terms)
+    labels = list(groups)
     c = as_corpus(corpus)
     if match == "substring":
-        data = [[d.text.count(t) for t in terms] for d in c]
+        counters = [_substring_counter(groups[k]) for k in labels]
+        data = [[f(d.text) for f in counters] for d in c]
     else:
         seg = get_segmenter(segmenter)
-        patterns = [[w for w in seg.cut(t)] for t in terms]
-        data = [[_token_count(toks, p) for p in patterns] for toks in c.tokens(seg)]
+        patterns = [[seg.cut(v) for v in sorted(groups[k], key=lambda t: (-len(t), t))] for k in labels]
+        data = [[_token_count_any(toks, ps) for ps in patterns] for toks in c.tokens(seg)]
     return pd.DataFrame(np.asarray(data, dtype=np.int64).reshape(len(c), len(terms)),
-                        index=pd.Index(c.doc_ids, name="doc_id"), columns=terms)
+                        index=pd.Index(c.doc_ids, name="doc_id"), columns=labels)
 
 
 def term_trends(
     corpus: Any,
-    terms: Sequence[str] | str,
+    terms: Terms,
     by: str = "year",
     unit: str = "per_10k",
     match: str = "substring",
@@ -99,6 +145,9 @@ def term_trends(
     segmenter: Segmenter | None = None,
 ) -> pd.DataFrame:
     """Counts of *terms* per value of the metadata key *by*, one column per term.
+
+    *terms* may map a label to variants counted together (``{"一带一路": ["一带一路",
+    "丝绸之路经济带"]}``); see :func:`term_counts`.
 
     ``unit="per_10k"`` divides by the group's total characters (``len(text)``,
     punctuation included) × 10,000; ``unit="count"`` gives raw counts. The index is
@@ -154,7 +203,7 @@ def _chronology(c: Corpus) -> list[int]:
 
 def first_seen(
     corpus: Any,
-    terms: Sequence[str] | str,
+    terms: Terms,
     match: str = "substring",
     *,
     segmenter: Segmenter | None = None,
