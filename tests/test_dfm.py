@@ -161,3 +161,12 @@ def test_counts_preserved_by_construction_and_grouping(lists, labels):
     assert tidy["count"].sum() == m.matrix.sum()
     assert isinstance(m.trim(min_count=2), DFM)
     assert np.all(np.asarray(m.trim(min_count=2).matrix.sum(axis=0)).ravel() >= 2)
+
+
+def test_years_stay_integers_when_some_documents_lack_one(plain_seg):
+    from policytext.stats.keywords import keywords
+
+    c = Corpus.from_texts(["改革。", "发展。", "稳定。"], meta=[{"year": 2012}, {}, {"year": 2022}])
+    kw = keywords(c, method="frequency", by="year", segmenter=plain_seg)
+    assert kw.year.tolist() == [2012, 2022]
+    assert str(kw.year.iloc[0]) == "2012"

@@ -311,6 +311,13 @@ def docs_frame(corpus: Any) -> pd.DataFrame:
     frame = corpus.meta_frame()
     if "doc_id" not in frame.columns:  # empty corpus
         frame = pd.DataFrame(columns=["doc_id", "n_chars"])
+    for col in frame.columns:
+        # a year missing in some documents must not turn 2012 into 2012.0
+        s = frame[col]
+        if s.dtype.kind == "f" and s.isna().any() and s.notna().any():
+            vals = s.dropna()
+            if (vals == vals.round()).all():
+                frame[col] = s.astype("Int64")
     return frame
 
 
