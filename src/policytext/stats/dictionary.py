@@ -1,0 +1,156 @@
+"""Category dictionaries counted per document, the way scholars code policy instruments or themes.
+
+A dictionary maps a category to its terms, e.g. Rothwell & Zegveld's policy
+instruments (供给型 / 需求型 / 环境型). It may be a dict, or a ``.json`` / ``.yaml`` /
+``.yml`` file holding one (YAML needs the optional PyYAML). Nested categories are
+flattened to ``parent/child``. A term containing ``{`` is a slot template
+(``抓{X}促{Y}``) counted with :func:`policytext.extract.templates.find_templates` when
+that module is installed.
+
+Terms are matched as exact substrings, longest first and without overlap, so with
+both 党组织 and 基层党组织 in the dictionary, 基层党组织 counts once, as itself.
+
+>>> d = {"供给型": ["人才培养", "资金投入"], "环境型": ["税收优惠", "法规"]}
+>>> dictionary_counts(["加大资金投入，完善税收优惠和法规。"], d)[["category", "count"]].values.tolist()
+[['供给型', 1], ['环境型', 2]]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import InputError, MissingExtraError
+from ._tokens import as_corpus
+
+__all__ = ["dictionary_counts", "load_dictionary"]
+
+
+def load_dictionary(dictionary: Mapping[str, Any] | str | os.PathLike[str]) -> dict[str, list[str]]:
+    """A dictionary as ``{category: [terms]}`` from a dict or a JSON/YAML file.
+
+    >>> load_dictionary({"主题": {"党建": ["党建", "党组织"], "经济": "增长"}})
+    {'主题/党建': ['党建', '党组织'], '主题/经济': ['增长']}
+    """
+    name = "dictionary"
+    if isinstance(dictionary, (str, os.PathLike)):
+        path = Path(dictionary)
+        name = str(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such dictionary file")
+        text = path.read_text(encoding="utf-8-sig")
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}, line {e.lineno}: invalid JSON: {e.msg}") from None
+        elif suffix in (".yaml", ".yml"):
+            try:
+                import yaml
+            except ImportError:
+                raise MissingExtraError("reading a YAML dictionary", "yaml", "PyYAML") from None
+            try:
+                data = yaml.safe_load(text)
+            except yaml.YAMLError as e:
+                mark = getattr(e, "problem_mark", None)
+                where = f", line {mark.line + 1}" if mark is not None else ""
+                raise InputError(f"{path}{where}: invalid YAML: {e}") from None
+        else:
+            raise InputError(f"{path}: a dictionary file must end in .json, .yaml or .yml")
+    else:
+        data = dictionary
+    if not isinstance(data, Mapping) or not data:
+        raise InputError(f"{name}: expected a non-empty mapping of category -> terms")
+    out: dict[str, list[str]] = {}
+    _flatten(data, "", out, name)
+    return out
+
+
+def _flatten(data: Mapping[str, Any], prefix: str, out: dict[str, list[str]], name: str) -> None:
+    for key, value in data.items():
+        cat = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            _flatten(value, f"{cat}/", out, name)
+            continue
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, Sequence) or isinstance(value, (bytes, bytearray)):
+            raise InputError(f"{name}: category {cat!r}: expected a list of terms, got {type(value).__name__}")
+        terms = []
+        for i, t in enumerate(value):
+            if not isinstance(t, str) or not t.strip():
+                raise InputError(f"{name}: category {cat!r}, term {i}: expected a non-empty string, got {t!r}")
+            terms.append(t.strip())
+        out[cat] = list(dict.fromkeys(terms))
+
+
+def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
+    try:
+        from ..extract.templates import find_templates  # type: ignore[import-not-found]
+    except ImportError:
+        raise InputError(
+            f"the dictionary holds template patterns ({patterns[0]!r}…) but policytext.extract.templates "
+            "is not available in this installation"
+        ) from None
+    return find_templates(source, templates=patterns)
+
+
+def dictionary_counts(source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str],
+                      detail: bool = False) -> pd.DataFrame:
+    """Occurrences of each dictionary category in each document.
+
+    Returns one row per document and category: ``doc_id, category, count, per_10k``
+    (``per_10k`` = count per 10,000 characters of the document), zeros included so
+    the rows pivot cleanly. ``detail=True`` gives one row per term instead, with a
+    ``term`` column after ``category``. A term listed under several categories counts
+    in each.
+    """
+    cats = load_dictionary(dictionary)
+    corpus = as_corpus(source)
+    term_cats: dict[str, list[str]] = {}
+    templates: dict[str, list[str]] = {}
+    for cat, terms in cats.items():
+        for t in terms:
+            (templates if "{" in t else term_cats).setdefault(t, []).append(cat)
+    plain = sorted(term_cats, key=lambda t: (-len(t), t))
+    regex = re.compile("|".join(map(re.escape, plain))) if plain else None
+
+    # counts[(doc_index, term)]
+    counts: dict[tuple[int, str], int] = {}
+    if regex is not None:
+        for i, doc in enumerate(corpus):
+            for m in regex.finditer(doc.text):
+                key = (i, m.group(0))
+                counts[key] = counts.get(key, 0) + 1
+    if templates:
+        hits = _template_hits(corpus, list(templates))
+        if len(hits):
+            pos = {d: i for i, d in enumerate(corpus.doc_ids)}
+            for doc_id, tpl in zip(hits["doc_id"], hits["template"]):
+                i = pos.get(str(doc_id))
+                if i is not None and tpl in templates:
+                    counts[(i, tpl)] = counts.get((i, tpl), 0) + 1
+
+    rows = []
+    for i, doc in enumerate(corpus):
+        n = len(doc.text)
+        for cat, terms in cats.items():
+            if detail:
+                for t in terms:
+                    k = counts.get((i, t), 0)
+                    rows.append((doc.doc_id, cat, t, k, k * 10_000 / n if n else 0.0))
+            else:
+                k = sum(counts.get((i, t), 0) for t in terms)
+                rows.append((doc.doc_id, cat, k, k * 10_000 / n if n else 0.0))
+    cols = ["doc_id", "category"] + (["term"] if detail else []) + ["count", "per_10k"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["count"] = out["count"].astype("int64")
+    out["per_10k"] = out["per_10k"].astype(float)
+    return out

@@ -1,0 +1,111 @@
+"""Category dictionaries: dict, JSON and YAML input, longest-match counting, per-10k rates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from policytext import Corpus
+from policytext.errors import InputError, MissingExtraError
+from policytext.stats.dictionary import dictionary_counts, load_dictionary
+
+INSTRUMENTS = {
+    "供给型": ["人才培养", "资金投入", "基础设施建设"],
+    "需求型": ["政府采购", "示范工程"],
+    "环境型": ["税收优惠", "金融支持", "法规"],
+}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return Corpus.from_texts(
+        ["加大资金投入，推进基础设施建设，落实税收优惠。", "完善法规，加强金融支持和法规宣传，开展政府采购。"],
+        ids=["a", "b"],
+    )
+
+
+def test_counts_and_rates(docs):
+    out = dictionary_counts(docs, INSTRUMENTS)
+    assert list(out.columns) == ["doc_id", "category", "count", "per_10k"]
+    assert len(out) == 6  # every document x every category, zeros included
+    table = out.pivot(index="doc_id", columns="category", values="count")
+    assert table.loc["a"].to_dict() == {"供给型": 2, "需求型": 0, "环境型": 1}
+    assert table.loc["b"].to_dict() == {"供给型": 0, "需求型": 1, "环境型": 3}
+    row = out[(out.doc_id == "b") & (out.category == "环境型")].iloc[0]
+    assert row.per_10k == pytest.approx(3 / len(docs["b"].text) * 10_000)
+
+
+def test_detail_rows_per_term(docs):
+    out = dictionary_counts(docs, INSTRUMENTS, detail=True)
+    assert list(out.columns) == ["doc_id", "category", "term", "count", "per_10k"]
+    assert out[(out.doc_id == "b") & (out.term == "法规")]["count"].item() == 2
+
+
+def test_longest_match_without_double_counting():
+    d = {"组织": ["党组织", "基层党组织"], "宽": ["党组织"]}
+    out = dictionary_counts(["建强基层党组织，发挥党组织作用。"], d, detail=True)
+    got = {(r.category, r.term): r.count for r in out.itertuples()}
+    assert got[("组织", "基层党组织")] == 1
+    assert got[("组织", "党组织")] == 1  # the one inside 基层党组织 is not counted again
+    assert got[("宽", "党组织")] == 1  # a term listed under two categories counts in both
+    assert dictionary_counts(["建强基层党组织。"], d).set_index("category")["count"].to_dict() == {"组织": 1, "宽": 0}
+
+
+def test_json_file_and_nested_categories(tmp_path, docs):
+    path = tmp_path / "dict.json"
+    path.write_text(json.dumps({"政策工具": INSTRUMENTS}, ensure_ascii=False), encoding="utf-8")
+    out = dictionary_counts(docs, path)
+    assert set(out.category) == {"政策工具/供给型", "政策工具/需求型", "政策工具/环境型"}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"甲": ["乙",]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.json, line 1: invalid JSON"):
+        load_dictionary(bad)
+    with pytest.raises(InputError, match="no such dictionary"):
+        load_dictionary(tmp_path / "missing.json")
+    txt = tmp_path / "dict.txt"
+    txt.write_text("甲\n", encoding="utf-8")
+    with pytest.raises(InputError, match="must end in"):
+        load_dictionary(str(txt))
+
+
+def test_yaml_file_or_clear_error(tmp_path, docs):
+    path = tmp_path / "dict.yaml"
+    path.write_text("供给型:\n  - 资金投入\n环境型: [税收优惠]\n", encoding="utf-8")
+    try:
+        import yaml  # noqa: F401
+    except ImportError:
+        with pytest.raises(MissingExtraError, match="PyYAML"):
+            dictionary_counts(docs, path)
+    else:
+        out = dictionary_counts(docs, path)
+        assert out.groupby("category")["count"].sum().to_dict() == {"供给型": 1, "环境型": 1}
+
+
+def test_bad_dictionaries():
+    with pytest.raises(InputError, match="non-empty mapping"):
+        load_dictionary({})
+    with pytest.raises(InputError, match="category '甲'"):
+        load_dictionary({"甲": [1]})
+    with pytest.raises(InputError, match="category '甲'"):
+        load_dictionary({"甲": 3})
+
+
+def test_template_patterns_are_counted_or_explained(docs):
+    try:
+        import policytext.extract.templates  # noqa: F401
+    except ImportError:
+        with pytest.raises(InputError, match="template"):
+            dictionary_counts(["抓党建促发展。"], {"模板": ["抓{X}促{Y}"]})
+    else:
+        out = dictionary_counts(["抓党建促发展，抓党建促乡村振兴。"], {"模板": ["抓{X}促{Y}"], "词": ["党建"]})
+        counts = out.set_index("category")["count"].to_dict()
+        assert counts["模板"] >= 2 and counts["词"] == 2
+
+
+def test_policy_instruments_on_reports(sample_corpus):
+    reports = sample_corpus.filter(year=range(2013, 2026), collection="gov_work_reports_national")
+    out = dictionary_counts(reports, {"创新": ["创新"], "环境": ["生态环境", "污染防治"]})
+    for doc in reports:
+        got = out[(out.doc_id == doc.doc_id) & (out.category == "创新")]["count"].item()
+        assert got == doc.text.count("创新")
