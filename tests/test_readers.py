@@ -124,3 +124,23 @@ def test_from_dir_ids_are_relative_paths(tmp_path):
     assert pt.Corpus.from_dir(tmp_path, pattern="*.md").doc_ids == ["skip"]
     with pytest.raises(pt.InputError, match="not a directory"):
         pt.Corpus.from_dir(tmp_path / "nope")
+
+
+def test_filter_and_slices_keep_cached_tokens():
+    from policytext import Segmenter
+
+    class CountingSegmenter(Segmenter):
+        calls = 0
+
+        def cut_many(self, texts, *args, **kwargs):
+            CountingSegmenter.calls += 1
+            return super().cut_many(texts, *args, **kwargs)
+
+    seg = CountingSegmenter()
+    c = pt.Corpus.from_texts(["坚持稳中求进。", "推动高质量发展。", "守正创新。"], meta=[{"year": y} for y in (1, 2, 3)])
+    full = c.tokens(seg)
+    calls = CountingSegmenter.calls
+    sub = c.filter(year=[1, 3])
+    assert sub.tokens(seg) == [full[0], full[2]]
+    assert c[1:].tokens(seg) == full[1:]
+    assert CountingSegmenter.calls == calls

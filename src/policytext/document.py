@@ -200,7 +200,7 @@ class Corpus:
 
     def __getitem__(self, key: int | str | slice) -> Any:
         if isinstance(key, slice):
-            return Corpus(self._docs[key])
+            return self._subset(range(len(self._docs))[key])
         if isinstance(key, str):
             try:
                 return self._docs[self._by_id[key]]
@@ -437,7 +437,20 @@ class Corpus:
                     return False
             return predicate(d) if predicate is not None else True
 
-        return Corpus([d for d in self._docs if keep(d)])
+        return self._subset([i for i, d in enumerate(self._docs) if keep(d)])
+
+    def _subset(self, indices: Sequence[int]) -> Corpus:
+        """A corpus of the documents at *indices*, keeping their cached tokens and terms.
+
+        Every cache entry holds one item per document, so the subset takes the same
+        positions: filtering after segmenting never segments again.
+        """
+        sub = Corpus([self._docs[i] for i in indices])
+        n = len(self._docs)
+        for key, value in self._cache.items():
+            if isinstance(value, list) and len(value) == n:
+                sub._cache[key] = [value[i] for i in indices]
+        return sub
 
     def tokens(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
                progress: bool = False) -> list[list[str]]:
