@@ -1,0 +1,348 @@
+"""Numbered formulas (两个维护, 四梁八柱, 两新), meetings, quoted terms and cited documents.
+
+:func:`find_formulas` finds numbered formulas by lexicon (``lexicons/formulas.tsv``) and by
+pattern, so that a formula nobody listed is still found (``known=False``):
+
+* a quoted term shaped like a formula: a numeral and a short head (“四早”, “三个1亿人”),
+  interleaved numerals (“五缓四减三补贴”), 双 + head (“双一流”), 新/老/国 + numeral (“新三样”);
+* unquoted interleaved numerals N A N B (三严三实, 两学一做) that are not idioms (四面八方);
+* unquoted N个 + a verbal or adjectival head closed by punctuation (两个维护, 四个全面)
+  and N大 + a short head (三大攻坚战); N个 + a noun (两个国家, 三个月) is ordinary counting;
+* recurrence: a form found by pattern anywhere in the source counts wherever it recurs.
+
+Overlapping candidates resolve to the longest (两新一重 is not also a 两新). Forms with several
+meanings (两新) get the lexicon row whose years fit the document's year and whose context
+words occur near the match; the row is reported in ``sense`` and ``expansion``.
+
+>>> df = find_formulas("坚决做到“两个维护”，抓“两新”组织党建，落实三严三实要求。")
+>>> df[["formula", "start", "end", "number", "known"]].values.tolist()
+[['两个维护', 5, 9, 2, True], ['两新', 13, 15, 2, True], ['三严三实', 23, 27, None, True]]
+>>> find_formulas("持续做好“四早”工作")[["formula", "number", "known"]].values.tolist()
+[['四早', 4, False]]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._frame import object_columns
+from ._source import Source, iter_source, to_frame
+from ._wordclass import word_classes
+from .formula_lexicon import FormulaEntry, FormulaLexicon, load_formula_lexicon, parse_formula_lexicon
+from .meetings import find_meetings
+from .numerals import parse_number
+from .quotes import HEAD_NOUNS, find_quoted_terms, find_references, quoted_spans
+
+__all__ = ["find_formulas", "find_meetings", "find_quoted_terms", "find_references", "FORMULA_COLUMNS",
+           "format_for_terminal"]
+
+FORMULA_COLUMNS = ("doc_id", "formula", "start", "end", "number", "canonical", "expansion", "known",
+                   "kind", "first_year", "sense", "quoted", "method", "year", "match")
+
+_CN = "〇零一二两三四五六七八九十百千万"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_OPENERS = "“‘「『\"'"
+_CLOSERS = "”’」』\"'"
+# characters after a numeral that make it a quantity, a date or an ordinal rather than a formula
+_UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤米里人户家辆架台")
+# what may follow a formula: punctuation, quotes, function words
+_CLOSING_CHARS = set("，。、；：！？,.;:!?）)」』”’\"' \n\t") | set("的和与及等是为在中")
+_HEAD_TAGS = {"v", "vd", "d", "a", "ad", "l", "i"}
+# words after N大 that show a Party congress (党的十大以来), not a "ten major X"
+_MEETING_TAIL = ("以来", "以后", "之后", "精神", "报告", "代表", "召开", "通过", "党章", "路线", "上",
+                 "前", "后", "决议", "提出", "确定", "作出", "部署", "闭幕", "开幕", "强调")
+_SHAPE_PREFIX = set("新老国省市")
+_CN_RUN = re.compile(f"[{_CN}]+")
+_WINDOW = 60
+
+_PAIRED_RE = re.compile(
+    f"(?<![{_CN}第0-9])(?=([二两三四五六七八九十一双][{_HAN}](?:[一二两三四五六七八九十][{_HAN}]){{1,2}}))"
+)
+_COUNTED_RE = re.compile(f"(?<![{_CN}第0-9])([二两三四五六七八九十]{{1,3}})([个大])([{_HAN}]{{1,6}})")
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    form: str
+    method: str  # lexicon | quoted | pattern | recurrence
+    entries: tuple[FormulaEntry, ...] = ()
+    kind: str = "counted"
+    number: int | None = None
+
+
+def _resolve(cands: Iterable[_Cand]) -> list[_Cand]:
+    """Keep the longest of overlapping candidates (ties: the earlier, then lexicon first)."""
+    order = {"lexicon": 0, "quoted": 1, "pattern": 2, "recurrence": 3}
+    taken: list[_Cand] = []
+    occupied: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, order[c.method])):
+        if any(c.start < e and s < c.end for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+@lru_cache(maxsize=16)
+def _alternation(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A lookahead regex that finds, at every position, the longest of *forms* starting there."""
+    body = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(f"(?=({body}))")
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS
+
+
+def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
+    window = text[max(0, start - _WINDOW):end + _WINDOW]
+    return any(w in window for w in words)
+
+
+def _left_ok(text: str, start: int, form: str) -> bool:
+    """A form that begins with a numeral may not continue a longer numeral (十四个坚持 ≠ 四个坚持)."""
+    if start == 0 or form[0] not in _CN + "双":
+        return True
+    return text[start - 1] not in _CN + "第0123456789"
+
+
+def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int,
+                  year: int | None) -> FormulaEntry:
+    if len(entries) == 1:
+        return entries[0]
+    window = text[max(0, start - _WINDOW):end + _WINDOW]
+
+    def score(e: FormulaEntry) -> tuple[int, int, int]:
+        hits = sum(1 for w in e.context if w in window)
+        return (hits + (2 if year is not None and e.fits_year(year) and e.years != (None, None) else 0),
+                int(e.fits_year(year)), -e.sense)
+
+    return max(entries, key=score)
+
+
+def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | None:
+    """``(kind, number)`` when *term* is shaped like a numbered formula, else ``None``.
+
+    >>> shape_of("四早"), shape_of("两不愁三保障"), shape_of("双一流"), shape_of("新三样")
+    (('abbreviation', 4), ('paired', None), ('abbreviation', 2), ('counted', 3))
+    >>> shape_of("三个月"), shape_of("一刀切"), shape_of("十年磨一剑"), shape_of("四两拨千斤")
+    (None, None, None, None)
+    """
+    t = term.strip()
+    if not 2 <= len(t) <= 12 or "第" in t or t.endswith("号"):
+        return None
+    if any(not (ch in _CN or "\u3400" <= ch <= "\u9fff" or ch.isdigit() or ch in "、，·") for ch in t):
+        return None
+    wc = word_classes()
+    if wc.is_idiom(t):
+        return None
+    if t[0] in _SHAPE_PREFIX and len(t) <= 5:
+        m = _CN_RUN.match(t, 1)
+        if m and m.end() < len(t):
+            n = parse_number(m.group())
+            if n and n > 1 and t[m.end()] not in _UNIT_CHARS:
+                return ("counted", n)
+        return None
+    if t[0] == "双":
+        rest = t[1:]
+        if not rest or rest[0] == "双":
+            return None
+        runs = [m for m in _CN_RUN.finditer(rest) if m.start() > 0 and rest[m.start() - 1] in "、，"]
+        return ("paired", None) if runs else ("abbreviation", 2)
+    m = _CN_RUN.match(t)
+    if not m:
+        return None
+    run = m.group()
+    if m.end() == len(t):  # numerals only: a Five-Year Plan period (十四五) or a date (七一)
+        if periods and run.endswith("五") and (parse_number(run[:-1]) or 0) in range(1, 16):
+            return ("plan_period", None)
+        return None
+    n = parse_number(run)
+    if n is None or n == 0:
+        return None
+    if t[m.end()] in _UNIT_CHARS:
+        return None
+    later = [r for r in _CN_RUN.finditer(t, m.end())
+             if parse_number(r.group()) not in (None, 0) and r.start() - m.end() <= 4]
+    if later:
+        return ("paired", None)
+    if n == 1:
+        return None  # 一刀切, 一窗受理: a single 一 is an article, not a count
+    nxt = t[m.end()]
+    return ("counted" if nxt in "个大项条种类点步" else "abbreviation", n)
+
+
+def _lexicon_candidates(text: str, lex: FormulaLexicon) -> list[_Cand]:
+    out = []
+    rx = _alternation(tuple(lex.by_form))
+    for m in rx.finditer(text):
+        form = m.group(1)
+        s, e = m.start(), m.start() + len(form)
+        if not _left_ok(text, s, form):
+            continue
+        entries = lex.by_form[form]
+        usable = tuple(x for x in entries if x.guard_words is None
+                       or _is_quoted(text, s, e) or _near(text, s, e, x.guard_words))
+        if usable:
+            first = usable[0]
+            out.append(_Cand(s, e, form, "lexicon", usable, first.kind, first.number))
+    return out
+
+
+def _head_end(text: str, i: int, limit: int) -> int | None:
+    """Index where a short head starting at *i* ends (before a closing character), or None."""
+    j = i
+    while j < len(text) and j - i <= limit and text[j] not in _CLOSING_CHARS and ("\u3400" <= text[j] <= "\u9fff"):
+        j += 1
+    if j - i > limit or j == i:
+        return None
+    if j < len(text) and text[j] not in _CLOSING_CHARS:
+        return None
+    return j
+
+
+def _pattern_candidates(text: str, lex: FormulaLexicon, periods: bool) -> list[_Cand]:
+    out: list[_Cand] = []
+    wc = word_classes()
+    # 1. quoted terms shaped like formulas
+    for s, e in quoted_spans(text):
+        term = text[s:e]
+        if term in lex.by_form:
+            continue
+        shape = shape_of(term, periods=periods)
+        if shape is not None and (shape[0] != "plan_period" or periods):
+            out.append(_Cand(s, e, term, "quoted", (), shape[0], shape[1]))
+    # 2. interleaved numerals: 三严三实, 两学一做, 三去一降一补
+    for m in _PAIRED_RE.finditer(text):
+        form = m.group(1)
+        s = m.start()
+        if form[0] == "一" and form[2] == "一":
+            continue  # 一X一Y (一点一滴, 一家一户) is too often ordinary language
+        letters = form[1::2]
+        if any(ch in _UNIT_CHARS or ch in _CN for ch in letters) or wc.is_idiom(form) or wc.is_idiom(form[:4]):
+            continue
+        if parse_number(form[0].replace("双", "两")) is None:
+            continue
+        e = s + len(form)
+        if e < len(text) and text[e] not in _CLOSING_CHARS and not text.startswith(HEAD_NOUNS, e):
+            continue
+        out.append(_Cand(s, e, form, "pattern", (), "paired", None))
+    # 3. N个 + verbal/adjectival head, N大 + short head, closed by punctuation or a function word
+    for m in _COUNTED_RE.finditer(text):
+        n = parse_number(m.group(1))
+        if n is None or n < 2:
+            continue
+        cls = m.group(2)
+        i = m.start(3)
+        end = _head_end(text, i, 5 if cls == "个" else 4)
+        if end is None or end - i < 2:
+            continue
+        head = text[i:end]
+        if cls == "个":
+            if n > 20 or wc.tag(wc.first_word(head)) not in _HEAD_TAGS:
+                continue
+        else:
+            if n > 10 or head.startswith(_MEETING_TAIL) or head[0] in _UNIT_CHARS:
+                continue
+        out.append(_Cand(m.start(), end, text[m.start():end], "pattern", (), "counted", n))
+    return out
+
+
+def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = None, *,
+                  unknown: bool = True, periods: bool = False) -> pd.DataFrame:
+    """Numbered formulas in *source*, one row per occurrence.
+
+    Parameters
+    ----------
+    source : str, Document, Corpus or list of them (see :mod:`policytext.extract._source`).
+    lexicon : ``None`` for the bundled ``lexicons/formulas.tsv``, a path to a TSV in the same
+        format, or a loaded :class:`~policytext.extract.formula_lexicon.FormulaLexicon`.
+    unknown : also find formulas the lexicon does not list (``known=False``).
+    periods : also report Five-Year Plan periods in quotes (“十四五”) as kind ``plan_period``.
+
+    Returns
+    -------
+    DataFrame with ``doc_id, formula, start, end, number, canonical, expansion, known, kind,
+    first_year, sense, quoted, method, year``; ``text[start:end] == formula`` (quotation marks
+    are never part of the span; ``quoted`` says whether they surround it). ``method`` is how the
+    row was found: ``lexicon``, ``quoted``, ``pattern`` or ``recurrence`` (an unlisted form found
+    by pattern elsewhere in the source).
+    """
+    lex = _get_lexicon(lexicon)
+    docs = list(iter_source(source))
+    per_doc: list[list[_Cand]] = []
+    discovered: dict[str, _Cand] = {}
+    for _, text, _ in docs:
+        cands = _lexicon_candidates(text, lex)
+        if unknown:
+            pats = _pattern_candidates(text, lex, periods)
+            for c in pats:
+                discovered.setdefault(c.form, c)
+            cands += pats
+        per_doc.append(cands)
+    if discovered:
+        # recurrence: an unlisted form found anywhere counts wherever it recurs
+        long_forms = tuple(f for f in discovered if len(f) >= 3)
+        rx = _alternation(long_forms) if long_forms else None
+        for k, (_, text, _) in enumerate(docs):
+            extra = []
+            if rx is not None:
+                for m in rx.finditer(text):
+                    f = m.group(1)
+                    if _left_ok(text, m.start(), f):
+                        d = discovered[f]
+                        extra.append(_Cand(m.start(), m.start() + len(f), f, "recurrence", (), d.kind, d.number))
+            per_doc[k] += extra
+    rows: list[dict[str, Any]] = []
+    for (doc_id, text, meta), cands in zip(docs, per_doc):
+        year = _year(meta)
+        for c in _resolve(cands):
+            row: dict[str, Any] = {"doc_id": doc_id, "formula": c.form, "match": c.form, "start": c.start, "end": c.end,
+                                   "quoted": _is_quoted(text, c.start, c.end), "method": c.method, "year": year}
+            if c.entries:
+                e = _choose_sense(c.entries, text, c.start, c.end, year)
+                row.update(number=e.number, canonical=e.canonical, expansion=e.expansion, known=True,
+                           kind=e.kind, first_year=e.first_year or None, sense=e.sense)
+            else:
+                row.update(number=c.number, canonical=lex.form_to_canonical.get(c.form, c.form),
+                           expansion=None, known=False, kind=c.kind, first_year=None, sense=None)
+            if c.method == "recurrence":
+                row["method"] = "quoted" if row["quoted"] else "recurrence"
+            rows.append(row)
+    df = to_frame(rows, FORMULA_COLUMNS)
+    return object_columns(df, ints=("number", "sense", "year"), others=("expansion", "first_year"))
+
+
+def _year(meta: dict[str, Any]) -> int | None:
+    y = meta.get("year")
+    if isinstance(y, int):
+        return y
+    d = meta.get("date")
+    return getattr(d, "year", None)
+
+
+def _get_lexicon(lexicon: str | Path | FormulaLexicon | None) -> FormulaLexicon:
+    if lexicon is None:
+        return load_formula_lexicon()
+    if isinstance(lexicon, FormulaLexicon):
+        return lexicon
+    return parse_formula_lexicon(lexicon)
+
+
+def format_for_terminal(df: pd.DataFrame) -> str:
+    """A readable listing for ``policytext extract formulas`` without ``-o``."""
+    if df.empty:
+        return "no findings\n"
+    cols = [c for c in ("doc_id", "formula", "start", "end", "canonical", "number", "known",
+                        "match", "body", "congress", "plenum", "session", "term", "head", "title", "kind")
+            if c in df.columns]
+    return df[cols].to_string(index=False) + "\n"
