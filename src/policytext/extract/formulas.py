@@ -51,7 +51,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _OPENERS = "“‘「『\"'"
 _CLOSERS = "”’」』\"'"
 # characters after a numeral that make it a quantity, a date or an ordinal rather than a formula
-_UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤米里人户家辆架台")
+_UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤米里人户家辆架台期")
 # what may follow a formula: punctuation, quotes, function words
 _CLOSING_CHARS = set("，。、；：！？,.;:!?）)」』”’\"' \n\t") | set("的和与及等是为在中")
 _HEAD_TAGS = {"v", "vd", "d", "a", "ad", "l", "i"}
@@ -63,8 +63,12 @@ _CN_RUN = re.compile(f"[{_CN}]+")
 _WINDOW = 60
 
 _PAIRED_RE = re.compile(
-    f"(?<![{_CN}第0-9])(?=([二两三四五六七八九十一双][{_HAN}](?:[一二两三四五六七八九十][{_HAN}]){{1,2}}))"
+    f"(?<![{_CN}第0-9.])[二两三四五六七八九十一双][{_HAN}](?:[一二两三四五六七八九十][{_HAN}]){{1,2}}"
 )
+# heads that grade rather than name (两个最大, 两个重要环节)
+_DEGREE = ("最", "较", "很", "更", "特别", "重要", "主要", "基本", "根本", "十分", "非常", "一般")
+# heads that end in a concrete place or plant (十大钢铁基地, 三大化纤厂)
+_CONCRETE_END = set("厂矿田港站城市省区县河湖山海洲岛地库场馆院校所局")
 _COUNTED_RE = re.compile(f"(?<![{_CN}第0-9])([二两三四五六七八九十]{{1,3}})([个大])([{_HAN}]{{1,6}})")
 
 
@@ -79,12 +83,18 @@ class _Cand:
     number: int | None = None
 
 
+_TIER = {"lexicon": 0, "quoted": 0, "recurrence-quoted": 0, "pattern": 1, "recurrence": 1}
+
+
 def _resolve(cands: Iterable[_Cand]) -> list[_Cand]:
-    """Keep the longest of overlapping candidates (ties: the earlier, then lexicon first)."""
-    order = {"lexicon": 0, "quoted": 1, "pattern": 2, "recurrence": 3}
+    """Keep the longest of overlapping candidates (ties: the earlier).
+
+    Listed forms and quoted terms come first; forms found by an unquoted pattern only fill
+    what is left, so a pattern can never cut a listed formula (三大改造又 ≠ 三大改造).
+    """
     taken: list[_Cand] = []
     occupied: list[tuple[int, int]] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, order[c.method])):
+    for c in sorted(cands, key=lambda c: (_TIER[c.method], -(c.end - c.start), c.start)):
         if any(c.start < e and s < c.end for s, e in occupied):
             continue
         taken.append(c)
@@ -92,11 +102,43 @@ def _resolve(cands: Iterable[_Cand]) -> list[_Cand]:
     return sorted(taken, key=lambda c: c.start)
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex that matches any of *words*, factored as a trie so that each position costs one
+    walk, and greedy so that the longest word at a position wins.
+
+    >>> re.fullmatch(_trie_pattern(["两新", "两新一重"]), "两新一重") is not None
+    True
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str | None:
+        alts, singles = [], []
+        for ch in sorted(k for k in node if k):
+            sub = build(node[ch])
+            if sub is None:
+                singles.append(re.escape(ch))
+            else:
+                alts.append(re.escape(ch) + sub)
+        if singles:
+            alts.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        if not alts:
+            return None
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
 @lru_cache(maxsize=16)
 def _alternation(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """A lookahead regex that finds, at every position, the longest of *forms* starting there."""
-    body = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(f"(?=({body}))")
+    """Find the longest of *forms* at each position, never right after a numeral (十四个坚持 is
+    not 四个坚持) or 第."""
+    return re.compile(f"(?<![{_CN}第0-9])(?:{_trie_pattern(forms)})")
 
 
 def _is_quoted(text: str, start: int, end: int) -> bool:
@@ -108,23 +150,18 @@ def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     return any(w in window for w in words)
 
 
-def _left_ok(text: str, start: int, form: str) -> bool:
-    """A form that begins with a numeral may not continue a longer numeral (十四个坚持 ≠ 四个坚持)."""
-    if start == 0 or form[0] not in _CN + "双":
-        return True
-    return text[start - 1] not in _CN + "第0123456789"
-
-
 def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int,
                   year: int | None) -> FormulaEntry:
     if len(entries) == 1:
         return entries[0]
     window = text[max(0, start - _WINDOW):end + _WINDOW]
 
-    def score(e: FormulaEntry) -> tuple[int, int, int]:
+    def score(e: FormulaEntry) -> tuple[int, int, int, int]:
         hits = sum(1 for w in e.context if w in window)
-        return (hits + (2 if year is not None and e.fits_year(year) and e.years != (None, None) else 0),
-                int(e.fits_year(year)), -e.sense)
+        dated = year is not None and e.fits_year(year) and e.years != (None, None)
+        # context words first, then a meaning dated to the document's year, then the more
+        # recent of two meanings that both fit (a 2025 report's 两新 is the 2024 policy)
+        return (hits + (2 if dated else 0), int(e.fits_year(year)), e.years[0] or 0, -e.sense)
 
     return max(entries, key=score)
 
@@ -154,8 +191,8 @@ def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | No
         return None
     if t[0] == "双":
         rest = t[1:]
-        if not rest or rest[0] == "双":
-            return None
+        if not rest or rest[0] == "双" or len(wc.first_word(t)) >= 2:
+            return None  # 双语, 双打, 双重承认: ordinary words, not 双 + a pair
         runs = [m for m in _CN_RUN.finditer(rest) if m.start() > 0 and rest[m.start() - 1] in "、，"]
         return ("paired", None) if runs else ("abbreviation", 2)
     m = _CN_RUN.match(t)
@@ -178,6 +215,8 @@ def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | No
     if n == 1:
         return None  # 一刀切, 一窗受理: a single 一 is an article, not a count
     nxt = t[m.end()]
+    if nxt in "个项条种" and (m.end() + 1 >= len(t) or t[m.end() + 1] in _UNIT_CHARS):
+        return None  # 三个月, 两个人
     return ("counted" if nxt in "个大项条种类点步" else "abbreviation", n)
 
 
@@ -185,10 +224,8 @@ def _lexicon_candidates(text: str, lex: FormulaLexicon) -> list[_Cand]:
     out = []
     rx = _alternation(tuple(lex.by_form))
     for m in rx.finditer(text):
-        form = m.group(1)
-        s, e = m.start(), m.start() + len(form)
-        if not _left_ok(text, s, form):
-            continue
+        form = m.group()
+        s, e = m.span()
         entries = lex.by_form[form]
         usable = tuple(x for x in entries if x.guard_words is None
                        or _is_quoted(text, s, e) or _near(text, s, e, x.guard_words))
@@ -199,44 +236,55 @@ def _lexicon_candidates(text: str, lex: FormulaLexicon) -> list[_Cand]:
 
 
 def _head_end(text: str, i: int, limit: int) -> int | None:
-    """Index where a short head starting at *i* ends (before a closing character), or None."""
+    """End of a head of Han characters starting at *i* that a closing character ends within
+    *limit* characters, or ``None``."""
     j = i
-    while j < len(text) and j - i <= limit and text[j] not in _CLOSING_CHARS and ("\u3400" <= text[j] <= "\u9fff"):
+    n = len(text)
+    while j < n and j - i < limit and text[j] not in _CLOSING_CHARS and "\u3400" <= text[j] <= "\u9fff":
         j += 1
-    if j - i > limit or j == i:
-        return None
-    if j < len(text) and text[j] not in _CLOSING_CHARS:
+    if j == i or (j < n and text[j] not in _CLOSING_CHARS):
         return None
     return j
 
 
-def _pattern_candidates(text: str, lex: FormulaLexicon, periods: bool) -> list[_Cand]:
-    out: list[_Cand] = []
-    wc = word_classes()
-    # 1. quoted terms shaped like formulas
+def _quoted_candidates(text: str, lex: FormulaLexicon, periods: bool) -> list[_Cand]:
+    """Quoted terms shaped like numbered formulas (“四早”, “五缓四减三补贴”)."""
+    out = []
     for s, e in quoted_spans(text):
         term = text[s:e]
         if term in lex.by_form:
             continue
         shape = shape_of(term, periods=periods)
-        if shape is not None and (shape[0] != "plan_period" or periods):
+        if shape is not None:
             out.append(_Cand(s, e, term, "quoted", (), shape[0], shape[1]))
-    # 2. interleaved numerals: 三严三实, 两学一做, 三去一降一补
+    return out
+
+
+def _paired_candidates(text: str) -> list[_Cand]:
+    """Unquoted interleaved numerals N A N B (三严三实, 两学一做, 三去一降一补), idioms excluded."""
+    out = []
+    wc = word_classes()
     for m in _PAIRED_RE.finditer(text):
-        form = m.group(1)
-        s = m.start()
+        form = m.group()
+        s, e = m.span()
         if form[0] == "一" and form[2] == "一":
             continue  # 一X一Y (一点一滴, 一家一户) is too often ordinary language
         letters = form[1::2]
-        if any(ch in _UNIT_CHARS or ch in _CN for ch in letters) or wc.is_idiom(form) or wc.is_idiom(form[:4]):
+        if any(ch in _UNIT_CHARS or ch in _CN or ch == "点" for ch in letters):
             continue
-        if parse_number(form[0].replace("双", "两")) is None:
+        if wc.is_idiom(form) or wc.is_idiom(form[:4]):
             continue
-        e = s + len(form)
         if e < len(text) and text[e] not in _CLOSING_CHARS and not text.startswith(HEAD_NOUNS, e):
             continue
         out.append(_Cand(s, e, form, "pattern", (), "paired", None))
-    # 3. N个 + verbal/adjectival head, N大 + short head, closed by punctuation or a function word
+    return out
+
+
+def _counted_candidates(text: str) -> list[_Cand]:
+    """Unquoted N个 + one verbal/adjectival word (两个维护) and N大 + a short abstract head
+    (三大攻坚战), each closed by punctuation or a function word."""
+    out = []
+    wc = word_classes()
     for m in _COUNTED_RE.finditer(text):
         n = parse_number(m.group(1))
         if n is None or n < 2:
@@ -248,17 +296,18 @@ def _pattern_candidates(text: str, lex: FormulaLexicon, periods: bool) -> list[_
             continue
         head = text[i:end]
         if cls == "个":
-            if n > 20 or wc.tag(wc.first_word(head)) not in _HEAD_TAGS:
+            if n > 20 or wc.first_word(head) != head or wc.tag(head) not in _HEAD_TAGS \
+                    or head.startswith(_DEGREE):
                 continue
-        else:
-            if n > 10 or head.startswith(_MEETING_TAIL) or head[0] in _UNIT_CHARS:
-                continue
+        elif n > 10 or head.startswith(_MEETING_TAIL) or head[0] in _UNIT_CHARS \
+                or head[-1] in _CONCRETE_END or head.startswith(_DEGREE):
+            continue
         out.append(_Cand(m.start(), end, text[m.start():end], "pattern", (), "counted", n))
     return out
 
 
 def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = None, *,
-                  unknown: bool = True, periods: bool = False) -> pd.DataFrame:
+                  unknown: bool = True, periods: bool = False, min_support: int = 2) -> pd.DataFrame:
     """Numbered formulas in *source*, one row per occurrence.
 
     Parameters
@@ -268,14 +317,17 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
         format, or a loaded :class:`~policytext.extract.formula_lexicon.FormulaLexicon`.
     unknown : also find formulas the lexicon does not list (``known=False``).
     periods : also report Five-Year Plan periods in quotes (“十四五”) as kind ``plan_period``.
+    min_support : an unlisted, unquoted N个/N大 form (两个维护-like) counts only when it occurs
+        at least this often in the whole source; quoted and interleaved (两学一做) forms need one.
 
     Returns
     -------
     DataFrame with ``doc_id, formula, start, end, number, canonical, expansion, known, kind,
-    first_year, sense, quoted, method, year``; ``text[start:end] == formula`` (quotation marks
-    are never part of the span; ``quoted`` says whether they surround it). ``method`` is how the
-    row was found: ``lexicon``, ``quoted``, ``pattern`` or ``recurrence`` (an unlisted form found
-    by pattern elsewhere in the source).
+    first_year, sense, quoted, method, year, match``; ``text[start:end] == formula == match``
+    (quotation marks are never part of the span; ``quoted`` says whether they surround it).
+    ``method`` says how the row was found: ``lexicon``, ``quoted`` (an unlisted quoted term
+    shaped like a formula), ``pattern`` (an unlisted unquoted shape) or ``recurrence`` (an
+    unlisted form found by shape elsewhere in the source).
     """
     lex = _get_lexicon(lexicon)
     docs = list(iter_source(source))
@@ -284,39 +336,49 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
     for _, text, _ in docs:
         cands = _lexicon_candidates(text, lex)
         if unknown:
-            pats = _pattern_candidates(text, lex, periods)
-            for c in pats:
-                discovered.setdefault(c.form, c)
-            cands += pats
+            found = _quoted_candidates(text, lex, periods) + _paired_candidates(text) + _counted_candidates(text)
+            for c in found:
+                prev = discovered.get(c.form)
+                if prev is None or (prev.method == "pattern" and c.method == "quoted"):
+                    discovered[c.form] = c
+            cands += [c for c in found if c.method == "quoted"]
         per_doc.append(cands)
     if discovered:
-        # recurrence: an unlisted form found anywhere counts wherever it recurs
-        long_forms = tuple(f for f in discovered if len(f) >= 3)
-        rx = _alternation(long_forms) if long_forms else None
-        for k, (_, text, _) in enumerate(docs):
+        # recurrence: an unlisted form found anywhere counts wherever it recurs (quoted or not);
+        # two-character forms (“四早”) only in quotation marks, they are too often parts of words
+        rx = _alternation(tuple(f for f in discovered if len(f) >= 3 and f not in lex.by_form))
+        hits: list[list[_Cand]] = []
+        support: dict[str, int] = {}
+        for _, text, _ in docs:
             extra = []
-            if rx is not None:
-                for m in rx.finditer(text):
-                    f = m.group(1)
-                    if _left_ok(text, m.start(), f):
-                        d = discovered[f]
-                        extra.append(_Cand(m.start(), m.start() + len(f), f, "recurrence", (), d.kind, d.number))
-            per_doc[k] += extra
+            for m in rx.finditer(text):
+                d = discovered[m.group()]
+                method = "recurrence-quoted" if d.method == "quoted" else "recurrence"
+                extra.append(_Cand(m.start(), m.end(), m.group(), method, (), d.kind, d.number))
+                support[m.group()] = support.get(m.group(), 0) + 1
+            hits.append(extra)
+        for k, extra in enumerate(hits):
+            per_doc[k] += [c for c in extra if c.method == "recurrence-quoted" or c.kind == "paired"
+                           or support.get(c.form, 0) >= min_support]
     rows: list[dict[str, Any]] = []
     for (doc_id, text, meta), cands in zip(docs, per_doc):
         year = _year(meta)
         for c in _resolve(cands):
-            row: dict[str, Any] = {"doc_id": doc_id, "formula": c.form, "match": c.form, "start": c.start, "end": c.end,
-                                   "quoted": _is_quoted(text, c.start, c.end), "method": c.method, "year": year}
+            quoted = _is_quoted(text, c.start, c.end)
+            row: dict[str, Any] = {"doc_id": doc_id, "formula": c.form, "match": c.form, "start": c.start,
+                                   "end": c.end, "quoted": quoted, "year": year}
             if c.entries:
                 e = _choose_sense(c.entries, text, c.start, c.end, year)
                 row.update(number=e.number, canonical=e.canonical, expansion=e.expansion, known=True,
-                           kind=e.kind, first_year=e.first_year or None, sense=e.sense)
+                           kind=e.kind, first_year=e.first_year or None, sense=e.sense, method="lexicon")
             else:
+                method = {"recurrence-quoted": "recurrence"}.get(c.method, c.method)
+                if method == "recurrence":
+                    method = "quoted" if quoted else ("pattern" if discovered[c.form].method == "pattern"
+                                                      and c.kind != "paired" else "recurrence")
                 row.update(number=c.number, canonical=lex.form_to_canonical.get(c.form, c.form),
-                           expansion=None, known=False, kind=c.kind, first_year=None, sense=None)
-            if c.method == "recurrence":
-                row["method"] = "quoted" if row["quoted"] else "recurrence"
+                           expansion=None, known=False, kind=c.kind, first_year=None, sense=None,
+                           method=method)
             rows.append(row)
     df = to_frame(rows, FORMULA_COLUMNS)
     return object_columns(df, ints=("number", "sense", "year"), others=("expansion", "first_year"))

@@ -49,6 +49,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((b, re.compile(r)) fo
     ("congress", _PARTY + _NOT_NUM + rf"(?P<c>{_N})大"),
     # 十四届全国人大一次会议; 第十四届全国人民代表大会第三次会议; 十三届全国人大常委会第十次会议
     ("npc", _NOT_NUM + rf"第?(?P<c>{_N})届{_NPC_NAME}{_SC}第?(?P<items>{_N}次(?:{_SEP}{_N}次)*)(?:全体)?会议"),
+    # 第三届全国人民代表大会 (the congress as a meeting, no session named)
+    ("npc", _NOT_NUM + rf"第(?P<c>{_N})届全国人民代表大会(?!常务委员会|常委会|代表|第)"),
     # 全国人大十四届三次会议
     ("npc", _NPC_NAME + _SC + rf"第?(?P<c>{_N})届(?:常委会|常务委员会)?第?(?P<items>{_N})次(?:全体)?会议"),
     # 五届人大一次会议
@@ -97,6 +99,11 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
             return []
         return [dict(match=m.group(), start=m.start(), end=m.end(), body=kind, congress=congress,
                      plenum=None, session=None, standing_committee=False)]
+    if gd.get("items") is None:
+        if congress is None or not 1 <= congress <= 40:
+            return []
+        return [dict(match=m.group(), start=m.start(), end=m.end(), body=kind, congress=congress,
+                     plenum=None, session=None, standing_committee=sc)]
     items_start, items_end = m.span("items")
     items = [(im.start() + items_start, im.end() + items_start, parse_number(im.group()))
              for im in _ITEM_RE.finditer(m.group("items"))]
