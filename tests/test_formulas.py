@@ -164,7 +164,7 @@ def test_lexicon_corpus_citations_exist(corpus_dir):
     lex = load_formula_lexicon()
     checked = 0
     for e in lex.entries:
-        for path in re.findall(r"([a-z_]+/[\w.-]+\.txt)", e.source):
+        for path in re.findall(r"([a-z0-9_]+/[\w.-]+\.txt)", e.source):
             if path.startswith("seed/"):
                 continue
             f = corpus_dir / path
