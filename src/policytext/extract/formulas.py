@@ -405,6 +405,6 @@ def format_for_terminal(df: pd.DataFrame) -> str:
     if df.empty:
         return "no findings\n"
     cols = [c for c in ("doc_id", "formula", "start", "end", "canonical", "number", "known",
-                        "match", "body", "congress", "plenum", "session", "term", "head", "title", "kind")
+                        "match", "body", "congress", "plenum", "session", "head_noun", "title", "kind")
             if c in df.columns]
     return df[cols].to_string(index=False) + "\n"

@@ -38,7 +38,7 @@ _NPC_NAME = r"全国人(?:民代表)?大(?:会)?"
 # (body, regex); named groups: c (congress), p / items (plenums), s / items (sessions), sc
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((b, re.compile(r)) for b, r in (
     # 党的十九届六中全会; 十八届三中、四中全会
-    ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届(?:中央)?(?P<items>{_N}中(?:{_SEP}{_N}中)*)全会"),
+    ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届(?:中央)?(?:扩大的)?(?P<items>{_N}中(?:{_SEP}{_N}中)*)全会"),
     # 中国共产党第十九届中央委员会第六次全体会议
     ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届中央委员会第(?P<items>{_N})次全体会议"),
     # bare 三中全会 (its congress inherited from a list it continues, else unknown)

@@ -24,7 +24,7 @@ from ._source import Source, iter_source, to_frame
 __all__ = ["find_quoted_terms", "find_references", "quoted_spans", "HEAD_NOUNS", "QUOTE_COLUMNS",
            "REFERENCE_COLUMNS"]
 
-QUOTE_COLUMNS = ("doc_id", "match", "start", "end", "head", "quote")
+QUOTE_COLUMNS = ("doc_id", "match", "start", "end", "head_noun", "quote")
 REFERENCE_COLUMNS = ("doc_id", "title", "match", "start", "end", "kind")
 
 #: nouns that follow a quoted name and say what it names (“两新”组织, “半月谈”机制), longest first
@@ -99,7 +99,7 @@ def find_quoted_terms(source: Source) -> pd.DataFrame:
     """Names in quotation marks, with the head noun that follows the closing mark.
 
     Returns ``doc_id, match, start, end, head, quote``: ``match`` is the text inside the marks,
-    ``head`` the noun after them (工程, 机制, 行动, 组织 …) or ``None``, ``quote`` the pair of marks.
+    ``head_noun`` the noun after them (工程, 机制, 行动, 组织 …) or ``None``, ``quote`` the pair of marks.
     """
     rows: list[dict[str, Any]] = []
     for doc_id, text, _ in iter_source(source):
@@ -107,9 +107,9 @@ def find_quoted_terms(source: Source) -> pd.DataFrame:
             opener = text[s - 1] if s > 0 else ""
             close = text.find(_closer(opener), e) if opener else -1
             rows.append({"doc_id": doc_id, "match": text[s:e], "start": s, "end": e,
-                         "head": _head_after(text, close if close >= 0 else e),
+                         "head_noun": _head_after(text, close if close >= 0 else e),
                          "quote": opener + _closer(opener)})
-    return object_columns(to_frame(rows, QUOTE_COLUMNS), others=("head",))
+    return object_columns(to_frame(rows, QUOTE_COLUMNS), others=("head_noun",))
 
 
 def _closer(opener: str) -> str:
@@ -122,22 +122,33 @@ def _closer(opener: str) -> str:
 _REF_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("law", ("法", "法典", "宪法", "法律")),
     ("regulation", ("条例", "规定", "办法", "准则", "规则", "细则", "章程", "制度")),
-    ("plan", ("规划", "计划", "纲要", "方案", "规划纲要", "行动计划")),
-    ("directive", ("意见", "决定", "通知", "决议", "公报", "指导意见", "指南", "建议", "批复", "通告")),
+    ("plan", ("规划", "计划", "纲要", "方案", "规划纲要", "行动计划", "战略", "行动", "专项行动", "工程")),
+    ("directive", ("意见", "决定", "通知", "决议", "公报", "指导意见", "指南", "建议", "批复", "通告", "公告",
+                   "函", "指导原则", "预案", "指引")),
+    ("standard", ("要求", "规范", "标准", "指标", "模型", "代码", "分级", "框架", "体系", "接口", "清单")),
     ("report", ("报告", "白皮书")),
-    ("treaty", ("条约", "协定", "公约", "宣言", "声明", "议定书", "备忘录")),
+    ("treaty", ("条约", "协定", "公约", "宣言", "声明", "议定书", "备忘录", "倡议", "协议")),
+    ("form", ("申报书", "表", "申请书", "说明")),
     ("work", ("选集", "文选", "文集", "全集", "著作", "语录", "论", "谈治国理政")),
     ("periodical", ("日报", "报", "杂志", "求是", "半月谈")),
 )
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 
 def reference_kind(title: str) -> str:
-    """A coarse kind of a cited title, from its ending (《…条例》 → ``regulation``).
+    """A coarse kind of a cited title, from its ending, notes in brackets ignored:
+    ``law``, ``regulation``, ``plan``, ``directive``, ``standard``, ``report``, ``treaty``,
+    ``form``, ``work``, ``periodical`` or ``other``.
 
-    >>> reference_kind("中华人民共和国民法典"), reference_kind("关于实施乡村振兴战略的意见")
+    >>> reference_kind("中华人民共和国民法典"), reference_kind("关于实施乡村振兴战略的意见（2018年）")
     ('law', 'directive')
     """
-    core = re.sub(r"[（(][^（）()]*[)）]$", "", title).strip()
+    core = title.strip()
+    while True:
+        shorter = _TRAILING_NOTE.sub("", core)
+        if shorter == core or not shorter:
+            break
+        core = shorter
     for kind, ends in _REF_KINDS:
         if core.endswith(ends):
             return kind
