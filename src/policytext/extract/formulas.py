@@ -51,7 +51,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _OPENERS = "“‘「『\"'"
 _CLOSERS = "”’」』\"'"
 # characters after a numeral that make it a quantity, a date or an ordinal rather than a formula
-_UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤米里人户家辆架台期")
+_UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤米里人户家辆架台期份")
 # what may follow a formula: punctuation, quotes, function words
 _CLOSING_CHARS = set("，。、；：！？,.;:!?）)」』”’\"' \n\t") | set("的和与及等是为在中")
 _HEAD_TAGS = {"v", "vd", "d", "a", "ad", "l", "i"}
@@ -272,8 +272,10 @@ def _paired_candidates(text: str) -> list[_Cand]:
         letters = form[1::2]
         if any(ch in _UNIT_CHARS or ch in _CN or ch == "点" for ch in letters):
             continue
-        if wc.is_idiom(form) or wc.is_idiom(form[:4]):
-            continue
+        if any(wc.is_idiom(text[max(0, s - k):s - k + 4]) for k in range(4)) or wc.is_idiom(form):
+            continue  # inside or over an idiom: 独一无二, 四面八方
+        if wc.tag(form[:2]) not in (None, "m"):
+            continue  # 二者一柔一刚, 三山五岳: the numeral starts an ordinary word
         if e < len(text) and text[e] not in _CLOSING_CHARS and not text.startswith(HEAD_NOUNS, e):
             continue
         out.append(_Cand(s, e, form, "pattern", (), "paired", None))

@@ -122,11 +122,30 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
     return rows
 
 
+# every meeting mention holds a numeral followed by 届, 大, 中 or 次全国; the full patterns
+# (which start with optional prefixes that the regex engine cannot skip quickly) run only
+# in windows around these anchors
+_ANCHOR = re.compile(rf"{_N}(?:届|大|中|次全国)")
+_BEFORE, _AFTER = 16, 48
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _meetings_in(text: str) -> list[dict[str, Any]]:
     cands: list[dict[str, Any]] = []
-    for body, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            cands.extend(_rows_for(text, body, m))
+    for lo, hi in _windows(text):
+        for body, rx in _PATTERNS:
+            for m in rx.finditer(text, lo, hi):
+                cands.extend(_rows_for(text, body, m))
     # longest first; a shorter candidate inside a longer one is dropped
     kept: list[dict[str, Any]] = []
     for r in sorted(cands, key=lambda r: (-(r["end"] - r["start"]), r["start"])):
