@@ -403,10 +403,15 @@ def _get_lexicon(lexicon: str | Path | FormulaLexicon | None) -> FormulaLexicon:
 
 
 def format_for_terminal(df: pd.DataFrame) -> str:
-    """A readable listing for ``policytext extract formulas`` without ``-o``."""
+    """A readable listing for ``policytext extract formulas|meetings|quotes|references`` without ``-o``."""
     if df.empty:
         return "no findings\n"
-    cols = [c for c in ("doc_id", "formula", "start", "end", "canonical", "number", "known",
-                        "match", "body", "congress", "plenum", "session", "head_noun", "title", "kind")
-            if c in df.columns]
-    return df[cols].to_string(index=False) + "\n"
+    if "formula" in df.columns:
+        cols = ["doc_id", "formula", "start", "end", "canonical", "number", "known", "kind", "year"]
+    elif "body" in df.columns:
+        cols = ["doc_id", "match", "start", "end", "body", "congress", "plenum", "session"]
+    elif "title" in df.columns:
+        cols = ["doc_id", "title", "start", "end", "kind"]
+    else:
+        cols = [c for c in ("doc_id", "match", "start", "end", "head_noun") if c in df.columns]
+    return df[[c for c in cols if c in df.columns]].to_string(index=False) + "\n"
