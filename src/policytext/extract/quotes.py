@@ -5,7 +5,7 @@ A quotation is a *name* when it is short and has no sentence punctuation; a quot
 ‘ ’, are still found). Spans cover the text inside the marks, so ``text[start:end] == match``.
 
 >>> find_quoted_terms("深入实施“思想铸魂”工程，回答了“我们为什么能够成功，未来我们怎样才能继续成功”。")[
-...     ["match", "start", "end", "head"]].values.tolist()
+...     ["match", "start", "end", "head_noun"]].values.tolist()
 [['思想铸魂', 5, 9, '工程']]
 >>> find_references("制定出台了《中国共产党组织工作条例》等党内法规")[["title", "kind"]].values.tolist()
 [['中国共产党组织工作条例', 'regulation']]
