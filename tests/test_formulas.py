@@ -261,3 +261,20 @@ def test_yearly_counts_agree_with_substring_counts(sample_corpus):
     # the trend a scholar plots: 两个维护 first appears in 2019 and is counted every year after
     years = sorted(df[df.canonical == "两个维护"].year.unique())
     assert years[0] == 2019
+    assert set(df[df.canonical == "两个维护"].first_seen) == {2019}
+    assert set(df[df.canonical == "四个现代化"].first_seen) == {min(df[df.canonical == "四个现代化"].year)}
+
+
+@pytest.mark.parametrize("folder", ["cpc_congress_reports", "policy_docs_shandong", "five_year_plans"])
+def test_offsets_over_other_state_documents(corpus_dir, folder):
+    from policytext.document import Corpus
+
+    corpus = Corpus.from_dir(corpus_dir / folder)
+    df = find_formulas(corpus)
+    texts = {d.doc_id: d.text for d in corpus}
+    assert len(df) > 20
+    for r in df.itertuples():
+        assert texts[r.doc_id][r.start:r.end] == r.formula
+    for _, g in df.groupby("doc_id"):
+        spans = sorted(zip(g.start, g.end))
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))

@@ -44,7 +44,7 @@ __all__ = ["find_formulas", "find_meetings", "find_quoted_terms", "find_referenc
            "format_for_terminal"]
 
 FORMULA_COLUMNS = ("doc_id", "formula", "start", "end", "number", "canonical", "expansion", "known",
-                   "kind", "first_year", "sense", "quoted", "method", "year", "match")
+                   "kind", "first_year", "sense", "quoted", "method", "year", "first_seen", "match")
 
 _CN = "〇零一二两三四五六七八九十百千万"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -325,7 +325,9 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
     Returns
     -------
     DataFrame with ``doc_id, formula, start, end, number, canonical, expansion, known, kind,
-    first_year, sense, quoted, method, year, match``; ``text[start:end] == formula == match``
+    first_year, sense, quoted, method, year, first_seen, match``; ``text[start:end] == formula ==
+    match``. ``first_year`` is the lexicon's year of first official use; ``first_seen`` the
+    earliest document year of the same canonical form in *source* (``None`` without years)
     (quotation marks are never part of the span; ``quoted`` says whether they surround it).
     ``method`` says how the row was found: ``lexicon``, ``quoted`` (an unlisted quoted term
     shaped like a formula), ``pattern`` (an unlisted unquoted shape) or ``recurrence`` (an
@@ -382,8 +384,15 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
                            expansion=None, known=False, kind=c.kind, first_year=None, sense=None,
                            method=method)
             rows.append(row)
+    first_seen: dict[str, int] = {}
+    for r in rows:
+        if r["year"] is not None:
+            c = r["canonical"]
+            first_seen[c] = min(first_seen.get(c, r["year"]), r["year"])
+    for r in rows:
+        r["first_seen"] = first_seen.get(r["canonical"])
     df = to_frame(rows, FORMULA_COLUMNS)
-    return object_columns(df, ints=("number", "sense", "year"), others=("expansion", "first_year"))
+    return object_columns(df, ints=("number", "sense", "year", "first_seen"), others=("expansion", "first_year"))
 
 
 def _year(meta: dict[str, Any]) -> int | None:
