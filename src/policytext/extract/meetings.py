@@ -76,8 +76,10 @@ _ITEM_RE = re.compile(_N)
 
 
 def _congress_ok(text: str, m: re.Match[str], c: int) -> bool:
-    if not 1 <= c <= 30:
+    if not 1 <= c <= 25:
         return False
+    if not m.group("pre") and m.start() > 0 and text[m.start() - 1] in "联团会协盟":
+        return False  # 全国学联二十七大, 团十八大: another organization's congress
     end = m.end()
     nxt = text[end:end + 1]
     tail_ok = nxt == "" or not ("\u3400" <= nxt <= "\u9fff") or text.startswith(_CONGRESS_TAIL, end)
