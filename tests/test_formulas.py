@@ -114,6 +114,19 @@ def test_sense_chosen_by_context_and_year():
     assert deng.sense[0] != now.sense[0]
 
 
+def test_year_from_dataframe_metadata():
+    import numpy as np
+    import pandas as pd
+
+    from policytext.document import Corpus
+
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["加力支持“两新”工作", "抓“两新”组织党建"],
+                          "year": np.array([2025, 2022])})
+    df = find_formulas(Corpus.from_dataframe(frame))
+    assert df.year.tolist() == [2025, 2022] and df.sense.tolist() == [2, 1]
+    assert df.first_seen.tolist() == [2022, 2022]
+
+
 def test_guarded_forms_need_quotes_or_context():
     assert find_formulas("再三反复强调").empty  # 三反 only as a campaign
     assert find_formulas("开展“三反”运动").formula.tolist() == ["三反"]

@@ -23,6 +23,7 @@ words occur near the match; the row is reported in ``sense`` and ``expansion``.
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -396,9 +397,12 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
 
 
 def _year(meta: dict[str, Any]) -> int | None:
+    """The document's year from ``meta["year"]`` (int, numpy int or digit string) or ``meta["date"]``."""
     y = meta.get("year")
-    if isinstance(y, int):
-        return y
+    if isinstance(y, numbers.Integral) and not isinstance(y, bool):
+        return int(y)
+    if isinstance(y, str) and y.strip().isdigit():
+        return int(y.strip())
     d = meta.get("date")
     return getattr(d, "year", None)
 
