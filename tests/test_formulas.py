@@ -84,6 +84,13 @@ def test_unknown_unquoted_paired_and_recurrence():
     assert find_formulas("做到两个坚决。", min_support=1).formula.tolist() == ["两个坚决"]
 
 
+def test_unknown_counted_form_coordinated_with_a_formula():
+    df = find_formulas("增强“四个意识”、做到两个坚决，")
+    assert df.formula.tolist() == ["四个意识", "两个坚决"]
+    assert df.known.tolist() == [True, False]
+    assert find_formulas("要做到两个坚决，").empty
+
+
 def test_unknown_false_uses_lexicon_only():
     df = find_formulas("做到“四早”和“两个维护”", unknown=False)
     assert df.formula.tolist() == ["两个维护"]

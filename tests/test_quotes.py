@@ -45,6 +45,11 @@ def test_speech_is_not_a_term(speech):
     assert find_quoted_terms(speech).empty
 
 
+def test_long_names_end_in_what_they_name():
+    df = find_quoted_terms("开展“学习贯彻习近平新时代中国特色社会主义思想主题教育”，他强调“决不可把工业发展速度同工业发展的水平混为一谈”")
+    assert df.match.tolist() == ["学习贯彻习近平新时代中国特色社会主义思想主题教育"]
+
+
 def test_short_slogans_with_commas_are_terms():
     df = find_quoted_terms("实行“稳住一头，放开一片”的方针，坚持“一个中心、两个基本点”")
     assert df.match.tolist() == ["稳住一头，放开一片", "一个中心、两个基本点"]

@@ -337,6 +337,7 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
     lex = _get_lexicon(lexicon)
     docs = list(iter_source(source))
     per_doc: list[list[_Cand]] = []
+    weak: dict[int, list[_Cand]] = {}  # unlisted N个/N大 shapes below min_support, per document
     discovered: dict[str, _Cand] = {}
     for _, text, _ in docs:
         cands = _lexicon_candidates(text, lex)
@@ -363,12 +364,14 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
                 support[m.group()] = support.get(m.group(), 0) + 1
             hits.append(extra)
         for k, extra in enumerate(hits):
-            per_doc[k] += [c for c in extra if c.method == "recurrence-quoted" or c.kind == "paired"
-                           or support.get(c.form, 0) >= min_support]
+            strong = [c for c in extra if c.method == "recurrence-quoted" or c.kind == "paired"
+                      or support.get(c.form, 0) >= min_support]
+            per_doc[k] += strong
+            weak[k] = [c for c in extra if c not in strong]
     rows: list[dict[str, Any]] = []
-    for (doc_id, text, meta), cands in zip(docs, per_doc):
+    for k, ((doc_id, text, meta), cands) in enumerate(zip(docs, per_doc)):
         year = _year(meta)
-        for c in _resolve(cands):
+        for c in _with_coordinated(_resolve(cands), weak.get(k, []), text):
             quoted = _is_quoted(text, c.start, c.end)
             row: dict[str, Any] = {"doc_id": doc_id, "formula": c.form, "match": c.form, "start": c.start,
                                    "end": c.end, "quoted": quoted, "year": year}
@@ -394,6 +397,33 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
         r["first_seen"] = first_seen.get(r["canonical"])
     df = to_frame(rows, FORMULA_COLUMNS)
     return object_columns(df, ints=("number", "sense", "year", "first_seen"), others=("expansion", "first_year"))
+
+
+# what may stand between two formulas of one list: a separator and perhaps a short verb
+# (增强“四个意识”、坚定“四个自信”、做到两个维护)
+_COORDINATION = re.compile(f"[”’」]?(?:、|，|和|与|及|以及)[“‘「]?(?:[{_HAN}]{{1,2}}[“‘「]?)?")
+
+
+def _with_coordinated(taken: list[_Cand], weak: list[_Cand], text: str) -> list[_Cand]:
+    """Add weak shapes coordinated with a formula already taken: in 增强四个意识、做到两个坚决
+    the unlisted 两个坚决 stands in a list of formulas, which is evidence enough."""
+    if not weak or not taken:
+        return taken
+    added = True
+    while added:
+        added = False
+        ends = {c.end for c in taken}
+        starts = {c.start for c in taken}
+        for w in weak:
+            if any(w.start < c.end and c.start < w.end for c in taken):
+                continue
+            before = any(_COORDINATION.fullmatch(text, e, w.start) for e in ends if w.start - 6 <= e <= w.start)
+            after = any(_COORDINATION.fullmatch(text, w.end, s) for s in starts if w.end <= s <= w.end + 6)
+            if before or after:
+                taken = sorted([*taken, w], key=lambda c: c.start)
+                added = True
+                break
+    return taken
 
 
 def _year(meta: dict[str, Any]) -> int | None:

@@ -47,13 +47,18 @@ _SENTENCE_PUNCT = set("。！？；!?;…")
 _PRONOUNS = set("我你他她咱您")
 _SPEECH_VERBS = ("说", "道", "讲", "指出", "强调", "表示", "问")
 _MAX_NAME = 20
+_MAX_LONG_NAME = 32
 _REF_RE = re.compile(r"《([^《》\n]{1,100})》")
 _HAN_RE = re.compile("[\u3400-\u9fff]")
 
 
 def _is_speech(inner: str, text: str, start: int) -> bool:
-    if any(ch in _SENTENCE_PUNCT for ch in inner) or len(inner) > _MAX_NAME:
+    if any(ch in _SENTENCE_PUNCT for ch in inner):
         return True
+    if len(inner) > _MAX_NAME:
+        # a long name ends in what it names (…主题教育, …专项行动); a long quotation does not
+        if len(inner) > _MAX_LONG_NAME or any(ch in "，,：:" for ch in inner) or not inner.endswith(HEAD_NOUNS):
+            return True
     has_comma = any(ch in "，,：:" for ch in inner)
     if has_comma and (len(inner) > 12 or any(ch in _PRONOUNS for ch in inner)):
         return True
