@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\n{'extractor':<34}{'rows':>8}{'cold s':>9}{'warm s':>9}{'ratio':>8}  target")
     ok = True
+    total = {"formulaic": 0.0, "parallels": 0.0}
     for module_name, func_name, kind in CANDIDATES:
         label = f"{module_name}.{func_name}"
         try:
@@ -86,9 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         target = TARGET[kind]
         verdict = "ok" if ratio <= target else "SLOW"
         ok &= ratio <= target
+        total[kind] += best
         rows = len(result[0]) if hasattr(result[0], "__len__") else 0
         print(f"{label:<34}{rows:>8}{cold:>9.3f}{best:>9.3f}{ratio:>7.3f}x  <= {target}x {verdict}"
               f"  (warm median {statistics.median(warm):.3f} s)")
+    for kind, t in total.items():
+        if t:
+            print(f"{'all ' + kind + ' extractors':<34}{'':>8}{'':>9}{t:>9.3f}{t / baseline:>7.3f}x  "
+                  f"(sum of warm times)")
     return 0 if ok else 1
 
 
