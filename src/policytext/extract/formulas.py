@@ -6,9 +6,10 @@ pattern, so that a formula nobody listed is still found (``known=False``):
 * a quoted term shaped like a formula: a numeral and a short head (“四早”, “三个1亿人”),
   interleaved numerals (“五缓四减三补贴”), 双 + head (“双一流”), 新/老/国 + numeral (“新三样”);
 * unquoted interleaved numerals N A N B (三严三实, 两学一做) that are not idioms (四面八方);
-* unquoted N个 + a verbal or adjectival head closed by punctuation (两个维护, 四个全面)
-  and N大 + a short head (三大攻坚战); N个 + a noun (两个国家, 三个月) is ordinary counting;
-* recurrence: a form found by pattern anywhere in the source counts wherever it recurs.
+* unquoted N个 + one verbal or adjectival word closed by punctuation (两个坚决) and N大 + a
+  short head (三大障碍), when the form recurs in the source (``min_support``) or stands in a
+  list with another formula; N个 + a noun (两个国家, 三个月) is ordinary counting;
+* recurrence: a form found by shape anywhere in the source counts wherever it recurs.
 
 Overlapping candidates resolve to the longest (两新一重 is not also a 两新). Forms with several
 meanings (两新) get the lexicon row whose years fit the document's year and whose context
@@ -42,7 +43,7 @@ from .numerals import parse_number
 from .quotes import HEAD_NOUNS, find_quoted_terms, find_references, quoted_spans
 
 __all__ = ["find_formulas", "find_meetings", "find_quoted_terms", "find_references", "FORMULA_COLUMNS",
-           "format_for_terminal"]
+           "format_for_terminal", "load_formula_lexicon", "shape_of"]
 
 FORMULA_COLUMNS = ("doc_id", "formula", "start", "end", "number", "canonical", "expansion", "known",
                    "kind", "first_year", "sense", "quoted", "method", "year", "first_seen", "match")
@@ -69,7 +70,7 @@ _PAIRED_RE = re.compile(
 # heads that grade rather than name (两个最大, 两个重要环节)
 _DEGREE = ("最", "较", "很", "更", "特别", "重要", "主要", "基本", "根本", "十分", "非常", "一般")
 # heads that end in a concrete place or plant (十大钢铁基地, 三大化纤厂)
-_CONCRETE_END = set("厂矿田港站城市省区县河湖山海洲岛地库场馆院校所局")
+_CONCRETE_END = set("厂矿田港站城市省区县河湖泊山海洲岛地库场馆院校所局")
 _COUNTED_RE = re.compile(f"(?<![{_CN}第0-9])([二两三四五六七八九十]{{1,3}})([个大])([{_HAN}]{{1,6}})")
 
 
