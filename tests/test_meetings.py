@@ -109,8 +109,12 @@ def test_dev_passages(passage):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="党的十九二三四五六届中全会大人国政协次会议第、和常委", max_size=50))
 def test_offsets_hypothesis(text):
-    for r in find_meetings(text).itertuples():
+    df = find_meetings(text)
+    for r in df.itertuples():
         assert text[r.start:r.end] == r.match
+        assert r.body in ("party_congress", "npc", "cppcc")
+    spans = sorted(zip(df.start, df.end))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "overlapping rows"
 
 
 def test_offsets_over_sample_and_congress_reports(sample_corpus, corpus_dir):

@@ -85,6 +85,7 @@ def test_offsets_hypothesis(text):
     for r in df.itertuples():
         assert text[r.start:r.end] == r.match
         assert r.match.strip() == r.match and r.match
+    assert len(set(zip(df.start, df.end))) == len(df), "duplicated rows"
 
 
 def test_offsets_over_sample(sample_corpus):
