@@ -72,7 +72,7 @@ def test_elided_congresses():
 
 @pytest.mark.parametrize("text", [
     "打好三大攻坚战", "十二大类产品", "一大批项目", "十大关系", "八大煤炭基地", "十三届中央委员会",
-    "二十大类", "省十四届人大一次会议", "第十四届全国人民代表大会代表", "全国学联二十七大代表", "共青团十八大",
+    "二十大类", "省十四届人大一次会议", "第十四届全国人民代表大会代表", "全国学联二十七大代表", "共青团十八大", "十九届中央纪委四次全会",
 ])
 def test_not_meetings(text):
     assert find_meetings(text).empty, find_meetings(text).values.tolist()
