@@ -134,7 +134,15 @@ def test_year_from_dataframe_metadata():
     assert df.first_seen.tolist() == [2022, 2022]
 
 
+def test_nearest_context_decides_between_meanings_in_one_sentence():
+    df = find_formulas("推动能耗“双控”向碳排放总量和强度“双控”转变")
+    assert df.sense.tolist() == [1, 2]
+    assert "能源消费" in df.expansion[0] and "碳排放" in df.expansion[1]
+
+
 def test_guarded_forms_need_quotes_or_context():
+    assert find_formulas("村里的两委员").empty  # 两委 cut out of 委员
+    assert find_formulas("村两委班子").formula.tolist() == ["两委"]
     assert find_formulas("再三反复强调").empty  # 三反 only as a campaign
     assert find_formulas("开展“三反”运动").formula.tolist() == ["三反"]
     assert find_formulas("开展三反五反运动").formula.tolist() == ["三反", "五反"]

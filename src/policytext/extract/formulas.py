@@ -152,18 +152,33 @@ def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     return any(w in window for w in words)
 
 
+def _proximity(text: str, start: int, end: int, words: Iterable[str]) -> float:
+    """1 / (1 + distance) to the nearest of *words* within the window around a match (0 if none)."""
+    left = text[max(0, start - _WINDOW):start]
+    right = text[end:end + _WINDOW]
+    best = 0.0
+    for w in words:
+        i = left.rfind(w)
+        if i >= 0:
+            best = max(best, 1 / (1 + len(left) - (i + len(w))))
+        j = right.find(w)
+        if j >= 0:
+            best = max(best, 1 / (1 + j))
+    return best
+
+
 def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int,
                   year: int | None) -> FormulaEntry:
+    """The meaning whose context words stand nearest the match, helped by a meaning dated to
+    the document's year; then the more recent of meanings that fit (a 2025 report's 两新 is
+    the 2024 policy), then file order."""
     if len(entries) == 1:
         return entries[0]
-    window = text[max(0, start - _WINDOW):end + _WINDOW]
 
-    def score(e: FormulaEntry) -> tuple[int, int, int, int]:
-        hits = sum(1 for w in e.context if w in window)
+    def score(e: FormulaEntry) -> tuple[float, int, int, int]:
         dated = year is not None and e.fits_year(year) and e.years != (None, None)
-        # context words first, then a meaning dated to the document's year, then the more
-        # recent of two meanings that both fit (a 2025 report's 两新 is the 2024 policy)
-        return (hits + (2 if dated else 0), int(e.fits_year(year)), e.years[0] or 0, -e.sense)
+        return (_proximity(text, start, end, e.context) + (0.3 if dated else 0.0),
+                int(e.fits_year(year)), e.years[0] or 0, -e.sense)
 
     return max(entries, key=score)
 
@@ -224,13 +239,16 @@ def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | No
 
 def _lexicon_candidates(text: str, lex: FormulaLexicon) -> list[_Cand]:
     out = []
+    wc = word_classes()
     rx = _alternation(tuple(lex.by_form))
     for m in rx.finditer(text):
         form = m.group()
         s, e = m.span()
         entries = lex.by_form[form]
+        quoted = _is_quoted(text, s, e)
+        cut = e < len(text) and wc.tag(text[e - 1:e + 1]) is not None  # 两委|员, 三公|斤, 再三|反复
         usable = tuple(x for x in entries if x.guard_words is None
-                       or _is_quoted(text, s, e) or _near(text, s, e, x.guard_words))
+                       or quoted or (not cut and _near(text, s, e, x.guard_words)))
         if usable:
             first = usable[0]
             out.append(_Cand(s, e, form, "lexicon", usable, first.kind, first.number))
