@@ -1,0 +1,33 @@
+"""Column clean-up shared by the formula, meeting and quotation extractors.
+
+>>> import pandas as pd
+>>> df = object_columns(pd.DataFrame({"n": [2, None]}), ints=("n",))
+>>> df["n"].tolist()
+[2, None]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+__all__ = ["object_columns"]
+
+
+def _missing(v: object) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def object_columns(df: pd.DataFrame, ints: Iterable[str] = (), others: Iterable[str] = ()) -> pd.DataFrame:
+    """Make *ints* object columns of Python ``int`` or ``None``, and *others* use ``None`` for missing.
+
+    Pandas turns an integer column with gaps into floats (6.0) and fills gaps with NaN; a
+    scholar comparing ``row.plenum == 6`` or ``row.head is None`` expects ints and ``None``.
+    """
+    for c in ints:
+        df[c] = pd.Series([None if _missing(v) else int(v) for v in df[c]], index=df.index, dtype=object)
+    for c in others:
+        df[c] = pd.Series([None if _missing(v) else v for v in df[c]], index=df.index, dtype=object)
+    return df
