@@ -42,7 +42,7 @@ _LAZY: dict[str, str] = {
     "cooccurrence": "policytext.stats.cooccurrence",
     "collocations": "policytext.stats.association",
     "discover_terms": "policytext.stats.association",
-    "report": "policytext.report",
+    "report": "policytext.html_report",
     "load_sample": "policytext.datasets",
     "load_seed": "policytext.datasets",
 }
