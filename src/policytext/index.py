@@ -564,9 +564,9 @@ class Index:
         return removed
 
     # -- segment maintenance ------------------------------------------------------------
-    def _segment_stats(self) -> list[tuple[int, int, int]]:
+    def _segment_stats(self) -> list[tuple[int, int, int, int]]:
         return [tuple(r) for r in self._con.execute(
-            "SELECT s.seg, s.n_chars, COALESCE(SUM(d.n_chars), 0) FROM segments s "
+            "SELECT s.seg, s.n_chars, COALESCE(SUM(d.n_chars), 0), COUNT(d.doc_key) FROM segments s "
             "LEFT JOIN documents d ON d.seg = s.seg GROUP BY s.seg ORDER BY s.seg")]
 
     def _maybe_merge(self, force: bool = False) -> None:
@@ -575,16 +575,16 @@ class Index:
         con = self._con
         while True:
             stats = self._segment_stats()
-            empty = [s for s, n, live in stats if live == 0]
+            empty = [s for s, n, live, docs in stats if docs == 0]
             for s in empty:
                 con.execute("DELETE FROM postings WHERE seg = ?", (s,))
                 con.execute("DELETE FROM segments WHERE seg = ?", (s,))
-            stats = [t for t in stats if t[2] > 0]
-            sparse = [s for s, n, live in stats if live < n / 2]
+            stats = [t for t in stats if t[3] > 0]
+            sparse = [s for s, n, live, _ in stats if live < n / 2]
             if sparse:
                 self._rebuild(sparse)
                 continue
-            small = [(s, live) for s, n, live in stats if live < self.segment_chars / 2]
+            small = [(s, live) for s, n, live, _ in stats if live < self.segment_chars / 2]
             if force and len(small) > 1:
                 self._rebuild([s for s, _ in small])
                 force = False

@@ -27,13 +27,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import struct
+
 import numpy as np
 
 __all__ = ["Segment", "build_segment", "bigram_key", "char_key", "lookup_block", "BLOCK_BYTES"]
 
 BLOCK_BYTES = 8192
 _MAX_CP = 0x110000
-_HEADER = np.dtype("<u4")
+_U32 = struct.Struct("<I")
+_U32x2 = struct.Struct("<II")
 
 
 def char_key(ch: str) -> int:
@@ -133,10 +136,11 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     del payload, pdoc, counts, pchar, pairs
 
     # -- bigrams: key -> sorted positions
-    valid = np.ones(total - 1, dtype=np.bool_)
+    valid = np.ones(total, dtype=np.bool_)
     if len(gaps):
         valid[gaps] = False
         valid[gaps - 1] = False
+    valid = valid[:-1]
     comb = dense[:-1].astype(np.uint64)
     comb *= np.uint64(nc)
     comb += dense[1:]
@@ -196,13 +200,11 @@ def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
     """The uint32 payload stored for *key* in *blob*, or None."""
     if blob is None:
         return None
-    n = int(np.frombuffer(blob, dtype="<u4", count=1)[0])
+    n = _U32.unpack_from(blob, 0)[0]
     keys = np.frombuffer(blob, dtype="<i8", count=n, offset=8)
-    i = int(np.searchsorted(keys, key))
+    i = int(keys.searchsorted(key))
     if i >= n or int(keys[i]) != key:
         return None
     off_at = 8 + 8 * n
-    offs = np.frombuffer(blob, dtype="<u4", count=2, offset=off_at + 4 * i)
-    data_at = off_at + 4 * (n + 1)
-    a, b = int(offs[0]), int(offs[1])
-    return np.frombuffer(blob, dtype="<u4", count=b - a, offset=data_at + 4 * a)
+    a, b = _U32x2.unpack_from(blob, off_at + 4 * i)
+    return np.frombuffer(blob, dtype="<u4", count=b - a, offset=off_at + 4 * (n + 1) + 4 * a)
