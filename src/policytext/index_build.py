@@ -37,6 +37,7 @@ BLOCK_BYTES = 8192
 _MAX_CP = 0x110000
 _U32 = struct.Struct("<I")
 _U32x2 = struct.Struct("<II")
+_HEAD = struct.Struct("<IIq")
 
 
 def char_key(ch: str) -> int:
@@ -132,7 +133,9 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     within = idx - cstart[grp]
     payload[out_start[grp] + within] = pdoc
     payload[out_start[grp] + n_per[grp] + within] = counts
-    blocks.extend(_pack(ckeys, 2 * cstart, 2 * cend, payload, block_bytes))
+    zero = np.zeros(len(ckeys) + 1, dtype=np.int64)
+    blocks.extend(_pack(ckeys, np.concatenate((2 * cstart, [2 * len(pchar)])), payload, zero,
+                        np.zeros(0, np.uint16), block_bytes))
     del payload, pdoc, counts, pchar, pairs
 
     # -- bigrams: key -> sorted positions
@@ -163,20 +166,44 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     c1 = chars[(ub // np.uint64(nc)).astype(np.int64)].astype(np.int64)
     c2 = chars[(ub % np.uint64(nc)).astype(np.int64)].astype(np.int64)
     gkeys = ((c1 + 1) << 21) | c2
-    blocks.extend(_pack(gkeys, gstart, gend, positions, block_bytes))
+    del c1, c2, ub
+    # positions as differences: the first position of each bigram and every difference of
+    # 65535 or more in region A (uint32), all differences in region B (uint16, 65535 = "see A")
+    counts = gend - gstart
+    delta = np.empty(len(positions), dtype=np.int64)
+    delta[0] = 0
+    np.subtract(positions[1:], positions[:-1], out=delta[1:], dtype=np.int64)
+    is_first = np.zeros(len(positions), dtype=np.bool_)
+    is_first[gstart] = True
+    exc = (delta >= 65535) & ~is_first
+    in_a = is_first | exc
+    region_a = np.where(is_first, positions, delta)[in_a].astype(np.uint32)
+    region_b = np.minimum(delta[~is_first], 65535).astype(np.uint16)
+    n_a = 1 + np.add.reduceat(exc.astype(np.int64), gstart)
+    del delta, in_a, positions, is_first, exc
+    a_off = np.zeros(len(gkeys) + 1, dtype=np.int64)
+    np.cumsum(n_a, out=a_off[1:])
+    b_off = np.zeros(len(gkeys) + 1, dtype=np.int64)
+    np.cumsum(counts - 1, out=b_off[1:])
+    blocks.extend(_pack(gkeys, a_off, region_a, b_off, region_b, block_bytes))
     return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
 
 
-def _pack(keys: np.ndarray, starts: np.ndarray, ends: np.ndarray, payload: np.ndarray,
+def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.ndarray, region_b: np.ndarray,
           block_bytes: int) -> Iterator[tuple[int, bytes]]:
     """Group consecutive keys into blocks of about *block_bytes* bytes.
 
-    Block layout (little-endian): ``n`` (uint32), ``0`` (uint32), ``keys`` (int64 × n),
-    ``offsets`` (uint32 × n+1, in payload items), ``payload`` (uint32).
+    Key ``i`` owns ``region_a[a_off[i]:a_off[i+1]]`` (uint32) and
+    ``region_b[b_off[i]:b_off[i+1]]`` (uint16). Without B, A holds the values; with B,
+    A holds the first value and then each difference that did not fit in 16 bits,
+    and B every difference (65535 meaning "the next one from A"). Block layout (little-endian): ``n``, ``flags`` (uint32
+    each); ``base_key`` (int64); keys as uint32 differences from ``base_key``
+    (flags bit 0 clear) or as int64 (bit 0 set); ``a_off`` and ``b_off`` relative to
+    the block (uint32 × n+1 each); region A (uint32); region B (uint16).
     """
     if len(keys) == 0:
         return
-    sizes = (ends - starts) * 4
+    sizes = (np.diff(a_off) * 4 + np.diff(b_off) * 2)
     cost = sizes + 12
     cum = np.cumsum(cost)
     window = (cum - cost) // block_bytes
@@ -185,26 +212,60 @@ def _pack(keys: np.ndarray, starts: np.ndarray, ends: np.ndarray, payload: np.nd
     new[1:] = (window[1:] != window[:-1]) | big[1:] | big[:-1]
     bstarts = np.flatnonzero(new)
     bends = np.concatenate((bstarts[1:], [len(keys)]))
-    pbytes = payload.astype("<u4", copy=False).tobytes()
+    abytes = region_a.astype("<u4", copy=False).tobytes()
+    bbytes = region_b.astype("<u2", copy=False).tobytes()
     keys = keys.astype("<i8", copy=False)
     for g0, g1 in zip(bstarts.tolist(), bends.tolist()):
-        p0, p1 = int(starts[g0]), int(ends[g1 - 1])
-        offs = (starts[g0:g1] - p0).astype("<u4")
-        head = np.array([g1 - g0, 0], dtype="<u4").tobytes()
-        blob = b"".join((head, keys[g0:g1].tobytes(), offs.tobytes(), np.array([p1 - p0], "<u4").tobytes(),
-                         pbytes[4 * p0:4 * p1]))
+        base = int(keys[g0])
+        span = int(keys[g1 - 1]) - base
+        if span < 2**32:
+            flags, kbytes = 0, (keys[g0:g1] - base).astype("<u4").tobytes()
+        else:
+            flags, kbytes = 1, keys[g0:g1].tobytes()
+        a0, a1 = int(a_off[g0]), int(a_off[g1])
+        b0, b1 = int(b_off[g0]), int(b_off[g1])
+        head = _HEAD.pack(g1 - g0, flags, base)
+        blob = b"".join((head, kbytes, (a_off[g0:g1 + 1] - a0).astype("<u4").tobytes(),
+                         (b_off[g0:g1 + 1] - b0).astype("<u4").tobytes(), abytes[4 * a0:4 * a1],
+                         bbytes[2 * b0:2 * b1]))
         yield int(keys[g1 - 1]), blob
 
 
 def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
-    """The uint32 payload stored for *key* in *blob*, or None."""
+    """The uint32 values stored for *key* in *blob* (positions or a character's payload), or None."""
     if blob is None:
         return None
-    n = _U32.unpack_from(blob, 0)[0]
-    keys = np.frombuffer(blob, dtype="<i8", count=n, offset=8)
-    i = int(keys.searchsorted(key))
-    if i >= n or int(keys[i]) != key:
-        return None
-    off_at = 8 + 8 * n
-    a, b = _U32x2.unpack_from(blob, off_at + 4 * i)
-    return np.frombuffer(blob, dtype="<u4", count=b - a, offset=off_at + 4 * (n + 1) + 4 * a)
+    n, flags, base = _HEAD.unpack_from(blob, 0)
+    at = _HEAD.size
+    if flags & 1:
+        keys = np.frombuffer(blob, dtype="<i8", count=n, offset=at)
+        i = int(keys.searchsorted(key))
+        if i >= n or int(keys[i]) != key:
+            return None
+        at += 8 * n
+    else:
+        rel = key - base
+        if rel < 0 or rel >= 2**32:
+            return None
+        keys = np.frombuffer(blob, dtype="<u4", count=n, offset=at)
+        i = int(keys.searchsorted(rel))
+        if i >= n or int(keys[i]) != rel:
+            return None
+        at += 4 * n
+    a0, a1 = _U32x2.unpack_from(blob, at + 4 * i)
+    a_total = _U32.unpack_from(blob, at + 4 * n)[0]
+    at_b = at + 4 * (n + 1)
+    b0, b1 = _U32x2.unpack_from(blob, at_b + 4 * i)
+    region_a = at_b + 4 * (n + 1)
+    a = np.frombuffer(blob, dtype="<u4", count=a1 - a0, offset=region_a + 4 * a0)
+    if b1 == b0:
+        return a
+    region_b = region_a + 4 * a_total
+    deltas = np.frombuffer(blob, dtype="<u2", count=b1 - b0, offset=region_b + 2 * b0).astype(np.uint32)
+    if a1 - a0 > 1:
+        deltas[deltas == 65535] = a[1:]
+    out = np.empty(1 + b1 - b0, dtype=np.uint32)
+    out[0] = a[0]
+    np.cumsum(deltas, dtype=np.uint32, out=out[1:])
+    out[1:] += a[0]
+    return out
