@@ -66,6 +66,8 @@ FORMAT_NAME = "policytext-index"
 DEFAULT_SEGMENT_CHARS = 2_000_000
 MERGE_FACTOR = 8
 _TIER_BASE = 65_536
+TEXT_CHUNK = 4096
+_CHUNK_BITS = 24
 # characters that end a sentence for the purpose of a gap (see policytext.text.split_sentences)
 _SENTENCE_END = "。！？；!?;…\n\r"
 _GAP_CLASS = "[^" + re.escape(_SENTENCE_END) + "]"
@@ -80,7 +82,8 @@ _SCHEMA = [
                                seg INTEGER NOT NULL, local INTEGER NOT NULL, n_chars INTEGER NOT NULL,
                                title TEXT, date TEXT, year INTEGER, meta TEXT NOT NULL)""",
     "CREATE INDEX documents_seg ON documents (seg, local)",
-    "CREATE TABLE texts (doc_key INTEGER PRIMARY KEY, text BLOB NOT NULL)",
+    # the text in chunks of TEXT_CHUNK characters (UTF-8); id = doc_key * 2**24 + chunk number
+    "CREATE TABLE texts (id INTEGER PRIMARY KEY, text BLOB NOT NULL)",
     "CREATE TABLE meta (doc_key INTEGER NOT NULL, key TEXT NOT NULL, value)",
     "CREATE INDEX meta_key_value ON meta (key, value)",
     "CREATE INDEX meta_doc ON meta (doc_key)",
@@ -166,6 +169,7 @@ class _SegView:
     seg: int
     bases: np.ndarray  # int64
     lengths: np.ndarray  # int64
+    bases32: np.ndarray  # uint32 (the postings' type: no conversion in searchsorted)
     doc_keys: np.ndarray  # int64 per local document; -1 where removed
 
 
@@ -175,14 +179,15 @@ class _Hits:
 
     doc_keys: np.ndarray  # sorted unique doc_keys with at least one occurrence
     counts: np.ndarray  # occurrences per doc (aligned with doc_keys)
-    occ_doc: np.ndarray | None = None  # per occurrence, sorted by (doc_key, start)
-    occ_start: np.ndarray | None = None
-    occ_end: np.ndarray | None = None
+    # for strings found through the postings: per segment, the sorted start positions
+    # (in the segment's position space) of every occurrence, and the string's length
+    raw: dict[int, np.ndarray] | None = None
+    length: int = 0
 
     @staticmethod
-    def empty() -> _Hits:
+    def empty(length: int = 0) -> _Hits:
         z = np.zeros(0, dtype=np.int64)
-        return _Hits(z, z, z, z, z)
+        return _Hits(z, z, {}, length)
 
 
 @dataclass
@@ -196,6 +201,8 @@ class _Docs:
     titles: np.ndarray
     dates: np.ndarray
     years: np.ndarray
+    segs: np.ndarray
+    locals: np.ndarray
 
     def rows(self, doc_keys: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.keys, doc_keys)
@@ -417,8 +424,9 @@ class Index:
             for seg, bases, lengths, n_docs in self._con.execute(
                     "SELECT seg, bases, lengths, n_docs FROM segments ORDER BY seg"):
                 keys = np.full(n_docs, -1, dtype=np.int64)
-                segs[seg] = _SegView(seg, np.frombuffer(bases, "<u4").astype(np.int64),
-                                     np.frombuffer(lengths, "<u4").astype(np.int64), keys)
+                b32 = np.frombuffer(bases, "<u4").astype(np.uint32)
+                segs[seg] = _SegView(seg, b32.astype(np.int64), np.frombuffer(lengths, "<u4").astype(np.int64),
+                                     b32, keys)
             for seg, local, doc_key in self._con.execute("SELECT seg, local, doc_key FROM documents"):
                 segs[seg].doc_keys[local] = doc_key
             self._segs = segs
@@ -427,13 +435,15 @@ class Index:
     def _doc_table(self) -> _Docs:
         if self._docs is None:
             rows = self._con.execute(
-                "SELECT doc_key, ord, n_chars, doc_id, title, date, year FROM documents ORDER BY doc_key").fetchall()
-            cols = list(zip(*rows)) if rows else [()] * 7
+                "SELECT doc_key, ord, n_chars, doc_id, title, date, year, seg, local FROM documents "
+                "ORDER BY doc_key").fetchall()
+            cols = list(zip(*rows)) if rows else [()] * 9
             self._docs = _Docs(
                 keys=np.array(cols[0], dtype=np.int64), ords=np.array(cols[1], dtype=np.int64),
                 n_chars=np.array(cols[2], dtype=np.int64), doc_ids=np.array(cols[3], dtype=object),
                 titles=np.array(cols[4], dtype=object), dates=np.array(cols[5], dtype=object),
-                years=np.array(cols[6], dtype=object))
+                years=np.array(cols[6], dtype=object), segs=np.array(cols[7], dtype=np.int64),
+                locals=np.array(cols[8], dtype=np.int64))
         return self._docs
 
     # -- adding and removing ------------------------------------------------------------
@@ -532,7 +542,9 @@ class Index:
                 (d.doc_id, ord_, seg_id, local, len(d.text), None if _is_missing(title) else str(title),
                  date_s, year_v, json.dumps(_jsonable(meta), ensure_ascii=False)))
             doc_key = cur.lastrowid
-            con.execute("INSERT INTO texts VALUES (?, ?)", (doc_key, _encode_text(d.text)))
+            con.executemany("INSERT INTO texts VALUES (?, ?)",
+                            ((((doc_key << _CHUNK_BITS) + i), _encode_text(d.text[a:a + TEXT_CHUNK]))
+                             for i, a in enumerate(range(0, max(len(d.text), 1), TEXT_CHUNK))))
             rows = [(doc_key, str(k), v) for k, val in meta.items() for v in _meta_values(val)]
             if rows:
                 con.executemany("INSERT INTO meta VALUES (?, ?, ?)", rows)
@@ -541,7 +553,8 @@ class Index:
     def _delete_doc(self, doc_key: int) -> None:
         con = self._con
         con.execute("DELETE FROM documents WHERE doc_key = ?", (doc_key,))
-        con.execute("DELETE FROM texts WHERE doc_key = ?", (doc_key,))
+        con.execute("DELETE FROM texts WHERE id BETWEEN ? AND ?",
+                    (doc_key << _CHUNK_BITS, ((doc_key + 1) << _CHUNK_BITS) - 1))
         con.execute("DELETE FROM meta WHERE doc_key = ?", (doc_key,))
 
     def remove(self, doc_ids: str | Iterable[str], *, missing_ok: bool = False) -> int:
@@ -619,8 +632,7 @@ class Index:
             con.execute("DELETE FROM postings WHERE seg = ?", (s,))
             con.execute("DELETE FROM segments WHERE seg = ?", (s,))
         for chunk in chunks:
-            texts = [_decode_text(con.execute("SELECT text FROM texts WHERE doc_key = ?", (k,)).fetchone()[0])
-                     for k in chunk]
+            texts = [self._text(k) for k in chunk]
             seg_id = self._store_segment(texts)
             con.executemany("UPDATE documents SET seg = ?, local = ? WHERE doc_key = ?",
                             [(seg_id, i, k) for i, k in enumerate(chunk)])
@@ -651,18 +663,18 @@ class Index:
     def get(self, doc_id: str) -> Document:
         """The stored document (text and metadata) with this ``doc_id``."""
         with self._read():
-            row = self._con.execute(
-                "SELECT d.meta, t.text FROM documents d JOIN texts t USING (doc_key) WHERE d.doc_id = ?",
-                (str(doc_id),)).fetchone()
-        if row is None:
-            raise KeyError(f"{self.path}: no document with doc_id {doc_id!r}")
+            row = self._con.execute("SELECT meta, doc_key FROM documents WHERE doc_id = ?",
+                                    (str(doc_id),)).fetchone()
+            if row is None:
+                raise KeyError(f"{self.path}: no document with doc_id {doc_id!r}")
+            text = self._text(row[1])
         meta = json.loads(row[0])
         if isinstance(meta.get("date"), str):
             try:
                 meta["date"] = _dt.date.fromisoformat(meta["date"][:10])
             except ValueError:
                 pass
-        return Document(str(doc_id), _decode_text(row[1]), meta)
+        return Document(str(doc_id), text, meta)
 
     def documents(self) -> pd.DataFrame:
         """One row per document in corpus order: ``doc_id``, ``n_chars`` and the metadata."""
@@ -693,10 +705,38 @@ class Index:
                 "segments": n_segs, "posting_blocks": n_blocks, "posting_bytes": p_bytes, "text_bytes": t_bytes,
                 "file_bytes": size}
 
+    def _text(self, doc_key: int) -> str:
+        """The whole stored text of one document."""
+        lo = int(doc_key) << _CHUNK_BITS
+        return "".join(_decode_text(r[0]) for r in self._con.execute(
+            "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << _CHUNK_BITS) - 1)))
+
     def _texts(self, doc_keys: Iterable[int]) -> Iterator[tuple[int, str]]:
         for k in doc_keys:
-            row = self._con.execute("SELECT text FROM texts WHERE doc_key = ?", (int(k),)).fetchone()
-            yield int(k), _decode_text(row[0])
+            yield int(k), self._text(k)
+
+    def _slice(self, doc_key: int, start: int, end: int, cache: dict[int, str]) -> str:
+        """``text[start:end]`` of one document, reading only the chunks it needs."""
+        start = max(start, 0)
+        if end <= start:
+            return ""
+        first, last = start // TEXT_CHUNK, (end - 1) // TEXT_CHUNK
+        missing = [c for c in range(first, last + 1) if c not in cache]
+        if missing:
+            lo = (int(doc_key) << _CHUNK_BITS)
+            for rid, blob in self._con.execute("SELECT id, text FROM texts WHERE id BETWEEN ? AND ?",
+                                               (lo + missing[0], lo + missing[-1])):
+                cache[rid - lo] = _decode_text(blob)
+        joined = "".join(cache.get(c, "") for c in range(first, last + 1))
+        return joined[start - first * TEXT_CHUNK:end - first * TEXT_CHUNK]
+
+    def iter_texts(self) -> Iterator[tuple[str, str]]:
+        """``(doc_id, text)`` of every document in corpus order, one document in memory at a time."""
+        with self._read():
+            rows = self._con.execute("SELECT doc_id, doc_key FROM documents ORDER BY ord").fetchall()
+        for doc_id, k in rows:
+            with self._read():
+                yield doc_id, self._text(k)
 
     # -- term look-up ----------------------------------------------------------------------
     def _blocks(self, key: int) -> dict[int, bytes]:
@@ -740,7 +780,8 @@ class Index:
         for k, key in keys:
             if key not in per_key:
                 per_key[key] = self._blocks(key)
-        docs_l, starts_l = [], []
+        keys_l, counts_l = [], []
+        raw: dict[int, np.ndarray] = {}
         for seg_id, view in segs.items():
             arrays = []
             for k, key in keys:
@@ -765,21 +806,20 @@ class Index:
                 cand = cand[ok]
             if len(cand) == 0:
                 continue
-            cand = cand.astype(np.int64)
-            local = np.searchsorted(view.bases, cand, side="right") - 1
-            dk = view.doc_keys[local]
-            start = cand - view.bases[local]
-            ok = (dk >= 0) & (start + n <= view.lengths[local])
-            docs_l.append(dk[ok])
-            starts_l.append(start[ok])
-        if not docs_l:
-            return _Hits.empty()
-        occ_doc = np.concatenate(docs_l)
-        occ_start = np.concatenate(starts_l)
-        order = np.lexsort((occ_start, occ_doc))
-        occ_doc, occ_start = occ_doc[order], occ_start[order]
-        keys_u, counts = np.unique(occ_doc, return_counts=True)
-        return _Hits(keys_u, counts.astype(np.int64), occ_doc, occ_start, occ_start + n)
+            # occurrences per document: positions between consecutive document starts
+            # (a chain of bigrams never crosses the empty slot between two documents)
+            cut = np.searchsorted(cand, view.bases32)
+            per_doc = np.diff(np.append(cut, len(cand)))
+            live = (view.doc_keys >= 0) & (per_doc > 0)
+            keys_l.append(view.doc_keys[live])
+            counts_l.append(per_doc[live].astype(np.int64))
+            raw[seg_id] = cand
+        if not keys_l:
+            return _Hits.empty(n)
+        dk = np.concatenate(keys_l)
+        counts = np.concatenate(counts_l)
+        order = np.argsort(dk, kind="stable")
+        return _Hits(dk[order], counts[order], raw, n)
 
     def _hits(self, term: Term | Gap, state: _QueryState, within: np.ndarray) -> _Hits:
         if isinstance(term, Term):
@@ -818,7 +858,7 @@ class Index:
         ck = (term, doc_key)
         if ck not in state.spans:
             if text is None:
-                text = next(self._texts([doc_key]))[1]
+                text = self._text(doc_key)
             if isinstance(term, Gap):
                 state.spans[ck] = [m.span() for m in _gap_regex(term).finditer(text)]
             else:
@@ -966,10 +1006,19 @@ class Index:
     def _doc_spans(self, term: Term | Gap, doc_key: int, state: _QueryState,
                    text: str | None = None) -> list[tuple[int, int]]:
         h = self._hits(term, state, np.array([doc_key], dtype=np.int64)) if isinstance(term, Term) else None
-        if h is not None and h.occ_doc is not None:
-            a = np.searchsorted(h.occ_doc, doc_key, side="left")
-            b = np.searchsorted(h.occ_doc, doc_key, side="right")
-            return list(zip(h.occ_start[a:b].tolist(), h.occ_end[a:b].tolist()))  # type: ignore[index]
+        if h is not None and h.raw is not None:
+            t = self._doc_table()
+            r = int(t.rows(np.array([doc_key]))[0])
+            seg, local = int(t.segs[r]), int(t.locals[r])
+            cand = h.raw.get(seg)
+            if cand is None:
+                return []
+            view = self._segments()[seg]
+            base = int(view.bases[local])
+            a = int(np.searchsorted(cand, np.uint32(base)))
+            b = int(np.searchsorted(cand, np.uint32(base + view.lengths[local])))
+            starts = (cand[a:b].astype(np.int64) - base).tolist()
+            return [(s, s + h.length) for s in starts]
         return self._spans(term, doc_key, state, text)
 
     # -- public queries --------------------------------------------------------------------------
@@ -1074,17 +1123,22 @@ class Index:
                 for x in terms:
                     if isinstance(x, Gap) or len(x.text) == 1:
                         if text is None:
-                            text = next(self._texts([k]))[1]
+                            text = self._text(k)
                         spans.update(self._spans(x, k, state, text))
                     else:
                         spans.update(self._doc_spans(x, k, state))
                 if not spans:
                     continue
-                if text is None:
-                    text = next(self._texts([k]))[1]
                 doc_id = t.doc_ids[t.rows(np.array([k]))[0]]
+                cache: dict[int, str] = {}
                 for s, e in sorted(spans):
-                    rows.append((doc_id, s, e, text[max(0, s - window):s], text[s:e], text[e:e + window]))
+                    if text is not None:
+                        left, match, right = text[max(0, s - window):s], text[s:e], text[e:e + window]
+                    else:  # read only the chunks around the match
+                        around = self._slice(k, s - window, e + window, cache)
+                        cut = s - max(0, s - window)
+                        left, match, right = around[:cut], around[cut:cut + e - s], around[cut + e - s:]
+                    rows.append((doc_id, s, e, left, match, right))
                     if limit is not None and len(rows) >= limit:
                         break
         df = pd.DataFrame(rows, columns=cols)
@@ -1139,7 +1193,7 @@ class Index:
                 k = int(docs[i])
                 r = rowsel[i]
                 snippet = ""
-                text = next(self._texts([k]))[1]
+                text = self._text(k)
                 spans = []
                 for x in terms:
                     sp = self._doc_spans(x, k, state, text) if not (isinstance(x, Term) and len(x.text) == 1) \
