@@ -326,6 +326,11 @@ def test_parser_tree():
     assert parse('issuer:="国务院 办公厅"') == Filter("issuer", "eq", "国务院 办公厅")
     assert parse("10:30") == Term("10:30")
     assert parse("NEAR") == Term("NEAR")
+    assert parse("第*10\\2021") == Gap(("第", "2021"), (10,))
+    assert parse("-(a OR b)") == Not(Or((Term("a"), Term("b"))))
+    assert parse("a NOT b") == And((Term("a"), Not(Term("b"))))
+    assert parse("year:2010..") == Filter("year", "range", ("2010", None))
+    assert parse("- a") == And((Term("-"), Term("a")))
     for bad in ["", "   ", "(a", "a)", '"a', "a OR", "OR a", "*促", "抓*", "year:", "a AND", "((a)"]:
         with pytest.raises(InputError):
             parse(bad)

@@ -63,7 +63,7 @@ __all__ = ["Index", "IndexFormatError", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "policytext-index"
-DEFAULT_SEGMENT_CHARS = 2_000_000
+DEFAULT_SEGMENT_CHARS = 4_000_000
 MERGE_FACTOR = 8
 _TIER_BASE = 65_536
 TEXT_CHUNK = 4096
@@ -808,8 +808,10 @@ class Index:
                 continue
             # occurrences per document: positions between consecutive document starts
             # (a chain of bigrams never crosses the empty slot between two documents)
-            cut = np.searchsorted(cand, view.bases32)
-            per_doc = np.diff(np.append(cut, len(cand)))
+            cut = cand.searchsorted(view.bases32)
+            per_doc = np.empty(len(cut), dtype=np.int64)
+            np.subtract(cut[1:], cut[:-1], out=per_doc[:-1])
+            per_doc[-1] = len(cand) - cut[-1]
             live = (view.doc_keys >= 0) & (per_doc > 0)
             keys_l.append(view.doc_keys[live])
             counts_l.append(per_doc[live].astype(np.int64))

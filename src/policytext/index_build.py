@@ -28,12 +28,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import struct
+import sys
+from bisect import bisect_left
 
 import numpy as np
 
 __all__ = ["Segment", "build_segment", "bigram_key", "char_key", "lookup_block", "BLOCK_BYTES"]
 
 BLOCK_BYTES = 8192
+if sys.byteorder != "little":  # pragma: no cover - blocks are little-endian; memoryview casts are native
+    raise ImportError("policytext.index_build needs a little-endian machine")
 _MAX_CP = 0x110000
 _U32 = struct.Struct("<I")
 _U32x2 = struct.Struct("<II")
@@ -97,7 +101,7 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     lut = np.zeros(_MAX_CP, dtype=np.uint32)
     lut[chars] = np.arange(nc, dtype=np.uint32)
     dense = lut[cp]
-    del lut, present
+    del lut, present, cp  # the code points (and the joined text) are no longer needed
     gaps = bases[1:] - 1  # slots between documents
 
     # -- single characters: (char, doc) -> count
@@ -147,10 +151,13 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     comb = dense[:-1].astype(np.uint64)
     comb *= np.uint64(nc)
     comb += dense[1:]
+    del dense
     comb <<= np.uint64(32)
-    comb |= np.arange(total - 1, dtype=np.uint64)
+    for a in range(0, total - 1, 1 << 22):  # add the positions without a full-size temporary
+        b = min(a + (1 << 22), total - 1)
+        comb[a:b] |= np.arange(a, b, dtype=np.uint64)
     comb = comb[valid]
-    del valid, dense
+    del valid
     if len(comb) == 0:
         return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
     comb.sort()
@@ -162,7 +169,7 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     gstart = np.concatenate(([0], brk))
     gend = np.concatenate((brk, [len(bid)]))
     ub = bid[gstart]
-    del bid
+    del bid, brk
     c1 = chars[(ub // np.uint64(nc)).astype(np.int64)].astype(np.int64)
     c2 = chars[(ub % np.uint64(nc)).astype(np.int64)].astype(np.int64)
     gkeys = ((c1 + 1) << 21) | c2
@@ -170,17 +177,23 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     # positions as differences: the first position of each bigram and every difference of
     # 65535 or more in region A (uint32), all differences in region B (uint16, 65535 = "see A")
     counts = gend - gstart
-    delta = np.empty(len(positions), dtype=np.int64)
+    delta = np.empty(len(positions), dtype=np.uint32)  # wraps at a bigram's first position: unused there
     delta[0] = 0
-    np.subtract(positions[1:], positions[:-1], out=delta[1:], dtype=np.int64)
+    np.subtract(positions[1:], positions[:-1], out=delta[1:])
     is_first = np.zeros(len(positions), dtype=np.bool_)
     is_first[gstart] = True
-    exc = (delta >= 65535) & ~is_first
+    exc = delta >= 65535
+    exc &= ~is_first
     in_a = is_first | exc
-    region_a = np.where(is_first, positions, delta)[in_a].astype(np.uint32)
-    region_b = np.minimum(delta[~is_first], 65535).astype(np.uint16)
-    n_a = 1 + np.add.reduceat(exc.astype(np.int64), gstart)
-    del delta, in_a, positions, is_first, exc
+    n_a = 1 + np.add.reduceat(exc, gstart, dtype=np.int64)
+    del exc
+    np.copyto(delta, positions, where=is_first)
+    del positions
+    region_a = delta[in_a]
+    del in_a
+    np.minimum(delta, 65535, out=delta)
+    region_b = delta.astype(np.uint16)[~is_first]
+    del delta, is_first
     a_off = np.zeros(len(gkeys) + 1, dtype=np.int64)
     np.cumsum(n_a, out=a_off[1:])
     b_off = np.zeros(len(gkeys) + 1, dtype=np.int64)
@@ -238,18 +251,18 @@ def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
     n, flags, base = _HEAD.unpack_from(blob, 0)
     at = _HEAD.size
     if flags & 1:
-        keys = np.frombuffer(blob, dtype="<i8", count=n, offset=at)
-        i = int(keys.searchsorted(key))
-        if i >= n or int(keys[i]) != key:
+        keys = memoryview(blob)[at:at + 8 * n].cast("q")
+        i = bisect_left(keys, key)
+        if i >= n or keys[i] != key:
             return None
         at += 8 * n
     else:
         rel = key - base
         if rel < 0 or rel >= 2**32:
             return None
-        keys = np.frombuffer(blob, dtype="<u4", count=n, offset=at)
-        i = int(keys.searchsorted(rel))
-        if i >= n or int(keys[i]) != rel:
+        keys = memoryview(blob)[at:at + 4 * n].cast("I")
+        i = bisect_left(keys, rel)
+        if i >= n or keys[i] != rel:
             return None
         at += 4 * n
     a0, a1 = _U32x2.unpack_from(blob, at + 4 * i)
