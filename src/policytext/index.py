@@ -1194,20 +1194,26 @@ class Index:
             for i in order.tolist():
                 k = int(docs[i])
                 r = rowsel[i]
-                snippet = ""
-                text = self._text(k)
+                # read the whole text only when a term has to be found by scanning it
+                scanned = [x for x in terms if isinstance(x, Gap) or len(x.text) == 1]
+                text = self._text(k) if scanned else None
+                cache: dict[int, str] = {}
+                n_chars = int(t.n_chars[r])
+
+                def piece(a: int, b: int, k: int = k, text: str | None = text, cache: dict = cache) -> str:
+                    return text[max(a, 0):b] if text is not None else self._slice(k, a, b, cache)
+
                 spans = []
                 for x in terms:
-                    sp = self._doc_spans(x, k, state, text) if not (isinstance(x, Term) and len(x.text) == 1) \
-                        else self._spans(x, k, state, text)
+                    sp = self._spans(x, k, state, text) if x in scanned else self._doc_spans(x, k, state)
                     if sp:
                         spans.append(min(sp))
                 if spans:
                     s, e = min(spans)
-                    snippet = (("…" if s > 30 else "") + text[max(0, s - 30):s] + "【" + text[s:e] + "】"
-                               + text[e:e + 30] + ("…" if e + 30 < len(text) else ""))
+                    snippet = (("…" if s > 30 else "") + piece(s - 30, s) + "【" + piece(s, e) + "】"
+                               + piece(e, e + 30) + ("…" if e + 30 < n_chars else ""))
                 else:
-                    snippet = text[:60] + ("…" if len(text) > 60 else "")
+                    snippet = piece(0, 60) + ("…" if n_chars > 60 else "")
                 snippet = snippet.replace("\r", " ").replace("\n", " ")
                 date = t.dates[r]
                 if isinstance(date, str):
