@@ -407,3 +407,40 @@ def test_failed_add_leaves_index_unchanged():
     with pytest.raises(RuntimeError):
         idx.add(docs())
     assert idx.doc_ids == ["0"] and idx.count("甲乙") == 1
+
+
+def test_document_access_and_odd_inputs():
+    idx = Index(":memory:")
+    df = pd.DataFrame({"doc_id": ["x", "y"], "text": ["甲乙丙", "乙丙丁"], "year": [2001, 2002]})
+    assert idx.add(df) == 2
+    # a doc_id repeated inside one call: the last one wins
+    idx.add([Document("z", "第一版", {}), Document("z", "第二版", {})])
+    assert idx.get("z").text == "第二版" and idx.count("第一版") == 0
+    # text that is not valid UTF-8 on its own (a lone surrogate) and astral characters survive
+    idx.add([Document("s", "a\ud800b𠀀𠀀", {"year": 2003})])
+    assert idx.get("s").text == "a\ud800b𠀀𠀀"
+    assert idx.count(quoted("\ud800b")) == 1 and idx.count("𠀀𠀀") == 1
+    assert dict(idx.iter_texts())["y"] == "乙丙丁"
+    docs = idx.documents()
+    assert docs["doc_id"].tolist() == ["x", "y", "z", "s"] and docs.loc[0, "n_chars"] == 3
+    assert "x" in idx and "nope" not in idx
+    with pytest.raises(KeyError):
+        idx.get("nope")
+
+
+def test_count_by_several_fields_and_by_doc_id(sample_index, sample_corpus):
+    by_doc = sample_index.count("改革", by="doc_id")
+    assert len(by_doc) == len(sample_corpus)
+    assert by_doc.set_index("doc_id").loc["gwr_2023", "occurrences"] == len(
+        occurrences([sample_corpus["gwr_2023"]], "改革"))
+    two = sample_index.count("改革", by=["year", "doc_id"])
+    assert list(two.columns[:3]) == ["year", "doc_id", "occurrences"]
+    assert two["occurrences"].sum() == sample_index.count("改革")
+
+
+def test_date_filters(sample_index, sample_corpus):
+    seed = sample_corpus["liu_yaran_2022_organization_work"]
+    iso = seed.meta["date"].isoformat()
+    assert sample_index.search(f"date:{iso[:7]}", limit=None)["doc_id"].tolist() == [seed.doc_id]
+    assert seed.doc_id in sample_index.search(f"date:{iso[:4]}-01..{iso[:7]}", limit=None)["doc_id"].tolist()
+    assert sample_index.count("党建", date=seed.meta["date"]) == len(occurrences([seed], "党建"))
