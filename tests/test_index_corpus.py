@@ -69,7 +69,7 @@ def check(idx: Index, docs: list[Document], q: str, kwic: bool = True) -> int:
     return len(ref)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_substrings_agree_with_a_scan(real_index, real_docs, data):
