@@ -40,11 +40,13 @@ not under NOT) inside the documents that satisfy the query; it always equals
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
 import math
 import os
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -67,6 +69,7 @@ DEFAULT_SEGMENT_CHARS = 4_000_000
 MERGE_FACTOR = 8
 _TIER_BASE = 65_536
 TEXT_CHUNK = 4096
+TERM_CACHE_SIZE = 16
 _CHUNK_BITS = 24
 # characters that end a sentence for the purpose of a gap (see policytext.text.split_sentences)
 _SENTENCE_END = "。！？；!?;…\n\r"
@@ -270,6 +273,9 @@ class Index:
         self._segs: dict[int, _SegView] | None = None
         self._docs: _Docs | None = None
         self._meta_cache: dict[str, pd.Series] = {}
+        # the hits of recently queried strings, so that count → kwic → count(by=…) of one
+        # string looks it up once; cleared whenever the file changes
+        self._term_cache: OrderedDict[Term, _Hits] = OrderedDict()
         try:
             self._open(memory)
         except BaseException:
@@ -366,6 +372,15 @@ class Index:
             n, chars = self._con.execute("SELECT COUNT(*), COALESCE(SUM(n_chars), 0) FROM documents").fetchone()
         return f"Index({self.path!r}, {n:,} documents, {chars:,} characters)"
 
+    def _repr_html_(self) -> str:
+        if self._closed:
+            return f"<b>Index</b> {html.escape(self.path)} (closed)"
+        info = self.info()
+        size = f", {info['file_bytes'] / 1e6:,.1f} MB on disk" if info["file_bytes"] else ""
+        return (f"<div><b>Index</b> {html.escape(self.path)}: {info['documents']:,} documents, "
+                f"{info['characters']:,} characters, {info['segments']} segments{size}. "
+                f"Query with <code>.count()</code>, <code>.kwic()</code>, <code>.search()</code>.</div>")
+
     def _check_open(self) -> None:
         if self._closed:
             raise InputError(f"{self.path}: the index is closed")
@@ -375,6 +390,7 @@ class Index:
         self._segs = None
         self._docs = None
         self._meta_cache.clear()
+        self._term_cache.clear()
 
     @contextmanager
     def _read(self) -> Iterator[None]:
@@ -826,7 +842,15 @@ class Index:
     def _hits(self, term: Term | Gap, state: _QueryState, within: np.ndarray) -> _Hits:
         if isinstance(term, Term):
             if term not in state.hits:
-                state.hits[term] = self._char_hits(term.text) if len(term.text) == 1 else self._string_hits(term.text)
+                hits = self._term_cache.get(term)
+                if hits is None:
+                    hits = self._char_hits(term.text) if len(term.text) == 1 else self._string_hits(term.text)
+                    self._term_cache[term] = hits
+                    while len(self._term_cache) > TERM_CACHE_SIZE:
+                        self._term_cache.popitem(last=False)
+                else:
+                    self._term_cache.move_to_end(term)
+                state.hits[term] = hits
             return state.hits[term]
         # a gap: candidate documents hold every literal part; scan those not scanned yet
         cand = within
