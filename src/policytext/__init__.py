@@ -42,6 +42,8 @@ _LAZY: dict[str, str] = {
     "cooccurrence": "policytext.stats.cooccurrence",
     "collocations": "policytext.stats.association",
     "discover_terms": "policytext.stats.association",
+    "Index": "policytext.index",
+    "IndexFormatError": "policytext.index",
     "report": "policytext.html_report",
     "load_sample": "policytext.datasets",
     "load_seed": "policytext.datasets",
