@@ -199,7 +199,8 @@ def report(
     kinds: Sequence[str] = ("template", "parallel", "formula", "meeting"),
     title: str | None = None,
     full_text: bool | None = None,
-    figures: bool = True,
+    figures: bool | Sequence[tuple[str, Any]] = True,
+    tables: Sequence[tuple[str, pd.DataFrame]] = (),
 ) -> str:
     """A self-contained HTML page (inline CSS and images) reading *source*.
 
@@ -207,6 +208,9 @@ def report(
     a summary row per document, the highlighted text of each document when the
     corpus is small (``full_text=None`` means up to 5 documents), and, with the
     ``plot`` extra, formula trends by year.
+
+    *figures* may also be a list of ``(caption, matplotlib figure)`` and *tables* a list
+    of ``(heading, DataFrame)``; both are added after the extractor tables.
     """
     if isinstance(source, str):
         from .document import Corpus as _C
@@ -235,12 +239,16 @@ def report(
     body = [f"<h1>{_html.escape(page_title)}</h1>", _legend()]
     if len(docs) > 1:
         body += ["<h2>Documents</h2>", _table(pd.DataFrame(summary), max_rows=1000)]
-        if figures:
+        if figures is True:
             body.append(_trend_figure(docs, all_frames.get("formula")))
     body += sections
     for k in kinds:
         frames = [f for f in all_frames[k] if f is not None and len(f)]
         body += [f"<h2>{k.capitalize()}s</h2>", _table(pd.concat(frames, ignore_index=True) if frames else None)]
+    for heading, df in tables:
+        body += [f"<h2>{_html.escape(heading)}</h2>", _table(df)]
+    if not isinstance(figures, bool):
+        body += [_figure_html(fig, caption) for caption, fig in figures]
     return (
         "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
         f"<title>{_html.escape(page_title)}</title><style>{_CSS}</style></head><body>\n"

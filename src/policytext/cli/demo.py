@@ -1,33 +1,35 @@
-"""``policytext demo``: the main job on the bundled sample corpus."""
+"""``policytext demo``: the whole pipeline on the bundled sample corpus."""
 
 from __future__ import annotations
 
 import argparse
-
-import pandas as pd
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="run the main job on the bundled sample corpus",
-                       description="Load the bundled sample corpus (the seed speech and the national Government "
-                                   "Work Reports 1954-2025) and print a summary.")
+    p = sub.add_parser(
+        "demo", help="run the whole pipeline on the bundled sample corpus",
+        description="Read the bundled sample corpus (the seed article and the national Government Work Reports "
+                    "1954-2025), segment it, extract templates, parallels, formulas and meetings, compute keywords, "
+                    "keyness and topics, build an index, and write report.html, CSV tables, PNG figures and "
+                    "index.db to an output folder.")
     p.add_argument("--out", default="policytext-demo", help="output folder (default: policytext-demo/)")
+    p.add_argument("--topics", type=int, default=12, help="number of topics (default 12)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..datasets import load_sample
+    from ..demo import EXAMPLE_QUERIES, run_demo
 
-    corpus = load_sample()
-    frame = corpus.meta_frame()
-    print(f"policytext demo: bundled sample corpus, {len(corpus)} documents, {corpus.n_chars:,} characters\n")
-    frame["decade"] = (frame["year"] // 10 * 10).astype("Int64")
-    by_decade = frame.groupby("decade").agg(documents=("doc_id", "size"), characters=("n_chars", "sum"))
-    with pd.option_context("display.unicode.east_asian_width", True, "display.width", 120):
-        print(by_decade.to_string())
-        print()
-        cols = ["doc_id", "title", "year", "n_chars"]
-        print(frame[cols].head(3).to_string(index=False))
-        print("…")
-        print(frame[cols].tail(3).to_string(index=False))
+    written = run_demo(args.out, n_topics=args.topics)
+    out = Path(args.out)
+    print(f"policytext demo wrote {len(written)} files to {out}/:")
+    for path in written:
+        size = path.stat().st_size
+        print(f"  {path.name:<32} {size / 1024:>8.1f} KB")
+    print(f"\nOpen {out / 'report.html'} in a browser. Three queries to try on the index:")
+    db = out / "index.db"
+    for verb, query, what in EXAMPLE_QUERIES:
+        extra = " --by year" if verb == "count" else ""
+        print(f"  policytext {verb} {db} '{query}'{extra}    # {what}")
     return 0
