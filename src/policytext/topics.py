@@ -114,7 +114,7 @@ class TopicModel:
         segmenter: Segmenter | None = None,
         unit: str = "paragraph",
         min_df: int | float = 5,
-        max_df: int | float = 0.1,
+        max_df: int | float = 0.3,
         max_features: int | None = None,
         min_chars: int = 2,
         pos: Sequence[str] | None = None,
