@@ -10,11 +10,12 @@ topic-specific filters: minimum length in characters, numbers, an optional POS
 filter (through :meth:`Segmenter.tokenize` with ``pos=True``) and extra stop terms.
 
 >>> from policytext import Segmenter
->>> u = build_units(["深化农村改革。\\n推进乡村振兴，建设农业强国。"], Segmenter(lexicon=None))
+>>> seg = Segmenter(lexicon=None, stopwords=["推进"])
+>>> u = build_units(["深化农村改革。\\n推进乡村振兴，建设农业强国。"], seg)
 >>> [(int(u.unit_doc[i]), int(u.unit_start[i]), int(u.unit_end[i])) for i in range(len(u))]
 [(0, 0, 7), (0, 8, 22)]
 >>> u.unit_terms[1]
-['推进', '乡村', '振兴', '建设', '农业', '强国']
+['乡村', '振兴', '建设', '农业', '强国']
 """
 
 from __future__ import annotations
@@ -107,7 +108,15 @@ def _spans(text: str, unit: str, max_chars: int) -> list[tuple[int, int]]:
             last_end = sent_end
         if e > piece_start:
             spans.append((piece_start, e))
-    return spans
+    return [t for t in (_strip(text, a, b) for a, b in spans) if t[0] < t[1]] if unit == "paragraph" else spans
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _filter_terms(
