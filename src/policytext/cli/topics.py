@@ -1,0 +1,105 @@
+"""``policytext topics FILES... -k 20 [--by year] [-o out/]``: fit a topic model, write its tables and plots.
+
+Writes into the output directory ``topics.csv`` (topic, rank, term, weight),
+``labels.csv`` (topic, label, coherence), ``doc_topics.csv`` (doc_id, topic,
+weight, metadata), ``trends.csv`` (with ``--by``), ``model.npz`` (reopen with
+``TopicModel.load``), and with matplotlib and a CJK font ``topics.png`` and
+``trends.png``. Without ``-o`` it prints the topics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import MissingExtraError, PolicytextError
+from ._common import add_input_arguments, load_inputs, write_frame
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "topics", help="fit a topic model (NMF or LDA) and write topics, document shares and trends",
+        description="Fit a topic model over paragraphs (or documents) and write the topic table, the "
+                    "document-topic table, trends over a metadata field and plots.")
+    add_input_arguments(p)
+    p.add_argument("-k", "--topics", dest="k", type=int, default=20, help="number of topics (default 20)")
+    p.add_argument("--method", choices=["nmf", "lda"], default="nmf", help="model (default nmf)")
+    p.add_argument("--unit", choices=["paragraph", "document"], default="paragraph",
+                   help="modelling unit (default paragraph; shares are aggregated to documents)")
+    p.add_argument("--by", help="metadata field for trends, e.g. year, decade, issuer")
+    p.add_argument("--top", type=int, default=10, help="terms per topic (default 10)")
+    p.add_argument("--seed", type=int, default=0, help="random_state (default 0)")
+    p.add_argument("--min-df", type=float, default=5, help="minimum paragraphs a term occurs in (default 5)")
+    p.add_argument("--max-df", type=float, default=0.1, help="maximum share of paragraphs (default 0.1)")
+    p.add_argument("-o", "--out", help="output directory (created); without it the topics are printed")
+    p.add_argument("--no-plots", action="store_true", help="do not draw topics.png / trends.png")
+    p.set_defaults(func=run)
+
+
+def _df(v: float) -> int | float:
+    return int(v) if float(v).is_integer() and v >= 1 else float(v)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..topics import TopicModel
+
+    if args.k < 2:
+        raise PolicytextError(f"-k must be at least 2, not {args.k}")
+    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    model = TopicModel(args.k, method=args.method, random_state=args.seed, unit=args.unit,
+                       min_df=_df(args.min_df), max_df=_df(args.max_df))
+    model.fit(corpus)
+    topics = model.topics(args.top)
+    coh = model.coherence()
+    if not args.out:
+        wide = topics.groupby("topic")["term"].apply(lambda s: " ".join(s)).reset_index(name="terms")
+        wide.insert(1, "npmi", coh["coherence"].round(3))
+        write_frame(wide, None, "table")
+        print(f"mean NPMI {coh.attrs['mean']:.3f} over {len(model.units_):,} {args.unit}s", file=sys.stderr)
+        if args.by:
+            write_frame(model.trends(args.by).round(4).reset_index(), None, "table")
+        return 0
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise PolicytextError(f"{out}: exists and is not a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    write_frame(topics, str(out / "topics.csv"), "csv")
+    write_frame(coh, str(out / "labels.csv"), "csv")
+    write_frame(model.doc_topics(), str(out / "doc_topics.csv"), "csv")
+    written = ["topics.csv", "labels.csv", "doc_topics.csv"]
+    trends = None
+    if args.by:
+        trends = model.trends(args.by)
+        write_frame(trends.reset_index(), str(out / "trends.csv"), "csv")
+        written.append("trends.csv")
+    model.save(out / "model.npz")
+    written.append("model.npz")
+    if not args.no_plots:
+        written += _plots(model, out, args.by, args.top)
+    print(f"mean NPMI {coh.attrs['mean']:.3f}; wrote {', '.join(written)} to {out}", file=sys.stderr)
+    return 0
+
+
+def _plots(model, out: Path, by: str | None, top: int) -> list[str]:
+    from ..plot import MissingFontError
+
+    try:
+        fig = model.plot_topics(top=top)
+        fig.savefig(out / "topics.png", dpi=110)
+        done = ["topics.png"]
+        figs = [fig]
+        if by:
+            fig2 = model.plot_trends(by)
+            fig2.savefig(out / "trends.png", dpi=110)
+            done.append("trends.png")
+            figs.append(fig2)
+        import matplotlib.pyplot as plt
+
+        for f in figs:
+            plt.close(f)
+        return done
+    except (MissingExtraError, MissingFontError, ImportError) as e:
+        # said once, instead of drawing boxes; the tables are written all the same
+        print(f"policytext: plots skipped: {e}", file=sys.stderr)
+        return []

@@ -1,0 +1,73 @@
+"""Topics over time on the Government Work Reports 1954-2025 (bundled sample; no ../shared needed).
+
+A reader of the reports expects a reform-and-opening topic to rise after 1978 and a poverty-alleviation /
+rural-revitalization topic to grow after 2017. Topics are found by their terms, never by index.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from policytext.segment import Segmenter
+from policytext.topics import TopicModel
+
+
+@pytest.fixture(scope="module")
+def reports(sample_corpus):
+    return sample_corpus.filter(lambda d: d.doc_id.startswith("gwr_"))
+
+
+@pytest.fixture(scope="module")
+def seg():
+    # 乡村振兴 (2017 onward) is not in jieba's dictionary; the policy lexicon holds it. Added here so that this
+    # test does not depend on which lexicon the branch carries.
+    return Segmenter(user_dicts=[["乡村振兴"]])
+
+
+@pytest.fixture(scope="module")
+def units(reports, seg):
+    return TopicModel(20, segmenter=seg).prepare(reports)
+
+
+def topic_by_terms(model: TopicModel, terms: list[str]) -> int:
+    vocab = {t: i for i, t in enumerate(model.vocabulary_)}
+    cols = [vocab[t] for t in terms if t in vocab]
+    assert cols, f"none of {terms} is in the vocabulary"
+    return int(np.argmax(model.topic_term_[:, cols].sum(axis=1)))
+
+
+def era(trends, topic: int, first: int, last: int) -> float:
+    return float(trends.loc[first:last, topic].mean())
+
+
+def test_reform_and_opening_rises_after_1978(seg, units, reports):
+    model = TopicModel(20, segmenter=seg, random_state=0).fit(units)
+    assert model.mean_coherence() > 0.3
+    trends = model.trends("year")
+    assert trends.index.min() == 1954 and trends.index.max() == 2025
+    assert len(trends) == len(reports)
+    reform = topic_by_terms(model, ["经济体制", "体制改革"])
+    opening = topic_by_terms(model, ["对外开放", "利用外资"])
+    for t in (reform, opening):
+        before, after = era(trends, t, 1954, 1978), era(trends, t, 1979, 2000)
+        assert after > 3 * before, (model.labels_[t], before, after)
+    # and the class-struggle topic of the early reports fades
+    revolution = topic_by_terms(model, ["无产阶级", "资产阶级"])
+    assert era(trends, revolution, 1954, 1978) > 5 * era(trends, revolution, 1979, 2025)
+
+
+@pytest.mark.slow
+def test_rural_revitalization_grows_after_2017(seg, units):
+    # at k=20 乡村振兴 sits in the all-period agriculture topic; at k=40 poverty alleviation and rural
+    # revitalization (脱贫 扶贫 攻坚 返贫 乡村振兴) form their own topic
+    model = TopicModel(40, segmenter=seg, random_state=0).fit(units)
+    trends = model.trends("year")
+    rural = topic_by_terms(model, ["乡村振兴"])
+    terms = set(model.topics(top=15).query("topic == @rural").term)
+    assert "乡村振兴" in terms
+    recent, before, early = era(trends, rural, 2018, 2025), era(trends, rural, 2001, 2017), era(trends, rural, 1954, 2000)
+    assert recent > 1.5 * before and recent > 4 * early, (model.labels_[rural], early, before, recent)
+    # most paragraphs that carry it most are recent (poverty-alleviation drives of the 1990s also belong to it)
+    rep = model.representative(rural, n=5)
+    assert (rep.year >= 2013).sum() >= 3, rep[["doc_id", "year"]]
