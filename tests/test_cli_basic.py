@@ -53,3 +53,14 @@ def test_demo_prints_summary(capsys, tmp_path):
 def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "policytext", "--help"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "read" in r.stdout and "demo" in r.stdout
+
+
+def test_atomic_write_permissions(tmp_path):
+    from policytext.io import atomic_write_text
+
+    p = tmp_path / "out.csv"
+    atomic_write_text(p, "a\n")
+    assert p.stat().st_mode & 0o777 == 0o644
+    p.chmod(0o600)
+    atomic_write_text(p, "b\n")
+    assert p.stat().st_mode & 0o777 == 0o600 and p.read_text() == "b\n"

@@ -44,6 +44,8 @@ _LAZY: dict[str, str] = {
     "discover_terms": "policytext.stats.association",
     "Index": "policytext.index",
     "IndexFormatError": "policytext.index",
+    "TopicModel": "policytext.topics",
+    "select_k": "policytext.topics",
     "report": "policytext.html_report",
     "load_sample": "policytext.datasets",
     "load_seed": "policytext.datasets",
