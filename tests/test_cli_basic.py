@@ -43,11 +43,23 @@ def test_read_bad_file_is_a_clear_error(tmp_path, capsys):
     assert "missing.txt" in capsys.readouterr().err
 
 
-def test_demo_prints_summary(capsys, tmp_path):
-    assert main(["demo", "--out", str(tmp_path / "demo")]) == 0
-    out = capsys.readouterr().out
-    assert "54 documents" in out
-    assert "2020" in out and "gwr_2025" in out
+def test_demo_writes_report_tables_figures_and_index(capsys, tmp_path):
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "report.html" in printed and "policytext kwic" in printed
+    for name in ("report.html", "documents.csv", "seed_formulas.csv", "seed_templates.csv", "seed_parallels.csv",
+                 "formulas_reports.csv", "seed_keywords.csv", "keyness_2023_vs_2013.csv", "topics.csv", "index.db"):
+        assert (out / name).is_file(), name
+        assert name in printed
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert 'data-kind="template"' in page and 'data-kind="parallel"' in page and 'data-kind="formula"' in page
+    docs = pd.read_csv(out / "documents.csv")
+    assert len(docs) == 54
+    from policytext.index import Index
+
+    with Index(out / "index.db") as idx:
+        assert idx.count("高质量发展") == sum(d.text.count("高质量发展") for d in pt.load_sample())
 
 
 def test_console_script_runs():

@@ -45,6 +45,8 @@ __all__ = [
     "plot_lines",
     "plot_bars",
     "small_multiples",
+    "plot_term_trends",
+    "plot_keyness",
     "FONT_HELP",
 ]
 
@@ -265,3 +267,33 @@ def plot_lines(ax: Any, x: Sequence[Any], series: dict[str, Sequence[float]], ti
     if legend and len(series) > 1:
         ax.legend(prop=prop, fontsize=8)
     return ax
+
+
+def plot_term_trends(table: Any, title: str | None = None, ylabel: str | None = None) -> Any:
+    """One line per column of *table* (a :func:`~policytext.term_trends` frame, indexed by year).
+
+    >>> import pandas as pd
+    >>> fig = plot_term_trends(pd.DataFrame({"改革": [1, 3]}, index=[1978, 1988]))  # doctest: +SKIP
+    """
+    plt = _pyplot()
+    with _rc():
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        plot_lines(ax, list(table.index), {str(c): table[c].tolist() for c in table.columns}, title=title,
+                   xlabel=str(table.index.name or ""), ylabel=ylabel)
+        fig.tight_layout()
+    return fig
+
+
+def plot_keyness(table: Any, top: int = 15, title: str | None = None) -> Any:
+    """Bars of the *top* terms on each side of a :func:`~policytext.keyness` table."""
+    plt = _pyplot()
+    ordered = table.sort_values("statistic", ascending=False)
+    pos, neg = ordered.head(top), ordered.tail(top).iloc[::-1]
+    with _rc():
+        fig, axes = plt.subplots(1, 2, figsize=(9, 0.28 * top + 1.2))
+        plot_bars(axes[0], pos["term"].tolist(), pos["statistic"].tolist(), title="target", color="#C44E52")
+        plot_bars(axes[1], neg["term"].tolist(), (-neg["statistic"]).tolist(), title="reference", color="#4C72B0")
+        if title:
+            fig.suptitle(title, fontproperties=cjk_font())
+        fig.tight_layout()
+    return fig
