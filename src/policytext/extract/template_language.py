@@ -20,7 +20,7 @@ Syntax
 
 A slot that occurs twice (``{A}就{A}``) must have the same filler both times.
 Every template needs some literal text; two free slots may stand side by side
-only when the first one is bounded by ``word`` or a length.
+only when the first one is bounded by ``word``, a length, or is a repeat.
 
 A broken template raises :class:`TemplateSyntaxError`, whose message shows the
 template and a caret under the offending position.
@@ -35,7 +35,7 @@ Traceback (most recent call last):
 ...
 policytext.extract.template_language.TemplateSyntaxError: unclosed '{' at position 1 in template
   抓{X党建
-   ^
+    ^
 """
 
 from __future__ import annotations
@@ -308,10 +308,16 @@ def _check_structure(source: str, elements: list[Literal | Slot], starts: list[i
     fixed = [i for i, e in enumerate(elements) if isinstance(e, Literal) or e.choices]
     if not fixed:
         raise TemplateSyntaxError("a template needs some literal text besides its slots", source, 0)
+    seen: set[str] = set()
     for k in range(1, len(elements)):
         a, b = elements[k - 1], elements[k]
+        if isinstance(a, Slot):
+            backref = a.name in seen
+            seen.add(a.name)
+        else:
+            backref = False
         if isinstance(a, Slot) and isinstance(b, Slot) and not a.choices and not b.choices:
-            if not (a.word or a.max_len is not None):
+            if not (a.word or a.max_len is not None or backref):
                 raise TemplateSyntaxError(
                     "two free slots side by side: bound the first with 'word' or a length",
                     source, starts[k])
