@@ -320,6 +320,7 @@ class _Toks:
 
 
 _LEADING_PARTICLES = ("了", "着", "过", "地")
+_OPENERS = "“《（(「‘『【"
 _BRACKETS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("「", "」"))
 
 
@@ -334,7 +335,8 @@ def _clean_filler(value: str) -> str | None:
         v = v[1:]
     if v.endswith(("的", "地")) and len(v) > 1:
         v = v[:-1]
-    if not v or v[0] in "的、，。；：,;:)）》”" or v.endswith(("和", "与", "及", "或", "、", "以及")):
+    if (not v or v[0] in "的、，。；：,;:)）》”和与及或" or v.startswith("以及")
+            or v.endswith(("和", "与", "及", "或", "、", "以及"))):
         return None
     for o, c in _BRACKETS:
         if v.count(o) != v.count(c):
@@ -447,14 +449,13 @@ class _Matcher:
         A single character must start a word (可以为 does not hold 以) and end one,
         unless the Segmenter glued it to what follows into a noun (促发展/nz still
         holds 促). A longer literal must not cut a word on the side of a slot
-        (着力点 does not hold 着力{X}).
+        (着力点 does not hold 着力{X}); a compound ending in the literal
+        is fine after a slot (长效管理机制 holds 健全{X}机制).
         """
         if len(lit) > 1:
             elems = self.ct.elems
             if k < 0:  # a continuation marker: a word of its own
                 return tv.boundary(s) and tv.boundary(e)
-            if k > 0 and isinstance(elems[k - 1], Slot) and not tv.boundary(s):
-                return False
             if k + 1 < len(elems) and isinstance(elems[k + 1], Slot) and not tv.boundary(e):
                 return False
             return True
@@ -493,7 +494,10 @@ class _Matcher:
                 cands.append((i, o))
                 i = text.find(o, i + 1, ce + len(o))
         cands.sort(key=lambda c: (c[0], -len(c[1])))
+        prev = self.ct.elems[k - 2] if k >= 2 else None
         for e, o in cands:
+            if tv is not None and isinstance(prev, _Fixed) and not prev.name and self._restarts(pos, e, prev, tv):
+                return None  # 以A为核心的B和以C为基础: the instance starts at the second 以
             if not self._slot_ok(pos, e, slot, tv):
                 continue
             if text[pos] in "、" or text[e - 1] in "、":
@@ -502,6 +506,17 @@ class _Matcher:
                 continue
             return e, o
         return None
+
+    def _restarts(self, s: int, e: int, prev: _Fixed, tv: _Toks) -> bool:
+        """Does the literal before this slot occur again, as a word, inside ``text[s:e]``?"""
+        text = self.text
+        for o in prev.options:
+            i = text.find(o, s, e)
+            while i >= 0:
+                if tv.boundary(i) and tv.boundary(i + len(o)):
+                    return True
+                i = text.find(o, i + 1, e)
+        return False
 
     def _bounded(self, pos: int, slot: Slot, tv: _Toks | None) -> int | None:
         """Extent of a word- or length-bounded slot followed by another slot."""
@@ -564,7 +579,8 @@ class _Matcher:
         if k >= 0 and tv.toks[k].start < pos < tv.toks[k].end:  # pos inside a word: keep its rest
             t = tv.toks[k]
             toks = [Token(t.word[pos - t.start:], pos, t.end, t.pos)] + toks
-        if not toks or toks[0].start != pos or _is_punct(toks[0]) or toks[0].word == "的":
+        if (not toks or toks[0].start != pos or toks[0].word == "的"
+                or (_is_punct(toks[0]) and toks[0].word[0] not in _OPENERS)):
             return None
         if slot.word:
             e = toks[0].end
