@@ -19,16 +19,18 @@ frame (a literal used almost only in this frame is a frame marker), and
 *informativeness* is low for literals made only of function words, punctuation
 or numbers, and for frames whose fillers are mostly numbers.
 
->>> df = mine_templates(["抓学校党建促立德树人。", "抓机关党建促作风转变。", "抓国企党建促高质量发展。"])
+>>> df = mine_templates(["抓学校党建促立德树人，加强学习。", "抓机关党建促作风转变，推进改革。",
+...                      "抓国企党建促高质量发展，完善制度。", "深化改革，扩大开放。"])
 >>> df.frame.iloc[0]
 '抓{}党建促{}'
->>> int(df.n_fillers.iloc[0])
-3
+>>> df.fillers.iloc[0]
+['学校 / 立德树人', '机关 / 作风转变', '国企 / 高质量发展']
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,44 +77,74 @@ def _doc_words(source: Source, seg: Segmenter) -> list[tuple[Any, str, list[str]
     return [(doc_id, text, seg.cut(text)) for doc_id, text, _ in iter_source(source)]
 
 
+def _offsets(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    """Character offsets of *words* in *text* (the words are the text minus whitespace)."""
+    if not text:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = np.isin(codes, _SPACE_CODES)
+    nonws = np.flatnonzero(~space)
+    lens = np.fromiter((len(w) for w in words), np.int64, len(words))
+    if lens.sum() != len(nonws):
+        return None
+    ends_s = np.cumsum(lens)
+    starts_s = ends_s - lens
+    if len(words) and lens.min() <= 0:
+        return None
+    start = nonws[starts_s]
+    end = nonws[ends_s - 1] + 1
+    return start, end
+
+
+_SPACE_CODES = np.array(sorted({i for i in range(0x3001) if chr(i).isspace()} | {0x3000, 0x200b, 0xfeff}),
+                        np.uint32)
+
+
 def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
     vocab: dict[str, int] = {}
-    ids: list[int] = []
-    unit: list[int] = []
-    start: list[int] = []
-    end: list[int] = []
-    doc: list[int] = []
-    u = 0
+    ids_l, unit_l, start_l, end_l, doc_l = [], [], [], [], []
+    next_unit = 0
     for d, (_, text, words) in enumerate(docs):
-        pos = 0
-        n = len(text)
-        u += 1
-        for w in words:
-            i = text.find(w, pos)
-            if i < 0:  # a segmenter that altered the text: skip the word
-                continue
-            if "\n" in text[pos:i]:
-                u += 1
-            pos = i + len(w)
-            if w in _UNIT_BREAKS or (len(w) == 1 and w in _UNIT_BREAKS):
-                u += 1
-                continue
-            if all(c in _UNIT_BREAKS for c in w):
-                u += 1
-                continue
-            ids.append(vocab.setdefault(w, len(vocab)))
-            unit.append(u)
-            start.append(i)
-            end.append(pos)
-            doc.append(d)
-        del n
-    words = [""] * len(vocab)
+        words = [w for w in words if w and not w.isspace()]
+        off = _offsets(text, words)
+        if off is None:  # the segmenter changed the text: locate words one by one
+            st, en, pos = [], [], 0
+            keep = []
+            for w in words:
+                i = text.find(w, pos)
+                if i < 0:
+                    continue
+                keep.append(w)
+                st.append(i)
+                en.append(i + len(w))
+                pos = i + len(w)
+            words = keep
+            off = (np.asarray(st, np.int64), np.asarray(en, np.int64))
+        start, end = off
+        if not words:
+            continue
+        is_break = np.array([w in _UNIT_BREAKS for w in words], bool)
+        nl = np.r_[0, np.cumsum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)]
+        gap_nl = np.r_[0, nl[start[1:]] - nl[end[:-1]]] > 0
+        unit = next_unit + np.cumsum(is_break | gap_nl)
+        next_unit = int(unit[-1]) + 2
+        keep = ~is_break
+        ids = np.array([vocab.setdefault(w, len(vocab)) for w in words], np.int64)[keep]
+        ids_l.append(ids)
+        unit_l.append(unit[keep])
+        start_l.append(start[keep])
+        end_l.append(end[keep])
+        doc_l.append(np.full(len(ids), d, np.int64))
+    words_v = [""] * len(vocab)
     for w, k in vocab.items():
-        words[k] = w
+        words_v[k] = w
+
+    def cat(parts: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
     return _Tokens(
-        words=words, vocab=vocab, ids=np.asarray(ids, np.int64), unit=np.asarray(unit, np.int64),
-        start=np.asarray(start, np.int64), end=np.asarray(end, np.int64), doc=np.asarray(doc, np.int64),
-        texts=[t for _, t, _ in docs], doc_ids=[i for i, _, _ in docs],
+        words=words_v, vocab=vocab, ids=cat(ids_l), unit=cat(unit_l), start=cat(start_l), end=cat(end_l),
+        doc=cat(doc_l), texts=[t for _, t, _ in docs], doc_ids=[i for i, _, _ in docs],
     )
 
 
@@ -120,9 +152,21 @@ def _is_content(w: str, stop: frozenset[str]) -> bool:
     return w not in stop and any(c.isalpha() for c in w) and not w.isdigit()
 
 
+_NUMERIC_RE = re.compile(r"\d|百分之|[零一二三四五六七八九十两][十百千万亿]|[十百千万亿][一二三四五六七八九]")
+
+
 def _is_numeric(s: str) -> bool:
-    digits = sum(c.isdigit() or c in "零一二三四五六七八九十百千万亿两.%％" for c in s)
-    return digits >= max(1, len(s) // 2)
+    """A filler that holds a figure (100亿元, 5.5%, 百分之三)."""
+    return _NUMERIC_RE.search(s) is not None
+
+
+def _norm_filler(s: str) -> str:
+    """A filler as a reader names it: no leading aspect particle (了重要 → 重要), no trailing 的."""
+    while len(s) > 1 and s[0] in "了着过":
+        s = s[1:]
+    if len(s) > 1 and s[-1] == "的":
+        s = s[:-1]
+    return s
 
 
 @dataclass
@@ -203,6 +247,7 @@ class _Miner:
         starts = np.flatnonzero(self.first_of_unit)
         ends = np.flatnonzero(self.last_of_unit) + 1
         counts = ends - starts
+        self.n_units = len(starts)
         self.u0 = np.repeat(starts, counts)
         self.u1 = np.repeat(ends, counts)
         # positions of every vocabulary id, for literal counts
@@ -218,8 +263,11 @@ class _Miner:
             e = np.zeros(0, np.int64)
             return e, e, e
         uk, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
-        pair = np.unique(np.stack([inv.astype(np.uint64), fh]), axis=1)
-        distinct = np.bincount(pair[0].astype(np.int64), minlength=len(uk))
+        inv = inv.ravel()
+        # one 64-bit value per (key, filler); collisions are negligible for counting
+        combo = fh ^ (inv.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        _, first = np.unique(combo, return_index=True)
+        distinct = np.bincount(inv[first], minlength=len(uk))
         return uk, cnt, distinct
 
     def pair_candidates(self, limit: int) -> list[_Cand]:
@@ -333,7 +381,7 @@ class _Miner:
             frame = self._lit(lit_a) + "{}" + self._lit(lit_b) + ("{}" if trailing else "")
             lits = [lit_a, lit_b]
             starts, ends = a0, np.where(trailing & (trail_len > 0), u1, b1)
-            fillers = [self._span(s, e) for s, e in fill]
+            fillers = [_norm_filler(self._span(s, e)) for s, e in fill]
             if trailing:
                 trail = [self._span(int(b), int(u)) if u > b else "" for b, u in zip(b1, u1)]
                 shown = [f"{f} / {t}" if t else f for f, t in zip(fillers, trail)]
@@ -348,7 +396,7 @@ class _Miner:
             lit = tuple(ids[a0[0]:a1[0]].tolist())
             frame = self._lit(lit) + "{}"
             lits = [lit]
-            fillers = [self._span(int(s), int(e)) for s, e in zip(a1, u1)]
+            fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(a1, u1)]
             shown = fillers
             starts, ends = a0, u1
         else:
@@ -360,7 +408,7 @@ class _Miner:
             lit = tuple(ids[s0[0]:s1[0]].tolist())
             frame = "{}" + self._lit(lit)
             lits = [lit]
-            fillers = [self._span(int(s), int(e)) for s, e in zip(u0, s0)]
+            fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(u0, s0)]
             shown = fillers
             starts, ends = u0, s1
         # fillers must be short enough to be slot fillers
@@ -373,13 +421,11 @@ class _Miner:
         shown_counts = Counter(shown[i] for i in keep)
         support = len(keep)
         docs = {int(tk.doc[starts[i]]) for i in keep}
-        # frameness: share of each literal's occurrences that stand in the frame
-        shares = [min(1.0, support / max(1, self.literal_count(l))) for l in lits]
-        frameness = math.prod(shares) ** (1 / len(shares))
+        frameness = self._association(c.kind, lits, support)
         lit_words = [tk.words[t] for l in lits for t in l]
         content = sum(self.content[t] for l in lits for t in l) / max(1, len(lit_words))
         informative = 0.15 + 0.85 * content
-        numeric = sum(_is_numeric(f) for f in distinct) / len(distinct)
+        numeric = sum(_is_numeric(f) for f in shown_counts) / len(shown_counts)
         if numeric >= 0.5:
             informative *= 0.25
         lit_chars = sum(len(w) for w in lit_words)
@@ -391,7 +437,10 @@ class _Miner:
         shape = 1 / (1 + cv)
         if c.kind == "suffix":  # a clause start is an arbitrary left edge: weaker evidence
             shape *= 0.6
-        score = (math.sqrt(len(distinct)) * frameness * informative * length_bonus
+        # a formula of the genre recurs across documents
+        n_all = len(tk.texts)
+        spread = 1.0 if n_all < 5 else 0.5 + 0.5 * min(1.0, (len(docs) - 1) / 2)
+        score = (math.log2(1 + len(distinct)) * frameness * spread * informative * length_bonus
                  * (0.5 + 0.5 * diversity) * shape)
         examples = []
         for i in keep:
@@ -409,6 +458,23 @@ class _Miner:
             fillers=[f for f, _ in shown_counts.most_common()], examples=examples,
         )
 
+    def _association(self, kind: str, lits: list[tuple[int, ...]], support: int) -> float:
+        """Normalized PMI (0..1) of the frame's parts: how much more often they stand together
+        than chance predicts. For a pair A{}B: A and B a few words apart; for P{} / {}S: the
+        literal at a clause edge."""
+        N = max(self.N, 2)
+        o = max(support, 1)
+        p_joint = o / N
+        if kind == "pair":
+            fa, fb = (max(1, self.literal_count(l)) for l in lits)
+            expected = fa * fb * self.max_gap / N
+        else:
+            f = max(1, self.literal_count(lits[0]))
+            expected = f * self.n_units / N
+        if o <= expected:
+            return 0.0
+        return min(1.0, math.log(o / expected) / -math.log(min(p_joint, 0.5)))
+
     def _lit(self, lit: tuple[int, ...]) -> str:
         s = "".join(self.tk.words[t] for t in lit)
         return "".join("\\" + ch if ch in "{}[]|\\" else ch for ch in s)
@@ -422,7 +488,7 @@ class _Miner:
         return tk.texts[d][int(tk.start[s]):int(tk.end[e - 1])]
 
     def run(self) -> list[dict[str, Any]]:
-        cands = self.pair_candidates(limit=1500) + self.edge_candidates(limit=800)
+        cands = self.pair_candidates(limit=1000) + self.edge_candidates(limit=300)
         best: dict[str, dict[str, Any]] = {}
         for c in cands:
             r = self.grow(c)
@@ -431,17 +497,25 @@ class _Miner:
             old = best.get(r["frame"])
             if old is None or r["score"] > old["score"]:
                 best[r["frame"]] = r
-        # drop a frame whose instances mostly belong to a better frame with a longer literal
-        ranked = sorted(best.values(), key=lambda r: (-r["score"], r["frame"]))
+        # a frame whose instances mostly belong to a frame with a longer literal that contains
+        # its own (抓{} inside 抓{}党建促{}) is the same finding, less precisely put: keep the
+        # precise frame, with the better of the two scores
+        ranked = sorted(best.values(), key=lambda r: (-len(r["_lit"]), -r["score"], r["frame"]))
         kept: list[dict[str, Any]] = []
+        owner: dict[tuple[int, int], list[int]] = defaultdict(list)
         for r in ranked:
-            dup = False
-            for k in kept:
-                if r["_lit"] in k["_lit"] and len(r["_anchors"] & k["_anchors"]) >= 0.8 * len(r["_anchors"]):
-                    dup = True
-                    break
-            if not dup:
-                kept.append(r)
+            overlap: Counter[int] = Counter()
+            for a in r["_anchors"]:
+                for k in owner.get(a, ()):
+                    overlap[k] += 1
+            need = 0.8 * len(r["_anchors"])
+            hit = next((k for k, n in overlap.items() if n >= need and r["_lit"] in kept[k]["_lit"]), None)
+            if hit is not None:
+                kept[hit]["score"] = max(kept[hit]["score"], r["score"])
+                continue
+            for a in r["_anchors"]:
+                owner[a].append(len(kept))
+            kept.append(r)
         for r in kept:
             del r["_anchors"], r["_lit"]
         return kept
