@@ -33,6 +33,7 @@ matcher looks at most a fixed window ahead; it never backtracks across slots
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,7 +79,9 @@ _CLAUSE_CONJ = frozenset({"并", "并且", "而且", "从而", "进而", "以便
 _NP_CONJ = frozenset({"和", "与", "及", "以及", "同", "、"})
 #: Window around an anchor that the Segmenter reads (characters each side).
 _WINDOW_BEFORE = 48
-_WINDOW_AFTER = 2 * DEFAULT_MAX_SLOT + 80
+_WINDOW_AFTER = 4 * DEFAULT_MAX_SLOT + 96
+_GRID = 128
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(BREAKS))) + "]")
 
 TemplateLike = Union[str, Template, "TemplateEntry"]
 
@@ -236,27 +239,21 @@ class _Doc:
         self._windows: dict[tuple[int, int], list[Token]] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
+        # offsets of every clause break, found once: clause limits are then a bisect away
+        self._breaks = [m.start() for m in _BREAK_RE.finditer(text) if not self._decimal_point(m.start())]
+        self.tokenized_chars = 0
 
     def clause_end(self, pos: int, limit: int) -> int:
         """First break at or after *pos*, looking at most *limit* characters ahead."""
-        text = self.text
-        stop = min(self.n, pos + limit)
-        i = pos
-        while i < stop:
-            if text[i] in BREAKS and not self._decimal_point(i):
-                return i
-            i += 1
-        return stop
+        k = bisect.bisect_left(self._breaks, pos)
+        b = self._breaks[k] if k < len(self._breaks) else self.n
+        return min(b, pos + limit, self.n)
 
     def clause_start(self, pos: int, limit: int) -> int:
-        text = self.text
-        stop = max(0, pos - limit)
-        i = pos
-        while i > stop:
-            if text[i - 1] in BREAKS and not self._decimal_point(i - 1):
-                return i
-            i -= 1
-        return stop
+        """Start of the clause holding *pos*, looking at most *limit* characters back."""
+        k = bisect.bisect_left(self._breaks, pos) - 1
+        b = self._breaks[k] + 1 if k >= 0 else 0
+        return max(b, pos - limit, 0)
 
     def _decimal_point(self, i: int) -> bool:
         # ASCII ':' / ',' inside numbers (10:30, 1,000) is not a clause break
@@ -264,15 +261,21 @@ class _Doc:
         return t[i] in ",:" and 0 < i < self.n - 1 and t[i - 1].isdigit() and t[i + 1].isdigit()
 
     def tokens(self, pos: int) -> list[Token]:
-        """POS-tagged tokens of the clause window around *pos* (absolute offsets), cached."""
-        ws = self.clause_start(pos, _WINDOW_BEFORE)
-        we = self.clause_end(pos, _WINDOW_AFTER)
-        # windows of a long clause are keyed by their clipped span; a clause's window is shared
+        """POS-tagged tokens of the clause window around *pos* (absolute offsets), cached.
+
+        The window is the clause, clipped to a grid cell of a long clause, so every
+        anchor of one clause (or one cell) shares one segmentation: the Segmenter reads
+        each character a bounded number of times however many anchors there are.
+        """
+        cell = pos - pos % _GRID
+        ws = max(self.clause_start(pos, _WINDOW_BEFORE + _GRID), cell - _WINDOW_BEFORE)
+        we = min(self.clause_end(pos, _WINDOW_AFTER + _GRID), cell + _GRID + _WINDOW_AFTER)
         key = (ws, we)
         toks = self._windows.get(key)
         if toks is None:
             toks = [Token(t.word, t.start + ws, t.end + ws, t.pos)
                     for t in self.seg.tokenize(self.text[ws:we], pos=True)]
+            self.tokenized_chars += we - ws
             if len(self._windows) > 4096:
                 self._windows.clear()
             self._windows[key] = toks
@@ -569,7 +572,7 @@ class _Matcher:
     def _trailing(self, pos: int, slot: Slot, tv: _Toks | None) -> int | None:
         doc, text = self.doc, self.text
         limit = slot.limit
-        ce = doc.clause_end(pos, 10 * DEFAULT_MAX_SLOT)
+        ce = doc.clause_end(pos, limit + 16)
         if ce <= pos:
             return None
         if tv is None:
@@ -727,7 +730,6 @@ class _Matcher:
 
 
 def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
-    import re
 
     text = doc.text
     rx = re.compile("|".join(re.escape(o) for o in ct.anchor_options))
