@@ -81,6 +81,8 @@ _NP_CONJ = frozenset({"和", "与", "及", "以及", "同", "、"})
 _WINDOW_BEFORE = 48
 _WINDOW_AFTER = 4 * DEFAULT_MAX_SLOT + 96
 _GRID = 128
+#: The ``sentence`` column shows at most this many characters around the match.
+_MAX_SENTENCE = 600
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(BREAKS))) + "]")
 
 TemplateLike = Union[str, Template, "TemplateEntry"]
@@ -236,7 +238,7 @@ class _Doc:
         self.text = text
         self.n = len(text)
         self.seg = seg
-        self._windows: dict[tuple[int, int], list[Token]] = {}
+        self._windows: dict[tuple[int, int], _Toks] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
         # offsets of every clause break, found once: clause limits are then a bisect away
@@ -260,7 +262,7 @@ class _Doc:
         t = self.text
         return t[i] in ",:" and 0 < i < self.n - 1 and t[i - 1].isdigit() and t[i + 1].isdigit()
 
-    def tokens(self, pos: int) -> list[Token]:
+    def tokens(self, pos: int) -> _Toks:
         """POS-tagged tokens of the clause window around *pos* (absolute offsets), cached.
 
         The window is the clause, clipped to a grid cell of a long clause, so every
@@ -271,15 +273,16 @@ class _Doc:
         ws = max(self.clause_start(pos, _WINDOW_BEFORE + _GRID), cell - _WINDOW_BEFORE)
         we = min(self.clause_end(pos, _WINDOW_AFTER + _GRID), cell + _GRID + _WINDOW_AFTER)
         key = (ws, we)
-        toks = self._windows.get(key)
-        if toks is None:
+        tv = self._windows.get(key)
+        if tv is None:
             toks = [Token(t.word, t.start + ws, t.end + ws, t.pos)
                     for t in self.seg.tokenize(self.text[ws:we], pos=True)]
             self.tokenized_chars += we - ws
             if len(self._windows) > 4096:
                 self._windows.clear()
-            self._windows[key] = toks
-        return toks
+            tv = _Toks(toks)
+            self._windows[key] = tv
+        return tv
 
     def sentence(self, start: int) -> str:
         if self._sent is None:
@@ -289,6 +292,9 @@ class _Doc:
         if k < 0:
             return ""
         s = self._sent[k]
+        if s.end - s.start > _MAX_SENTENCE:  # text without punctuation: a window, not a whole book
+            a = max(s.start, start - _MAX_SENTENCE // 2)
+            return self.text[a:min(s.end, a + _MAX_SENTENCE)]
         return s.text
 
 
@@ -313,9 +319,16 @@ class _Toks:
             k += 1
         return out
 
-    def from_(self, a: int) -> list[Token]:
+    def from_(self, a: int, b: int | None = None) -> list[Token]:
+        """Tokens starting at or after *a* (and ending by *b*)."""
         k = bisect.bisect_left(self.starts, a)
-        return self.toks[k:]
+        if b is None:
+            return self.toks[k:]
+        j = bisect.bisect_left(self.starts, b, lo=k)
+        out = self.toks[k:j]
+        while out and out[-1].end > b:
+            out.pop()
+        return out
 
 
 # --------------------------------------------------------------------------------------
@@ -547,7 +560,7 @@ class _Matcher:
             return None
         if tv is None:
             return cs if anchor - cs >= slot.min_len else None
-        toks = [t for t in tv.between(cs, anchor)]
+        toks = tv.between(cs, anchor)
         if not toks or toks[-1].end != anchor:
             return None
         if slot.word:
@@ -577,7 +590,7 @@ class _Matcher:
             return None
         if tv is None:
             return pos + 1 if ce - pos >= slot.min_len else None
-        toks = [t for t in tv.from_(pos) if t.end <= ce]
+        toks = tv.from_(pos, ce)
         k = bisect.bisect_right(tv.starts, pos) - 1
         if k >= 0 and tv.toks[k].start < pos < tv.toks[k].end:  # pos inside a word: keep its rest
             t = tv.toks[k]
@@ -672,8 +685,8 @@ class _Matcher:
         if any(text.startswith(o, at) for o in self.ct.literals):
             return True
         if self.ct.anchor == 1:  # a frame that opens with a slot: its anchor comes a little later
-            window = text[at:self.doc.clause_end(at, 8)]
-            if "、" not in window and any(o in window for o in self.ct.anchor_options):
+            window = text[at:self.doc.clause_end(at, 8)].split("、", 1)[0]
+            if any(o in window for o in self.ct.anchor_options):
                 return True
         return self._continuation_marker(at, None) is not None
 
@@ -711,7 +724,7 @@ class _Matcher:
             at = pos + len(sep)
             if at >= doc.n:
                 break
-            tv = _Toks(doc.tokens(at))
+            tv = doc.tokens(at)
             suf = self._continuation_marker(at, tv)
             if suf is None:
                 break
@@ -748,7 +761,7 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
                 continue
             if matcher.attempt(i, o, None) is None:  # cheap string-level pass first
                 continue
-            tv = _Toks(doc.tokens(i))
+            tv = doc.tokens(i)
             hit = matcher.attempt(i, o, tv)
             if hit is not None:
                 break
