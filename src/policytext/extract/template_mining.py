@@ -302,6 +302,8 @@ class _Miner:
         k2, i2, j2 = keys[sel], ii[sel], jj[sel]
         order = np.argsort(k2, kind="stable")
         k2, i2, j2 = k2[order], i2[order], j2[order]
+        if len(k2) == 0:
+            return []
         cuts = np.flatnonzero(np.r_[True, k2[1:] != k2[:-1], True])
         out = []
         for s, e in zip(cuts[:-1], cuts[1:]):
@@ -355,6 +357,8 @@ class _Miner:
     def grow(self, c: _Cand) -> dict[str, Any] | None:
         tk, ids = self.tk, self.tk.ids
         text = tk.texts
+        if len(c.inst) == 0:
+            return None
         if c.kind == "pair":
             a0 = c.inst.copy()
             a1 = a0 + 1
