@@ -43,6 +43,7 @@ from ..document import Corpus
 from ..errors import InputError
 from ..segment import Segmenter
 from ._source import Source, iter_source, to_frame
+from .templates import _clean_filler
 
 __all__ = ["mine_templates", "COLUMNS"]
 
@@ -415,8 +416,9 @@ class _Miner:
             fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(u0, s0)]
             shown = fillers
             starts, ends = u0, s1
-        # fillers must be short enough to be slot fillers
-        keep = [i for i, f in enumerate(fillers) if 0 < len(f) <= _MAX_TRAIL_CHARS]
+        # fillers must be fillers (the rules of find_templates) and short enough
+        keep = [i for i, f in enumerate(fillers)
+                if 0 < len(f) <= _MAX_TRAIL_CHARS and _clean_filler(f) is not None]
         if not keep:
             return None
         distinct = Counter(fillers[i] for i in keep)
