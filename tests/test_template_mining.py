@@ -71,6 +71,9 @@ def test_mined_frames_are_valid_templates(seed_doc, seg):
         assert len(found) >= 1, r.frame
     hits = find_templates(seed_doc, "抓{}党建促{}", segmenter=seg)
     assert (~hits.elided).sum() == 8
+    # the mined table itself can be handed over
+    both = find_templates(seed_doc, df.head(2), segmenter=seg)
+    assert set(both.template) <= set(df.frame.head(2))
 
 
 def test_reports_rank_informative_frames_first(recent_reports, seg):

@@ -191,9 +191,10 @@ def _compile(templates: Any) -> list[_Compiled]:
     elif isinstance(templates, (str, Template, TemplateEntry)):
         items = [templates]
     elif isinstance(templates, pd.DataFrame):
-        if "template" not in templates.columns:
-            raise InputError("a templates DataFrame needs a 'template' column")
-        items = list(templates["template"])
+        col = "template" if "template" in templates.columns else "frame"
+        if col not in templates.columns:
+            raise InputError("a templates DataFrame needs a 'template' (or mined 'frame') column")
+        items = list(templates[col])
     elif isinstance(templates, Iterable):
         items = list(templates)
     else:
@@ -793,8 +794,9 @@ def find_templates(
         A string, Document, Corpus or list of them (see :mod:`policytext.extract`).
     templates:
         One template string, a list of them, a DataFrame with a ``template`` column
-        (e.g. the output of :func:`~policytext.extract.template_mining.mine_templates`
-        renamed), or ``None`` for the bundled library ``lexicons/templates.txt``.
+        (the bundled library) or a ``frame`` column (the output of
+        :func:`~policytext.extract.template_mining.mine_templates`), or ``None`` for the
+        bundled library ``lexicons/templates.txt``.
     segmenter:
         The :class:`~policytext.Segmenter` whose words and POS tags decide word
         boundaries and where trailing fillers end (default: ``Segmenter()``).
