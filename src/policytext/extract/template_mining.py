@@ -256,6 +256,7 @@ class _Miner:
         self.pos_sorted = order
         self.pos_bounds = np.searchsorted(ids[order], np.arange(self.V + 1))
         self._lit_count: dict[tuple[int, ...], int] = {}
+        self._valid: dict[str, bool] = {}
 
     # -- counting ---------------------------------------------------------------
     def _group(self, keys: np.ndarray, fh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -417,8 +418,14 @@ class _Miner:
             shown = fillers
             starts, ends = u0, s1
         # fillers must be fillers (the rules of find_templates) and short enough
-        keep = [i for i, f in enumerate(fillers)
-                if 0 < len(f) <= _MAX_TRAIL_CHARS and _clean_filler(f) is not None]
+        valid = self._valid
+        keep = []
+        for i, f in enumerate(fillers):
+            ok = valid.get(f)
+            if ok is None:
+                ok = valid[f] = 0 < len(f) <= _MAX_TRAIL_CHARS and _clean_filler(f) is not None
+            if ok:
+                keep.append(i)
         if not keep:
             return None
         distinct = Counter(fillers[i] for i in keep)

@@ -339,6 +339,7 @@ class _Toks:
 _LEADING_PARTICLES = ("了", "着", "过", "地")
 _OPENERS = "“《（(「‘『【"
 _BRACKETS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("「", "」"))
+_BRACKET_RE = re.compile("[" + re.escape("".join(o + c for o, c in _BRACKETS)) + "]")
 
 
 def _clean_filler(value: str) -> str | None:
@@ -355,9 +356,10 @@ def _clean_filler(value: str) -> str | None:
     if (not v or v[0] in "的、，。；：,;:)）》”和与及或" or v.startswith("以及")
             or v.endswith(("和", "与", "及", "或", "、", "以及"))):
         return None
-    for o, c in _BRACKETS:
-        if v.count(o) != v.count(c):
-            return None
+    if _BRACKET_RE.search(v):
+        for o, c in _BRACKETS:
+            if v.count(o) != v.count(c):
+                return None
     return v
 
 
