@@ -32,8 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -67,8 +66,6 @@ class _Tokens:
     doc: np.ndarray
     texts: list[str]
     doc_ids: list[Any]
-    unit_first: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    unit_last: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 def _doc_words(source: Source, seg: Segmenter) -> list[tuple[Any, str, list[str]]]:

@@ -746,7 +746,7 @@ class _Matcher:
 
 
 def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
-
+    """Every instance of one template in one document (and its elided continuations)."""
     text = doc.text
     rx = re.compile("|".join(re.escape(o) for o in ct.anchor_options))
     matcher = _Matcher(ct, doc)
