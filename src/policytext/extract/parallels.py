@@ -79,6 +79,10 @@ class _Doc:
                 last = i
         return tuple(out)
 
+    def phrasal(self, s: int, e: int) -> bool:
+        """More than one word, or one idiom / set phrase (相互尊重): not a bare noun."""
+        return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l")
+
     def has_predicate(self, s: int, e: int) -> bool:
         return any(self.pos_at.get(i, "x")[:1] in _PRED for i in range(s, e) if self.is_start[i])
 
@@ -154,7 +158,7 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
         return False
     if L >= 3 and all(t[0] == t[1] for t in texts):
         return True  # AA-type: 条条落实、件件落地
-    if any(doc.n_tokens(s, e) < 2 for s, e in spans):
+    if not all(doc.phrasal(s, e) for s, e in spans):
         return False
     if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
         return False
@@ -162,8 +166,11 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
     if n_pred * 3 < 2 * len(spans):
         return False
     if level != "phrase":
-        shapes = {doc.tok_lengths(s, e) for s, e in spans}
-        if len(shapes) != 1:
+        # the items must break into words at one common place at least (解放思想|观念, 打破|思维|定式)
+        inner = [set(np.cumsum(doc.tok_lengths(s, e))[:-1].tolist()) for s, e in spans]
+        if not set.intersection(*inner):
+            return False
+        if n_pred < len(spans):
             return False
     return True
 
@@ -213,8 +220,8 @@ def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> 
     for st in (u.end - target, u.end - target - 1, u.end - target + 1):
         if s0 <= st < u.end and doc.boundary[st]:
             cands.append(st)
-    if s0 < u.end:
-        cands.append(s0)
+    others = [st for st in range(s0, u.end) if doc.boundary[st]]
+    cands += sorted(others, key=lambda st: (abs((u.end - st) - target), -st))
     seen = set()
     for st in cands:
         if st in seen:
@@ -244,7 +251,8 @@ def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> t
     for en in (u.start + target, u.start + target + 1, u.start + target - 1):
         if u.start < en <= u.end and doc.boundary[en]:
             cands.append(en)
-    cands.append(u.end)
+    others = [en for en in range(u.start + 1, u.end + 1) if doc.boundary[en]]
+    cands += sorted(others, key=lambda en: (abs((en - u.start) - target), en))
     seen = set()
     for en in cands:
         if en in seen:
@@ -406,87 +414,98 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
 
 
 def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
+    """A plain enumeration: the open ends trimmed to the length of the inner items."""
     inner = pieces[1:-1] or pieces
-    k = _median([doc.n_tokens(p.start, p.end) for p in inner])
-    spans = []
-    for idx, p in enumerate(pieces):
-        s, e = p.start, p.end
-        if idx == 0:
-            # keep the last k tokens
-            cnt = 0
-            for i in range(e - 1, s - 1, -1):
-                if doc.is_start[i]:
-                    cnt += 1
-                    if cnt == k:
-                        s = i
-                        break
-        elif idx == len(pieces) - 1:
-            cnt = 0
-            for i in range(s + 1, e + 1):
-                if doc.boundary[i]:
-                    cnt += 1
-                    if cnt == k:
-                        e = i
-                        break
-        spans.append((s, e))
+    target = _median([p.end - p.start for p in inner])
+    first, last = pieces[0], pieces[-1]
+    starts = [i for i in range(first.start, first.end) if doc.boundary[i]] or [first.start]
+    s0 = min(starts, key=lambda i: (abs((first.end - i) - target), -i))
+    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i]] or [last.end]
+    e1 = min(ends, key=lambda i: (abs((i - last.start) - target), i))
+    spans = [(s0, first.end)] + [(p.start, p.end) for p in pieces[1:-1]] + [(last.start, e1)]
     if any(e <= s for s, e in spans):
         return None
     return _Group("list", "", spans, 0.2, "phrase")
 
 
-def _openings(doc: _Doc, units: list[tuple[int, int]], level: str, min_items: int,
-              consecutive: bool) -> list[_Group]:
-    """Groups of opening clauses that share a literal prefix (anaphora)."""
+def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: bool) -> _Group | None:
+    """An anaphora group when the opening clauses at *spans* share a real prefix."""
+    text = doc.text
+    texts = [text[s:e] for s, e in spans]
+    lcp = 0
+    while all(len(t) > lcp for t in texts) and len({t[lcp] for t in texts}) == 1:
+        lcp += 1
+    while lcp > 0 and not all(doc.boundary[s + lcp] for s, _ in spans):
+        lcp -= 1
+    prefix = texts[0][:lcp]
+    h = han_len(prefix)
+    if h < 2:
+        return None
+    # a repeated subject (中国…，中国…) is not rhetoric; a repeated predicate or a long frame is
+    s0 = spans[0][0]
+    if h < 4 and (strict or not doc.has_predicate(s0, s0 + lcp)):
+        return None
+    if len(set(texts)) < len(texts):
+        items = [(s, s + lcp) for s, _ in spans]  # identical openings: the opening itself is the item
+    else:
+        items = list(spans)
+    frame = prefix + ("{}" if any(len(t) > lcp for t in texts) else "")
+    score = round(min(1.0, 0.5 + 0.05 * min(h, 4) + 0.05 * (len(spans) - 2)), 3)
+    return _Group("anaphora", frame, items, score, level)
+
+
+def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_items: int,
+              max_gap: int | None) -> list[_Group]:
+    """Anaphora among opening clauses ``(index, start, end)``.
+
+    Openings with the same first two characters form a series when successive ones are at
+    most *max_gap* indices apart (``None``: anywhere in the list); a series with gaps needs a
+    long shared prefix (4+ Han characters), a gapless one a prefix of 2+ with a predicate.
+    """
     out: list[_Group] = []
     text = doc.text
-    keyed: dict[str, list[tuple[int, int]]] = {}
-    order: list[str] = []
-    for s, e in units:
+    keyed: dict[str, list[tuple[int, int, int]]] = {}
+    for idx, s, e in units:
         s = strip_marker(text, s, e)
-        if e - s < 2 or not (han_len(text[s : s + 2]) == 2):
-            keyed.setdefault("\x00", []).append((s, e))
-            order.append("\x00")
+        if e - s >= 2 and han_len(text[s : s + 2]) == 2:
+            keyed.setdefault(text[s : s + 2], []).append((idx, s, e))
+    for series in keyed.values():
+        if len(series) < min_items:
             continue
-        key = text[s : s + 2]
-        keyed.setdefault(key, []).append((s, e))
-        order.append(key)
-    if consecutive:
-        runs: list[list[tuple[int, int]]] = []
-        prev = None
-        cur: list[tuple[int, int]] = []
-        for (s, e), key in zip(units, order):
-            s = strip_marker(text, s, e)
-            if key == prev and key != "\x00":
-                cur.append((s, e))
+        runs: list[list[tuple[int, int, int]]] = [[series[0]]]
+        for u in series[1:]:
+            if max_gap is not None and u[0] - runs[-1][-1][0] > max_gap:
+                runs.append([u])
             else:
-                if len(cur) >= min_items:
-                    runs.append(cur)
-                cur = [(s, e)]
-            prev = key
-        if len(cur) >= min_items:
-            runs.append(cur)
-    else:
-        runs = [v for k, v in keyed.items() if k != "\x00" and len(v) >= min_items]
-    for spans in runs:
-        texts = [text[s:e] for s, e in spans]
-        # longest common prefix, cut back to a token boundary in every item
-        lcp = 0
-        while all(len(t) > lcp for t in texts) and len({t[lcp] for t in texts}) == 1:
-            lcp += 1
-        while lcp > 0 and not all(doc.boundary[s + lcp] for s, _ in spans):
-            lcp -= 1
-        if han_len(texts[0][:lcp]) < 2:
-            continue
-        if len(set(texts)) < len(texts):
-            items = [(s, s + lcp) if texts.count(text[s:e]) > 1 else (s, e) for s, e in spans]
-            # identical openings: the item is the repeated opening itself
-        else:
-            items = spans
-        prefix = texts[0][:lcp]
-        frame = prefix + ("{}" if any(len(t) > lcp for t in texts) else "")
-        score = round(min(1.0, 0.5 + 0.05 * min(han_len(prefix), 4) + 0.05 * (len(spans) - 2)), 3)
-        out.append(_Group("anaphora", frame, items, score, level))
+                runs[-1].append(u)
+        for run in runs:
+            if len(run) < min_items:
+                continue
+            gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
+            g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
+            if g is None and gapped and max_gap is not None:
+                # fall back to the gapless stretches
+                sub: list[tuple[int, int, int]] = [run[0]]
+                for a, b in zip(run, run[1:]):
+                    if b[0] - a[0] > 1:
+                        if len(sub) >= min_items:
+                            gg = _opening_group(doc, [(s, e) for _, s, e in sub], level, strict=False)
+                            if gg:
+                                out.append(gg)
+                        sub = []
+                    sub.append(b)
+                if len(sub) >= min_items:
+                    g = _opening_group(doc, [(s, e) for _, s, e in sub], level, strict=False)
+            if g:
+                out.append(g)
     return out
+
+
+def _is_marker_only(text: str, s: int, e: int) -> bool:
+    from .parallels_units import _MARKER_RE
+
+    m = _MARKER_RE.fullmatch(text, s, e)
+    return m is not None
 
 
 def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
@@ -494,21 +513,16 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
     # sentence openings inside one paragraph (学出…。…学出…。…学出…。)
     for para in paras:
         if len(para.sentences) >= min_items:
-            firsts = [(s.clauses[0].start, s.clauses[0].end) for s in para.sentences]
-            out += _openings(doc, firsts, "sentence", min_items, consecutive=False)
-    # openings of successive paragraphs, clause by clause of their first sentence
-    def para_runs(plist: list[Paragraph]) -> None:
-        for k in range(3):
-            units = []
-            for p in plist:
-                cls = p.sentences[0].clauses
-                units.append((cls[k].start, cls[k].end) if k < len(cls) else (p.start, p.start))
-            out.extend(_openings(doc, units, "paragraph", min_items, consecutive=True))
-
-    para_runs(paras)
-    marked = [p for p in paras if strip_marker(doc.text, p.start, p.end) != p.start]
-    if len(marked) >= min_items:
-        para_runs(marked)
+            firsts = [(i, s.clauses[0].start, s.clauses[0].end) for i, s in enumerate(para.sentences)]
+            out += _openings(doc, firsts, "sentence", min_items, max_gap=None)
+    # openings of successive paragraphs (or headings), clause by clause of their first sentence
+    for k in range(4):
+        units = []
+        for i, p in enumerate(paras):
+            cls = [c for c in p.sentences[0].clauses if not _is_marker_only(doc.text, c.start, c.end)]
+            if k < len(cls):
+                units.append((i, cls[k].start, cls[k].end))
+        out += _openings(doc, units, "paragraph", min_items, max_gap=4)
     return out
 
 
