@@ -163,15 +163,15 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
     if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
         return False
     n_pred = sum(doc.has_predicate(s, e) for s, e in spans)
-    if n_pred * 3 < 2 * len(spans):
+    if n_pred * 2 < len(spans):
         return False
     if level != "phrase":
         # the items must break into words at one common place at least (解放思想|观念, 打破|思维|定式)
         inner = [set(np.cumsum(doc.tok_lengths(s, e))[:-1].tolist()) for s, e in spans]
         if not set.intersection(*inner):
             return False
-        if n_pred < len(spans):
-            return False
+        if not all(doc.pos_at.get(s, "x")[:1] in ("v", "i", "l", "a") for s, _ in spans):
+            return False  # clauses in matched series open with their predicate
     return True
 
 
@@ -198,6 +198,24 @@ def _median(xs: list[int]) -> int:
     return int(round(statistics.median(xs)))
 
 
+# Modal and light verbs that may stand before the first item of a clause series (要进一步…).
+_LIGHT_WORDS = frozenset("要 应 应当 应该 须 必须 需要 就是 就是要 就要 还要 更要 也要 才能 能够 努力 切实 真正 做到".split())
+
+
+def _light(doc: _Doc, s: int, e: int) -> bool:
+    """True when text[s:e] holds only adverbs, conjunctions, pronouns or modal words."""
+    i = s
+    while i < e:
+        j = i + 1
+        while j < e and not doc.boundary[j]:
+            j += 1
+        w = doc.text[i:j]
+        if not (doc.pos_at.get(i, "x")[:1] in ("d", "c", "r", "p") or w in _LIGHT_WORDS or w.isspace()):
+            return False
+        i = j
+    return True
+
+
 def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
     """The end of unit *u* that has the shape of the *core* items (None if none fits)."""
     texts = [doc.text[s:e] for s, e in core]
@@ -221,13 +239,14 @@ def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> 
         if s0 <= st < u.end and doc.boundary[st]:
             cands.append(st)
     others = [st for st in range(s0, u.end) if doc.boundary[st]]
-    cands += sorted(others, key=lambda st: (abs((u.end - st) - target), -st))
+    cands += sorted(others, key=lambda st: (abs((u.end - st) - target), -st))[:4]
     seen = set()
     for st in cands:
         if st in seen:
             continue
         seen.add(st)
-        if _relate(doc, [(st, u.end)] + core, level):
+        rel = _relate(doc, [(st, u.end)] + core, level)
+        if rel and (rel[0] != "matched" or level == "phrase" or _light(doc, s0, st)):
             return (st, u.end)
     return None
 
@@ -252,7 +271,7 @@ def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> t
         if u.start < en <= u.end and doc.boundary[en]:
             cands.append(en)
     others = [en for en in range(u.start + 1, u.end + 1) if doc.boundary[en]]
-    cands += sorted(others, key=lambda en: (abs((en - u.start) - target), en))
+    cands += sorted(others, key=lambda en: (abs((en - u.start) - target), en))[:4]
     seen = set()
     for en in cands:
         if en in seen:
@@ -280,11 +299,13 @@ def _runs(doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_e
                 break
             core = cand
             j += 1
-        if not core:
-            # only the trimmable last unit follows: a pair of first and last
-            core_ok = False
-        else:
-            core_ok = True
+        if not core and trim_end_last and j == n - 1 and i == n - 2:
+            # two open-ended pieces: trim the last against the first, then the first against it
+            t = _trim_last(doc, units[j], [(units[i].start, units[i].end)], level)
+            if t:
+                core = [t]
+                j = n  # the last piece is used
+        core_ok = bool(core)
         items = list(core)
         last_idx = i + len(core)
         if core_ok and trim_end_last and j == n - 1 and len(core) >= 1:

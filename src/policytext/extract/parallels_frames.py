@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..text import is_han
 
@@ -124,19 +125,50 @@ def _locate(chunks: list[str], item: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def common_frame(items: list[str]) -> Frame:
+def common_frame(items: list[str], depth: int = 0) -> Frame:
     """The literal chunks all *items* share, in order (empty when they share nothing)."""
+    f = _common_frame_cached(tuple(items), depth)
+    return Frame(list(f.chunks), [list(p) for p in f.positions], list(f.items))
+
+
+@lru_cache(maxsize=65536)
+def _common_frame_cached(items: tuple[str, ...], depth: int) -> Frame:
     if not items:
         return Frame([], [], [])
+    shared = set(items[0])
+    for it in items[1:]:
+        shared &= set(it)
+    if not any(is_han(c) for c in shared):
+        return Frame([], [[] for _ in items], list(items))
     chunks = [items[0]]
     for it in items[1:]:
         chunks = _clean(_blocks(_SENTINEL.join(chunks), it))
         if not chunks:
             break
-    # drop punctuation-only chunks (already done) and locate; shrink until all items match
+    # locate; shrink until all items match
     while chunks:
         positions = [_locate(chunks, it) for it in items]
         if all(p is not None for p in positions):
-            return Frame(chunks, positions, list(items))  # type: ignore[arg-type]
+            f = Frame(chunks, positions, list(items))  # type: ignore[arg-type]
+            return _refine(f, depth)
         chunks = chunks[:-1] if len(chunks[-1]) <= len(chunks[0]) else chunks[1:]
     return Frame([], [[] for _ in items], list(items))
+
+
+def _refine(f: Frame, depth: int) -> Frame:
+    """Look for further shared chunks inside every slot (以更{}的{} → 以更{}的{}和更{}的{})."""
+    if depth >= 3:
+        return f
+    new: list[str] = []
+    for k, col in enumerate(f.fillers()):
+        fillers = [it[a:b] for (a, b), it in zip(col, f.items)]
+        if all(fillers) and len(set(fillers)) > 1:
+            new += common_frame(fillers, depth + 1).chunks
+        if k < len(f.chunks):
+            new.append(f.chunks[k])
+    if len(new) == len(f.chunks):
+        return f
+    positions = [_locate(new, it) for it in f.items]
+    if all(p is not None for p in positions):
+        return Frame(new, positions, f.items)  # type: ignore[arg-type]
+    return f
