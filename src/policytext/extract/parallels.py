@@ -81,7 +81,7 @@ class _Doc:
 
     def phrasal(self, s: int, e: int) -> bool:
         """More than one word, or one idiom / set phrase (相互尊重): not a bare noun."""
-        return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l")
+        return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l") or e - s >= 4
 
     def has_predicate(self, s: int, e: int) -> bool:
         return any(self.pos_at.get(i, "x")[:1] in _PRED for i in range(s, e) if self.is_start[i])
@@ -123,6 +123,12 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
     # every item must vary somewhere with Han content
     P, S = f.prefix, f.suffix
     clause_level = _LEVEL_RANK[level] >= 2
+    if P and _LEVEL_RANK[level] >= 3:
+        # across sentences and paragraphs a repeated subject (她…，中国…) is not rhetoric
+        h = han_len(P)
+        if h >= 4 or (h >= 2 and doc.has_predicate(spans[0][0], spans[0][0] + len(P))):
+            return "anaphora", f
+        P = ""
     if P:
         whole = all(doc.boundary[s + len(P)] for s, _ in spans)
         if _strong_edge(P, texts, 4, whole):
@@ -140,7 +146,12 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
         if 0 in offs_start or 0 in offs_end:
             continue  # a weak prefix/suffix, judged above
         h = han_len(c)
-        if h >= 2 or (h == 1 and maxlen <= 8):
+        both = len(offs_start) == 1 and len(offs_end) == 1
+        if h >= 2 or (h == 1 and (maxlen <= 8 or (both and maxlen <= 12))):
+            return "frame", f
+    # a long shared stretch (4+ Han characters) is a frame wherever it stands
+    for c in f.chunks:
+        if _LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
             return "frame", f
     return None
 
@@ -163,7 +174,7 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
     if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
         return False
     n_pred = sum(doc.has_predicate(s, e) for s, e in spans)
-    if n_pred * 2 < len(spans):
+    if n_pred * 2 < len(spans) and not (L >= 4 and n_pred >= 1):
         return False
     if level != "phrase":
         # the items must break into words at one common place at least (解放思想|观念, 打破|思维|定式)
@@ -544,6 +555,19 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
             if k < len(cls):
                 units.append((i, cls[k].start, cls[k].end))
         out += _openings(doc, units, "paragraph", min_items, max_gap=4)
+    # the m-th sentence of successive paragraphs (——必须坚持…。X是中国特色社会主义的…。)
+    for m in range(3):
+        run: list[Unit] = []
+        for p in paras + [None]:  # type: ignore[list-item]
+            if p is not None and m < len(p.sentences):
+                c = p.sentences[m].clauses[0]
+                if not _is_marker_only(doc.text, c.start, c.end):
+                    run.append(c)
+                    continue
+            if len(run) >= min_items:
+                out += _runs(doc, run, "paragraph", trim_start_any=False, trim_end_last=False,
+                             min_items=min_items)
+            run = []
     return out
 
 
