@@ -442,6 +442,50 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
             if len(sent.clauses) >= 2:
                 out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False,
                              min_items=min_items)
+                out += _semicolon_series(doc, sent.clauses, min_items)
+    return out
+
+
+def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Group]:
+    """Clause groups between ； with one shape (坚定信念，树立…；勤学善思，增强…；实践笃行，提升…).
+
+    Successive groups of the same number of clauses, whose leading clauses have the same
+    short length (at most 6 characters) and whose last clauses differ by at most two.
+    """
+    groups: list[list[Any]] = [[]]
+    for c in clauses:
+        groups[-1].append(c)
+        if doc.text[c.end : c.end + 1] in "；;":
+            groups.append([])
+    groups = [g for g in groups if g]
+    out: list[_Group] = []
+    if len(groups) < max(2, min_items):
+        return out
+
+    def shape(g: list[Any]) -> tuple[int, ...]:
+        return (len(g),) + tuple(c.end - c.start for c in g[1:-1])
+
+    i = 0
+    while i < len(groups):
+        j = i + 1
+        while j < len(groups) and len(groups[j]) >= 2 and shape(groups[j]) == shape(groups[min(i + 1, len(groups) - 1)]):
+            j += 1
+        run = groups[i:j]
+        if len(run) >= 2 and len(run[0]) > len(run[1]) >= 2:
+            run = [run[0][-len(run[1]):]] + run[1:]  # the first group may open with a lead clause
+        if len(run) >= min_items and len(run[0]) >= 2 and len({shape(g) for g in run[1:]}) == 1 and shape(run[0])[0] == shape(run[1])[0]:
+            L0 = run[1][0].end - run[1][0].start
+            firsts = [g[0].end - g[0].start for g in run[1:]]
+            lasts = [g[-1].end - g[-1].start for g in run]
+            st = run[0][0].end - L0
+            if (L0 <= 6 and len(set(firsts)) == 1 and max(lasts) - min(lasts) <= 2
+                    and st >= run[0][0].start and doc.boundary[st]):
+                spans = [(st, run[0][-1].end)] + [(g[0].start, g[-1].end) for g in run[1:]]
+                if len({doc.text[a:b] for a, b in spans}) == len(spans):
+                    out.append(_Group("matched", "{}，{}", spans, 0.5, "clause"))
+                    i = j
+                    continue
+        i += 1
     return out
 
 
