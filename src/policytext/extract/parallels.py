@@ -624,14 +624,31 @@ def _nested(doc: _Doc, groups: list[_Group], min_items: int) -> list[_Group]:
             continue
         for col in f.fillers():
             spans = [(s0 + a, s0 + b) for (s0, _), (a, b) in zip(g.spans, col)]
-            lens = {e - s for s, e in spans}
-            if len(lens) != 1 or lens.pop() < 4:
-                continue
-            if any(doc.n_tokens(s, e) < 2 for s, e in spans):
-                continue
-            if _matched(doc, spans, "clause") or _matched(doc, spans, "phrase"):
-                out.append(_Group("matched", "{}", spans, 0.5, g.level))
+            # the filler itself, or the filler without its first word (视野|选干部配班子)
+            # a head noun after 的 (…的视野|选干部配班子) is part of the frame's phrase, not of the filler
+            nominal_head = (sum(doc.pos_at.get(s, "x")[:1] == "n" for s, _ in spans) * 2 > len(spans)
+                            and all(doc.text[s - 1 : s] == "的" for s, _ in spans))
+            for drop in ((1, 0) if nominal_head else (0,)):
+                cand = [(_skip_words(doc, s, e, drop), e) for s, e in spans]
+                lens = {e - s for s, e in cand}
+                if len(lens) != 1 or lens.pop() < 4:
+                    continue
+                if any(doc.n_tokens(s, e) < 2 for s, e in cand):
+                    continue
+                if _matched(doc, cand, "clause") or _matched(doc, cand, "phrase"):
+                    out.append(_Group("matched", "{}", cand, 0.5, g.level))
+                    break
     return out
+
+
+def _skip_words(doc: _Doc, s: int, e: int, n: int) -> int:
+    """Offset after the first *n* words of text[s:e]."""
+    i = s
+    for _ in range(n):
+        i += 1
+        while i < e and not doc.boundary[i]:
+            i += 1
+    return i
 
 
 # --------------------------------------------------------------------------------------
