@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..document import Corpus
 from ..errors import InputError
+from ..text import is_han
 from ._source import Source, iter_source, to_frame
 from .parallels_frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .parallels_units import Paragraph, Unit, paragraphs, strip_marker
@@ -113,9 +114,34 @@ def _strong_edge(lit: str, texts: list[str], short_limit: int, whole_token: bool
     return maxlen <= short_limit or whole_token
 
 
+def _may_share(texts: list[str], long_infix: bool) -> bool:
+    """Cheap necessary condition for any literal frame :func:`_literal` accepts.
+
+    A frame needs a shared first or last character, or one character at the same offset
+    from the start or the end of every item, or (across sentences) a shared stretch.
+    """
+    t0 = texts[0]
+    if all(t[:1] == t0[:1] for t in texts) or all(t[-1:] == t0[-1:] for t in texts):
+        return True
+    n = min(len(t) for t in texts)
+    for o in range(1, n - 1):
+        c = t0[o]
+        if all(t[o] == c for t in texts):
+            return True
+        c = t0[-1 - o]
+        if all(t[-1 - o] == c for t in texts):
+            return True
+    if long_infix:
+        common = set(t0)
+        for t in texts[1:]:
+            common &= set(t)
+        return sum(1 for c in common if is_han(c)) >= 4
+    return False
+
+
 def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, Frame] | None:
     texts = [doc.text[s:e] for s, e in spans]
-    if len(set(texts)) < len(texts):
+    if len(set(texts)) < len(texts) or not _may_share(texts, _LEVEL_RANK[level] >= 3):
         return None
     f = common_frame(texts)
     if not f.chunks:

@@ -12,7 +12,6 @@ same order (``以更{}的{}和更{}的{}{}``); what varies between the chunks ar
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -113,15 +112,14 @@ def _clean(chunks: list[str]) -> list[str]:
 
 
 def _locate(chunks: list[str], item: str) -> list[tuple[int, int]] | None:
-    pattern = "".join("(.*?)" + re.escape(c) for c in chunks) + "(.*)"
-    m = re.fullmatch(pattern, item, flags=re.S)
-    if not m:
-        return None
+    """Leftmost placement of *chunks*, in order, inside *item* (None when one is missing)."""
     pos, spans = 0, []
-    for k, c in enumerate(chunks):
-        pos = m.end(k + 1)
-        spans.append((pos, pos + len(c)))
-        pos += len(c)
+    for c in chunks:
+        i = item.find(c, pos)
+        if i < 0:
+            return None
+        spans.append((i, i + len(c)))
+        pos = i + len(c)
     return spans
 
 
