@@ -120,17 +120,12 @@ def _may_share(texts: list[str], long_infix: bool) -> bool:
     A frame needs a shared first or last character, or one character at the same offset
     from the start or the end of every item, or (across sentences) a shared stretch.
     """
-    t0 = texts[0]
-    if all(t[:1] == t0[:1] for t in texts) or all(t[-1:] == t0[-1:] for t in texts):
+    k = len(texts)
+    if any(col.count(col[0]) == k for col in zip(*texts)):
         return True
-    n = min(len(t) for t in texts)
-    for o in range(1, n - 1):
-        c = t0[o]
-        if all(t[o] == c for t in texts):
-            return True
-        c = t0[-1 - o]
-        if all(t[-1 - o] == c for t in texts):
-            return True
+    if any(col.count(col[0]) == k for col in zip(*(t[::-1] for t in texts))):
+        return True
+    t0 = texts[0]
     if long_infix:
         common = set(t0)
         for t in texts[1:]:
@@ -351,6 +346,9 @@ def _runs(doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_e
             if t and (len(core) >= 2 or True):
                 items = core + [t]
                 last_idx = j
+        if len(items) + 1 < min_items:
+            i += 1  # too short to be reported even with the first unit
+            continue
         first: tuple[int, int] | None = None
         ui = units[i]
         exact_start = not trim_start_any and i > 0

@@ -77,13 +77,25 @@ def strip_marker(text: str, s: int, e: int) -> int:
     return s
 
 
+_SPECIAL_RE: dict[str, re.Pattern[str]] = {}
+
+
+def _special(seps: str) -> re.Pattern[str]:
+    pat = _SPECIAL_RE.get(seps)
+    if pat is None:
+        chars = set(seps) | set(_OPEN_TO_CLOSE) | set(_OPEN_TO_CLOSE.values())
+        pat = _SPECIAL_RE[seps] = re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+    return pat
+
+
 def _split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int]]:
     """Split text[s:e] at *seps* outside brackets and quotes; each part keeps no separator."""
     parts: list[tuple[int, int]] = []
     stack: list[str] = []
     start = s
-    for i in range(s, e):
-        ch = text[i]
+    for m in _special(seps).finditer(text, s, e):
+        ch = m.group()
+        i = m.start()
         if ch in _OPEN_TO_CLOSE:
             stack.append(_OPEN_TO_CLOSE[ch])
         elif stack and ch == stack[-1]:
@@ -97,19 +109,15 @@ def _split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int]]:
     return parts
 
 
+_END_RE = re.compile(r"(?:[。！？!?]|……)[。！？!?…”’」』》）)】〕\"']*")
+
+
 def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
-    i, start = s, s
-    while i < e:
-        ch = text[i]
-        if ch in _SENT_END or (ch == "…" and i + 1 < e and text[i + 1] == "…"):
-            j = i + 1
-            while j < e and (text[j] in _SENT_END or text[j] in _CLOSERS or text[j] == "…"):
-                j += 1
-            out.append((start, j))
-            start = i = j
-            continue
-        i += 1
+    start = s
+    for m in _END_RE.finditer(text, s, e):
+        out.append((start, m.end()))
+        start = m.end()
     if start < e:
         out.append((start, e))
     return out
