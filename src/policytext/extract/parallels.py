@@ -212,6 +212,8 @@ def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, s
     if len(spans) < 2 or any(e <= s for s, e in spans):
         return None
     lit = _literal(doc, spans, level)
+    if lit and lit[0] == "list":
+        return "list", lit[1].text, 0.2, None
     if lit:
         kind, f = lit
         score = min(1.0, 0.45 + 0.1 * min(f.literal_han, 4) + 0.05 * (len(spans) - 2))
@@ -555,7 +557,7 @@ def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: 
 
 
 def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_items: int,
-              max_gap: int | None) -> list[_Group]:
+              max_gap: int | None, single: set[int] | None = None) -> list[_Group]:
     """Anaphora among opening clauses ``(index, start, end)``.
 
     Openings with the same first two characters form a series when successive ones are at
@@ -581,6 +583,10 @@ def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_item
         for run in runs:
             if len(run) < min_items:
                 continue
+            if max_gap is None and single is not None and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:])):
+                # far apart in a paragraph: only short one-clause sentences (学出…。) make a series
+                if not all(u[0] in single for u in run):
+                    continue
             gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
             g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
             if g is None and gapped and max_gap is not None:
@@ -614,7 +620,8 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
     for para in paras:
         if len(para.sentences) >= min_items:
             firsts = [(i, s.clauses[0].start, s.clauses[0].end) for i, s in enumerate(para.sentences)]
-            out += _openings(doc, firsts, "sentence", min_items, max_gap=None)
+            single = {i for i, s in enumerate(para.sentences) if len(s.clauses) == 1 and s.end - s.start <= 24}
+            out += _openings(doc, firsts, "sentence", min_items, max_gap=None, single=single)
     # openings of successive paragraphs (or headings), clause by clause of their first sentence
     for k in range(4):
         units = []
