@@ -15,8 +15,8 @@ or ``list`` (an enumeration whose items are not parallel in form: ``阵地、堡
 or headings). A group found inside an item of another group is its own row.
 
 >>> df = find_parallels("不断提高政治判断力、政治领悟力、政治执行力，把对党的忠诚体现在行动上。")
->>> df.loc[0, ["kind", "frame", "n_items"]].tolist()
-['frame', '政治{}力', 3]
+>>> df.loc[0, "kind"], df.loc[0, "frame"], int(df.loc[0, "n_items"])
+('frame', '政治{}力', 3)
 >>> df.loc[0, "items"]
 ['政治判断力', '政治领悟力', '政治执行力']
 """
@@ -777,11 +777,14 @@ def _width(s: str) -> int:
 
 
 def format_for_terminal(df: pd.DataFrame) -> str:
-    """Each group as a block: its frame, then its items aligned under the frame.
+    """Each group as a block: a header, the frame, then its items aligned under the frame.
+
+    Items line up on the frame's literal edge: left-aligned when the frame opens with a
+    literal (``服务{}``), right-aligned when only its end is literal (``{}感``).
 
     >>> print(format_for_terminal(find_parallels("获得感、幸福感、安全感。")), end="")
-    [0] 0-11  frame  phrase  score 0.55
-      {}感
+    [0] 0-11  frame  phrase  score 0.60
+        {}感
       获得感
       幸福感
       安全感
@@ -793,12 +796,14 @@ def format_for_terminal(df: pd.DataFrame) -> str:
     for row in df.itertuples(index=False):
         frame = str(row.frame) if row.frame else "(list)"
         lines.append(f"[{row.doc_id}] {row.start}-{row.end}  {row.kind}  {row.level}  score {row.score:.2f}")
-        lit_prefix = frame.split("{}", 1)[0] if "{}" in frame else ""
-        # align items so that the literal prefix (if any) sits under the frame's prefix,
-        # otherwise start items where the first slot starts
-        pad = 0 if lit_prefix else 0
-        lines.append("  " + frame)
-        for item in row.items:
-            lines.append("  " + " " * pad + str(item))
+        items = [str(i).replace("\n", " ") for i in row.items]
+        right = frame.startswith("{}") and not frame.endswith("{}")
+        if right:
+            w = max([_width(frame)] + [_width(i) for i in items])
+            lines.append("  " + " " * (w - _width(frame)) + frame)
+            lines += ["  " + " " * (w - _width(i)) + i for i in items]
+        else:
+            lines.append("  " + frame)
+            lines += ["  " + i for i in items]
         lines.append("")
     return "\n".join(lines) + "\n"
