@@ -336,9 +336,8 @@ def _runs(doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_e
         if not core and trim_end_last and j == n - 1 and i == n - 2:
             # two open-ended pieces: trim the last against the first, then the first against it
             t = _trim_last(doc, units[j], [(units[i].start, units[i].end)], level)
-            if t:
-                core = [t]
-                j = n  # the last piece is used
+            core = [t or (units[j].start, units[j].end)]  # else: the first piece is trimmed to it
+            j = n  # the last piece is used
         core_ok = bool(core)
         items = list(core)
         last_idx = i + len(core)
