@@ -212,8 +212,8 @@ def test_seed_couplets(seed_doc, seed_expected, seg):
     df = find_parallels(seed_doc, min_items=2, segmenter=seg)
     credited = [r.item_spans for r in df.itertuples() if r.kind != "list"]
     found = sum(any(covered(p, g) for g in credited) for p in pairs)
-    # couplets are harder than triples (two items share less); at least half are found
-    assert found * 2 >= len(pairs), f"{found}/{len(pairs)} couplets"
+    # couplets are harder than triples (two items share less); two thirds must be found
+    assert found * 3 >= 2 * len(pairs), f"{found}/{len(pairs)} couplets"
 
 
 # ---------------------------------------------------------------- the development set

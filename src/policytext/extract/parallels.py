@@ -514,14 +514,21 @@ def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Gr
     return out
 
 
+def _balanced(t: str) -> bool:
+    """No bracket or quote of *t* is left open or closed without its partner."""
+    return all(t.count(o) == t.count(c) for o, c in (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》")))
+
+
 def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
     """A plain enumeration: the open ends trimmed to the length of the inner items."""
     inner = pieces[1:-1] or pieces
     target = _median([p.end - p.start for p in inner])
     first, last = pieces[0], pieces[-1]
-    starts = [i for i in range(first.start, first.end) if doc.boundary[i]] or [first.start]
+    starts = [i for i in range(first.start, first.end) if doc.boundary[i] and _balanced(doc.text[i:first.end])]
+    starts = starts or [first.start]
     s0 = min(starts, key=lambda i: (abs((first.end - i) - target), -i))
-    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i]] or [last.end]
+    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i] and _balanced(doc.text[last.start:i])]
+    ends = ends or [last.end]
     e1 = min(ends, key=lambda i: (abs((i - last.start) - target), i))
     spans = [(s0, first.end)] + [(p.start, p.end) for p in pieces[1:-1]] + [(last.start, e1)]
     if any(e <= s for s, e in spans):
