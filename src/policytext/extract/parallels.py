@@ -613,6 +613,42 @@ def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_item
     return out
 
 
+def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]:
+    """Short one-clause sentences of *para* that share a 3+ character stretch with a predicate.
+
+    The stretch must contain a predicate word (政策要 holds 要), so topics alone (发展, 建设)
+    do not group sentences; sentences that merely open alike are left to the anaphora pass.
+    """
+    heads = [s for s in para.sentences if len(s.clauses) == 1 and 6 <= s.clauses[0].end - s.clauses[0].start <= 20]
+    if len(heads) < min_items:
+        return []
+    text = doc.text
+    by_gram: dict[str, list[tuple[int, int]]] = {}
+    for h in heads:
+        c = h.clauses[0]
+        seen = set()
+        starts = range(c.start + 1, c.end - 2)  # a frame may begin inside a word (财政|政策要)
+        for i in starts:
+            for j in (i + 3, i + 4):
+                if j < c.end and doc.boundary[j] and han_len(text[i:j]) == j - i and doc.has_predicate(i, j):
+                    g = text[i:j]
+                    if g not in seen:
+                        seen.add(g)
+                        by_gram.setdefault(g, []).append((c.start, c.end))
+    out = []
+    used: set[tuple[int, int]] = set()
+    for g, spans in sorted(by_gram.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        spans = [sp for sp in spans if sp not in used]
+        if len(spans) < min_items or len({text[a:b] for a, b in spans}) < len(spans):
+            continue
+        f = common_frame([text[a:b] for a, b in spans])
+        if not f.chunks or any(p[0][0] == 0 for p in f.positions):
+            continue  # opening alike is anaphora, found elsewhere
+        out.append(_Group("frame", f.text, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "sentence", f))
+        used.update(spans)
+    return out
+
+
 def _is_marker_only(text: str, s: int, e: int) -> bool:
     from .parallels_units import _MARKER_RE
 
@@ -628,6 +664,9 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
             firsts = [(i, s.clauses[0].start, s.clauses[0].end) for i, s in enumerate(para.sentences)]
             single = {i for i, s in enumerate(para.sentences) if len(s.clauses) == 1 and s.end - s.start <= 24}
             out += _openings(doc, firsts, "sentence", min_items, max_gap=None, single=single)
+    # short one-clause sentences of a paragraph sharing a frame word inside (积极的财政政策要…。稳健的货币政策要…。)
+    for para in paras:
+        out += _headline_frames(doc, para, min_items)
     # openings of successive paragraphs (or headings), clause by clause of their first sentence
     for k in range(4):
         units = []
