@@ -1,0 +1,41 @@
+"""Load the development annotations in ``tests/data/parallels_dev`` (see its README)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from policytext.text import normalize
+
+DEV_DIR = Path(__file__).parent / "data" / "parallels_dev"
+
+
+@dataclass
+class DevPassage:
+    name: str
+    genre: str
+    text: str
+    parallels: list[list[tuple[int, int]]]
+    lists: list[list[tuple[int, int]]]
+    pairs: list[list[tuple[int, int]]]
+
+
+def load_dev(corpus_dir: Path) -> list[DevPassage]:
+    """Every annotated passage, its text read from *corpus_dir* and spans made passage-relative."""
+    out = []
+    for p in sorted(DEV_DIR.glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        raw = normalize((corpus_dir / d["path"]).read_text(encoding="utf-8", errors="strict") if False else
+                        open(corpus_dir / d["path"], encoding="utf-8", newline="").read())
+        text = raw[d["start"] : d["end"]]
+        if hashlib.sha1(text.encode()).hexdigest() != d["sha1"]:
+            raise AssertionError(f"{p.name}: the passage of {d['path']} changed (sha1 mismatch)")
+        b = d["start"]
+
+        def rel(groups):
+            return [[(s - b, e - b) for s, e in g["item_spans"]] for g in groups]
+
+        out.append(DevPassage(d["name"], d["genre"], text, rel(d["parallels"]), rel(d["lists"]), rel(d["pairs"])))
+    return out
