@@ -32,6 +32,7 @@ _LAZY: dict[str, str] = {
     "find_meetings": "policytext.extract.formulas",
     "find_quoted_terms": "policytext.extract.formulas",
     "find_references": "policytext.extract.formulas",
+    "find_parallels": "policytext.extract.parallels",
     "find_templates": "policytext.extract.templates",
     "mine_templates": "policytext.extract.template_mining",
     "TemplateSyntaxError": "policytext.extract.template_language",
