@@ -62,6 +62,13 @@ class Document:
         return f"Document({self.doc_id!r}, title={title!r}, chars={len(self.text)}, text={head!r}…)"
 
     def _repr_html_(self) -> str:
+        """In Jupyter: the metadata and the text with its formulaic language highlighted."""
+        try:
+            from .html_report import document_html
+
+            return document_html(self)
+        except Exception:  # a display hook must never raise; fall back to the plain view
+            pass
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
             for k, v in self.meta.items()

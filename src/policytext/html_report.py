@@ -28,7 +28,7 @@ import pandas as pd
 from .document import Corpus, Document
 from .errors import InputError
 
-__all__ = ["Annotation", "highlight_html", "annotations_from", "report", "EXTRACTORS"]
+__all__ = ["Annotation", "highlight_html", "annotations_from", "document_html", "report", "EXTRACTORS"]
 
 # kind -> (module, function) of the extractor that finds it
 EXTRACTORS: dict[str, tuple[str, str]] = {
@@ -139,7 +139,8 @@ h1, h2, h3 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; 
 .pt-parallel { border-radius: 3px; padding: 0 1px; }
 [data-kind]:hover { outline: 1px dashed #555; cursor: help; }
 .legend span { margin-right: 1.5em; }
-table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; margin: 1em 0; }
+table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; margin: 1em 0; display: block;
+        overflow-x: auto; max-width: 100%; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
 .meta { color: #555; font-size: 0.9em; }
 figure img { max-width: 100%; }
@@ -172,7 +173,8 @@ def _table(df: pd.DataFrame, max_rows: int = 200) -> str:
     return shown.to_html(index=False, escape=True, border=0) + more
 
 
-def _document_section(doc: Document, kinds: Sequence[str], full_text: bool) -> tuple[str, dict[str, pd.DataFrame]]:
+def _document_section(doc: Document, kinds: Sequence[str], full_text: bool,
+                      heading: bool = True) -> tuple[str, dict[str, pd.DataFrame]]:
     frames = {k: _run_extractor(k, doc) for k in kinds}
     anns: list[Annotation] = []
     for k, f in frames.items():
@@ -182,15 +184,22 @@ def _document_section(doc: Document, kinds: Sequence[str], full_text: bool) -> t
         f"{k}: {_html.escape(str(v))}" for k, v in doc.meta.items()
         if k in ("author", "date", "year", "source", "issuer", "organization") and v not in (None, "")
     )
-    parts = [f'<section data-doc="{_html.escape(doc.doc_id, quote=True)}">',
-             f"<h2>{_html.escape(str(doc.meta.get('title') or doc.doc_id))}</h2>",
-             f'<p class="meta">{meta}</p>']
+    parts = [f'<section data-doc="{_html.escape(doc.doc_id, quote=True)}">']
+    if heading:
+        parts.append(f"<h2>{_html.escape(str(doc.meta.get('title') or doc.doc_id))}</h2>")
+    parts.append(f'<p class="meta">{meta}</p>')
     counts = ", ".join(f"{len(f) if f is not None else 'n/a'} {k}s" for k, f in frames.items())
     parts.append(f"<p>{counts}</p>")
     if full_text:
         parts.append(f'<div class="pt-text">{highlight_html(doc.text, anns)}</div>')
     parts.append("</section>")
     return "\n".join(parts), {k: f for k, f in frames.items() if f is not None}
+
+
+def document_html(doc: Document, kinds: Sequence[str] = ("template", "parallel", "formula", "meeting")) -> str:
+    """The highlighted text of one document with the report's styles, for notebooks."""
+    section, _ = _document_section(doc, kinds, full_text=True)
+    return f"<div><style>{_CSS.replace('body {', '.pt-doc {')}</style><div class='pt-doc'>{_legend()}{section}</div></div>"
 
 
 def report(
@@ -228,7 +237,7 @@ def report(
                            else f"policytext report: {len(docs)} documents")
     sections, all_frames, summary = [], {k: [] for k in kinds}, []
     for doc in docs:
-        html_part, frames = _document_section(doc, kinds, full_text)
+        html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1)
         sections.append(html_part)
         row = {"doc_id": doc.doc_id, "title": doc.meta.get("title"), "year": doc.meta.get("year"),
                "chars": len(doc.text)}
