@@ -73,7 +73,8 @@ _FUNCTION_CHARS = frozenset("使让占到对比这那等和地年家经居请拟
 _EXTRA_VERBS = frozenset({"弘扬", "深化", "健全", "坚定", "优化", "强化", "规范", "丰富", "繁荣", "巩固", "拓展",
                           "拓宽", "激发", "释放", "夯实", "筑牢", "树立", "牢固树立", "贯彻", "落实", "践行"})
 #: adverbs that jieba fuses with the following verb (大力发展, 充分发挥, 积极参与, 切实加强)
-_ADVERB_PREFIXES = ("大力", "充分", "积极", "切实", "全面", "不断", "努力", "深入", "进一步", "继续", "坚决", "加快",
+_FINAL_FUNCTION_CHARS = frozenset("于使将把的了地得着过向从在对为和与及并")
+_ADVERB_PREFIXES = ("严格", "严肃", "全力", "多渠道", "大力", "充分", "积极", "切实", "全面", "不断", "努力", "深入", "进一步", "继续", "坚决", "加快",
                     "着力", "扎实", "认真", "更加", "持续", "有效", "逐步", "稳步")
 _FOOTER_AT = re.compile(r"appended from char (\d+)")
 #: jieba tags a term's head (last word) may have: terms are nominal (or idioms/abbreviations)
@@ -135,6 +136,8 @@ def rules_reject(words: Sequence[str], tags: Sequence[str], function_words: Iter
         return "starts with a function word"
     if tags[-1] in _BAD_LAST_POS or words[-1] in fw:
         return "ends with a function word"
+    if term[-1] in _FINAL_FUNCTION_CHARS:
+        return "ends with a function character"
     if term[0] in _FUNCTION_CHARS:
         return "starts with a function character"
     if any(words[0].startswith(a) and len(words[0]) > len(a) for a in _ADVERB_PREFIXES):
