@@ -73,6 +73,28 @@ def construct(backend: str) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
+def _busy(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+
+def parallel_capacity(n: int = 5_000_000) -> float:
+    """Speed-up of two processes over one on a pure-Python busy loop: what the machine allows now."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    t0 = time.perf_counter()
+    _busy(n)
+    one = time.perf_counter() - t0
+    with ProcessPoolExecutor(2) as ex:
+        list(ex.map(_busy, [10, 10]))
+        t0 = time.perf_counter()
+        list(ex.map(_busy, [n, n]))
+        two = time.perf_counter() - t0
+    return 2 * one / two
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
@@ -112,6 +134,8 @@ def main() -> int:
     t_many = timeit(lambda: seg.cut_many(texts, n_jobs=2), args.repeat)
     row("cut_many(n_jobs=2), warm pool", t_many, t_seg, "one process")
     print(f"{'  cold start of the 2-worker pool':44s} {cold:8.2f}")
+    print(f"{'  machine: 2 busy-loop processes vs 1':44s} {'':8s} {'':11s} {parallel_capacity():6.2f}x "
+          f"(the ceiling for any 2-process speed-up right now; load {os.getloadavg()[0]:.1f})")
     seg.close()
 
     try:
