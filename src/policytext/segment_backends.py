@@ -73,9 +73,9 @@ def unknown_tag(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _posseg_model() -> tuple[Any, ...]:
-    """jieba.posseg's HMM (viterbi and its read-only tables), loaded from the files.
+    """jieba's posseg HMM (viterbi and its read-only tables), loaded from the files.
 
-    Importing ``jieba.posseg`` itself would build a global POSTokenizer and read the
+    Importing jieba's posseg package itself would build a global POSTokenizer and read the
     whole dictionary (seconds, tens of MB); the model files do not need it.
     """
     import importlib.util
@@ -95,7 +95,7 @@ def _posseg_model() -> tuple[Any, ...]:
 
 
 class _HmmTagger:
-    """POS for out-of-dictionary Han words from jieba.posseg's joint HMM, memoized."""
+    """POS for out-of-dictionary Han words from jieba's posseg joint HMM, memoized."""
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
