@@ -95,12 +95,36 @@ def parallel_capacity(n: int = 5_000_000) -> float:
     return 2 * one / two
 
 
+_JIEBA_INIT = """
+import logging, sys, time
+import jieba
+jieba.setLogLevel(logging.WARNING)
+jieba.Tokenizer().initialize()  # make sure jieba's own cache exists
+t0 = time.perf_counter()
+jieba.Tokenizer().initialize()
+print(time.perf_counter() - t0)
+"""
+
+
+def report_construction(backends: tuple[str, ...]) -> None:
+    for backend in backends:
+        try:
+            secs, rss = construct(backend)
+        except subprocess.CalledProcessError as e:
+            print(f"construction, backend={backend!r}: failed ({e.stderr.strip().splitlines()[-1:]})")
+            continue
+        print(f"construction + first cut, backend={backend!r}: {secs:.2f} s, max RSS {rss:.0f} MB (fresh process)")
+    out = subprocess.run([sys.executable, "-c", _JIEBA_INIT], check=True, capture_output=True, text=True).stdout
+    print(f"  for comparison, jieba.Tokenizer().initialize() from jieba's own cache: {float(out):.2f} s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
     ap.add_argument("--chars", type=int, default=None, help="use only the first reports up to N characters")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--skip-sighan", action="store_true")
+    ap.add_argument("--construction-only", action="store_true", help="only construction time and RSS")
     args = ap.parse_args()
     shared = Path(args.shared)
 
@@ -112,6 +136,9 @@ def main() -> int:
     from policytext.segment import Segmenter
     from policytext.segment_eval import score_files
 
+    if args.construction_only:
+        report_construction(("jieba", "rjieba"))
+        return 0
     texts = load_gwr(shared, args.chars)
     n = sum(map(len, texts))
     print(f"Government Work Reports: {len(texts)} documents, {n:,} characters; {os.cpu_count()} cores")
@@ -162,9 +189,7 @@ def main() -> int:
     t_jpos = timeit(lambda: [seg.tokenize(t, pos=True) for t in texts], 1)
     row("jieba backend tokenize(pos=True)", t_jpos, t_base)
 
-    for backend in ("jieba", "rjieba") if fast is not None else ("jieba",):
-        secs, rss = construct(backend)
-        print(f"construction + first cut, backend={backend!r}: {secs:.2f} s, max RSS {rss:.0f} MB (fresh process)")
+    report_construction(("jieba", "rjieba") if fast is not None else ("jieba",))
 
     if not args.skip_sighan:
         d = shared / "corpus" / "sighan2005_icwb2"
