@@ -69,6 +69,13 @@ _BAD_LAST_POS = {"d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "r
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 #: characters that begin phrases, not terms (使人民…, 让群众…, 占全国…, 以大数据…, 这是…)
 _FUNCTION_CHARS = frozenset("使让占到对比这那等和地年家经居请拟来较更作是在把被为给向从由于与及并而即又也就都还再才且其该此各每以将")
+#: verbs that jieba's dictionary tags as something else (弘扬 nr, 深化 j, 健全 a …)
+_EXTRA_VERBS = frozenset({"弘扬", "深化", "健全", "坚定", "优化", "强化", "规范", "丰富", "繁荣", "巩固", "拓展",
+                          "拓宽", "激发", "释放", "夯实", "筑牢", "树立", "牢固树立", "贯彻", "落实", "践行"})
+#: adverbs that jieba fuses with the following verb (大力发展, 充分发挥, 积极参与, 切实加强)
+_FINAL_FUNCTION_CHARS = frozenset("于使将把的了地得着过向从在对为和与及并")
+_ADVERB_PREFIXES = ("严格", "严肃", "全力", "多渠道", "大力", "充分", "积极", "切实", "全面", "不断", "努力", "深入", "进一步", "继续", "坚决", "加快",
+                    "着力", "扎实", "认真", "更加", "持续", "有效", "逐步", "稳步")
 _FOOTER_AT = re.compile(r"appended from char (\d+)")
 #: jieba tags a term's head (last word) may have: terms are nominal (or idioms/abbreviations)
 NOMINAL_HEADS = frozenset({"n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "ng", "nrt", "nrfg", "b"})
@@ -129,9 +136,13 @@ def rules_reject(words: Sequence[str], tags: Sequence[str], function_words: Iter
         return "starts with a function word"
     if tags[-1] in _BAD_LAST_POS or words[-1] in fw:
         return "ends with a function word"
+    if term[-1] in _FINAL_FUNCTION_CHARS:
+        return "ends with a function character"
     if term[0] in _FUNCTION_CHARS:
         return "starts with a function character"
-    if tags[0] == "v" and len(words[0]) > 1:
+    if any(words[0].startswith(a) and len(words[0]) > len(a) for a in _ADVERB_PREFIXES):
+        return "starts with an adverb (大力发展…, 充分发挥…)"
+    if (tags[0] == "v" or words[0] in _EXTRA_VERBS) and len(words[0]) > 1:
         return "verb phrase"
     if "的" in words[1:-1] and words[words.index("的") - 1] != "党":
         return "contains 的"

@@ -71,10 +71,11 @@ class Segmenter:
         ``"jieba"`` (pure Python) or ``"rjieba"`` (the Rust port, extra ``fast``,
         10-30x faster, same tokens).
     granularity:
-        ``"coarse"`` (default): one token per formulation. ``"fine"``: additionally every
-        dictionary word of two or more characters inside a longer token (before it, as
-        jieba's ``cut_for_search``), for indexing and recall-oriented counting; the
-        extra tokens overlap.
+        ``"coarse"`` (default): one token per formulation. ``"fine"``: additionally the
+        sub-words of every token longer than two characters (its best split into
+        dictionary words other than itself, recursively), before it, as jieba's
+        ``cut_for_search`` does; for indexing and recall-oriented counting. The extra
+        tokens overlap the token that holds them.
 
     >>> Segmenter(lexicon=None, user_dicts=[["稳中求进"]]).cut("坚持稳中求进")
     ['坚持', '稳中求进']
@@ -115,6 +116,7 @@ class Segmenter:
         self._lock = threading.Lock()
         self._engine: Any = None
         self._pool: Any = None
+        self._sub_memo: dict[str, list[tuple[str, int]]] = {}
 
     # -- configuration --------------------------------------------------------
     def _collect_entries(self) -> list[Entry]:
@@ -197,16 +199,53 @@ class Segmenter:
             raise InputError(f"text must be a str, got {type(text).__name__}")
         return text
 
-    def _fine(self, words: list[str]) -> list[str]:
+    def _subwords(self, word: str) -> list[tuple[str, int]]:
+        """Sub-words of *word* with their offsets: its best split into dictionary words
+        (the word itself excluded), recursively, inner pieces before the piece that holds them."""
+        memo = self._sub_memo
+        hit = memo.get(word)
+        if hit is not None:
+            return hit
         has = self._ensure_backend().has_word
+        n = len(word)
+
+        def fmm() -> list[tuple[int, int]]:
+            out, i = [], 0
+            while i < n:
+                j = next((j for j in range(n, i + 1, -1) if (i, j) != (0, n) and has(word[i:j])), i + 1)
+                out.append((i, j))
+                i = j
+            return out
+
+        def bmm() -> list[tuple[int, int]]:
+            out, j = [], n
+            while j > 0:
+                i = next((i for i in range(0, j - 1) if (i, j) != (0, n) and has(word[i:j])), j - 1)
+                out.append((i, j))
+                j = i
+            return out[::-1]
+
+        def cost(sp: list[tuple[int, int]]) -> tuple[int, int]:
+            return (sum(1 for i, j in sp if j - i == 1), len(sp))
+
+        f, b = fmm(), bmm()
+        split = f if cost(f) < cost(b) else b
+        out: list[tuple[str, int]] = []
+        for i, j in split:
+            if j - i >= 2:
+                piece = word[i:j]
+                if j - i > 2:
+                    out.extend((q, i + o) for q, o in self._subwords(piece))
+                out.append((piece, i))
+        if len(memo) < 100_000:
+            memo[word] = out
+        return out
+
+    def _fine(self, words: list[str]) -> list[str]:
         out: list[str] = []
         for w in words:
-            n = len(w)
-            if n > 2:
-                for i in range(n - 1):
-                    for j in range(i + 2, n + 1):
-                        if (i or j != n) and has(w[i:j]):
-                            out.append(w[i:j])
+            if len(w) > 2:
+                out.extend(q for q, _ in self._subwords(w))
             out.append(w)
         return out
 
@@ -243,21 +282,19 @@ class Segmenter:
             words = eng.cut(text)
             tags = [None] * len(words)
         ends = list(accumulate(map(len, words)))
-        out = [Token(w, e - len(w), e, t) for w, e, t in zip(words, ends, tags) if w.strip()]
+        starts = [0]
+        starts += ends[:-1]
+        new = tuple.__new__  # Token(...) without the Python-level __new__: tokenize is hot
+        out = [new(Token, x) for x in zip(words, starts, ends, tags) if x[0].strip()]
         if self.granularity == "fine":
             out = self._fine_tokens(out)
         return out
 
     def _fine_tokens(self, tokens: list[Token]) -> list[Token]:
-        has = self._ensure_backend().has_word
         out: list[Token] = []
         for t in tokens:
-            w, n = t.word, len(t.word)
-            if n > 2:
-                for i in range(n - 1):
-                    for j in range(i + 2, n + 1):
-                        if (i or j != n) and has(w[i:j]):
-                            out.append(Token(w[i:j], t.start + i, t.start + j, None))
+            if len(t.word) > 2:
+                out.extend(Token(q, t.start + o, t.start + o + len(q), None) for q, o in self._subwords(t.word))
             out.append(t)
         return out
 
@@ -325,6 +362,7 @@ class Segmenter:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_engine"] = None
+        state["_sub_memo"] = {}
         state["_pool"] = None
         state["_lock"] = None
         return state

@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from .errors import MissingExtraError
 from .segment_dict import Entry, load_prefix_dict, load_tag_table
@@ -68,8 +71,31 @@ def unknown_tag(word: str) -> str:
     return "m" if eng == m else "eng"
 
 
+@lru_cache(maxsize=1)
+def _posseg_model() -> tuple[Any, ...]:
+    """jieba's posseg HMM (viterbi and its read-only tables), loaded from the files.
+
+    Importing jieba's posseg package itself would build a global POSTokenizer and read the
+    whole dictionary (seconds, tens of MB); the model files do not need it.
+    """
+    import importlib.util
+
+    import jieba
+
+    root = Path(jieba.__file__).resolve().parent / "posseg"
+
+    def load(name: str) -> Any:
+        spec = importlib.util.spec_from_file_location(f"_policytext_posseg_{name}", root / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
+        return mod
+
+    vit = load("viterbi").viterbi
+    return (vit, load("char_state_tab").P, load("prob_start").P, load("prob_trans").P, load("prob_emit").P)
+
+
 class _HmmTagger:
-    """POS for out-of-dictionary Han words from jieba.posseg's joint HMM, memoized."""
+    """POS for out-of-dictionary Han words from jieba's posseg joint HMM, memoized."""
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
@@ -77,10 +103,8 @@ class _HmmTagger:
     def __call__(self, word: str) -> str:
         tag = self._memo.get(word)
         if tag is None:
-            from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
-            from jieba.posseg.viterbi import viterbi
-
-            _, path = viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)
+            viterbi, char_state, start, trans, emit = _posseg_model()
+            _, path = viterbi(word, char_state, start, trans, emit)
             tag = path[-1][1] if path else "x"
             if len(self._memo) < 200_000:
                 self._memo[word] = tag
