@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def seg():
-    from policytext.segment import Segmenter
+    from policytext.extract._source import extractor_segmenter
 
-    return Segmenter()
+    return extractor_segmenter()
 
 
 def groups(df: pd.DataFrame, kind: str | None = None) -> list[list[str]]:

@@ -10,6 +10,7 @@ import pytest
 from policytext.errors import InputError
 from policytext.extract.template_language import TemplateSyntaxError, parse_template
 from policytext.extract.templates import bundled_templates, find_templates, load_templates
+from policytext.extract._source import extractor_segmenter
 from policytext.segment import Segmenter, Token
 from policytext.text import normalize
 
@@ -20,7 +21,8 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="module")
 def seg() -> Segmenter:
-    return Segmenter()
+    # the extractors' default: general dictionary, formulations not kept whole
+    return extractor_segmenter()
 
 
 def rows(text, template, seg):
@@ -331,4 +333,4 @@ def test_offsets_slice_back(pieces):
         assert (ends.start.values[1:] >= ends.end.values[:-1]).all()
 
 
-_SEG = Segmenter()
+_SEG = extractor_segmenter()

@@ -34,7 +34,7 @@ import pandas as pd
 from ..document import Corpus
 from ..errors import InputError
 from ..text import is_han
-from ._source import Source, iter_source, to_frame
+from ._source import Source, extractor_segmenter, iter_source, to_frame
 from .parallels_frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .parallels_units import Paragraph, Unit, paragraphs, strip_marker
 
@@ -777,7 +777,8 @@ def find_parallels(source: Source, min_items: int = 3, segmenter: Any = None) ->
         Smallest group to report; ``2`` also returns couplets (学深悟透、入脑入心).
     segmenter:
         The :class:`~policytext.Segmenter` whose tokens and POS tags decide item
-        boundaries and word shape (default: a new ``Segmenter()``). With a Corpus,
+        boundaries and word shape (default: the extractors' general-dictionary segmenter,
+        :func:`~policytext.extract._source.extractor_segmenter`). With a Corpus,
         the tagged tokens are cached on the corpus for the next call.
 
     Returns one row per group: ``doc_id, start, end, kind, frame, items, item_spans,
@@ -793,9 +794,7 @@ def find_parallels(source: Source, min_items: int = 3, segmenter: Any = None) ->
     if not isinstance(min_items, int) or isinstance(min_items, bool) or min_items < 2:
         raise InputError(f"min_items must be an integer >= 2, got {min_items!r}")
     if segmenter is None:
-        from ..segment import Segmenter
-
-        segmenter = Segmenter()
+        segmenter = extractor_segmenter()
     rows: list[dict[str, Any]] = []
     for doc_id, text, toks in _doc_tokens(source, segmenter):
         for g in _detect(text, toks, min_items):

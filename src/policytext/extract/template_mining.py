@@ -41,7 +41,7 @@ import pandas as pd
 from ..document import Corpus
 from ..errors import InputError
 from ..segment import Segmenter
-from ._source import Source, iter_source, to_frame
+from ._source import Source, extractor_segmenter, iter_source, to_frame
 from .templates import _clean_filler
 
 __all__ = ["mine_templates", "COLUMNS"]
@@ -190,7 +190,8 @@ def mine_templates(
     min_support:
         A frame needs at least this many distinct fillers.
     segmenter:
-        The Segmenter that provides the words (default ``Segmenter()``).
+        The Segmenter that provides the words (default: the extractors' general-dictionary segmenter,
+        :func:`~policytext.extract._source.extractor_segmenter`).
     max_gap:
         Most words an inner slot spans while candidates are counted.
     top:
@@ -209,7 +210,7 @@ def mine_templates(
         raise InputError(f"min_support must be an integer >= 2, got {min_support!r}")
     if max_gap < 1:
         raise InputError(f"max_gap must be >= 1, got {max_gap!r}")
-    seg = segmenter if segmenter is not None else Segmenter()
+    seg = segmenter if segmenter is not None else extractor_segmenter(hmm=True)
     tk = _flatten(_doc_words(source, seg))
     if len(tk.ids) < 3:
         return to_frame([], COLUMNS)

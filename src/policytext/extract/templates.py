@@ -46,7 +46,7 @@ from ..errors import InputError
 from ..lexicons import lexicon_path, read_lexicon_lines
 from ..segment import Segmenter, Token
 from ..text import split_sentences
-from ._source import Source, iter_source, to_frame
+from ._source import Source, extractor_segmenter, iter_source, to_frame
 from .template_language import (
     DEFAULT_MAX_SLOT,
     Literal,
@@ -130,9 +130,8 @@ def bundled_templates() -> pd.DataFrame:
     return pd.DataFrame([e.__dict__ for e in _bundled()], columns=["template", "gloss", "example", "source"])
 
 
-@lru_cache(maxsize=1)
 def _default_segmenter() -> Segmenter:
-    return Segmenter()
+    return extractor_segmenter()
 
 
 # --------------------------------------------------------------------------------------
@@ -801,7 +800,9 @@ def find_templates(
         bundled library ``lexicons/templates.txt``.
     segmenter:
         The :class:`~policytext.Segmenter` whose words and POS tags decide word
-        boundaries and where trailing fillers end (default: ``Segmenter()``).
+        boundaries and where trailing fillers end (default: :func:`~policytext.extract._source.extractor_segmenter`,
+        jieba's general dictionary without the policy lexicon, so that formulations such as 以人民为中心 still show
+        their literals).
 
     Returns
     -------
