@@ -101,7 +101,9 @@ pd.concat([kn.head(12), kn.tail(8)])[["term", "n_target", "n_reference", "statis
     ("code", """from policytext.topics import TopicModel
 
 model = TopicModel(n_topics=12, method="nmf", random_state=0, segmenter=seg).fit(corpus, unit="paragraph")
-pd.DataFrame({"label": model.labels_}).assign(npmi=model.coherence()["npmi"].values[: len(model.labels_)])"""),
+coherence = model.coherence("npmi")
+print("mean NPMI:", round(coherence.attrs["mean"], 3))
+coherence"""),
     ("code", "model.plot_trends();"),
     ("md", "## Every occurrence, in context"),
     ("code", """import tempfile, os

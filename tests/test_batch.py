@@ -177,13 +177,18 @@ def test_fifty_megabytes_in_bounded_memory(corpus_dir, tmp_path):
     copies = 0
     size = 0
     total = sum(f.stat().st_size for f in corpus_dir.glob("**/*.txt"))
+    manifest = [json.loads(l) for l in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if l]
+    sidecar = []
     while size < 50e6:
         for f in corpus_dir.glob("**/*.txt"):
             target = root / f"copy{copies:02d}" / f.relative_to(corpus_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(f)
+        sidecar += [{**m, "path": f"copy{copies:02d}/{m['path']}"} for m in manifest]
         copies += 1
         size += total
+    # the copies carry the same curated metadata as the original (a sidecar, as Corpus.from_dir reads it)
+    (root / "manifest.jsonl").write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in sidecar), encoding="utf-8")
     script = tmp_path / "mem.py"
     script.write_text(MEMORY_SCRIPT, encoding="utf-8")
     r = subprocess.run([sys.executable, str(script), str(root), str(tmp_path / "out"), "stats"], capture_output=True,

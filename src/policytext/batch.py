@@ -246,8 +246,8 @@ def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
     if errors:
         _write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part,
                     job.fmt)
-    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars, "n_bytes": n_bytes,
-              "counts": counts, "errors": len(errors), "nested": nested_cols}
+    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars,
+              "n_bytes": n_bytes, "counts": counts, "errors": len(errors), "nested": nested_cols}
     atomic_write_text(out / "_done" / f"chunk-{job.index:06d}.json", json.dumps(marker))
     return marker
 

@@ -74,9 +74,16 @@ def extractor_segmenter(hmm: bool = False) -> Segmenter:
     Its stopwords (``lexicons/stopwords_frames.txt``) are grammatical words and the
     light verbs and adverbs of the register; content verbs such as 发挥 or 完善 are
     frame literals here, not noise.
+    The fast backend (extra ``fast``) is used when installed.
     Pass ``segmenter=`` to an extractor to use another one.
     """
     from ..lexicons import lexicon_path
     from ..segment import Segmenter
 
-    return Segmenter(lexicon=None, hmm=hmm, stopwords=lexicon_path("stopwords_frames.txt"))
+    try:  # the fast backend gives the same tokens and tags (tested over the shared corpus), ~10x faster POS
+        import rjieba  # noqa: F401
+
+        backend = "rjieba"
+    except ImportError:
+        backend = "jieba"
+    return Segmenter(lexicon=None, hmm=hmm, stopwords=lexicon_path("stopwords_frames.txt"), backend=backend)

@@ -422,17 +422,8 @@ class _Matcher:
                 k += 1
                 continue
             nxt = elems[k + 1] if k + 1 < len(elems) else None
-            if nxt is None:
-                e = self._trailing(pos, el, tv)
-                if e is None:
-                    return None
-                slots[el.name] = text[pos:e]
-                spans.append((pos, e))
-                pos = e
-                k += 1
-                continue
-            if isinstance(nxt, Slot):  # bounded slot before another slot
-                e = self._bounded(pos, el, tv)
+            if nxt is None or isinstance(nxt, Slot):  # a trailing slot, or a bounded slot before another slot
+                e = (self._trailing if nxt is None else self._bounded)(pos, el, tv)
                 if e is None:
                     return None
                 slots[el.name] = text[pos:e]
