@@ -31,7 +31,7 @@ CANDIDATES = (
     ("formulas", "find_quoted_terms", "formulaic"),
     ("formulas", "find_references", "formulaic"),
     ("templates", "find_templates", "formulaic"),
-    ("templates", "mine_templates", "formulaic"),
+    ("template_mining", "mine_templates", "formulaic"),
     ("parallels", "find_parallels", "parallels"),
 )
 TARGET = {"formulaic": 0.5, "parallels": 1.0}
