@@ -124,12 +124,7 @@ def read_document(
     else:
         path = Path(source)
         name = str(path)
-        try:
-            raw_bytes = path.read_bytes()
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory; use Corpus.from_dir") from None
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
+        raw_bytes = _read_bytes(path)
     text, encoding = decode_bytes(raw_bytes, source=name)
     return _make_document(text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize,
                           meta=meta, encoding=encoding)
@@ -354,11 +349,8 @@ class Corpus:
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
             did = str(rec[id]) if use_id else str(pos)
             meta = {c: rec[c] for c in meta_cols}
-            try:
-                docs.append(_make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
-                                           clean=clean, normalize=normalize, meta=meta))
-            except InputError:
-                raise
+            docs.append(_make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
+                                       clean=clean, normalize=normalize, meta=meta))
         try:
             return cls(docs)
         except InputError as e:
@@ -545,7 +537,7 @@ def _read_bytes(p: Path) -> bytes:
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{p}: is a directory") from None
+        raise InputError(f"{p}: is a directory; use Corpus.from_dir") from None
 
 
 def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:

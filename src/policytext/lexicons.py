@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["lexicon_dir", "lexicon_path", "read_lexicon_lines", "load_wordlist"]
+__all__ = ["lexicon_dir", "lexicon_path", "read_lexicon_text", "read_lexicon_lines", "load_wordlist"]
 
 
 @lru_cache(maxsize=1)
@@ -37,15 +37,20 @@ def lexicon_path(name: str) -> Path:
     return p
 
 
-def read_lexicon_lines(path: str | Path) -> list[tuple[int, str]]:
-    """Non-empty, non-comment lines of a UTF-8 lexicon file as ``(line_number, line)``."""
+def read_lexicon_text(path: str | Path, what: str = "lexicon file") -> str:
+    """The text of a UTF-8 lexicon file; a missing or undecodable file is an :class:`InputError`."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        return p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{p}: no such lexicon file") from None
+        raise InputError(f"{p}: no such {what}") from None
     except UnicodeDecodeError as e:
         raise InputError(f"{p}: not UTF-8 (byte offset {e.start})") from None
+
+
+def read_lexicon_lines(path: str | Path) -> list[tuple[int, str]]:
+    """Non-empty, non-comment lines of a UTF-8 lexicon file as ``(line_number, line)``."""
+    text = read_lexicon_text(path)
     out = []
     for i, line in enumerate(text.splitlines(), start=1):
         s = line.strip()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..lexicons import lexicon_path
+from ..lexicons import lexicon_path, read_lexicon_text
 
 __all__ = ["FormulaEntry", "FormulaLexicon", "load_formula_lexicon", "COLUMNS"]
 
@@ -97,12 +97,7 @@ def parse_formula_lexicon(path: str | Path) -> FormulaLexicon:
     Raises :class:`~policytext.errors.InputError` naming the file and line of a bad row.
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such formula lexicon") from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"{p}: not UTF-8 (byte offset {e.start})") from None
+    text = read_lexicon_text(p, "formula lexicon")
     entries: list[FormulaEntry] = []
     sense_count: dict[str, int] = {}
     header_seen = False
