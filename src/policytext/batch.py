@@ -140,6 +140,17 @@ class BatchResult:
     def mb_per_s(self) -> float:
         return self.input_mb / self.seconds if self.seconds else 0.0
 
+    def add(self, marker: dict[str, Any], processed: bool = True) -> None:
+        """Count a chunk's done-marker; *processed* chunks (not skipped) add to the input size."""
+        self.documents += marker["n_docs"]
+        self.errors += marker["errors"]
+        for k, v in marker["counts"].items():
+            self.findings[k] = self.findings.get(k, 0) + v
+        if processed:
+            self.input_mb += marker["n_bytes"] / 1e6
+        else:
+            self.chunks_skipped += 1
+
     def summary(self) -> str:
         lines = [
             f"documents: {self.documents:,} in {self.chunks:,} chunks ({self.chunks_skipped:,} already done)",
@@ -271,6 +282,29 @@ def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, A
         yield [b.doc_id for b in batch], {"docs": batch}
 
 
+def _finished_marker(out: Path, names: Sequence[str], index: int, doc_ids: Sequence[str]) -> dict[str, Any] | None:
+    """The done-marker of chunk *index* if it was finished from these documents.
+
+    Otherwise the chunk must be (re)done: stale parts a killed run left are removed
+    first. A marker made from other documents means the source changed: an error.
+    """
+    marker_file = out / "_done" / f"chunk-{index:06d}.json"
+    if marker_file.exists():
+        try:
+            marker = json.loads(marker_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            marker = None
+        if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
+            return marker
+        if marker:
+            raise InputError(f"{out}: chunk {index} was made from other documents; "
+                             "the source changed since the run started; use another output folder")
+    for d in [out / n for n in names] + [out / "_errors"]:
+        for stale in d.glob(f"part-{index:06d}.*"):
+            stale.unlink()
+    return None
+
+
 def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
     run_file = out / "_run.json"
     if run_file.exists():
@@ -340,11 +374,7 @@ def run(
         executor = executor_factory(n_jobs) if executor_factory else ProcessPoolExecutor(max_workers=n_jobs)
 
     def collect(marker: dict[str, Any]) -> None:
-        result.documents += marker["n_docs"]
-        result.errors += marker["errors"]
-        result.input_mb += marker["n_bytes"] / 1e6
-        for k, v in marker["counts"].items():
-            result.findings[k] = result.findings.get(k, 0) + v
+        result.add(marker)
         if progress and sys.stderr.isatty():
             sys.stderr.write(f"\r{result.documents:,} documents, {result.errors:,} errors")
             sys.stderr.flush()
@@ -352,25 +382,10 @@ def run(
     try:
         for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
             result.chunks += 1
-            marker_file = out_path / "_done" / f"chunk-{index:06d}.json"
-            if marker_file.exists():
-                try:
-                    marker = json.loads(marker_file.read_text(encoding="utf-8"))
-                except (OSError, json.JSONDecodeError):
-                    marker = None
-                if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
-                    result.chunks_skipped += 1
-                    result.documents += marker["n_docs"]
-                    result.errors += marker["errors"]
-                    for k, v in marker["counts"].items():
-                        result.findings[k] = result.findings.get(k, 0) + v
-                    continue
-                if marker:
-                    raise InputError(f"{out_path}: chunk {index} was made from other documents; "
-                                     "the source changed since the run started; use another output folder")
-            for d in [out_path / n for n in names] + [out_path / "_errors"]:  # stale parts of a killed chunk
-                for stale in d.glob(f"part-{index:06d}.*"):
-                    stale.unlink()
+            done = _finished_marker(out_path, names, index, doc_ids)
+            if done is not None:
+                result.add(done, processed=False)
+                continue
             job = _ChunkJob(index=index, out=str(out_path), fmt=format, steps=list(steps), max_chars=max_chars,
                             **payload)
             if executor is None:

@@ -18,14 +18,13 @@ not supported for input or output.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .batch import BatchResult, Step, _ChunkJob, _chunk_hash, _check_run_file, _plan, _process_chunk, _resolve
+from .batch import BatchResult, Step, _check_run_file, _ChunkJob, _finished_marker, _plan, _process_chunk, _resolve
 from .errors import InputError, MissingExtraError
 
 __all__ = ["run"]
@@ -65,16 +64,10 @@ def run(
     jobs = []
     for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
         result.chunks += 1
-        marker_file = out_path / "_done" / f"chunk-{index:06d}.json"
-        if marker_file.exists():
-            marker = json.loads(marker_file.read_text(encoding="utf-8"))
-            if marker.get("doc_ids") == _chunk_hash(doc_ids):
-                result.chunks_skipped += 1
-                _add(result, marker)
-                continue
-        for d in [out_path / n for n in names] + [out_path / "_errors"]:
-            for stale in d.glob(f"part-{index:06d}.*"):
-                stale.unlink()
+        done = _finished_marker(out_path, names, index, doc_ids)
+        if done is not None:
+            result.add(done, processed=False)
+            continue
         jobs.append(_ChunkJob(index=index, out=str(out_path), fmt=format, steps=list(steps), max_chars=max_chars,
                               **payload))
     if jobs:
@@ -82,14 +75,6 @@ def run(
         mapped = bag.map(_process_chunk)
         markers = client.compute(mapped).result() if client is not None else mapped.compute(scheduler="processes")
         for marker in markers:
-            _add(result, marker)
-            result.input_mb += marker["n_bytes"] / 1e6
+            result.add(marker)
     result.seconds = time.perf_counter() - t0
     return result
-
-
-def _add(result: BatchResult, marker: dict[str, Any]) -> None:
-    result.documents += marker["n_docs"]
-    result.errors += marker["errors"]
-    for k, v in marker["counts"].items():
-        result.findings[k] = result.findings.get(k, 0) + v
