@@ -72,6 +72,22 @@ def test_csv_format_and_nested_columns(tmp_path):
         assert df["item_spans"].tolist() == [[[0, 1], [1, 2]]] * 2
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_results_read_back_as_the_step_returned_them(fmt, tmp_path):
+    """Integer columns with gaps stay Python int/None (not 3.0/NaN), missing strings stay None, ids stay text."""
+    texts = {"0001": "坚持“两个确立”，做到“两个维护”。", "0002": "持续做好“四早”工作，落实三农政策。", "0003": "没有公式。"}
+    corpus = pt.Corpus.from_texts(list(texts.values()), ids=list(texts))
+    batch.run(corpus, steps=["formulas"], out=tmp_path / "out", format=fmt, chunk_size=2)
+    got = read_results(tmp_path / "out", "formulas")
+    want = _in_memory(corpus, pt.find_formulas)
+    assert len(want) >= 3 and want["number"].isna().sum() < len(want)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert all(v is None or type(v) is int for v in got["number"])
+    assert got["doc_id"].tolist()[:1] == ["0001"]
+    for col in ("canonical", "expansion"):
+        assert not any(isinstance(v, float) for v in got[col]), col
+
+
 def test_failing_step_is_recorded_and_run_goes_on(tmp_path):
     def fragile(doc):
         if "坏" in doc.text:

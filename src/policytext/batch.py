@@ -48,12 +48,13 @@ import pandas as pd
 
 from .document import Corpus, Document, read_document
 from .errors import DecodeError, InputError, MissingExtraError
+from .extract._frame import object_columns
 from .io import atomic_write_bytes, atomic_write_text
 from .stream import ReadError, iter_source_items, list_dir
 
 __all__ = ["run", "read_results", "BatchResult", "STEPS", "doc_stats"]
 
-RUN_FORMAT_VERSION = 1
+RUN_FORMAT_VERSION = 2
 
 # Built-in steps: name -> "module:function" taking a Document and returning a tidy DataFrame.
 STEPS: dict[str, str] = {
@@ -89,15 +90,16 @@ def doc_keywords(doc: Document, top: int = 20) -> pd.DataFrame:
     """The *top* content terms of one document by frequency: ``doc_id, rank, term, count``.
 
     Frequency needs no corpus-wide statistic, so a batch run gives the same answer
-    as running it document by document in memory.
+    as running it document by document in memory. Segments with the policy lexicon on
+    the fast backend when it is installed (the same tokens, ~10x faster).
     """
     global _SEGMENTER  # one Segmenter per worker process, built on first use
     from collections import Counter
 
-    from .segment import Segmenter
+    from .segment import Segmenter, fastest_backend
 
     if _SEGMENTER is None:
-        _SEGMENTER = Segmenter()
+        _SEGMENTER = Segmenter(backend=fastest_backend())
     counts = Counter(_SEGMENTER.terms(doc.text))
     rows = [
         {"doc_id": doc.doc_id, "rank": r, "term": t, "count": c}
@@ -164,18 +166,40 @@ class BatchResult:
 
 # --- writing parts -------------------------------------------------------------
 
-def _jsonify_nested(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Turn list/dict/tuple cells into JSON text so every part has one schema."""
-    nested = []
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Give every part one schema: nested cells become JSON text, integer columns ``Int64``.
+
+    Returns the frame and the names of its object columns by kind (``nested``,
+    ``ints``, ``strings``, ``objects``, ``text``), from which :func:`read_results` restores
+    what the step returned: lists, Python ``int`` or ``None`` rather than 3.0 and
+    NaN, ``None`` rather than NaN for a missing string. An object column of mixed
+    scalar types is written as text.
+    """
+    kinds: dict[str, list[str]] = {"nested": [], "ints": [], "strings": [], "objects": [], "text": []}
     for col in df.columns:
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple, dict, set))).any():
-            nested.append(col)
-            df[col] = df[col].map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
-                                                       default=str))
-    for col in df.columns:
-        if df[col].dtype == object and col not in nested:
-            df[col] = df[col].map(lambda v: v if v is None or isinstance(v, (str, int, float, bool)) else str(v))
-    return df, nested
+        if df[col].dtype != object:
+            if pd.api.types.is_string_dtype(df[col]):
+                kinds["text"].append(col)  # pandas' own string dtype: CSV must not read "0001" as 1
+            continue
+        values = df[col]
+        types = {type(v) for v in values if v is not None}
+        if types & {list, tuple, dict, set}:
+            kinds["nested"].append(col)
+            df[col] = values.map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
+                                                      default=str))
+        elif types == {int}:
+            kinds["ints"].append(col)
+            df[col] = pd.array(values.tolist(), dtype="Int64")
+        elif types in ({bool}, {float}):
+            kinds["objects"].append(col)
+        else:
+            kinds["strings"].append(col)
+            df[col] = values.map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return df, kinds
 
 
 def _write_part(df: pd.DataFrame, path: Path, fmt: str) -> None:
@@ -246,19 +270,18 @@ def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
             if df is not None and len(df):
                 frames[name].append(df)
     counts = {}
-    nested_cols: dict[str, list[str]] = {}
+    kinds: dict[str, dict[str, list[str]]] = {}
     part = f"part-{job.index:06d}.{job.fmt}"
     for name, parts in frames.items():
         counts[name] = sum(len(p) for p in parts)
         if parts:
-            df, nested = _jsonify_nested(pd.concat(parts, ignore_index=True))
-            nested_cols[name] = nested
+            df, kinds[name] = _prepare_part(pd.concat(parts, ignore_index=True))
             _write_part(df, out / name / part, job.fmt)
     if errors:
         _write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part,
                     job.fmt)
     marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars,
-              "n_bytes": n_bytes, "counts": counts, "errors": len(errors), "nested": nested_cols}
+              "n_bytes": n_bytes, "counts": counts, "errors": len(errors), "columns": kinds}
     atomic_write_text(out / "_done" / f"chunk-{job.index:06d}.json", json.dumps(marker))
     return marker
 
@@ -419,22 +442,29 @@ def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
         raise InputError(f"{out_path}: not a policytext batch output (no _run.json)")
     settings = json.loads(run_file.read_text(encoding="utf-8"))
     fmt = settings["format"]
-    nested: set[str] = set()
+    kinds: dict[str, set[str]] = {"nested": set(), "ints": set(), "strings": set(), "objects": set(), "text": set()}
     for marker_file in (out_path / "_done").glob("chunk-*.json"):
-        nested.update(json.loads(marker_file.read_text(encoding="utf-8")).get("nested", {}).get(step, []))
+        marker = json.loads(marker_file.read_text(encoding="utf-8"))
+        for kind, cols in marker.get("columns", {}).get(step, {}).items():
+            kinds.setdefault(kind, set()).update(cols)
     parts = sorted((out_path / step).glob(f"part-*.{fmt}"))
     if not parts:
         if step not in settings["steps"] and step != "_errors":
             raise InputError(f"{out_path}: no step {step!r} (steps: {', '.join(settings['steps'])})")
         return pd.DataFrame()
+    text_columns = kinds["nested"] | kinds["strings"]
     if fmt == "parquet":
         frames = [pd.read_parquet(p) for p in parts]
     else:
-        frames = [pd.read_csv(p, keep_default_na=False, na_values=[""]) for p in parts]
+        frames = [pd.read_csv(p, keep_default_na=False, na_values=[""],
+                              dtype={c: str for c in text_columns | kinds["text"]})
+                  for p in parts]
     df = pd.concat(frames, ignore_index=True)
-    for col in nested & set(df.columns):
+    for col in kinds["nested"] & set(df.columns):
         df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) else v)
-    return df
+    present = set(df.columns)
+    return object_columns(df, ints=sorted(kinds["ints"] & present),
+                          others=sorted((text_columns | kinds["objects"]) & present))
 
 
 def remove_run(out: str | os.PathLike[str]) -> None:
