@@ -9,8 +9,12 @@ paragraph co-occurrence), against
   not depend on any tokenizer, so the two tokenizations are judged on the same ground.
 
 Models:
-  policytext           TopicModel(20) (NMF) on policytext terms (Segmenter + stopwords + topic filters)
-  policytext|jieba     the same TopicModel pipeline fed plain jieba.lcut tokens (isolates the tokens' effect)
+  policytext           TopicModel(20) as it comes (NMF; topic_segmenter: jieba's dictionary, general stopwords;
+                       discourse terms and document-frequency filters)
+  policytext+lexicon   the same with segmenter=Segmenter() (policy lexicon and policy stopwords): the lexicon's effect
+  same NMF|jieba       the control the issue names: the same model fed plain jieba.lcut tokens with a generic
+                       stopword list and nothing of policytext's vocabulary (stop_terms=())
+  policytext|jieba     the same, plus policytext's discourse terms as stop terms (isolates the tokens' effect)
   sklearn NMF          scikit-learn's own recipe (TfidfVectorizer max_df=0.95, min_df=2; NMF nndsvda) on jieba tokens
   sklearn LDA          CountVectorizer max_df=0.95, min_df=2; LatentDirichletAllocation (defaults: batch, 10 it.)
   tomotopy LDA         LDAModel(k=20, min_cf=2, seed=0), 1000 Gibbs iterations, 2 workers (if importable)
@@ -86,18 +90,19 @@ def work(model: str, data_path: str, k: int, top: int) -> dict:
     tokens: list[list[str]] = data["tokens"]
     rss0, _ = _rss()
     t0 = time.perf_counter()
-    if model == "policytext":
+    if model in ("policytext", "policytext+lexicon"):
         from policytext.datasets import load_sample
+        from policytext.segment import Segmenter
         from policytext.topics import TopicModel
 
         corpus = load_sample(include_seed=False)
-        tm = TopicModel(k, random_state=0)
+        tm = TopicModel(k, random_state=0, segmenter=Segmenter() if model == "policytext+lexicon" else None)
         units = tm.prepare(corpus)  # segmentation, timed separately in the parent
         rss0, _ = _rss()
         t0 = time.perf_counter()
         tm.fit(units)
         tops = tm.topics(top).groupby("topic")["term"].apply(list).tolist()
-    elif model == "policytext|jieba":
+    elif model in ("policytext|jieba", "same NMF|jieba"):
         from policytext.datasets import load_sample
         from policytext.topics import TopicModel
         from policytext.topics_units import Units
@@ -107,7 +112,9 @@ def work(model: str, data_path: str, k: int, top: int) -> dict:
                       [[w for w in t if len(w) >= 2] for t in tokens], unit="paragraph")
         rss0, _ = _rss()
         t0 = time.perf_counter()
-        tm = TopicModel(k, random_state=0).fit(units)
+        # "same NMF|jieba": the same model on plain jieba tokens with the generic stopword list only;
+        # "policytext|jieba" also leaves out policytext's discourse terms (its default stop_terms)
+        tm = TopicModel(k, random_state=0, **({"stop_terms": ()} if model == "same NMF|jieba" else {})).fit(units)
         tops = tm.topics(top).groupby("topic")["term"].apply(list).tolist()
     elif model == "sklearn NMF":
         from sklearn.decomposition import NMF
@@ -209,8 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"segmentation: policytext Segmenter.terms {seg_policytext:.1f} s; jieba.lcut + filters {seg_jieba:.1f} s "
           "(not included in fit times)")
     pt_tokens = units.unit_terms
+    from policytext.segment import Segmenter
 
-    models = ["policytext", "policytext|jieba", "sklearn NMF", "sklearn LDA", "tomotopy LDA", "gensim LdaModel"]
+    lex_tokens = TopicModel(args.k, segmenter=Segmenter()).prepare(corpus).unit_terms
+
+    models = ["policytext", "policytext+lexicon", "same NMF|jieba", "policytext|jieba", "sklearn NMF", "sklearn LDA", "tomotopy LDA", "gensim LdaModel"]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "tokens.json"
@@ -230,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{model}: failed\n{proc.stderr[-2000:]}")
                 continue
             res = json.loads(proc.stdout.strip().splitlines()[-1])
-            own = pt_tokens if model == "policytext" else jtoks
+            own = {"policytext": pt_tokens, "policytext+lexicon": lex_tokens}.get(model, jtoks)
             res["npmi_tokens"] = float(np.nanmean(topic_coherence(res["tops"], own, "npmi")))
             res["npmi_text"] = text_coherence(res["tops"], paragraphs)
             res["umass_tokens"] = float(np.nanmean(topic_coherence(res["tops"], own, "umass")))
@@ -252,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             p = by["policytext"]
             print(f"\npolicytext - best other ({best['model']}): NPMI(tokens) {p['npmi_tokens'] - best['npmi_tokens']:+.3f}, "
                   f"NPMI(text) {p['npmi_text'] - max(r['npmi_text'] for r in others):+.3f}")
+            if "same NMF|jieba" in by:
+                c = by["same NMF|jieba"]
+                print(f"policytext - control (same NMF|jieba): NPMI(tokens) {p['npmi_tokens'] - c['npmi_tokens']:+.3f}, "
+                      f"NPMI(text) {p['npmi_text'] - c['npmi_text']:+.3f}")
         for r in results:
             print(f"\n{r['model']} topics:")
             for t, words in enumerate(r["tops"]):

@@ -117,3 +117,46 @@ def test_clauses_of_the_seed_sentence(seed_doc):
     assert sentence.text == "学出理想信念。"
     clauses = split_clauses(seed_doc.text)
     assert any(c.text == "跑起来、" for c in clauses)
+
+
+# --- to_simplified -------------------------------------------------------------
+
+from policytext.lexicons import lexicon_path, read_lexicon_lines  # noqa: E402
+from policytext.text import to_simplified  # noqa: E402
+
+
+def test_to_simplified_on_the_1950s_script():
+    assert to_simplified("我們的國家正在發展，經濟建設的計劃") == "我们的国家正在发展，经济建设的计划"
+    # characters that are also standard simplified ones are left alone
+    assert to_simplified("乾隆年间，於姓人家") == "乾隆年间，於姓人家"
+
+
+def test_to_simplified_table_is_one_character_for_one():
+    path = lexicon_path("traditional_to_simplified.tsv")
+    header = path.read_text(encoding="utf-8").splitlines()[:5]
+    assert any("OpenCC" in line and "Apache-2.0" in line for line in header), "provenance and licence are stated"
+    rows = read_lexicon_lines(path)
+    assert len(rows) > 3000
+    for n, line in rows:
+        trad, simp = line.split("\t")
+        assert len(trad) == 1 and len(simp) == 1 and trad != simp, (n, line)
+    # applying it twice changes nothing more: no simplified result is itself a key
+    keys = {line.split("\t")[0] for _, line in rows}
+    assert not {line.split("\t")[1] for _, line in rows} & keys
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=ALPHABET + "們國發經這個會與為後髮乾於", max_size=200))
+def test_to_simplified_keeps_length_and_is_idempotent(text):
+    out = to_simplified(text)
+    assert len(out) == len(text)
+    assert to_simplified(out) == out
+    assert all(a == b for a, b in zip(text, out) if a in ALPHABET)
+
+
+def test_simplified_corpus_text_passes_unchanged(sample_corpus):
+    for d in sample_corpus:
+        if d.meta.get("year") not in (1954, 1957):
+            changed = sum(a != b for a, b in zip(d.text, to_simplified(d.text)))
+            # only the odd traditional heading or character of a simplified report (gwr_1955: 第一個五年計劃)
+            assert changed <= len(d.text) / 2000, (d.doc_id, changed)

@@ -349,3 +349,36 @@ def test_units_split_run_on_lines(seg):
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(e - s <= 100 for s, e in spans)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # nothing lost or duplicated
+
+
+def test_traditional_script_counts_with_simplified(small):
+    """Half the documents printed in traditional script: the same terms, the same topics, text as written."""
+    from policytext.text import to_simplified
+
+    trad = {"粮食": "糧食", "农田": "農田", "农民": "農民", "灌溉": "灌溉", "化肥": "化肥", "农机": "農機",
+            "财政": "財政", "预算": "預算", "税收": "稅收", "国债": "國債", "银行": "銀行", "货币": "貨幣",
+            "军队": "軍隊", "国防": "國防", "武器": "武器", "装备": "裝備", "训练": "訓練", "边防": "邊防",
+            "海军": "海軍", "空军": "空軍", "军事": "軍事", "审计": "審計", "赤字": "赤字"}
+    seg = Segmenter(user_dicts=[[w for ws in THEMES.values() for w in ws]])
+    docs = list(small)
+    texts = []
+    for i, d in enumerate(docs):
+        text = d.text
+        if i % 2:
+            for simp, tr in trad.items():
+                text = text.replace(simp, tr)
+        texts.append(text)
+    mixed = Corpus.from_texts(texts, ids=[d.doc_id for d in docs], meta=[d.meta for d in docs])
+    assert any(to_simplified(t) != t for t in texts)
+    params = dict(segmenter=seg, min_df=2, max_df=0.9, min_unit_terms=3, stop_terms=())
+    folded = TopicModel(3, **params).fit(mixed)
+    assert not any(to_simplified(w) != w for w in folded.vocabulary_), "a traditional form stayed a term"
+    # folded, the model sees what the all-simplified corpus gives (the same units and terms)
+    plain = TopicModel(3, **params).fit(small)
+    assert list(folded.vocabulary_) == list(plain.vocabulary_)
+    np.testing.assert_allclose(folded.doc_topic_, plain.doc_topic_, atol=1e-9)
+    # representative paragraphs still show the text as written
+    for row in folded.representative(0, n=5).itertuples():
+        assert mixed[row.doc_id].text[row.start:row.end] == row.text
+    unfolded = TopicModel(3, **params, fold_traditional=False).fit(mixed)
+    assert any(to_simplified(w) != w for w in unfolded.vocabulary_)

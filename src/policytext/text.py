@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Span",
     "normalize",
+    "to_simplified",
     "is_han",
     "split_sentences",
     "split_clauses",
@@ -139,6 +141,35 @@ _ENUM_RE = re.compile(
     r"|\d{1,2}[.．、](?!\d)"
     r"|第[一二三四五六七八九十]{1,3}[，,、])"
 )
+
+
+@lru_cache(maxsize=1)
+def _simplified_table() -> dict[int, str]:
+    from .lexicons import lexicon_path, read_lexicon_lines
+
+    table = {}
+    for _, line in read_lexicon_lines(lexicon_path("traditional_to_simplified.tsv")):
+        trad, simp = line.split("\t")
+        table[ord(trad)] = simp
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters turned into simplified ones, character by character (same length).
+
+    For texts printed in traditional script, such as the 1954 and 1957 Government
+    Work Reports, so that their words count with the rest of a corpus. The table
+    (``lexicons/traditional_to_simplified.tsv``, from OpenCC's ``t2s``) works on
+    single characters: it cannot choose by context where one traditional character
+    has two simplified readings, and it leaves 乾, 於, 徵, 昇, 拚 and 夥 alone because
+    they are also standard simplified characters. Simplified text passes unchanged.
+
+    >>> to_simplified("我們的國家正在發展")
+    '我们的国家正在发展'
+    >>> to_simplified("乾隆年间")
+    '乾隆年间'
+    """
+    return text.translate(_simplified_table())
 
 
 def split_paragraphs(text: str) -> list[Span]:

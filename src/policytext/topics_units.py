@@ -31,7 +31,7 @@ from .document import Corpus, Document
 from .errors import InputError
 from .extract._source import iter_source
 from .segment import Segmenter
-from .text import split_sentences
+from .text import split_sentences, to_simplified
 
 __all__ = ["Units", "build_units", "UNITS", "DISCOURSE_TERMS"]
 
@@ -153,12 +153,15 @@ def build_units(
     exclude_pos: Sequence[str] = (),
     stop_terms: Iterable[str] = (),
     max_chars: int = 1500,
+    fold_traditional: bool = False,
 ) -> Units:
     """Split *source* into units and extract their content terms.
 
     *pos* keeps only tokens whose jieba POS tag starts with one of its prefixes;
     *exclude_pos* drops tags equal to an entry (or, for one-letter entries,
     starting with it). Either needs ``Segmenter.tokenize(..., pos=True)``.
+    *fold_traditional* segments each unit after :func:`~policytext.text.to_simplified`
+    (same length, so the units' offsets still index the original text).
     """
     if unit not in UNITS:
         raise InputError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
@@ -181,7 +184,7 @@ def build_units(
         metas.append(dict(meta))
         texts.append(text)
         for s, e in _spans(text, unit, max_chars):
-            chunk = text[s:e]
+            chunk = to_simplified(text[s:e]) if fold_traditional else text[s:e]
             t = segmenter.terms(chunk)
             if use_pos:
                 content = set(t)
@@ -195,7 +198,8 @@ def build_units(
         dup = sorted({i for i in doc_ids if doc_ids.count(i) > 1})[:5]
         raise InputError(f"duplicate doc_id values in source: {', '.join(dup)}")
     options = {"min_chars": min_chars, "drop_numbers": drop_numbers, "pos": list(pos) if pos is not None else None,
-               "exclude_pos": list(exclude), "stop_terms": sorted(stop), "max_chars": max_chars}
+               "exclude_pos": list(exclude), "stop_terms": sorted(stop), "max_chars": max_chars,
+               "fold_traditional": fold_traditional}
     return Units(doc_ids, metas, texts, np.asarray(unit_doc, dtype=np.int64), np.asarray(starts, dtype=np.int64),
                  np.asarray(ends, dtype=np.int64), terms, unit=unit, options=options)
 
