@@ -10,6 +10,9 @@ Left out, because they are also standard simplified characters with a meaning of
 stay as they are, which makes 乾 = 干 "dry" and 於 = 于 unconverted in traditional text.
 
     pip install opencc==1.4.2 && python scripts/build_script_table.py
+
+OpenCC's licence text, copied from the opencc 1.4.2 wheel, ships beside the table as
+``lexicons/LICENSE-OpenCC.txt``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ HEADER = """\
 # Made by scripts/build_script_table.py from OpenCC {version} (https://github.com/BYVoid/OpenCC, Apache-2.0):
 # its t2s conversion of every single CJK ideograph that turns into one other character. Character by
 # character (no phrase tables), so a text keeps its length; chains are followed to their end. Left out because they are also standard
-# simplified characters: {keep}. Used by policytext.text.to_simplified.
+# simplified characters: {keep}. Used by policytext.text.to_simplified. OpenCC licence: LICENSE-OpenCC.txt.
 """
 
 

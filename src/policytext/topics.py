@@ -96,8 +96,9 @@ class TopicModel:
         or ``"document"``. :meth:`fit` may override it.
     min_df, max_df:
         Keep terms found in at least ``min_df`` units (an int, or a fraction) and in
-        at most ``max_df`` of them (a fraction, or an int). The low default
-        ``max_df=0.1`` leaves out words every paragraph of a report uses (发展, 建设).
+        at most ``max_df`` of them (a fraction, or an int). The default ``max_df=0.3``
+        leaves out words half the paragraphs of a report use (发展, 建设, 经济) and keeps
+        the ones that name a subject (改革 in 26% of paragraphs, 农业 12%, 企业 20%).
     max_features:
         Keep only the most frequent terms (after the df filters).
     min_chars:
