@@ -218,3 +218,22 @@ def test_fifty_megabytes_in_bounded_memory(corpus_dir, tmp_path):
     first_copy = stats[stats.doc_id.str.startswith("copy00/")].copy()
     first_copy["doc_id"] = first_copy["doc_id"].str.removeprefix("copy00/")
     pd.testing.assert_frame_equal(first_copy.set_index("doc_id"), original, check_dtype=False)
+
+
+def test_mixed_object_columns_keep_one_schema(tmp_path):
+    """numpy integers, NaN gaps and mixed scalars in object columns write and read back cleanly."""
+    import numpy as np
+
+    def odd(doc):
+        n = len(doc.text)
+        return pd.DataFrame({"doc_id": [doc.doc_id] * 3,
+                             "count": pd.Series([np.int64(n), float("nan"), 2], dtype=object),
+                             "mixed": pd.Series([1, "甲", None], dtype=object)})
+
+    corpus = pt.Corpus.from_texts(["学出理想信念。", "学出对党忠诚。"], ids=["007", "008"])
+    for fmt in ("parquet", "csv"):
+        batch.run(corpus, steps=[odd], out=tmp_path / fmt, format=fmt, chunk_size=1)
+        df = read_results(tmp_path / fmt, "odd")
+        assert df["doc_id"].tolist() == ["007"] * 3 + ["008"] * 3
+        assert df["count"].tolist() == [7, None, 2] * 2
+        assert df["mixed"].tolist() == ["1", "甲", None] * 2

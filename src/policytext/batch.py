@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import numbers
 import os
 import shutil
 import sys
@@ -44,6 +45,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .document import Corpus, Document, read_document
@@ -166,8 +168,20 @@ class BatchResult:
 
 # --- writing parts -------------------------------------------------------------
 
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, (list, tuple, dict, set)):
+        return "nested"
+    if isinstance(v, (bool, np.bool_)):
+        return "bool"
+    if isinstance(v, numbers.Integral):
+        return "int"
+    if isinstance(v, numbers.Real):
+        return "float"
+    return "str"
 
 
 def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
@@ -186,19 +200,19 @@ def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]
                 kinds["text"].append(col)  # pandas' own string dtype: CSV must not read "0001" as 1
             continue
         values = df[col]
-        types = {type(v) for v in values if v is not None}
-        if types & {list, tuple, dict, set}:
+        types = {_kind(v) for v in values if not _missing(v)}
+        if "nested" in types:
             kinds["nested"].append(col)
             df[col] = values.map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
                                                       default=str))
-        elif types == {int}:
+        elif types == {"int"}:
             kinds["ints"].append(col)
-            df[col] = pd.array(values.tolist(), dtype="Int64")
-        elif types in ({bool}, {float}):
+            df[col] = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+        elif types in ({"bool"}, {"float"}):
             kinds["objects"].append(col)
         else:
             kinds["strings"].append(col)
-            df[col] = values.map(lambda v: v if v is None or isinstance(v, str) else str(v))
+            df[col] = values.map(lambda v: None if _missing(v) else v if isinstance(v, str) else str(v))
     return df, kinds
 
 
