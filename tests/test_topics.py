@@ -206,7 +206,7 @@ def test_same_topics_across_processes(method):
     assert len(outs[0]["terms"]) == 24
 
 
-def test_save_load_round_trip(tmp_path, model, small):
+def test_save_load_round_trip(tmp_path, model, small, seg):
     path = model.save(tmp_path / "m")
     assert path.name == "m.npz"
     # a plain zip of .npy arrays and a JSON entry: no pickle anywhere
@@ -217,7 +217,14 @@ def test_save_load_round_trip(tmp_path, model, small):
     assert info["params"]["n_topics"] == 3 and info["doc_ids"][0] == "d00"
     with zipfile.ZipFile(path) as zf:
         assert all(n.endswith(".npy") for n in zf.namelist())
-    back = TopicModel.load(path)
+    # opened without the segmenter it was fitted with, it says so (new texts would be cut differently)
+    with pytest.warns(UserWarning, match="another segmenter"):
+        TopicModel.load(path)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        back = TopicModel.load(path, segmenter=seg)
     pd.testing.assert_frame_equal(back.topics(10), model.topics(10))
     pd.testing.assert_frame_equal(back.doc_topics(), model.doc_topics())
     pd.testing.assert_frame_equal(back.trends("year"), model.trends("year"))

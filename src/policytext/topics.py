@@ -5,8 +5,9 @@ aggregated back to their documents (weighted by their number of terms), so that
 "topics over time" and "topics by issuer" come from the documents' metadata.
 Terms come from a :class:`~policytext.Segmenter` (by default
 :func:`topic_segmenter`: jieba's dictionary and general stopwords; the policy
-lexicon is measured to lower topic coherence) plus topic-model filters (minimum length, numbers, document frequency, optional
-POS); the document-term matrix is built with scikit-learn's ``CountVectorizer``.
+lexicon is measured to lower topic coherence) plus topic-model filters (minimum
+length, numbers, document frequency, optional POS); the document-term matrix is
+built with scikit-learn's ``CountVectorizer``.
 
 >>> from policytext import Corpus
 >>> texts = ["农业农村农民粮食生产稳定增长。\\n财政预算税收收入支出平衡。"] * 3
@@ -679,6 +680,11 @@ class TopicModel:
         params["stop_terms"] = tuple(params.get("stop_terms") or ())
         params.setdefault("fold_traditional", False)  # files from before the option were fitted without it
         model = cls(**params, segmenter=segmenter)
+        saved = (info.get("segmenter") or {}).get("fingerprint")
+        if saved and saved != model._segmenter().fingerprint:
+            warnings.warn(f"{path} was fitted with another segmenter (lexicon {info['segmenter'].get('lexicon')!r}) "
+                          "than the one given or the default; transform() of new texts will segment them "
+                          "differently: pass segmenter= as it was", UserWarning, stacklevel=2)
         n_docs = len(info["doc_ids"])
         texts = info.get("doc_texts") or [""] * n_docs
         model.units_ = Units(
