@@ -237,15 +237,15 @@ def test_save_load_round_trip(tmp_path, model, small, seg):
     assert theme_of(back.topics(1).query("topic == @farm").term.iloc[0]) == "farm"
 
 
-def test_save_without_texts(tmp_path, model):
-    back = TopicModel.load(model.save(tmp_path / "lean.npz", include_texts=False))
+def test_save_without_texts(tmp_path, model, seg):
+    back = TopicModel.load(model.save(tmp_path / "lean.npz", include_texts=False), segmenter=seg)
     assert back.representative(0).text.isna().all()
     pd.testing.assert_frame_equal(back.topics(5), model.topics(5))
 
 
 def test_lda_round_trip_keeps_perplexity(tmp_path, seg, small):
     lda = small_model(seg, small, method="lda")
-    back = TopicModel.load(lda.save(tmp_path / "lda.npz"))
+    back = TopicModel.load(lda.save(tmp_path / "lda.npz"), segmenter=seg)
     assert back.perplexity() == pytest.approx(lda.perplexity(), rel=1e-9)
 
 
