@@ -50,7 +50,7 @@ import pandas as pd
 
 from .document import Corpus, Document, read_document
 from .errors import DecodeError, InputError, MissingExtraError
-from .extract._frame import object_columns
+from .extract._frame import is_missing, object_columns
 from .io import atomic_write_bytes, atomic_write_text
 from .stream import ReadError, iter_source_items, list_dir
 
@@ -168,10 +168,6 @@ class BatchResult:
 
 # --- writing parts -------------------------------------------------------------
 
-def _missing(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-
-
 def _kind(v: Any) -> str:
     if isinstance(v, (list, tuple, dict, set)):
         return "nested"
@@ -200,19 +196,19 @@ def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]
                 kinds["text"].append(col)  # pandas' own string dtype: CSV must not read "0001" as 1
             continue
         values = df[col]
-        types = {_kind(v) for v in values if not _missing(v)}
+        types = {_kind(v) for v in values if not is_missing(v)}
         if "nested" in types:
             kinds["nested"].append(col)
             df[col] = values.map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
                                                       default=str))
         elif types == {"int"}:
             kinds["ints"].append(col)
-            df[col] = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
+            df[col] = pd.array([None if is_missing(v) else int(v) for v in values], dtype="Int64")
         elif types in ({"bool"}, {"float"}):
             kinds["objects"].append(col)
         else:
             kinds["strings"].append(col)
-            df[col] = values.map(lambda v: None if _missing(v) else v if isinstance(v, str) else str(v))
+            df[col] = values.map(lambda v: None if is_missing(v) else v if isinstance(v, str) else str(v))
     return df, kinds
 
 

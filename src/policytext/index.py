@@ -58,6 +58,7 @@ import pandas as pd
 
 from .document import Corpus, Document
 from .errors import InputError, PolicytextError
+from .extract._frame import is_missing
 from .index_build import bigram_key, build_segment, char_key, lookup_block
 from .index_query import And, Filter, Gap, Node, Not, Or, Term, parse, positive_terms
 
@@ -128,13 +129,9 @@ def _jsonable(v: Any) -> Any:
     return str(v)
 
 
-def _is_missing(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and v != v)
-
-
 def _meta_values(v: Any) -> list[Any]:
     """SQLite values stored in the ``meta`` table for one metadata value (lists give one row each)."""
-    if _is_missing(v):
+    if is_missing(v):
         return []
     if isinstance(v, np.generic):
         v = v.item()
@@ -548,14 +545,14 @@ class Index:
             meta = dict(d.meta)
             date = meta.get("date")
             date_s = date.isoformat() if isinstance(date, (_dt.date, _dt.datetime)) else (
-                str(date) if not _is_missing(date) else None)
+                str(date) if not is_missing(date) else None)
             year = meta.get("year")
             year_v = int(year) if isinstance(year, (int, np.integer)) and not isinstance(year, bool) else None
             title = meta.get("title")
             cur = con.execute(
                 "INSERT INTO documents (doc_id, ord, seg, local, n_chars, title, date, year, meta) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (d.doc_id, ord_, seg_id, local, len(d.text), None if _is_missing(title) else str(title),
+                (d.doc_id, ord_, seg_id, local, len(d.text), None if is_missing(title) else str(title),
                  date_s, year_v, json.dumps(_jsonable(meta), ensure_ascii=False)))
             doc_key = cur.lastrowid
             con.executemany("INSERT INTO texts VALUES (?, ?)",

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["object_columns"]
+__all__ = ["object_columns", "is_missing"]
 
 
-def _missing(v: object) -> bool:
+def is_missing(v: object) -> bool:
+    """``None``, ``pd.NA`` or a float NaN: a gap in a column, whatever pandas made of it."""
     return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
@@ -27,7 +28,7 @@ def object_columns(df: pd.DataFrame, ints: Iterable[str] = (), others: Iterable[
     scholar comparing ``row.plenum == 6`` or ``row.head is None`` expects ints and ``None``.
     """
     for c in ints:
-        df[c] = pd.Series([None if _missing(v) else int(v) for v in df[c]], index=df.index, dtype=object)
+        df[c] = pd.Series([None if is_missing(v) else int(v) for v in df[c]], index=df.index, dtype=object)
     for c in others:
-        df[c] = pd.Series([None if _missing(v) else v for v in df[c]], index=df.index, dtype=object)
+        df[c] = pd.Series([None if is_missing(v) else v for v in df[c]], index=df.index, dtype=object)
     return df
