@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
 
     lex_tokens = TopicModel(args.k, segmenter=Segmenter()).prepare(corpus).unit_terms
 
-    models = ["policytext", "policytext+lexicon", "same NMF|jieba", "policytext|jieba", "sklearn NMF", "sklearn LDA", "tomotopy LDA", "gensim LdaModel"]
+    models = ["policytext", "policytext+lexicon", "same NMF|jieba", "policytext|jieba", "sklearn NMF",
+              "sklearn LDA", "tomotopy LDA", "gensim LdaModel"]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "tokens.json"
@@ -264,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"NPMI(text) {p['npmi_text'] - max(r['npmi_text'] for r in others):+.3f}")
             if "same NMF|jieba" in by:
                 c = by["same NMF|jieba"]
-                print(f"policytext - control (same NMF|jieba): NPMI(tokens) {p['npmi_tokens'] - c['npmi_tokens']:+.3f}, "
+                print("policytext - control (same NMF|jieba): "
+                      f"NPMI(tokens) {p['npmi_tokens'] - c['npmi_tokens']:+.3f}, "
                       f"NPMI(text) {p['npmi_text'] - c['npmi_text']:+.3f}")
         for r in results:
             print(f"\n{r['model']} topics:")

@@ -29,8 +29,9 @@ HEADER = """\
 # policytext traditional-to-simplified character table: 'traditional<TAB>simplified', one character each, UTF-8.
 # Made by scripts/build_script_table.py from OpenCC {version} (https://github.com/BYVoid/OpenCC, Apache-2.0):
 # its t2s conversion of every single CJK ideograph that turns into one other character. Character by
-# character (no phrase tables), so a text keeps its length; chains are followed to their end. Left out because they are also standard
-# simplified characters: {keep}. Used by policytext.text.to_simplified. OpenCC licence: LICENSE-OpenCC.txt.
+# character (no phrase tables), so a text keeps its length; chains are followed to their end. Left out
+# because they are also standard simplified characters: {keep}. Used by policytext.text.to_simplified.
+# OpenCC licence: LICENSE-OpenCC.txt.
 """
 
 

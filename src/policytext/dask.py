@@ -24,7 +24,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .batch import RUN_FORMAT_VERSION, BatchResult, Step, _check_run_file, _ChunkJob, _finished_marker, _plan, _process_chunk, _resolve
+from .batch import (
+    RUN_FORMAT_VERSION,
+    BatchResult,
+    Step,
+    _check_run_file,
+    _ChunkJob,
+    _finished_marker,
+    _plan,
+    _process_chunk,
+    _resolve,
+)
 from .errors import InputError, MissingExtraError
 
 __all__ = ["run"]
@@ -56,7 +66,8 @@ def run(
         raise InputError("steps is empty; name at least one step")
     out_path = Path(out)
     out_path.mkdir(parents=True, exist_ok=True)
-    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size, "max_chars": max_chars}
+    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
+                "max_chars": max_chars}
     _check_run_file(out_path, settings, resume=True)
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
