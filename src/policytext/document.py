@@ -12,7 +12,6 @@ import csv
 import datetime as _dt
 import html
 import io
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,6 +23,7 @@ import pandas as pd
 
 from .clean import clean_text, decode_bytes, parse_date
 from .errors import DecodeError, InputError
+from .io import iter_json_lines
 from .text import normalize as _normalize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -385,13 +385,7 @@ class Corpus:
         p = Path(path)
         raw, _ = decode_bytes(_read_bytes(p), source=str(p))
         records = []
-        for lineno, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"{p}, line {lineno}: invalid JSON: {e.msg} (column {e.colno})") from None
+        for lineno, obj in iter_json_lines(raw, str(p)):
             if not isinstance(obj, dict):
                 raise InputError(f"{p}, line {lineno}: expected a JSON object, got {type(obj).__name__}")
             if text not in obj:
@@ -507,14 +501,7 @@ def _load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
         name = str(p)
         raw, _ = decode_bytes(_read_bytes(p), source=name)
         if p.suffix == ".jsonl":
-            rows = []
-            for lineno, line in enumerate(raw.splitlines(), start=1):
-                if line.strip():
-                    try:
-                        rows.append(json.loads(line))
-                    except json.JSONDecodeError as e:
-                        raise InputError(f"{p}, line {lineno}: invalid JSON: {e.msg}") from None
-            df = pd.DataFrame(rows)
+            df = pd.DataFrame([row for _, row in iter_json_lines(raw, name)])
         else:
             try:
                 df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)

@@ -1,4 +1,4 @@
-"""Safe file output: write to a temporary file beside the target, then rename.
+"""File helpers: safe output (temporary file beside the target, then rename) and JSON lines.
 
 A killed process never leaves a half-written file under the final name, and an
 existing file is replaced only once the new one is complete.
@@ -12,11 +12,34 @@ existing file is replaced only once the new one is complete.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-__all__ = ["atomic_write_text", "atomic_write_bytes"]
+from .errors import InputError
+
+__all__ = ["atomic_write_text", "atomic_write_bytes", "iter_json_lines"]
+
+
+def iter_json_lines(text: str, source: str) -> Iterator[tuple[int, Any]]:
+    """``(line_number, value)`` of every non-blank line of JSON-lines *text*.
+
+    A line that is not JSON raises :class:`InputError` naming *source* and the line.
+
+    >>> list(iter_json_lines('{"a": 1}\\n\\n[2]', "x.jsonl"))
+    [(1, {'a': 1}), (3, [2])]
+    """
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{source}, line {lineno}: invalid JSON: {e.msg} (column {e.colno})") from None
+        yield lineno, value
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

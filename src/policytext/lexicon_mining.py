@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import InputError
+from .io import iter_json_lines
 from .lexicons import lexicon_path, load_wordlist, read_lexicon_lines
 
 __all__ = [
@@ -88,13 +89,7 @@ def load_state_texts(corpus_dir: str | Path, folders: Sequence[str] = STATE_FOLD
     if not man.is_file():
         raise InputError(f"{root}: no manifest.jsonl; pass the shared corpus folder")
     out = []
-    for i, line in enumerate(man.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{man}, line {i}: {e.msg}") from None
+    for _, rec in iter_json_lines(man.read_text(encoding="utf-8"), str(man)):
         if rec["path"].split("/")[0] in folders:
             text = (root / rec["path"]).read_text(encoding="utf-8")
             m = _FOOTER_AT.search(rec.get("notes") or "")
