@@ -914,23 +914,16 @@ class Index:
             lo, hi = f.value  # type: ignore[misc]
             nlo = _number(lo) if lo is not None else None
             nhi = _number(hi) if hi is not None else None
-            numeric = (lo is None or nlo is not None) and (hi is None or nhi is not None)
-            if numeric:
-                cond = f"typeof({col}) IN ('integer', 'real')"
-                if lo is not None:
-                    cond += f" AND {col} >= ?"
-                    params.append(nlo)
-                if hi is not None:
-                    cond += f" AND {col} <= ?"
-                    params.append(nhi)
-            else:
-                cond = f"typeof({col}) = 'text'"
-                if lo is not None:
-                    cond += f" AND {col} >= ?"
-                    params.append(lo)
-                if hi is not None:
-                    cond += f" AND {col} <= ?"
-                    params.append(hi + "\U0010ffff")
+            if (lo is None or nlo is not None) and (hi is None or nhi is not None):
+                cond, low, high = f"typeof({col}) IN ('integer', 'real')", nlo, nhi
+            else:  # text bounds; the upper one takes in every value it is a prefix of
+                cond, low, high = f"typeof({col}) = 'text'", lo, None if hi is None else hi + "\U0010ffff"
+            if lo is not None:
+                cond += f" AND {col} >= ?"
+                params.append(low)
+            if hi is not None:
+                cond += f" AND {col} <= ?"
+                params.append(high)
         elif f.op == "eq":
             cond = f"({col} = ? OR {col} = ?)"
             num = _number(str(f.value))
