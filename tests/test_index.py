@@ -6,7 +6,6 @@ import random
 import re
 import sqlite3
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,25 +14,7 @@ from policytext.document import Corpus, Document
 from policytext.errors import InputError
 from policytext.index import Index, IndexFormatError
 from policytext.index_query import And, Filter, Gap, Not, Or, Term, parse
-
-
-def occurrences(docs: list[Document], q: str) -> list[tuple[str, int, int]]:
-    """Every (overlapping) occurrence of q, in corpus order: the brute-force reference."""
-    out = []
-    for d in docs:
-        s = d.text.find(q)
-        while s >= 0:
-            out.append((d.doc_id, s, s + len(q)))
-            s = d.text.find(q, s + 1)
-    return out
-
-
-def quoted(q: str) -> str:
-    return '"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def kwic_spans(df: pd.DataFrame) -> list[tuple[str, int, int]]:
-    return list(zip(df["doc_id"], df["start"].tolist(), df["end"].tolist()))
+from index_reference import kwic_spans, occurrences, quoted
 
 
 # --- the bundled sample (no ../shared needed) ---------------------------------------

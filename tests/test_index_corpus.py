@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from index_reference import kwic_spans, occurrences, quoted
 from policytext.document import Corpus, Document
 from policytext.index import Index
 
@@ -45,26 +46,12 @@ def real_index(real_docs, tmp_path_factory):
     idx.close()
 
 
-def brute(docs: list[Document], q: str) -> list[tuple[str, int, int]]:
-    out = []
-    for d in docs:
-        s = d.text.find(q)
-        while s >= 0:
-            out.append((d.doc_id, s, s + len(q)))
-            s = d.text.find(q, s + 1)
-    return out
-
-
-def quoted(q: str) -> str:
-    return '"' + q.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def check(idx: Index, docs: list[Document], q: str, kwic: bool = True) -> int:
-    ref = brute(docs, q)
+    ref = occurrences(docs, q)
     assert idx.count(quoted(q)) == len(ref), q
     if kwic:
         k = idx.kwic(quoted(q), window=5)
-        assert list(zip(k["doc_id"], k["start"].tolist(), k["end"].tolist())) == ref, q
+        assert kwic_spans(k) == ref, q
         assert (k["match"] == q).all()
     return len(ref)
 
@@ -125,5 +112,5 @@ def test_count_by_year_on_real_texts(real_index, real_docs):
     by = real_index.count("脱贫攻坚", by="year")
     for row in by.itertuples():
         docs = [d for d in real_docs if d.meta.get("year") == row.year or (row.year != row.year and d.meta.get("year") is None)]
-        assert row.occurrences == len(brute(docs, "脱贫攻坚"))
-    assert by["occurrences"].sum() == len(brute(real_docs, "脱贫攻坚"))
+        assert row.occurrences == len(occurrences(docs, "脱贫攻坚"))
+    assert by["occurrences"].sum() == len(occurrences(real_docs, "脱贫攻坚"))
