@@ -6,6 +6,7 @@ import random
 import re
 import sqlite3
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
