@@ -41,6 +41,7 @@ import pandas as pd
 from policytext import batch
 from policytext.batch import _resolve, read_results
 from policytext.document import Corpus
+from policytext.io import iter_json_lines
 
 
 def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
@@ -49,7 +50,7 @@ def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
     per_copy = sum(f.stat().st_size for f in files) / 1e6
     copies = max(1, round(size_mb / per_copy))
     manifest_file = src / "manifest.jsonl"
-    manifest = ([json.loads(line) for line in manifest_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    manifest = ([rec for _, rec in iter_json_lines(manifest_file.read_text(encoding="utf-8"), str(manifest_file))]
                 if manifest_file.exists() else [])
     sidecar = []
     for c in range(copies):

@@ -187,13 +187,12 @@ MEMORY_SCRIPT = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_fifty_megabytes_in_bounded_memory(corpus_dir, tmp_path):
+def test_fifty_megabytes_in_bounded_memory(corpus_dir, manifest, tmp_path):
     """About 50 MB of text (the shared corpus repeated under distinct ids) in well under 1 GB."""
     root = tmp_path / "big"
     copies = 0
     size = 0
     total = sum(f.stat().st_size for f in corpus_dir.glob("**/*.txt"))
-    manifest = [json.loads(l) for l in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if l]
     sidecar = []
     while size < 50e6:
         for f in corpus_dir.glob("**/*.txt"):
