@@ -41,9 +41,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -53,6 +54,9 @@ from .errors import DecodeError, InputError, MissingExtraError
 from .extract._frame import is_missing, object_columns
 from .io import atomic_write_bytes, atomic_write_text
 from .stream import ReadError, iter_source_items, list_dir
+
+if TYPE_CHECKING:
+    from .segment import Segmenter
 
 __all__ = ["run", "read_results", "BatchResult", "STEPS", "doc_stats"]
 
@@ -85,7 +89,12 @@ def doc_stats(doc: Document) -> pd.DataFrame:
     }]).assign(year=pd.array([doc.meta.get("year")], dtype="Int64"))
 
 
-_SEGMENTER = None
+@lru_cache(maxsize=1)
+def _keyword_segmenter() -> Segmenter:
+    """One Segmenter per worker process, built on first use: the policy lexicon on the fastest backend."""
+    from .segment import Segmenter, fastest_backend
+
+    return Segmenter(backend=fastest_backend())
 
 
 def doc_keywords(doc: Document, top: int = 20) -> pd.DataFrame:
@@ -95,14 +104,9 @@ def doc_keywords(doc: Document, top: int = 20) -> pd.DataFrame:
     as running it document by document in memory. Segments with the policy lexicon on
     the fast backend when it is installed (the same tokens, ~10x faster).
     """
-    global _SEGMENTER  # one Segmenter per worker process, built on first use
     from collections import Counter
 
-    from .segment import Segmenter, fastest_backend
-
-    if _SEGMENTER is None:
-        _SEGMENTER = Segmenter(backend=fastest_backend())
-    counts = Counter(_SEGMENTER.terms(doc.text))
+    counts = Counter(_keyword_segmenter().terms(doc.text))
     rows = [
         {"doc_id": doc.doc_id, "rank": r, "term": t, "count": c}
         for r, (t, c) in enumerate(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top], start=1)
