@@ -192,14 +192,16 @@ _LICENCE_RE = re.compile(
 _STRIP = " \t\u00a0\u3000\u2002\u2003\u202f\f\v"
 _LICENCE_M_RE = re.compile(_LICENCE_RE.pattern, re.M)
 _TAIL_BLOCK_M_RE = re.compile(_TAIL_BLOCK_RE.pattern, re.M)
-# Anything that may make a line chrome, a header, markdown or a signature; checked line by line afterwards.
+_TAIL_LEAD = re.compile(r"[\s↓\[【]")  # what _TAIL_BLOCK_RE allows before its heading
 # First characters of middle-of-page lines that may be separators, bare URLs or markdown headings.
-_MIDDLE_FIRST_CHARS = frozenset("-=_*~·—─━.。…#+hHwW")
+_MIDDLE_FIRST = "-=_*~·—─━.。…#+hHwW"
+# In "\n" + the middle of a page: the start of each line whose first character is one of those.
+_MIDDLE_FLAG_RE = re.compile(f"\\n[{re.escape(_MIDDLE_FIRST)}]")
 _FOOTER_LINES = 15
 
 
 def _is_chrome(line: str) -> bool:
-    if _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.search(line):
+    if _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.match(line):
         return True
     if _PAGE_CONTROL_HINT_RE.search(line):
         residue = _PAGE_CONTROL_RESIDUE_RE.sub("", _PAGE_CONTROL_RE.sub("", line))
@@ -357,6 +359,54 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING_RE.match(line))
 
 
+def _first_block_start(text: str, keys: tuple[str, ...], pattern: re.Pattern[str], end: int,
+                       lead: re.Pattern[str] | None = None) -> int | None:
+    """Where ``pattern.search(text, 0, end)`` would start, for a line-anchored (``re.M``) *pattern*
+    that can only match where one of *keys* follows the line start and *lead* characters.
+
+    The same answer as the search, found from the keys' occurrences (``str.find``) instead of
+    trying the pattern at every position of a long page.
+    """
+    best: int | None = None
+    for key in keys:
+        p = text.find(key, 0, end)
+        while p >= 0 and (best is None or p < best):
+            if lead is None:  # the pattern is tried at the start of the key's line
+                start = text.rfind("\n", 0, p) + 1
+            else:  # ... or at the first line start within the run of lead characters before the key
+                q = p
+                while q > 0 and lead.match(text, q - 1):
+                    q -= 1
+                start = q if q == 0 or text[q - 1] == "\n" else text.find("\n", q, p) + 1
+            if pattern.match(text, start, end):  # (a match anywhere bounds the search's answer from above)
+                best = start
+                break
+            p = text.find(key, p + 1, end)
+    return best
+
+
+def _flagged_lines(lines: list[str], lo: int, hi: int) -> list[int]:
+    """Indices in ``lines[lo:hi]`` of the lines that start with a character of ``_MIDDLE_FIRST`` or
+    hold markdown emphasis (``**``, ``__``), in order."""
+    padded = "\n" + "\n".join(lines[lo:hi])
+    hits = [m.start() for m in _MIDDLE_FLAG_RE.finditer(padded)]
+    for mark in ("**", "__"):  # str.find is far faster here than a regex alternative
+        at = padded.find(mark)
+        while at >= 0:
+            hits.append(at)
+            at = padded.find(mark, at + 2)
+    if len(hits) > 1:
+        hits.sort()
+    found: list[int] = []
+    pos, line = 0, lo - 1  # padded[0] is the newline before line lo
+    for at in hits:
+        line += padded.count("\n", pos, at + 1)
+        pos = at + 1
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def clean_text(text: str) -> tuple[str, dict[str, Any]]:
     """Clean a scraped page and return ``(body, metadata)``.
 
@@ -385,17 +435,21 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
     if "\u3000\u3000" in text:
         text = _RUN_TOGETHER_RE.sub("\\1\n", text)
 
-    text = "\n".join(ln.strip(_STRIP) for ln in text.split("\n"))
-    end = len(text)
-    lic = _LICENCE_M_RE.search(text) if any(k in text for k in _LICENCE_KEYS) else None
-    wikisource = lic is not None
-    if lic:
-        end = lic.start()
-    tail = _TAIL_BLOCK_M_RE.search(text, 0, end) if any(k in text for k in _TAIL_KEYS) else None
-    if tail and text[: tail.start()].strip():
-        end = tail.start()
-    text = text[:end]
-    lines = text.split("\n")
+    lines = [ln.strip(_STRIP) for ln in text.split("\n")]
+    wikisource = False
+    has_licence = any(k in text for k in _LICENCE_KEYS)
+    if has_licence or any(k in text for k in _TAIL_KEYS):  # keys never touch a line's edges
+        text = "\n".join(lines)
+        end = len(text)
+        lic = _first_block_start(text, _LICENCE_KEYS, _LICENCE_M_RE, end) if has_licence else None
+        wikisource = lic is not None
+        if lic is not None:
+            end = lic
+        tail = _first_block_start(text, _TAIL_KEYS, _TAIL_BLOCK_M_RE, end, lead=_TAIL_LEAD)
+        if tail is not None and text[:tail].strip():
+            end = tail
+        if end < len(text):
+            lines = text[:end].split("\n")
     n = len(lines)
 
     body: list[str] = []
@@ -456,12 +510,8 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
         footer -= 1
         kept += bool(lines[footer])
     # Middle: only lines of a few shapes (separators, bare URLs, markdown) need a look.
-    flagged = [
-        x for x in range(i, footer)
-        if lines[x] and (lines[x][0] in _MIDDLE_FIRST_CHARS or "**" in lines[x] or "__" in lines[x])
-    ]
     prev = i
-    for x in flagged:
+    for x in _flagged_lines(lines, i, footer):
         body.extend(lines[prev:x])
         if lines[x]:
             process(lines[x])
