@@ -5,8 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from policytext.clean import clean_text, parse_date
+from policytext.clean import (
+    _LICENCE_KEYS,
+    _LICENCE_M_RE,
+    _MIDDLE_FIRST,
+    _TAIL_BLOCK_M_RE,
+    _TAIL_KEYS,
+    _TAIL_LEAD,
+    _first_block_start,
+    _flagged_lines,
+    clean_text,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +105,30 @@ def test_licence_footer_cut():
     page = "各位代表：\n报告正文。\n本作品来自中华人民共和国的官方文件。\n公有领域\nPublic domain\nfalse\n"
     body, _ = clean_text(page)
     assert body == "各位代表：\n报告正文。"
+
+
+# --- the fast block and line finders give what the plain definitions give --------------------------
+
+# pages built from the pieces that matter: keys, what may stand before them, line breaks, other text
+_PIECES = st.sampled_from(["\n", " ", "\u3000", "【", "[", "↓", "】", "本", "这部", "此", "作品", "是", "于", "甲",
+                           "相关文章", "延伸阅读", "This work is in the public domain", "-", "*", "_", "h", "。"])
+_PAGES = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGES, st.integers(0, 60))
+def test_first_block_start_equals_the_line_anchored_search(page, cut):
+    end = min(cut, len(page))
+    for keys, pattern, lead in ((_LICENCE_KEYS, _LICENCE_M_RE, None), (_TAIL_KEYS, _TAIL_BLOCK_M_RE, _TAIL_LEAD)):
+        m = pattern.search(page, 0, end)
+        assert _first_block_start(page, keys, pattern, end, lead=lead) == (m.start() if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGES, st.integers(0, 5), st.integers(0, 5))
+def test_flagged_lines_are_the_lines_that_need_a_look(page, lo, trim):
+    lines = page.split("\n")
+    hi = max(lo, len(lines) - trim)
+    want = [x for x in range(lo, hi)
+            if lines[x] and (lines[x][0] in _MIDDLE_FIRST or "**" in lines[x] or "__" in lines[x])]
+    assert _flagged_lines(lines, lo, hi) == want
