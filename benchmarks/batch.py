@@ -2,7 +2,7 @@
 
 The corpus is repeated under distinct ids (``copy0000/…``, ``copy0001/…``) with its
 curated metadata sidecar, by symlink, up to ``--size-mb``. For each run (``batch.run``
-with n_jobs=1 and 2, Dask on a 2-worker LocalCluster) it prints MB/s, the ratio to
+with n_jobs=1 and 2, Dask on a 2-worker LocalCluster, with and without its worker profiler) it prints MB/s, the ratio to
 plain ``jieba.lcut`` over the same text in the same run, the batch overhead, and the
 peak memory of the run's whole process tree (each run is a fresh interpreter, its
 workers included, sampled from /proc).
@@ -101,9 +101,12 @@ import json, sys, time
 from policytext import batch
 source, steps, out, how = sys.argv[1], sys.argv[2].split(","), sys.argv[3], sys.argv[4]
 t0 = time.perf_counter()
-if how == "dask":
+if how.startswith("dask"):
+    import dask
     import distributed
     from policytext.dask import run
+    if how == "dask-noprofile":  # Dask's worker profiler samples every 10 ms, taking the GIL from the steps
+        dask.config.set({"distributed.worker.profile.enabled": False})
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \\
             distributed.Client(cluster) as client:
         t0 = time.perf_counter()  # the cluster's start-up is not counted
@@ -191,11 +194,12 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
     ap.add_argument("--size-mb", type=float, default=1000.0)
     ap.add_argument("--steps", default="formulas,keywords")
-    ap.add_argument("--runs", default="1,2,dask", help="which runs: 1 (n_jobs=1), 2 (n_jobs=2), dask")
+    ap.add_argument("--runs", default="1,2,dask,dask-noprofile",
+                    help="which runs: 1 (n_jobs=1), 2 (n_jobs=2), dask, dask-noprofile (worker profiler off)")
     ap.add_argument("--no-dask", action="store_true", help="same as leaving dask out of --runs")
     args = ap.parse_args()
     steps = args.steps.split(",")
-    runs = [r for r in args.runs.split(",") if not (args.no_dask and r == "dask")]
+    runs = [r for r in args.runs.split(",") if not (args.no_dask and r.startswith("dask"))]
     src = Path(args.corpus)
     work = Path(tempfile.mkdtemp(prefix="policytext-batch-bench-"))
     try:
@@ -234,8 +238,8 @@ def main() -> None:
 
         rows = []
         for run in runs:
-            label = "dask 2 workers" if run == "dask" else f"batch n_jobs={run}"
-            if run == "dask" and importlib.util.find_spec("distributed") is None:
+            label = {"dask": "dask 2 workers", "dask-noprofile": "dask, no profiler"}.get(run, f"batch n_jobs={run}")
+            if run.startswith("dask") and importlib.util.find_spec("distributed") is None:
                 print("dask: not installed (pip install 'policytext[dask]'), skipped")
                 continue
             out = work / label.replace(" ", "_")
