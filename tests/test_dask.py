@@ -37,3 +37,15 @@ def test_local_cluster_equals_single_process(source_dir, tmp_path):
     # a second call finds every chunk done
     again = dask_run(source_dir, steps=steps, out=tmp_path / "dask", chunk_size=6)
     assert again.chunks_skipped == again.chunks == result.chunks
+
+
+def test_cli_local_cluster_writes_the_single_process_output(source_dir, tmp_path, capsys):
+    from policytext.cli import main
+
+    steps = ["stats", "formulas"]
+    batch.run(source_dir, steps=steps, out=tmp_path / "local", chunk_size=6)
+    assert main(["batch", str(source_dir), "--steps", ",".join(steps), "--out", str(tmp_path / "cli"),
+                 "--jobs", "2", "--chunk-size", "6", "--dask", "local"]) == 0
+    assert "documents: 31" in capsys.readouterr().out
+    for step in steps + ["_errors"]:
+        pd.testing.assert_frame_equal(read_results(tmp_path / "cli", step), read_results(tmp_path / "local", step))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..batch import STEPS
+from ..errors import MissingExtraError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,10 +31,17 @@ def run(args: argparse.Namespace) -> int:
     if args.dask:
         from ..dask import run as dask_run
 
-        import distributed
+        try:
+            import dask
+            import distributed
+        except ImportError:
+            raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
 
         if args.dask == "local":
-            with distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c:
+            # Our own cluster, so our own setting: Dask's worker profiler samples every 10 ms and takes the GIL
+            # from the steps (a tenth of the run time in benchmarks/batch.py).
+            with dask.config.set({"distributed.worker.profile.enabled": False}), \
+                    distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c:
                 with distributed.Client(c) as client:
                     result = dask_run(args.source, steps, args.out, client=client, format=args.format,
                                       chunk_size=args.chunk_size)
