@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
         if args.dask == "local":
             # Our own cluster, so our own setting: Dask's worker profiler samples every 10 ms and takes the GIL
-            # from the steps (a tenth of the run time in benchmarks/batch.py).
+            # from the steps (4-9% of the run time in benchmarks/batch.py, docs/batch.md).
             with dask.config.set({"distributed.worker.profile.enabled": False}), \
                     distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c:
                 with distributed.Client(c) as client:
