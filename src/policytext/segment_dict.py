@@ -16,6 +16,7 @@ import hashlib
 import marshal
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Union
@@ -33,6 +34,7 @@ __all__ = [
     "jieba_dict_path",
     "load_prefix_dict",
     "load_tag_table",
+    "prune_cache",
 ]
 
 Entry = tuple[str, Union[int, None], Union[str, None]]
@@ -141,6 +143,58 @@ def _dict_signature() -> str:
     return f"{jieba.__version__}:{st.st_size}:{int(st.st_mtime)}"
 
 
+CACHE_KEEP = 8  # per kind of cache file: the most recently used stay, older ones are removed
+_STALE_TMP_S = 3600  # a temporary file this old was left by a killed writer
+
+
+def _mark_used(path: Path) -> None:
+    """Record that *path* was just used (its mtime orders the cache from most to least recently used)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune_cache(directory: Path, kind: str, keep: int = CACHE_KEEP) -> list[Path]:
+    """Remove all but the *keep* most recently used ``{kind}-*.marshal`` files of *directory*, and
+    temporary files that killed writers left behind; return what was removed.
+
+    Each distinct lexicon adds a file of about 9 MB (prefix dictionary) or 6 MB (tag table), so
+    without this a user who tries many user dictionaries would fill the disk. A file removed
+    while another process reads it stays readable to that process (POSIX), and a process that
+    finds its file gone rebuilds it.
+
+    >>> import tempfile; from pathlib import Path
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for i in range(3): _ = (d / f"pfdict-{i}.marshal").write_bytes(b"")
+    >>> len(prune_cache(d, "pfdict", keep=1)), len(list(d.iterdir()))
+    (2, 1)
+    """
+    files = []
+    for f in directory.glob(f"{kind}-*.marshal"):
+        try:
+            files.append((f.stat().st_mtime, f.name, f))
+        except OSError:
+            continue
+    files.sort(reverse=True)
+    doomed = [f for _, _, f in files[keep:]]
+    now = time.time()
+    for f in directory.glob(f"{kind}-*.tmp"):
+        try:
+            if now - f.stat().st_mtime > _STALE_TMP_S:
+                doomed.append(f)
+        except OSError:
+            continue
+    removed = []
+    for f in doomed:
+        try:
+            f.unlink()
+            removed.append(f)
+        except OSError:
+            pass
+    return removed
+
+
 def _atomic_marshal(obj: Any, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=path.name, suffix=".tmp")
     try:
@@ -185,6 +239,7 @@ def load_prefix_dict(entries: Sequence[Entry]) -> tuple[dict[str, int], int]:
         try:
             with open(path, "rb") as fh:
                 freq, total = marshal.load(fh)
+            _mark_used(path)
             return freq, total
         except (EOFError, ValueError, TypeError, OSError):
             pass
@@ -216,6 +271,7 @@ def load_prefix_dict(entries: Sequence[Entry]) -> tuple[dict[str, int], int]:
         total = tk.total
     try:
         _atomic_marshal((pf, total), path)
+        prune_cache(path.parent, "pfdict")
     except OSError:
         pass
     return pf, total
@@ -227,7 +283,9 @@ def load_tag_table(entries: Sequence[Entry]) -> dict[str, str]:
     if path.is_file():
         try:
             with open(path, "rb") as fh:
-                return marshal.load(fh)
+                tags = marshal.load(fh)
+            _mark_used(path)
+            return tags
         except (EOFError, ValueError, TypeError, OSError):
             pass
     _, tags = _read_base()
@@ -236,6 +294,7 @@ def load_tag_table(entries: Sequence[Entry]) -> dict[str, str]:
             tags[w] = p
     try:
         _atomic_marshal(tags, path)
+        prune_cache(path.parent, "tags")
     except OSError:
         pass
     return tags
