@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.text import normalize, split_clauses, split_sentences
+from policytext.lexicons import lexicon_path, read_lexicon_lines
+from policytext.text import normalize, split_clauses, split_sentences, to_simplified
 
 # Text made of the characters that matter: Han, punctuation of both widths, quotes,
 # brackets, digits, Latin letters, spaces of every kind and line breaks.
@@ -120,9 +121,6 @@ def test_clauses_of_the_seed_sentence(seed_doc):
 
 
 # --- to_simplified -------------------------------------------------------------
-
-from policytext.lexicons import lexicon_path, read_lexicon_lines  # noqa: E402
-from policytext.text import to_simplified  # noqa: E402
 
 
 def test_to_simplified_on_the_1950s_script():
