@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import policytext as pt
 from policytext import batch
 from policytext.batch import read_results
 
@@ -49,3 +50,18 @@ def test_cli_local_cluster_writes_the_single_process_output(source_dir, tmp_path
     assert "documents: 31" in capsys.readouterr().out
     for step in steps + ["_errors"]:
         pd.testing.assert_frame_equal(read_results(tmp_path / "cli", step), read_results(tmp_path / "local", step))
+
+
+def test_dask_run_checks_its_arguments_like_the_local_run(tmp_path):
+    from policytext.dask import run as dask_run
+
+    corpus = pt.Corpus.from_texts(["甲。"])
+    for kwargs, message in [({"steps": ["stats"], "chunk_size": 0}, "chunk_size must be at least 1"),
+                            ({"steps": ["stats", "stats"]}, "repeat a name"),
+                            ({"steps": []}, "steps is empty"),
+                            ({"steps": ["stats"], "format": "xlsx"}, "format must be")]:
+        with pytest.raises(pt.InputError, match=message):
+            dask_run(corpus, out=tmp_path / "o", **kwargs)
+        with pytest.raises(pt.InputError, match=message):
+            batch.run(corpus, out=tmp_path / "o", **kwargs)
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir()), "nothing claimed the folder"

@@ -362,6 +362,46 @@ def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
         atomic_write_text(run_file, json.dumps(settings, sort_keys=True))
 
 
+def _start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int,
+               max_chars: int, resume: bool) -> tuple[list[str], Path]:
+    """Check a run's arguments and claim its output folder; return the step names and the folder.
+
+    Shared by :func:`run` and :func:`policytext.dask.run`, whose output folders are interchangeable.
+    """
+    if format not in ("parquet", "csv"):
+        raise InputError(f"format must be 'parquet' or 'csv', not {format!r}")
+    if format == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingExtraError("Parquet output", "batch", "pyarrow") from None
+    if not steps:
+        raise InputError("steps is empty; name at least one step")
+    if chunk_size < 1:
+        raise InputError(f"chunk_size must be at least 1, not {chunk_size!r}")
+    names = [_resolve(s)[0] for s in steps]  # fail early on unknown steps
+    if len(set(names)) != len(names):
+        raise InputError(f"steps repeat a name: {names}")
+    out_path = Path(out)
+    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
+                "max_chars": max_chars}
+    out_path.mkdir(parents=True, exist_ok=True)
+    _check_run_file(out_path, settings, resume)
+    return names, out_path
+
+
+def _jobs_to_do(source: Any, steps: Sequence[Step], names: Sequence[str], out: Path, format: str, chunk_size: int,
+                max_chars: int, result: BatchResult) -> Iterator[_ChunkJob]:
+    """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
+    for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
+        result.chunks += 1
+        done = _finished_marker(out, names, index, doc_ids)
+        if done is not None:
+            result.add(done, processed=False)
+            continue
+        yield _ChunkJob(index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, **payload)
+
+
 def run(
     source: Any,
     steps: Sequence[Step],
@@ -383,25 +423,9 @@ def run(
     ``n_jobs`` worker processes each take whole chunks. Rerunning with the same
     arguments resumes: finished chunks are skipped.
     """
-    if format not in ("parquet", "csv"):
-        raise InputError(f"format must be 'parquet' or 'csv', not {format!r}")
-    if format == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise MissingExtraError("Parquet output", "batch", "pyarrow") from None
-    if not steps:
-        raise InputError("steps is empty; name at least one step")
-    if chunk_size < 1 or n_jobs < 1:
-        raise InputError("chunk_size and n_jobs must be at least 1")
-    names = [_resolve(s)[0] for s in steps]  # fail early on unknown steps
-    if len(set(names)) != len(names):
-        raise InputError(f"steps repeat a name: {names}")
-    out_path = Path(out)
-    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
-                "max_chars": max_chars}
-    out_path.mkdir(parents=True, exist_ok=True)
-    _check_run_file(out_path, settings, resume)
+    if n_jobs < 1:
+        raise InputError(f"n_jobs must be at least 1, not {n_jobs!r}")
+    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume)
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
@@ -417,18 +441,11 @@ def run(
             sys.stderr.flush()
 
     try:
-        for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
-            result.chunks += 1
-            done = _finished_marker(out_path, names, index, doc_ids)
-            if done is not None:
-                result.add(done, processed=False)
-                continue
-            job = _ChunkJob(index=index, out=str(out_path), fmt=format, steps=list(steps), max_chars=max_chars,
-                            **payload)
+        for job in _jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result):
             if executor is None:
                 collect(_process_chunk(job))
             else:
-                pending[executor.submit(_process_chunk, job)] = index
+                pending[executor.submit(_process_chunk, job)] = job.index
                 while len(pending) >= 2 * n_jobs:  # bounded in-flight work keeps memory bounded
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:

@@ -21,21 +21,10 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from .batch import (
-    RUN_FORMAT_VERSION,
-    BatchResult,
-    Step,
-    _check_run_file,
-    _ChunkJob,
-    _finished_marker,
-    _plan,
-    _process_chunk,
-    _resolve,
-)
-from .errors import InputError, MissingExtraError
+from .batch import BatchResult, Step, _jobs_to_do, _process_chunk, _start_run
+from .errors import MissingExtraError
 
 __all__ = ["run"]
 
@@ -59,28 +48,11 @@ def run(
         import dask.bag as db
     except ImportError:
         raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
-    if format not in ("parquet", "csv"):
-        raise InputError(f"format must be 'parquet' or 'csv', not {format!r}")
-    names = [_resolve(s)[0] for s in steps]
-    if not names:
-        raise InputError("steps is empty; name at least one step")
-    out_path = Path(out)
-    out_path.mkdir(parents=True, exist_ok=True)
-    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
-                "max_chars": max_chars}
-    _check_run_file(out_path, settings, resume=True)
+    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume=True)
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
-    jobs = []
-    for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
-        result.chunks += 1
-        done = _finished_marker(out_path, names, index, doc_ids)
-        if done is not None:
-            result.add(done, processed=False)
-            continue
-        jobs.append(_ChunkJob(index=index, out=str(out_path), fmt=format, steps=list(steps), max_chars=max_chars,
-                              **payload))
+    jobs = list(_jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result))
     if jobs:
         bag = db.from_sequence(jobs, npartitions=len(jobs))
         mapped = bag.map(_process_chunk)
