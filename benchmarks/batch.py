@@ -25,23 +25,22 @@ which the in-memory baseline leaves out.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
-import importlib.util
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import jieba
 import pandas as pd
 
-from policytext import batch
-from policytext.batch import _resolve, read_results
-from policytext.document import Corpus
-from policytext.io import iter_json_lines
+from policytext._util.files import iter_json_lines
+from policytext.batch.runner import _resolve, read_results
+from policytext.corpus.document import Corpus
 
 
 def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
@@ -104,7 +103,7 @@ t0 = time.perf_counter()
 if how.startswith("dask"):
     import dask
     import distributed
-    from policytext.dask import run
+    from policytext.batch.dask_runner import run
     if how == "dask-noprofile":  # Dask's worker profiler samples every 10 ms, taking the GIL from the steps
         dask.config.set({"distributed.worker.profile.enabled": False})
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \\
@@ -137,7 +136,7 @@ def run_measured(source: Path, steps: list[str], out: Path, how: str) -> dict[st
 PARALLEL_STEPS = """
 import json, sys, time
 from policytext.batch import _resolve
-from policytext.document import Corpus
+from policytext.corpus.document import Corpus
 fns = [_resolve(s)[1] for s in sys.argv[2].split(",")]
 print("ready", flush=True)
 sys.stdin.readline()  # start together

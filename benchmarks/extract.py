@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import jieba
 
-from policytext.datasets import load_sample
+from policytext.corpus.datasets import load_sample
 
 # (module, function, kind): formulaic extractors aim at <= 0.5x jieba, parallels at <= 1x
 CANDIDATES = (
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
     seg = None
     try:
-        from policytext.segment import Segmenter
+        from policytext.segment.segmenter import Segmenter
 
         seg = Segmenter()
         t_seg = _time(lambda: corpus.tokens(seg))

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import policytext as pt
-from policytext.clean import clean_text, decode_bytes
-from policytext.text import normalize
+from policytext.corpus.clean import clean_text, decode_bytes
+from policytext.corpus.text import normalize
 
 
 def best_of(fn, repeat: int) -> float:

@@ -17,10 +17,10 @@ import time
 
 import jieba
 
-from policytext.datasets import load_sample
-from policytext.document import Corpus
-from policytext.extract.parallels import find_parallels
-from policytext.segment import Segmenter
+from policytext.corpus.datasets import load_sample
+from policytext.corpus.document import Corpus
+from policytext.extract.parallels.finder import find_parallels
+from policytext.segment.segmenter import Segmenter
 
 
 def best_of(fn, repeat: int) -> float:

@@ -133,8 +133,8 @@ def main() -> int:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    from policytext.segment import Segmenter
-    from policytext.segment_eval import score_files
+    from policytext.segment.evaluation import score_files
+    from policytext.segment.segmenter import Segmenter
 
     if args.construction_only:
         report_construction(("jieba", "rjieba"))

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from policytext import Corpus, Segmenter  # noqa: E402
-from policytext.datasets import SEED_ID, load_sample  # noqa: E402
+from policytext.corpus.datasets import SEED_ID, load_sample  # noqa: E402
 from policytext.stats.dfm import dfm  # noqa: E402
 from policytext.stats.keyness import keyness  # noqa: E402
 from policytext.stats.keywords import keywords  # noqa: E402

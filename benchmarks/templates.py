@@ -13,11 +13,11 @@ import time
 
 import jieba
 
-from policytext.datasets import load_sample
-from policytext.document import Corpus
-from policytext.extract.template_mining import mine_templates
-from policytext.extract.templates import bundled_templates, find_templates
-from policytext.segment import Segmenter
+from policytext.corpus.datasets import load_sample
+from policytext.corpus.document import Corpus
+from policytext.extract.templates.matching import bundled_templates, find_templates
+from policytext.extract.templates.mining import mine_templates
+from policytext.segment.segmenter import Segmenter
 
 
 def timed(fn):

@@ -1,7 +1,7 @@
 """Topic-model benchmark: coherence, fit time and peak memory on the Government Work Reports by paragraph.
 
 Every model gets the same paragraphs (lines of the 53 bundled reports, 1954-2025) and k=20; each model's
-top 10 terms are scored by ONE coherence function (policytext.topics_coherence.topic_coherence, NPMI over
+top 10 terms are scored by ONE coherence function (policytext.topics.coherence.topic_coherence, NPMI over
 paragraph co-occurrence), against
 
 - tokens: the paragraphs as that model's own tokenizer cut them (the usual way), and
@@ -45,7 +45,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from policytext.topics_coherence import binary_unit_matrix, coherence_from_matrix, topic_coherence  # noqa: E402
+from policytext.topics.coherence import coherence_from_matrix, topic_coherence  # noqa: E402
 
 # A generic Chinese stopword list (function words of any genre; nothing policy-specific), as a user of plain
 # jieba would take from a common list.
@@ -91,9 +91,9 @@ def work(model: str, data_path: str, k: int, top: int) -> dict:
     rss0, _ = _rss()
     t0 = time.perf_counter()
     if model in ("policytext", "policytext+lexicon"):
-        from policytext.datasets import load_sample
-        from policytext.segment import Segmenter
-        from policytext.topics import TopicModel
+        from policytext.corpus.datasets import load_sample
+        from policytext.segment.segmenter import Segmenter
+        from policytext.topics.model import TopicModel
 
         corpus = load_sample(include_seed=False)
         tm = TopicModel(k, random_state=0, segmenter=Segmenter() if model == "policytext+lexicon" else None)
@@ -103,9 +103,9 @@ def work(model: str, data_path: str, k: int, top: int) -> dict:
         tm.fit(units)
         tops = tm.topics(top).groupby("topic")["term"].apply(list).tolist()
     elif model in ("policytext|jieba", "same NMF|jieba"):
-        from policytext.datasets import load_sample
-        from policytext.topics import TopicModel
-        from policytext.topics_units import Units
+        from policytext.corpus.datasets import load_sample
+        from policytext.topics.model import TopicModel
+        from policytext.topics.units import Units
 
         ref = TopicModel(k).prepare(load_sample(include_seed=False))
         units = Units(ref.doc_ids, ref.doc_meta, ref.doc_texts, ref.unit_doc, ref.unit_start, ref.unit_end,
@@ -195,12 +195,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(work(args.worker, args.data, args.k, args.top), ensure_ascii=False))
         return 0
 
-    import jieba
     import logging
 
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)
-    from policytext.datasets import load_sample
-    from policytext.topics import TopicModel
+    from policytext.corpus.datasets import load_sample
+    from policytext.topics.model import TopicModel
 
     corpus = load_sample(include_seed=False)
     t0 = time.perf_counter()
@@ -216,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"segmentation: policytext Segmenter.terms {seg_policytext:.1f} s; jieba.lcut + filters {seg_jieba:.1f} s "
           "(not included in fit times)")
     pt_tokens = units.unit_terms
-    from policytext.segment import Segmenter
+    from policytext.segment.segmenter import Segmenter
 
     lex_tokens = TopicModel(args.k, segmenter=Segmenter()).prepare(corpus).unit_terms
 

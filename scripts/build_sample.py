@@ -3,7 +3,7 @@
 Reads ``../shared/corpus`` (national Government Work Reports 1954-2025, state documents
 that may be redistributed, see the corpus README) and the seed speech, and stores each
 file's text *as found* (raw, before cleaning) with its provenance from the manifest.
-``policytext.datasets.load_sample()`` cleans them at load time, so the bundled corpus
+``policytext.corpus.datasets.load_sample()`` cleans them at load time, so the bundled corpus
 always reflects the current cleaner.
 
 Run from the repository root:  python scripts/build_sample.py [SHARED_DIR]

@@ -1,4 +1,4 @@
-"""Build lexicons/traditional_to_simplified.tsv, the character table of :func:`policytext.text.to_simplified`.
+"""Build lexicons/traditional_to_simplified.tsv, the character table of :func:`policytext.corpus.text.to_simplified`.
 
 Source: OpenCC (https://github.com/BYVoid/OpenCC, Apache-2.0), its ``t2s`` conversion applied to every
 single character of the CJK Unified Ideographs blocks (basic, extension A, compatibility). A character
@@ -30,7 +30,7 @@ HEADER = """\
 # Made by scripts/build_script_table.py from OpenCC {version} (https://github.com/BYVoid/OpenCC, Apache-2.0):
 # its t2s conversion of every single CJK ideograph that turns into one other character. Character by
 # character (no phrase tables), so a text keeps its length; chains are followed to their end. Left out
-# because they are also standard simplified characters: {keep}. Used by policytext.text.to_simplified.
+# because they are also standard simplified characters: {keep}. Used by policytext.corpus.text.to_simplified.
 # OpenCC licence: LICENSE-OpenCC.txt.
 """
 

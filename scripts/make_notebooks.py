@@ -24,7 +24,7 @@ careful scholar does: metadata, sentences, words, slot templates, parallel struc
 quoted slogans and cited documents, and finally an HTML report with everything highlighted."""),
     ("code", """import pandas as pd
 import policytext as pt
-from policytext.datasets import load_seed
+from policytext.corpus.datasets import load_seed
 
 pd.set_option("display.max_colwidth", 60)
 doc = load_seed()
@@ -48,7 +48,7 @@ templates[["template", "match", "slots", "elided"]].head(15)"""),
     ("code", """assert all(doc.text[r.start:r.end] == r.match for r in templates.itertuples())
 templates[templates.template == "抓{X}党建促{Y}"]["slots"].apply(pd.Series)"""),
     ("md", "Frames nobody named are found by mining recurring skeletons:"),
-    ("code", """from policytext.extract.template_mining import mine_templates
+    ("code", """from policytext.extract.templates.mining import mine_templates
 
 mine_templates(doc, min_support=3).head(10)"""),
     ("md", "## Parallel structures (排比, 对仗)"),
@@ -78,7 +78,7 @@ formulations across seven decades: numbered formulas by year, when a term first 
 report from the 2013 one, what the reports talk about over time, and every occurrence of a phrase in context."""),
     ("code", """import pandas as pd
 import policytext as pt
-from policytext.datasets import load_sample
+from policytext.corpus.datasets import load_sample
 
 corpus = load_sample().filter(collection="gov_work_reports_national")
 seg = pt.Segmenter()
@@ -90,7 +90,7 @@ formulas["year"] = formulas["doc_id"].map({d.doc_id: d.meta["year"] for d in cor
 by_year = formulas.groupby(["year", "canonical"]).size().unstack(fill_value=0)
 by_year[by_year.sum().sort_values(ascending=False).index[:8]].tail(12)"""),
     ("code", """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], by="year", unit="per_10k")
-from policytext.plot import plot_term_trends
+from policytext.report.plots import plot_term_trends
 plot_term_trends(trends, title="per 10,000 characters");"""),
     ("code", """pt.first_seen(corpus, ["人民公社", "改革开放", "社会主义市场经济", "科学发展观", "供给侧结构性改革",
                          "高质量发展", "中国式现代化", "新质生产力"])[["term", "year", "doc_id", "count"]]"""),

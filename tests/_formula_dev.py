@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spec_locate import locate_items
 
-from policytext.text import normalize
+from policytext.corpus.text import normalize
 
 DEV_PATH = Path(__file__).parent / "data" / "formulas_dev.json"
 

@@ -53,14 +53,14 @@ def seed_path(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_doc():
     """The seed as shipped inside the package (no ../shared needed)."""
-    from policytext.datasets import load_seed
+    from policytext.corpus.datasets import load_seed
 
     return load_seed()
 
 
 @pytest.fixture(scope="session")
 def sample_corpus():
-    from policytext.datasets import load_sample
+    from policytext.corpus.datasets import load_sample
 
     return load_sample()
 

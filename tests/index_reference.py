@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from policytext.document import Document
+from policytext.corpus.document import Document
 
 
 def occurrences(docs: list[Document], q: str) -> list[tuple[str, int, int]]:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from policytext.text import normalize
+from policytext.corpus.text import normalize
 
 DEV_DIR = Path(__file__).parent / "data" / "parallels_dev"
 

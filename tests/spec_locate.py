@@ -7,7 +7,7 @@ Gold strings go through :func:`policytext.normalize` first, like the document te
 
 from __future__ import annotations
 
-from policytext.text import normalize
+from policytext.corpus.text import normalize
 
 
 def locate_items(text: str, items: list[str], context: str | None = None) -> list[tuple[int, int]]:

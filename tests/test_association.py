@@ -7,7 +7,7 @@ import math
 import pytest
 
 from policytext.errors import InputError
-from policytext.segment import Segmenter
+from policytext.segment.segmenter import Segmenter
 from policytext.stats import measures
 from policytext.stats.association import (
     association_table,
@@ -100,7 +100,7 @@ def test_discover_terms_finds_unknown_formulation(segmenter):
 
 
 def test_discover_terms_on_real_reports(sample_corpus):
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     reports = Corpus([d for d in sample_corpus if str(d.meta.get("year", "")) >= "2018"][:3])
     df = discover_terms(reports, segmenter=Segmenter(lexicon=None), min_count=3)

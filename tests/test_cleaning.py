@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.clean import (
+from policytext.corpus.clean import (
     _LICENCE_KEYS,
     _LICENCE_M_RE,
     _MIDDLE_FIRST,

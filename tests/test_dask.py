@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import policytext as pt
-from policytext import batch
-from policytext.batch import read_results
+from policytext.batch import runner as batch
+from policytext.batch.runner import read_results
 
 distributed = pytest.importorskip("distributed", reason="the dask extra (dask[distributed]) is not installed")
 pytest.importorskip("pyarrow", reason="the batch extra (pyarrow) is needed for Parquet output")
@@ -25,7 +25,7 @@ def source_dir(corpus_dir, tmp_path_factory):
 
 
 def test_local_cluster_equals_single_process(source_dir, tmp_path):
-    from policytext.dask import run as dask_run
+    from policytext.batch.dask_runner import run as dask_run
 
     steps = ["stats", "keywords"]
     batch.run(source_dir, steps=steps, out=tmp_path / "local", chunk_size=6)
@@ -53,7 +53,7 @@ def test_cli_local_cluster_writes_the_single_process_output(source_dir, tmp_path
 
 
 def test_dask_run_checks_its_arguments_like_the_local_run(tmp_path):
-    from policytext.dask import run as dask_run
+    from policytext.batch.dask_runner import run as dask_run
 
     corpus = pt.Corpus.from_texts(["甲。"])
     for kwargs, message in [({"steps": ["stats"], "chunk_size": 0}, "chunk_size must be at least 1"),

@@ -11,10 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_locate import locate_items
 
+from policytext._util.lexicon_files import lexicon_path
 from policytext.errors import InputError
-from policytext.extract.formula_lexicon import load_formula_lexicon, parse_formula_lexicon
-from policytext.extract.formulas import find_formulas, shape_of
-from policytext.lexicons import lexicon_path
+from policytext.extract.formulas.finder import find_formulas, shape_of
+from policytext.extract.formulas.lexicon import (
+    load_formula_lexicon,
+    parse_formula_lexicon,
+)
 
 # ---------------------------------------------------------------- the seed
 
@@ -111,7 +114,7 @@ def test_pattern_never_cuts_a_listed_formula():
 def test_sense_chosen_by_context_and_year():
     party = find_formulas("加强“两新”组织党建工作")
     assert "新社会组织" in party.expansion[0]
-    from policytext.document import Document
+    from policytext.corpus.document import Document
 
     doc = Document(doc_id="r", text="加力支持“两新”工作，设备购置投资增长", meta={"year": 2025})
     econ = find_formulas(doc)
@@ -125,7 +128,7 @@ def test_year_from_dataframe_metadata():
     import numpy as np
     import pandas as pd
 
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["加力支持“两新”工作", "抓“两新”组织党建"],
                           "year": np.array([2025, 2022])})
@@ -295,7 +298,7 @@ def test_yearly_counts_agree_with_substring_counts(sample_corpus):
 
 @pytest.mark.parametrize("folder", ["cpc_congress_reports", "policy_docs_shandong", "five_year_plans"])
 def test_offsets_over_other_state_documents(corpus_dir, folder):
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     corpus = Corpus.from_dir(corpus_dir / folder)
     df = find_formulas(corpus)

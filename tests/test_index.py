@@ -10,13 +10,12 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from policytext.document import Corpus, Document
-from policytext.errors import InputError
-from policytext.index import Index, IndexFormatError
-from policytext.index_query import And, Filter, Gap, Not, Or, Term, parse
 from index_reference import kwic_spans, occurrences, quoted
 
+from policytext.corpus.document import Corpus, Document
+from policytext.errors import InputError
+from policytext.index.core import Index, IndexFormatError
+from policytext.index.query import And, Filter, Gap, Not, Or, Term, parse
 
 # --- the bundled sample (no ../shared needed) ---------------------------------------
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from policytext.document import Document
-from policytext.index import Index, IndexLockedError
+from policytext.corpus.document import Document
+from policytext.index.core import Index, IndexLockedError
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 CHILD = textwrap.dedent("""
     import sys
-    from policytext.document import Document
+    from policytext.corpus.document import Document
     from policytext.index import Index
 
     path, n_docs = sys.argv[1], int(sys.argv[2])

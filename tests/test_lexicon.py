@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from policytext._util.lexicon_files import lexicon_path, read_lexicon_lines
 from policytext.errors import InputError
-from policytext.lexicon_mining import read_review, rules_reject
-from policytext.lexicons import lexicon_path, read_lexicon_lines
-from policytext.segment_dict import policy_entries
-from policytext.segment_eval import score_spans, spans
+from policytext.segment.dictionary import policy_entries
+from policytext.segment.evaluation import score_spans, spans
+from policytext.stats.lexicon_mining import read_review, rules_reject
 
 
 def test_lexicon_file_format_and_header():
@@ -82,8 +82,8 @@ def test_official_terms_of_other_texts_stay_whole(segmenter):
 def test_sighan_pku_no_harm(shared_dir):
     """Word F1 on the SIGHAN 2005 PKU test set with the lexicon is at most 0.5 points below jieba's."""
     pytest.importorskip("rjieba", reason="uses the fast backend (extra 'fast'), identical tokens, for speed")
-    from policytext.segment import Segmenter
-    from policytext.segment_eval import score_files
+    from policytext.segment.evaluation import score_files
+    from policytext.segment.segmenter import Segmenter
 
     d = shared_dir / "corpus" / "sighan2005_icwb2"
     plain = score_files(Segmenter(lexicon=None, backend="rjieba").cut, d / "pku_test.txt", d / "pku_test_gold.txt")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_locate import locate_items
 
-from policytext.extract.formulas import find_meetings
+from policytext.extract.formulas.finder import find_meetings
 
 
 def _one(text):
@@ -118,7 +118,7 @@ def test_offsets_hypothesis(text):
 
 
 def test_offsets_over_sample_and_congress_reports(sample_corpus, corpus_dir):
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     congress = Corpus.from_dir(corpus_dir / "cpc_congress_reports")
     for corpus in (sample_corpus, congress):

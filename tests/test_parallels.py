@@ -11,20 +11,23 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from policytext.document import Corpus, Document
-from policytext.errors import InputError
-from policytext.extract.parallels import COLUMNS, find_parallels, format_for_terminal
-
 from parallel_scoring import covered, items_match, score_groups
 from spec_locate import locate_items
+
+from policytext.corpus.document import Corpus, Document
+from policytext.errors import InputError
+from policytext.extract.parallels.finder import (
+    COLUMNS,
+    find_parallels,
+    format_for_terminal,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def seg():
-    from policytext.extract._source import extractor_segmenter
+    from policytext.segment.defaults import extractor_segmenter
 
     return extractor_segmenter()
 

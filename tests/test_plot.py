@@ -14,7 +14,7 @@ from policytext.errors import MissingExtraError
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 mpl = pytest.importorskip("matplotlib", reason="matplotlib (the 'plot' extra) is not installed")
-from policytext import plot  # noqa: E402
+from policytext.report import plots as plot  # noqa: E402
 
 NO_FONT = (
     "no CJK font on this machine (fc-list :lang=zh is empty, mplfonts not installed, POLICYTEXT_CJK_FONT unset); "
@@ -102,7 +102,7 @@ def test_glyph_check_catches_boxes():
     # the check above can fail: DejaVu Sans, matplotlib's default, has no Chinese glyphs
     import matplotlib.pyplot as plt
 
-    from policytext.plot import _pyplot
+    from policytext.report.plots import _pyplot
 
     _pyplot()
     with mpl.rc_context({"font.family": "DejaVu Sans"}):

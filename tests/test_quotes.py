@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from _formula_dev import dev_passages, found_spans, gold_spans
+from _formula_dev import dev_passages, found_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.extract.formulas import find_quoted_terms
+from policytext.extract.formulas.finder import find_quoted_terms
 
 
 def test_seed_quoted_terms(seed_doc, seed_expected):

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_locate import locate_items
 
-from policytext.extract.formulas import find_references
-from policytext.extract.quotes import reference_kind
+from policytext.extract.formulas.finder import find_references
+from policytext.extract.formulas.quotes import reference_kind
 
 
 def test_seed_references(seed_doc, seed_expected):
@@ -57,7 +57,7 @@ def test_offsets_hypothesis(text):
 
 
 def test_offsets_over_policy_documents(corpus_dir):
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     corpus = Corpus.from_dir(corpus_dir / "policy_docs_central")
     df = find_references(corpus)

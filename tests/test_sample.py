@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policytext.datasets import SEED_ID
+from policytext.corpus.datasets import SEED_ID
 
 
 def test_sample_has_seed_and_reports(sample_corpus):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policytext.errors import InputError, MissingExtraError
-from policytext.segment import Segmenter, Token
+from policytext.segment.segmenter import Segmenter, Token
 
 SEG = Segmenter()
 
@@ -33,7 +33,7 @@ def test_seed_terms_kept_whole(seed_expected, seed_doc):
 
 
 def test_lexicon_is_general_and_large():
-    from policytext.segment_dict import policy_entries
+    from policytext.segment.dictionary import policy_entries
 
     entries = policy_entries()
     assert len(entries) >= 3000
@@ -205,7 +205,7 @@ def test_cut_many_matches_cut_and_keeps_pool(seed_doc):
 def test_cut_many_spawn_safe(seed_doc):
     code = ("import sys\n"
             "from policytext.segment import Segmenter\n"
-            "from policytext.segment_pool import WorkerPool\n"
+            "from policytext.segment.pool import WorkerPool\n"
             "if __name__ == '__main__':\n"
             "    s = Segmenter()\n"
             "    p = WorkerPool(s, 2, start_method='spawn')\n"
@@ -217,7 +217,7 @@ def test_cut_many_spawn_safe(seed_doc):
 
 
 def test_corpus_tokens_cached():
-    from policytext.document import Corpus
+    from policytext.corpus.document import Corpus
 
     c = Corpus.from_texts(["坚持守正创新。", "推动高质量发展。"])
     t1 = c.tokens(SEG)

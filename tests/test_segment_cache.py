@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from policytext.segment_dict import CACHE_KEEP, load_prefix_dict, prune_cache
+from policytext.segment.dictionary import CACHE_KEEP, load_prefix_dict, prune_cache
 
 
 def _file(path, age_s):

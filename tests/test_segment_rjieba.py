@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from policytext.segment import Segmenter
+from policytext.segment.segmenter import Segmenter
 
 rjieba = pytest.importorskip("rjieba", reason="the optional extra 'fast' (rjieba) is not installed: "
                              "pip install 'policytext[fast]'")
@@ -61,6 +61,8 @@ def test_parity_over_whole_shared_corpus(corpus_dir):
     bad = []
     for line in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
+        if not rec["path"].endswith(".txt"):  # HTML and Word files are read through their readers, not as text
+            continue
         text = (corpus_dir / rec["path"]).read_text(encoding="utf-8")
         ta, tb = a.cut(text), b.cut(text)
         total += len(ta)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.document import Corpus
+from policytext.corpus.document import Corpus
 from policytext.errors import InputError
-from policytext.extract.template_mining import mine_templates
-from policytext.extract.templates import find_templates
-from policytext.extract._source import extractor_segmenter
-from policytext.segment import Segmenter
+from policytext.extract.templates.matching import find_templates
+from policytext.extract.templates.mining import mine_templates
+from policytext.segment.defaults import extractor_segmenter
+from policytext.segment.segmenter import Segmenter
 
 
 @pytest.fixture(scope="module")

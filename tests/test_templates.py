@@ -6,15 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-
-from policytext.errors import InputError
-from policytext.extract.template_language import TemplateSyntaxError, parse_template
-from policytext.extract.templates import bundled_templates, find_templates, load_templates
-from policytext.extract._source import extractor_segmenter
-from policytext.segment import Segmenter, Token
-from policytext.text import normalize
-
 from spec_locate import locate_items
+
+from policytext.corpus.text import normalize
+from policytext.errors import InputError
+from policytext.extract.templates.language import TemplateSyntaxError, parse_template
+from policytext.extract.templates.matching import (
+    bundled_templates,
+    find_templates,
+    load_templates,
+)
+from policytext.segment.defaults import extractor_segmenter
+from policytext.segment.segmenter import Segmenter, Token
 
 DATA = Path(__file__).parent / "data"
 
@@ -223,7 +226,7 @@ def test_bundled_library_format():
     assert len(lib) >= 40
     assert lib.template.is_unique
     assert (lib.gloss.str.len() > 0).all() and (lib.example.str.len() > 0).all()
-    from policytext.lexicons import lexicon_path
+    from policytext._util.lexicon_files import lexicon_path
 
     head = lexicon_path("templates.txt").read_text(encoding="utf-8").splitlines()[:12]
     assert any("Format" in h for h in head) and any("Provenance" in h for h in head)
@@ -237,7 +240,7 @@ def test_every_bundled_template_matches_its_example(seg):
 
 def test_bundled_examples_are_real(shared_dir):
     """Every example is copied verbatim from the state document (or the seed) it names."""
-    from policytext.document import read_document
+    from policytext.corpus.document import read_document
 
     allowed = ("gov_work_reports_national", "cpc_congress_reports", "central_documents",
                "npc_resolutions_on_gwr", "five_year_plans", "policy_docs_central", "policy_docs_shandong")
@@ -309,7 +312,8 @@ def test_adversarial_input_does_bounded_work(unit, template, size):
     assert seg.chars <= 6 * len(text)
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 _PIECES = ["抓", "党建", "促", "以", "为", "、", "，", "。", "基层", "乡村振兴", "的", "改革", "发展",
            "推动", "\n", " ", "“", "”", "学出", "理想", "可以", "和"]

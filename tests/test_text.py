@@ -5,8 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.lexicons import lexicon_path, read_lexicon_lines
-from policytext.text import normalize, split_clauses, split_sentences, to_simplified
+from policytext._util.lexicon_files import lexicon_path, read_lexicon_lines
+from policytext.corpus.text import (
+    normalize,
+    split_clauses,
+    split_sentences,
+    to_simplified,
+)
 
 # Text made of the characters that matter: Han, punctuation of both widths, quotes,
 # brackets, digits, Latin letters, spaces of every kind and line breaks.

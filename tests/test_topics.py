@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from policytext.document import Corpus
+from policytext.corpus.document import Corpus
 from policytext.errors import InputError
-from policytext.segment import Segmenter
-from policytext.topics import TopicModel, select_k
-from policytext.topics_units import Units, build_units
+from policytext.segment.segmenter import Segmenter
+from policytext.topics.model import TopicModel, select_k
+from policytext.topics.units import Units, build_units
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -360,7 +360,7 @@ def test_units_split_run_on_lines(seg):
 
 def test_traditional_script_counts_with_simplified(small):
     """Half the documents printed in traditional script: the same terms, the same topics, text as written."""
-    from policytext.text import to_simplified
+    from policytext.corpus.text import to_simplified
 
     trad = {"粮食": "糧食", "农田": "農田", "农民": "農民", "灌溉": "灌溉", "化肥": "化肥", "农机": "農機",
             "财政": "財政", "预算": "預算", "税收": "稅收", "国债": "國債", "银行": "銀行", "货币": "貨幣",

@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.topics_coherence import topic_coherence
-from policytext.topics_units import _spans
+from policytext.topics.coherence import topic_coherence
+from policytext.topics.units import _spans
 
 chars = st.sampled_from(list("改革开放乡村振兴农业发展。，；！？ \u3000\n\t"))
 texts = st.text(alphabet=chars, max_size=400)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from policytext.segment import Segmenter
-from policytext.topics import TopicModel, topic_segmenter
+from policytext.segment.segmenter import Segmenter
+from policytext.topics.model import TopicModel, topic_segmenter
 
 
 @pytest.fixture(scope="module")

@@ -59,9 +59,9 @@ def test_wheel_installs_and_works_in_fresh_venv(wheel, tmp_path):
     code = (
         "import policytext, pathlib, sys\n"
         "assert policytext.__file__.startswith(sys.argv[1]), policytext.__file__\n"
-        "from policytext.lexicons import lexicon_dir\n"
+        "from policytext._util.lexicon_files import lexicon_dir\n"
         "assert lexicon_dir().parent == pathlib.Path(policytext.__file__).parent, lexicon_dir()\n"
-        "from policytext.datasets import load_sample\n"
+        "from policytext.corpus.datasets import load_sample\n"
         "c = load_sample(); assert len(c) == 54, len(c)\n"
         "print(policytext.Segmenter().cut('推动高质量发展'))\n"
     )

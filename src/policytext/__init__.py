@@ -13,13 +13,18 @@ extractors, statistics, topic models and the index load on first use, so
 from __future__ import annotations
 
 import importlib
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from .document import Corpus, Document, read_document
+from .corpus.document import Corpus, Document, read_document
+from .corpus.text import Span, normalize, split_clauses, split_sentences
 from .errors import DecodeError, InputError, MissingExtraError, PolicytextError
-from .segment import Segmenter, Token
-from .text import Span, normalize, split_clauses, split_sentences
+from .segment.segmenter import Segmenter, Token
+
+from . import _compat
+
+_compat.install(sys.meta_path)  # old 0.1 module paths keep working, with a warning
 
 try:
     __version__ = version("policytext")
@@ -34,8 +39,8 @@ _LAZY: dict[str, str] = {
     "find_references": "policytext.extract.formulas",
     "find_parallels": "policytext.extract.parallels",
     "find_templates": "policytext.extract.templates",
-    "mine_templates": "policytext.extract.template_mining",
-    "TemplateSyntaxError": "policytext.extract.template_language",
+    "mine_templates": "policytext.extract.templates.mining",
+    "TemplateSyntaxError": "policytext.extract.templates.language",
     "DFM": "policytext.stats.dfm",
     "dfm": "policytext.stats.dfm",
     "keywords": "policytext.stats.keywords",
@@ -50,9 +55,9 @@ _LAZY: dict[str, str] = {
     "IndexFormatError": "policytext.index",
     "TopicModel": "policytext.topics",
     "select_k": "policytext.topics",
-    "report": "policytext.html_report",
-    "load_sample": "policytext.datasets",
-    "load_seed": "policytext.datasets",
+    "report": "policytext.report.html",
+    "load_sample": "policytext.corpus.datasets",
+    "load_seed": "policytext.corpus.datasets",
 }
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 
-from ..document import Corpus, read_document
+from ..corpus.document import Corpus, read_document
 from ..errors import InputError
 
 T = TypeVar("T")
@@ -42,7 +42,7 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
     docs = []
     for item in inputs:
         if item == SAMPLE and not Path(item).exists():
-            from ..datasets import load_sample
+            from ..corpus.datasets import load_sample
 
             docs.extend(load_sample())
             continue
@@ -90,27 +90,10 @@ def write_frame(df: pd.DataFrame, out: str | None, fmt: str | None) -> None:
                                "display.max_colwidth", 40, "display.unicode.east_asian_width", True):
             text = df.to_string(index=False) + "\n"
     if out:
-        from ..io import atomic_write_text
+        from .._util.files import atomic_write_text
 
         atomic_write_text(out, text)
     else:
         sys.stdout.write(text)
 
 
-def progress(items: Iterable[T], total: int | None = None, desc: str = "", enabled: bool = True) -> Iterator[T]:
-    """A small progress bar on standard error (only when it is a terminal and enabled)."""
-    if not enabled or not sys.stderr.isatty():
-        yield from items
-        return
-    n = 0
-    for item in items:
-        yield item
-        n += 1
-        if total:
-            width = 30
-            done = int(width * n / total)
-            sys.stderr.write(f"\r{desc} [{'#' * done}{'.' * (width - done)}] {n}/{total}")
-        else:
-            sys.stderr.write(f"\r{desc} {n}")
-        sys.stderr.flush()
-    sys.stderr.write("\n")

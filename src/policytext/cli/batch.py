@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..batch import STEPS
+from ..batch.runner import STEPS
 from ..errors import MissingExtraError
 
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     if args.dask:
-        from ..dask import run as dask_run
+        from ..batch.dask_runner import run as dask_run
 
         try:
             import dask
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                 result = dask_run(args.source, steps, args.out, client=client, format=args.format,
                                   chunk_size=args.chunk_size)
     else:
-        from ..batch import run as batch_run
+        from ..batch.runner import run as batch_run
 
         result = batch_run(args.source, steps, args.out, n_jobs=args.jobs, format=args.format,
                            chunk_size=args.chunk_size, progress=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..document import Corpus, Document, read_document
+from .._util.progress import progress
+from ..corpus.document import Corpus, Document, read_document
 from ..errors import DecodeError, InputError
-from ..index import DEFAULT_SEGMENT_CHARS, Index
-from ._common import SAMPLE, add_output_arguments, progress, write_frame
+from ..index.core import DEFAULT_SEGMENT_CHARS, Index
+from ._common import SAMPLE, add_output_arguments, write_frame
 
 QUERY_HELP = (
     "query: 党建 (exact substring) · 党建 乡村 (AND) · 党建 OR 党的建设 · -扶贫 (NOT) · \"a b\" (literal) · "
@@ -113,7 +114,7 @@ def _documents(plan: list[tuple[str, Path | None, Path | None]], clean: bool,
                skip_errors: bool) -> Iterator[Document]:
     for kind, root, f in plan:
         if kind == "sample":
-            from ..datasets import load_sample
+            from ..corpus.datasets import load_sample
 
             yield from load_sample()
         elif kind == "csv":

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ..document import Corpus
+from ..corpus.document import Corpus
 from ..errors import InputError
 from ._common import add_output_arguments, load_inputs, write_frame
 
@@ -31,7 +31,7 @@ def _load(items: Sequence[str], clean: bool = True) -> Corpus:
     plain: list[str] = []
     for item in items:
         if item.startswith("sample:"):
-            from ..datasets import load_sample
+            from ..corpus.datasets import load_sample
 
             sample = load_sample()
             for doc_id in item.split(":", 1)[1].split(","):
@@ -57,7 +57,7 @@ def _segmenter_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _segmenter(args: argparse.Namespace):
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
     return Segmenter(user_dicts=tuple(args.user_dict)) if args.user_dict else Segmenter()
 

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_mine(args: argparse.Namespace) -> int:
-    from ..lexicon_mining import load_state_texts, mine_lexicon, write_lexicon
+    from ..stats.lexicon_mining import load_state_texts, mine_lexicon, write_lexicon
     from ._common import load_inputs, write_frame
 
     t0 = time.time()

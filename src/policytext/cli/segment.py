@@ -41,8 +41,8 @@ def _default_backend() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io import atomic_write_text
-    from ..segment import Segmenter
+    from .._util.files import atomic_write_text
+    from ..segment.segmenter import Segmenter
 
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
     seg = Segmenter(lexicon=None if args.no_lexicon else "policy", user_dicts=args.user_dict,

@@ -54,7 +54,11 @@ def _mine_arguments(m: argparse.ArgumentParser) -> None:
 
 
 def run_find(args: argparse.Namespace) -> int:
-    from ..extract.templates import find_templates, format_for_terminal, load_templates
+    from ..extract.templates.matching import (
+        find_templates,
+        format_for_terminal,
+        load_templates,
+    )
 
     templates: list[str] | None = None
     if args.templates:
@@ -74,7 +78,7 @@ def run_find(args: argparse.Namespace) -> int:
 
 
 def run_mine(args: argparse.Namespace) -> int:
-    from ..extract.template_mining import format_for_terminal, mine_templates
+    from ..extract.templates.mining import format_for_terminal, mine_templates
 
     if args.min_support < 2:
         raise InputError(f"--min-support must be at least 2, got {args.min_support}")
@@ -90,7 +94,7 @@ def run_mine(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from ..extract.templates import bundled_templates
+    from ..extract.templates.matching import bundled_templates
 
     write_frame(bundled_templates(), args.out, args.format)
     return 0

@@ -42,7 +42,7 @@ def _df(v: float) -> int | float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..topics import TopicModel
+    from ..topics.model import TopicModel
 
     if args.k < 2:
         raise PolicytextError(f"-k must be at least 2, not {args.k}")
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plots(model, out: Path, by: str | None, top: int) -> list[str]:
-    from ..plot import MissingFontError
+    from ..report.plots import MissingFontError
 
     try:
         fig = model.plot_topics(top=top)

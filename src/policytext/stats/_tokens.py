@@ -18,13 +18,13 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..document import Corpus, Document
+from ..corpus.document import Corpus, Document
+from ..corpus.source import iter_source
+from ..corpus.text import split_sentences
 from ..errors import InputError
-from ..extract._source import iter_source
-from ..text import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["as_corpus", "get_segmenter", "doc_terms", "sentence_terms", "pos_matcher", "token_offsets"]
 
@@ -56,7 +56,7 @@ def as_corpus(source: Any) -> Corpus:
 def get_segmenter(segmenter: Segmenter | None) -> Segmenter:
     """The given segmenter, or a default :class:`~policytext.Segmenter`."""
     if segmenter is None:
-        from ..segment import Segmenter
+        from ..segment.segmenter import Segmenter
 
         return Segmenter()
     return segmenter

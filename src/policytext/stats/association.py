@@ -181,11 +181,11 @@ def boundary_entropy(segs: Sequence[Sequence[str]], grams: Iterable[Gram]) -> di
 
 def _token_lists(source: Any, segmenter: Any) -> tuple[list[Any], list[list[str]]]:
     """``(doc_ids, token lists)`` of *source* (Corpus tokens come from its cache)."""
-    from ..document import Corpus
-    from ..extract._source import iter_source
+    from ..corpus.document import Corpus
+    from ..corpus.source import iter_source
 
     if segmenter is None:
-        from ..segment import Segmenter
+        from ..segment.segmenter import Segmenter
 
         segmenter = Segmenter()
     if isinstance(source, Corpus):
@@ -228,7 +228,7 @@ def collocations(
     if min_count < 1:
         raise InputError(f"min_count must be at least 1, got {min_count}")
     if segmenter is None:
-        from ..segment import Segmenter
+        from ..segment.segmenter import Segmenter
 
         segmenter = Segmenter()
     _, toks = _token_lists(source, segmenter)
@@ -280,12 +280,12 @@ def discover_terms(
     >>> discover_terms(docs, segmenter=Segmenter(lexicon=None), min_count=3, min_entropy=0.5)["term"].tolist()
     ['党群服务中心']
     """
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
     seg = segmenter if segmenter is not None else Segmenter()
     ids, toks = _token_lists(corpus, seg)
     if edge_stopwords is None:
-        from ..lexicons import lexicon_path, load_wordlist
+        from .._util.lexicon_files import lexicon_path, load_wordlist
 
         edge = load_wordlist(lexicon_path("stopwords.txt"))
     else:

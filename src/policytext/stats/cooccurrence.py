@@ -31,7 +31,7 @@ from ._tokens import as_corpus, doc_terms, get_segmenter, sentence_terms
 from .textrank import cooccurrence_matrix
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["cooccurrence"]
 

@@ -30,7 +30,7 @@ from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["DFM", "dfm"]
 

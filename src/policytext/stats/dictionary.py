@@ -93,7 +93,7 @@ def _flatten(data: Mapping[str, Any], prefix: str, out: dict[str, list[str]], na
 
 def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
     try:
-        from ..extract.templates import find_templates  # type: ignore[import-not-found]
+        from ..extract.templates.matching import find_templates  # type: ignore[import-not-found]
     except ImportError:
         raise InputError(
             f"the dictionary holds template patterns ({patterns[0]!r}…) but policytext.extract.templates "

@@ -30,7 +30,7 @@ from ._tokens import as_corpus, doc_terms, get_segmenter
 from .dfm import DFM, docs_frame, from_term_lists
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["keyness", "keyness_table"]
 

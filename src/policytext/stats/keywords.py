@@ -32,7 +32,7 @@ from .dfm import DFM, docs_frame, from_term_lists
 from .textrank import textrank
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Segmenter
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["keywords", "idf_weights", "tfidf"]
 

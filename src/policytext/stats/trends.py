@@ -28,8 +28,8 @@ from ..errors import InputError
 from ._tokens import as_corpus, get_segmenter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Corpus
-    from ..segment import Segmenter
+    from ..corpus.document import Corpus
+    from ..segment.segmenter import Segmenter
 
 __all__ = ["term_counts", "term_trends", "first_seen"]
 

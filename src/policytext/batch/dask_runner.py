@@ -1,0 +1,63 @@
+"""Batch runs on Dask: the same steps and the same output as :func:`policytext.batch.run`.
+
+Needs the ``dask`` extra (``pip install 'policytext[dask]'``). The corpus is planned
+into the same chunks as a single-machine run; each chunk becomes one element of a
+Dask Bag, and the workers write the same part files into the output folder, so the
+result is identical to a local run and a killed run resumes the same way.
+
+Pointing it at a real cluster: start a scheduler and workers (``dask scheduler``,
+``dask worker tcp://HOST:8786``, or any Dask deployment: Kubernetes, SLURM via
+dask-jobqueue, …), make sure every worker has policytext installed and sees the
+input and output folders at the same path (a shared filesystem such as NFS), and
+pass ``client=distributed.Client("tcp://HOST:8786")``. Object stores (S3, GCS) are
+not supported for input or output.
+
+>>> from policytext.batch.dask_runner import run  # doctest: +SKIP
+>>> run("corpus/", steps=["formulas"], out="results/", client=client)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import MissingExtraError
+from .runner import BatchResult, Step, _jobs_to_do, _process_chunk, _start_run
+
+__all__ = ["run"]
+
+
+def run(
+    source: Any,
+    steps: Sequence[Step],
+    out: str | os.PathLike[str],
+    *,
+    client: Any = None,
+    format: str = "parquet",
+    chunk_size: int = 200,
+    max_chars: int = 5_000_000,
+) -> BatchResult:
+    """Run *steps* over *source* on Dask and write the same output as :func:`policytext.batch.run`.
+
+    *client* is a ``distributed.Client``; without one, Dask's default scheduler runs
+    the chunks in local processes.
+    """
+    try:
+        import dask.bag as db
+    except ImportError:
+        raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
+    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume=True)
+
+    result = BatchResult(out=out_path, findings={n: 0 for n in names})
+    t0 = time.perf_counter()
+    jobs = list(_jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result))
+    if jobs:
+        bag = db.from_sequence(jobs, npartitions=len(jobs))
+        mapped = bag.map(_process_chunk)
+        markers = client.compute(mapped).result() if client is not None else mapped.compute(scheduler="processes")
+        for marker in markers:
+            result.add(marker)
+    result.seconds = time.perf_counter() - t0
+    return result

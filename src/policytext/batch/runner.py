@@ -1,0 +1,498 @@
+"""Batch runs over large corpora: streaming, chunked, resumable, in bounded memory.
+
+:func:`run` reads documents lazily, groups them into chunks of ``chunk_size``
+documents, applies each step to every document, and writes one part file per step
+and chunk (Parquet with the ``batch`` extra, else CSV). A chunk is marked finished
+only after all its parts are written (each atomically), so a run that is killed and
+started again skips finished chunks, redoes the rest, and ends with exactly the
+output of an uninterrupted run. Documents that cannot be read or processed go to
+the ``_errors`` table with the reason; the run goes on.
+
+Output layout::
+
+    out/_run.json                 the run's settings (a rerun must use the same ones)
+    out/_done/chunk-000000.json   one marker per finished chunk, with its counts
+    out/STEP/part-000000.parquet  the findings of STEP for that chunk
+    out/_errors/part-000000.parquet
+
+Columns holding lists or dicts (``slots``, ``items``, ``item_spans``) are stored as
+JSON text so that every part has the same schema; :func:`read_results` decodes them.
+
+>>> import tempfile
+>>> from policytext import Corpus
+>>> out = tempfile.mkdtemp()
+>>> result = run(Corpus.from_texts(["学出理想信念。", "学出对党忠诚。"]), steps=["stats"], out=out, format="csv")
+>>> result.documents, result.findings["stats"]
+(2, 2)
+>>> read_results(out, "stats")["n_chars"].tolist()
+[7, 7]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import numbers
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._util.files import atomic_write_bytes, atomic_write_text
+from .._util.frames import is_missing, object_columns
+from .._util.jobs import resolve_jobs
+from ..corpus.document import Corpus, Document, read_document
+from ..corpus.stream import ReadError, iter_source_items, list_dir
+from ..errors import DecodeError, InputError, MissingExtraError
+from ..segment.defaults import keyword_segmenter
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["run", "read_results", "BatchResult", "STEPS", "doc_stats"]
+
+RUN_FORMAT_VERSION = 2
+
+# Built-in steps: name -> "module:function" taking a Document and returning a tidy DataFrame.
+STEPS: dict[str, str] = {
+    "stats": "policytext.batch.runner:doc_stats",
+    "templates": "policytext.extract.templates:find_templates",
+    "parallels": "policytext.extract.parallels:find_parallels",
+    "formulas": "policytext.extract.formulas:find_formulas",
+    "meetings": "policytext.extract.formulas:find_meetings",
+    "quotes": "policytext.extract.formulas:find_quoted_terms",
+    "references": "policytext.extract.formulas:find_references",
+    "keywords": "policytext.batch.runner:doc_keywords",
+}
+
+Step = str | Callable[[Document], pd.DataFrame]
+
+
+def doc_stats(doc: Document) -> pd.DataFrame:
+    """One row per document: ``doc_id, n_chars, n_paragraphs, n_sentences`` and its year."""
+    from ..corpus.text import split_paragraphs, split_sentences
+
+    return pd.DataFrame([{
+        "doc_id": doc.doc_id,
+        "n_chars": len(doc.text),
+        "n_paragraphs": len(split_paragraphs(doc.text)),
+        "n_sentences": len(split_sentences(doc.text)),
+    }]).assign(year=pd.array([doc.meta.get("year")], dtype="Int64"))
+
+
+def doc_keywords(doc: Document, top: int = 20) -> pd.DataFrame:
+    """The *top* content terms of one document by frequency: ``doc_id, rank, term, count``.
+
+    Frequency needs no corpus-wide statistic, so a batch run gives the same answer
+    as running it document by document in memory. Segments with the policy lexicon on
+    the fast backend when it is installed (the same tokens, ~10x faster).
+    """
+    from collections import Counter
+
+    counts = Counter(keyword_segmenter().terms(doc.text))
+    rows = [
+        {"doc_id": doc.doc_id, "rank": r, "term": t, "count": c}
+        for r, (t, c) in enumerate(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top], start=1)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count"])
+
+
+def _resolve(step: Step) -> tuple[str, Callable[[Document], pd.DataFrame]]:
+    if callable(step):
+        return getattr(step, "__name__", "step"), step
+    target = STEPS.get(step, step)
+    if ":" not in target:
+        raise InputError(f"unknown step {step!r}; choose from {', '.join(STEPS)} or give 'module:function'")
+    module_name, func_name = target.split(":", 1)
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as e:
+        raise InputError(f"step {step!r} is not available in this installation ({e})") from None
+    try:
+        return step, getattr(module, func_name)
+    except AttributeError:
+        raise InputError(f"step {step!r}: {module_name} has no function {func_name!r}") from None
+
+
+@dataclass
+class BatchResult:
+    """What a batch run did."""
+
+    out: Path
+    documents: int = 0
+    chunks: int = 0
+    chunks_skipped: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    seconds: float = 0.0
+    input_mb: float = 0.0
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.input_mb / self.seconds if self.seconds else 0.0
+
+    def add(self, marker: dict[str, Any], processed: bool = True) -> None:
+        """Count a chunk's done-marker; *processed* chunks (not skipped) add to the input size."""
+        self.documents += marker["n_docs"]
+        self.errors += marker["errors"]
+        for k, v in marker["counts"].items():
+            self.findings[k] = self.findings.get(k, 0) + v
+        if processed:
+            self.input_mb += marker["n_bytes"] / 1e6
+        else:
+            self.chunks_skipped += 1
+
+    def summary(self) -> str:
+        lines = [
+            f"documents: {self.documents:,} in {self.chunks:,} chunks ({self.chunks_skipped:,} already done)",
+            *[f"  {step}: {n:,} rows" for step, n in self.findings.items()],
+            f"errors: {self.errors:,}",
+            f"time: {self.seconds:.1f} s, {self.input_mb:.1f} MB processed now, {self.mb_per_s:.2f} MB/s",
+            f"output: {self.out}",
+        ]
+        return "\n".join(lines)
+
+
+# --- writing parts -------------------------------------------------------------
+
+def _kind(v: Any) -> str:
+    if isinstance(v, (list, tuple, dict, set)):
+        return "nested"
+    if isinstance(v, (bool, np.bool_)):
+        return "bool"
+    if isinstance(v, numbers.Integral):
+        return "int"
+    if isinstance(v, numbers.Real):
+        return "float"
+    return "str"
+
+
+def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Give every part one schema: nested cells become JSON text, integer columns ``Int64``.
+
+    Returns the frame and the names of its object columns by kind (``nested``,
+    ``ints``, ``strings``, ``objects``, ``text``), from which :func:`read_results` restores
+    what the step returned: lists, Python ``int`` or ``None`` rather than 3.0 and
+    NaN, ``None`` rather than NaN for a missing string. An object column of mixed
+    scalar types is written as text.
+    """
+    kinds: dict[str, list[str]] = {"nested": [], "ints": [], "strings": [], "objects": [], "text": []}
+    for col in df.columns:
+        if df[col].dtype != object:
+            if pd.api.types.is_string_dtype(df[col]):
+                kinds["text"].append(col)  # pandas' own string dtype: CSV must not read "0001" as 1
+            continue
+        values = df[col]
+        types = {_kind(v) for v in values if not is_missing(v)}
+        if "nested" in types:
+            kinds["nested"].append(col)
+            df[col] = values.map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
+                                                      default=str))
+        elif types == {"int"}:
+            kinds["ints"].append(col)
+            df[col] = pd.array([None if is_missing(v) else int(v) for v in values], dtype="Int64")
+        elif types in ({"bool"}, {"float"}):
+            kinds["objects"].append(col)
+        else:
+            kinds["strings"].append(col)
+            df[col] = values.map(lambda v: None if is_missing(v) else v if isinstance(v, str) else str(v))
+    return df, kinds
+
+
+def _write_part(df: pd.DataFrame, path: Path, fmt: str) -> None:
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        sink = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), sink)
+        atomic_write_bytes(path, sink.getvalue().to_pybytes())
+    else:
+        atomic_write_text(path, df.to_csv(index=False))
+
+
+def _chunk_hash(doc_ids: Sequence[str]) -> str:
+    return hashlib.sha1("\n".join(doc_ids).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _ChunkJob:
+    index: int
+    out: str
+    fmt: str
+    steps: list[Any]  # names or picklable callables
+    max_chars: int
+    docs: list[Document | ReadError] | None = None
+    paths: list[tuple[str, str, dict[str, Any] | None]] | None = None  # (doc_id, file, metadata) of a directory
+
+
+def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
+    """Process one chunk and write its parts; runs in a worker process or in the caller."""
+    out = Path(job.out)
+    resolved = [_resolve(s) for s in job.steps]
+    items: list[Document | ReadError]
+    if job.paths is not None:
+        items = []
+        for doc_id, file, extra in job.paths:
+            try:
+                if os.path.getsize(file) > job.max_chars * 4:
+                    raise InputError(f"{file}: larger than max_chars={job.max_chars:,} allows")
+                items.append(read_document(file, doc_id=doc_id, meta=extra))
+            except (DecodeError, InputError, OSError) as e:
+                items.append(ReadError(doc_id, file, str(e)))
+    else:
+        items = job.docs or []
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name, _ in resolved}
+    errors: list[dict[str, Any]] = []
+    n_chars = n_bytes = 0
+    doc_ids = []
+    for item in items:
+        doc_ids.append(item.doc_id)
+        if isinstance(item, ReadError):
+            errors.append({"doc_id": item.doc_id, "step": "read", "source": item.source, "error": item.error})
+            continue
+        if len(item.text) > job.max_chars:
+            errors.append({"doc_id": item.doc_id, "step": "read", "source": item.meta.get("path", ""),
+                           "error": f"{len(item.text):,} characters, more than max_chars={job.max_chars:,}"})
+            continue
+        n_chars += len(item.text)
+        n_bytes += len(item.text.encode("utf-8"))
+        for name, fn in resolved:
+            try:
+                df = fn(item)
+            except Exception as e:  # a failing document must not stop the run
+                errors.append({"doc_id": item.doc_id, "step": name, "source": item.meta.get("path", ""),
+                               "error": f"{type(e).__name__}: {e}"})
+                continue
+            if df is not None and len(df):
+                frames[name].append(df)
+    counts = {}
+    kinds: dict[str, dict[str, list[str]]] = {}
+    part = f"part-{job.index:06d}.{job.fmt}"
+    for name, parts in frames.items():
+        counts[name] = sum(len(p) for p in parts)
+        if parts:
+            df, kinds[name] = _prepare_part(pd.concat(parts, ignore_index=True))
+            _write_part(df, out / name / part, job.fmt)
+    if errors:
+        _write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part,
+                    job.fmt)
+    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars,
+              "n_bytes": n_bytes, "counts": counts, "errors": len(errors), "columns": kinds}
+    atomic_write_text(out / "_done" / f"chunk-{job.index:06d}.json", json.dumps(marker))
+    return marker
+
+
+# --- planning ------------------------------------------------------------------
+
+def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, Any]]]:
+    """Yield ``(doc_ids, payload)`` per chunk; payload has ``paths`` or ``docs``."""
+    if isinstance(source, (str, os.PathLike)) and Path(source).is_dir():
+        files = list_dir(source)
+        for i in range(0, len(files), chunk_size):
+            batch = files[i : i + chunk_size]
+            yield [b[0] for b in batch], {"paths": [(d, str(f), m) for d, f, m in batch]}
+        return
+    items: Iterable[Any] = iter(source) if isinstance(source, Corpus) else iter_source_items(source)
+    it = iter(items)
+    while True:
+        batch = list(islice(it, chunk_size))
+        if not batch:
+            return
+        yield [b.doc_id for b in batch], {"docs": batch}
+
+
+def _finished_marker(out: Path, names: Sequence[str], index: int, doc_ids: Sequence[str]) -> dict[str, Any] | None:
+    """The done-marker of chunk *index* if it was finished from these documents.
+
+    Otherwise the chunk must be (re)done: stale parts a killed run left are removed
+    first. A marker made from other documents means the source changed: an error.
+    """
+    marker_file = out / "_done" / f"chunk-{index:06d}.json"
+    if marker_file.exists():
+        try:
+            marker = json.loads(marker_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            marker = None
+        if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
+            return marker
+        if marker:
+            raise InputError(f"{out}: chunk {index} was made from other documents; "
+                             "the source changed since the run started; use another output folder")
+    for d in [out / n for n in names] + [out / "_errors"]:
+        for stale in d.glob(f"part-{index:06d}.*"):
+            stale.unlink()
+    return None
+
+
+def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
+    run_file = out / "_run.json"
+    if run_file.exists():
+        try:
+            previous = json.loads(run_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise InputError(f"{run_file}: unreadable run settings ({e}); use another --out") from None
+        if previous != settings:
+            raise InputError(
+                f"{out} holds a run with other settings ({previous}); use another output folder or remove it"
+            )
+        if not resume:
+            raise InputError(f"{out} already holds a run; pass resume=True to continue it, or use another folder")
+    else:
+        existing = [p for p in out.iterdir()] if out.exists() else []
+        if existing:
+            raise InputError(f"{out} is not empty and holds no policytext run; refusing to write into it")
+        atomic_write_text(run_file, json.dumps(settings, sort_keys=True))
+
+
+def _start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int,
+               max_chars: int, resume: bool) -> tuple[list[str], Path]:
+    """Check a run's arguments and claim its output folder; return the step names and the folder.
+
+    Shared by :func:`run` and :func:`policytext.batch.dask_runner.run`, whose output folders are interchangeable.
+    """
+    if format not in ("parquet", "csv"):
+        raise InputError(f"format must be 'parquet' or 'csv', not {format!r}")
+    if format == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingExtraError("Parquet output", "batch", "pyarrow") from None
+    if not steps:
+        raise InputError("steps is empty; name at least one step")
+    if chunk_size < 1:
+        raise InputError(f"chunk_size must be at least 1, not {chunk_size!r}")
+    names = [_resolve(s)[0] for s in steps]  # fail early on unknown steps
+    if len(set(names)) != len(names):
+        raise InputError(f"steps repeat a name: {names}")
+    out_path = Path(out)
+    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
+                "max_chars": max_chars}
+    out_path.mkdir(parents=True, exist_ok=True)
+    _check_run_file(out_path, settings, resume)
+    return names, out_path
+
+
+def _jobs_to_do(source: Any, steps: Sequence[Step], names: Sequence[str], out: Path, format: str, chunk_size: int,
+                max_chars: int, result: BatchResult) -> Iterator[_ChunkJob]:
+    """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
+    for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
+        result.chunks += 1
+        done = _finished_marker(out, names, index, doc_ids)
+        if done is not None:
+            result.add(done, processed=False)
+            continue
+        yield _ChunkJob(index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, **payload)
+
+
+def run(
+    source: Any,
+    steps: Sequence[Step],
+    out: str | os.PathLike[str],
+    *,
+    n_jobs: int | None = 1,
+    format: str = "parquet",
+    chunk_size: int = 200,
+    max_chars: int = 5_000_000,
+    resume: bool = True,
+    progress: bool = False,
+    executor_factory: Callable[[int], Any] | None = None,
+) -> BatchResult:
+    """Apply *steps* to every document of *source* and write tidy results under *out*.
+
+    *source*: a directory (every ``*.txt`` below it), a ``.jsonl``, ``.csv`` or
+    ``.parquet`` file, a :class:`Corpus`, or any iterable of Documents. *steps*:
+    names from :data:`STEPS` or picklable functions ``Document -> DataFrame``.
+    ``n_jobs`` worker processes each take whole chunks. Rerunning with the same
+    arguments resumes: finished chunks are skipped.
+    """
+    n_jobs = resolve_jobs(n_jobs)
+    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume)
+
+    result = BatchResult(out=out_path, findings={n: 0 for n in names})
+    t0 = time.perf_counter()
+    pending: dict[Any, int] = {}
+    executor = None
+    if n_jobs > 1:
+        executor = executor_factory(n_jobs) if executor_factory else ProcessPoolExecutor(max_workers=n_jobs)
+
+    def collect(marker: dict[str, Any]) -> None:
+        result.add(marker)
+        if progress and sys.stderr.isatty():
+            sys.stderr.write(f"\r{result.documents:,} documents, {result.errors:,} errors")
+            sys.stderr.flush()
+
+    try:
+        for job in _jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result):
+            if executor is None:
+                collect(_process_chunk(job))
+            else:
+                pending[executor.submit(_process_chunk, job)] = job.index
+                while len(pending) >= 2 * n_jobs:  # bounded in-flight work keeps memory bounded
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        pending.pop(fut)
+                        collect(fut.result())
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                pending.pop(fut)
+                collect(fut.result())
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        if progress and sys.stderr.isatty():
+            sys.stderr.write("\n")
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
+    """All rows of *step* from a batch output folder, in document order, nested columns decoded."""
+    out_path = Path(out)
+    run_file = out_path / "_run.json"
+    if not run_file.exists():
+        raise InputError(f"{out_path}: not a policytext batch output (no _run.json)")
+    settings = json.loads(run_file.read_text(encoding="utf-8"))
+    fmt = settings["format"]
+    kinds: dict[str, set[str]] = {"nested": set(), "ints": set(), "strings": set(), "objects": set(), "text": set()}
+    for marker_file in (out_path / "_done").glob("chunk-*.json"):
+        marker = json.loads(marker_file.read_text(encoding="utf-8"))
+        for kind, cols in marker.get("columns", {}).get(step, {}).items():
+            kinds.setdefault(kind, set()).update(cols)
+    parts = sorted((out_path / step).glob(f"part-*.{fmt}"))
+    if not parts:
+        if step not in settings["steps"] and step != "_errors":
+            raise InputError(f"{out_path}: no step {step!r} (steps: {', '.join(settings['steps'])})")
+        return pd.DataFrame()
+    text_columns = kinds["nested"] | kinds["strings"]
+    if fmt == "parquet":
+        frames = [pd.read_parquet(p) for p in parts]
+    else:
+        frames = [pd.read_csv(p, keep_default_na=False, na_values=[""],
+                              dtype={c: str for c in text_columns | kinds["text"]})
+                  for p in parts]
+    df = pd.concat(frames, ignore_index=True)
+    for col in kinds["nested"] & set(df.columns):
+        df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+    present = set(df.columns)
+    return object_columns(df, ints=sorted(kinds["ints"] & present),
+                          others=sorted((text_columns | kinds["objects"]) & present))
+
+
+def remove_run(out: str | os.PathLike[str]) -> None:
+    """Delete a batch output folder (only if it is one)."""
+    out_path = Path(out)
+    if not (out_path / "_run.json").exists():
+        raise InputError(f"{out_path}: not a policytext batch output; not removing it")
+    shutil.rmtree(out_path)

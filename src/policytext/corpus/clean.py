@@ -1,0 +1,569 @@
+"""Decoding bytes and cleaning scraped pages into a document body plus metadata.
+
+The rules here are about page *structure* (breadcrumbs, font-size controls,
+share/print links, markdown and HTML syntax, licence footers, header lines),
+never about particular words of particular documents.
+
+>>> body, meta = clean_text("当前位置:首页>新闻\\n标题在此\\n来源:新华社 日期:2022年2月9日\\n正文第一句。\\n关键字:")
+>>> body
+'正文第一句。'
+>>> meta["source"], meta["date"].isoformat(), meta["title"]
+('新华社', '2022-02-09', '标题在此')
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import html
+import re
+from typing import Any
+
+from ..errors import DecodeError
+from .text import is_han
+
+__all__ = ["decode_bytes", "clean_text", "parse_date"]
+
+
+# --- decoding ------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+_BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
+    """Reject decoded text that is really binary (NULs, control characters)."""
+    m = _BINARY_CONTROL_RE.search(text)
+    if m:
+        i = m.start()
+        # map the character position back to a byte offset for the message
+        offset = len(text[:i].encode(encoding.replace("-sig", ""), errors="replace"))
+        if encoding == "utf-8-sig":
+            offset += 3
+        raise DecodeError(
+            f"{source}: looks binary, not text (control byte 0x{ord(text[i]):02x} at byte offset {offset})",
+            source=source,
+            offset=offset,
+        )
+
+
+def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode *raw* and return ``(text, encoding)``.
+
+    Tries a BOM (UTF-8, UTF-16, UTF-32), then strict UTF-8, then GB18030 (a superset
+    of GBK and GB2312). Valid UTF-8 is never decoded as anything else. Binary data
+    (NUL or control bytes) and undecodable bytes raise :class:`DecodeError` naming
+    *source* and the byte offset.
+
+    >>> decode_bytes("稳中求进".encode("gb18030"))
+    ('稳中求进', 'gb18030')
+    """
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError as e:
+                raise DecodeError(
+                    f"{source}: has a {enc} byte-order mark but invalid {enc} at byte offset {e.start}",
+                    source=source,
+                    offset=e.start,
+                ) from None
+            _check_text(text, raw, enc, source)
+            return text, ("utf-8" if enc == "utf-8-sig" else enc)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(
+            f"{source}: looks binary, not text (NUL byte at byte offset {nul})", source=source, offset=nul
+        )
+    try:
+        text = raw.decode("utf-8")
+        enc = "utf-8"
+    except UnicodeDecodeError as e_utf8:
+        try:
+            text = raw.decode("gb18030")
+            enc = "gb18030"
+        except UnicodeDecodeError as e_gb:
+            raise DecodeError(
+                f"{source}: cannot decode: not UTF-8 (invalid byte 0x{raw[e_utf8.start]:02x} at byte offset "
+                f"{e_utf8.start}) and not GB18030 (invalid at byte offset {e_gb.start})",
+                source=source,
+                offset=e_utf8.start,
+            ) from None
+        # GB18030 accepts most byte pairs; demand that the result looks like text.
+        weird = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) <= 0x9F)
+        if weird > max(2, len(text) // 200):
+            raise DecodeError(
+                f"{source}: cannot decode: not UTF-8 (invalid byte at byte offset {e_utf8.start}) and "
+                "GB18030 gives private-use or control characters",
+                source=source,
+                offset=e_utf8.start,
+            ) from None
+    _check_text(text, raw, enc, source)
+    return text, enc
+
+
+# --- dates -------------------------------------------------------------------
+
+_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.．])\s*(?P<m>\d{1,2})\s*(?:月|[-/.．])\s*(?P<d>\d{1,2})\s*日?"
+)
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """Parse the first date in *value* (2022/2/9, 2022-02-09, 2022年2月9日, 2022.02.09).
+
+    >>> parse_date("发布时间：2022年2月9日 10:30")
+    datetime.date(2022, 2, 9)
+    """
+    m = _DATE_RE.search(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+# --- cleaning ------------------------------------------------------------------
+
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_RUN_TOGETHER_RE = re.compile(r"([。！？”])[ \t]*\u3000{2,}(?=\S)")
+_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_BLOCK_RE = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr|p|div|li|tr|h\d)\b[^<>]*>", re.I)
+_HTML_DROP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_SEPARATOR_RE = re.compile(r"^[\s\-=_*~·—─━.。…#+]{3,}$")
+_URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+# Lines that are page furniture, not text (matched against the stripped line).
+_CREDIT = (
+    r"[\u4e00-\u9fff]{0,3}编辑|责编|编审|审核|审校|初审|复审|终审|校对|排版|监制|图片|摄影|图|文字|文|供稿|通讯员|记者"
+)
+_CHROME_PATTERNS = [
+    r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
+    r"^首\s*页\s*(?:[>›»/＞]|$)",
+    r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
+    # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only)
+    rf"^(?:{_CREDIT})\s*[:：].{{0,30}}$",
+    rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
+    r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
+    # a news dateline on its own line: 新华社北京12月31日电
+    r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
+    r"^(?:Public domain|false|true)$",
+]
+_CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
+# Controls and links that may share a line with other chrome; the line is chrome when
+# little else is left once they are removed.
+_PAGE_CONTROL_RE = re.compile(
+    r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小"
+    r"|打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到\S*|打印|关闭|发表评论(?:[(（]共?\d+条[)）])?|我要纠错"
+    r"|扫一扫\S*|(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d+\s*次?"
+)
+_PAGE_CONTROL_HINT_RE = re.compile(r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量")
+_PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
+_BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞]+\s*[>›»＞]\s*){2,}[^\s>›»＞]*$")  # A > B > C
+_BREADCRUMB_CHARS = frozenset(">›»＞")
+
+
+# A block that starts with one of these headings runs to the end of the page.
+_TAIL_BLOCK_RE = re.compile(
+    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
+)
+_TAIL_KEYS = ("相关文章", "相关阅读", "相关新闻", "相关链接", "延伸阅读", "推荐阅读", "热点推荐", "更多阅读", "往期回顾")
+_LICENCE_KEYS = ("作品", "This work is in the public domain")
+# Licence footers (Wikisource and similar): from this line to the end.
+_LICENCE_RE = re.compile(
+    r"^(?:本|这部|此)作品(?:是|在|来自|为|属于|根据|采用|于|的)|^This work is in the public domain"
+)
+
+_STRIP = " \t\u00a0\u3000\u2002\u2003\u202f\f\v"
+_LICENCE_M_RE = re.compile(_LICENCE_RE.pattern, re.M)
+_TAIL_BLOCK_M_RE = re.compile(_TAIL_BLOCK_RE.pattern, re.M)
+_TAIL_LEAD = re.compile(r"[\s↓\[【]")  # what _TAIL_BLOCK_RE allows before its heading
+# First characters of middle-of-page lines that may be separators, bare URLs or markdown headings.
+_MIDDLE_FIRST = "-=_*~·—─━.。…#+hHwW"
+# In "\n" + the middle of a page: the start of each line whose first character is one of those.
+_MIDDLE_FLAG_RE = re.compile(f"\\n[{re.escape(_MIDDLE_FIRST)}]")
+_FOOTER_LINES = 15
+
+
+def _is_chrome(line: str) -> bool:
+    if _SEPARATOR_RE.match(line) or _URL_ONLY_RE.match(line) or _CHROME_RE.match(line):
+        return True
+    if _PAGE_CONTROL_HINT_RE.search(line):
+        residue = _PAGE_CONTROL_RESIDUE_RE.sub("", _PAGE_CONTROL_RE.sub("", line))
+        if len(residue) <= 4:
+            return True
+    return not _BREADCRUMB_CHARS.isdisjoint(line) and bool(_BREADCRUMB_RE.match(line))
+
+
+_META_KEYS = {
+    "来源": "source",
+    "稿件来源": "source",
+    "文章来源": "source",
+    "信息来源": "source",
+    "作者": "author",
+    "撰稿": "author",
+    "日期": "date",
+    "发布日期": "date",
+    "发布时间": "date",
+    "发表时间": "date",
+    "发文日期": "date",
+    "成文日期": "date",
+    "时间": "date",
+    "发文机关": "issuer",
+    "发布机关": "issuer",
+    "发布单位": "issuer",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+}
+_META_KEY_RE = re.compile(
+    r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*"
+)
+_DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_ORG_SUFFIX = (
+    "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
+)
+_SIGNATURE_RE = re.compile(r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:" + _ORG_SUFFIX + r"))\s*[）)]\s*$")
+_TERMINAL = "。！？!?；;…”’」』）)》"
+
+
+_CALLOUT_RE = re.compile(r"^>\s*\[![A-Za-z]+\][^\n]*(?:\n>[^\n]*)*\n?", re.M)
+_BLOCKQUOTE_RE = re.compile(r"^>[ \t]?", re.M)
+_CENTER_RE = re.compile(r"</?center>", re.I)
+# trailing "（新华社北京11月19日电）《 人民日报 》（ 2020年11月20日 02 版）"
+_PAPER_CITATION_RE = re.compile(
+    r"(?:[（(][^（）()\n]{0,16}\d{1,2}月\d{1,2}日电[）)])?\s*"
+    r"(?:《\s*(?P<paper>[^《》\n]{2,12}?)\s*》\s*[（(]\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*\d{0,2}\s*版?\s*[）)])?\s*$"
+)
+
+
+def _strip_markup(text: str) -> str:
+    if "<" in text and _HTML_TAG_RE.search(text):
+        text = _HTML_DROP_RE.sub("", text)
+        text = _HTML_BLOCK_RE.sub("\n", text)
+        text = _HTML_TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "](" in text:
+        text = _MD_IMAGE_RE.sub("", text)
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "\n>" in text or text.startswith(">"):
+        text = _CALLOUT_RE.sub("", text)
+        text = _BLOCKQUOTE_RE.sub("", text)
+    return text
+
+
+_FRONT_MATTER_KEYS = {"title": "title", "标题": "title", "author": "author", "作者": "author", "source": "source",
+                      "来源": "source", "url": "url", "网址": "url", "link": "url", "issuer": "issuer"}
+
+
+def _parse_front_matter(block: str, meta: dict[str, Any]) -> None:
+    key = ""
+    alias_block: list[str] | None = None  # a YAML block scalar (|-) holding the first alias
+    for line in block.splitlines():
+        item = re.match(r"^\s+-\s*(\|-?)?\s*(.*)$", line)
+        if item and key == "aliases":  # Obsidian clippings keep the page title as the first alias
+            if alias_block is None and "title" not in meta:
+                if item.group(1):
+                    alias_block = []
+                elif item.group(2).strip():
+                    meta["title"] = item.group(2).strip().strip("'\"")
+            continue
+        if line[:1].isspace():
+            if alias_block is not None and "title" not in meta and line.strip():
+                alias_block.append(line.strip())
+            continue
+        if alias_block:
+            meta.setdefault("title", "".join(alias_block))
+            alias_block = None
+        k, sep, value = line.partition(":")
+        if not sep:
+            continue
+        key, value = k.strip().lower(), value.strip().strip("'\"")
+        if not value:
+            continue
+        if key in _FRONT_MATTER_KEYS:
+            meta.setdefault(_FRONT_MATTER_KEYS[key], value)
+        elif key in ("date", "published", "created"):
+            d = parse_date(value)
+            if d:
+                meta.setdefault("date", d)
+    if alias_block:
+        meta.setdefault("title", "".join(alias_block))
+
+
+def _parse_meta_line(line: str) -> dict[str, str] | None:
+    """Key:value pairs of a header line (来源:… 作者:… 日期:…), or None."""
+    matches = list(_META_KEY_RE.finditer(line))
+    if not matches or matches[0].start() > 2:
+        return None
+    found: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end]
+        # a font-size control or similar chrome may follow on the same line
+        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[", value)[0].strip()
+        key = _META_KEYS[m.group(1)]
+        if value and key not in found:
+            found[key] = value
+    return found
+
+
+def _looks_like_title(line: str) -> bool:
+    return (
+        2 <= len(line) <= 80
+        and line[-1] not in "。；;，,：:"
+        and sum(map(is_han, line)) >= 2
+        and not _is_heading(line)
+        and not line.startswith(("——", "（", "("))
+    )
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join lines that a renderer split mid-sentence (wiki links on their own lines)."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out and out[-1] and line and out[-1][-1] not in _TERMINAL + "：:" and not _is_heading(line)
+            and any(p in out[-1] for p in "，、；：,")
+        ):
+            prev = out[-1]
+            if not _is_heading(prev) or len(prev) > 40:
+                out[-1] = prev + line
+                continue
+        out.append(line)
+    return out
+
+
+_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节篇部分条])"
+)
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING_RE.match(line))
+
+
+def _first_block_start(text: str, keys: tuple[str, ...], pattern: re.Pattern[str], end: int,
+                       lead: re.Pattern[str] | None = None) -> int | None:
+    """Where ``pattern.search(text, 0, end)`` would start, for a line-anchored (``re.M``) *pattern*
+    that can only match where one of *keys* follows the line start and *lead* characters.
+
+    The same answer as the search, found from the keys' occurrences (``str.find``) instead of
+    trying the pattern at every position of a long page.
+    """
+    best: int | None = None
+    for key in keys:
+        p = text.find(key, 0, end)
+        while p >= 0 and (best is None or p < best):
+            if lead is None:  # the pattern is tried at the start of the key's line
+                start = text.rfind("\n", 0, p) + 1
+            else:  # ... or at the first line start within the run of lead characters before the key
+                q = p
+                while q > 0 and lead.match(text, q - 1):
+                    q -= 1
+                start = q if q == 0 or text[q - 1] == "\n" else text.find("\n", q, p) + 1
+            if pattern.match(text, start, end):  # (a match anywhere bounds the search's answer from above)
+                best = start
+                break
+            p = text.find(key, p + 1, end)
+    return best
+
+
+def _flagged_lines(lines: list[str], lo: int, hi: int) -> list[int]:
+    """Indices in ``lines[lo:hi]`` of the lines that start with a character of ``_MIDDLE_FIRST`` or
+    hold markdown emphasis (``**``, ``__``), in order."""
+    padded = "\n" + "\n".join(lines[lo:hi])
+    hits = [m.start() for m in _MIDDLE_FLAG_RE.finditer(padded)]
+    for mark in ("**", "__"):  # str.find is far faster here than a regex alternative
+        at = padded.find(mark)
+        while at >= 0:
+            hits.append(at)
+            at = padded.find(mark, at + 2)
+    if len(hits) > 1:
+        hits.sort()
+    found: list[int] = []
+    pos, line = 0, lo - 1  # padded[0] is the newline before line lo
+    for at in hits:
+        line += padded.count("\n", pos, at + 1)
+        pos = at + 1
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
+def clean_text(text: str) -> tuple[str, dict[str, Any]]:
+    """Clean a scraped page and return ``(body, metadata)``.
+
+    Removes zero-width characters, HTML tags and entities, markdown front matter,
+    images and link syntax (keeping the link text), page chrome (breadcrumbs,
+    font-size controls, share/print/close links, related-article blocks, empty
+    ``关键字:`` trailers, separator lines), and licence footers. Header lines give
+    ``title``, ``author``, ``source``, ``date`` (a :class:`datetime.date`),
+    ``issuer`` and ``doc_number``; a trailing organization signature in parentheses,
+    such as ``(孟村县委组织部)``, moves to ``organization``. The body has one
+    paragraph per line, each stripped of indentation.
+
+    What it cannot do: it does not know a site's layout, so chrome that looks like
+    prose (a one-line summary, an editor's note) stays in the body.
+    """
+    meta: dict[str, Any] = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    fm = _FRONT_MATTER_RE.match(text)
+    if fm:
+        _parse_front_matter(fm.group(1), meta)
+        text = text[fm.end() :]
+    text = _strip_markup(text)
+    # paragraphs run together with ideographic-space indents: "收悉。　　正如…"
+    if "\u3000\u3000" in text:
+        text = _RUN_TOGETHER_RE.sub("\\1\n", text)
+
+    lines = [ln.strip(_STRIP) for ln in text.split("\n")]
+    wikisource = False
+    has_licence = any(k in text for k in _LICENCE_KEYS)
+    if has_licence or any(k in text for k in _TAIL_KEYS):  # keys never touch a line's edges
+        text = "\n".join(lines)
+        end = len(text)
+        lic = _first_block_start(text, _LICENCE_KEYS, _LICENCE_M_RE, end) if has_licence else None
+        wikisource = lic is not None
+        if lic is not None:
+            end = lic
+        tail = _first_block_start(text, _TAIL_KEYS, _TAIL_BLOCK_M_RE, end, lead=_TAIL_LEAD)
+        if tail is not None and text[:tail].strip():
+            end = tail
+        if end < len(text):
+            lines = text[:end].split("\n")
+    n = len(lines)
+
+    body: list[str] = []
+    state = {"header": True, "seen": 0}
+
+    def process(line: str) -> None:
+        if "#" in line:
+            line = _MD_HEADING_RE.sub("", line)
+        if "**" in line or "__" in line:
+            line = _MD_EMPH_RE.sub(r"\2", line)
+        if not line:
+            return
+        header = state["header"]
+        pairs = (
+            _parse_meta_line(line)
+            if (header or len(line) < 60) and (":" in line or "：" in line)
+            else None
+        )
+        if pairs:
+            for key, value in pairs.items():
+                if key == "date":
+                    d = parse_date(value)
+                    if d and "date" not in meta:
+                        meta["date"] = d
+                else:
+                    meta.setdefault(key, value)
+            return
+        if len(line) <= 120 and _is_chrome(line):
+            return
+        if header and _DATE_LINE_RE.fullmatch(line):
+            d = parse_date(line)
+            if d:
+                meta.setdefault("date", d)
+                return
+        if header and "doc_number" not in meta and _DOC_NUMBER_RE.fullmatch(line):
+            meta["doc_number"] = line
+            return
+        if header and line == meta.get("title"):
+            return  # the title repeated as a heading
+        if header and "title" not in meta and state["seen"] == 0 and _looks_like_title(line):
+            meta["title"] = line
+            return
+        body.append(line)
+        state["seen"] += len(line)
+        if state["seen"] > 200:
+            state["header"] = False
+
+    # Header: every line until 200 characters of body text have been seen.
+    i = 0
+    while i < n and state["header"]:
+        if lines[i]:
+            process(lines[i])
+        i += 1
+    # Footer: the last lines of the page, where chrome and signatures sit.
+    footer = n
+    kept = 0
+    while footer > i and kept < _FOOTER_LINES:
+        footer -= 1
+        kept += bool(lines[footer])
+    # Middle: only lines of a few shapes (separators, bare URLs, markdown) need a look.
+    prev = i
+    for x in _flagged_lines(lines, i, footer):
+        body.extend(lines[prev:x])
+        if lines[x]:
+            process(lines[x])
+        prev = x + 1
+    body.extend(lines[prev:footer])
+    for x in range(footer, n):
+        if lines[x]:
+            process(lines[x])
+
+    while body and body[-1] == "":
+        body.pop()
+    # a trailing newspaper citation or dateline
+    if body and ("日电" in body[-1] or "版" in body[-1][-12:]):
+        m = _PAPER_CITATION_RE.search(body[-1])
+        if m and m.start() < m.end():
+            if m.group("paper"):
+                meta.setdefault("source", m.group("paper").strip())
+            body[-1] = body[-1][: m.start()].rstrip()
+            if not body[-1]:
+                body.pop()
+    # a trailing organization signature "(孟村县委组织部)"
+    if body:
+        m = _SIGNATURE_RE.search(body[-1])
+        if m and m.start() > 0 and body[-1][: m.start()].rstrip()[-1:] in _TERMINAL:
+            meta.setdefault("organization", m.group(1))
+            body[-1] = body[-1][: m.start()].rstrip()
+        elif m and m.start() == 0 and len(body) > 1:
+            meta.setdefault("organization", m.group(1))
+            body.pop()
+    _tidy_title(meta)
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = re.sub(r"[\s\u3000]+", " ", value).strip()
+    paragraphs = [b for b in body if b]
+    if wikisource:
+        paragraphs = _join_wrapped_lines(paragraphs)
+    return "\n".join(paragraphs), meta
+
+
+def _tidy_title(meta: dict[str, Any]) -> None:
+    title = meta.get("title")
+    if not title:
+        return
+    # "刘亚然:推动组织工作守正创新" -> author prefix goes when it names the author
+    m = re.match(r"^([\u4e00-\u9fff·]{2,5})\s*[:：]\s*(.+)$", title)
+    if m:
+        author = meta.get("author")
+        if author is None or author == m.group(1):
+            meta.setdefault("author", m.group(1))
+            meta["title"] = m.group(2).strip()
+    # "2013-03-22_标题" file-style prefix
+    m = re.match(r"^((?:19|20)\d{2}[-.]\d{1,2}[-.]\d{1,2})[_\s]+(.+)$", meta["title"])
+    if m:
+        meta.setdefault("date", parse_date(m.group(1)))
+        meta["title"] = m.group(2)

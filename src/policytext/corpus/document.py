@@ -1,0 +1,535 @@
+"""Documents and corpora, and the readers that build them.
+
+>>> from policytext import Corpus
+>>> corpus = Corpus.from_texts(["坚持稳中求进。", "推动高质量发展。"])
+>>> len(corpus), corpus[1].text
+(2, '推动高质量发展。')
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import html
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .._util.files import iter_json_lines
+from ..errors import DecodeError, InputError
+from .clean import clean_text, decode_bytes, parse_date
+from .text import normalize as _normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..segment.segmenter import Segmenter
+
+__all__ = ["Document", "Corpus", "read_document"]
+
+_YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+
+
+@dataclass
+class Document:
+    """One text with its metadata.
+
+    ``text`` is the clean, normalized body that every offset refers to; ``raw`` is
+    the text as read (decoded, before cleaning); ``meta`` holds ``title``, ``author``,
+    ``source``, ``issuer``, ``date`` (:class:`datetime.date` or None), ``year``,
+    ``organization``, ``url``, ``path``, ``encoding`` where known.
+
+    >>> Document("d1", "学出理想信念。", {"year": 2022}).meta["year"]
+    2022
+    """
+
+    doc_id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    raw: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.doc_id = str(self.doc_id)
+        _fill_year(self.meta)
+
+    def __repr__(self) -> str:
+        title = self.meta.get("title")
+        head = self.text[:20].replace("\n", " ")
+        return f"Document({self.doc_id!r}, title={title!r}, chars={len(self.text)}, text={head!r}…)"
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the metadata and the text with its formulaic language highlighted."""
+        try:
+            from ..report.html import document_html
+
+            return document_html(self)
+        except Exception:  # a display hook must never raise; fall back to the plain view
+            pass
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
+            for k, v in self.meta.items()
+            if v is not None
+        )
+        body = html.escape(self.text[:2000]) + ("…" if len(self.text) > 2000 else "")
+        return (
+            f"<div><b>{html.escape(self.doc_id)}</b> · {len(self.text):,} characters"
+            f"<table>{rows}</table><div style='white-space:pre-wrap'>{body}</div></div>"
+        )
+
+
+def _fill_year(meta: dict[str, Any]) -> None:
+    date = meta.get("date")
+    if isinstance(date, _dt.datetime):
+        date = meta["date"] = date.date()
+    if isinstance(date, _dt.date):
+        meta["year"] = date.year
+    elif meta.get("year") not in (None, ""):
+        try:
+            meta["year"] = int(meta["year"])
+        except (TypeError, ValueError):
+            pass
+
+
+def read_document(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    doc_id: str | None = None,
+    clean: bool = True,
+    normalize: bool = True,
+    meta: dict[str, Any] | None = None,
+) -> Document:
+    """Read one document from a path or from bytes.
+
+    Decodes UTF-8 (with or without BOM), GB18030/GBK/GB2312 and UTF-16 with BOM
+    (the encoding goes to ``meta["encoding"]``), cleans scraped-page chrome and
+    header lines into metadata (``clean=False`` keeps the text as it is), and
+    applies the length-preserving :func:`~policytext.corpus.text.normalize`. The decoded
+    text before cleaning stays in ``Document.raw``.
+
+    Raises :class:`~policytext.DecodeError` for binary or undecodable input and
+    :class:`~policytext.InputError` for an empty document, naming the file.
+
+    >>> doc = read_document("来源:新华社\\n坚持稳中求进,推动高质量发展。".encode("gb18030"))
+    >>> doc.text, doc.meta["source"], doc.meta["encoding"]
+    ('坚持稳中求进，推动高质量发展。', '新华社', 'gb18030')
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raw_bytes = bytes(source)
+        name = "<bytes>"
+        path: Path | None = None
+    else:
+        path = Path(source)
+        name = str(path)
+        raw_bytes = _read_bytes(path)
+    text, encoding = decode_bytes(raw_bytes, source=name)
+    return _make_document(text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize,
+                          meta=meta, encoding=encoding)
+
+
+def _make_document(
+    text: str,
+    *,
+    name: str,
+    path: Path | None,
+    doc_id: str | None,
+    clean: bool,
+    normalize: bool,
+    meta: dict[str, Any] | None,
+    encoding: str | None = None,
+) -> Document:
+    info: dict[str, Any] = {}
+    if clean:
+        body, found = clean_text(text)
+        info.update(found)
+    else:
+        body = text
+    if meta:
+        info.update({k: v for k, v in meta.items() if v is not None and not (isinstance(v, float) and v != v)})
+    if isinstance(info.get("date"), str):
+        info["date"] = parse_date(info["date"])
+    if path is not None:
+        info.setdefault("path", str(path))
+        if "date" not in info and "year" not in info:
+            m = _YEAR_IN_NAME_RE.search(path.stem)
+            if m:
+                info["year"] = int(m.group(1))
+    if encoding:
+        info["encoding"] = encoding
+    info.setdefault("date", None)
+    if not body.strip():
+        raise InputError(f"{name}: empty document (no text{' after cleaning' if clean else ''})")
+    if normalize:
+        body = _normalize(body)
+    if doc_id is None:
+        doc_id = path.stem if path is not None else "0"
+    return Document(doc_id=doc_id, text=body, meta=info, raw=text)
+
+
+class Corpus:
+    """An ordered collection of :class:`Document` objects.
+
+    Build one with :meth:`from_dir`, :meth:`from_csv`, :meth:`from_jsonl`,
+    :meth:`from_dataframe` or :meth:`from_texts`; index it by position or by
+    ``doc_id``; filter it by metadata; turn it into a DataFrame with :meth:`to_frame`.
+
+    >>> c = Corpus.from_texts(["甲。", "乙。"], meta=[{"year": 2012}, {"year": 2022}])
+    >>> [d.doc_id for d in c.filter(year=2022)]
+    ['1']
+    """
+
+    def __init__(self, documents: Iterable[Document] = (), problems: pd.DataFrame | None = None):
+        self._docs: list[Document] = list(documents)
+        self._by_id: dict[str, int] = {}
+        for i, d in enumerate(self._docs):
+            if d.doc_id in self._by_id:
+                raise InputError(f"duplicate doc_id {d.doc_id!r} (positions {self._by_id[d.doc_id]} and {i})")
+            self._by_id[d.doc_id] = i
+        self.problems: pd.DataFrame = (
+            problems if problems is not None else pd.DataFrame(columns=["path", "error", "offset"])
+        )
+        self._cache: dict[Any, Any] = {}
+
+    # -- container protocol ---------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._docs)
+
+    def __getitem__(self, key: int | str | slice) -> Any:
+        if isinstance(key, slice):
+            return self._subset(range(len(self._docs))[key])
+        if isinstance(key, str):
+            try:
+                return self._docs[self._by_id[key]]
+            except KeyError:
+                raise KeyError(f"no document with doc_id {key!r}") from None
+        return self._docs[key]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} documents, {self.n_chars:,} characters)"
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """The documents' ids in order."""
+        return [d.doc_id for d in self._docs]
+
+    @property
+    def texts(self) -> list[str]:
+        """The documents' texts in order."""
+        return [d.text for d in self._docs]
+
+    @property
+    def n_chars(self) -> int:
+        """Total number of characters of all texts."""
+        return sum(len(d.text) for d in self._docs)
+
+    # -- readers --------------------------------------------------------------
+    @classmethod
+    def from_dir(
+        cls,
+        path: str | os.PathLike[str],
+        pattern: str = "**/*.txt",
+        *,
+        errors: str = "raise",
+        clean: bool = True,
+        normalize: bool = True,
+        metadata: str | os.PathLike[str] | pd.DataFrame | None = "auto",
+    ) -> Corpus:
+        """Read every file under *path* matching *pattern* (sorted by path).
+
+        ``doc_id`` is the path relative to *path* without its suffix. With
+        ``errors="skip"`` unreadable files are left out and listed in
+        ``corpus.problems`` (``path, error, offset``) instead of raising.
+
+        *metadata* adds curated metadata to the documents: a ``.jsonl`` or ``.csv``
+        file or a DataFrame with a ``path`` column (relative to *path*, e.g.
+        ``reports/gwr_2023.txt``) or a ``doc_id`` column, and any other columns
+        (``title``, ``year``, ``issuer`` …). Its values win over what the page
+        headers say. ``"auto"`` (the default) uses ``manifest.jsonl`` or
+        ``metadata.csv`` in *path* when one exists; ``None`` uses none.
+
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("稳中求进。")
+        >>> Corpus.from_dir(d).doc_ids
+        ['a']
+        """
+        if errors not in ("raise", "skip"):
+            raise InputError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        root = Path(path)
+        if not root.is_dir():
+            raise InputError(f"{root}: not a directory")
+        sidecar = _load_sidecar(root, metadata)
+        docs: list[Document] = []
+        problems: list[dict[str, Any]] = []
+        for file in sorted(p for p in root.glob(pattern) if p.is_file()):
+            rel = file.relative_to(root)
+            doc_id = rel.with_suffix("").as_posix()
+            extra = sidecar.get(rel.as_posix()) or sidecar.get(doc_id)
+            try:
+                docs.append(read_document(file, doc_id=doc_id, clean=clean, normalize=normalize, meta=extra))
+            except (DecodeError, InputError) as e:
+                if errors == "raise":
+                    raise
+                problems.append({"path": str(file), "error": str(e), "offset": getattr(e, "offset", None)})
+        return cls(docs, problems=pd.DataFrame(problems, columns=["path", "error", "offset"]))
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Sequence[str],
+        ids: Sequence[str] | None = None,
+        meta: Sequence[dict[str, Any]] | None = None,
+        *,
+        clean: bool = False,
+        normalize: bool = True,
+    ) -> Corpus:
+        """Build a corpus from strings (``doc_id`` = position unless *ids* are given).
+
+        Texts are normalized but not cleaned by default (``clean=True`` cleans them).
+        """
+        if isinstance(texts, str):
+            raise InputError("from_texts expects a list of strings, not one string")
+        if ids is not None and len(ids) != len(texts):
+            raise InputError(f"ids has {len(ids)} entries but texts has {len(texts)}")
+        if meta is not None and len(meta) != len(texts):
+            raise InputError(f"meta has {len(meta)} entries but texts has {len(texts)}")
+        docs = []
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise InputError(f"texts[{i}] is {type(t).__name__}, not str")
+            did = str(ids[i]) if ids is not None else str(i)
+            docs.append(
+                _make_document(t, name=f"texts[{i}]", path=None, doc_id=did, clean=clean, normalize=normalize,
+                               meta=dict(meta[i]) if meta is not None else None)
+            )
+        return cls(docs)
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        df: pd.DataFrame,
+        text: str = "text",
+        id: str | None = "doc_id",
+        *,
+        clean: bool = False,
+        normalize: bool = True,
+    ) -> Corpus:
+        """Build a corpus from a DataFrame; every other column becomes metadata.
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"doc_id": ["a"], "text": ["推动高质量发展。"], "year": [2023]})
+        >>> Corpus.from_dataframe(df)["a"].meta["year"]
+        2023
+        """
+        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name="DataFrame",
+                                 line_of=lambda i: f"row {i}")
+
+    @classmethod
+    def _from_records(cls, df: pd.DataFrame, *, text: str, id: str | None, clean: bool, normalize: bool,
+                      name: str, line_of: Callable[[int], str]) -> Corpus:
+        if text not in df.columns:
+            raise InputError(f"{name}: no text column {text!r} (columns: {', '.join(map(str, df.columns))})")
+        use_id = id is not None and id in df.columns
+        if id is not None and id != "doc_id" and not use_id:
+            raise InputError(f"{name}: no id column {id!r} (columns: {', '.join(map(str, df.columns))})")
+        meta_cols = [c for c in df.columns if c != text and (not use_id or c != id)]
+        docs = []
+        for pos, row in enumerate(df.itertuples(index=False, name=None)):
+            rec = dict(zip(df.columns, row))
+            body = rec[text]
+            if not isinstance(body, str):
+                raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
+            did = str(rec[id]) if use_id else str(pos)
+            meta = {c: rec[c] for c in meta_cols}
+            docs.append(_make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
+                                       clean=clean, normalize=normalize, meta=meta))
+        try:
+            return cls(docs)
+        except InputError as e:
+            raise InputError(f"{name}: {e}") from None
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
+                 clean: bool = False, normalize: bool = True, **read_csv_kwargs: Any) -> Corpus:
+        """Read a CSV file (any supported encoding) with one document per row.
+
+        A malformed file raises :class:`InputError` naming the file and line.
+        """
+        p = Path(path)
+        raw, _ = decode_bytes(_read_bytes(p), source=str(p))
+        try:
+            df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False, **read_csv_kwargs)
+        except (pd.errors.ParserError, csv.Error, ValueError) as e:
+            raise InputError(f"{p}: malformed CSV: {e}") from None
+        if df.empty:
+            raise InputError(f"{p}: no rows")
+        # CSV line numbers: header is line 1, first record line 2 (no embedded newlines assumed)
+        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name=str(p),
+                                 line_of=lambda i: f"record {i + 1}")
+
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
+                   clean: bool = False, normalize: bool = True) -> Corpus:
+        """Read a JSON-lines file, one object per line.
+
+        A line that is not a JSON object raises :class:`InputError` naming file and line.
+        """
+        p = Path(path)
+        raw, _ = decode_bytes(_read_bytes(p), source=str(p))
+        records = []
+        for lineno, obj in iter_json_lines(raw, str(p)):
+            if not isinstance(obj, dict):
+                raise InputError(f"{p}, line {lineno}: expected a JSON object, got {type(obj).__name__}")
+            if text not in obj:
+                raise InputError(f"{p}, line {lineno}: no {text!r} field")
+            obj["__line__"] = lineno
+            records.append(obj)
+        if not records:
+            raise InputError(f"{p}: no records")
+        df = pd.DataFrame.from_records(records)
+        lines = df.pop("__line__").tolist()
+        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name=str(p),
+                                 line_of=lambda i: f"line {lines[i]}")
+
+    # -- views ----------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """A DataFrame with ``doc_id``, ``text`` and one column per metadata key."""
+        rows = [{"doc_id": d.doc_id, "text": d.text, **d.meta} for d in self._docs]
+        return pd.DataFrame(rows, columns=_ordered_columns(rows))
+
+    def meta_frame(self) -> pd.DataFrame:
+        """Like :meth:`to_frame` without the texts, plus ``n_chars``."""
+        rows = [{"doc_id": d.doc_id, "n_chars": len(d.text), **d.meta} for d in self._docs]
+        return pd.DataFrame(rows, columns=_ordered_columns(rows))
+
+    def filter(self, predicate: Callable[[Document], bool] | None = None, **meta: Any) -> Corpus:
+        """Documents that satisfy *predicate* and whose metadata match *meta*.
+
+        A metadata value may be a single value or a collection (list, set, range).
+
+        >>> c = Corpus.from_texts(["甲。", "乙。", "丙。"], meta=[{"year": y} for y in (2001, 2011, 2021)])
+        >>> c.filter(year=range(2010, 2030)).doc_ids
+        ['1', '2']
+        """
+
+        def keep(d: Document) -> bool:
+            for k, want in meta.items():
+                have = d.meta.get(k)
+                if isinstance(want, (list, tuple, set, frozenset, range)):
+                    if have not in want:
+                        return False
+                elif have != want:
+                    return False
+            return predicate(d) if predicate is not None else True
+
+        return self._subset([i for i, d in enumerate(self._docs) if keep(d)])
+
+    def _subset(self, indices: Sequence[int]) -> Corpus:
+        """A corpus of the documents at *indices*, keeping their cached tokens and terms.
+
+        Every cache entry holds one item per document, so the subset takes the same
+        positions: filtering after segmenting never segments again.
+        """
+        sub = Corpus([self._docs[i] for i in indices])
+        n = len(self._docs)
+        for key, value in self._cache.items():
+            if isinstance(value, list) and len(value) == n:
+                sub._cache[key] = [value[i] for i in indices]
+        return sub
+
+    def tokens(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+               progress: bool = False) -> list[list[str]]:
+        """Tokens of every document (``segmenter.cut``), computed once and cached.
+
+        The cache is keyed by ``segmenter.fingerprint``; ``n_jobs`` segments over
+        worker processes (:meth:`Segmenter.cut_many`) the first time.
+        """
+        return self._cached(segmenter, "cut", n_jobs, progress)
+
+    def terms(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+              progress: bool = False) -> list[list[str]]:
+        """Content terms of every document (``segmenter.terms``), cached like :meth:`tokens`.
+
+        Derived from the cached tokens when those exist (no second segmentation).
+        """
+        return self._cached(segmenter, "terms", n_jobs, progress)
+
+    def _cached(self, segmenter: Segmenter | None, kind: str, n_jobs: int | None = 1,
+                progress: bool = False) -> list[list[str]]:
+        from ..segment.segmenter import Segmenter
+
+        seg = segmenter if segmenter is not None else Segmenter()
+        key = (kind, seg.fingerprint)
+        if key not in self._cache:
+            tokens = self._cache.get(("cut", seg.fingerprint)) if kind == "terms" else None
+            if tokens is not None and seg.granularity == "coarse":
+                self._cache[key] = [seg.terms_of_tokens(t) for t in tokens]
+            else:
+                texts = [d.text for d in self._docs]
+                self._cache[key] = seg.cut_many(texts, n_jobs=n_jobs, progress=progress, method=kind)
+        return self._cache[key]
+
+    def _repr_html_(self) -> str:
+        frame = self.meta_frame()
+        cols = [c for c in ("doc_id", "title", "year", "issuer", "n_chars") if c in frame.columns]
+        head = frame[cols].head(20).to_html(index=False)
+        more = f"<p>… and {len(self) - 20} more</p>" if len(self) > 20 else ""
+        return f"<div><b>Corpus</b>: {len(self):,} documents, {self.n_chars:,} characters{head}{more}</div>"
+
+
+def _load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
+    """Curated metadata keyed by relative path and by doc_id."""
+    if metadata is None:
+        return {}
+    if isinstance(metadata, str) and metadata == "auto":
+        found = [p for p in (root / "manifest.jsonl", root / "metadata.csv") if p.is_file()]
+        if not found:
+            return {}
+        metadata = found[0]
+    if isinstance(metadata, pd.DataFrame):
+        df, name = metadata, "metadata DataFrame"
+    else:
+        p = Path(metadata)
+        name = str(p)
+        raw, _ = decode_bytes(_read_bytes(p), source=name)
+        if p.suffix == ".jsonl":
+            df = pd.DataFrame([row for _, row in iter_json_lines(raw, name)])
+        else:
+            try:
+                df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)
+            except (pd.errors.ParserError, ValueError) as e:
+                raise InputError(f"{p}: malformed CSV: {e}") from None
+    key = "path" if "path" in df.columns else "doc_id" if "doc_id" in df.columns else None
+    if key is None:
+        raise InputError(f"{name}: needs a 'path' or 'doc_id' column to match files")
+    out: dict[str, dict[str, Any]] = {}
+    for rec in df.to_dict(orient="records"):
+        k = str(rec.pop(key))
+        rec.pop("doc_id", None)
+        out[k] = {f: v for f, v in rec.items() if v is not None and v != ""}
+    return out
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory; use Corpus.from_dir") from None
+
+
+def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:
+    cols: dict[str, None] = {}
+    for r in rows:
+        for k in r:
+            cols.setdefault(k, None)
+    return list(cols) if cols else ["doc_id", "text"]

@@ -1,0 +1,855 @@
+"""Parallel structures (排比, 对仗): groups of coordinated, same-shaped phrases and clauses.
+
+:func:`find_parallels` returns one row per group with its items, their spans and the
+frame they share (``{}`` marks what varies)::
+
+    doc_id, start, end, kind, frame, items, item_spans, n_items, score, level
+
+``kind`` is ``frame`` (a shared literal prefix, suffix or infix: ``政治{}力``),
+``anaphora`` / ``epistrophe`` (clauses or sentences that open / close alike),
+``matched`` (same length and word shape, no shared literal: ``深度对接、同步谋划、同频共振``)
+or ``list`` (an enumeration whose items are not parallel in form: ``阵地、堡垒、家园``).
+``level`` says where the items were found: ``word`` (no separator: ``硬起来严起来实起来``),
+``phrase`` (inside a clause, between 、), ``clause`` (between ，；), ``sentence``
+(sentence openings in a paragraph) or ``paragraph`` (openings of successive paragraphs
+or headings). A group found inside an item of another group is its own row.
+
+>>> df = find_parallels("不断提高政治判断力、政治领悟力、政治执行力，把对党的忠诚体现在行动上。")
+>>> df.loc[0, "kind"], df.loc[0, "frame"], int(df.loc[0, "n_items"])
+('frame', '政治{}力', 3)
+>>> df.loc[0, "items"]
+['政治判断力', '政治领悟力', '政治执行力']
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..._util.frames import to_frame
+from ...corpus.document import Corpus
+from ...corpus.source import Source, iter_source
+from ...corpus.text import is_han
+from ...errors import InputError
+from ...segment.defaults import extractor_segmenter
+from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
+from .units import Paragraph, Unit, paragraphs, strip_marker
+
+__all__ = ["find_parallels", "format_for_terminal", "COLUMNS"]
+
+COLUMNS = ["doc_id", "start", "end", "kind", "frame", "items", "item_spans", "n_items", "score", "level"]
+
+_PRED = ("v", "a", "d", "i", "l")  # POS classes of predicates (verbs, adjectives, adverbs, idioms)
+_LEVEL_RANK = {"word": 0, "phrase": 1, "clause": 2, "sentence": 3, "paragraph": 4}
+
+
+# --------------------------------------------------------------------------------------
+# token view of one document
+# --------------------------------------------------------------------------------------
+class _Doc:
+    """Text plus token boundaries and POS, queried by character offsets."""
+
+    def __init__(self, text: str, tokens: Sequence[Any]):
+        self.text = text
+        n = len(text)
+        self.is_start = np.zeros(n + 1, dtype=bool)
+        self.is_end = np.zeros(n + 1, dtype=bool)
+        self.pos_at: dict[int, str] = {}
+        for t in tokens:
+            self.is_start[t.start] = True
+            self.is_end[t.end] = True
+            self.pos_at[t.start] = (t.pos or "x")
+        # a boundary is wherever a token starts or ends (whitespace gaps count too)
+        self.boundary = self.is_start | self.is_end
+        self.boundary[0] = self.boundary[n] = True
+        self._cum = np.concatenate([[0], np.cumsum(self.is_start[:n])])
+
+    def n_tokens(self, s: int, e: int) -> int:
+        """Tokens that start inside [s, e) (a token cut at *s* counts as one)."""
+        c = int(self._cum[e] - self._cum[s])
+        return c + (0 if self.is_start[s] else 1)
+
+    def tok_lengths(self, s: int, e: int) -> tuple[int, ...]:
+        out, last = [], s
+        for i in range(s + 1, e + 1):
+            if self.boundary[i] or i == e:
+                out.append(i - last)
+                last = i
+        return tuple(out)
+
+    def phrasal(self, s: int, e: int) -> bool:
+        """More than one word, or one idiom / set phrase (相互尊重): not a bare noun."""
+        return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l") or e - s >= 4
+
+    def has_predicate(self, s: int, e: int) -> bool:
+        return any(self.pos_at.get(i, "x")[:1] in _PRED for i in range(s, e) if self.is_start[i])
+
+
+@dataclass
+class _Group:
+    kind: str
+    frame: str
+    spans: list[tuple[int, int]]
+    score: float
+    level: str
+    frame_obj: Frame | None = None
+
+
+# --------------------------------------------------------------------------------------
+# relations between items
+# --------------------------------------------------------------------------------------
+def _strong_edge(lit: str, texts: list[str], short_limit: int, whole_token: bool) -> bool:
+    h = han_len(lit)
+    if h >= 2:
+        return True
+    if h == 0:
+        return False
+    ch = next(c for c in lit if not c.isspace())
+    maxlen = max(len(t) for t in texts)
+    if ch in FUNCTION_CHARS:
+        return maxlen <= 4 and len({len(t) for t in texts}) == 1
+    return maxlen <= short_limit or whole_token
+
+
+def _may_share(texts: list[str], long_infix: bool) -> bool:
+    """Cheap necessary condition for any literal frame :func:`_literal` accepts.
+
+    A frame needs a shared first or last character, or one character at the same offset
+    from the start or the end of every item, or (across sentences) a shared stretch.
+    """
+    k = len(texts)
+    if any(col.count(col[0]) == k for col in zip(*texts)):
+        return True
+    if any(col.count(col[0]) == k for col in zip(*(t[::-1] for t in texts))):
+        return True
+    t0 = texts[0]
+    if long_infix:
+        common = set(t0)
+        for t in texts[1:]:
+            common &= set(t)
+        return sum(1 for c in common if is_han(c)) >= 4
+    return False
+
+
+def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, Frame] | None:
+    texts = [doc.text[s:e] for s, e in spans]
+    if len(set(texts)) < len(texts) or not _may_share(texts, _LEVEL_RANK[level] >= 3):
+        return None
+    f = common_frame(texts)
+    if not f.chunks:
+        return None
+    # every item must vary somewhere with Han content
+    P, S = f.prefix, f.suffix
+    clause_level = _LEVEL_RANK[level] >= 2
+    if P and _LEVEL_RANK[level] >= 3:
+        # across sentences and paragraphs a repeated subject (她…，中国…) is not rhetoric
+        h = han_len(P)
+        if h >= 4 or (h >= 2 and doc.has_predicate(spans[0][0], spans[0][0] + len(P))):
+            return "anaphora", f
+        P = ""
+    if P:
+        whole = all(doc.boundary[s + len(P)] for s, _ in spans)
+        if _strong_edge(P, texts, 4, whole):
+            return ("anaphora" if clause_level else "frame"), f
+    if S:
+        whole = all(doc.boundary[e - len(S)] for _, e in spans)
+        if _strong_edge(S, texts, 5, whole and not clause_level):
+            return ("epistrophe" if clause_level else "frame"), f
+    maxlen = max(len(t) for t in texts)
+    for k, c in enumerate(f.chunks):
+        offs_start = {p[k][0] for p in f.positions}
+        offs_end = {len(t) - p[k][1] for p, t in zip(f.positions, texts)}
+        if len(offs_start) != 1 and len(offs_end) != 1:
+            continue
+        if 0 in offs_start or 0 in offs_end:
+            continue  # a weak prefix/suffix, judged above
+        h = han_len(c)
+        both = len(offs_start) == 1 and len(offs_end) == 1
+        if h >= 2 or (h == 1 and (maxlen <= 8 or (both and maxlen <= 12))):
+            return "frame", f
+    # a long shared stretch (4+ Han characters) is a frame wherever it stands
+    for c in f.chunks:
+        if _LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
+            return "frame", f
+    return None
+
+
+def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
+    texts = [doc.text[s:e] for s, e in spans]
+    if len(set(texts)) < len(texts):
+        return False
+    lens = {len(t) for t in texts}
+    if len(lens) != 1:
+        return False
+    L = lens.pop()
+    lo = 2 if level == "phrase" else 3
+    if not (lo <= L <= 8) or any(han_len(t) != L for t in texts):
+        return False
+    if L >= 3 and all(t[0] == t[1] for t in texts):
+        return True  # AA-type: 条条落实、件件落地
+    if not all(doc.phrasal(s, e) for s, e in spans):
+        return False
+    if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
+        return False
+    n_pred = sum(doc.has_predicate(s, e) for s, e in spans)
+    if n_pred * 2 < len(spans) and not (L >= 4 and n_pred >= 1):
+        return False
+    if level != "phrase":
+        # the items must break into words at one common place at least (解放思想|观念, 打破|思维|定式)
+        inner = [set(np.cumsum(doc.tok_lengths(s, e))[:-1].tolist()) for s, e in spans]
+        if not set.intersection(*inner):
+            return False
+        if not all(doc.pos_at.get(s, "x")[:1] in ("v", "i", "l", "a") for s, _ in spans):
+            return False  # clauses in matched series open with their predicate
+    return True
+
+
+def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, str, float, Frame | None] | None:
+    """(kind, frame, score, frame object) when the items at *spans* are parallel, else None."""
+    if len(spans) < 2 or any(e <= s for s, e in spans):
+        return None
+    lit = _literal(doc, spans, level)
+    if lit and lit[0] == "list":
+        return "list", lit[1].text, 0.2, None
+    if lit:
+        kind, f = lit
+        score = min(1.0, 0.45 + 0.1 * min(f.literal_han, 4) + 0.05 * (len(spans) - 2))
+        return kind, f.text, round(score, 3), f
+    if _matched(doc, spans, level):
+        texts = [doc.text[s:e] for s, e in spans]
+        aa = all(len(t) >= 3 and t[0] == t[1] for t in texts)
+        return "matched", "{}" * (2 if aa else 1), round(min(1.0, 0.5 + 0.05 * (len(spans) - 2)), 3), None
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# trimming the open ends of a run
+# --------------------------------------------------------------------------------------
+def _median(xs: list[int]) -> int:
+    return int(round(statistics.median(xs)))
+
+
+# Modal and light verbs that may stand before the first item of a clause series (要进一步…).
+_LIGHT_WORDS = frozenset("要 应 应当 应该 须 必须 需要 就是 就是要 就要 还要 更要 也要 才能 能够 努力 切实 真正 做到".split())
+
+
+def _light(doc: _Doc, s: int, e: int) -> bool:
+    """True when text[s:e] holds only adverbs, conjunctions, pronouns or modal words."""
+    i = s
+    while i < e:
+        j = i + 1
+        while j < e and not doc.boundary[j]:
+            j += 1
+        w = doc.text[i:j]
+        if not (doc.pos_at.get(i, "x")[:1] in ("d", "c", "r", "p") or w in _LIGHT_WORDS or w.isspace()):
+            return False
+        i = j
+    return True
+
+
+def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
+    """The end of unit *u* that has the shape of the *core* items (None if none fits)."""
+    texts = [doc.text[s:e] for s, e in core]
+    f = common_frame(texts) if len(texts) > 1 else None
+    cands: list[int] = []
+    s0 = strip_marker(doc.text, u.start, u.end)
+    if f and f.chunks:
+        anchor = f.chunks[0]
+        lead = _median([p[0][0] for p in f.positions])
+        i = doc.text.rfind(anchor, s0, u.end)
+        while i >= 0:
+            st = i - lead
+            for d in (0, -1, 1):
+                if s0 <= st + d < i + 1 and doc.boundary[st + d]:
+                    cands.append(st + d)
+            i = doc.text.rfind(anchor, s0, i)
+            if len(cands) > 6:
+                break
+    target = _median([e - s for s, e in core])
+    for st in (u.end - target, u.end - target - 1, u.end - target + 1):
+        if s0 <= st < u.end and doc.boundary[st]:
+            cands.append(st)
+    others = [st for st in range(s0, u.end) if doc.boundary[st]]
+    cands += sorted(others, key=lambda st: (abs((u.end - st) - target), -st))[:4]
+    seen = set()
+    for st in cands:
+        if st in seen:
+            continue
+        seen.add(st)
+        rel = _relate(doc, [(st, u.end)] + core, level)
+        if rel and (rel[0] != "matched" or level == "phrase" or _light(doc, s0, st)):
+            return (st, u.end)
+    return None
+
+
+def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
+    """The beginning of unit *u* that has the shape of the *core* items."""
+    texts = [doc.text[s:e] for s, e in core]
+    f = common_frame(texts) if len(texts) > 1 else None
+    cands: list[int] = []
+    if f and f.chunks:
+        anchor = f.chunks[-1]
+        tail = _median([len(t) - p[-1][1] for p, t in zip(f.positions, texts)])
+        i = doc.text.find(anchor, u.start, u.end)
+        while i >= 0 and len(cands) < 6:
+            en = i + len(anchor) + tail
+            for d in (0, 1, -1):
+                if i + len(anchor) <= en + d <= u.end and doc.boundary[en + d]:
+                    cands.append(en + d)
+            i = doc.text.find(anchor, i + 1, u.end)
+    target = _median([e - s for s, e in core])
+    for en in (u.start + target, u.start + target + 1, u.start + target - 1):
+        if u.start < en <= u.end and doc.boundary[en]:
+            cands.append(en)
+    others = [en for en in range(u.start + 1, u.end + 1) if doc.boundary[en]]
+    cands += sorted(others, key=lambda en: (abs((en - u.start) - target), en))[:4]
+    seen = set()
+    for en in cands:
+        if en in seen:
+            continue
+        seen.add(en)
+        if _relate(doc, core + [(u.start, en)], level):
+            return (u.start, en)
+    return None
+
+
+def _runs(doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_end_last: bool,
+          min_items: int) -> list[_Group]:
+    """Maximal windows of consecutive *units* that are parallel."""
+    out: list[_Group] = []
+    n = len(units)
+    i = 0
+    while i < n - 1:
+        # exact core from i+1 (the last unit is exact unless its end may need trimming)
+        core: list[tuple[int, int]] = []
+        j = i + 1
+        while j < n and not (trim_end_last and j == n - 1):
+            s = strip_marker(doc.text, units[j].start, units[j].end) if level != "phrase" else units[j].start
+            cand = core + [(s, units[j].end)]
+            if len(cand) >= 2 and not _relate(doc, cand, level):
+                break
+            core = cand
+            j += 1
+        if not core and trim_end_last and j == n - 1 and i == n - 2:
+            # two open-ended pieces: trim the last against the first, then the first against it
+            t = _trim_last(doc, units[j], [(units[i].start, units[i].end)], level)
+            core = [t or (units[j].start, units[j].end)]  # else: the first piece is trimmed to it
+            j = n  # the last piece is used
+        core_ok = bool(core)
+        items = list(core)
+        last_idx = i + len(core)
+        if core_ok and trim_end_last and j == n - 1 and len(core) >= 1:
+            # try to add the open-ended last piece
+            t = _trim_last(doc, units[j], core, level) if len(core) >= 1 else None
+            if t and (len(core) >= 2 or True):
+                items = core + [t]
+                last_idx = j
+        if len(items) + 1 < min_items:
+            i += 1  # too short to be reported even with the first unit
+            continue
+        first: tuple[int, int] | None = None
+        ui = units[i]
+        exact_start = not trim_start_any and i > 0
+        if items:
+            if exact_start:
+                s = ui.start
+                if _relate(doc, [(s, ui.end)] + items, level):
+                    first = (s, ui.end)
+            else:
+                first = _trim_first(doc, ui, items, level)
+        if first is not None:
+            group_spans = [first] + items
+            start_idx = i
+        else:
+            group_spans = items
+            start_idx = i + 1
+        if len(group_spans) >= 2:
+            rel = _relate(doc, group_spans, level)
+            if rel and len(group_spans) >= min_items:
+                kind, frame, score, fobj = rel
+                out.append(_Group(kind, frame, group_spans, score, level, fobj))
+                i = max(last_idx, start_idx + len(group_spans) - 1) + 1
+                continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# the levels
+# --------------------------------------------------------------------------------------
+def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
+    """Repetitions without separators: 硬起来严起来实起来, 所思所想所需, 全面进步全面过硬."""
+    text = doc.text
+    n = len(text)
+    if n < 4:
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    han = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
+    out: list[_Group] = []
+    taken = np.zeros(n + 1, dtype=bool)
+    for p in (2, 3, 4, 5):
+        if n < 2 * p:
+            continue
+        eq = np.zeros(n, dtype=bool)
+        eq[: n - p] = (codes[: n - p] == codes[p:]) & han[: n - p] & han[p:]
+        need = 2 if min_items <= 2 and p >= 3 else 3
+        if need >= 3:
+            eq2 = np.zeros(n, dtype=bool)
+            eq2[: n - p] = eq[: n - p] & eq[p:]
+            seeds = np.nonzero(eq2)[0]
+        else:
+            seeds = np.nonzero(eq)[0]
+        for q in seeds:
+            q = int(q)
+            if taken[q]:
+                continue
+            for k in range(p):  # the shared position k inside the chunk
+                st = q - k
+                if st < 0 or not doc.boundary[st] or not han[st]:
+                    continue
+                chunks = []
+                c = st
+                while c + p <= n and all(han[c : c + p]) and (not chunks or doc.boundary[c]):
+                    chunks.append((c, c + p))
+                    c += p
+                    if len(chunks) > 1:
+                        common = [j for j in range(p) if all(text[a + j] == text[chunks[0][0] + j] for a, _ in chunks)]
+                        if not common:
+                            chunks.pop()
+                            break
+                if len(chunks) < need:
+                    continue
+                common = [j for j in range(p) if all(text[a + j] == text[chunks[0][0] + j] for a, _ in chunks)]
+                if not common or len(common) == p:
+                    continue
+                # the shared part must be a contiguous prefix or suffix of each chunk
+                if not (common == list(range(len(common))) or common == list(range(p - len(common), p))):
+                    continue
+                shared = "".join(text[chunks[0][0] + j] for j in common)
+                if len(chunks) == 2 and (p < 3 or len(shared) < 2):
+                    continue
+                if len(shared) == 1 and shared in "的了和与及之一不" and p <= 2:
+                    # 不折不扣, 一心一意: idioms, not enumerations
+                    if len(chunks) < 3:
+                        continue
+                texts = [text[a:b] for a, b in chunks]
+                if len(set(texts)) < len(texts):
+                    continue
+                # one idiom token covering the whole run is a word, not a parallel
+                if doc.n_tokens(chunks[0][0], chunks[-1][1]) == 1:
+                    continue
+                f = common_frame(texts)
+                out.append(_Group("frame", f.text, chunks, round(min(1.0, 0.55 + 0.05 * len(chunks)), 3), "word", f))
+                taken[chunks[0][0] : chunks[-1][1]] = True
+                break
+    return out
+
+
+def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    out: list[_Group] = []
+    for para in paras:
+        for sent in para.sentences:
+            for cl in sent.clauses:
+                if len(cl.pieces) >= 2:
+                    groups = _runs(doc, cl.pieces, "phrase", trim_start_any=False, trim_end_last=True,
+                                   min_items=min_items)
+                    out += groups
+                    if len(cl.pieces) >= max(3, min_items):
+                        covered = sum(1 for pc in cl.pieces for g in groups
+                                      if any(s < pc.end and pc.start < e for s, e in g.spans))
+                        if covered * 3 < 2 * len(cl.pieces):
+                            lst = _list_group(doc, cl.pieces)
+                            if lst:
+                                out.append(lst)
+            if len(sent.clauses) >= 2:
+                out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False,
+                             min_items=min_items)
+                out += _semicolon_series(doc, sent.clauses, min_items)
+    return out
+
+
+def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Group]:
+    """Clause groups between ； with one shape (坚定信念，树立…；勤学善思，增强…；实践笃行，提升…).
+
+    Successive groups of the same number of clauses, whose leading clauses have the same
+    short length (at most 6 characters) and whose last clauses differ by at most two.
+    """
+    groups: list[list[Any]] = [[]]
+    for c in clauses:
+        groups[-1].append(c)
+        if doc.text[c.end : c.end + 1] in "；;":
+            groups.append([])
+    groups = [g for g in groups if g]
+    out: list[_Group] = []
+    if len(groups) < max(2, min_items):
+        return out
+
+    def shape(g: list[Any]) -> tuple[int, ...]:
+        return (len(g),) + tuple(c.end - c.start for c in g[1:-1])
+
+    i = 0
+    while i < len(groups):
+        j = i + 1
+        while j < len(groups) and len(groups[j]) >= 2 and shape(groups[j]) == shape(groups[min(i + 1, len(groups) - 1)]):
+            j += 1
+        run = groups[i:j]
+        if len(run) >= 2 and len(run[0]) > len(run[1]) >= 2:
+            run = [run[0][-len(run[1]):]] + run[1:]  # the first group may open with a lead clause
+        if len(run) >= min_items and len(run[0]) >= 2 and len({shape(g) for g in run[1:]}) == 1 and shape(run[0])[0] == shape(run[1])[0]:
+            L0 = run[1][0].end - run[1][0].start
+            firsts = [g[0].end - g[0].start for g in run[1:]]
+            lasts = [g[-1].end - g[-1].start for g in run]
+            st = run[0][0].end - L0
+            if (L0 <= 6 and len(set(firsts)) == 1 and max(lasts) - min(lasts) <= 2
+                    and st >= run[0][0].start and doc.boundary[st]):
+                spans = [(st, run[0][-1].end)] + [(g[0].start, g[-1].end) for g in run[1:]]
+                if len({doc.text[a:b] for a, b in spans}) == len(spans):
+                    out.append(_Group("matched", "{}，{}", spans, 0.5, "clause"))
+                    i = j
+                    continue
+        i += 1
+    return out
+
+
+def _balanced(t: str) -> bool:
+    """No bracket or quote of *t* is left open or closed without its partner."""
+    return all(t.count(o) == t.count(c) for o, c in (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》")))
+
+
+def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
+    """A plain enumeration: the open ends trimmed to the length of the inner items."""
+    inner = pieces[1:-1] or pieces
+    target = _median([p.end - p.start for p in inner])
+    first, last = pieces[0], pieces[-1]
+    starts = [i for i in range(first.start, first.end) if doc.boundary[i] and _balanced(doc.text[i:first.end])]
+    starts = starts or [first.start]
+    s0 = min(starts, key=lambda i: (abs((first.end - i) - target), -i))
+    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i] and _balanced(doc.text[last.start:i])]
+    ends = ends or [last.end]
+    e1 = min(ends, key=lambda i: (abs((i - last.start) - target), i))
+    spans = [(s0, first.end)] + [(p.start, p.end) for p in pieces[1:-1]] + [(last.start, e1)]
+    if any(e <= s for s, e in spans):
+        return None
+    return _Group("list", "", spans, 0.2, "phrase")
+
+
+def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: bool) -> _Group | None:
+    """An anaphora group when the opening clauses at *spans* share a real prefix."""
+    text = doc.text
+    texts = [text[s:e] for s, e in spans]
+    lcp = 0
+    while all(len(t) > lcp for t in texts) and len({t[lcp] for t in texts}) == 1:
+        lcp += 1
+    while lcp > 0 and not all(doc.boundary[s + lcp] for s, _ in spans):
+        lcp -= 1
+    prefix = texts[0][:lcp]
+    h = han_len(prefix)
+    if h < 2:
+        return None
+    # a repeated subject (中国…，中国…) is not rhetoric; a repeated predicate or a long frame is
+    s0 = spans[0][0]
+    if h < 4 and (strict or not doc.has_predicate(s0, s0 + lcp)):
+        return None
+    if len(set(texts)) < len(texts):
+        items = [(s, s + lcp) for s, _ in spans]  # identical openings: the opening itself is the item
+    else:
+        items = list(spans)
+    frame = prefix + ("{}" if any(len(t) > lcp for t in texts) else "")
+    score = round(min(1.0, 0.5 + 0.05 * min(h, 4) + 0.05 * (len(spans) - 2)), 3)
+    return _Group("anaphora", frame, items, score, level)
+
+
+def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_items: int,
+              max_gap: int | None, single: set[int] | None = None) -> list[_Group]:
+    """Anaphora among opening clauses ``(index, start, end)``.
+
+    Openings with the same first two characters form a series when successive ones are at
+    most *max_gap* indices apart (``None``: anywhere in the list); a series with gaps needs a
+    long shared prefix (4+ Han characters), a gapless one a prefix of 2+ with a predicate.
+    """
+    out: list[_Group] = []
+    text = doc.text
+    keyed: dict[str, list[tuple[int, int, int]]] = {}
+    for idx, s, e in units:
+        s = strip_marker(text, s, e)
+        if e - s >= 2 and han_len(text[s : s + 2]) == 2:
+            keyed.setdefault(text[s : s + 2], []).append((idx, s, e))
+    for series in keyed.values():
+        if len(series) < min_items:
+            continue
+        runs: list[list[tuple[int, int, int]]] = [[series[0]]]
+        for u in series[1:]:
+            if max_gap is not None and u[0] - runs[-1][-1][0] > max_gap:
+                runs.append([u])
+            else:
+                runs[-1].append(u)
+        for run in runs:
+            if len(run) < min_items:
+                continue
+            if max_gap is None and single is not None and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:])):
+                # far apart in a paragraph: only short one-clause sentences (学出…。) make a series
+                if not all(u[0] in single for u in run):
+                    continue
+            gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
+            g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
+            if g is None and gapped and max_gap is not None:
+                # fall back to the gapless stretches
+                sub: list[tuple[int, int, int]] = [run[0]]
+                for a, b in zip(run, run[1:]):
+                    if b[0] - a[0] > 1:
+                        if len(sub) >= min_items:
+                            gg = _opening_group(doc, [(s, e) for _, s, e in sub], level, strict=False)
+                            if gg:
+                                out.append(gg)
+                        sub = []
+                    sub.append(b)
+                if len(sub) >= min_items:
+                    g = _opening_group(doc, [(s, e) for _, s, e in sub], level, strict=False)
+            if g:
+                out.append(g)
+    return out
+
+
+def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]:
+    """Short one-clause sentences of *para* that share a 3+ character stretch with a predicate.
+
+    The stretch must contain a predicate word (政策要 holds 要), so topics alone (发展, 建设)
+    do not group sentences; sentences that merely open alike are left to the anaphora pass.
+    """
+    heads = [s for s in para.sentences if len(s.clauses) == 1 and 6 <= s.clauses[0].end - s.clauses[0].start <= 20]
+    if len(heads) < min_items:
+        return []
+    text = doc.text
+    by_gram: dict[str, list[tuple[int, int]]] = {}
+    for h in heads:
+        c = h.clauses[0]
+        seen = set()
+        starts = range(c.start + 1, c.end - 2)  # a frame may begin inside a word (财政|政策要)
+        for i in starts:
+            for j in (i + 3, i + 4):
+                if j < c.end and doc.boundary[j] and han_len(text[i:j]) == j - i and doc.has_predicate(i, j):
+                    g = text[i:j]
+                    if g not in seen:
+                        seen.add(g)
+                        by_gram.setdefault(g, []).append((c.start, c.end))
+    out = []
+    used: set[tuple[int, int]] = set()
+    for g, spans in sorted(by_gram.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        spans = [sp for sp in spans if sp not in used]
+        if len(spans) < min_items or len({text[a:b] for a, b in spans}) < len(spans):
+            continue
+        f = common_frame([text[a:b] for a, b in spans])
+        if not f.chunks or any(p[0][0] == 0 for p in f.positions):
+            continue  # opening alike is anaphora, found elsewhere
+        out.append(_Group("frame", f.text, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "sentence", f))
+        used.update(spans)
+    return out
+
+
+def _is_marker_only(text: str, s: int, e: int) -> bool:
+    from .units import _MARKER_RE
+
+    m = _MARKER_RE.fullmatch(text, s, e)
+    return m is not None
+
+
+def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    out: list[_Group] = []
+    # sentence openings inside one paragraph (学出…。…学出…。…学出…。)
+    for para in paras:
+        if len(para.sentences) >= min_items:
+            firsts = [(i, s.clauses[0].start, s.clauses[0].end) for i, s in enumerate(para.sentences)]
+            single = {i for i, s in enumerate(para.sentences) if len(s.clauses) == 1 and s.end - s.start <= 24}
+            out += _openings(doc, firsts, "sentence", min_items, max_gap=None, single=single)
+    # short one-clause sentences of a paragraph sharing a frame word inside (积极的财政政策要…。稳健的货币政策要…。)
+    for para in paras:
+        out += _headline_frames(doc, para, min_items)
+    # openings of successive paragraphs (or headings), clause by clause of their first sentence
+    for k in range(4):
+        units = []
+        for i, p in enumerate(paras):
+            cls = [c for c in p.sentences[0].clauses if not _is_marker_only(doc.text, c.start, c.end)]
+            if k < len(cls):
+                units.append((i, cls[k].start, cls[k].end))
+        out += _openings(doc, units, "paragraph", min_items, max_gap=4)
+    # the m-th sentence of successive paragraphs (——必须坚持…。X是中国特色社会主义的…。)
+    for m in range(3):
+        run: list[Unit] = []
+        for p in paras + [None]:  # type: ignore[list-item]
+            if p is not None and m < len(p.sentences):
+                c = p.sentences[m].clauses[0]
+                if not _is_marker_only(doc.text, c.start, c.end):
+                    run.append(c)
+                    continue
+            if len(run) >= min_items:
+                out += _runs(doc, run, "paragraph", trim_start_any=False, trim_end_last=False,
+                             min_items=min_items)
+            run = []
+    return out
+
+
+def _nested(doc: _Doc, groups: list[_Group], min_items: int) -> list[_Group]:
+    """Parallel fillers of one slot of a frame group (选干部配班子 / 抓基层打基础 / 育人才聚贤能)."""
+    out: list[_Group] = []
+    for g in groups:
+        f = g.frame_obj
+        if f is None or len(g.spans) < max(3, min_items) or not f.chunks:
+            continue
+        for col in f.fillers():
+            spans = [(s0 + a, s0 + b) for (s0, _), (a, b) in zip(g.spans, col)]
+            # the filler itself, or the filler without its first word (视野|选干部配班子)
+            # a head noun after 的 (…的视野|选干部配班子) is part of the frame's phrase, not of the filler
+            nominal_head = (sum(doc.pos_at.get(s, "x")[:1] == "n" for s, _ in spans) * 2 > len(spans)
+                            and all(doc.text[s - 1 : s] == "的" for s, _ in spans))
+            for drop in ((1, 0) if nominal_head else (0,)):
+                cand = [(_skip_words(doc, s, e, drop), e) for s, e in spans]
+                lens = {e - s for s, e in cand}
+                if len(lens) != 1 or lens.pop() < 4:
+                    continue
+                if any(doc.n_tokens(s, e) < 2 for s, e in cand):
+                    continue
+                if _matched(doc, cand, "clause") or _matched(doc, cand, "phrase"):
+                    out.append(_Group("matched", "{}", cand, 0.5, g.level))
+                    break
+    return out
+
+
+def _skip_words(doc: _Doc, s: int, e: int, n: int) -> int:
+    """Offset after the first *n* words of text[s:e]."""
+    i = s
+    for _ in range(n):
+        i += 1
+        while i < e and not doc.boundary[i]:
+            i += 1
+    return i
+
+
+# --------------------------------------------------------------------------------------
+# public API
+# --------------------------------------------------------------------------------------
+def _detect(text: str, tokens: Sequence[Any], min_items: int) -> list[_Group]:
+    doc = _Doc(text, tokens)
+    paras = paragraphs(text)
+    groups = _word_level(doc, min_items)
+    groups += _phrase_and_clause_levels(doc, paras, min_items)
+    groups += _nested(doc, groups, min_items)
+    groups += _sentence_and_paragraph_levels(doc, paras, min_items)
+    # one row per distinct set of item spans; the better-scored one wins
+    best: dict[tuple[tuple[int, int], ...], _Group] = {}
+    for g in groups:
+        if len(g.spans) < min_items:
+            continue
+        key = tuple(g.spans)
+        if key not in best or (g.kind != "list", g.score) > (best[key].kind != "list", best[key].score):
+            best[key] = g
+    return sorted(best.values(), key=lambda g: (g.spans[0][0], -g.spans[-1][1]))
+
+
+def _doc_tokens(source: Source, segmenter: Any) -> list[tuple[Any, str, list[Any]]]:
+    """``(doc_id, text, tokens with POS)`` for every text, reusing a Corpus' cache."""
+    cache = None
+    if isinstance(source, Corpus):
+        cache = getattr(source, "_cache", None)
+    key = ("tokenize_pos", segmenter.fingerprint)
+    cached = cache.get(key) if isinstance(cache, dict) else None
+    rows = []
+    toks_all = []
+    for i, (doc_id, text, _meta) in enumerate(iter_source(source)):
+        toks = cached[i] if cached is not None else segmenter.tokenize(text, pos=True)
+        toks_all.append(toks)
+        rows.append((doc_id, text, toks))
+    if isinstance(cache, dict) and cached is None:
+        cache[key] = toks_all
+    return rows
+
+
+def find_parallels(source: Source, min_items: int = 3, segmenter: Any = None) -> pd.DataFrame:
+    """Find groups of parallel phrases, clauses and sentences.
+
+    Parameters
+    ----------
+    source:
+        A ``str``, Document, Corpus or list of them (see :mod:`policytext.extract`).
+    min_items:
+        Smallest group to report; ``2`` also returns couplets (学深悟透、入脑入心).
+    segmenter:
+        The :class:`~policytext.Segmenter` whose tokens and POS tags decide item
+        boundaries and word shape (default: the extractors' general-dictionary segmenter,
+        :func:`~policytext.corpus.source.extractor_segmenter`). With a Corpus,
+        the tagged tokens are cached on the corpus for the next call.
+
+    Returns one row per group: ``doc_id, start, end, kind, frame, items, item_spans,
+    n_items, score, level``; ``text[start:end]`` covers the group and
+    ``text[s:e] == item`` for every item span.
+
+    >>> df = find_parallels("让制度真正硬起来严起来实起来。")
+    >>> df.loc[0, "items"], df.loc[0, "frame"], df.loc[0, "level"]
+    (['硬起来', '严起来', '实起来'], '{}起来', 'word')
+    >>> find_parallels("学深悟透、入脑入心。", min_items=2).loc[0, "kind"]
+    'matched'
+    """
+    if not isinstance(min_items, int) or isinstance(min_items, bool) or min_items < 2:
+        raise InputError(f"min_items must be an integer >= 2, got {min_items!r}")
+    if segmenter is None:
+        segmenter = extractor_segmenter()
+    rows: list[dict[str, Any]] = []
+    for doc_id, text, toks in _doc_tokens(source, segmenter):
+        for g in _detect(text, toks, min_items):
+            spans = [(int(s), int(e)) for s, e in g.spans]
+            rows.append({
+                "doc_id": doc_id,
+                "start": min(s for s, _ in spans),
+                "end": max(e for _, e in spans),
+                "kind": g.kind,
+                "frame": g.frame,
+                "items": [text[s:e] for s, e in spans],
+                "item_spans": spans,
+                "n_items": len(spans),
+                "score": float(g.score),
+                "level": g.level,
+            })
+    return to_frame(rows, COLUMNS)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def format_for_terminal(df: pd.DataFrame) -> str:
+    """Each group as a block: a header, the frame, then its items aligned under the frame.
+
+    Items line up on the frame's literal edge: left-aligned when the frame opens with a
+    literal (``服务{}``), right-aligned when only its end is literal (``{}感``).
+
+    >>> print(format_for_terminal(find_parallels("获得感、幸福感、安全感。")), end="")
+    [0] 0-11  frame  phrase  score 0.60
+        {}感
+      获得感
+      幸福感
+      安全感
+    <BLANKLINE>
+    """
+    if df is None or len(df) == 0:
+        return "no parallel structures found\n"
+    lines: list[str] = []
+    for row in df.itertuples(index=False):
+        frame = str(row.frame) if row.frame else "(list)"
+        lines.append(f"[{row.doc_id}] {row.start}-{row.end}  {row.kind}  {row.level}  score {row.score:.2f}")
+        items = [str(i).replace("\n", " ") for i in row.items]
+        right = frame.startswith("{}") and not frame.endswith("{}")
+        if right:
+            w = max([_width(frame)] + [_width(i) for i in items])
+            lines.append("  " + " " * (w - _width(frame)) + frame)
+            lines += ["  " + " " * (w - _width(i)) + i for i in items]
+        else:
+            lines.append("  " + frame)
+            lines += ["  " + i for i in items]
+        lines.append("")
+    return "\n".join(lines) + "\n"

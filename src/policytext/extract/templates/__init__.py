@@ -1,0 +1,25 @@
+"""Slot templates: the template language, matching (:func:`find_templates`) and mining.
+
+>>> from policytext.extract.templates import find_templates
+>>> find_templates("抓党建促发展。", ["抓{X}促{Y}"])[["match"]].values.tolist()
+[['抓党建促发展']]
+"""
+
+from __future__ import annotations
+
+from .language import Template, TemplateSyntaxError, parse_template
+from .matching import COLUMNS, TemplateEntry, bundled_templates, find_templates, format_for_terminal, load_templates
+from .mining import mine_templates
+
+__all__ = [
+    "find_templates",
+    "mine_templates",
+    "load_templates",
+    "bundled_templates",
+    "parse_template",
+    "Template",
+    "TemplateSyntaxError",
+    "TemplateEntry",
+    "COLUMNS",
+    "format_for_terminal",
+]

@@ -1,0 +1,833 @@
+"""Find slot templates such as ``抓{X}党建促{Y}`` in policy texts.
+
+:func:`find_templates` matches templates written in the small language of
+:mod:`policytext.extract.templates.language` and returns one row per instance,
+with the slot fillers a reader would name:
+
+- an **inner slot** (literal text on both sides) takes what lies between the
+  literals, at most 40 characters, never crossing ，。；：！？ or a line break
+  (ASCII forms too), but it may hold an enumeration comma 、;
+- a **trailing slot** runs to the end of the clause (at most 40 characters) and
+  ends earlier where the words say the filler is over: before a 的 that turns a
+  relational frame into a modifier (以农民为主体的乡村治理 → 主体), before a
+  second predicate (以改革为动力推动发展 → 动力; 加快建设制造强国、推动产业升级 →
+  建设制造强国), before a 、 or conjunction that opens a second instance of the
+  frame; an object noun phrase keeps its own 的 and 、;
+- a **leading slot** (nothing before it) runs back to the start of the clause.
+
+Single-character literals (以, 为, 把, 在 …) must stand on word boundaries of the
+Segmenter, so 可以为 does not open 以{X}为{Y}. Elided continuations
+(抓基层党建促乡村振兴、促基层社会治理) give rows of their own with ``elided=True``.
+
+Matching is linear in the text: every slot is bounded, and at every anchor the
+matcher looks at most a fixed window ahead; it never backtracks across slots
+(each inner slot takes the shortest filler that satisfies its options).
+
+>>> df = find_templates("抓基层党建促乡村振兴、促基层社会治理。", ["抓{X}党建促{Y}"])
+>>> df[["match", "start", "end", "elided"]].values.tolist()
+[['抓基层党建促乡村振兴', 0, 10, False], ['促基层社会治理', 11, 18, True]]
+>>> df.slots[1]
+{'X': '基层', 'Y': '基层社会治理'}
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Union
+
+import pandas as pd
+
+from ..._util.frames import to_frame
+from ..._util.lexicon_files import lexicon_path, read_lexicon_lines
+from ...corpus.source import Source, iter_source
+from ...corpus.text import split_sentences
+from ...errors import InputError
+from ...segment.defaults import extractor_segmenter
+from ...segment.segmenter import Segmenter, Token
+from .language import (
+    DEFAULT_MAX_SLOT,
+    Literal,
+    Slot,
+    Template,
+    TemplateSyntaxError,
+    parse_template,
+)
+
+__all__ = [
+    "find_templates",
+    "load_templates",
+    "bundled_templates",
+    "TemplateEntry",
+    "Template",
+    "TemplateSyntaxError",
+    "parse_template",
+    "COLUMNS",
+]
+
+COLUMNS = ("doc_id", "template", "match", "start", "end", "slots", "sentence", "elided")
+
+#: Characters a slot never crosses (clause punctuation and line breaks, Chinese and ASCII).
+BREAKS = frozenset("，。；：！？,;:!?\n\r")
+#: Literal text right before a trailing slot that makes the frame relational (以X为Y, 把X作为Y).
+_COPULAS = ("作为", "成为", "视为", "看作", "当作", "当成", "列为", "是", "为", "作")
+#: Conjunctions that join whole predicates: a trailing filler always ends before them.
+_CLAUSE_CONJ = frozenset({"并", "并且", "而且", "从而", "进而", "以便", "同时", "以此", "借此"})
+#: Conjunctions that may join noun phrases (和, 与 …): a filler ends there only before a new predicate.
+_NP_CONJ = frozenset({"和", "与", "及", "以及", "同", "、"})
+#: Window around an anchor that the Segmenter reads (characters each side).
+_WINDOW_BEFORE = 48
+_WINDOW_AFTER = 4 * DEFAULT_MAX_SLOT + 96
+_GRID = 128
+#: The ``sentence`` column shows at most this many characters around the match.
+_MAX_SENTENCE = 600
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(BREAKS))) + "]")
+
+TemplateLike = Union[str, Template, "TemplateEntry"]
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    """A bundled (or user) template with its gloss, example and source."""
+
+    template: str
+    gloss: str = ""
+    example: str = ""
+    source: str = ""
+
+
+# --------------------------------------------------------------------------------------
+# the bundled library
+
+
+def load_templates(path: str | Path) -> list[TemplateEntry]:
+    """Read a template file: ``template<TAB>gloss<TAB>example<TAB>source`` per line.
+
+    Lines starting with ``#`` are comments. Every template is parsed, so a broken one
+    is reported with its file and line.
+    """
+    entries = []
+    for lineno, line in read_lexicon_lines(path):
+        parts = [p.strip() for p in line.split("\t")]
+        try:
+            parse_template(parts[0])
+        except TemplateSyntaxError as e:
+            raise InputError(f"{path}, line {lineno}: {e}") from None
+        parts += [""] * (4 - len(parts))
+        entries.append(TemplateEntry(*parts[:4]))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[TemplateEntry, ...]:
+    return tuple(load_templates(lexicon_path("templates.txt")))
+
+
+def bundled_templates() -> pd.DataFrame:
+    """The bundled library ``lexicons/templates.txt`` as a frame: ``template, gloss, example, source``."""
+    return pd.DataFrame([e.__dict__ for e in _bundled()], columns=["template", "gloss", "example", "source"])
+
+
+def _default_segmenter() -> Segmenter:
+    return extractor_segmenter()
+
+
+# --------------------------------------------------------------------------------------
+# compiled templates
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """A fixed element: literal options (longest first), captured under ``name`` if a choice slot."""
+
+    options: tuple[str, ...]
+    name: str | None = None
+
+
+class _Compiled:
+    def __init__(self, template: Template):
+        self.template = template
+        self.source = template.source
+        elems: list[_Fixed | Slot] = []
+        for e in template.elements:
+            if isinstance(e, Literal):
+                elems.append(_Fixed(tuple(sorted(e.options, key=len, reverse=True))))
+            elif e.choices:
+                elems.append(_Fixed(tuple(sorted(e.choices, key=len, reverse=True)), e.name))
+            else:
+                elems.append(e)
+        self.elems = elems
+        self.anchor = next(i for i, e in enumerate(elems) if isinstance(e, _Fixed))
+        anchor = elems[self.anchor]
+        assert isinstance(anchor, _Fixed)
+        self.anchor_options = anchor.options
+        last = elems[-1]
+        self.trailing = last if isinstance(last, Slot) else None
+        # the fixed element before a trailing slot, and whether the frame is relational
+        self.pre_trailing: _Fixed | None = None
+        self.relational = False
+        self.modifier_de = False
+        if self.trailing is not None and len(elems) >= 2 and isinstance(elems[-2], _Fixed):
+            self.pre_trailing = elems[-2]
+            has_slot_before = any(isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name)
+                                  for e in elems[:-2])
+            self.relational = has_slot_before and any(
+                o.endswith(c) for o in self.pre_trailing.options for c in _COPULAS)
+            # 以X为Y的Z: the frame modifies Z. (成为/作为 take an object that keeps its 的.)
+            self.modifier_de = self.relational and any(o == "为" for o in self.pre_trailing.options)
+        self.shared_before_trailing = self.pre_trailing is not None and any(
+            isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name) for e in elems[:-2])
+        # every literal string of the template (a 、 followed by one of them opens a new instance)
+        self.literals = tuple(sorted({o for e in elems if isinstance(e, _Fixed) and e.name is None
+                                      for o in e.options}, key=len, reverse=True))
+
+
+def _compile(templates: Any) -> list[_Compiled]:
+    if templates is None:
+        items: list[Any] = [e.template for e in _bundled()]
+    elif isinstance(templates, (str, Template, TemplateEntry)):
+        items = [templates]
+    elif isinstance(templates, pd.DataFrame):
+        col = "template" if "template" in templates.columns else "frame"
+        if col not in templates.columns:
+            raise InputError("a templates DataFrame needs a 'template' (or mined 'frame') column")
+        items = list(templates[col])
+    elif isinstance(templates, Iterable):
+        items = list(templates)
+    else:
+        raise InputError(f"templates is {type(templates).__name__}; expected a string, a list of strings or None")
+    out = []
+    for i, t in enumerate(items):
+        if isinstance(t, TemplateEntry):
+            t = t.template
+        if isinstance(t, str):
+            t = parse_template(t)
+        if not isinstance(t, Template):
+            raise InputError(f"templates[{i}] is {type(t).__name__}; expected a template string")
+        out.append(_Compiled(t))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# per-document context: clause limits and a cache of segmented windows
+
+
+_VERB_TAGS = ("v", "vd", "vi", "vg", "vq", "vf", "vx", "vl")
+_NOMINAL_PREFIXES = ("n", "r", "m", "q", "j", "f", "s", "t", "eng", "b", "h", "k", "g")
+
+
+def _is_verb(t: Token) -> bool:
+    return bool(t.pos) and t.pos in _VERB_TAGS
+
+
+def _is_nominal(t: Token) -> bool:
+    p = t.pos or ""
+    return p == "vn" or p.startswith(_NOMINAL_PREFIXES) or p == "an"
+
+
+def _is_punct(t: Token) -> bool:
+    return not any(c.isalnum() for c in t.word)
+
+
+class _Doc:
+    """One text, its segmented windows (cached) and sentence starts."""
+
+    def __init__(self, text: str, seg: Segmenter):
+        self.text = text
+        self.n = len(text)
+        self.seg = seg
+        self._windows: dict[tuple[int, int], _Toks] = {}
+        self._sent: list[Any] | None = None
+        self._sent_starts: list[int] = []
+        # offsets of every clause break, found once: clause limits are then a bisect away
+        self._breaks = [m.start() for m in _BREAK_RE.finditer(text) if not self._decimal_point(m.start())]
+        self.tokenized_chars = 0
+
+    def clause_end(self, pos: int, limit: int) -> int:
+        """First break at or after *pos*, looking at most *limit* characters ahead."""
+        k = bisect.bisect_left(self._breaks, pos)
+        b = self._breaks[k] if k < len(self._breaks) else self.n
+        return min(b, pos + limit, self.n)
+
+    def clause_start(self, pos: int, limit: int) -> int:
+        """Start of the clause holding *pos*, looking at most *limit* characters back."""
+        k = bisect.bisect_left(self._breaks, pos) - 1
+        b = self._breaks[k] + 1 if k >= 0 else 0
+        return max(b, pos - limit, 0)
+
+    def _decimal_point(self, i: int) -> bool:
+        # ASCII ':' / ',' inside numbers (10:30, 1,000) is not a clause break
+        t = self.text
+        return t[i] in ",:" and 0 < i < self.n - 1 and t[i - 1].isdigit() and t[i + 1].isdigit()
+
+    def tokens(self, pos: int) -> _Toks:
+        """POS-tagged tokens of the clause window around *pos* (absolute offsets), cached.
+
+        The window is the clause, clipped to a grid cell of a long clause, so every
+        anchor of one clause (or one cell) shares one segmentation: the Segmenter reads
+        each character a bounded number of times however many anchors there are.
+        """
+        cell = pos - pos % _GRID
+        ws = max(self.clause_start(pos, _WINDOW_BEFORE + _GRID), cell - _WINDOW_BEFORE)
+        we = min(self.clause_end(pos, _WINDOW_AFTER + _GRID), cell + _GRID + _WINDOW_AFTER)
+        key = (ws, we)
+        tv = self._windows.get(key)
+        if tv is None:
+            toks = [Token(t.word, t.start + ws, t.end + ws, t.pos)
+                    for t in self.seg.tokenize(self.text[ws:we], pos=True)]
+            self.tokenized_chars += we - ws
+            if len(self._windows) > 4096:
+                self._windows.clear()
+            tv = _Toks(toks)
+            self._windows[key] = tv
+        return tv
+
+    def sentence(self, start: int) -> str:
+        if self._sent is None:
+            self._sent = split_sentences(self.text)
+            self._sent_starts = [s.start for s in self._sent]
+        k = bisect.bisect_right(self._sent_starts, start) - 1
+        if k < 0:
+            return ""
+        s = self._sent[k]
+        if s.end - s.start > _MAX_SENTENCE:  # text without punctuation: a window, not a whole book
+            a = max(s.start, start - _MAX_SENTENCE // 2)
+            return self.text[a:min(s.end, a + _MAX_SENTENCE)]
+        return s.text
+
+
+class _Toks:
+    """Token view for one match attempt: boundary tests and token slices."""
+
+    def __init__(self, toks: list[Token]):
+        self.toks = toks
+        self.starts = [t.start for t in toks]
+        self.bounds = {t.start for t in toks} | {t.end for t in toks}
+        self.lo = toks[0].start if toks else 0
+        self.hi = toks[-1].end if toks else 0
+
+    def boundary(self, i: int) -> bool:
+        return i in self.bounds or i <= self.lo or i >= self.hi
+
+    def between(self, a: int, b: int) -> list[Token]:
+        k = bisect.bisect_left(self.starts, a)
+        out = []
+        while k < len(self.toks) and self.toks[k].end <= b:
+            out.append(self.toks[k])
+            k += 1
+        return out
+
+    def from_(self, a: int, b: int | None = None) -> list[Token]:
+        """Tokens starting at or after *a* (and ending by *b*)."""
+        k = bisect.bisect_left(self.starts, a)
+        if b is None:
+            return self.toks[k:]
+        j = bisect.bisect_left(self.starts, b, lo=k)
+        out = self.toks[k:j]
+        while out and out[-1].end > b:
+            out.pop()
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# matching
+
+
+_LEADING_PARTICLES = ("了", "着", "过", "地")
+_OPENERS = "“《（(「‘『【"
+_BRACKETS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("「", "」"))
+_BRACKET_RE = re.compile("[" + re.escape("".join(o + c for o, c in _BRACKETS)) + "]")
+
+
+def _clean_filler(value: str) -> str | None:
+    """The filler a reader names: without a leading aspect particle or a trailing 的.
+
+    None when the text cannot be a filler (starts with 的 or punctuation, ends in a
+    conjunction, unbalanced quotes).
+    """
+    v = value.strip()
+    while v and v[0] in _LEADING_PARTICLES and len(v) > 1:
+        v = v[1:]
+    if v.endswith(("的", "地")) and len(v) > 1:
+        v = v[:-1]
+    if (not v or v[0] in "的、，。；：,;:)）》”和与及或" or v.startswith("以及")
+            or v.endswith(("和", "与", "及", "或", "、", "以及"))):
+        return None
+    if _BRACKET_RE.search(v):
+        for o, c in _BRACKETS:
+            if v.count(o) != v.count(c):
+                return None
+    return v
+
+
+def _pos_ok(tokens: list[Token], tags: tuple[str, ...]) -> bool:
+    return bool(tokens) and all((t.pos or "").startswith(tags) for t in tokens)
+
+
+class _Matcher:
+    def __init__(self, ct: _Compiled, doc: _Doc):
+        self.ct = ct
+        self.doc = doc
+        self.text = doc.text
+
+    # a match attempt; ``tv`` None means a cheap string-only pass (no token checks)
+    def attempt(self, anchor: int, opt: str, tv: _Toks | None) -> tuple[int, int, dict[str, str], list[tuple[int, int]]] | None:
+        ct, text, doc = self.ct, self.text, self.doc
+        elems = ct.elems
+        slots: dict[str, str] = {}
+        spans: list[tuple[int, int]] = []  # span of each element
+        a_el = elems[ct.anchor]
+        assert isinstance(a_el, _Fixed)
+        if tv is not None and not self._aligned(anchor, anchor + len(opt), opt, tv, ct.anchor):
+            return None
+        if a_el.name:
+            slots[a_el.name] = opt
+        start = anchor
+        pos = anchor + len(opt)
+        # leading slot
+        if ct.anchor == 1:
+            lead = elems[0]
+            assert isinstance(lead, Slot)
+            s = self._leading(anchor, lead, tv)
+            if s is None:
+                return None
+            slots[lead.name] = text[s:anchor]
+            spans.append((s, anchor))
+            start = s
+        spans.append((anchor, pos))
+        k = ct.anchor + 1
+        while k < len(elems):
+            el = elems[k]
+            if isinstance(el, _Fixed):
+                o = next((o for o in el.options if text.startswith(o, pos)), None)
+                if o is None or (tv is not None and not self._aligned(pos, pos + len(o), o, tv, k)):
+                    return None
+                if el.name:
+                    if el.name in slots and slots[el.name] != o:
+                        return None
+                    slots[el.name] = o
+                spans.append((pos, pos + len(o)))
+                pos += len(o)
+                k += 1
+                continue
+            # a free slot
+            if el.name in slots:  # a repeat: must equal the earlier filler
+                prev = slots[el.name]
+                if not text.startswith(prev, pos):
+                    return None
+                spans.append((pos, pos + len(prev)))
+                pos += len(prev)
+                k += 1
+                continue
+            nxt = elems[k + 1] if k + 1 < len(elems) else None
+            if nxt is None or isinstance(nxt, Slot):  # a trailing slot, or a bounded slot before another slot
+                e = (self._trailing if nxt is None else self._bounded)(pos, el, tv)
+                if e is None:
+                    return None
+                slots[el.name] = text[pos:e]
+                spans.append((pos, e))
+                pos = e
+                k += 1
+                continue
+            found = self._inner(pos, el, nxt, tv, k + 1)
+            if found is None:
+                return None
+            e, o = found
+            slots[el.name] = text[pos:e]
+            spans.append((pos, e))
+            if nxt.name:
+                slots[nxt.name] = o
+            spans.append((e, e + len(o)))
+            pos = e + len(o)
+            k += 2
+        if tv is not None:
+            for name, value in list(slots.items()):
+                if any(isinstance(e, _Fixed) and e.name == name for e in elems):
+                    continue
+                clean = _clean_filler(value)
+                if clean is None:
+                    return None
+                slots[name] = clean
+        return start, pos, slots, spans
+
+    def _aligned(self, s: int, e: int, lit: str, tv: _Toks, k: int) -> bool:
+        """Literals stand on word boundaries.
+
+        A single character must start a word (可以为 does not hold 以) and end one,
+        unless the Segmenter glued it to what follows into a noun (促发展/nz still
+        holds 促). A longer literal must not cut a word on the side of a slot
+        (着力点 does not hold 着力{X}); a compound ending in the literal
+        is fine after a slot (长效管理机制 holds 健全{X}机制).
+        """
+        if len(lit) > 1:
+            elems = self.ct.elems
+            if k < 0:  # a continuation marker: a word of its own
+                return tv.boundary(s) and tv.boundary(e)
+            if k + 1 < len(elems) and isinstance(elems[k + 1], Slot) and not tv.boundary(e):
+                return False
+            return True
+        if not tv.boundary(s):
+            return False
+        if tv.boundary(e):
+            return True
+        toks = tv.from_(s)
+        return bool(toks) and toks[0].start == s and (toks[0].pos or "").startswith("n")
+
+    def _slot_ok(self, s: int, e: int, slot: Slot, tv: _Toks | None) -> bool:
+        n = e - s
+        if n < slot.min_len or n > slot.limit:
+            return False
+        if tv is None:
+            return True
+        if slot.word or slot.pos:
+            if not (tv.boundary(s) and tv.boundary(e)):
+                return False
+            toks = tv.between(s, e)
+            if slot.word and len(toks) != 1:
+                return False
+            if slot.pos and not _pos_ok(toks, slot.pos):
+                return False
+        return True
+
+    def _inner(self, pos: int, slot: Slot, nxt: _Fixed, tv: _Toks | None, k: int) -> tuple[int, str] | None:
+        text = self.text
+        limit = slot.limit
+        ce = self.doc.clause_end(pos, limit + 1)
+        # candidates: each occurrence of the next literal within reach, leftmost first
+        cands: list[tuple[int, str]] = []
+        for o in nxt.options:
+            i = text.find(o, pos + slot.min_len, ce + len(o))
+            while i >= 0 and i <= ce:
+                cands.append((i, o))
+                i = text.find(o, i + 1, ce + len(o))
+        cands.sort(key=lambda c: (c[0], -len(c[1])))
+        prev = self.ct.elems[k - 2] if k >= 2 else None
+        for e, o in cands:
+            if tv is not None and isinstance(prev, _Fixed) and not prev.name and self._restarts(pos, e, prev, tv):
+                return None  # 以A为核心的B和以C为基础: the instance starts at the second 以
+            if not self._slot_ok(pos, e, slot, tv):
+                continue
+            if text[pos] in "、" or text[e - 1] in "、":
+                continue
+            if tv is not None and not nxt.name and not self._aligned(e, e + len(o), o, tv, k):
+                continue
+            return e, o
+        return None
+
+    def _restarts(self, s: int, e: int, prev: _Fixed, tv: _Toks) -> bool:
+        """Does the literal before this slot occur again, as a word, inside ``text[s:e]``?"""
+        text = self.text
+        for o in prev.options:
+            i = text.find(o, s, e)
+            while i >= 0:
+                if tv.boundary(i) and tv.boundary(i + len(o)):
+                    return True
+                i = text.find(o, i + 1, e)
+        return False
+
+    def _bounded(self, pos: int, slot: Slot, tv: _Toks | None) -> int | None:
+        """Extent of a word- or length-bounded slot followed by another slot."""
+        if slot.word and tv is not None:
+            toks = tv.from_(pos)
+            if not toks or toks[0].start != pos:
+                return None
+            e = toks[0].end
+            return e if self._slot_ok(pos, e, slot, tv) else None
+        ce = self.doc.clause_end(pos, slot.limit)
+        for e in range(min(ce, pos + slot.limit), pos + slot.min_len - 1, -1):
+            if self._slot_ok(pos, e, slot, tv) and (tv is None or tv.boundary(e)):
+                return e
+        return None
+
+    def _leading(self, anchor: int, slot: Slot, tv: _Toks | None) -> int | None:
+        doc = self.doc
+        cs = doc.clause_start(anchor, slot.limit)
+        enum = self.text.rfind("、", cs, anchor)
+        if enum >= 0:  # an enumeration before a leading slot is a separate item
+            cs = enum + 1
+        while cs < anchor and self.text[cs].isspace():
+            cs += 1
+        if cs >= anchor:
+            return None
+        if tv is None:
+            return cs if anchor - cs >= slot.min_len else None
+        toks = tv.between(cs, anchor)
+        if not toks or toks[-1].end != anchor:
+            return None
+        if slot.word:
+            s = toks[-1].start
+            return s if self._slot_ok(s, anchor, slot, tv) else None
+        if slot.pos:
+            k = len(toks)
+            while k > 0 and (toks[k - 1].pos or "").startswith(slot.pos):
+                k -= 1
+            if k == len(toks):
+                return None
+            s = toks[k].start
+        else:
+            s = toks[0].start
+        while s < anchor and anchor - s > slot.limit:
+            s = next((t.start for t in toks if t.start > s), anchor)
+        if s >= anchor:
+            return None
+        return s if self._slot_ok(s, anchor, slot, tv) else None
+
+    # -- the trailing slot ----------------------------------------------------------
+    def _trailing(self, pos: int, slot: Slot, tv: _Toks | None) -> int | None:
+        doc, text = self.doc, self.text
+        limit = slot.limit
+        ce = doc.clause_end(pos, limit + 16)
+        if ce <= pos:
+            return None
+        if tv is None:
+            return pos + 1 if ce - pos >= slot.min_len else None
+        toks = tv.from_(pos, ce)
+        k = bisect.bisect_right(tv.starts, pos) - 1
+        if k >= 0 and tv.toks[k].start < pos < tv.toks[k].end:  # pos inside a word: keep its rest
+            t = tv.toks[k]
+            toks = [Token(t.word[pos - t.start:], pos, t.end, t.pos)] + toks
+        if (not toks or toks[0].start != pos or toks[0].word == "的"
+                or (_is_punct(toks[0]) and toks[0].word[0] not in _OPENERS)):
+            return None
+        if slot.word:
+            e = toks[0].end
+            ok = slot.min_len <= e - pos <= slot.limit and (not slot.pos or _pos_ok(toks[:1], slot.pos))
+            return e if ok else None
+        if slot.max_len is not None and not slot.pos:
+            for t in reversed(toks):
+                if t.end - pos <= slot.max_len and t.end - pos >= slot.min_len:
+                    return t.end
+            return None
+        if slot.pos:
+            run = []
+            for t in toks:
+                if not (t.pos or "").startswith(slot.pos):
+                    break
+                run.append(t)
+            if not run:
+                return None
+            e = run[-1].end
+            while e - pos > limit and len(run) > 1:
+                run.pop()
+                e = run[-1].end
+            return e if self._slot_ok(pos, e, slot, tv) else None
+        e = self._default_trailing_end(pos, toks)
+        # at most `limit` characters, on a token boundary
+        if e - pos > limit:
+            e = max((t.end for t in toks if t.end - pos <= limit), default=pos)
+        # never end on a function word or an enumeration comma
+        kept = [t for t in toks if t.end <= e]
+        while kept and (kept[-1].word in ("的", "、", "和", "与", "及", "以及") or _is_punct(kept[-1])):
+            kept.pop()
+        if not kept:
+            return None
+        e = kept[-1].end
+        return e if e - pos >= slot.min_len else None
+
+    def _default_trailing_end(self, pos: int, toks: list[Token]) -> int:
+        """Where a trailing filler ends, decided on the tokens (see the module docstring)."""
+        ct, text = self.ct, self.text
+        has_verb = False
+        nominal = True
+        for i, t in enumerate(toks):
+            if i > 0:
+                w = t.word
+                if w == "的" and ct.modifier_de and nominal:
+                    return t.start
+                if w in _CLAUSE_CONJ:
+                    return t.start
+                if ct.shared_before_trailing and any(
+                        w == m or (len(m) == 1 and w.startswith(m) and (t.pos or "").startswith("n"))
+                        for m in self._markers()):
+                    return t.start  # 以开放促改革促发展: a continuation without a comma
+                if w in _NP_CONJ:
+                    after = t.end
+                    if self._opens_instance(after):
+                        return t.start
+                    nxt = toks[i + 1] if i + 1 < len(toks) else None
+                    if w == "、" and nxt is not None and _is_verb(nxt) and len(nxt.word) >= 2:
+                        nn = toks[i + 2] if i + 2 < len(toks) else None
+                        if nn is not None and not _is_punct(nn):
+                            return t.start
+                elif ct.relational and nominal and _is_verb(t) and len(t.word) >= 2:
+                    nn = toks[i + 1] if i + 1 < len(toks) else None
+                    if nn is not None and not _is_punct(nn) and nn.word != "的":
+                        return t.start
+            if _is_verb(t):
+                has_verb = True
+            if not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")):
+                nominal = False
+            elif _is_verb(t):
+                nominal = False
+            if t.pos in ("a", "d", "ad", "p"):
+                nominal = False
+        return toks[-1].end if toks else pos
+
+    def _markers(self) -> tuple[str, ...]:
+        """Suffixes of the literal before the trailing slot that may open a continuation."""
+        pre = self.ct.pre_trailing
+        if pre is None:
+            return ()
+        return tuple(o[k:] for o in pre.options for k in range(len(o)))
+
+    def _opens_instance(self, at: int) -> bool:
+        """Does the text at *at* start a new instance (or an elided continuation) of the frame?"""
+        text = self.text
+        if any(text.startswith(o, at) for o in self.ct.literals):
+            return True
+        if self.ct.anchor == 1:  # a frame that opens with a slot: its anchor comes a little later
+            window = text[at:self.doc.clause_end(at, 8)].split("、", 1)[0]
+            if any(o in window for o in self.ct.anchor_options):
+                return True
+        return self._continuation_marker(at, None) is not None
+
+    def _continuation_marker(self, at: int, tv: _Toks | None) -> str | None:
+        """A suffix of the literal before the trailing slot, standing at *at* (e.g. 促 of 党建促)."""
+        pre = self.ct.pre_trailing
+        if pre is None or not self.ct.shared_before_trailing:
+            return None
+        text = self.text
+        for o in pre.options:
+            for k in range(len(o)):
+                suf = o[k:]
+                if text.startswith(suf, at):
+                    if tv is None:
+                        return suf
+                    if self._aligned(at, at + len(suf), suf, tv, -1):
+                        return suf
+        return None
+
+    # -- elided continuations ---------------------------------------------------------
+    def continuations(self, end: int, slots: dict[str, str]) -> list[tuple[int, int, dict[str, str]]]:
+        ct, text, doc = self.ct, self.text, self.doc
+        out: list[tuple[int, int, dict[str, str]]] = []
+        if ct.trailing is None or not ct.shared_before_trailing:
+            return out
+        pos = end
+        while pos < doc.n:
+            sep = None
+            for c in ("、", "以及", "和", "及", "与", ""):
+                if text.startswith(c, pos):
+                    sep = c
+                    break
+            if sep is None:
+                break
+            at = pos + len(sep)
+            if at >= doc.n:
+                break
+            tv = doc.tokens(at)
+            suf = self._continuation_marker(at, tv)
+            if suf is None:
+                break
+            # a full new instance is the main loop's business
+            if any(text.startswith(o, at) for o in ct.anchor_options) and ct.anchor != 0:
+                break
+            s2 = at + len(suf)
+            e2 = self._trailing(s2, ct.trailing, tv)
+            if e2 is None:
+                break
+            new = dict(slots)
+            new[ct.trailing.name] = text[s2:e2]
+            out.append((at, e2, new))
+            pos = e2
+        return out
+
+
+def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
+    """Every instance of one template in one document (and its elided continuations)."""
+    text = doc.text
+    rx = re.compile("|".join(re.escape(o) for o in ct.anchor_options))
+    matcher = _Matcher(ct, doc)
+    rows: list[dict[str, Any]] = []
+    pos = 0
+    last_end = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        hit = None
+        for o in ct.anchor_options:
+            if not text.startswith(o, i):
+                continue
+            if matcher.attempt(i, o, None) is None:  # cheap string-level pass first
+                continue
+            tv = doc.tokens(i)
+            hit = matcher.attempt(i, o, tv)
+            if hit is not None:
+                break
+        if hit is None or hit[0] < last_end:
+            pos = i + 1
+            continue
+        s, e, slots, _ = hit
+        rows.append(dict(template=ct.source, match=text[s:e], start=s, end=e, slots=slots,
+                         sentence=doc.sentence(s), elided=False))
+        last_end = e
+        for cs, ce, cslots in matcher.continuations(e, slots):
+            rows.append(dict(template=ct.source, match=text[cs:ce], start=cs, end=ce, slots=cslots,
+                             sentence=doc.sentence(cs), elided=True))
+            last_end = ce
+        pos = max(last_end, i + 1)
+    return rows
+
+
+def find_templates(
+    source: Source,
+    templates: TemplateLike | Sequence[TemplateLike] | pd.DataFrame | None = None,
+    segmenter: Segmenter | None = None,
+) -> pd.DataFrame:
+    """Find instances of slot templates in *source*.
+
+    Parameters
+    ----------
+    source:
+        A string, Document, Corpus or list of them (see :mod:`policytext.extract`).
+    templates:
+        One template string, a list of them, a DataFrame with a ``template`` column
+        (the bundled library) or a ``frame`` column (the output of
+        :func:`~policytext.extract.templates.mining.mine_templates`), or ``None`` for the
+        bundled library ``lexicons/templates.txt``.
+    segmenter:
+        The :class:`~policytext.Segmenter` whose words and POS tags decide word
+        boundaries and where trailing fillers end (default: :func:`~policytext.corpus.source.extractor_segmenter`,
+        jieba's general dictionary without the policy lexicon, so that formulations such as 以人民为中心 still show
+        their literals).
+
+    Returns
+    -------
+    DataFrame with ``doc_id, template, match, start, end, slots, sentence, elided``:
+    one row per instance and per template (overlapping templates each report their
+    own rows), ordered by document, position and template. ``text[start:end] == match``.
+
+    >>> find_templates("坚持以人民为中心的发展思想。", "以{X}为{Y}")[["match", "slots"]].values.tolist()
+    [['以人民为中心', {'X': '人民', 'Y': '中心'}]]
+    """
+    compiled = _compile(templates)
+    seg = segmenter if segmenter is not None else _default_segmenter()
+    rows: list[dict[str, Any]] = []
+    for doc_id, text, _meta in iter_source(source):
+        doc = _Doc(text, seg)
+        found: list[dict[str, Any]] = []
+        for ct in compiled:
+            found.extend(_find_in_doc(ct, doc))
+        found.sort(key=lambda r: (r["start"], r["end"], r["template"]))
+        for r in found:
+            r["doc_id"] = doc_id
+        rows.extend(found)
+    return to_frame(rows, COLUMNS)
+
+
+def format_for_terminal(df: pd.DataFrame) -> str:
+    """A readable listing of :func:`find_templates` rows (used by the CLI)."""
+    if df.empty:
+        return "no template instances found\n"
+    lines = []
+    for r in df.itertuples(index=False):
+        slots = " ".join(f"{k}={v}" for k, v in r.slots.items())
+        mark = " (elided)" if r.elided else ""
+        lines.append(f"{r.doc_id}\t{r.start}-{r.end}\t{r.template}\t{r.match}{mark}\t{slots}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,14 @@
+"""A persistent keyword index in one SQLite file: exact search, concordance (KWIC), counts.
+
+>>> from policytext.index import Index
+>>> with Index(":memory:") as idx:
+...     _ = idx.add(["抓党建促发展。"])
+...     idx.count("党建")
+1
+"""
+
+from __future__ import annotations
+
+from .core import SCHEMA_VERSION, Index, IndexFormatError
+
+__all__ = ["Index", "IndexFormatError", "SCHEMA_VERSION"]

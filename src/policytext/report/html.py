@@ -1,0 +1,290 @@
+"""A self-contained HTML reading report: the text with its formulaic language highlighted.
+
+Every highlighted stretch is an element with ``data-kind`` (``template``,
+``parallel``, ``formula``, ``meeting``); parallel items also carry ``data-group``
+(one colour per group, its frame shown on hover). Where annotations overlap or nest,
+an element is split at the boundaries of the others, so each piece carries
+``data-id`` (the annotation it belongs to) and the page stays valid HTML.
+
+>>> from policytext.report.html import highlight_html
+>>> html = highlight_html("抓基层党建促乡村振兴", [
+...     {"start": 0, "end": 10, "kind": "template", "label": "抓{X}党建促{Y}"}])
+>>> 'data-kind="template"' in html
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html as _html
+import importlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..corpus.document import Corpus, Document
+from ..errors import InputError
+
+__all__ = ["Annotation", "highlight_html", "annotations_from", "document_html", "report", "EXTRACTORS"]
+
+# kind -> (module, function) of the extractor that finds it
+EXTRACTORS: dict[str, tuple[str, str]] = {
+    "template": ("policytext.extract.templates", "find_templates"),
+    "parallel": ("policytext.extract.parallels", "find_parallels"),
+    "formula": ("policytext.extract.formulas", "find_formulas"),
+    "meeting": ("policytext.extract.formulas", "find_meetings"),
+}
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One highlighted stretch ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    group: int | None = None
+    attrs: tuple[tuple[str, str], ...] = field(default=())
+
+
+def _color(group: int) -> str:
+    hue = (group * 137.508) % 360  # golden angle: neighbouring groups get distant hues
+    return f"hsl({hue:.0f}, 75%, 82%)"
+
+
+def _open_tag(a: Annotation, aid: int) -> str:
+    attrs = [f'class="pt-{a.kind}"', f'data-kind="{a.kind}"', f'data-id="{aid}"']
+    if a.group is not None:
+        attrs.append(f'data-group="{a.group}"')
+        attrs.append(f'style="background:{_color(a.group)}"')
+    if a.label:
+        attrs.append(f'title="{_html.escape(a.label, quote=True)}"')
+    for k, v in a.attrs:
+        attrs.append(f'data-{k}="{_html.escape(v, quote=True)}"')
+    return f"<span {' '.join(attrs)}>"
+
+
+def highlight_html(text: str, annotations: Iterable[Annotation | dict[str, Any]]) -> str:
+    """The text as HTML with every annotation wrapped in a ``<span data-kind=…>``.
+
+    Line breaks become ``<br>``. Overlapping annotations are split so tags nest.
+    """
+    anns = [a if isinstance(a, Annotation) else Annotation(**a) for a in annotations]
+    anns = [a for a in anns if 0 <= a.start < a.end <= len(text)]
+    order = sorted(range(len(anns)), key=lambda i: (anns[i].start, -anns[i].end, i))
+    ids = {i: n for n, i in enumerate(order)}
+    bounds = sorted({0, len(text), *(a.start for a in anns), *(a.end for a in anns)})
+    out: list[str] = []
+    stack: list[int] = []  # indices into anns, outermost first
+    for left, right in zip(bounds, bounds[1:]):
+        active = [i for i in order if anns[i].start <= left and anns[i].end >= right]
+        # keep the common prefix of the open stack, close the rest, open what is missing
+        keep = 0
+        while keep < len(stack) and keep < len(active) and stack[keep] == active[keep]:
+            keep += 1
+        for _ in range(len(stack) - keep):
+            out.append("</span>")
+        stack = stack[:keep]
+        for i in active[keep:]:
+            out.append(_open_tag(anns[i], ids[i]))
+            stack.append(i)
+        out.append(_html.escape(text[left:right]).replace("\n", "<br>\n"))
+    out.extend("</span>" for _ in stack)
+    return "".join(out)
+
+
+def _run_extractor(kind: str, doc: Document) -> pd.DataFrame | None:
+    module_name, func_name = EXTRACTORS[kind]
+    try:
+        fn = getattr(importlib.import_module(module_name), func_name)
+    except (ImportError, AttributeError):
+        return None
+    return fn(doc)
+
+
+def annotations_from(kind: str, frame: pd.DataFrame, group_offset: int = 0) -> list[Annotation]:
+    """Annotations from an extractor's tidy frame (one per row, one per item for parallels)."""
+    anns: list[Annotation] = []
+    if frame is None or frame.empty:
+        return anns
+    if kind == "parallel":
+        for g, row in enumerate(frame.itertuples(index=False), start=group_offset):
+            label = f"{row.kind}: {row.frame}" if getattr(row, "frame", None) else str(row.kind)
+            for s, e in row.item_spans:
+                anns.append(Annotation(int(s), int(e), "parallel", label, g))
+        return anns
+    label_col = {"template": "template", "formula": "canonical", "meeting": "body"}[kind]
+    for row in frame.to_dict(orient="records"):
+        label = str(row.get(label_col) or row.get("match") or "")
+        if kind == "template" and isinstance(row.get("slots"), dict):
+            label += "  " + "  ".join(f"{k}={v}" for k, v in row["slots"].items())
+        if kind == "formula" and row.get("expansion"):
+            label += f" — {row['expansion']}"
+        anns.append(Annotation(int(row["start"]), int(row["end"]), kind, label))
+    return anns
+
+
+_CSS = """
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif; max-width: 60em;
+       margin: 2em auto; padding: 0 1em; line-height: 2.1; color: #222; }
+h1, h2, h3 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; line-height: 1.4; }
+.pt-text { font-size: 1.15em; }
+.pt-template { border-bottom: 2px solid #1565c0; }
+.pt-formula { box-shadow: inset 0 -0.45em 0 #ffe082; font-weight: 600; }
+.pt-meeting { box-shadow: inset 0 -0.45em 0 #b2dfdb; }
+.pt-parallel { border-radius: 3px; padding: 0 1px; }
+[data-kind]:hover { outline: 1px dashed #555; cursor: help; }
+.legend span { margin-right: 1.5em; }
+table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; margin: 1em 0; display: block;
+        overflow-x: auto; max-width: 100%; }
+th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+.meta { color: #555; font-size: 0.9em; }
+figure img { max-width: 100%; }
+"""
+
+
+def _legend() -> str:
+    return (
+        '<p class="legend"><span class="pt-template">template instance</span>'
+        '<span class="pt-parallel" style="background:hsl(0,75%,82%)">parallel item (one colour per group)</span>'
+        '<span class="pt-formula">numbered formula</span><span class="pt-meeting">meeting</span></p>'
+    )
+
+
+def _figure_html(fig: Any, caption: str) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<figure><img alt="{_html.escape(caption)}" src="data:image/png;base64,{data}"><figcaption>' \
+           f"{_html.escape(caption)}</figcaption></figure>"
+
+
+def _table(df: pd.DataFrame, max_rows: int = 200) -> str:
+    if df is None or df.empty:
+        return "<p><i>none found</i></p>"
+    shown = df.head(max_rows).copy()
+    for col in shown.columns:
+        shown[col] = shown[col].map(lambda v: v if isinstance(v, (int, float, str)) or v is None else str(v))
+    more = f"<p>… {len(df) - max_rows} more rows</p>" if len(df) > max_rows else ""
+    return shown.to_html(index=False, escape=True, border=0) + more
+
+
+def _document_section(doc: Document, kinds: Sequence[str], full_text: bool,
+                      heading: bool = True) -> tuple[str, dict[str, pd.DataFrame]]:
+    frames = {k: _run_extractor(k, doc) for k in kinds}
+    anns: list[Annotation] = []
+    for k, f in frames.items():
+        if f is not None:
+            anns += annotations_from(k, f)
+    meta = " · ".join(
+        f"{k}: {_html.escape(str(v))}" for k, v in doc.meta.items()
+        if k in ("author", "date", "year", "source", "issuer", "organization") and v not in (None, "")
+    )
+    parts = [f'<section data-doc="{_html.escape(doc.doc_id, quote=True)}">']
+    if heading:
+        parts.append(f"<h2>{_html.escape(str(doc.meta.get('title') or doc.doc_id))}</h2>")
+    parts.append(f'<p class="meta">{meta}</p>')
+    counts = ", ".join(f"{len(f) if f is not None else 'n/a'} {k}s" for k, f in frames.items())
+    parts.append(f"<p>{counts}</p>")
+    if full_text:
+        parts.append(f'<div class="pt-text">{highlight_html(doc.text, anns)}</div>')
+    parts.append("</section>")
+    return "\n".join(parts), {k: f for k, f in frames.items() if f is not None}
+
+
+def document_html(doc: Document, kinds: Sequence[str] = ("template", "parallel", "formula", "meeting")) -> str:
+    """The highlighted text of one document with the report's styles, for notebooks."""
+    section, _ = _document_section(doc, kinds, full_text=True)
+    return f"<div><style>{_CSS.replace('body {', '.pt-doc {')}</style><div class='pt-doc'>{_legend()}{section}</div></div>"
+
+
+def report(
+    source: Document | Corpus | str,
+    *,
+    kinds: Sequence[str] = ("template", "parallel", "formula", "meeting"),
+    title: str | None = None,
+    full_text: bool | None = None,
+    figures: bool | Sequence[tuple[str, Any]] = True,
+    tables: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> str:
+    """A self-contained HTML page (inline CSS and images) reading *source*.
+
+    For one document: the highlighted text, then one table per kind. For a corpus:
+    a summary row per document, the highlighted text of each document when the
+    corpus is small (``full_text=None`` means up to 5 documents), and, with the
+    ``plot`` extra, formula trends by year.
+
+    *figures* may also be a list of ``(caption, matplotlib figure)`` and *tables* a list
+    of ``(heading, DataFrame)``; both are added after the extractor tables.
+    """
+    if isinstance(source, str):
+        from ..corpus.document import Corpus as _C
+
+        source = _C.from_texts([source])[0]
+    unknown = set(kinds) - set(EXTRACTORS)
+    if unknown:
+        raise InputError(f"unknown kinds {sorted(unknown)}; choose from {', '.join(EXTRACTORS)}")
+    docs = [source] if isinstance(source, Document) else list(source)
+    if not docs:
+        raise InputError("report: the corpus is empty")
+    if full_text is None:
+        full_text = len(docs) <= 5
+    page_title = title or (str(docs[0].meta.get("title") or docs[0].doc_id) if len(docs) == 1
+                           else f"policytext report: {len(docs)} documents")
+    sections, all_frames, summary = [], {k: [] for k in kinds}, []
+    for doc in docs:
+        html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1)
+        sections.append(html_part)
+        row = {"doc_id": doc.doc_id, "title": doc.meta.get("title"), "year": doc.meta.get("year"),
+               "chars": len(doc.text)}
+        for k, f in frames.items():
+            all_frames[k].append(f)
+            row[f"{k}s"] = len(f)
+        summary.append(row)
+    body = [f"<h1>{_html.escape(page_title)}</h1>", _legend()]
+    if len(docs) > 1:
+        body += ["<h2>Documents</h2>", _table(pd.DataFrame(summary), max_rows=1000)]
+        if figures is True:
+            body.append(_trend_figure(docs, all_frames.get("formula")))
+    body += sections
+    for k in kinds:
+        frames = [f for f in all_frames[k] if f is not None and len(f)]
+        body += [f"<h2>{k.capitalize()}s</h2>", _table(pd.concat(frames, ignore_index=True) if frames else None)]
+    for heading, df in tables:
+        body += [f"<h2>{_html.escape(heading)}</h2>", _table(df)]
+    if not isinstance(figures, bool):
+        body += [_figure_html(fig, caption) for caption, fig in figures]
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        f"<title>{_html.escape(page_title)}</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(b for b in body if b) + "\n</body></html>\n"
+    )
+
+
+def _trend_figure(docs: list[Document], formula_frames: list[pd.DataFrame] | None) -> str:
+    if not formula_frames:
+        return ""
+    try:
+        from .plots import plot_term_trends
+    except ImportError:
+        return ""
+    frames = [f for f in formula_frames if f is not None and len(f)]
+    if not frames:
+        return ""
+    df = pd.concat(frames, ignore_index=True)
+    years = {d.doc_id: d.meta.get("year") for d in docs}
+    df["year"] = df["doc_id"].map(years)
+    df = df.dropna(subset=["year"])
+    if df.empty:
+        return ""
+    top = df["canonical"].value_counts().head(6).index
+    table = df[df["canonical"].isin(top)].groupby(["year", "canonical"]).size().unstack(fill_value=0)
+    try:
+        fig = plot_term_trends(table, title="Numbered formulas by year")
+    except Exception:  # a figure must never break the report
+        return ""
+    return _figure_html(fig, "Numbered formulas by year (counts)")

@@ -1,0 +1,255 @@
+"""The two segmentation engines behind :class:`~policytext.segment.Segmenter`.
+
+``JiebaBackend`` is jieba's own ``Tokenizer`` (pure Python) with a private prefix
+dictionary; ``RjiebaBackend`` is the Rust port (``rjieba``, extra ``fast``) given the
+same dictionary and frequencies, plus a small correction layer that makes its output
+equal to jieba's:
+
+* **HMM and non-Han stretches.** When jieba's HMM sees a buffer of unknown single
+  characters, ``jieba.finalseg`` splits its non-Han parts with
+  ``[a-zA-Z0-9]+(?:\\.\\d+)?%?`` (``LTE-V2X`` → ``LTE`` ``-`` ``V2X``); jieba-rs keeps
+  such a stretch whole (``LTE-V2X``, ``0532-88999976``, ``www.cnki.net``). Tokens of
+  that shape are re-split with jieba's rule.
+* **Block characters.** jieba cuts blocks of ``[\\u4E00-\\u9FD5a-zA-Z0-9+#&._%-]``;
+  jieba-rs also counts CJK extension A, ``\\u9FD6-\\u9FFF``, compatibility ideographs
+  and the supplementary planes as block characters. jieba yields those characters
+  one by one; so do we.
+
+Both corrections run only on the few blocks that can differ (found with one regular
+expression over the text), so the fast path stays fast.
+
+>>> b = JiebaBackend([], hmm=True)
+>>> b.cut("采用LTE-V2X技术")
+['采用', 'LTE', '-', 'V2X', '技术']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import MissingExtraError
+from .dictionary import Entry, load_prefix_dict, load_tag_table
+
+__all__ = ["JiebaBackend", "RjiebaBackend", "unknown_tag", "BACKENDS"]
+
+_PY_HAN = "\u4E00-\u9FD5"
+_EXTRA_CJK = (
+    "\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF\U0002A700-\U0002B73F"
+    "\U0002B740-\U0002B81F\U0002B820-\U0002CEAF\U0002CEB0-\U0002EBEF\U0002F800-\U0002FA1F"
+)
+_ASCII_BLOCK = "a-zA-Z0-9+#&._%\\-"
+_SYM = "+#&._%\\-"
+_SUSPECT = re.compile(f"[a-zA-Z0-9{_SYM}][{_SYM}]|[{_SYM}][a-zA-Z0-9]|[{_EXTRA_CJK}]")
+_RS_BLOCK_CHAR = re.compile(f"[{_PY_HAN}{_EXTRA_CJK}{_ASCII_BLOCK}]")
+_RS_BLOCK_RUN = re.compile(f"[{_PY_HAN}{_EXTRA_CJK}{_ASCII_BLOCK}]*")
+_EXTRA_SPLIT = re.compile(f"([{_EXTRA_CJK}])")
+_PY_HAN_CHAR = re.compile(f"[{_PY_HAN}]")
+_HAS_SYM = re.compile(f"[{_SYM}]")
+_FALLBACK_TAGS = frozenset(("", "x", "m", "eng"))  # what jieba-rs gives unknown words
+_FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
+
+
+def unknown_tag(word: str) -> str:
+    """POS of a word the dictionary has no tag for, if it has no Han character:
+    ``m`` (digits), ``eng`` (Latin letters and digits), ``x`` (anything else).
+
+    >>> unknown_tag("2022"), unknown_tag("5G"), unknown_tag("，")
+    ('m', 'eng', 'x')
+    """
+    eng = m = 0
+    for ch in word:
+        if ch.isascii() and ch.isalnum():
+            eng += 1
+            if ch.isdigit():
+                m += 1
+    if eng == 0:
+        return "x"
+    return "m" if eng == m else "eng"
+
+
+@lru_cache(maxsize=1)
+def _posseg_model() -> tuple[Any, ...]:
+    """jieba's posseg HMM (viterbi and its read-only tables), loaded from the files.
+
+    Importing jieba's posseg package itself would build a global POSTokenizer and read the
+    whole dictionary (seconds, tens of MB); the model files do not need it.
+    """
+    import importlib.util
+
+    import jieba
+
+    root = Path(jieba.__file__).resolve().parent / "posseg"
+
+    def load(name: str) -> Any:
+        spec = importlib.util.spec_from_file_location(f"_policytext_posseg_{name}", root / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
+        return mod
+
+    vit = load("viterbi").viterbi
+    return (vit, load("char_state_tab").P, load("prob_start").P, load("prob_trans").P, load("prob_emit").P)
+
+
+class _HmmTagger:
+    """POS for out-of-dictionary Han words from jieba's posseg joint HMM, memoized."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        tag = self._memo.get(word)
+        if tag is None:
+            viterbi, char_state, start, trans, emit = _posseg_model()
+            _, path = viterbi(word, char_state, start, trans, emit)
+            tag = path[-1][1] if path else "x"
+            if len(self._memo) < 200_000:
+                self._memo[word] = tag
+        return tag
+
+
+class JiebaBackend:
+    """jieba's pure-Python ``Tokenizer`` over a private, cached prefix dictionary."""
+
+    name = "jieba"
+
+    def __init__(self, entries: Sequence[Entry], hmm: bool = True) -> None:
+        import jieba
+
+        self.hmm = hmm
+        self._entries = list(entries)
+        freq, total = load_prefix_dict(self._entries)
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total = freq, total
+        tk.initialized = True
+        self.tk = tk
+        self._tags: dict[str, str] | None = None
+        self._hmm_tag = _HmmTagger()
+
+    def cut(self, text: str) -> list[str]:
+        """Every token, whitespace included (the tokens tile *text*)."""
+        return list(self.tk.cut(text, HMM=self.hmm))
+
+    def has_word(self, word: str) -> bool:
+        return bool(self.tk.FREQ.get(word))
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        if self._tags is None:
+            self._tags = load_tag_table(self._entries)
+        tags = self._tags
+        out = []
+        for w in self.cut(text):
+            t = tags.get(w)
+            if not t:
+                t = self._hmm_tag(w) if _PY_HAN_CHAR.search(w) else unknown_tag(w)
+            out.append((w, t))
+        return out
+
+
+class RjiebaBackend:
+    """jieba-rs (``rjieba``) with jieba's dictionary, the same frequencies, and jieba's
+    handling of non-Han stretches (see the module docstring)."""
+
+    name = "rjieba"
+
+    def __init__(self, entries: Sequence[Entry], hmm: bool = True) -> None:
+        try:
+            import rjieba
+        except ImportError:
+            raise MissingExtraError("the fast segmentation backend (backend='rjieba')", "fast", "rjieba") from None
+        self.hmm = hmm
+        rj = rjieba.Jieba()
+        for w, f, p in entries:
+            rj.add_word(w, f, p)
+        self.rj = rj
+        self._hmm_tag = _HmmTagger()
+
+    # -- pieces ------------------------------------------------------------------
+    def _pieces(self, text: str) -> list[tuple[str, bool]]:
+        """Split *text* at block boundaries into ``(piece, needs_correction)``."""
+        m = _SUSPECT.search(text)
+        if m is None:
+            return [(text, False)]
+        out: list[tuple[str, bool]] = []
+        last = 0
+        is_block = _RS_BLOCK_CHAR.match
+        while m is not None:
+            s = m.start()
+            while s > last and is_block(text, s - 1):
+                s -= 1
+            e = _RS_BLOCK_RUN.match(text, m.start()).end()
+            if s > last:
+                out.append((text[last:s], False))
+            out.append((text[s:e], True))
+            last = e
+            m = _SUSPECT.search(text, e)
+        if last < len(text):
+            out.append((text[last:], False))
+        return out
+
+    def _fix(self, block: str) -> list[str]:
+        """jieba's tokens for one block that may differ."""
+        out: list[str] = []
+        rj = self.rj
+        for sub in _EXTRA_SPLIT.split(block):
+            if not sub:
+                continue
+            if len(sub) == 1 and _EXTRA_SPLIT.match(sub):
+                out.append(sub)
+                continue
+            for w in rj.cut(sub, self.hmm):
+                if (
+                    self.hmm
+                    and len(w) > 1
+                    and _HAS_SYM.search(w)
+                    and not _PY_HAN_CHAR.search(w)
+                    and not rj.has_word(w)
+                ):
+                    out.extend(x for x in _FINALSEG_SKIP.split(w) if x)
+                else:
+                    out.append(w)
+        return out
+
+    # -- API -----------------------------------------------------------------------
+    def cut(self, text: str) -> list[str]:
+        """Every token, whitespace included (the tokens tile *text*)."""
+        pieces = self._pieces(text)
+        if len(pieces) == 1 and not pieces[0][1]:
+            return self.rj.cut(text, self.hmm)
+        out: list[str] = []
+        for piece, fix in pieces:
+            out.extend(self._fix(piece) if fix else self.rj.cut(piece, self.hmm))
+        return out
+
+    def has_word(self, word: str) -> bool:
+        return self.rj.has_word(word)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        rj = self.rj
+        for piece, fix in self._pieces(text):
+            if fix:
+                pairs = [(w, "") for w in self._fix(piece)]
+                pairs = [(w, self._dict_tag(w)) for w, _ in pairs]
+            else:
+                pairs = rj.tag(piece, self.hmm)
+            for w, t in pairs:
+                if t in _FALLBACK_TAGS and _PY_HAN_CHAR.search(w) and (t == "" or not rj.has_word(w)):
+                    t = self._hmm_tag(w)  # out-of-dictionary Han word (or a dictionary word without tag)
+                elif t == "":
+                    t = unknown_tag(w)
+                out.append((w, t))
+        return out
+
+    def _dict_tag(self, word: str) -> str:
+        if self.rj.has_word(word):
+            t = self.rj.tag(word, False)
+            if len(t) == 1:
+                return t[0][1]
+        return unknown_tag(word) if not _PY_HAN_CHAR.search(word) else ""
+
+
+BACKENDS = {"jieba": JiebaBackend, "rjieba": RjiebaBackend}
