@@ -14,6 +14,7 @@ from policytext.errors import MissingExtraError
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 mpl = pytest.importorskip("matplotlib", reason="matplotlib (the 'plot' extra) is not installed")
+from policytext._util import figures  # noqa: E402
 from policytext.report import plots as plot  # noqa: E402
 
 NO_FONT = (
@@ -59,8 +60,8 @@ def test_chinese_labels_draw_without_missing_glyphs():
 
 
 def test_without_a_font_the_error_says_how_to_get_one(monkeypatch):
-    monkeypatch.setattr(plot, "_candidates", lambda: [])
-    plot._find_font.cache_clear()
+    monkeypatch.setattr(figures, "_candidates", lambda: [])
+    figures._find_font.cache_clear()
     try:
         assert plot.cjk_font_path() is None
         with pytest.raises(plot.MissingFontError) as err:
@@ -68,7 +69,7 @@ def test_without_a_font_the_error_says_how_to_get_one(monkeypatch):
         msg = str(err.value)
         assert "pip install mplfonts" in msg and "fonts-noto-cjk" in msg and "POLICYTEXT_CJK_FONT" in msg
     finally:
-        plot._find_font.cache_clear()
+        figures._find_font.cache_clear()
 
 
 def test_env_variable_pointing_nowhere_falls_back(monkeypatch, tmp_path):
@@ -102,9 +103,7 @@ def test_glyph_check_catches_boxes():
     # the check above can fail: DejaVu Sans, matplotlib's default, has no Chinese glyphs
     import matplotlib.pyplot as plt
 
-    from policytext.report.plots import _pyplot
-
-    _pyplot()
+    figures.pyplot()
     with mpl.rc_context({"font.family": "DejaVu Sans"}):
         fig, ax = plt.subplots()
         ax.set_title("乡村振兴")

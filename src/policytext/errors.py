@@ -1,8 +1,25 @@
-"""Exceptions raised by policytext. All derive from :class:`PolicytextError`."""
+"""Every exception policytext raises on purpose. All derive from :class:`PolicytextError`.
+
+They live here, at the bottom layer, so that every layer can raise them and a caller can
+catch them without importing the module that raised them.
+
+>>> issubclass(TemplateSyntaxError, InputError) and issubclass(InputError, ValueError)
+True
+"""
 
 from __future__ import annotations
 
-__all__ = ["PolicytextError", "DecodeError", "InputError", "MissingExtraError"]
+__all__ = [
+    "PolicytextError",
+    "DecodeError",
+    "InputError",
+    "MissingExtraError",
+    "MissingFontError",
+    "TemplateSyntaxError",
+    "IndexFormatError",
+    "IndexLockedError",
+    "FONT_HELP",
+]
 
 
 class PolicytextError(Exception):
@@ -35,3 +52,43 @@ class MissingExtraError(PolicytextError, ImportError):
         )
         self.extra = extra
         self.package = package
+
+
+FONT_HELP = (
+    "no CJK font found, so Chinese labels would be drawn as empty boxes. Get one, once, by any of:\n"
+    "  pip install mplfonts            # ships Noto Sans CJK SC (OFL); found automatically\n"
+    "  apt-get install fonts-noto-cjk  # Debian/Ubuntu (or fonts-wqy-microhei, smaller)\n"
+    "  export POLICYTEXT_CJK_FONT=/path/to/a/CJK/font.otf"
+)
+
+
+class MissingFontError(PolicytextError, RuntimeError):
+    """No CJK font is available; the message says how to get one."""
+
+    def __init__(self, message: str = FONT_HELP):
+        super().__init__(message)
+
+
+class TemplateSyntaxError(InputError):
+    """A template string that cannot be parsed; the message points at the position."""
+
+    def __init__(self, message: str, template: str, position: int):
+        caret = " " * _display_width(template[:position]) + "^"
+        super().__init__(f"{message} at position {position} in template\n  {template}\n  {caret}")
+        self.template = template
+        self.position = position
+
+
+def _display_width(s: str) -> int:
+    """Terminal width of *s*: wide (CJK, full-width) characters count 2."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+class IndexFormatError(InputError):
+    """A file is not a policytext index, or was written by a newer version of policytext."""
+
+
+class IndexLockedError(PolicytextError):
+    """Another process holds the index's write lock for longer than the timeout."""

@@ -11,6 +11,14 @@ True
 from __future__ import annotations
 
 from .dask_runner import run as run_dask
-from .runner import STEPS, BatchResult, doc_keywords, doc_stats, read_results, remove_run, run
+from .runner import (
+    STEPS,
+    BatchResult,
+    doc_keywords,
+    doc_stats,
+    read_results,
+    remove_run,
+    run,
+)
 
 __all__ = ["run", "run_dask", "read_results", "remove_run", "BatchResult", "STEPS", "doc_stats", "doc_keywords"]

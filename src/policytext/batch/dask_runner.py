@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MissingExtraError
-from .runner import BatchResult, Step, _jobs_to_do, _process_chunk, _start_run
+from .runner import BatchResult, Step, jobs_to_do, process_chunk, start_run
 
 __all__ = ["run"]
 
@@ -48,14 +48,14 @@ def run(
         import dask.bag as db
     except ImportError:
         raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
-    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume=True)
+    names, out_path = start_run(steps, out, format, chunk_size, max_chars, resume=True)
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
-    jobs = list(_jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result))
+    jobs = list(jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result))
     if jobs:
         bag = db.from_sequence(jobs, npartitions=len(jobs))
-        mapped = bag.map(_process_chunk)
+        mapped = bag.map(process_chunk)
         markers = client.compute(mapped).result() if client is not None else mapped.compute(scheduler="processes")
         for marker in markers:
             result.add(marker)

@@ -54,6 +54,7 @@ from .._util.jobs import resolve_jobs
 from ..corpus.document import Corpus, Document, read_document
 from ..corpus.stream import ReadError, iter_source_items, list_dir
 from ..errors import DecodeError, InputError, MissingExtraError
+from ..extract.registry import extractors
 from ..segment.defaults import keyword_segmenter
 
 if TYPE_CHECKING:
@@ -63,15 +64,11 @@ __all__ = ["run", "read_results", "BatchResult", "STEPS", "doc_stats"]
 
 RUN_FORMAT_VERSION = 2
 
-# Built-in steps: name -> "module:function" taking a Document and returning a tidy DataFrame.
+# Built-in steps: name -> "module:function" taking a Document and returning a tidy DataFrame:
+# the batch's own two, and every extractor of the registry under its declared name.
 STEPS: dict[str, str] = {
     "stats": "policytext.batch.runner:doc_stats",
-    "templates": "policytext.extract.templates:find_templates",
-    "parallels": "policytext.extract.parallels:find_parallels",
-    "formulas": "policytext.extract.formulas:find_formulas",
-    "meetings": "policytext.extract.formulas:find_meetings",
-    "quotes": "policytext.extract.formulas:find_quoted_terms",
-    "references": "policytext.extract.formulas:find_references",
+    **{e.name: e.target for e in extractors()},
     "keywords": "policytext.batch.runner:doc_keywords",
 }
 
@@ -236,7 +233,7 @@ class _ChunkJob:
     paths: list[tuple[str, str, dict[str, Any] | None]] | None = None  # (doc_id, file, metadata) of a directory
 
 
-def _process_chunk(job: _ChunkJob) -> dict[str, Any]:
+def process_chunk(job: _ChunkJob) -> dict[str, Any]:
     """Process one chunk and write its parts; runs in a worker process or in the caller."""
     out = Path(job.out)
     resolved = [_resolve(s) for s in job.steps]
@@ -355,7 +352,7 @@ def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
         atomic_write_text(run_file, json.dumps(settings, sort_keys=True))
 
 
-def _start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int,
+def start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int,
                max_chars: int, resume: bool) -> tuple[list[str], Path]:
     """Check a run's arguments and claim its output folder; return the step names and the folder.
 
@@ -383,7 +380,7 @@ def _start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, 
     return names, out_path
 
 
-def _jobs_to_do(source: Any, steps: Sequence[Step], names: Sequence[str], out: Path, format: str, chunk_size: int,
+def jobs_to_do(source: Any, steps: Sequence[Step], names: Sequence[str], out: Path, format: str, chunk_size: int,
                 max_chars: int, result: BatchResult) -> Iterator[_ChunkJob]:
     """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
     for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
@@ -417,7 +414,7 @@ def run(
     arguments resumes: finished chunks are skipped.
     """
     n_jobs = resolve_jobs(n_jobs)
-    names, out_path = _start_run(steps, out, format, chunk_size, max_chars, resume)
+    names, out_path = start_run(steps, out, format, chunk_size, max_chars, resume)
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
@@ -433,11 +430,11 @@ def run(
             sys.stderr.flush()
 
     try:
-        for job in _jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result):
+        for job in jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result):
             if executor is None:
-                collect(_process_chunk(job))
+                collect(process_chunk(job))
             else:
-                pending[executor.submit(_process_chunk, job)] = job.index
+                pending[executor.submit(process_chunk, job)] = job.index
                 while len(pending) >= 2 * n_jobs:  # bounded in-flight work keeps memory bounded
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:

@@ -22,13 +22,13 @@ __all__ = ["main", "build_parser"]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every discovered subcommand."""
-    from .. import __version__
+    from .._util.version import package_version
 
     parser = argparse.ArgumentParser(
         prog="policytext",
         description="Analyse Chinese policy and political texts.",
     )
-    parser.add_argument("--version", action="version", version=f"policytext {__version__}")
+    parser.add_argument("--version", action="version", version=f"policytext {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):

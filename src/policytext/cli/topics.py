@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plots(model, out: Path, by: str | None, top: int) -> list[str]:
-    from ..report.plots import MissingFontError
+    from ..errors import MissingFontError
 
     try:
         fig = model.plot_topics(top=top)

@@ -18,7 +18,7 @@ import gzip
 import json
 from importlib import resources
 
-from .document import Corpus, Document, _make_document
+from .document import Corpus, Document, make_document
 
 __all__ = ["load_sample", "load_seed", "SEED_ID"]
 
@@ -32,7 +32,7 @@ def _records() -> list[dict]:
 
 
 def _to_document(rec: dict) -> Document:
-    return _make_document(rec["raw"], name=f"sample:{rec['doc_id']}", path=None, doc_id=rec["doc_id"],
+    return make_document(rec["raw"], name=f"sample:{rec['doc_id']}", path=None, doc_id=rec["doc_id"],
                           clean=True, normalize=True, meta=rec["meta"], encoding="utf-8")
 
 

@@ -14,7 +14,7 @@ import html
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,13 +62,10 @@ class Document:
         return f"Document({self.doc_id!r}, title={title!r}, chars={len(self.text)}, text={head!r}…)"
 
     def _repr_html_(self) -> str:
-        """In Jupyter: the metadata and the text with its formulaic language highlighted."""
-        try:
-            from ..report.html import document_html
+        """In Jupyter: the id, the metadata and the first 2,000 characters; nothing is computed.
 
-            return document_html(self)
-        except Exception:  # a display hook must never raise; fall back to the plain view
-            pass
+        The highlighted view is an explicit call: ``policytext.highlight(doc)``.
+        """
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
             for k, v in self.meta.items()
@@ -126,11 +123,11 @@ def read_document(
         name = str(path)
         raw_bytes = _read_bytes(path)
     text, encoding = decode_bytes(raw_bytes, source=name)
-    return _make_document(text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize,
+    return make_document(text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize,
                           meta=meta, encoding=encoding)
 
 
-def _make_document(
+def make_document(
     text: str,
     *,
     name: str,
@@ -191,7 +188,8 @@ class Corpus:
         self.problems: pd.DataFrame = (
             problems if problems is not None else pd.DataFrame(columns=["path", "error", "offset"])
         )
-        self._cache: dict[Any, Any] = {}
+        self._cache: dict[Any, list[Any]] = {}  # per-document values (see memo), carried into subsets
+        self._corpus_cache: dict[Any, Any] = {}  # values about this corpus as a whole
 
     # -- container protocol ---------------------------------------------------
     def __len__(self) -> int:
@@ -266,7 +264,7 @@ class Corpus:
         root = Path(path)
         if not root.is_dir():
             raise InputError(f"{root}: not a directory")
-        sidecar = _load_sidecar(root, metadata)
+        sidecar = load_sidecar(root, metadata)
         docs: list[Document] = []
         problems: list[dict[str, Any]] = []
         for file in sorted(p for p in root.glob(pattern) if p.is_file()):
@@ -307,7 +305,7 @@ class Corpus:
                 raise InputError(f"texts[{i}] is {type(t).__name__}, not str")
             did = str(ids[i]) if ids is not None else str(i)
             docs.append(
-                _make_document(t, name=f"texts[{i}]", path=None, doc_id=did, clean=clean, normalize=normalize,
+                make_document(t, name=f"texts[{i}]", path=None, doc_id=did, clean=clean, normalize=normalize,
                                meta=dict(meta[i]) if meta is not None else None)
             )
         return cls(docs)
@@ -349,7 +347,7 @@ class Corpus:
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
             did = str(rec[id]) if use_id else str(pos)
             meta = {c: rec[c] for c in meta_cols}
-            docs.append(_make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
+            docs.append(make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
                                        clean=clean, normalize=normalize, meta=meta))
         try:
             return cls(docs)
@@ -445,6 +443,32 @@ class Corpus:
                 sub._cache[key] = [value[i] for i in indices]
         return sub
 
+    def memo(self, key: Hashable, compute: Callable[[], Any], *, per_document: bool = True) -> Any:
+        """A value kept with the corpus: computed by *compute* once, then reused.
+
+        With ``per_document=True`` (the default) the value is a list with one item per
+        document, in corpus order (tokens, tags, sentence terms); slicing and
+        :meth:`filter` hand the matching items to the sub-corpus, so work done once is
+        never done again. With ``per_document=False`` it is any value about the whole
+        corpus (a topic model's units), kept for this corpus only. *key* names the
+        layer and the settings the value depends on, e.g.
+        ``("policytext.stats:tagged_terms", seg.fingerprint)``.
+
+        >>> c = Corpus.from_texts(["甲。", "乙。"])
+        >>> c.memo(("lengths",), lambda: [len(d.text) for d in c])
+        [2, 2]
+        >>> c.filter(lambda d: d.doc_id == "1").memo(("lengths",), lambda: ["not recomputed"])
+        [2]
+        """
+        store = self._cache if per_document else self._corpus_cache
+        if key not in store:
+            value = compute()
+            if per_document and (not isinstance(value, list) or len(value) != len(self._docs)):
+                raise InputError(f"memo {key!r}: compute() must return a list with one item per document "
+                                 f"({len(self._docs)}), got {type(value).__name__}")
+            store[key] = value
+        return store[key]
+
     def tokens(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
                progress: bool = False) -> list[list[str]]:
         """Tokens of every document (``segmenter.cut``), computed once and cached.
@@ -464,18 +488,16 @@ class Corpus:
 
     def _cached(self, segmenter: Segmenter | None, kind: str, n_jobs: int | None = 1,
                 progress: bool = False) -> list[list[str]]:
-        from ..segment.segmenter import Segmenter
+        # the one upward import of this layer, declared in pyproject.toml's import-linter contract:
+        # Corpus.tokens()/terms() without a segmenter build the default one (a convenience of 0.1)
+        from ..segment.defaults import resolve_segmenter
 
-        seg = segmenter if segmenter is not None else Segmenter()
+        seg = resolve_segmenter(segmenter)
         key = (kind, seg.fingerprint)
-        if key not in self._cache:
-            tokens = self._cache.get(("cut", seg.fingerprint)) if kind == "terms" else None
-            if tokens is not None and seg.granularity == "coarse":
-                self._cache[key] = [seg.terms_of_tokens(t) for t in tokens]
-            else:
-                texts = [d.text for d in self._docs]
-                self._cache[key] = seg.cut_many(texts, n_jobs=n_jobs, progress=progress, method=kind)
-        return self._cache[key]
+        tokens = self._cache.get(("cut", seg.fingerprint)) if kind == "terms" else None
+        if tokens is not None and seg.granularity == "coarse":
+            return self.memo(key, lambda: [seg.terms_of_tokens(t) for t in tokens])
+        return self.memo(key, lambda: seg.cut_many(self.texts, n_jobs=n_jobs, progress=progress, method=kind))
 
     def _repr_html_(self) -> str:
         frame = self.meta_frame()
@@ -485,7 +507,7 @@ class Corpus:
         return f"<div><b>Corpus</b>: {len(self):,} documents, {self.n_chars:,} characters{head}{more}</div>"
 
 
-def _load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
+def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
     """Curated metadata keyed by relative path and by doc_id."""
     if metadata is None:
         return {}

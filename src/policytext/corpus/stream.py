@@ -23,7 +23,7 @@ from typing import Any, Union
 
 from ..errors import DecodeError, InputError, MissingExtraError
 from .clean import decode_bytes
-from .document import Document, _load_sidecar, _make_document, read_document
+from .document import Document, load_sidecar, make_document, read_document
 
 __all__ = ["ReadError", "list_dir", "iter_dir", "iter_csv", "iter_jsonl", "iter_parquet", "iter_source_items"]
 
@@ -51,7 +51,7 @@ def list_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
     root = Path(path)
     if not root.is_dir():
         raise InputError(f"{root}: not a directory")
-    sidecar = _load_sidecar(root, metadata)
+    sidecar = load_sidecar(root, metadata)
     out = []
     for file in sorted(p for p in root.glob(pattern) if p.is_file()):
         rel = file.relative_to(root)
@@ -89,7 +89,7 @@ def _record_document(rec: dict[str, Any], *, text: str, id: str | None, pos: int
         raise InputError(f"{where}: text is {type(body).__name__}, not str")
     did = str(rec[id]) if id is not None and id in rec and rec[id] not in (None, "") else str(pos)
     meta = {k: v for k, v in rec.items() if k != text and k != id}
-    return _make_document(body, name=where, path=None, doc_id=did, clean=clean, normalize=normalize, meta=meta)
+    return make_document(body, name=where, path=None, doc_id=did, clean=clean, normalize=normalize, meta=meta)
 
 
 def iter_jsonl(path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
@@ -206,7 +206,7 @@ def iter_source_items(source: Any, *, errors: str = "record") -> Iterator[Item]:
             if isinstance(item, (Document, ReadError)):
                 yield item
             elif isinstance(item, str):
-                yield _make_document(item, name=f"item {i}", path=None, doc_id=str(i), clean=False,
+                yield make_document(item, name=f"item {i}", path=None, doc_id=str(i), clean=False,
                                      normalize=True, meta=None)
             else:
                 raise InputError(f"source item {i} is {type(item).__name__}; expected Document or str")

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
-from .core import SCHEMA_VERSION, Index, IndexFormatError
+from ..errors import IndexFormatError, IndexLockedError
+from .core import SCHEMA_VERSION, Index
 
-__all__ = ["Index", "IndexFormatError", "SCHEMA_VERSION"]
+__all__ = ["Index", "IndexFormatError", "IndexLockedError", "SCHEMA_VERSION"]

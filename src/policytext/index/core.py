@@ -58,7 +58,7 @@ import pandas as pd
 
 from .._util.frames import is_missing
 from ..corpus.document import Corpus, Document
-from ..errors import InputError, PolicytextError
+from ..errors import IndexFormatError, IndexLockedError, InputError
 from .postings import bigram_key, build_segment, char_key, lookup_block
 from .query import And, Filter, Gap, Node, Not, Or, Term, parse, positive_terms
 
@@ -92,14 +92,6 @@ _SCHEMA = [
     "CREATE INDEX meta_key_value ON meta (key, value)",
     "CREATE INDEX meta_doc ON meta (doc_key)",
 ]
-
-
-class IndexFormatError(InputError):
-    """A file is not a policytext index, or was written by a newer version of policytext."""
-
-
-class IndexLockedError(PolicytextError):
-    """Another process holds the index's write lock for longer than the timeout."""
 
 
 # --- small helpers -------------------------------------------------------------
@@ -320,7 +312,7 @@ class Index:
         self._con.execute("PRAGMA cache_size=-32768")
 
     def _create(self, memory: bool) -> None:
-        from .. import __version__
+        from .._util.version import package_version
 
         if not memory:
             self._pragmas()
@@ -336,7 +328,7 @@ class Index:
                 con.executemany("INSERT INTO policytext_index VALUES (?, ?)", [
                     ("format", FORMAT_NAME),
                     ("schema_version", str(SCHEMA_VERSION)),
-                    ("created_with", f"policytext {__version__}"),
+                    ("created_with", f"policytext {package_version()}"),
                 ])
             con.execute("COMMIT")
         except BaseException:

@@ -7,6 +7,13 @@
 
 from __future__ import annotations
 
-from .html import document_html, highlight_html, report
+from .html import (
+    Highlighted,
+    default_kinds,
+    document_html,
+    highlight,
+    highlight_html,
+    report,
+)
 
-__all__ = ["report", "document_html", "highlight_html"]
+__all__ = ["report", "highlight", "Highlighted", "document_html", "highlight_html", "default_kinds"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import html as _html
-import importlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,19 +24,12 @@ from typing import Any
 
 import pandas as pd
 
+from .._util.frames import is_missing
 from ..corpus.document import Corpus, Document
 from ..errors import InputError
+from ..extract.registry import extractor_for_kind, extractors
 
-__all__ = ["Annotation", "highlight_html", "annotations_from", "document_html", "report", "EXTRACTORS"]
-
-# kind -> (module, function) of the extractor that finds it
-EXTRACTORS: dict[str, tuple[str, str]] = {
-    "template": ("policytext.extract.templates", "find_templates"),
-    "parallel": ("policytext.extract.parallels", "find_parallels"),
-    "formula": ("policytext.extract.formulas", "find_formulas"),
-    "meeting": ("policytext.extract.formulas", "find_meetings"),
-}
-
+__all__ = ["Annotation", "highlight_html", "annotations_from", "document_html", "report", "default_kinds", "highlight", "Highlighted"]
 
 @dataclass(frozen=True)
 class Annotation:
@@ -97,34 +89,46 @@ def highlight_html(text: str, annotations: Iterable[Annotation | dict[str, Any]]
     return "".join(out)
 
 
-def _run_extractor(kind: str, doc: Document) -> pd.DataFrame | None:
-    module_name, func_name = EXTRACTORS[kind]
-    try:
-        fn = getattr(importlib.import_module(module_name), func_name)
-    except (ImportError, AttributeError):
-        return None
-    return fn(doc)
+def default_kinds() -> tuple[str, ...]:
+    """The kinds a report highlights by default: every extractor declared ``in_report``.
+
+    >>> default_kinds()
+    ('template', 'parallel', 'formula', 'meeting')
+    """
+    return tuple(e.kind for e in extractors() if e.in_report)
 
 
-def annotations_from(kind: str, frame: pd.DataFrame, group_offset: int = 0) -> list[Annotation]:
-    """Annotations from an extractor's tidy frame (one per row, one per item for parallels)."""
+def _run_extractor(kind: str, doc: Document) -> pd.DataFrame:
+    return extractor_for_kind(kind).function(doc)
+
+
+def _label_part(value: Any) -> str:
+    if isinstance(value, dict):
+        return "  ".join(f"{k}={v}" for k, v in value.items())
+    return "" if is_missing(value) else str(value)
+
+
+def annotations_from(kind: str, frame: pd.DataFrame | None, group_offset: int = 0) -> list[Annotation]:
+    """Annotations from an extractor's tidy frame.
+
+    One per row; one per item (``item_spans``) for an extractor whose highlight style
+    is ``groups``, each group in its own colour. The tooltip joins the extractor's
+    declared ``label_columns``.
+    """
     anns: list[Annotation] = []
     if frame is None or frame.empty:
         return anns
-    if kind == "parallel":
-        for g, row in enumerate(frame.itertuples(index=False), start=group_offset):
-            label = f"{row.kind}: {row.frame}" if getattr(row, "frame", None) else str(row.kind)
-            for s, e in row.item_spans:
-                anns.append(Annotation(int(s), int(e), "parallel", label, g))
-        return anns
-    label_col = {"template": "template", "formula": "canonical", "meeting": "body"}[kind]
-    for row in frame.to_dict(orient="records"):
-        label = str(row.get(label_col) or row.get("match") or "")
-        if kind == "template" and isinstance(row.get("slots"), dict):
-            label += "  " + "  ".join(f"{k}={v}" for k, v in row["slots"].items())
-        if kind == "formula" and row.get("expansion"):
-            label += f" — {row['expansion']}"
-        anns.append(Annotation(int(row["start"]), int(row["end"]), kind, label))
+    e = extractor_for_kind(kind)
+    for g, row in enumerate(frame.to_dict(orient="records"), start=group_offset):
+        parts = [_label_part(row.get(c)) for c in e.label_columns]
+        parts = [p for p in parts if p]
+        if e.style == "groups":
+            label = ": ".join(parts)
+            for s, end in row["item_spans"]:
+                anns.append(Annotation(int(s), int(end), kind, label, g))
+        else:
+            label = "  ".join(parts) or str(row.get("match") or "")
+            anns.append(Annotation(int(row["start"]), int(row["end"]), kind, label))
     return anns
 
 
@@ -133,10 +137,6 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", ser
        margin: 2em auto; padding: 0 1em; line-height: 2.1; color: #222; }
 h1, h2, h3 { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; line-height: 1.4; }
 .pt-text { font-size: 1.15em; }
-.pt-template { border-bottom: 2px solid #1565c0; }
-.pt-formula { box-shadow: inset 0 -0.45em 0 #ffe082; font-weight: 600; }
-.pt-meeting { box-shadow: inset 0 -0.45em 0 #b2dfdb; }
-.pt-parallel { border-radius: 3px; padding: 0 1px; }
 [data-kind]:hover { outline: 1px dashed #555; cursor: help; }
 .legend span { margin-right: 1.5em; }
 table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; margin: 1em 0; display: block;
@@ -147,12 +147,18 @@ figure img { max-width: 100%; }
 """
 
 
-def _legend() -> str:
-    return (
-        '<p class="legend"><span class="pt-template">template instance</span>'
-        '<span class="pt-parallel" style="background:hsl(0,75%,82%)">parallel item (one colour per group)</span>'
-        '<span class="pt-formula">numbered formula</span><span class="pt-meeting">meeting</span></p>'
-    )
+def _css() -> str:
+    """The page's styles: the fixed layout and one rule per declared extractor."""
+    return _CSS + "\n".join(e.css() for e in extractors()) + "\n"
+
+
+def _legend(kinds: Sequence[str]) -> str:
+    spans = []
+    for kind in kinds:
+        e = extractor_for_kind(kind)
+        style = f' style="background:{e.colour}"' if e.style == "groups" else ""
+        spans.append(f'<span class="pt-{e.kind}"{style}>{_html.escape(e.label)}</span>')
+    return f'<p class="legend">{"".join(spans)}</p>'
 
 
 def _figure_html(fig: Any, caption: str) -> str:
@@ -196,16 +202,62 @@ def _document_section(doc: Document, kinds: Sequence[str], full_text: bool,
     return "\n".join(parts), {k: f for k, f in frames.items() if f is not None}
 
 
-def document_html(doc: Document, kinds: Sequence[str] = ("template", "parallel", "formula", "meeting")) -> str:
-    """The highlighted text of one document with the report's styles, for notebooks."""
+def _check_kinds(kinds: Sequence[str] | None) -> tuple[str, ...]:
+    if kinds is None:
+        return default_kinds()
+    if isinstance(kinds, str):
+        kinds = (kinds,)
+    known = [e.kind for e in extractors()]
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        raise InputError(f"kinds: unknown {unknown}; choose from {', '.join(known)}")
+    return tuple(kinds)
+
+
+def document_html(doc: Document, kinds: Sequence[str] | None = None) -> str:
+    """The highlighted text of one document with the report's styles, for notebooks.
+
+    *kinds* defaults to :func:`default_kinds`; any declared kind may be asked for.
+    """
+    kinds = _check_kinds(kinds)
     section, _ = _document_section(doc, kinds, full_text=True)
-    return f"<div><style>{_CSS.replace('body {', '.pt-doc {')}</style><div class='pt-doc'>{_legend()}{section}</div></div>"
+    css = _css().replace("body {", ".pt-doc {")
+    return f"<div><style>{css}</style><div class='pt-doc'>{_legend(kinds)}{section}</div></div>"
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """HTML that Jupyter shows as a page: what :func:`highlight` returns (``.html`` is the markup)."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def highlight(doc: Document | str, kinds: Sequence[str] | None = None) -> Highlighted:
+    """One document with its formulaic language highlighted, to show in a notebook.
+
+    This is the explicit call that runs the extractors (a Document displayed on its own
+    shows only its metadata and the start of its text). Any error of an extractor is
+    raised, never hidden.
+
+    >>> h = highlight("抓党建促发展。", kinds=["template"])
+    >>> 'class="pt-template"' in h.html
+    True
+    """
+    if isinstance(doc, str):
+        doc = Document("0", doc)
+    return Highlighted(document_html(doc, kinds))
 
 
 def report(
     source: Document | Corpus | str,
     *,
-    kinds: Sequence[str] = ("template", "parallel", "formula", "meeting"),
+    kinds: Sequence[str] | None = None,
     title: str | None = None,
     full_text: bool | None = None,
     figures: bool | Sequence[tuple[str, Any]] = True,
@@ -225,9 +277,7 @@ def report(
         from ..corpus.document import Corpus as _C
 
         source = _C.from_texts([source])[0]
-    unknown = set(kinds) - set(EXTRACTORS)
-    if unknown:
-        raise InputError(f"unknown kinds {sorted(unknown)}; choose from {', '.join(EXTRACTORS)}")
+    kinds = _check_kinds(kinds)
     docs = [source] if isinstance(source, Document) else list(source)
     if not docs:
         raise InputError("report: the corpus is empty")
@@ -245,7 +295,7 @@ def report(
             all_frames[k].append(f)
             row[f"{k}s"] = len(f)
         summary.append(row)
-    body = [f"<h1>{_html.escape(page_title)}</h1>", _legend()]
+    body = [f"<h1>{_html.escape(page_title)}</h1>", _legend(kinds)]
     if len(docs) > 1:
         body += ["<h2>Documents</h2>", _table(pd.DataFrame(summary), max_rows=1000)]
         if figures is True:
@@ -260,7 +310,7 @@ def report(
         body += [_figure_html(fig, caption) for caption, fig in figures]
     return (
         "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
-        f"<title>{_html.escape(page_title)}</title><style>{_CSS}</style></head><body>\n"
+        f"<title>{_html.escape(page_title)}</title><style>{_css()}</style></head><body>\n"
         + "\n".join(b for b in body if b) + "\n</body></html>\n"
     )
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["WorkerPool", "chunk_indices", "resolve_jobs"]
+__all__ = ["WorkerPool", "chunk_indices"]
 
 _WORKER_SEG: Any = None
 

@@ -62,17 +62,6 @@ def get_segmenter(segmenter: Segmenter | None) -> Segmenter:
     return segmenter
 
 
-def _cache(corpus: Corpus) -> dict[Any, Any]:
-    cache = getattr(corpus, "_cache", None)
-    if cache is None:  # pragma: no cover - Corpus always has one
-        cache = {}
-        try:
-            corpus._cache = cache  # type: ignore[attr-defined]
-        except AttributeError:
-            pass
-    return cache
-
-
 def pos_matcher(pos: str | Sequence[str] | None) -> Callable[[str | None], bool] | None:
     """A predicate on POS tags: a tag matches a wanted tag it starts with.
 
@@ -129,14 +118,11 @@ def doc_terms(corpus: Corpus, seg: Segmenter, pos: str | Sequence[str] | None = 
 
 
 def _tagged_terms(corpus: Corpus, seg: Segmenter) -> list[list[tuple[str, str | None]]]:
-    cache = _cache(corpus)
-    key = ("policytext.stats:tagged_terms", seg.fingerprint)
-    if key not in cache:
-        is_term = _term_filter(seg)
-        cache[key] = [
-            [(t.word, t.pos) for t in seg.tokenize(d.text, pos=True) if is_term(t.word)] for d in corpus
-        ]
-    return cache[key]
+    is_term = _term_filter(seg)
+    return corpus.memo(
+        ("policytext.stats:tagged_terms", seg.fingerprint),
+        lambda: [[(t.word, t.pos) for t in seg.tokenize(d.text, pos=True) if is_term(t.word)] for d in corpus],
+    )
 
 
 def token_offsets(text: str, tokens: Sequence[str]) -> list[int]:
@@ -163,20 +149,20 @@ def sentence_terms(corpus: Corpus, seg: Segmenter) -> list[list[list[str]]]:
     found in the text after the previous one, and falls in the sentence holding its
     start. Cached itself; no segmentation beyond ``corpus.terms``.
     """
-    cache = _cache(corpus)
-    key = ("policytext.stats:sentence_terms", seg.fingerprint)
-    if key not in cache:
-        out = []
-        for doc, terms in zip(corpus, corpus.terms(seg)):
-            spans = split_sentences(doc.text)
-            if not spans:
-                out.append([])
-                continue
-            starts = [s.start for s in spans]
-            sents: list[list[str]] = [[] for _ in spans]
-            for term, off in zip(terms, token_offsets(doc.text, terms)):
-                k = max(bisect.bisect_right(starts, off) - 1, 0)
-                sents[k].append(term)
-            out.append([s for s in sents if s])
-        cache[key] = out
-    return cache[key]
+    return corpus.memo(("policytext.stats:sentence_terms", seg.fingerprint), lambda: _sentence_terms(corpus, seg))
+
+
+def _sentence_terms(corpus: Corpus, seg: Segmenter) -> list[list[list[str]]]:
+    out = []
+    for doc, terms in zip(corpus, corpus.terms(seg)):
+        spans = split_sentences(doc.text)
+        if not spans:
+            out.append([])
+            continue
+        starts = [s.start for s in spans]
+        sents: list[list[str]] = [[] for _ in spans]
+        for term, off in zip(terms, token_offsets(doc.text, terms)):
+            k = max(bisect.bisect_right(starts, off) - 1, 0)
+            sents[k].append(term)
+        out.append([s for s in sents if s])
+    return out

@@ -217,14 +217,10 @@ class TopicModel:
         if isinstance(source, Corpus):
             if len(source) == 0:
                 raise InputError("empty corpus: no documents to model")
-            # cache on the corpus, beside Corpus.terms(seg), keyed by segmenter and options
-            key = ("topics.units", seg.fingerprint, unit, json.dumps(opts, sort_keys=True, default=list))
-            cache = getattr(source, "_cache", None)
-            if isinstance(cache, dict) and key in cache:
-                return cache[key]
-            units = build_units(source, seg, unit, **opts)
-            if isinstance(cache, dict):
-                cache[key] = units
+            # kept with the corpus, beside Corpus.terms(seg), keyed by segmenter and options
+            key = ("policytext.topics:units", seg.fingerprint, unit, json.dumps(opts, sort_keys=True, default=list))
+            corpus = source
+            units: Units = corpus.memo(key, lambda: build_units(corpus, seg, unit, **opts), per_document=False)
             return units
         return build_units(source, seg, unit, **opts)
 
@@ -483,11 +479,13 @@ class TopicModel:
     def _lda(self) -> LatentDirichletAllocation:
         est = getattr(self, "_estimator", None)
         if est is None:
-            from sklearn.decomposition._lda import _dirichlet_expectation_2d
+            from scipy.special import psi
 
             est = self._make_estimator()
             est.components_ = self.components_.copy()
-            est.exp_dirichlet_component_ = np.exp(_dirichlet_expectation_2d(est.components_))
+            # E[log beta] under the Dirichlet posterior, as scikit-learn computes it after fitting
+            components = est.components_
+            est.exp_dirichlet_component_ = np.exp(psi(components) - psi(components.sum(axis=1))[:, np.newaxis])
             est.doc_topic_prior_ = 1.0 / self.n_topics if self.doc_topic_prior is None else self.doc_topic_prior
             est.topic_word_prior_ = 1.0 / self.n_topics if self.topic_word_prior is None else self.topic_word_prior
             est.n_features_in_ = self.components_.shape[1]
@@ -529,7 +527,7 @@ class TopicModel:
     # -- plots ------------------------------------------------------------------------
     def plot_topics(self, top: int = 10, topics: Sequence[int] | None = None, ncols: int = 4) -> Any:
         """Bar charts of each topic's top terms (needs the ``plot`` extra); returns the Figure."""
-        from ..report.plots import plot_bars, small_multiples
+        from .._util.figures import plot_bars, small_multiples
 
         self._check()
         table = self.topics(top)
@@ -543,7 +541,7 @@ class TopicModel:
 
     def plot_trends(self, by: str = "year", topics: Sequence[int] | None = None, ncols: int = 4) -> Any:
         """Topic shares against *by*, one small panel per topic (needs the ``plot`` extra)."""
-        from ..report.plots import plot_lines, small_multiples
+        from .._util.figures import plot_lines, small_multiples
 
         tr = self.trends(by)
         chosen = list(range(self.n_topics)) if topics is None else list(topics)
@@ -748,7 +746,7 @@ def select_k(
 
 def plot_select_k(table: pd.DataFrame) -> Any:
     """Coherence (and perplexity, when present) against k (needs the ``plot`` extra)."""
-    from ..report.plots import plot_lines, small_multiples
+    from .._util.figures import plot_lines, small_multiples
 
     cols = ["npmi", "umass"] + (["perplexity"] if table["perplexity"].notna().any() else [])
     fig, axes = small_multiples(len(cols), ncols=len(cols), sharex=True, sharey=False)

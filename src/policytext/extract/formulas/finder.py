@@ -36,6 +36,7 @@ import pandas as pd
 
 from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
+from ..registry import extractor
 from .lexicon import (
     FormulaEntry,
     FormulaLexicon,
@@ -333,6 +334,18 @@ def _counted_candidates(text: str) -> list[_Cand]:
     return out
 
 
+@extractor(
+    name="formulas",
+    kind="formula",
+    label="numbered formula",
+    colour="#ffe082",
+    help="numbered formulas such as 两个维护",
+    style="bold-marker",
+    label_columns=("canonical", "expansion"),
+    in_report=True,
+    order=30,
+    formatter="format_for_terminal",
+)
 def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = None, *,
                   unknown: bool = True, periods: bool = False, min_support: int = 2) -> pd.DataFrame:
     """Numbered formulas in *source*, one row per occurrence.

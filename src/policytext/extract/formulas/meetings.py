@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
+from ..registry import extractor
 from .numerals import parse_number
 
 __all__ = ["find_meetings", "MEETING_COLUMNS"]
@@ -164,6 +165,17 @@ def _meetings_in(text: str) -> list[dict[str, Any]]:
     return kept
 
 
+@extractor(
+    name="meetings",
+    kind="meeting",
+    label="meeting",
+    colour="#b2dfdb",
+    help="meetings such as 党的十九届六中全会",
+    label_columns=("body",),
+    in_report=True,
+    order=40,
+    formatter="policytext.extract.formulas.finder:format_for_terminal",
+)
 def find_meetings(source: Source) -> pd.DataFrame:
     """Numbered meetings in *source*, one row per meeting mention.
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
+from ..registry import extractor
 
 __all__ = ["find_quoted_terms", "find_references", "quoted_spans", "HEAD_NOUNS", "QUOTE_COLUMNS",
            "REFERENCE_COLUMNS"]
@@ -100,6 +101,16 @@ def _head_after(text: str, end: int) -> str | None:
     return None
 
 
+@extractor(
+    name="quotes",
+    kind="quote",
+    label="quoted term",
+    colour="#f8bbd0",
+    help="quoted terms such as “思想铸魂”工程",
+    label_columns=("quote", "head_noun"),
+    order=50,
+    formatter="policytext.extract.formulas.finder:format_for_terminal",
+)
 def find_quoted_terms(source: Source) -> pd.DataFrame:
     """Names in quotation marks, with the head noun that follows the closing mark.
 
@@ -160,6 +171,16 @@ def reference_kind(title: str) -> str:
     return "other"
 
 
+@extractor(
+    name="references",
+    kind="reference",
+    label="title in 《》",
+    colour="#d1c4e9",
+    help="titles in 《》",
+    label_columns=("title", "kind"),
+    order=60,
+    formatter="policytext.extract.formulas.finder:format_for_terminal",
+)
 def find_references(source: Source) -> pd.DataFrame:
     """Titles in 《》: ``doc_id, title, match, start, end, kind`` (span inside the brackets)."""
     rows: list[dict[str, Any]] = []

@@ -37,6 +37,7 @@ from ...corpus.source import Source, iter_source
 from ...corpus.text import is_han
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
+from ..registry import extractor
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .units import Paragraph, Unit, paragraphs, strip_marker
 
@@ -652,9 +653,9 @@ def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]
 
 
 def _is_marker_only(text: str, s: int, e: int) -> bool:
-    from .units import _MARKER_RE
+    from .units import MARKER_RE
 
-    m = _MARKER_RE.fullmatch(text, s, e)
+    m = MARKER_RE.fullmatch(text, s, e)
     return m is not None
 
 
@@ -751,23 +752,28 @@ def _detect(text: str, tokens: Sequence[Any], min_items: int) -> list[_Group]:
 
 
 def _doc_tokens(source: Source, segmenter: Any) -> list[tuple[Any, str, list[Any]]]:
-    """``(doc_id, text, tokens with POS)`` for every text, reusing a Corpus' cache."""
-    cache = None
+    """``(doc_id, text, tokens with POS)`` for every text, kept with a Corpus (:meth:`Corpus.memo`)."""
     if isinstance(source, Corpus):
-        cache = getattr(source, "_cache", None)
-    key = ("tokenize_pos", segmenter.fingerprint)
-    cached = cache.get(key) if isinstance(cache, dict) else None
-    rows = []
-    toks_all = []
-    for i, (doc_id, text, _meta) in enumerate(iter_source(source)):
-        toks = cached[i] if cached is not None else segmenter.tokenize(text, pos=True)
-        toks_all.append(toks)
-        rows.append((doc_id, text, toks))
-    if isinstance(cache, dict) and cached is None:
-        cache[key] = toks_all
-    return rows
+        corpus = source
+        tokens = corpus.memo(("tokenize_pos", segmenter.fingerprint),
+                             lambda: [segmenter.tokenize(d.text, pos=True) for d in corpus])
+        return [(d.doc_id, d.text, t) for d, t in zip(corpus, tokens)]
+    return [(doc_id, text, segmenter.tokenize(text, pos=True)) for doc_id, text, _meta in iter_source(source)]
 
 
+@extractor(
+    name="parallels",
+    kind="parallel",
+    label="parallel item (one colour per group)",
+    colour="hsl(0,75%,82%)",
+    help="parallel structures (排比, 对仗)",
+    style="groups",
+    label_columns=("kind", "frame"),
+    in_report=True,
+    order=20,
+    formatter="format_for_terminal",
+    speed_budget=1.0,
+)
 def find_parallels(source: Source, min_items: int = 3, segmenter: Any = None) -> pd.DataFrame:
     """Find groups of parallel phrases, clauses and sentences.
 

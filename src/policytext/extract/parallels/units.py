@@ -27,7 +27,7 @@ _CLOSERS = "”’」』》）)】〕\"'"
 _TRIM = " \t\r\n\u3000\u00a0" + "…"
 
 # Enumeration and heading markers that open an item but are not part of it.
-_MARKER_RE = re.compile(
+MARKER_RE = re.compile(
     r"(?:——|—|-{2}|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|"
     r"第[一二三四五六七八九十]{1,3}[，,、是：:]?|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
 )
@@ -71,7 +71,7 @@ def strip_marker(text: str, s: int, e: int) -> int:
     >>> strip_marker("二是坚持", 0, 4)
     2
     """
-    m = _MARKER_RE.match(text, s, e)
+    m = MARKER_RE.match(text, s, e)
     if m and m.end() < e:
         return m.end()
     return s

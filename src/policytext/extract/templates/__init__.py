@@ -7,8 +7,16 @@
 
 from __future__ import annotations
 
-from .language import Template, TemplateSyntaxError, parse_template
-from .matching import COLUMNS, TemplateEntry, bundled_templates, find_templates, format_for_terminal, load_templates
+from ...errors import TemplateSyntaxError
+from .language import Template, parse_template
+from .matching import (
+    COLUMNS,
+    TemplateEntry,
+    bundled_templates,
+    find_templates,
+    format_for_terminal,
+    load_templates,
+)
 from .mining import mine_templates
 
 __all__ = [

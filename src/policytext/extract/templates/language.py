@@ -33,7 +33,7 @@ template and a caret under the offending position.
 >>> parse_template("抓{X党建")
 Traceback (most recent call last):
 ...
-policytext.extract.templates.language.TemplateSyntaxError: unclosed '{' at position 1 in template
+policytext.errors.TemplateSyntaxError: unclosed '{' at position 1 in template
   抓{X党建
     ^
 """
@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...errors import InputError
+from ...errors import InputError, TemplateSyntaxError
 
 __all__ = [
     "Literal",
@@ -68,23 +68,6 @@ KNOWN_POS = frozenset(
     "s t tg u ud ug uj ul uv uz v vd vg vi vn vq x y z zg eng".split()
 )
 _LEN_RE = re.compile(r"^(\d+)(?:-(\d+))?$")
-
-
-class TemplateSyntaxError(InputError):
-    """A template string that cannot be parsed; the message points at the position."""
-
-    def __init__(self, message: str, template: str, position: int):
-        caret = " " * _display_width(template[:position]) + "^"
-        super().__init__(f"{message} at position {position} in template\n  {template}\n  {caret}")
-        self.template = template
-        self.position = position
-
-
-def _display_width(s: str) -> int:
-    """Terminal width of *s*: wide (CJK, full-width) characters count 2."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 @dataclass(frozen=True)

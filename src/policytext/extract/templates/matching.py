@@ -49,6 +49,7 @@ from ...corpus.text import split_sentences
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter, Token
+from ..registry import extractor
 from .language import (
     DEFAULT_MAX_SLOT,
     Literal,
@@ -343,7 +344,7 @@ _BRACKETS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘",
 _BRACKET_RE = re.compile("[" + re.escape("".join(o + c for o, c in _BRACKETS)) + "]")
 
 
-def _clean_filler(value: str) -> str | None:
+def clean_filler(value: str) -> str | None:
     """The filler a reader names: without a leading aspect particle or a trailing 的.
 
     None when the text cannot be a filler (starts with 的 or punctuation, ends in a
@@ -448,7 +449,7 @@ class _Matcher:
             for name, value in list(slots.items()):
                 if any(isinstance(e, _Fixed) and e.name == name for e in elems):
                     continue
-                clean = _clean_filler(value)
+                clean = clean_filler(value)
                 if clean is None:
                     return None
                 slots[name] = clean
@@ -775,6 +776,18 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
     return rows
 
 
+@extractor(
+    name="templates",
+    kind="template",
+    label="template instance",
+    colour="#1565c0",
+    help="slot templates such as 抓{X}党建促{Y}",
+    style="underline",
+    label_columns=("template", "slots"),
+    in_report=True,
+    order=10,
+    formatter="format_for_terminal",
+)
 def find_templates(
     source: Source,
     templates: TemplateLike | Sequence[TemplateLike] | pd.DataFrame | None = None,

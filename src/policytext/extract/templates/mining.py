@@ -44,7 +44,7 @@ from ...corpus.source import Source, iter_source
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
-from .matching import _clean_filler
+from .matching import clean_filler
 
 __all__ = ["mine_templates", "COLUMNS"]
 
@@ -423,7 +423,7 @@ class _Miner:
         for i, f in enumerate(fillers):
             ok = valid.get(f)
             if ok is None:
-                ok = valid[f] = 0 < len(f) <= _MAX_TRAIL_CHARS and _clean_filler(f) is not None
+                ok = valid[f] = 0 < len(f) <= _MAX_TRAIL_CHARS and clean_filler(f) is not None
             if ok:
                 keep.append(i)
         if not keep:
