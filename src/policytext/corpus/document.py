@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._util.convention import ERRORS_CHOICES, check_choice, deprecated_positional
 from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
 from .clean import clean_text, decode_bytes, parse_date
@@ -259,8 +260,7 @@ class Corpus:
         >>> Corpus.from_dir(d).doc_ids
         ['a']
         """
-        if errors not in ("raise", "skip"):
-            raise InputError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        errors = check_choice("errors", errors, ERRORS_CHOICES)
         root = Path(path)
         if not root.is_dir():
             raise InputError(f"{root}: not a directory")
@@ -469,7 +469,8 @@ class Corpus:
             store[key] = value
         return store[key]
 
-    def tokens(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+    @deprecated_positional("n_jobs", "progress", allowed=2)
+    def tokens(self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1,
                progress: bool = False) -> list[list[str]]:
         """Tokens of every document (``segmenter.cut``), computed once and cached.
 
@@ -478,7 +479,8 @@ class Corpus:
         """
         return self._cached(segmenter, "cut", n_jobs, progress)
 
-    def terms(self, segmenter: Segmenter | None = None, n_jobs: int | None = 1,
+    @deprecated_positional("n_jobs", "progress", allowed=2)
+    def terms(self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1,
               progress: bool = False) -> list[list[str]]:
         """Content terms of every document (``segmenter.terms``), cached like :meth:`tokens`.
 

@@ -1,8 +1,8 @@
 """Lazy readers: documents one at a time, in bounded memory.
 
-Each reader yields :class:`~policytext.Document` objects; with ``errors="record"`` a
+Each reader yields :class:`~policytext.Document` objects; with ``errors="skip"`` a
 file or record that cannot be read is yielded as a :class:`ReadError` instead of
-raising, so a batch job can log it and go on.
+raising, so a batch job can log it and go on (``errors="record"`` is 0.1's spelling).
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("稳中求进。")
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
+from .._util.convention import ERRORS_CHOICES, check_choice
 from ..errors import DecodeError, InputError, MissingExtraError
 from .clean import decode_bytes
 from .document import Document, load_sidecar, make_document, read_document
@@ -40,9 +41,9 @@ class ReadError:
 Item = Union[Document, ReadError]
 
 
-def _check_errors(errors: str) -> None:
-    if errors not in ("raise", "record"):
-        raise InputError(f"errors must be 'raise' or 'record', not {errors!r}")
+def _check_errors(errors: str) -> str:
+    # 0.1 spelled "skip" as "record" here
+    return check_choice("errors", errors, ERRORS_CHOICES, deprecated={"record": "skip"})
 
 
 def list_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
@@ -68,7 +69,7 @@ def iter_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt", *, errors:
     ``doc_id`` and *metadata* work as in :meth:`Corpus.from_dir`. Files larger than
     *max_bytes* are reported as errors instead of being read.
     """
-    _check_errors(errors)
+    errors = _check_errors(errors)
     for doc_id, file, extra in list_dir(path, pattern, metadata):
         try:
             if max_bytes is not None and file.stat().st_size > max_bytes:
@@ -95,7 +96,7 @@ def _record_document(rec: dict[str, Any], *, text: str, id: str | None, pos: int
 def iter_jsonl(path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
                errors: str = "raise", clean: bool = False, normalize: bool = True) -> Iterator[Item]:
     """Documents of a JSON-lines file, one line at a time (UTF-8 or UTF-8 with BOM)."""
-    _check_errors(errors)
+    errors = _check_errors(errors)
     p = Path(path)
     with open(p, "rb") as fh:
         pos = 0
@@ -124,7 +125,7 @@ def iter_csv(path: str | os.PathLike[str], text: str = "text", id: str | None = 
              errors: str = "raise", clean: bool = False, normalize: bool = True,
              encoding: str = "utf-8-sig") -> Iterator[Item]:
     """Documents of a CSV file, one record at a time (the standard csv module, streaming)."""
-    _check_errors(errors)
+    errors = _check_errors(errors)
     p = Path(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with open(p, encoding=encoding, newline="") as fh:
@@ -157,7 +158,7 @@ def iter_parquet(path: str | os.PathLike[str], text: str = "text", id: str | Non
                  errors: str = "raise", clean: bool = False, normalize: bool = True,
                  batch_size: int = 256) -> Iterator[Item]:
     """Documents of a Parquet file, read in record batches (needs the ``batch`` extra)."""
-    _check_errors(errors)
+    errors = _check_errors(errors)
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -180,8 +181,9 @@ def iter_parquet(path: str | os.PathLike[str], text: str = "text", id: str | Non
             pos += 1
 
 
-def iter_source_items(source: Any, *, errors: str = "record") -> Iterator[Item]:
+def iter_source_items(source: Any, *, errors: str = "skip") -> Iterator[Item]:
     """Documents from a directory path, a ``.jsonl``/``.csv``/``.parquet`` file path, or an iterable."""
+    errors = _check_errors(errors)
     if isinstance(source, (str, os.PathLike)):
         p = Path(source)
         if p.is_dir():

@@ -238,7 +238,7 @@ class Highlighted:
         return self.html
 
 
-def highlight(doc: Document | str, kinds: Sequence[str] | None = None) -> Highlighted:
+def highlight(source: Document | str, kinds: Sequence[str] | None = None) -> Highlighted:
     """One document with its formulaic language highlighted, to show in a notebook.
 
     This is the explicit call that runs the extractors (a Document displayed on its own
@@ -249,8 +249,10 @@ def highlight(doc: Document | str, kinds: Sequence[str] | None = None) -> Highli
     >>> 'class="pt-template"' in h.html
     True
     """
-    if isinstance(doc, str):
-        doc = Document("0", doc)
+    doc = Document("0", source) if isinstance(source, str) else source
+    if not isinstance(doc, Document):
+        raise InputError(f"highlight: source is {type(source).__name__}; expected a Document or a str "
+                         "(use report() for a corpus)")
     return Highlighted(document_html(doc, kinds))
 
 

@@ -26,6 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .._util.convention import deprecated_positional
 from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
@@ -331,7 +332,8 @@ class Segmenter:
         stop = self._stop
         return [w for w in tokens if w not in stop and _CONTENT.search(w)]
 
-    def cut_many(self, texts: Iterable[str], n_jobs: int | None = 1, progress: bool = False,
+    @deprecated_positional("n_jobs", "progress", "method", allowed=2)
+    def cut_many(self, texts: Iterable[str], *, n_jobs: int | None = 1, progress: bool = False,
                  method: str = "cut") -> list[Any]:
         """``[self.cut(t) for t in texts]``, over *n_jobs* worker processes.
 

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._util.convention import deprecated_positional, renamed_arguments
 from ..errors import InputError
 from . import measures
 
@@ -197,10 +198,12 @@ def _token_lists(source: Any, segmenter: Any) -> tuple[list[Any], list[list[str]
     return ids, segmenter.cut_many(texts)
 
 
+@deprecated_positional("min_count", "segmenter", "stopwords", "top", allowed=3)
 def collocations(
     source: Any,
     size: int | Sequence[int] = 2,
     measure: str = "loglik",
+    *,
     min_count: int = 3,
     segmenter: Any = None,
     stopwords: Iterable[str] | None = None,
@@ -249,8 +252,12 @@ def collocations(
     return tab.head(top).reset_index(drop=True) if top else tab
 
 
+@renamed_arguments(corpus="source")
+@deprecated_positional("segmenter", "min_count", "max_n", "min_chars", "max_chars", "min_pmi", "min_entropy",
+                       "edge_stopwords", "known", "top", allowed=1)
 def discover_terms(
-    corpus: Any,
+    source: Any,
+    *,
     segmenter: Any = None,
     min_count: int = 5,
     max_n: int = 4,
@@ -262,7 +269,7 @@ def discover_terms(
     known: Callable[[str], bool] | None = None,
     top: int | None = None,
 ) -> pd.DataFrame:
-    """Candidate multiword terms of *corpus* that the segmenter does not yet know.
+    """Candidate multiword terms of *source* that the segmenter does not yet know.
 
     A candidate is a word n-gram (2 ≤ n ≤ *max_n*) within punctuation, seen at least
     *min_count* times, of *min_chars*–*max_chars* characters, not starting or ending
@@ -283,7 +290,7 @@ def discover_terms(
     from ..segment.segmenter import Segmenter
 
     seg = segmenter if segmenter is not None else Segmenter()
-    ids, toks = _token_lists(corpus, seg)
+    ids, toks = _token_lists(source, seg)
     if edge_stopwords is None:
         from .._util.lexicon_files import lexicon_path, load_wordlist
 

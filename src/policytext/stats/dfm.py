@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .._util.convention import deprecated_positional, renamed_arguments
 from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter
 
@@ -108,17 +109,21 @@ class DFM:
         """Number of counted terms per document, indexed by ``doc_id``."""
         return pd.Series(np.asarray(self.matrix.sum(axis=1)).ravel(), index=self.doc_ids, name="ntokens")
 
-    def topfeatures(self, n: int = 10) -> pd.Series:
-        """The *n* most frequent terms with their counts."""
-        return self.term_counts().head(n)
+    @renamed_arguments(n="top")
+    def topfeatures(self, top: int = 10) -> pd.Series:
+        """The *top* most frequent terms with their counts."""
+        return self.term_counts().head(top)
 
     # -- reshaping ------------------------------------------------------------------
+    @renamed_arguments(min_docfreq="min_df", max_docfreq="max_df")
+    @deprecated_positional("min_count", "max_count", "min_df", "max_df", "min_chars", allowed=1)
     def trim(
         self,
+        *,
         min_count: int = 1,
         max_count: int | None = None,
-        min_docfreq: int | float = 1,
-        max_docfreq: int | float | None = None,
+        min_df: int | float = 1,
+        max_df: int | float | None = None,
         min_chars: int = 1,
     ) -> DFM:
         """Keep terms by total count, document frequency and length.
@@ -133,9 +138,9 @@ class DFM:
         keep = counts >= min_count
         if max_count is not None:
             keep &= counts <= max_count
-        keep &= df >= _as_doc_count(min_docfreq, n, "min_docfreq")
-        if max_docfreq is not None:
-            keep &= df <= _as_doc_count(max_docfreq, n, "max_docfreq")
+        keep &= df >= _as_doc_count(min_df, n, "min_df")
+        if max_df is not None:
+            keep &= df <= _as_doc_count(max_df, n, "max_df")
         if min_chars > 1:
             keep &= np.fromiter((len(t) >= min_chars for t in self.features), dtype=bool, count=len(self.features))
         return self._take_columns(np.flatnonzero(keep))
@@ -321,14 +326,16 @@ def docs_frame(corpus: Any) -> pd.DataFrame:
     return frame
 
 
+@renamed_arguments(min_docfreq="min_df", max_docfreq="max_df")
+@deprecated_positional("segmenter", allowed=1)
 def dfm(
     source: Any,
-    segmenter: Segmenter | None = None,
     *,
+    segmenter: Segmenter | None = None,
     min_count: int = 1,
     max_count: int | None = None,
-    min_docfreq: int | float = 1,
-    max_docfreq: int | float | None = None,
+    min_df: int | float = 1,
+    max_df: int | float | None = None,
     min_chars: int = 1,
     pos: str | Sequence[str] | None = None,
 ) -> DFM:
@@ -349,8 +356,7 @@ def dfm(
     seg = get_segmenter(segmenter)
     lists = doc_terms(corpus, seg, pos=pos)
     m = from_term_lists(lists, docs_frame(corpus))
-    if (min_count, max_count, min_docfreq, max_docfreq, min_chars) != (1, None, 1, None, 1):
-        m = m.trim(min_count=min_count, max_count=max_count, min_docfreq=min_docfreq,
-                   max_docfreq=max_docfreq, min_chars=min_chars)
+    if (min_count, max_count, min_df, max_df, min_chars) != (1, None, 1, None, 1):
+        m = m.trim(min_count=min_count, max_count=max_count, min_df=min_df, max_df=max_df, min_chars=min_chars)
     return m
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._util.convention import deprecated_positional
 from ..errors import InputError, MissingExtraError
 from ._tokens import as_corpus
 
@@ -102,7 +103,8 @@ def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
     return find_templates(source, templates=patterns)
 
 
-def dictionary_counts(source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str],
+@deprecated_positional("detail", allowed=2)
+def dictionary_counts(source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str], *,
                       detail: bool = False) -> pd.DataFrame:
     """Occurrences of each dictionary category in each document.
 

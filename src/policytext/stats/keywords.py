@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .._util.convention import deprecated_positional
 from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter
 from .dfm import DFM, docs_frame, from_term_lists
@@ -135,12 +136,13 @@ def _reference_idf(reference: Any, corpus: Any, seg: Segmenter) -> pd.Series:
     return out
 
 
+@deprecated_positional("by", allowed=3)
 def keywords(
     source: Any,
     method: str = "tfidf",
     top: int | None = 20,
-    by: str | None = None,
     *,
+    by: str | None = None,
     idf: Any = None,
     pos: str | Sequence[str] | None = None,
     segmenter: Segmenter | None = None,

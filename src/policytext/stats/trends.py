@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 import pandas as pd
 
+from .._util.convention import deprecated_positional, renamed_arguments
 from ..errors import InputError
 from ._tokens import as_corpus, get_segmenter
 
@@ -135,13 +136,15 @@ def term_counts(corpus: Any, terms: Terms, match: str = "substring",
                         index=pd.Index(c.doc_ids, name="doc_id"), columns=labels)
 
 
+@renamed_arguments(corpus="source")
+@deprecated_positional("unit", "match", allowed=3)
 def term_trends(
-    corpus: Any,
+    source: Any,
     terms: Terms,
     by: str = "year",
+    *,
     unit: str = "per_10k",
     match: str = "substring",
-    *,
     segmenter: Segmenter | None = None,
 ) -> pd.DataFrame:
     """Counts of *terms* per value of the metadata key *by*, one column per term.
@@ -157,7 +160,7 @@ def term_trends(
     """
     if unit not in UNITS:
         raise InputError(f"unit must be 'per_10k' or 'count', not {unit!r}")
-    c = as_corpus(corpus)
+    c = as_corpus(source)
     counts = term_counts(c, terms, match=match, segmenter=segmenter)
     labels = _labels(c, by)
     keep = labels.notna().to_numpy()
@@ -201,14 +204,16 @@ def _chronology(c: Corpus) -> list[int]:
     return sorted(range(len(c)), key=key)
 
 
+@renamed_arguments(corpus="source")
+@deprecated_positional("match", allowed=2)
 def first_seen(
-    corpus: Any,
+    source: Any,
     terms: Terms,
-    match: str = "substring",
     *,
+    match: str = "substring",
     segmenter: Segmenter | None = None,
 ) -> pd.DataFrame:
-    """When each term first appears in *corpus*: its first document in time order.
+    """When each term first appears in *source*: its first document in time order.
 
     Returns one row per term, in the order given: ``term, doc_id, date, year``
     (of the first document containing it), ``first_count`` (occurrences there),
@@ -217,7 +222,7 @@ def first_seen(
     ``meta["year"]``, else come last; a term found nowhere has a missing (NA) ``doc_id`` and
     ``count`` 0.
     """
-    c = as_corpus(corpus)
+    c = as_corpus(source)
     counts = term_counts(c, terms, match=match, segmenter=segmenter)
     order = _chronology(c)
     mat = counts.to_numpy()[order]

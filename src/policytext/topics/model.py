@@ -37,6 +37,7 @@ import scipy.sparse as sp
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
+from .._util.convention import deprecated_positional, renamed_arguments
 from ..corpus.document import Corpus
 from ..errors import InputError
 from ..segment.defaults import topic_segmenter
@@ -422,8 +423,9 @@ class TopicModel:
         })
         return df.merge(meta, on="doc_id", how="left", sort=False)
 
-    def representative(self, topic: int, n: int = 3) -> pd.DataFrame:
-        """The *n* training units (paragraphs) that carry *topic* most.
+    @renamed_arguments(n="top")
+    def representative(self, topic: int, top: int = 3) -> pd.DataFrame:
+        """The *top* training units (paragraphs) that carry *topic* most.
 
         Columns ``topic, rank, doc_id, start, end, weight, text`` plus ``title``
         and ``year`` when the documents have them; ``text`` is
@@ -433,7 +435,7 @@ class TopicModel:
         if not 0 <= topic < self.n_topics:
             raise InputError(f"topic must be between 0 and {self.n_topics - 1}, not {topic}")
         share = np.where(self.train_mask_, np.nan_to_num(self.unit_topic_[:, topic], nan=-1.0), -1.0)
-        order = np.lexsort((np.arange(len(share)), -share))[:n]
+        order = np.lexsort((np.arange(len(share)), -share))[:top]
         rows = []
         units = self.units_
         for r, i in enumerate(order, start=1):
@@ -718,10 +720,12 @@ def _restore_meta(meta: dict[str, Any]) -> dict[str, Any]:
             for k, v in meta.items()}
 
 
+@deprecated_positional("random_state", "top", allowed=3)
 def select_k(
     source: Any,
     ks: Iterable[int] = range(5, 41, 5),
     method: str = "nmf",
+    *,
     random_state: int | None = 0,
     top: int = 10,
     **params: Any,

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
 from ...corpus.document import Corpus
 from ...corpus.source import Source, iter_source
@@ -774,7 +775,8 @@ def _doc_tokens(source: Source, segmenter: Any) -> list[tuple[Any, str, list[Any
     formatter="format_for_terminal",
     speed_budget=1.0,
 )
-def find_parallels(source: Source, min_items: int = 3, segmenter: Any = None) -> pd.DataFrame:
+@deprecated_positional("min_items", "segmenter", allowed=1)
+def find_parallels(source: Source, *, min_items: int = 3, segmenter: Segmenter | None = None) -> pd.DataFrame:
     """Find groups of parallel phrases, clauses and sentences.
 
     Parameters

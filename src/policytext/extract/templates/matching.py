@@ -42,6 +42,7 @@ from typing import Any, Union
 
 import pandas as pd
 
+from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
 from ..._util.lexicon_files import lexicon_path, read_lexicon_lines
 from ...corpus.source import Source, iter_source
@@ -788,9 +789,11 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
     order=10,
     formatter="format_for_terminal",
 )
+@deprecated_positional("segmenter", allowed=2)
 def find_templates(
     source: Source,
     templates: TemplateLike | Sequence[TemplateLike] | pd.DataFrame | None = None,
+    *,
     segmenter: Segmenter | None = None,
 ) -> pd.DataFrame:
     """Find instances of slot templates in *source*.

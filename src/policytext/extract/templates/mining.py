@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
 from ...corpus.document import Corpus
 from ...corpus.source import Source, iter_source
@@ -176,9 +177,11 @@ class _Cand:
     gap: np.ndarray  # pair: index of B's first token; else unused
 
 
+@deprecated_positional("segmenter", "max_gap", "top", allowed=2)
 def mine_templates(
     source: Source,
     min_support: int = 3,
+    *,
     segmenter: Segmenter | None = None,
     max_gap: int = 6,
     top: int | None = 100,
