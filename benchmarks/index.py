@@ -53,7 +53,7 @@ def corpus_files(shared: Path) -> list[Path]:
 
 def phase_build(db: str, shared: Path, mb: float, segment_chars: int) -> dict:
     from policytext.corpus.document import Document
-    from policytext.index.core import Index
+    from policytext.index import Index
 
     base = peak_mb()
     files = corpus_files(shared)
@@ -87,7 +87,7 @@ def phase_build(db: str, shared: Path, mb: float, segment_chars: int) -> dict:
 
 
 def draw_queries(db: str, n_per_length: int, seed: int) -> list[str]:
-    from policytext.index.core import Index
+    from policytext.index import Index
 
     rng = random.Random(seed)
     out: list[str] = []
@@ -130,7 +130,7 @@ class Timer:
 
 
 def phase_query(db: str, queries: list[str]) -> dict:
-    from policytext.index.core import Index
+    from policytext.index import Index
 
     base = peak_mb()
     idx = Index(db, create=False)
@@ -179,7 +179,7 @@ def _kwic_scan(texts, q: str, limit: int = 100) -> int:
 
 
 def phase_scan(db: str, queries: list[str], mode: str) -> dict:
-    from policytext.index.core import Index
+    from policytext.index import Index
 
     base = peak_mb()
     idx = Index(db, create=False)
@@ -239,7 +239,7 @@ def main() -> None:
         print(json.dumps(res))
         return
 
-    from policytext.index.core import DEFAULT_SEGMENT_CHARS
+    from policytext.index import DEFAULT_SEGMENT_CHARS
 
     shared = Path(a.shared)
     if not (shared / "corpus").is_dir():

@@ -14,7 +14,7 @@ from index_reference import kwic_spans, occurrences, quoted
 
 from policytext.corpus.document import Corpus, Document
 from policytext.errors import InputError
-from policytext.index.core import Index, IndexFormatError
+from policytext.index import Index, IndexFormatError
 from policytext.index.query import And, Filter, Gap, Not, Or, Term, parse
 
 # --- the bundled sample (no ../shared needed) ---------------------------------------

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from index_reference import kwic_spans, occurrences, quoted
 
 from policytext.corpus.document import Corpus, Document
-from policytext.index.core import Index
+from policytext.index import Index
 
 FOLDERS = ["gov_work_reports_national", "cpc_congress_reports", "xi_speeches_2013_2016", "xi_speeches_2020_jhsjk"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from policytext.corpus.document import Document
-from policytext.index.core import Index, IndexLockedError
+from policytext.index import Index, IndexLockedError
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 from ..errors import IndexFormatError, IndexLockedError
-from .core import SCHEMA_VERSION, Index
+from .index import Index
+from .storage import SCHEMA_VERSION
+from .writing import DEFAULT_SEGMENT_CHARS
 
-__all__ = ["Index", "IndexFormatError", "IndexLockedError", "SCHEMA_VERSION"]
+__all__ = ["DEFAULT_SEGMENT_CHARS", "SCHEMA_VERSION", "Index", "IndexFormatError", "IndexLockedError"]

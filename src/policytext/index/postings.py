@@ -1,9 +1,9 @@
-"""Postings of one index segment: character bigram positions and character counts.
+"""Building one posting segment: character bigram positions and character counts.
 
-A *segment* is a batch of documents laid end to end in one position space, each
+A *posting segment* is a batch of documents laid end to end in one position space, each
 document starting at ``bases[i]`` with one empty slot between documents, so that a
 chain of bigrams can never run from one document into the next. For every
-character bigram the segment stores the sorted start positions of all its
+character bigram the posting segment stores the sorted start positions of all its
 occurrences; for every single character it stores the documents that contain it
 with their counts. Postings are packed into *blocks* of consecutive keys (about
 8 KB each; a frequent bigram gets a block of its own) that SQLite stores as BLOBs
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Segment", "build_segment", "bigram_key", "char_key", "lookup_block", "BLOCK_BYTES"]
+__all__ = ["BLOCK_BYTES", "PostingSegment", "bigram_key", "build_segment", "char_key", "lookup_block"]
 
 BLOCK_BYTES = 8192
 if sys.byteorder != "little":  # pragma: no cover - blocks are little-endian; memoryview casts are native
@@ -54,8 +54,8 @@ def bigram_key(pair: str) -> int:
 
 
 @dataclass
-class Segment:
-    """Everything stored for one segment: document layout and posting blocks ``(last_key, blob)``."""
+class PostingSegment:
+    """Everything stored for one posting segment: document layout and posting blocks ``(last_key, blob)``."""
 
     bases: np.ndarray  # uint32 start of each document in the segment's position space
     lengths: np.ndarray  # uint32 length of each document
@@ -83,15 +83,15 @@ def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return cp, bases, lengths
 
 
-def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segment:
-    """Compute the posting blocks of *texts* (one segment)."""
+def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> PostingSegment:
+    """Compute the posting blocks of *texts* (one posting segment)."""
     cp, bases, lengths = _codepoints(texts)
     total = len(cp)
     if total and int(bases[-1] + lengths[-1]) >= 2**32:
         raise ValueError("a segment cannot hold 2**32 characters or more")
     blocks: list[tuple[int, bytes]] = []
     if total == 0:
-        return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
+        return PostingSegment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
     # dense character ids keep the sort keys small
     present = np.zeros(_MAX_CP, dtype=np.bool_)
     present[cp] = True
@@ -107,7 +107,7 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     in_doc = np.ones(total, dtype=np.bool_)
     in_doc[gaps] = False
     if not in_doc.any():
-        return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
+        return PostingSegment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
     docno = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)
     ukeys = dense[in_doc].astype(np.uint64)
     del in_doc
@@ -158,7 +158,7 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     comb = comb[valid]
     del valid
     if len(comb) == 0:
-        return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
+        return PostingSegment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
     comb.sort()
     positions = comb.astype(np.uint32)  # the low 32 bits
     comb >>= np.uint64(32)
@@ -198,7 +198,7 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Segme
     b_off = np.zeros(len(gkeys) + 1, dtype=np.int64)
     np.cumsum(counts - 1, out=b_off[1:])
     blocks.extend(_pack(gkeys, a_off, region_a, b_off, region_b, block_bytes))
-    return Segment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
+    return PostingSegment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
 
 
 def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.ndarray, region_b: np.ndarray,
@@ -227,7 +227,7 @@ def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.n
     abytes = region_a.astype("<u4", copy=False).tobytes()
     bbytes = region_b.astype("<u2", copy=False).tobytes()
     keys = keys.astype("<i8", copy=False)
-    for g0, g1 in zip(bstarts.tolist(), bends.tolist()):
+    for g0, g1 in zip(bstarts.tolist(), bends.tolist(), strict=False):
         base = int(keys[g0])
         span = int(keys[g1 - 1]) - base
         if span < 2**32:

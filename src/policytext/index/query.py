@@ -20,8 +20,9 @@ SQL or any full-text engine as syntax, so quotes, parentheses, ``*``, ``:``,
                        ``issuer:=国务院`` exactly equal
 =====================  ===================================================
 
->>> parse('党建 OR "抓*促" -year:2020..2021')
-Or(items=(Term(text='党建'), And(items=(Term(text='抓*促'), Not(item=Filter(key='year', op='range', value=('2020', '2021')))))))
+>>> parse('党建 OR "抓*促" -year:2020..2021')  # doctest: +NORMALIZE_WHITESPACE
+Or(items=(Term(text='党建'),
+          And(items=(Term(text='抓*促'), Not(item=Filter(key='year', op='range', value=('2020', '2021')))))))
 >>> parse("抓*促")
 Gap(parts=('抓', '促'), bounds=(10,))
 """
@@ -30,11 +31,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeAlias
 
 from ..errors import InputError
 
 __all__ = [
+    "DEFAULT_GAP",
+    "MAX_GAP",
     "And",
     "Filter",
     "Gap",
@@ -42,11 +45,9 @@ __all__ = [
     "Not",
     "Or",
     "Term",
-    "DEFAULT_GAP",
-    "MAX_GAP",
+    "normalize_term",
     "parse",
     "positive_terms",
-    "normalize_term",
 ]
 
 DEFAULT_GAP = 10
@@ -55,7 +56,9 @@ MAX_GAP = 1000
 # Character-level normalization applied to query strings. It is the one-for-one
 # part of policytext.corpus.text.normalize (typographic spaces, full-width letters and
 # digits), which never changes a substring of an already normalized text.
-_QUERY_TABLE = {o: " " for o in map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")}
+_QUERY_TABLE = {
+    o: " " for o in map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+}
 _QUERY_TABLE.update(
     {o: o - 0xFEE0 for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 )
@@ -87,7 +90,7 @@ class Gap:
     @property
     def text(self) -> str:
         out = self.parts[0]
-        for b, p in zip(self.bounds, self.parts[1:]):
+        for b, p in zip(self.bounds, self.parts[1:], strict=False):
             out += ("*" if b == DEFAULT_GAP else f"*{b}") + p
         return out
 
@@ -98,25 +101,25 @@ class Filter:
 
     key: str
     op: str
-    value: Union[str, tuple[Union[str, None], Union[str, None]]]
+    value: str | tuple[str | None, str | None]
 
 
 @dataclass(frozen=True)
 class Not:
-    item: "Node"
+    item: Node
 
 
 @dataclass(frozen=True)
 class And:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Or:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
-Node = Union[Term, Gap, Filter, Not, And, Or]
+Node: TypeAlias = Term | Gap | Filter | Not | And | Or
 
 # --- lexer -------------------------------------------------------------------
 
@@ -268,7 +271,7 @@ class _Parser:
         for k, (c, lit) in enumerate(chars):
             if c == ":" and not lit:
                 key = "".join(ch for ch, _ in chars[:k])
-                if k and all(not l for _, l in chars[:k]) and _KEY_RE.match(key):
+                if k and all(not literal for _, literal in chars[:k]) and _KEY_RE.match(key):
                     return self.filter(key, chars[k + 1:], tok)
                 break
         if tok.quoted or all(c != "*" or lit for c, lit in chars):
@@ -328,7 +331,8 @@ class _Parser:
 
 
 def parse(query: str) -> Node:
-    """Parse *query* into a tree of :class:`Term`, :class:`Gap`, :class:`Filter`, :class:`Not`, :class:`And`, :class:`Or`.
+    """Parse *query* into a tree of :class:`Term`, :class:`Gap`, :class:`Filter`, :class:`Not`, :class:`And`,
+    :class:`Or`.
 
     Raises :class:`~policytext.InputError` naming the query and the position of a syntax error.
 
@@ -342,13 +346,13 @@ def parse(query: str) -> Node:
     return _Parser(query).parse()
 
 
-def positive_terms(node: Node, negated: bool = False) -> list[Union[Term, Gap]]:
+def positive_terms(node: Node, negated: bool = False) -> list[Term | Gap]:
     """Terms and gaps not under an odd number of NOTs, in query order, without repeats.
 
     >>> [t.text for t in positive_terms(parse("a -b (c OR -d) a"))]
     ['a', 'c']
     """
-    out: list[Union[Term, Gap]] = []
+    out: list[Term | Gap] = []
 
     def walk(n: Node, neg: bool) -> None:
         if isinstance(n, (Term, Gap)):
