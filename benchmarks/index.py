@@ -6,7 +6,7 @@ then prints:
 
 - build throughput (MB of UTF-8 text per second) and peak memory while building;
 - index size over text size (after a WAL checkpoint);
-- p50 / p95 latency of ``count`` and ``kwic(limit=100)`` for 200 random queries
+- p50 / p95 latency of ``count`` and ``kwic(top=100)`` for 200 random queries
   (50 each of 2, 3, 4 and 6 characters drawn from the stored texts) and peak
   memory while querying;
 - the same for a scan of the stored texts: read from the index file (the honest
@@ -148,7 +148,7 @@ def phase_query(db: str, queries: list[str]) -> dict:
     # kwic in a second pass: the index's cache of recent strings (16) no longer holds them
     for q, c in zip(queries, counts):
         with Timer() as t:
-            k = idx.kwic(quoted(q), limit=100)
+            k = idx.kwic(quoted(q), top=100)
         t_kwic.append(t.result)
         assert len(k) == min(100, c), (q, len(k), c)
     idx.close()
@@ -276,7 +276,7 @@ def main() -> None:
         line("index count", q["count"])
         for n, v in q["count_by_length"].items():
             line(f"  {n} characters", v)
-        line("index kwic(limit=100)", q["kwic100"])
+        line("index kwic(top=100)", q["kwic100"])
         line("scan in memory: count", mem["count"])
         line("scan in memory: kwic 100", mem["kwic100"])
         line("scan of stored texts: count", disk["count"], f"   ({len(sub)} queries)")
@@ -289,7 +289,7 @@ def main() -> None:
               f"{ratio(mem['count'], q['count'], 'cpu_p50_ms')} vs the in-memory scan, "
               f"{ratio(disk['count'], q['count'], 'p50_ms')} / {ratio(disk['count'], q['count'], 'cpu_p50_ms')} vs "
               f"scanning the stored texts (aim >= 20x)")
-        print(f"kwic(limit=100) speed-up at p50 (wall / CPU): {ratio(mem['kwic100'], q['kwic100'], 'p50_ms')} / "
+        print(f"kwic(top=100) speed-up at p50 (wall / CPU): {ratio(mem['kwic100'], q['kwic100'], 'p50_ms')} / "
               f"{ratio(mem['kwic100'], q['kwic100'], 'cpu_p50_ms')} vs the in-memory scan, "
               f"{ratio(disk['kwic100'], q['kwic100'], 'p50_ms')} / {ratio(disk['kwic100'], q['kwic100'], 'cpu_p50_ms')}"
               f" vs the stored texts")

@@ -90,7 +90,7 @@ formulas["year"] = formulas["doc_id"].map({d.doc_id: d.meta["year"] for d in cor
 by_year = formulas.groupby(["year", "canonical"]).size().unstack(fill_value=0)
 by_year[by_year.sum().sort_values(ascending=False).index[:8]].tail(12)"""),
     ("code", """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], by="year", unit="per_10k")
-from policytext.report.plots import plot_term_trends
+from policytext.reporting.plots import plot_term_trends
 plot_term_trends(trends, title="per 10,000 characters");"""),
     ("code", """pt.first_seen(corpus, ["人民公社", "改革开放", "社会主义市场经济", "科学发展观", "供给侧结构性改革",
                          "高质量发展", "中国式现代化", "新质生产力"])[["term", "year", "doc_id", "count"]]"""),

@@ -114,7 +114,7 @@ def test_layer_contracts_catch_a_planted_violation(tmp_path):
     copy = tmp_path / "src"
     shutil.copytree(PACKAGE, copy / "policytext", ignore=shutil.ignore_patterns("__pycache__", "data"))
     planted = copy / "policytext" / "corpus" / "text.py"
-    planted.write_text(planted.read_text(encoding="utf-8") + "\nfrom ..report.html import highlight_html  # planted\n",
+    planted.write_text(planted.read_text(encoding="utf-8") + "\nfrom ..reporting.html import highlight_html  # planted\n",
                        encoding="utf-8")
     config = tmp_path / "pyproject.toml"
     config.write_text((REPO / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -125,7 +125,7 @@ def test_layer_contracts_catch_a_planted_violation(tmp_path):
     r = subprocess.run([exe, "--config", str(config)], capture_output=True, text=True, cwd=tmp_path, timeout=300,
                        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
     assert r.returncode != 0, r.stdout[-3000:]
-    assert "policytext.corpus.text -> policytext.report.html" in r.stdout, r.stdout[-3000:]
+    assert "policytext.corpus.text -> policytext.reporting.html" in r.stdout, r.stdout[-3000:]
 
 
 def test_no_import_circle_between_subpackages():

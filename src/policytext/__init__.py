@@ -70,8 +70,8 @@ _LAZY: dict[str, str] = {
     "Index": "policytext.index",
     "TopicModel": "policytext.topics",
     "select_k": "policytext.topics",
-    "report": "policytext.report",
-    "highlight": "policytext.report",
+    "report": "policytext.reporting",
+    "highlight": "policytext.reporting",
     "load_sample": "policytext.corpus",
     "load_seed": "policytext.corpus",
 }

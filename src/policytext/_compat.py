@@ -2,7 +2,7 @@
 
 Release 0.2 moved every family into its own subpackage (see ``CONTRIBUTING.md``).
 ``import policytext.plot`` still works and gives the module now at
-``policytext.report.plots``, with a warning that names the new path; the old paths go
+``policytext.reporting.plots``, with a warning that names the new path; the old paths go
 in 0.3. Only module paths are aliased here; deprecated *argument* spellings are handled
 by :mod:`policytext._util.convention`.
 
@@ -47,9 +47,9 @@ MOVED_MODULES: dict[str, str] = {
     "policytext.index_build": "policytext.index.postings",
     "policytext.index_query": "policytext.index.query",
     "policytext.dask": "policytext.batch.dask_runner",
-    "policytext.html_report": "policytext.report.html",
-    "policytext.plot": "policytext.report.plots",
-    "policytext.demo": "policytext.report.demo",
+    "policytext.html_report": "policytext.reporting.html",
+    "policytext.plot": "policytext.reporting.plots",
+    "policytext.demo": "policytext.reporting.demo",
     "policytext.extract.template_language": "policytext.extract.templates.language",
     "policytext.extract.template_mining": "policytext.extract.templates.mining",
     "policytext.extract.parallels_frames": "policytext.extract.parallels.frames",

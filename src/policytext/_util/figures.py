@@ -1,6 +1,6 @@
 """Figure primitives for every layer: matplotlib (extra ``plot``), a CJK font, bars, lines, panels.
 
-The figures scholars ask for by name (term trends, keyness) are in :mod:`policytext.report.plots`;
+The figures scholars ask for by name (term trends, keyness) are in :mod:`policytext.reporting.plots`;
 topic models draw their own panels with these primitives.
 
 matplotlib is the optional extra ``plot`` (``pip install 'policytext[plot]'``);

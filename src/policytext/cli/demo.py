@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..report.demo import EXAMPLE_QUERIES, run_demo
+    from ..reporting.demo import EXAMPLE_QUERIES, run_demo
 
     written = run_demo(args.out, n_topics=args.topics)
     out = Path(args.out)

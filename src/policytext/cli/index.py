@@ -18,7 +18,7 @@ import pandas as pd
 from .._util.progress import progress
 from ..corpus.document import Corpus, Document, read_document
 from ..errors import DecodeError, InputError
-from ..index.core import DEFAULT_SEGMENT_CHARS, Index
+from ..index import DEFAULT_SEGMENT_CHARS, Index
 from ._common import SAMPLE, add_output_arguments, write_frame
 
 QUERY_HELP = (
@@ -179,14 +179,14 @@ def _for_terminal(df: pd.DataFrame, fmt: str | None, out: str | None) -> pd.Data
 
 def run_search(args: argparse.Namespace) -> int:
     with Index(args.db, create=False) as idx:
-        df = idx.search(args.query, limit=args.limit or None)
+        df = idx.search(args.query, top=args.limit or None)
     write_frame(_for_terminal(df, args.format, args.out), args.out, args.format)
     return 0
 
 
 def run_kwic(args: argparse.Namespace) -> int:
     with Index(args.db, create=False) as idx:
-        df = idx.kwic(args.query, window=args.window, limit=args.limit)
+        df = idx.kwic(args.query, window=args.window, top=args.limit)
     if not args.out and args.format in (None, "table"):
         # a concordance: right-aligned left context, the match, the right context
         if df.empty:

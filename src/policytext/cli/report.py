@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._util.files import atomic_write_text
-    from ..report.html import report
+    from ..reporting.html import report
 
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
     source = corpus[0] if len(corpus) == 1 else corpus

@@ -1,4 +1,4 @@
-"""What every extractor accepts as ``source``, and how its rows become a tidy frame.
+"""What every verb accepts as ``source``: one text, a Document, a Corpus, or a list of them.
 
 ``source`` is a ``str`` (offsets index that string, ``doc_id`` 0), a
 :class:`~policytext.Document`, a :class:`~policytext.Corpus`, or a list of strings
@@ -11,15 +11,12 @@ and/or Documents (``doc_id`` = position for strings, the Document's id otherwise
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any, Union
 
 from ..errors import InputError
 from .document import Corpus, Document
 
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
-__all__ = ["Source", "iter_source", "to_frame", "extractor_segmenter"]
+__all__ = ["Source", "iter_source"]
 
 Source = Union[str, Document, Corpus, Sequence[Union[str, Document]]]
 

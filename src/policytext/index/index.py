@@ -52,11 +52,14 @@ import contextlib
 import html
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import Any
 
 import pandas as pd
 
+from .._util.convention import REMOVED_IN, renamed_arguments
+from .._util.progress import progress as show_progress
 from ..corpus.document import Corpus, Document
 from ..errors import InputError
 from .evaluation import Evaluation, TermCache
@@ -142,17 +145,22 @@ class Index:
 
     # -- adding and removing ------------------------------------------------------------
     def add(self, documents: Corpus | Document | Iterable[Document | str] | pd.DataFrame, *,
-            progress: Callable[[int, int], None] | None = None) -> int:
+            progress: bool = False) -> int:
         """Add documents (a Corpus, a Document, or any iterable of them); returns how many.
 
         A document whose ``doc_id`` is already in the index replaces it (keeping its
         place in corpus order). Documents are read one at a time and indexed in
         segments of about ``segment_chars`` characters, so a generator over a
         corpus larger than memory works. The whole call is one transaction.
-        *progress*, if given, is called as ``progress(documents_done, chars_done)``
-        after each segment is written.
-        Plain strings get ``doc_id`` = their position in *documents*.
+        ``progress=True`` shows a progress bar on standard error. (0.1 took a callback
+        ``progress(documents_done, chars_done)`` here; that still works, with a
+        DeprecationWarning.) Plain strings get ``doc_id`` = their position in *documents*.
         """
+        callback: Callable[[int, int], None] | None = None
+        if callable(progress):
+            warnings.warn("Index.add(): progress is a bool now (a progress bar); passing a callback stops working "
+                          f"in {REMOVED_IN}", DeprecationWarning, stacklevel=2)
+            callback, progress = progress, False
         if isinstance(documents, pd.DataFrame):
             documents = Corpus.from_dataframe(documents)
         if isinstance(documents, (str, bytes)):
@@ -162,7 +170,10 @@ class Index:
             documents = [documents]
         if not isinstance(documents, Iterable):
             raise InputError(f"add() expects a Corpus or an iterable of Documents, not {type(documents).__name__}")
-        return add_documents(self._store, documents, segment_chars=self.segment_chars, progress=progress)
+        if progress:
+            documents = show_progress(documents, total=len(documents) if isinstance(documents, Sized) else None,
+                                      desc="indexing")
+        return add_documents(self._store, documents, segment_chars=self.segment_chars, progress=callback)
 
     def remove(self, doc_ids: str | Iterable[str], *, missing_ok: bool = False) -> int:
         """Remove documents by ``doc_id``; returns how many were removed.
@@ -236,24 +247,26 @@ class Index:
                 return int(counts.sum())
             return count_by(self._store, by, ev.universe, docs, counts)
 
-    def kwic(self, query: str, window: int = 20, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+    @renamed_arguments(limit="top")
+    def kwic(self, query: str, window: int = 20, top: int | None = None, **filters: Any) -> pd.DataFrame:
         """Every occurrence in context: ``doc_id, start, end, left, match, right`` in corpus order.
 
         ``start``/``end`` are offsets into the document's text (``Document.text`` as
         added), so ``text[start:end] == match``; ``left``/``right`` hold up to *window*
-        characters (line breaks included). *limit* stops after that many rows.
+        characters (line breaks included). *top* stops after that many rows.
         """
         if window < 0:
             raise InputError(f"window must be >= 0, not {window}")
-        if limit is not None and limit < 0:
-            raise InputError(f"limit must be >= 0, not {limit}")
+        if top is not None and top < 0:
+            raise InputError(f"top must be >= 0, not {top}")
         with self._store.read():
             ev = self._evaluate(query, filters)
             if not ev.terms:
                 raise InputError(f"query {query!r} has no term to show in context (only filters or negations)")
-            return concordance(ev, window, limit)
+            return concordance(ev, window, top)
 
-    def search(self, query: str, limit: int | None = 20, **filters: Any) -> pd.DataFrame:
+    @renamed_arguments(limit="top")
+    def search(self, query: str, top: int | None = 20, **filters: Any) -> pd.DataFrame:
         """Documents that satisfy *query*, best first (BM25 over the positive terms).
 
         Returns ``doc_id, score, hits, title, date, snippet, year``: ``hits`` is the
@@ -261,7 +274,7 @@ class Index:
         occurrence with 30 characters each side, the match in 【】. A query of
         filters alone lists the matching documents in corpus order with score 0.
         """
-        if limit is not None and limit < 0:
-            raise InputError(f"limit must be >= 0, not {limit}")
+        if top is not None and top < 0:
+            raise InputError(f"top must be >= 0, not {top}")
         with self._store.read():
-            return rank(self._evaluate(query, filters), limit)
+            return rank(self._evaluate(query, filters), top)

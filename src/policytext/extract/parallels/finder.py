@@ -38,6 +38,7 @@ from ...corpus.source import Source, iter_source
 from ...corpus.text import is_han
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
+from ...segment.segmenter import Segmenter
 from ..registry import extractor
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .units import Paragraph, Unit, paragraphs, strip_marker

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.report.html import Annotation, highlight_html, report
+from policytext.reporting.html import Annotation, highlight_html, report
 
 
 class _Walker(HTMLParser):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from index_reference import kwic_spans, occurrences, quoted
+from helpers.index_reference import kwic_spans, occurrences, quoted
 
 from policytext.corpus.document import Corpus, Document
 from policytext.errors import InputError

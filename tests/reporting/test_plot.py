@@ -11,11 +11,11 @@ import pytest
 
 from policytext.errors import MissingExtraError
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 mpl = pytest.importorskip("matplotlib", reason="matplotlib (the 'plot' extra) is not installed")
 from policytext._util import figures  # noqa: E402
-from policytext.report import plots as plot  # noqa: E402
+from policytext.reporting import plots as plot  # noqa: E402
 
 NO_FONT = (
     "no CJK font on this machine (fc-list :lang=zh is empty, mplfonts not installed, POLICYTEXT_CJK_FONT unset); "

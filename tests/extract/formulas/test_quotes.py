@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _formula_dev import dev_passages, found_spans
+from helpers.formula_dev import dev_passages, found_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from spec_locate import locate_items
+from helpers.spec_locate import locate_items
 
 from policytext.corpus.text import normalize
 
-DEV_PATH = Path(__file__).parent / "data" / "formulas_dev.json"
+DEV_PATH = Path(__file__).resolve().parents[1] / "data" / "formulas_dev.json"
 
 
 def dev_passages() -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_topics import make_corpus
+from helpers.topic_corpus import make_corpus
 
 from policytext.cli import main
 from policytext.topics.model import TopicModel
@@ -36,7 +36,7 @@ def test_writes_tables_model_and_plots(corpus_dir, tmp_path, capsys):
     pd.testing.assert_frame_equal(model.topics(10).reset_index(drop=True), topics, check_dtype=False)
     err = capsys.readouterr().err
     assert "mean NPMI" in err
-    from policytext.report import plots as plot
+    from policytext.reporting import plots as plot
 
     try:
         has_font = plot.cjk_font_path() is not None

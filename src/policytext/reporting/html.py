@@ -6,7 +6,7 @@ Every highlighted stretch is an element with ``data-kind`` (``template``,
 an element is split at the boundaries of the others, so each piece carries
 ``data-id`` (the annotation it belongs to) and the page stays valid HTML.
 
->>> from policytext.report.html import highlight_html
+>>> from policytext.reporting.html import highlight_html
 >>> html = highlight_html("抓基层党建促乡村振兴", [
 ...     {"start": 0, "end": 10, "kind": "template", "label": "抓{X}党建促{Y}"}])
 >>> 'data-kind="template"' in html

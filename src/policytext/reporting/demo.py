@@ -5,7 +5,7 @@ segments them once, extracts templates, parallels, formulas and meetings, comput
 keywords, keyness and a topic model, builds an index on disk, and writes an HTML
 report, the tables as CSV and the figures as PNG into one folder.
 
->>> from policytext.report.demo import run_demo
+>>> from policytext.reporting.demo import run_demo
 >>> written = run_demo("policytext-demo")  # doctest: +SKIP
 """
 
@@ -155,7 +155,7 @@ def run_demo(out: str | Path = "policytext-demo", *, verbose: bool = True, n_top
     steps.run(f"topic model ({n_topics} topics) of the reports by paragraph", topics)
 
     def index() -> None:
-        from ..index.core import Index
+        from ..index import Index
 
         db = out / "index.db"
         for suffix in ("", "-wal", "-shm"):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from _formula_dev import dev_passages, found_spans, gold_spans
+from helpers.formula_dev import dev_passages, found_spans, gold_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spec_locate import locate_items
+from helpers.spec_locate import locate_items
 
 from policytext.extract.formulas.finder import find_references
 from policytext.extract.formulas.quotes import reference_kind

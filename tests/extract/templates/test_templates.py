@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from spec_locate import locate_items
+from helpers.spec_locate import locate_items
 
 from policytext.corpus.text import normalize
 from policytext.errors import InputError
@@ -19,7 +19,7 @@ from policytext.extract.templates.matching import (
 from policytext.segment.defaults import extractor_segmenter
 from policytext.segment.segmenter import Segmenter, Token
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +233,7 @@ def test_bundled_library_format():
 
 
 def test_every_bundled_template_matches_its_example(seg):
-    for e in load_templates(Path(__file__).parents[1] / "lexicons" / "templates.txt"):
+    for e in load_templates(Path(__file__).parents[3] / "lexicons" / "templates.txt"):
         df = find_templates(e.example, e.template, segmenter=seg)
         assert not df.empty, f"{e.template} does not match its example {e.example}"
 

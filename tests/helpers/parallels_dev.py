@@ -9,7 +9,7 @@ from pathlib import Path
 
 from policytext.corpus.text import normalize
 
-DEV_DIR = Path(__file__).parent / "data" / "parallels_dev"
+DEV_DIR = Path(__file__).resolve().parents[1] / "data" / "parallels_dev"
 
 
 @dataclass

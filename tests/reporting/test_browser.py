@@ -89,7 +89,7 @@ def test_report_in_chromium(tmp_path, seed_doc):
     import matplotlib
 
     matplotlib.use("Agg")
-    from policytext.report.plots import plot_term_trends
+    from policytext.reporting.plots import plot_term_trends
 
     trends = pt.term_trends(pt.load_sample().filter(collection="gov_work_reports_national"), ["改革", "创新"])
     page = pt.report(seed_doc, figures=[("改革 and 创新 per 10k characters", plot_term_trends(trends))],

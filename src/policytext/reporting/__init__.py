@@ -1,6 +1,6 @@
 """What people look at: the HTML report, figures, and the demo.
 
->>> from policytext.report import highlight_html
+>>> from policytext.reporting import highlight_html
 >>> highlight_html("抓党建", [])
 '抓党建'
 """

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 
 import pytest
-from _formula_dev import dev_passages, found_spans, gold_spans
+from helpers.formula_dev import dev_passages, found_spans, gold_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spec_locate import locate_items
+from helpers.spec_locate import locate_items
 
 from policytext._util.lexicon_files import lexicon_path
 from policytext.errors import InputError

@@ -56,7 +56,7 @@ def test_demo_writes_report_tables_figures_and_index(capsys, tmp_path):
     assert 'data-kind="template"' in page and 'data-kind="parallel"' in page and 'data-kind="formula"' in page
     docs = pd.read_csv(out / "documents.csv")
     assert len(docs) == 54
-    from policytext.index.core import Index
+    from policytext.index import Index
 
     with Index(out / "index.db") as idx:
         assert idx.count("高质量发展") == sum(d.text.count("高质量发展") for d in pt.load_sample())

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from parallel_scoring import covered, items_match, score_groups
-from spec_locate import locate_items
+from helpers.parallel_scoring import covered, items_match, score_groups
+from helpers.spec_locate import locate_items
 
 from policytext.corpus.document import Corpus, Document
 from policytext.errors import InputError
@@ -22,7 +22,7 @@ from policytext.extract.parallels.finder import (
     format_for_terminal,
 )
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +222,7 @@ def test_seed_couplets(seed_doc, seed_expected, seg):
 # ---------------------------------------------------------------- the development set
 
 def test_dev_set_f1(corpus_dir, seg):
-    from parallels_dev import load_dev
+    from helpers.parallels_dev import load_dev
 
     total = None
     genres = set()

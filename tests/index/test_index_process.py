@@ -19,7 +19,7 @@ import pytest
 from policytext.corpus.document import Document
 from policytext.index import Index, IndexLockedError
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 CHILD = textwrap.dedent("""
     import sys

@@ -1,0 +1,1 @@
+"""Shared test helpers: development-set loaders, scoring, span location (not tests themselves)."""
