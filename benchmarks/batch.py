@@ -40,7 +40,7 @@ import pandas as pd
 
 from policytext._util.files import iter_json_lines
 from policytext.batch.runner import _resolve, read_results
-from policytext.corpus.document import Corpus
+from policytext.corpus.corpus import Corpus
 
 
 def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
@@ -136,7 +136,7 @@ def run_measured(source: Path, steps: list[str], out: Path, how: str) -> dict[st
 PARALLEL_STEPS = """
 import json, sys, time
 from policytext.batch import _resolve
-from policytext.corpus.document import Corpus
+from policytext.corpus import Corpus
 fns = [_resolve(s)[1] for s in sys.argv[2].split(",")]
 print("ready", flush=True)
 sys.stdin.readline()  # start together

@@ -23,6 +23,7 @@ import jieba
 
 from policytext.corpus.datasets import load_sample
 
+
 # every extractor of the registry, held to its declared speed budget (design.md: formulaic <= 0.5x
 # jieba, parallels <= 1x), and template mining, which is not a span extractor, at the formulaic budget
 def candidates() -> list[tuple[str, Callable[..., object], float]]:

@@ -17,8 +17,8 @@ import time
 
 import jieba
 
+from policytext.corpus.corpus import Corpus
 from policytext.corpus.datasets import load_sample
-from policytext.corpus.document import Corpus
 from policytext.extract.parallels.finder import find_parallels
 from policytext.segment.segmenter import Segmenter
 

@@ -13,8 +13,8 @@ import time
 
 import jieba
 
+from policytext.corpus.corpus import Corpus
 from policytext.corpus.datasets import load_sample
-from policytext.corpus.document import Corpus
 from policytext.extract.templates.matching import bundled_templates, find_templates
 from policytext.extract.templates.mining import mine_templates
 from policytext.segment.segmenter import Segmenter

@@ -30,7 +30,7 @@ REMOVED_IN = "0.3.0"
 
 #: old module path (0.1) -> where it lives now
 MOVED_MODULES: dict[str, str] = {
-    "policytext.document": "policytext.corpus.document",
+    "policytext.document": "policytext.corpus",  # Document, Corpus and read_document, as in 0.1
     "policytext.clean": "policytext.corpus.clean",
     "policytext.text": "policytext.corpus.text",
     "policytext.stream": "policytext.corpus.stream",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from helpers.topic_corpus import make_corpus
 
+from helpers.topic_corpus import make_corpus
 from policytext.cli import main
 from policytext.topics.model import TopicModel
 

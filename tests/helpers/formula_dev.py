@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from helpers.spec_locate import locate_items
-
 from policytext.corpus.text import normalize
 
 DEV_PATH = Path(__file__).resolve().parents[1] / "data" / "formulas_dev.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from policytext.corpus.document import Corpus
+from policytext.corpus.corpus import Corpus
 
 # Three themes of policy vocabulary; paragraphs are drawn from one theme each.
 THEMES = {

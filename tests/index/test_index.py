@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers.index_reference import kwic_spans, occurrences, quoted
 
-from policytext.corpus.document import Corpus, Document
+from helpers.index_reference import kwic_spans, occurrences, quoted
+from policytext.corpus.corpus import Corpus
+from policytext.corpus.document import Document
 from policytext.errors import InputError
 from policytext.index import Index, IndexFormatError
 from policytext.index.query import And, Filter, Gap, Not, Or, Term, parse

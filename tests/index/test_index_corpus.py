@@ -11,9 +11,10 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers.index_reference import kwic_spans, occurrences, quoted
 
-from policytext.corpus.document import Corpus, Document
+from helpers.index_reference import kwic_spans, occurrences, quoted
+from policytext.corpus.corpus import Corpus
+from policytext.corpus.document import Document
 from policytext.index import Index
 
 FOLDERS = ["gov_work_reports_national", "cpc_congress_reports", "xi_speeches_2013_2016", "xi_speeches_2020_jhsjk"]

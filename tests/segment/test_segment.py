@@ -217,7 +217,7 @@ def test_cut_many_spawn_safe(seed_doc):
 
 
 def test_corpus_tokens_cached():
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     c = Corpus.from_texts(["坚持守正创新。", "推动高质量发展。"])
     t1 = c.tokens(SEG)

@@ -100,7 +100,7 @@ def test_discover_terms_finds_unknown_formulation(segmenter):
 
 
 def test_discover_terms_on_real_reports(sample_corpus):
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     reports = Corpus([d for d in sample_corpus if str(d.meta.get("year", "")) >= "2018"][:3])
     df = discover_terms(reports, segmenter=Segmenter(lexicon=None), min_count=3)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 import zipfile
@@ -13,13 +12,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from policytext.corpus.document import Corpus
+from helpers.topic_corpus import THEMES, make_corpus
+from policytext.corpus.corpus import Corpus
 from policytext.errors import InputError
 from policytext.segment.segmenter import Segmenter
 from policytext.topics.model import TopicModel, select_k
 from policytext.topics.units import Units, build_units
-
-from helpers.topic_corpus import THEMES, make_corpus
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

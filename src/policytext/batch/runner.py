@@ -51,7 +51,9 @@ import pandas as pd
 from .._util.files import atomic_write_bytes, atomic_write_text
 from .._util.frames import is_missing, object_columns
 from .._util.jobs import resolve_jobs
-from ..corpus.document import Corpus, Document, read_document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
+from ..corpus.readers import read_document
 from ..corpus.stream import ReadError, iter_source_items, list_dir
 from ..errors import DecodeError, InputError, MissingExtraError
 from ..extract.registry import extractors

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from ..corpus.document import Corpus, read_document
+from ..corpus.corpus import Corpus
+from ..corpus.readers import read_document
 from ..errors import InputError
 
 T = TypeVar("T")

@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from .._util.progress import progress
-from ..corpus.document import Corpus, Document, read_document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
+from ..corpus.readers import read_document
 from ..errors import DecodeError, InputError
 from ..index import DEFAULT_SEGMENT_CHARS, Index
 from ._common import SAMPLE, add_output_arguments, write_frame

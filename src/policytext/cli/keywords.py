@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ..corpus.document import Corpus
+from ..corpus.corpus import Corpus
 from ..errors import InputError
 from ._common import add_output_arguments, load_inputs, write_frame
 

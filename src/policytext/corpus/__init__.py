@@ -12,8 +12,10 @@ what this layer builds: a :class:`Document` (``doc_id``, clean ``text``, ``meta`
 
 from __future__ import annotations
 
+from .corpus import Corpus
 from .datasets import SEED_ID, load_sample, load_seed
-from .document import Corpus, Document, read_document
+from .document import Document
+from .readers import read_document
 from .source import Source, iter_source
 from .text import Span, normalize, split_clauses, split_sentences, to_simplified
 

@@ -18,7 +18,9 @@ import gzip
 import json
 from importlib import resources
 
-from .document import Corpus, Document, make_document
+from .corpus import Corpus
+from .document import Document
+from .readers import make_document
 
 __all__ = ["load_sample", "load_seed", "SEED_ID"]
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Union
 
 from ..errors import InputError
-from .document import Corpus, Document
+from .corpus import Corpus
+from .document import Document
 
 __all__ = ["Source", "iter_source"]
 

@@ -24,7 +24,8 @@ from typing import Any, Union
 from .._util.convention import ERRORS_CHOICES, check_choice
 from ..errors import DecodeError, InputError, MissingExtraError
 from .clean import decode_bytes
-from .document import Document, load_sidecar, make_document, read_document
+from .document import Document
+from .readers import load_sidecar, make_document, read_document
 
 __all__ = ["ReadError", "list_dir", "iter_dir", "iter_csv", "iter_jsonl", "iter_parquet", "iter_source_items"]
 

@@ -6,7 +6,7 @@ and text as text: a range of two numbers takes numeric values, any other range t
 text values (the upper end including every value it is a prefix of); ``contains``
 matches text that contains the value or a number equal to it. Keyword filters
 (``year=2023``, ``year=range(2010, 2021)``, ``issuer=["国务院"]``) take exact values,
-like :meth:`~policytext.corpus.document.Corpus.filter`. Both answer with sorted
+like :meth:`~policytext.corpus.Corpus.filter`. Both answer with sorted
 ``doc_key`` arrays.
 
 >>> from .storage import Store

@@ -14,7 +14,7 @@ version) together with character uni/bigram postings, so that *any* string of an
 length — Chinese, Latin or digits, across word boundaries — is found exactly,
 fast, and without reading the corpus again.
 
->>> from policytext.corpus.document import Corpus
+>>> from policytext.corpus import Corpus
 >>> idx = Index(":memory:")
 >>> idx.add(Corpus.from_texts(["抓党建促发展，抓党建促振兴。", "加强党的建设。"],
 ...                           ids=["a", "b"], meta=[{"year": 2021}, {"year": 2022}]))
@@ -60,7 +60,8 @@ import pandas as pd
 
 from .._util.convention import REMOVED_IN, renamed_arguments
 from .._util.progress import progress as show_progress
-from ..corpus.document import Corpus, Document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
 from ..errors import InputError
 from .evaluation import Evaluation, TermCache
 from .grouping import count_by

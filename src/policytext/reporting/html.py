@@ -25,7 +25,8 @@ from typing import Any
 import pandas as pd
 
 from .._util.frames import is_missing
-from ..corpus.document import Corpus, Document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
 from ..errors import InputError
 from ..extract.registry import extractor_for_kind, extractors
 
@@ -276,7 +277,7 @@ def report(
     of ``(heading, DataFrame)``; both are added after the extractor tables.
     """
     if isinstance(source, str):
-        from ..corpus.document import Corpus as _C
+        from ..corpus.corpus import Corpus as _C
 
         source = _C.from_texts([source])[0]
     kinds = _check_kinds(kinds)

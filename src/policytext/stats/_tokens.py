@@ -18,7 +18,8 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..corpus.document import Corpus, Document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
 from ..corpus.source import iter_source
 from ..corpus.text import split_sentences
 from ..errors import InputError

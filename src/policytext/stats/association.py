@@ -182,7 +182,7 @@ def boundary_entropy(segs: Sequence[Sequence[str]], grams: Iterable[Gram]) -> di
 
 def _token_lists(source: Any, segmenter: Any) -> tuple[list[Any], list[list[str]]]:
     """``(doc_ids, token lists)`` of *source* (Corpus tokens come from its cache)."""
-    from ..corpus.document import Corpus
+    from ..corpus.corpus import Corpus
     from ..corpus.source import iter_source
 
     if segmenter is None:

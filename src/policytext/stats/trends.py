@@ -29,7 +29,7 @@ from ..errors import InputError
 from ._tokens import as_corpus, get_segmenter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..corpus.document import Corpus
+    from ..corpus.corpus import Corpus
     from ..segment.segmenter import Segmenter
 
 __all__ = ["term_counts", "term_trends", "first_seen"]

@@ -38,7 +38,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from .._util.convention import deprecated_positional, renamed_arguments
-from ..corpus.document import Corpus
+from ..corpus.corpus import Corpus
 from ..errors import InputError
 from ..segment.defaults import topic_segmenter
 from ..segment.segmenter import Segmenter

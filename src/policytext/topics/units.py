@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from ..corpus.document import Corpus, Document
+from ..corpus.corpus import Corpus
+from ..corpus.document import Document
 from ..corpus.source import iter_source
 from ..corpus.text import split_sentences, to_simplified
 from ..errors import InputError

@@ -6,11 +6,11 @@ import re
 from collections import Counter
 
 import pytest
-from helpers.formula_dev import dev_passages, found_spans, gold_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from helpers.spec_locate import locate_items
 
+from helpers.formula_dev import dev_passages, found_spans, gold_spans
+from helpers.spec_locate import locate_items
 from policytext._util.lexicon_files import lexicon_path
 from policytext.errors import InputError
 from policytext.extract.formulas.finder import find_formulas, shape_of
@@ -128,7 +128,7 @@ def test_year_from_dataframe_metadata():
     import numpy as np
     import pandas as pd
 
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["加力支持“两新”工作", "抓“两新”组织党建"],
                           "year": np.array([2025, 2022])})
@@ -298,7 +298,7 @@ def test_yearly_counts_agree_with_substring_counts(sample_corpus):
 
 @pytest.mark.parametrize("folder", ["cpc_congress_reports", "policy_docs_shandong", "five_year_plans"])
 def test_offsets_over_other_state_documents(corpus_dir, folder):
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     corpus = Corpus.from_dir(corpus_dir / folder)
     df = find_formulas(corpus)

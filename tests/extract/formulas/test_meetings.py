@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers.formula_dev import dev_passages, found_spans, gold_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from helpers.spec_locate import locate_items
 
+from helpers.formula_dev import dev_passages, found_spans, gold_spans
+from helpers.spec_locate import locate_items
 from policytext.extract.formulas.finder import find_meetings
 
 
@@ -118,7 +118,7 @@ def test_offsets_hypothesis(text):
 
 
 def test_offsets_over_sample_and_congress_reports(sample_corpus, corpus_dir):
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     congress = Corpus.from_dir(corpus_dir / "cpc_congress_reports")
     for corpus in (sample_corpus, congress):

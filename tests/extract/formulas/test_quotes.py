@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers.formula_dev import dev_passages, found_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.formula_dev import dev_passages, found_spans
 from policytext.extract.formulas.finder import find_quoted_terms
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers.formula_dev import dev_passages, found_spans, gold_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from helpers.spec_locate import locate_items
 
+from helpers.formula_dev import dev_passages, found_spans, gold_spans
+from helpers.spec_locate import locate_items
 from policytext.extract.formulas.finder import find_references
 from policytext.extract.formulas.quotes import reference_kind
 
@@ -57,7 +57,7 @@ def test_offsets_hypothesis(text):
 
 
 def test_offsets_over_policy_documents(corpus_dir):
-    from policytext.corpus.document import Corpus
+    from policytext.corpus.corpus import Corpus
 
     corpus = Corpus.from_dir(corpus_dir / "policy_docs_central")
     df = find_references(corpus)

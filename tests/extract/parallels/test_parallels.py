@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from helpers.parallel_scoring import covered, items_match, score_groups
 from helpers.spec_locate import locate_items
-
-from policytext.corpus.document import Corpus, Document
+from policytext.corpus.corpus import Corpus
+from policytext.corpus.document import Document
 from policytext.errors import InputError
 from policytext.extract.parallels.finder import (
     COLUMNS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.corpus.document import Corpus
+from policytext.corpus.corpus import Corpus
 from policytext.errors import InputError
 from policytext.extract.templates.matching import find_templates
 from policytext.extract.templates.mining import mine_templates

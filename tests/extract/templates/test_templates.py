@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.spec_locate import locate_items
 
+from helpers.spec_locate import locate_items
 from policytext.corpus.text import normalize
 from policytext.errors import InputError
 from policytext.extract.templates.language import TemplateSyntaxError, parse_template
@@ -240,7 +240,7 @@ def test_every_bundled_template_matches_its_example(seg):
 
 def test_bundled_examples_are_real(shared_dir):
     """Every example is copied verbatim from the state document (or the seed) it names."""
-    from policytext.corpus.document import read_document
+    from policytext.corpus.readers import read_document
 
     allowed = ("gov_work_reports_national", "cpc_congress_reports", "central_documents",
                "npc_resolutions_on_gwr", "five_year_plans", "policy_docs_central", "policy_docs_shandong")

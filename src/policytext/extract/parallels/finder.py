@@ -33,7 +33,7 @@ import pandas as pd
 
 from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
-from ...corpus.document import Corpus
+from ...corpus.corpus import Corpus
 from ...corpus.source import Source, iter_source
 from ...corpus.text import is_han
 from ...errors import InputError

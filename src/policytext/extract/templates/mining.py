@@ -40,7 +40,7 @@ import pandas as pd
 
 from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
-from ...corpus.document import Corpus
+from ...corpus.corpus import Corpus
 from ...corpus.source import Source, iter_source
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
