@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test venv fonts test-browser notebooks clean
+.PHONY: demo test test-fast lint format bench bench-full venv fonts test-browser notebooks clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,41 @@ venv: $(STAMP)
 demo: $(STAMP) fonts
 	$(VENV)/bin/policytext demo
 
-test: $(STAMP) fonts
+# The whole check, as CI runs it: linters, types, layer contracts, then every test.
+test: lint fonts
 	$(PY) -m pytest -n 2 --dist loadfile -q
+
+# The suite without the tests marked slow (those over the whole shared corpus); no linters.
+test-fast: $(STAMP)
+	$(PY) -m pytest -n 2 --dist loadfile -q -m "not slow"
+
+# ruff (lint and format check), mypy on src/, and the import-linter layer contracts (CONTRIBUTING.md).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+# Apply ruff's fixes and formatting.
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix src tests benchmarks scripts
+	$(VENV)/bin/ruff format src tests benchmarks scripts
+
+# The benchmarks at sizes that finish in minutes (each prints its own baseline from the same run);
+# bench-full runs the sizes of the closing notes (the 1 GB batch run takes about an hour).
+BENCH := PYTHONPATH=src $(PY)
+bench: $(STAMP)
+	$(BENCH) benchmarks/segment.py --chars 2000000 --skip-sighan
+	$(BENCH) benchmarks/extract.py --repeat 1
+	$(BENCH) benchmarks/parallels.py --repeat 1
+	$(BENCH) benchmarks/templates.py --limit 10
+	$(BENCH) benchmarks/stats.py --quick
+	$(BENCH) benchmarks/ingest.py --repeat 1
+	$(BENCH) benchmarks/index.py --mb 10 --queries 20
+	$(BENCH) benchmarks/batch.py --size-mb 20 --runs 1,2
+
+bench-full: $(STAMP)
+	for b in segment extract parallels templates stats ingest index topics batch; do $(BENCH) benchmarks/$$b.py || exit 1; done
 
 # A CJK font for the figures (Chinese labels). Installed from Debian when we may (root with apt-get);
 # otherwise the plots say how to get one and the font tests skip with that reason.
