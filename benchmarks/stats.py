@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from policytext import Corpus, Segmenter  # noqa: E402
-from policytext.corpus.datasets import SEED_ID, load_sample  # noqa: E402
-from policytext.stats.dfm import dfm  # noqa: E402
-from policytext.stats.keyness import keyness  # noqa: E402
-from policytext.stats.keywords import keywords  # noqa: E402
-from policytext.stats.trends import term_trends  # noqa: E402
+from policytext import Corpus, Segmenter
+from policytext.corpus.datasets import SEED_ID, load_sample
+from policytext.stats.dfm import dfm
+from policytext.stats.keyness import keyness
+from policytext.stats.keywords import keywords
+from policytext.stats.trends import term_trends
 
 
 def timed(label: str, fn):

@@ -251,8 +251,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"fit {res['seconds']:6.1f} s  peak +{res['peak_mib']:.0f} MiB", flush=True)
 
     print()
-    print(f"| model | mean NPMI, own tokens | mean NPMI, raw text | UMass | fit s | peak MiB |")
-    print(f"|---|---|---|---|---|---|")
+    print("| model | mean NPMI, own tokens | mean NPMI, raw text | UMass | fit s | peak MiB |")
+    print("|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['model']} | {r['npmi_tokens']:.3f} | {r['npmi_text']:.3f} | {r['umass_tokens']:.2f} | "
               f"{r['seconds']:.1f} | {r['peak_mib']:.0f} |")

@@ -10,15 +10,15 @@ True
 from __future__ import annotations
 
 __all__ = [
-    "PolicytextError",
+    "FONT_HELP",
     "DecodeError",
+    "IndexFormatError",
+    "IndexLockedError",
     "InputError",
     "MissingExtraError",
     "MissingFontError",
+    "PolicytextError",
     "TemplateSyntaxError",
-    "IndexFormatError",
-    "IndexLockedError",
-    "FONT_HELP",
 ]
 
 

@@ -41,7 +41,7 @@ def test_seed_in_every_encoding(tmp_path, seed_path):
 
 def test_valid_utf8_is_never_decoded_as_gb18030():
     # these bytes are valid in both encodings; UTF-8 must win
-    raw = "中文".encode("utf-8")
+    raw = "中文".encode()
     assert raw.decode("gb18030")  # would succeed, giving mojibake
     assert decode_bytes(raw) == ("中文", "utf-8")
 
@@ -74,16 +74,16 @@ def test_png_raises_decode_error(tmp_path):
 
 
 def test_invalid_gb18030_and_utf8_names_offset():
-    raw = "正常文本".encode("utf-8") + b"\xff\xff\xff"
+    raw = "正常文本".encode() + b"\xff\xff\xff"
     with pytest.raises(pt.DecodeError) as info:
         decode_bytes(raw, source="bad.txt")
-    assert info.value.offset == len("正常文本".encode("utf-8"))
+    assert info.value.offset == len("正常文本".encode())
     assert "bad.txt" in str(info.value)
 
 
 def test_control_characters_are_binary():
     with pytest.raises(pt.DecodeError, match="control byte"):
-        decode_bytes("文本\x01\x02".encode("utf-8"))
+        decode_bytes("文本\x01\x02".encode())
 
 
 @settings(max_examples=200, deadline=None)

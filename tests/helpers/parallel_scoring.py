@@ -13,8 +13,8 @@ Spans are ``(start, end)`` pairs in one text. Groups are lists of spans.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 Span = tuple[int, int]
 Group = Sequence[Span]
@@ -62,7 +62,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, o: "Score") -> "Score":
+    def __add__(self, o: Score) -> Score:
         return Score(self.n_gold + o.n_gold, self.found + o.found, self.n_pred + o.n_pred,
                      self.correct + o.correct, self.neutral + o.neutral, self.wrong + o.wrong)
 

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from ..errors import InputError
 
-__all__ = ["deprecated_positional", "renamed_arguments", "check_choice", "ERRORS_CHOICES", "REMOVED_IN"]
+__all__ = ["ERRORS_CHOICES", "REMOVED_IN", "check_choice", "deprecated_positional", "renamed_arguments"]
 
 REMOVED_IN = "0.3.0"
 

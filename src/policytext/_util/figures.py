@@ -40,17 +40,17 @@ from typing import Any
 from ..errors import FONT_HELP, MissingExtraError, MissingFontError
 
 __all__ = [
+    "FONT_HELP",
     "MissingFontError",
     "cjk_font",
     "cjk_font_path",
-    "setup_matplotlib",
-    "require_matplotlib",
-    "plot_lines",
     "plot_bars",
-    "small_multiples",
+    "plot_lines",
     "pyplot",
     "rc_context",
-    "FONT_HELP",
+    "require_matplotlib",
+    "setup_matplotlib",
+    "small_multiples",
 ]
 
 KNOWN_FAMILIES: tuple[str, ...] = (

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["atomic_write_text", "atomic_write_bytes", "iter_json_lines"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "iter_json_lines"]
 
 
 def iter_json_lines(text: str, source: str) -> Iterator[tuple[int, Any]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["object_columns", "is_missing", "to_frame"]
+__all__ = ["is_missing", "object_columns", "to_frame"]
 
 
 def is_missing(v: object) -> bool:

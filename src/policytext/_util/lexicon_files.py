@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["lexicon_dir", "lexicon_path", "read_lexicon_text", "read_lexicon_lines", "load_wordlist"]
+__all__ = ["lexicon_dir", "lexicon_path", "load_wordlist", "read_lexicon_lines", "read_lexicon_text"]
 
 
 @lru_cache(maxsize=1)

@@ -21,4 +21,4 @@ from .runner import (
     run,
 )
 
-__all__ = ["run", "run_dask", "read_results", "remove_run", "BatchResult", "STEPS", "doc_stats", "doc_keywords"]
+__all__ = ["STEPS", "BatchResult", "doc_keywords", "doc_stats", "read_results", "remove_run", "run", "run_dask"]

@@ -62,7 +62,7 @@ from ..segment.defaults import keyword_segmenter
 if TYPE_CHECKING:
     pass
 
-__all__ = ["run", "read_results", "BatchResult", "STEPS", "doc_stats"]
+__all__ = ["STEPS", "BatchResult", "doc_stats", "read_results", "run"]
 
 RUN_FORMAT_VERSION = 2
 

@@ -200,7 +200,7 @@ def run_kwic(args: argparse.Namespace) -> int:
         id_w = max(len(str(x)) for x in df["doc_id"])
         for d, s, lf, m, rt in zip(df["doc_id"], df["start"], left, df["match"], right):
             pad = "\u3000" * max(0, width - len(lf))
-            sys.stdout.write(f"{str(d):<{id_w}} {s:>7}  {pad}{lf}【{m}】{rt}\n")
+            sys.stdout.write(f"{d!s:<{id_w}} {s:>7}  {pad}{lf}【{m}】{rt}\n")
         return 0
     write_frame(df, args.out, args.format)
     return 0

@@ -20,17 +20,17 @@ from .source import Source, iter_source
 from .text import Span, normalize, split_clauses, split_sentences, to_simplified
 
 __all__ = [
+    "SEED_ID",
     "Corpus",
     "Document",
-    "read_document",
     "Source",
-    "iter_source",
     "Span",
+    "iter_source",
+    "load_sample",
+    "load_seed",
     "normalize",
+    "read_document",
     "split_clauses",
     "split_sentences",
     "to_simplified",
-    "load_sample",
-    "load_seed",
-    "SEED_ID",
 ]

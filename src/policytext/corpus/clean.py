@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import DecodeError
 from .text import is_han
 
-__all__ = ["decode_bytes", "clean_text", "parse_date"]
+__all__ = ["clean_text", "decode_bytes", "parse_date"]
 
 
 # --- decoding ------------------------------------------------------------------

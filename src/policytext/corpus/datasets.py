@@ -22,7 +22,7 @@ from .corpus import Corpus
 from .document import Document
 from .readers import make_document
 
-__all__ = ["load_sample", "load_seed", "SEED_ID"]
+__all__ = ["SEED_ID", "load_sample", "load_seed"]
 
 SEED_ID = "liu_yaran_2022_organization_work"
 

@@ -21,7 +21,7 @@ from .clean import clean_text, decode_bytes, parse_date
 from .document import Document
 from .text import normalize as _normalize
 
-__all__ = ["read_document", "make_document", "load_sidecar", "read_file_bytes"]
+__all__ = ["load_sidecar", "make_document", "read_document", "read_file_bytes"]
 
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 

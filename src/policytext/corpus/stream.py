@@ -27,7 +27,7 @@ from .clean import decode_bytes
 from .document import Document
 from .readers import load_sidecar, make_document, read_document
 
-__all__ = ["ReadError", "list_dir", "iter_dir", "iter_csv", "iter_jsonl", "iter_parquet", "iter_source_items"]
+__all__ = ["ReadError", "iter_csv", "iter_dir", "iter_jsonl", "iter_parquet", "iter_source_items", "list_dir"]
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ from functools import lru_cache
 
 __all__ = [
     "Span",
-    "normalize",
-    "to_simplified",
     "is_han",
-    "split_sentences",
+    "normalize",
     "split_clauses",
     "split_paragraphs",
+    "split_sentences",
+    "to_simplified",
 ]
 
 
@@ -115,7 +115,7 @@ def normalize(text: str) -> str:
         elif ch in "?!;":
             ok = _hanish_left(prev) and (_hanish_right(nxt) or nxt in "\n" or _hanish_left(nxt))
         else:  # , :  (a number or percentage before Han text counts too: 增长5%,稳中有进)
-            ok = (_hanish_left(prev) or (prev.isdigit() or prev == "%") and is_han(nxt)) and _hanish_right(nxt)
+            ok = (_hanish_left(prev) or ((prev.isdigit() or prev == "%") and is_han(nxt))) and _hanish_right(nxt)
         if ok:
             pieces.append(text[last:i])
             pieces.append(_ASCII_TO_CJK[ch])

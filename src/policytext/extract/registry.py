@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..errors import InputError
 
-__all__ = ["Extractor", "extractor", "extractors", "get_extractor", "extractor_for_kind", "STYLES"]
+__all__ = ["STYLES", "Extractor", "extractor", "extractor_for_kind", "extractors", "get_extractor"]
 
 #: how the report highlights a finding: a line under it, a marker behind it (bold or not),
 #: or one background colour per group of items (``item_spans``)

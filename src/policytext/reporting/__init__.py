@@ -16,4 +16,4 @@ from .html import (
     report,
 )
 
-__all__ = ["report", "highlight", "Highlighted", "document_html", "highlight_html", "default_kinds"]
+__all__ = ["Highlighted", "default_kinds", "document_html", "highlight", "highlight_html", "report"]

@@ -22,7 +22,7 @@ import pandas as pd
 from .._util.files import atomic_write_text
 from ..corpus.datasets import SEED_ID, load_sample
 
-__all__ = ["run_demo", "EXAMPLE_QUERIES"]
+__all__ = ["EXAMPLE_QUERIES", "run_demo"]
 
 EXAMPLE_QUERIES = [
     ("kwic", "高质量发展", "every occurrence of 高质量发展 in context"),

@@ -30,7 +30,7 @@ from ..corpus.document import Document
 from ..errors import InputError
 from ..extract.registry import extractor_for_kind, extractors
 
-__all__ = ["Annotation", "highlight_html", "annotations_from", "document_html", "report", "default_kinds", "highlight", "Highlighted"]
+__all__ = ["Annotation", "Highlighted", "annotations_from", "default_kinds", "document_html", "highlight", "highlight_html", "report"]
 
 @dataclass(frozen=True)
 class Annotation:

@@ -25,17 +25,17 @@ from .._util.figures import (
 from ..errors import FONT_HELP, MissingFontError
 
 __all__ = [
+    "FONT_HELP",
     "MissingFontError",
     "cjk_font",
     "cjk_font_path",
-    "setup_matplotlib",
-    "require_matplotlib",
-    "plot_lines",
     "plot_bars",
-    "small_multiples",
-    "plot_term_trends",
     "plot_keyness",
-    "FONT_HELP",
+    "plot_lines",
+    "plot_term_trends",
+    "require_matplotlib",
+    "setup_matplotlib",
+    "small_multiples",
 ]
 
 

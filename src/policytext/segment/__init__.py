@@ -18,12 +18,12 @@ from .defaults import (
 from .segmenter import GRANULARITIES, Segmenter, Token, fastest_backend
 
 __all__ = [
+    "GRANULARITIES",
     "Segmenter",
     "Token",
-    "GRANULARITIES",
-    "fastest_backend",
     "default_segmenter",
     "extractor_segmenter",
-    "topic_segmenter",
+    "fastest_backend",
     "resolve_segmenter",
+    "topic_segmenter",
 ]

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import MissingExtraError
 from .dictionary import Entry, load_prefix_dict, load_tag_table
 
-__all__ = ["JiebaBackend", "RjiebaBackend", "unknown_tag", "BACKENDS"]
+__all__ = ["BACKENDS", "JiebaBackend", "RjiebaBackend", "unknown_tag"]
 
 _PY_HAN = "\u4E00-\u9FD5"
 _EXTRA_CJK = (

@@ -28,9 +28,9 @@ from .segmenter import Segmenter, fastest_backend
 __all__ = [
     "default_segmenter",
     "extractor_segmenter",
-    "topic_segmenter",
     "keyword_segmenter",
     "resolve_segmenter",
+    "topic_segmenter",
 ]
 
 

@@ -28,13 +28,13 @@ __all__ = [
     "Entry",
     "UserDict",
     "cache_dir",
-    "parse_dict_lines",
-    "read_dict_file",
-    "user_entries",
     "jieba_dict_path",
     "load_prefix_dict",
     "load_tag_table",
+    "parse_dict_lines",
     "prune_cache",
+    "read_dict_file",
+    "user_entries",
 ]
 
 Entry = tuple[str, Union[int, None], Union[str, None]]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["spans", "score_spans", "score_files"]
+__all__ = ["score_files", "score_spans", "spans"]
 
 
 def spans(words: Iterable[str]) -> set[tuple[int, int]]:

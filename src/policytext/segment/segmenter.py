@@ -32,7 +32,7 @@ from ..errors import InputError
 from .backends import BACKENDS
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
 
-__all__ = ["Segmenter", "Token", "GRANULARITIES", "fastest_backend"]
+__all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
 
 GRANULARITIES = ("coarse", "fine")
 
@@ -203,7 +203,7 @@ class Segmenter:
     def tokenizer(self) -> Any:
         """The engine's own tokenizer (a ``jieba.Tokenizer`` or an ``rjieba.Jieba``)."""
         eng = self._ensure_backend()
-        return getattr(eng, "tk", None) or getattr(eng, "rj")
+        return getattr(eng, "tk", None) or eng.rj
 
     def has_word(self, word: str) -> bool:
         """Whether *word* is in this segmenter's dictionary (jieba's plus the lexicons)."""

@@ -27,7 +27,7 @@ from ..errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
 
-__all__ = ["as_corpus", "get_segmenter", "doc_terms", "sentence_terms", "pos_matcher", "token_offsets"]
+__all__ = ["as_corpus", "doc_terms", "get_segmenter", "pos_matcher", "sentence_terms", "token_offsets"]
 
 
 def as_corpus(source: Any) -> Corpus:

@@ -33,12 +33,12 @@ from ..errors import InputError
 from . import measures
 
 __all__ = [
-    "segments",
-    "count_ngrams",
     "association_table",
     "boundary_entropy",
     "collocations",
+    "count_ngrams",
     "discover_terms",
+    "segments",
 ]
 
 _WORDLIKE = re.compile(r"[^\W\d_]")

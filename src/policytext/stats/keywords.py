@@ -35,7 +35,7 @@ from .textrank import textrank
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
 
-__all__ = ["keywords", "idf_weights", "tfidf"]
+__all__ = ["idf_weights", "keywords", "tfidf"]
 
 METHODS = ("tfidf", "textrank", "frequency")
 

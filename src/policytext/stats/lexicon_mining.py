@@ -43,12 +43,12 @@ from ..errors import InputError
 
 __all__ = [
     "STATE_FOLDERS",
+    "assign_frequencies",
+    "filter_candidates",
     "load_state_texts",
+    "mine_lexicon",
     "read_review",
     "rules_reject",
-    "filter_candidates",
-    "assign_frequencies",
-    "mine_lexicon",
     "write_lexicon",
 ]
 

@@ -22,13 +22,13 @@ from numpy.typing import ArrayLike
 from scipy import stats as _stats
 
 __all__ = [
+    "chi_squared",
     "expected_counts",
     "log_likelihood",
-    "chi_squared",
-    "pmi",
-    "t_score",
     "log_ratio",
     "p_value_chi2",
+    "pmi",
+    "t_score",
 ]
 
 

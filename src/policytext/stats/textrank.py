@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["textrank", "pagerank", "cooccurrence_matrix"]
+__all__ = ["cooccurrence_matrix", "pagerank", "textrank"]
 
 
 def cooccurrence_matrix(sequences: Sequence[Sequence[str]], window: int = 5,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..corpus.corpus import Corpus
     from ..segment.segmenter import Segmenter
 
-__all__ = ["term_counts", "term_trends", "first_seen"]
+__all__ = ["first_seen", "term_counts", "term_trends"]
 
 UNITS = ("per_10k", "count")
 MATCHES = ("substring", "token")

@@ -10,4 +10,4 @@ from __future__ import annotations
 from .coherence import topic_coherence
 from .model import TopicModel, plot_select_k, select_k, topic_segmenter
 
-__all__ = ["TopicModel", "select_k", "plot_select_k", "topic_segmenter", "topic_coherence"]
+__all__ = ["TopicModel", "plot_select_k", "select_k", "topic_coherence", "topic_segmenter"]

@@ -27,7 +27,7 @@ import scipy.sparse as sp
 
 from ..errors import InputError
 
-__all__ = ["topic_coherence", "binary_unit_matrix", "coherence_from_matrix", "MEASURES"]
+__all__ = ["MEASURES", "binary_unit_matrix", "coherence_from_matrix", "topic_coherence"]
 
 MEASURES = ("npmi", "umass")
 

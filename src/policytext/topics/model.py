@@ -45,7 +45,7 @@ from ..segment.segmenter import Segmenter
 from .coherence import MEASURES, coherence_from_matrix
 from .units import DISCOURSE_TERMS, UNITS, Units, build_units
 
-__all__ = ["TopicModel", "select_k", "plot_select_k", "topic_segmenter", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "TopicModel", "plot_select_k", "select_k", "topic_segmenter"]
 
 METHODS = ("nmf", "lda")
 FORMAT_NAME = "policytext.TopicModel"

@@ -34,7 +34,7 @@ from ..corpus.text import split_sentences, to_simplified
 from ..errors import InputError
 from ..segment.segmenter import Segmenter
 
-__all__ = ["Units", "build_units", "UNITS", "DISCOURSE_TERMS"]
+__all__ = ["DISCOURSE_TERMS", "UNITS", "Units", "build_units"]
 
 # Words of official prose that frame what is said rather than say it: demonstratives,
 # modals, degree and manner adverbs, deictic time words, vague quantities, ordinal

@@ -19,11 +19,11 @@ from .finder import (
 )
 
 __all__ = [
+    "FORMULA_COLUMNS",
     "find_formulas",
     "find_meetings",
     "find_quoted_terms",
     "find_references",
-    "FORMULA_COLUMNS",
     "format_for_terminal",
     "load_formula_lexicon",
     "shape_of",

@@ -33,7 +33,7 @@ from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
 from ..registry import extractor
 
-__all__ = ["find_doc_numbers", "DOC_NUMBER_COLUMNS"]
+__all__ = ["DOC_NUMBER_COLUMNS", "find_doc_numbers"]
 
 DOC_NUMBER_COLUMNS = ("doc_id", "match", "start", "end", "doc_number", "issuer_code", "year", "serial")
 

@@ -48,8 +48,16 @@ from .numerals import parse_number
 from .quotes import HEAD_NOUNS, find_quoted_terms, find_references, quoted_spans
 from .wordclass import word_classes
 
-__all__ = ["find_formulas", "find_meetings", "find_quoted_terms", "find_references", "FORMULA_COLUMNS",
-           "format_for_terminal", "load_formula_lexicon", "shape_of"]
+__all__ = [
+    "FORMULA_COLUMNS",
+    "find_formulas",
+    "find_meetings",
+    "find_quoted_terms",
+    "find_references",
+    "format_for_terminal",
+    "load_formula_lexicon",
+    "shape_of",
+]
 
 FORMULA_COLUMNS = ("doc_id", "formula", "start", "end", "number", "canonical", "expansion", "known",
                    "kind", "first_year", "sense", "quoted", "method", "year", "first_seen", "match")

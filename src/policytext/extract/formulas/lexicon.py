@@ -22,7 +22,7 @@ from pathlib import Path
 from ..._util.lexicon_files import lexicon_path, read_lexicon_text
 from ...errors import InputError
 
-__all__ = ["FormulaEntry", "FormulaLexicon", "load_formula_lexicon", "COLUMNS"]
+__all__ = ["COLUMNS", "FormulaEntry", "FormulaLexicon", "load_formula_lexicon"]
 
 COLUMNS = ("canonical", "variants", "number", "kind", "expansion", "first_year", "years",
            "context", "guard", "source")

@@ -24,7 +24,7 @@ from ...corpus.source import Source, iter_source
 from ..registry import extractor
 from .numerals import parse_number
 
-__all__ = ["find_meetings", "MEETING_COLUMNS"]
+__all__ = ["MEETING_COLUMNS", "find_meetings"]
 
 MEETING_COLUMNS = ("doc_id", "match", "start", "end", "body", "congress", "plenum", "session",
                    "standing_committee")

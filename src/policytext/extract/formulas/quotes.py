@@ -22,8 +22,14 @@ from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
 from ..registry import extractor
 
-__all__ = ["find_quoted_terms", "find_references", "quoted_spans", "HEAD_NOUNS", "QUOTE_COLUMNS",
-           "REFERENCE_COLUMNS"]
+__all__ = [
+    "HEAD_NOUNS",
+    "QUOTE_COLUMNS",
+    "REFERENCE_COLUMNS",
+    "find_quoted_terms",
+    "find_references",
+    "quoted_spans",
+]
 
 QUOTE_COLUMNS = ("doc_id", "match", "start", "end", "head_noun", "quote")
 REFERENCE_COLUMNS = ("doc_id", "title", "match", "start", "end", "kind")

@@ -9,4 +9,4 @@ from __future__ import annotations
 
 from .finder import COLUMNS, find_parallels, format_for_terminal
 
-__all__ = ["find_parallels", "format_for_terminal", "COLUMNS"]
+__all__ = ["COLUMNS", "find_parallels", "format_for_terminal"]

@@ -43,7 +43,7 @@ from ..registry import extractor
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .units import Paragraph, Unit, paragraphs, strip_marker
 
-__all__ = ["find_parallels", "format_for_terminal", "COLUMNS"]
+__all__ = ["COLUMNS", "find_parallels", "format_for_terminal"]
 
 COLUMNS = ["doc_id", "start", "end", "kind", "frame", "items", "item_spans", "n_items", "score", "level"]
 

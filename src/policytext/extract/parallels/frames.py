@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ...corpus.text import is_han
 
-__all__ = ["Frame", "common_frame", "FUNCTION_CHARS", "han_len"]
+__all__ = ["FUNCTION_CHARS", "Frame", "common_frame", "han_len"]
 
 # Single characters that are grammatical glue in Chinese (particles, prepositions,
 # conjunctions, copula, modal 要): sharing one of them alone is no evidence of parallelism.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Unit", "Clause", "Sentence", "Paragraph", "paragraphs", "strip_marker"]
+__all__ = ["Clause", "Paragraph", "Sentence", "Unit", "paragraphs", "strip_marker"]
 
 _SENT_END = "。！？!?"
 _CLAUSE_SEP = "，；：,;:"

@@ -20,14 +20,14 @@ from .matching import (
 from .mining import mine_templates
 
 __all__ = [
-    "find_templates",
-    "mine_templates",
-    "load_templates",
-    "bundled_templates",
-    "parse_template",
-    "Template",
-    "TemplateSyntaxError",
-    "TemplateEntry",
     "COLUMNS",
+    "Template",
+    "TemplateEntry",
+    "TemplateSyntaxError",
+    "bundled_templates",
+    "find_templates",
     "format_for_terminal",
+    "load_templates",
+    "mine_templates",
+    "parse_template",
 ]

@@ -46,12 +46,12 @@ from dataclasses import dataclass, field
 from ...errors import InputError, TemplateSyntaxError
 
 __all__ = [
+    "DEFAULT_MAX_SLOT",
     "Literal",
     "Slot",
     "Template",
     "TemplateSyntaxError",
     "parse_template",
-    "DEFAULT_MAX_SLOT",
 ]
 
 #: Longest filler a slot takes when no length is given (characters).

@@ -61,14 +61,14 @@ from .language import (
 )
 
 __all__ = [
+    "COLUMNS",
+    "Template",
+    "TemplateEntry",
+    "TemplateSyntaxError",
+    "bundled_templates",
     "find_templates",
     "load_templates",
-    "bundled_templates",
-    "TemplateEntry",
-    "Template",
-    "TemplateSyntaxError",
     "parse_template",
-    "COLUMNS",
 ]
 
 COLUMNS = ("doc_id", "template", "match", "start", "end", "slots", "sentence", "elided")
@@ -661,9 +661,7 @@ class _Matcher:
                         return t.start
             if _is_verb(t):
                 has_verb = True
-            if not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")):
-                nominal = False
-            elif _is_verb(t):
+            if not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t):
                 nominal = False
             if t.pos in ("a", "d", "ad", "p"):
                 nominal = False

@@ -47,7 +47,7 @@ from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
 from .matching import clean_filler
 
-__all__ = ["mine_templates", "COLUMNS"]
+__all__ = ["COLUMNS", "mine_templates"]
 
 COLUMNS = ("frame", "support", "n_fillers", "n_docs", "score", "kind", "fillers", "examples")
 
