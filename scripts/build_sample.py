@@ -22,7 +22,7 @@ OUT = ROOT / "src" / "policytext" / "data" / "sample.jsonl.gz"
 
 def main(shared: Path) -> None:
     corpus = shared / "corpus"
-    manifest = [json.loads(l) for l in (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if l]
+    manifest = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line]
     records = []
     seed = shared / "seed" / "liu_yaran_2022_organization_work.txt"
     records.append({

@@ -62,7 +62,8 @@ parallels[["kind", "frame", "items", "n_items"]].head(12)"""),
     ("code", """pt.find_meetings(doc)[["match", "body", "congress", "plenum"]]"""),
     ("code", """pt.find_quoted_terms(doc)[["match", "head_noun"]]"""),
     ("code", """pt.find_references(doc)[["title", "kind"]]"""),
-    ("md", "## The report\n\nOne self-contained HTML page: template instances underlined, each parallel group in its own colour (hover for its frame), formulas and meetings marked."),
+    ("md", "## The report\n\nOne self-contained HTML page: template instances underlined, "
+           "each parallel group in its own colour (hover for its frame), formulas and meetings marked."),
     ("code", """from IPython.display import HTML
 
 page = pt.report(doc)
@@ -89,7 +90,8 @@ corpus"""),
 formulas["year"] = formulas["doc_id"].map({d.doc_id: d.meta["year"] for d in corpus})
 by_year = formulas.groupby(["year", "canonical"]).size().unstack(fill_value=0)
 by_year[by_year.sum().sort_values(ascending=False).index[:8]].tail(12)"""),
-    ("code", """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], by="year", unit="per_10k")
+    ("code", """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], \
+by="year", unit="per_10k")
 from policytext.reporting.plots import plot_term_trends
 plot_term_trends(trends, title="per 10,000 characters");"""),
     ("code", """pt.first_seen(corpus, ["人民公社", "改革开放", "社会主义市场经济", "科学发展观", "供给侧结构性改革",
@@ -143,7 +145,8 @@ for row in find_parallels(doc).head(8).itertuples():
     ("code", """reports = pt.load_sample().filter(collection="gov_work_reports_national")
 counts = pt.term_trends(reports, ["改革", "阶级斗争", "创新"], by="year", unit="per_10k")
 counts.groupby(counts.index // 10 * 10).mean().round(1)"""),
-    ("md", "**Questions for discussion.** When does 阶级斗争 disappear? When does 创新 overtake 改革? What else would you count?"),
+    ("md", "**Questions for discussion.** When does 阶级斗争 disappear? When does 创新 overtake 改革? "
+           "What else would you count?"),
 ]
 
 

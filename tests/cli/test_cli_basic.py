@@ -24,7 +24,7 @@ def test_read_jsonl_and_csv(tmp_path, capsys):
     f = tmp_path / "a.txt"
     f.write_text("来源:新华社\n坚持稳中求进,推动高质量发展。\n", encoding="utf-8")
     assert main(["read", str(f), "--format", "jsonl"]) == 0
-    rows = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows[0]["doc_id"] == "a" and rows[0]["text"] == "坚持稳中求进，推动高质量发展。"
     assert rows[0]["source"] == "新华社"
     out = tmp_path / "out.csv"

@@ -93,7 +93,7 @@ def test_speech_datelines_and_newspaper_citations_go(shared_corpus):
             continue
         assert not re.search(r"《\s*人民日报\s*》\s*[（(]\s*\d{4}年", d.text), d.doc_id
         first_lines = d.text.split("\n")[:3]
-        assert not any(re.fullmatch(r"新华社\S{0,8}\d{1,2}月\d{1,2}日电", l) for l in first_lines), d.doc_id
+        assert not any(re.fullmatch(r"新华社\S{0,8}\d{1,2}月\d{1,2}日电", line) for line in first_lines), d.doc_id
 
 
 def _han_count(text: str) -> int:

@@ -27,15 +27,17 @@ def load_dev(corpus_dir: Path) -> list[DevPassage]:
     out = []
     for p in sorted(DEV_DIR.glob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
-        raw = normalize((corpus_dir / d["path"]).read_text(encoding="utf-8", errors="strict") if False else
-                        open(corpus_dir / d["path"], encoding="utf-8", newline="").read())
+        with open(corpus_dir / d["path"], encoding="utf-8", newline="") as fh:
+            raw = normalize(fh.read())
         text = raw[d["start"] : d["end"]]
         if hashlib.sha1(text.encode()).hexdigest() != d["sha1"]:
             raise AssertionError(f"{p.name}: the passage of {d['path']} changed (sha1 mismatch)")
         b = d["start"]
-
-        def rel(groups):
-            return [[(s - b, e - b) for s, e in g["item_spans"]] for g in groups]
-
-        out.append(DevPassage(d["name"], d["genre"], text, rel(d["parallels"]), rel(d["lists"]), rel(d["pairs"])))
+        out.append(DevPassage(d["name"], d["genre"], text, _relative(d["parallels"], b), _relative(d["lists"], b),
+                              _relative(d["pairs"], b)))
     return out
+
+
+def _relative(groups: list[dict], offset: int) -> list[list[tuple[int, int]]]:
+    """The item spans of each annotated group, made relative to the passage starting at *offset*."""
+    return [[(s - offset, e - offset) for s, e in g["item_spans"]] for g in groups]

@@ -341,16 +341,16 @@ def test_persists_between_sessions(tmp_path):
 def test_not_an_index_raises_naming_the_file(tmp_path):
     txt = tmp_path / "notes.db"
     txt.write_text("这不是数据库" * 200, encoding="utf-8")
-    with pytest.raises(IndexFormatError, match="notes.db.*not a policytext index"):
+    with pytest.raises(IndexFormatError, match=r"notes\.db.*not a policytext index"):
         Index(txt)
     other = tmp_path / "other.db"
     con = sqlite3.connect(other)
     con.execute("CREATE TABLE t (x)")
     con.commit()
     con.close()
-    with pytest.raises(IndexFormatError, match="other.db.*not a policytext index"):
+    with pytest.raises(IndexFormatError, match=r"other\.db.*not a policytext index"):
         Index(other)
-    with pytest.raises(InputError, match="missing.db.*no such index"):
+    with pytest.raises(InputError, match=r"missing\.db.*no such index"):
         Index(tmp_path / "missing.db", create=False)
 
 
@@ -361,7 +361,7 @@ def test_newer_schema_raises(tmp_path):
     con.execute("UPDATE policytext_index SET value = '99' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    with pytest.raises(IndexFormatError, match="new.db.*schema version 99.*newer"):
+    with pytest.raises(IndexFormatError, match=r"new\.db.*schema version 99.*newer"):
         Index(path)
 
 

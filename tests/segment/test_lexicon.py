@@ -13,7 +13,7 @@ from policytext.stats.lexicon_mining import read_review, rules_reject
 
 def test_lexicon_file_format_and_header():
     path = lexicon_path("policy_terms.txt")
-    head = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+    head = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     text = "\n".join(head)
     assert "jieba dictionary format" in text and "Sources:" in text and "Method:" in text
     rows = read_lexicon_lines(path)

@@ -95,7 +95,8 @@ def test_2023_report_against_2013(sample_corpus, segmenter):
     # 中国式现代化 (one token or 中国式 + 现代化, as the segmenter has it) is on the 2023 side
     chinese_path = [t for t in by_term.index if t.startswith("中国式")]
     assert chinese_path and all(by_term.loc[t, "statistic"] > 0 for t in chinese_path)
-    # the pandemic is strongly key; the policy lexicon spreads its mentions over 疫情, 疫情防控, … so count them together
+    # the pandemic is strongly key; the policy lexicon spreads its mentions over 疫情, 疫情防控, …
+    # so count them together
     pandemic = [t for t in by_term.index if t.startswith("疫情")]
     n_t, n_r = by_term.loc[pandemic, "n_target"].sum(), by_term.loc[pandemic, "n_reference"].sum()
     total_t, total_r = k["n_target"].sum(), k["n_reference"].sum()

@@ -67,7 +67,7 @@ def test_labels_are_short_and_distinct(model):
     for t, label in enumerate(model.labels_):
         parts = label.split("·")
         assert 1 <= len(parts) <= 3
-        top = set(model.topics(top=20).query("topic == @t").term)
+        top = set(model.topics(top=20).query(f"topic == {t}").term)
         assert set(parts) <= top
 
 
@@ -211,7 +211,7 @@ def test_save_load_round_trip(tmp_path, model, small, seg):
     # the reopened model still scores new text
     new = back.transform(["粮食种植农民灌溉化肥播种收割耕地种子农机。"])
     farm = int(new.sort_values("weight").iloc[-1]["topic"])
-    assert theme_of(back.topics(1).query("topic == @farm").term.iloc[0]) == "farm"
+    assert theme_of(back.topics(1).query(f"topic == {farm}").term.iloc[0]) == "farm"
 
 
 def test_save_without_texts(tmp_path, model, seg):

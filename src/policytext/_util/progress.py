@@ -20,10 +20,8 @@ def progress(items: Iterable[T], total: int | None = None, desc: str = "", enabl
     if not enabled or not sys.stderr.isatty():
         yield from items
         return
-    n = 0
-    for item in items:
+    for n, item in enumerate(items, 1):
         yield item
-        n += 1
         if total:
             width = 30
             done = int(width * n / total)

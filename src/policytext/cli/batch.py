@@ -40,11 +40,13 @@ def run(args: argparse.Namespace) -> int:
         if args.dask == "local":
             # Our own cluster, so our own setting: Dask's worker profiler samples every 10 ms and takes the GIL
             # from the steps (4-9% of the run time in benchmarks/batch.py, docs/batch.md).
-            with dask.config.set({"distributed.worker.profile.enabled": False}), \
-                    distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c:
-                with distributed.Client(c) as client:
-                    result = dask_run(args.source, steps, args.out, client=client, format=args.format,
-                                      chunk_size=args.chunk_size)
+            with (
+                dask.config.set({"distributed.worker.profile.enabled": False}),
+                distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c,
+                distributed.Client(c) as client,
+            ):
+                result = dask_run(args.source, steps, args.out, client=client, format=args.format,
+                                  chunk_size=args.chunk_size)
         else:
             with distributed.Client(args.dask) as client:
                 result = dask_run(args.source, steps, args.out, client=client, format=args.format,

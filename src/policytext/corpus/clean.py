@@ -172,7 +172,9 @@ _PAGE_CONTROL_RE = re.compile(
     r"|打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到\S*|打印|关闭|发表评论(?:[(（]共?\d+条[)）])?|我要纠错"
     r"|扫一扫\S*|(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d+\s*次?"
 )
-_PAGE_CONTROL_HINT_RE = re.compile(r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量")
+_PAGE_CONTROL_HINT_RE = re.compile(
+    r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量"
+)
 _PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
 _BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞]+\s*[>›»＞]\s*){2,}[^\s>›»＞]*$")  # A > B > C
 _BREADCRUMB_CHARS = frozenset(">›»＞")

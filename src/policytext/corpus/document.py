@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import html
 from dataclasses import dataclass, field
@@ -66,7 +67,5 @@ def _fill_year(meta: dict[str, Any]) -> None:
     if isinstance(date, _dt.date):
         meta["year"] = date.year
     elif meta.get("year") not in (None, ""):
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             meta["year"] = int(meta["year"])
-        except (TypeError, ValueError):
-            pass

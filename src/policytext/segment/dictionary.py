@@ -12,6 +12,7 @@ Python backend and the Rust backend score every route with the same numbers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -149,10 +150,8 @@ _STALE_TMP_S = 3600  # a temporary file this old was left by a killed writer
 
 def _mark_used(path: Path) -> None:
     """Record that *path* was just used (its mtime orders the cache from most to least recently used)."""
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)
-    except OSError:
-        pass
 
 
 def prune_cache(directory: Path, kind: str, keep: int = CACHE_KEEP) -> list[Path]:
@@ -202,10 +201,8 @@ def _atomic_marshal(obj: Any, path: Path) -> None:
             marshal.dump(obj, fh)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

@@ -290,7 +290,7 @@ def discover_terms(
     from ..segment.segmenter import Segmenter
 
     seg = segmenter if segmenter is not None else Segmenter()
-    ids, toks = _token_lists(source, seg)
+    _, toks = _token_lists(source, seg)
     if edge_stopwords is None:
         from .._util.lexicon_files import lexicon_path, load_wordlist
 

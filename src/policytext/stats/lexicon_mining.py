@@ -167,7 +167,7 @@ def assign_frequencies(words: Sequence[str], base: Any, margin: float = 3.0) -> 
     out = []
     for w in words:
         f = base.suggest_freq(w, False)
-        out.append(max(3, int(math.ceil(f * margin))))
+        out.append(max(3, math.ceil(f * margin)))
     return out
 
 

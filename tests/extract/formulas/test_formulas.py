@@ -184,8 +184,8 @@ def test_lexicon_size_header_and_sources():
     for e in lex.entries:
         assert e.source, e.canonical
         assert e.expansion, e.canonical
-    header = [l for l in lexicon_path("formulas.tsv").read_text(encoding="utf-8").splitlines() if l.startswith("#")]
-    assert any("Provenance" in l for l in header) and any("Columns" in l for l in header)
+    header = [line for line in lexicon_path("formulas.tsv").read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert any("Provenance" in line for line in header) and any("Columns" in line for line in header)
     multi = Counter(e.canonical for e in lex.entries)
     assert multi["两新"] == 2 and all(e.context for e in lex.senses("两新"))
 

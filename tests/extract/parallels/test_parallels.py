@@ -108,7 +108,8 @@ def test_paragraph_headings(seg):
 
 
 def test_nesting(seg):
-    text = "以更扎实的作风和更有力的措施稳就业保民生，以更开阔的视野和更务实的态度引项目育产业，以更严格的标准和更细致的服务优环境聚人心。"
+    text = ("以更扎实的作风和更有力的措施稳就业保民生，以更开阔的视野和更务实的态度引项目育产业，"
+            "以更严格的标准和更细致的服务优环境聚人心。")
     df = find_parallels(text, segmenter=seg)
     outer = [g for g in groups(df) if len(g) == 3 and g[0].startswith("以更")]
     assert outer and outer[0][0].endswith("稳就业保民生")
@@ -165,7 +166,7 @@ def test_format_for_terminal(seg):
     out = format_for_terminal(df)
     lines = out.splitlines()
     assert "服务{}" in lines[1]
-    assert [l.strip() for l in lines[2:5]] == ["服务项目", "服务方式", "服务水平"]
+    assert [line.strip() for line in lines[2:5]] == ["服务项目", "服务方式", "服务水平"]
     assert format_for_terminal(df.iloc[0:0]).startswith("no parallel")
 
 
@@ -262,9 +263,12 @@ def test_cli_table_and_csv(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("全面提升服务项目、服务方式、服务水平。\n", encoding="utf-8")
     env_py = sys.executable
-    run = lambda *a: subprocess.run([env_py, "-m", "policytext", "extract", "parallels", *a],
-                                    capture_output=True, text=True, cwd=REPO,
-                                    env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+
+    def run(*a):
+        return subprocess.run([env_py, "-m", "policytext", "extract", "parallels", *a],
+                              capture_output=True, text=True, cwd=REPO,
+                              env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+
     r = run(str(f))
     assert r.returncode == 0, r.stderr
     assert "服务{}" in r.stdout and "服务水平" in r.stdout

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.spec_locate import locate_items
 from policytext.corpus.text import normalize
@@ -129,7 +131,7 @@ def test_inner_slot_is_at_most_40_characters(seg):
 
 
 def test_trailing_slot_is_at_most_40_characters(seg):
-    (match, slots), = rows("学出" + "理想信念" * 15 + "。", "学出{X}", seg)
+    [(_, slots)] = rows("学出" + "理想信念" * 15 + "。", "学出{X}", seg)
     assert 0 < len(slots["X"]) <= 40
 
 
@@ -311,9 +313,6 @@ def test_adversarial_input_does_bounded_work(unit, template, size):
     # every character is read by the Segmenter a bounded number of times
     assert seg.chars <= 6 * len(text)
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
 
 _PIECES = ["抓", "党建", "促", "以", "为", "、", "，", "。", "基层", "乡村振兴", "的", "改革", "发展",
            "推动", "\n", " ", "“", "”", "学出", "理想", "可以", "和"]

@@ -107,7 +107,7 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
             return []
         return [dict(match=m.group(), start=m.start(), end=m.end(), body=kind, congress=congress,
                      plenum=None, session=None, standing_committee=sc)]
-    items_start, items_end = m.span("items")
+    items_start = m.start("items")
     items = [(im.start() + items_start, im.end() + items_start, parse_number(im.group()))
              for im in _ITEM_RE.finditer(m.group("items"))]
     if any(v is None or v == 0 for _, _, v in items):

@@ -62,10 +62,11 @@ _HAN_RE = re.compile("[\u3400-\u9fff]")
 def _is_speech(inner: str, text: str, start: int) -> bool:
     if any(ch in _SENTENCE_PUNCT for ch in inner):
         return True
-    if len(inner) > _MAX_NAME:
-        # a long name ends in what it names (…主题教育, …专项行动); a long quotation does not
-        if len(inner) > _MAX_LONG_NAME or any(ch in "，,：:" for ch in inner) or not inner.endswith(HEAD_NOUNS):
-            return True
+    # a long name ends in what it names (…主题教育, …专项行动); a long quotation does not
+    if len(inner) > _MAX_NAME and (
+        len(inner) > _MAX_LONG_NAME or any(ch in "，,：:" for ch in inner) or not inner.endswith(HEAD_NOUNS)
+    ):
+        return True
     has_comma = any(ch in "，,：:" for ch in inner)
     if has_comma and (len(inner) > 12 or any(ch in _PRONOUNS for ch in inner)):
         return True

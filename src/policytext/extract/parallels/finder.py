@@ -234,7 +234,7 @@ def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, s
 # trimming the open ends of a run
 # --------------------------------------------------------------------------------------
 def _median(xs: list[int]) -> int:
-    return int(round(statistics.median(xs)))
+    return round(statistics.median(xs))
 
 
 # Modal and light verbs that may stand before the first item of a clause series (要进一步…).
@@ -436,10 +436,8 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                 shared = "".join(text[chunks[0][0] + j] for j in common)
                 if len(chunks) == 2 and (p < 3 or len(shared) < 2):
                     continue
-                if len(shared) == 1 and shared in "的了和与及之一不" and p <= 2:
-                    # 不折不扣, 一心一意: idioms, not enumerations
-                    if len(chunks) < 3:
-                        continue
+                if len(shared) == 1 and shared in "的了和与及之一不" and p <= 2 and len(chunks) < 3:
+                    continue  # 不折不扣, 一心一意: idioms, not enumerations
                 texts = [text[a:b] for a, b in chunks]
                 if len(set(texts)) < len(texts):
                     continue
@@ -594,10 +592,10 @@ def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_item
         for run in runs:
             if len(run) < min_items:
                 continue
-            if max_gap is None and single is not None and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:])):
-                # far apart in a paragraph: only short one-clause sentences (学出…。) make a series
-                if not all(u[0] in single for u in run):
-                    continue
+            # far apart in a paragraph: only short one-clause sentences (学出…。) make a series
+            if (max_gap is None and single is not None and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:]))
+                    and not all(u[0] in single for u in run)):
+                continue
             gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
             g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
             if g is None and gapped and max_gap is not None:
@@ -642,7 +640,7 @@ def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]
                         by_gram.setdefault(g, []).append((c.start, c.end))
     out = []
     used: set[tuple[int, int]] = set()
-    for g, spans in sorted(by_gram.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for _gram, spans in sorted(by_gram.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         spans = [sp for sp in spans if sp not in used]
         if len(spans) < min_items or len({text[a:b] for a, b in spans}) < len(spans):
             continue

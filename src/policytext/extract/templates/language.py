@@ -299,10 +299,11 @@ def _check_structure(source: str, elements: list[Literal | Slot], starts: list[i
             seen.add(a.name)
         else:
             backref = False
-        if isinstance(a, Slot) and isinstance(b, Slot) and not a.choices and not b.choices:
-            if not (a.word or a.max_len is not None or backref):
-                raise TemplateSyntaxError(
-                    "two free slots side by side: bound the first with 'word' or a length",
-                    source, starts[k])
+        # a free slot (no choices, no 'word', no length, no back-reference) before another slot
+        if (isinstance(a, Slot) and isinstance(b, Slot) and not a.choices and not b.choices
+                and not (a.word or a.max_len is not None or backref)):
+            raise TemplateSyntaxError(
+                "two free slots side by side: bound the first with 'word' or a length",
+                source, starts[k])
     if fixed[0] > 1:
         raise TemplateSyntaxError("at most one slot may come before the first literal", source, starts[1])

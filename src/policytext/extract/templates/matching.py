@@ -378,7 +378,7 @@ class _Matcher:
 
     # a match attempt; ``tv`` None means a cheap string-only pass (no token checks)
     def attempt(self, anchor: int, opt: str, tv: _Toks | None) -> tuple[int, int, dict[str, str], list[tuple[int, int]]] | None:
-        ct, text, doc = self.ct, self.text, self.doc
+        ct, text = self.ct, self.text
         elems = ct.elems
         slots: dict[str, str] = {}
         spans: list[tuple[int, int]] = []  # span of each element
@@ -469,9 +469,8 @@ class _Matcher:
             elems = self.ct.elems
             if k < 0:  # a continuation marker: a word of its own
                 return tv.boundary(s) and tv.boundary(e)
-            if k + 1 < len(elems) and isinstance(elems[k + 1], Slot) and not tv.boundary(e):
-                return False
-            return True
+            # before a slot, the literal must end on a word boundary
+            return k + 1 >= len(elems) or not isinstance(elems[k + 1], Slot) or tv.boundary(e)
         if not tv.boundary(s):
             return False
         if tv.boundary(e):
@@ -580,7 +579,7 @@ class _Matcher:
 
     # -- the trailing slot ----------------------------------------------------------
     def _trailing(self, pos: int, slot: Slot, tv: _Toks | None) -> int | None:
-        doc, text = self.doc, self.text
+        doc = self.doc
         limit = slot.limit
         ce = doc.clause_end(pos, limit + 16)
         if ce <= pos:
@@ -632,8 +631,7 @@ class _Matcher:
 
     def _default_trailing_end(self, pos: int, toks: list[Token]) -> int:
         """Where a trailing filler ends, decided on the tokens (see the module docstring)."""
-        ct, text = self.ct, self.text
-        has_verb = False
+        ct = self.ct
         nominal = True
         for i, t in enumerate(toks):
             if i > 0:
@@ -659,8 +657,6 @@ class _Matcher:
                     nn = toks[i + 1] if i + 1 < len(toks) else None
                     if nn is not None and not _is_punct(nn) and nn.word != "的":
                         return t.start
-            if _is_verb(t):
-                has_verb = True
             if not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t):
                 nominal = False
             if t.pos in ("a", "d", "ad", "p"):

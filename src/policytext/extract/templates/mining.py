@@ -438,8 +438,8 @@ class _Miner:
         support = len(keep)
         docs = {int(tk.doc[starts[i]]) for i in keep}
         frameness = self._association(c.kind, lits, support)
-        lit_words = [tk.words[t] for l in lits for t in l]
-        content = sum(self.content[t] for l in lits for t in l) / max(1, len(lit_words))
+        lit_words = [tk.words[t] for part in lits for t in part]
+        content = sum(self.content[t] for part in lits for t in part) / max(1, len(lit_words))
         informative = 0.15 + 0.85 * content
         numeric = sum(_is_numeric(f) for f in shown_counts) / len(shown_counts)
         if numeric >= 0.5:
@@ -482,7 +482,7 @@ class _Miner:
         o = max(support, 1)
         p_joint = o / N
         if kind == "pair":
-            fa, fb = (max(1, self.literal_count(l)) for l in lits)
+            fa, fb = (max(1, self.literal_count(part)) for part in lits)
             expected = fa * fb * self.max_gap / N
         else:
             f = max(1, self.literal_count(lits[0]))
