@@ -49,8 +49,11 @@ def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
     per_copy = sum(f.stat().st_size for f in files) / 1e6
     copies = max(1, round(size_mb / per_copy))
     manifest_file = src / "manifest.jsonl"
-    manifest = ([rec for _, rec in iter_json_lines(manifest_file.read_text(encoding="utf-8"), str(manifest_file))]
-                if manifest_file.exists() else [])
+    manifest = (
+        [rec for _, rec in iter_json_lines(manifest_file.read_text(encoding="utf-8"), str(manifest_file))]
+        if manifest_file.exists()
+        else []
+    )
     sidecar = []
     for c in range(copies):
         for f in files:
@@ -59,8 +62,9 @@ def make_corpus(src: Path, dst: Path, size_mb: float) -> tuple[int, float]:
             target.symlink_to(f.resolve())
         sidecar += [{**m, "path": f"copy{c:04d}/{m['path']}"} for m in manifest]
     if sidecar:
-        (dst / "manifest.jsonl").write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in sidecar),
-                                            encoding="utf-8")
+        (dst / "manifest.jsonl").write_text(
+            "\n".join(json.dumps(m, ensure_ascii=False) for m in sidecar), encoding="utf-8"
+        )
     return copies, copies * per_copy
 
 
@@ -121,8 +125,12 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "documents": r.documents,
 
 def run_measured(source: Path, steps: list[str], out: Path, how: str) -> dict[str, float]:
     """Run one batch job in a fresh interpreter, as a user would; sample its process tree's memory."""
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(source), ",".join(steps), str(out), how],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(source), ",".join(steps), str(out), how],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     peak = 0.0
     while proc.poll() is None:
         peak = max(peak, sum(_pss_mb(p) for p in _descendants(proc.pid)))
@@ -156,8 +164,16 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "read": t_read}), flush=T
 def steps_in_parallel(src: Path, steps: list[str], n: int) -> tuple[float, float]:
     """Seconds for *n* processes that each read one copy and apply the steps to it in memory, started
     together: ``(steps, read + steps)``, each the slowest process's."""
-    procs = [subprocess.Popen([sys.executable, "-c", PARALLEL_STEPS, str(src), ",".join(steps)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for _ in range(n)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", PARALLEL_STEPS, str(src), ",".join(steps)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(n)
+    ]
     for p in procs:
         while p.stdout and p.stdout.readline().strip() != "ready":
             pass
@@ -193,8 +209,11 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
     ap.add_argument("--size-mb", type=float, default=1000.0)
     ap.add_argument("--steps", default="formulas,keywords")
-    ap.add_argument("--runs", default="1,2,dask,dask-noprofile",
-                    help="which runs: 1 (n_jobs=1), 2 (n_jobs=2), dask, dask-noprofile (worker profiler off)")
+    ap.add_argument(
+        "--runs",
+        default="1,2,dask,dask-noprofile",
+        help="which runs: 1 (n_jobs=1), 2 (n_jobs=2), dask, dask-noprofile (worker profiler off)",
+    )
     ap.add_argument("--no-dask", action="store_true", help="same as leaving dask out of --runs")
     args = ap.parse_args()
     steps = args.steps.split(",")
@@ -228,12 +247,19 @@ def main() -> None:
                 frames[name].append(fn(d))
         t_steps = time.perf_counter() - t0
         expected = {name: pd.concat(f, ignore_index=True) for name, f in frames.items()}
-        print(f"steps in memory over one copy (read excluded): {base_mb / t_steps:.2f} MB/s; reading the copy "
-              f"with Corpus.from_dir: {t_read:.1f} s ({t_read / t_steps:.1%} of the steps' time)", flush=True)
-        t_steps2, t_api2 = (steps_in_parallel(src, steps, 2) if any(r != "1" for r in runs)
-                            else (float("nan"), float("nan")))
-        print(f"the same in 2 processes at once, one copy each: {2 * base_mb / t_steps2:.2f} MB/s together "
-              f"({t_steps * 2 / t_steps2:.2f}x one process: what 2 cores give here)", flush=True)
+        print(
+            f"steps in memory over one copy (read excluded): {base_mb / t_steps:.2f} MB/s; reading the copy "
+            f"with Corpus.from_dir: {t_read:.1f} s ({t_read / t_steps:.1%} of the steps' time)",
+            flush=True,
+        )
+        t_steps2, t_api2 = (
+            steps_in_parallel(src, steps, 2) if any(r != "1" for r in runs) else (float("nan"), float("nan"))
+        )
+        print(
+            f"the same in 2 processes at once, one copy each: {2 * base_mb / t_steps2:.2f} MB/s together "
+            f"({t_steps * 2 / t_steps2:.2f}x one process: what 2 cores give here)",
+            flush=True,
+        )
 
         rows = []
         for run in runs:
@@ -244,9 +270,12 @@ def main() -> None:
             out = work / label.replace(" ", "_")
             r = run_measured(work / "in", steps, out, run)
             verdict = check_equal(out, steps, copies, expected)
-            print(f"{label}: {r['seconds']:.1f} s, {r['documents']:,} documents, {r['errors']} errors, "
-                  f"peak {r['peak_mb']:.0f} MB, CPU of the coordinating process {r['parent_cpu']:.1f} s, "
-                  f"output vs in-memory: {verdict}", flush=True)
+            print(
+                f"{label}: {r['seconds']:.1f} s, {r['documents']:,} documents, {r['errors']} errors, "
+                f"peak {r['peak_mb']:.0f} MB, CPU of the coordinating process {r['parent_cpu']:.1f} s, "
+                f"output vs in-memory: {verdict}",
+                flush=True,
+            )
             rows.append((label, r["seconds"], 1 if run == "1" else 2, r["peak_mb"]))
             shutil.rmtree(out, ignore_errors=True)
 
@@ -255,14 +284,22 @@ def main() -> None:
             # the same steps in memory at the same parallelism: one process, or two processes side by side
             expected = t_steps * copies if workers == 1 else t_steps2 * copies / 2
             with_read = (t_read + t_steps) * copies if workers == 1 else t_api2 * copies / 2
-            print(f"{label:<18}{dt:>9.1f}{mb / dt:>8.2f}{(mb / dt) / (base_mb / t_jieba):>9.2f}"
-                  f"{dt / expected - 1:>+10.1%}{dt / with_read - 1:>+8.1%}{peak:>9.0f}")
-        print("\npeak MB: proportional set size of the run's process and all its workers together "
-              "(shared pages split among them), sampled every second")
-        print("overhead = batch time / (time of the same steps in memory at the same parallelism) - 1 (aim: under 10%);"
-              " the batch also reads and cleans every file, which this baseline leaves out")
-        print("vs API = batch time / (Corpus.from_dir + the same steps in memory, at the same parallelism) - 1: "
-              "what the batch costs beyond the in-memory API's own path")
+            print(
+                f"{label:<18}{dt:>9.1f}{mb / dt:>8.2f}{(mb / dt) / (base_mb / t_jieba):>9.2f}"
+                f"{dt / expected - 1:>+10.1%}{dt / with_read - 1:>+8.1%}{peak:>9.0f}"
+            )
+        print(
+            "\npeak MB: proportional set size of the run's process and all its workers together "
+            "(shared pages split among them), sampled every second"
+        )
+        print(
+            "overhead = batch time / (time of the same steps in memory at the same parallelism) - 1 (aim: under 10%);"
+            " the batch also reads and cleans every file, which this baseline leaves out"
+        )
+        print(
+            "vs API = batch time / (Corpus.from_dir + the same steps in memory, at the same parallelism) - 1: "
+            "what the batch costs beyond the in-memory API's own path"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

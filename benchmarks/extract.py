@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
 
         seg = Segmenter()
         t_seg = _time(lambda: corpus.tokens(seg))
-        print(f"policytext Segmenter, corpus.tokens (cached for the extractors): {t_seg:7.2f} s  "
-              f"= {t_seg / baseline:5.2f}x jieba")
+        print(
+            f"policytext Segmenter, corpus.tokens (cached for the extractors): {t_seg:7.2f} s  "
+            f"= {t_seg / baseline:5.2f}x jieba"
+        )
     except Exception as e:  # pragma: no cover - reported, not fatal
         print(f"segmentation skipped: {e!r}")
 
@@ -78,12 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         ok &= ratio <= target
         total[target] = total.get(target, 0.0) + best
         rows = len(result[0]) if hasattr(result[0], "__len__") else 0
-        print(f"{label:<34}{rows:>8}{cold:>9.3f}{best:>9.3f}{ratio:>7.3f}x  <= {target}x {verdict}"
-              f"  (warm median {statistics.median(warm):.3f} s)")
+        print(
+            f"{label:<34}{rows:>8}{cold:>9.3f}{best:>9.3f}{ratio:>7.3f}x  <= {target}x {verdict}"
+            f"  (warm median {statistics.median(warm):.3f} s)"
+        )
     for target, t in sorted(total.items()):
         if t:
-            print(f"{f'all extractors of budget {target}x':<34}{'':>8}{'':>9}{t:>9.3f}{t / baseline:>7.3f}x  "
-                  f"(sum of warm times)")
+            print(
+                f"{f'all extractors of budget {target}x':<34}{'':>8}{'':>9}{t:>9.3f}{t / baseline:>7.3f}x  "
+                f"(sum of warm times)"
+            )
     return 0 if ok else 1
 
 

@@ -80,10 +80,23 @@ def phase_build(db: str, shared: Path, mb: float, segment_chars: int) -> dict:
     # closing the last connection checkpoints the WAL into the file and deletes it
     elapsed = time.perf_counter() - t0
     size = os.path.getsize(db) + (os.path.getsize(db + "-wal") if os.path.exists(db + "-wal") else 0)
-    return {"reps": reps, "docs": stats["docs"], "chars": stats["chars"], "text_mb": stats["bytes"] / 1e6,
-            "seconds_add": t_add, "cpu_seconds_add": c_add, "cpu_mb_per_s": stats["bytes"] / 1e6 / c_add, "seconds": elapsed, "mb_per_s": stats["bytes"] / 1e6 / t_add,
-            "db_mb": size / 1e6, "size_ratio": size / stats["bytes"], "segments": info["segments"],
-            "posting_mb": info["posting_bytes"] / 1e6, "peak_mb": peak_mb(), "import_mb": base}
+    return {
+        "reps": reps,
+        "docs": stats["docs"],
+        "chars": stats["chars"],
+        "text_mb": stats["bytes"] / 1e6,
+        "seconds_add": t_add,
+        "cpu_seconds_add": c_add,
+        "cpu_mb_per_s": stats["bytes"] / 1e6 / c_add,
+        "seconds": elapsed,
+        "mb_per_s": stats["bytes"] / 1e6 / t_add,
+        "db_mb": size / 1e6,
+        "size_ratio": size / stats["bytes"],
+        "segments": info["segments"],
+        "posting_mb": info["posting_bytes"] / 1e6,
+        "peak_mb": peak_mb(),
+        "import_mb": base,
+    }
 
 
 def draw_queries(db: str, n_per_length: int, seed: int) -> list[str]:
@@ -100,7 +113,7 @@ def draw_queries(db: str, n_per_length: int, seed: int) -> list[str]:
                 if len(text) <= n:
                     continue
                 s = rng.randrange(len(text) - n)
-                q = text[s:s + n]
+                q = text[s : s + n]
                 if any(c.isspace() for c in q):
                     continue
                 out.append(q)
@@ -116,8 +129,13 @@ def percentiles(xs: list[tuple[float, float]]) -> dict:
     """p50/p95 of wall-clock and of CPU time (the machine may be shared: CPU time is the steadier one)."""
     wall = np.array([w for w, _ in xs]) * 1000
     cpu = np.array([c for _, c in xs]) * 1000
-    return {"p50_ms": float(np.percentile(wall, 50)), "p95_ms": float(np.percentile(wall, 95)),
-            "cpu_p50_ms": float(np.percentile(cpu, 50)), "cpu_p95_ms": float(np.percentile(cpu, 95)), "n": len(xs)}
+    return {
+        "p50_ms": float(np.percentile(wall, 50)),
+        "p95_ms": float(np.percentile(wall, 95)),
+        "cpu_p50_ms": float(np.percentile(cpu, 50)),
+        "cpu_p95_ms": float(np.percentile(cpu, 95)),
+        "n": len(xs),
+    }
 
 
 class Timer:
@@ -152,9 +170,15 @@ def phase_query(db: str, queries: list[str]) -> dict:
         t_kwic.append(t.result)
         assert len(k) == min(100, c), (q, len(k), c)
     idx.close()
-    return {"first_query_s": warm, "count": percentiles(t_count), "kwic100": percentiles(t_kwic),
-            "count_by_length": {n: percentiles(v) for n, v in by_len.items()}, "counts": counts,
-            "peak_mb": peak_mb(), "import_mb": base}
+    return {
+        "first_query_s": warm,
+        "count": percentiles(t_count),
+        "kwic100": percentiles(t_kwic),
+        "count_by_length": {n: percentiles(v) for n, v in by_len.items()},
+        "counts": counts,
+        "peak_mb": peak_mb(),
+        "import_mb": base,
+    }
 
 
 def _overlapping(text: str, q: str) -> int:
@@ -171,7 +195,7 @@ def _kwic_scan(texts, q: str, limit: int = 100) -> int:
         s = text.find(q)
         while s >= 0 and rows < limit:
             rows += 1
-            _ = (text[max(0, s - 20):s], text[s + len(q):s + len(q) + 20])
+            _ = (text[max(0, s - 20) : s], text[s + len(q) : s + len(q) + 20])
             s = text.find(q, s + 1)
         if rows >= limit:
             break
@@ -207,8 +231,13 @@ def phase_scan(db: str, queries: list[str], mode: str) -> dict:
                 _kwic_scan(texts, q)
             t_kwic.append(t.result)
     idx.close()
-    return {"count": percentiles(t_count), "kwic100": percentiles(t_kwic), "counts": counts, "peak_mb": peak_mb(),
-            "import_mb": base}
+    return {
+        "count": percentiles(t_count),
+        "kwic100": percentiles(t_kwic),
+        "counts": counts,
+        "peak_mb": peak_mb(),
+        "import_mb": base,
+    }
 
 
 def child(args: list[str]) -> dict:
@@ -248,15 +277,24 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="policytext-bench-"))
     db = str(tmp / "bench.db")
     try:
-        print(f"building an index over >= {a.mb:g} MB of text (shared corpus repeated), segments of "
-              f"{seg_chars:,} characters …", flush=True)
+        print(
+            f"building an index over >= {a.mb:g} MB of text (shared corpus repeated), segments of "
+            f"{seg_chars:,} characters …",
+            flush=True,
+        )
         b = child(["build", db, str(shared), str(a.mb), str(seg_chars)])
-        print(f"  {b['docs']:,} documents, {b['chars']:,} characters, {b['text_mb']:.1f} MB UTF-8 "
-              f"({b['reps']} copies), {b['segments']} segments")
-        print(f"  build: {b['seconds_add']:.1f} s → {b['mb_per_s']:.2f} MB/s wall-clock, {b['cpu_mb_per_s']:.2f} MB/s "
-              f"of CPU time (aim >= 5); peak memory {b['peak_mb']:.0f} MB")
-        print(f"  size: {b['db_mb']:.1f} MB file ({b['posting_mb']:.1f} MB postings) = {b['size_ratio']:.2f}x the "
-              f"text (aim <= 4x)")
+        print(
+            f"  {b['docs']:,} documents, {b['chars']:,} characters, {b['text_mb']:.1f} MB UTF-8 "
+            f"({b['reps']} copies), {b['segments']} segments"
+        )
+        print(
+            f"  build: {b['seconds_add']:.1f} s → {b['mb_per_s']:.2f} MB/s wall-clock, {b['cpu_mb_per_s']:.2f} MB/s "
+            f"of CPU time (aim >= 5); peak memory {b['peak_mb']:.0f} MB"
+        )
+        print(
+            f"  size: {b['db_mb']:.1f} MB file ({b['posting_mb']:.1f} MB postings) = {b['size_ratio']:.2f}x the "
+            f"text (aim <= 4x)"
+        )
         queries = draw_queries(db, a.queries, seed=0)
         qfile = tmp / "queries.json"
         qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
@@ -266,12 +304,16 @@ def main() -> None:
         q = child(["query", db, str(qfile)])
         mem = child(["memory", db, str(qfile)])
         disk = child(["disk", db, str(sfile)])
-        print(f"\n{len(queries)} random queries ({a.queries} each of {', '.join(map(str, LENGTHS))} characters); "
-              f"first query (opening caches) {q['first_query_s'] * 1000:.0f} ms")
+        print(
+            f"\n{len(queries)} random queries ({a.queries} each of {', '.join(map(str, LENGTHS))} characters); "
+            f"first query (opening caches) {q['first_query_s'] * 1000:.0f} ms"
+        )
         print(f"{'':28} {'p50 ms':>9} {'p95 ms':>9} {'CPU p50':>9} {'CPU p95':>9}")
 
         def line(name: str, v: dict, extra: str = "") -> None:
-            print(f"{name:28} {v['p50_ms']:9.2f} {v['p95_ms']:9.2f} {v['cpu_p50_ms']:9.2f} {v['cpu_p95_ms']:9.2f}{extra}")
+            print(
+                f"{name:28} {v['p50_ms']:9.2f} {v['p95_ms']:9.2f} {v['cpu_p50_ms']:9.2f} {v['cpu_p95_ms']:9.2f}{extra}"
+            )
 
         line("index count", q["count"])
         for n, v in q["count_by_length"].items():
@@ -285,21 +327,27 @@ def main() -> None:
         def ratio(a: dict, b: dict, key: str) -> str:
             return f"{a[key] / b[key]:.0f}x"
 
-        print(f"\ncount speed-up at p50 (wall / CPU): {ratio(mem['count'], q['count'], 'p50_ms')} / "
-              f"{ratio(mem['count'], q['count'], 'cpu_p50_ms')} vs the in-memory scan, "
-              f"{ratio(disk['count'], q['count'], 'p50_ms')} / {ratio(disk['count'], q['count'], 'cpu_p50_ms')} vs "
-              f"scanning the stored texts (aim >= 20x)")
-        print(f"kwic(top=100) speed-up at p50 (wall / CPU): {ratio(mem['kwic100'], q['kwic100'], 'p50_ms')} / "
-              f"{ratio(mem['kwic100'], q['kwic100'], 'cpu_p50_ms')} vs the in-memory scan, "
-              f"{ratio(disk['kwic100'], q['kwic100'], 'p50_ms')} / {ratio(disk['kwic100'], q['kwic100'], 'cpu_p50_ms')}"
-              f" vs the stored texts")
+        print(
+            f"\ncount speed-up at p50 (wall / CPU): {ratio(mem['count'], q['count'], 'p50_ms')} / "
+            f"{ratio(mem['count'], q['count'], 'cpu_p50_ms')} vs the in-memory scan, "
+            f"{ratio(disk['count'], q['count'], 'p50_ms')} / {ratio(disk['count'], q['count'], 'cpu_p50_ms')} vs "
+            f"scanning the stored texts (aim >= 20x)"
+        )
+        print(
+            f"kwic(top=100) speed-up at p50 (wall / CPU): {ratio(mem['kwic100'], q['kwic100'], 'p50_ms')} / "
+            f"{ratio(mem['kwic100'], q['kwic100'], 'cpu_p50_ms')} vs the in-memory scan, "
+            f"{ratio(disk['kwic100'], q['kwic100'], 'p50_ms')} / {ratio(disk['kwic100'], q['kwic100'], 'cpu_p50_ms')}"
+            f" vs the stored texts"
+        )
         exact = q["counts"] == mem["counts"]
         pos = {qq: i for i, qq in enumerate(queries)}
         exact_disk = all(q["counts"][pos[s]] == c for s, c in zip(sub, disk["counts"]))
         print(f"index counts equal brute-force counts: {exact} (all {len(queries)}), {exact_disk} (disk subset)")
-        print(f"peak memory (process RSS; after importing policytext: {b['import_mb']:.0f} MB): build "
-              f"{b['peak_mb']:.0f} MB, index queries {q['peak_mb']:.0f} MB, in-memory scan {mem['peak_mb']:.0f} MB "
-              f"(holds all texts), scan of stored texts {disk['peak_mb']:.0f} MB")
+        print(
+            f"peak memory (process RSS; after importing policytext: {b['import_mb']:.0f} MB): build "
+            f"{b['peak_mb']:.0f} MB, index queries {q['peak_mb']:.0f} MB, in-memory scan {mem['peak_mb']:.0f} MB "
+            f"(holds all texts), scan of stored texts {disk['peak_mb']:.0f} MB"
+        )
         if a.keep:
             shutil.copy(db, a.keep)
     finally:

@@ -161,8 +161,10 @@ def main() -> int:
     t_many = timeit(lambda: seg.cut_many(texts, n_jobs=2), args.repeat)
     row("cut_many(n_jobs=2), warm pool", t_many, t_seg, "one process")
     print(f"{'  cold start of the 2-worker pool':44s} {cold:8.2f}")
-    print(f"{'  machine: 2 busy-loop processes vs 1':44s} {'':8s} {'':11s} {parallel_capacity():6.2f}x "
-          f"(the ceiling for any 2-process speed-up right now; load {os.getloadavg()[0]:.1f})")
+    print(
+        f"{'  machine: 2 busy-loop processes vs 1':44s} {'':8s} {'':11s} {parallel_capacity():6.2f}x "
+        f"(the ceiling for any 2-process speed-up right now; load {os.getloadavg()[0]:.1f})"
+    )
     seg.close()
 
     try:
@@ -177,7 +179,7 @@ def main() -> int:
         t_tok = timeit(lambda: [fast.tokenize(t) for t in texts], args.repeat)
         row("Segmenter(backend='rjieba').tokenize", t_tok, t_base)
         list(jieba.posseg.cut("预热"))  # posseg loads its own tag table and model on first use: not timed
-        sub = texts[-max(1, len(texts) // 10):]  # posseg is slow: time it on the last tenth, compare rates
+        sub = texts[-max(1, len(texts) // 10) :]  # posseg is slow: time it on the last tenth, compare rates
         n_sub = sum(map(len, sub))
         t_ppos = timeit(lambda: [list(jieba.posseg.cut(t)) for t in sub], 1)
         print(f"{'plain jieba.posseg.cut (POS baseline, 1/10)':44s} {t_ppos:8.2f} {n_sub / t_ppos:11,.0f}")
@@ -198,10 +200,12 @@ def main() -> int:
         plain.initialize()
         f_plain = score_files(lambda s: plain.lcut(s), test, gold)
         f_lex = score_files(seg.cut, test, gold)
-        print(f"SIGHAN 2005 PKU test word F1: plain jieba {100 * f_plain['f1']:.2f}, "
-              f"with policy lexicon {100 * f_lex['f1']:.2f} "
-              f"(difference {100 * (f_lex['f1'] - f_plain['f1']):+.2f} points; "
-              f"P {100 * f_lex['precision']:.2f} R {100 * f_lex['recall']:.2f})")
+        print(
+            f"SIGHAN 2005 PKU test word F1: plain jieba {100 * f_plain['f1']:.2f}, "
+            f"with policy lexicon {100 * f_lex['f1']:.2f} "
+            f"(difference {100 * (f_lex['f1'] - f_plain['f1']):+.2f} points; "
+            f"P {100 * f_lex['precision']:.2f} R {100 * f_lex['recall']:.2f})"
+        )
     return 0
 
 

@@ -45,7 +45,9 @@ def main() -> int:
     args = ap.parse_args()
 
     sample = load_sample()
-    corpus = Corpus([d for d in sample if args.quick is False or d.doc_id == SEED_ID or (d.meta.get("year") or 0) >= 2000])
+    corpus = Corpus(
+        [d for d in sample if args.quick is False or d.doc_id == SEED_ID or (d.meta.get("year") or 0) >= 2000]
+    )
     print(f"corpus: {len(corpus)} documents, {corpus.n_chars:,} characters")
 
     import jieba
@@ -57,24 +59,37 @@ def main() -> int:
 
     print("\n1. first vs second statistic over the same Corpus object")
     _, t_jieba = timed("baseline: plain jieba.lcut over every text", lambda: [jieba.lcut(t) for t in corpus.texts])
-    _, t_first = timed("first:  keywords(corpus, by='year')  [segments]", lambda: keywords(corpus, by="year", segmenter=seg))
-    _, t_second = timed("second: dfm(corpus).group('year')  [cached terms]",
-                        lambda: dfm(corpus, segmenter=seg).group("year"))
-    _, t_third = timed("third:  keywords(corpus, method='textrank', by='year')",
-                       lambda: keywords(corpus, method="textrank", by="year", segmenter=seg))
-    timed("fourth: keyness(2023 vs 2013 reports) on fresh corpora",
-          lambda: keyness(corpus.filter(year=2023, collection="gov_work_reports_national"),
-                          corpus.filter(year=2013, collection="gov_work_reports_national"),
-                          segmenter=seg))
-    timed("term_trends(corpus, 5 terms)  [substring scan]",
-          lambda: term_trends(corpus, ["改革", "高质量发展", "新质生产力", "小康", "脱贫"]))
+    _, t_first = timed(
+        "first:  keywords(corpus, by='year')  [segments]", lambda: keywords(corpus, by="year", segmenter=seg)
+    )
+    _, t_second = timed(
+        "second: dfm(corpus).group('year')  [cached terms]", lambda: dfm(corpus, segmenter=seg).group("year")
+    )
+    _, t_third = timed(
+        "third:  keywords(corpus, method='textrank', by='year')",
+        lambda: keywords(corpus, method="textrank", by="year", segmenter=seg),
+    )
+    timed(
+        "fourth: keyness(2023 vs 2013 reports) on fresh corpora",
+        lambda: keyness(
+            corpus.filter(year=2023, collection="gov_work_reports_national"),
+            corpus.filter(year=2013, collection="gov_work_reports_national"),
+            segmenter=seg,
+        ),
+    )
+    timed(
+        "term_trends(corpus, 5 terms)  [substring scan]",
+        lambda: term_trends(corpus, ["改革", "高质量发展", "新质生产力", "小康", "脱贫"]),
+    )
     print(f"  second / first = {t_second / t_first:.4f}  (must be <= 0.1)")
     print(f"  textrank (cached) / first = {t_third / t_first:.4f}")
     print(f"  first / plain jieba.lcut = {t_first / t_jieba:.2f}")
 
     print("\n2. seed keywords")
     seed = corpus[SEED_ID]
-    ours, _ = timed("ours: TF-IDF, IDF from the reports + seed", lambda: keywords(seed, top=10, idf=corpus, segmenter=seg))
+    ours, _ = timed(
+        "ours: TF-IDF, IDF from the reports + seed", lambda: keywords(seed, top=10, idf=corpus, segmenter=seg)
+    )
     ours_raw = keywords(seed, top=10, idf=corpus, segmenter=seg, sublinear_tf=False)
     tr = keywords(seed, method="textrank", top=10, segmenter=seg)
     import jieba.analyse

@@ -32,7 +32,7 @@ def main() -> None:
     args = ap.parse_args()
     docs = [d for d in load_sample() if d.doc_id.startswith("gwr")]
     if args.limit:
-        docs = docs[-args.limit:]
+        docs = docs[-args.limit :]
     corpus = Corpus(docs)
     n = sum(len(d.text) for d in docs)
     print(f"{len(docs)} reports, {n:,} characters")
@@ -48,13 +48,17 @@ def main() -> None:
 
     lib = bundled_templates().template.tolist()
     df, t_find = timed(lambda: find_templates(corpus, lib, segmenter=seg))
-    print(f"find_templates, {len(lib)} templates  {t_find:8.2f} s  {t_find / t_jieba:6.2f}x jieba  "
-          f"{len(df):,} rows  {n / t_find / 1e3:.1f} k chars/s")
+    print(
+        f"find_templates, {len(lib)} templates  {t_find:8.2f} s  {t_find / t_jieba:6.2f}x jieba  "
+        f"{len(df):,} rows  {n / t_find / 1e3:.1f} k chars/s"
+    )
 
     one, t_one = timed(lambda: find_templates(corpus, "以{X}为{Y}", segmenter=seg))
     brute, _ = timed(lambda: sum(d.text.count("以") for d in docs))
-    print(f"find_templates, 以{{X}}为{{Y}}      {t_one:8.2f} s  {t_one / t_jieba:6.2f}x jieba  {len(one):,} rows "
-          f"({brute:,} anchors 以)")
+    print(
+        f"find_templates, 以{{X}}为{{Y}}      {t_one:8.2f} s  {t_one / t_jieba:6.2f}x jieba  {len(one):,} rows "
+        f"({brute:,} anchors 以)"
+    )
 
     mined, t_mine = timed(lambda: mine_templates(corpus, segmenter=seg))
     print(f"mine_templates (tokens cached) {t_mine:8.2f} s  {t_mine / t_jieba:6.2f}x jieba  {len(mined)} frames")

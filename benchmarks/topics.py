@@ -49,14 +49,16 @@ from policytext.topics.coherence import coherence_from_matrix, topic_coherence  
 
 # A generic Chinese stopword list (function words of any genre; nothing policy-specific), as a user of plain
 # jieba would take from a common list.
-GENERIC_STOPWORDS = set("""
+GENERIC_STOPWORDS = set(
+    """
 的 了 和 与 及 以及 或 或者 而 并 并且 且 在 于 对 对于 把 被 将 从 向 为 为了 以 由 由于 因为 所以 因此 但 但是 却 也 都
 还 又 就 才 即 则 之 其 此 该 这 那 这个 那个 这些 那些 这样 那样 我 我们 你 你们 他 他们 她 它 它们 自己 是 有 要 会 能
 可以 可 应 应当 应该 等 等等 着 过 得 地 所 个 各 每 一 一个 一些 中 上 下 里 内 外 后 前 时 不 没有 没 很 更 最 再 已 已经
 正在 通过 按照 根据 关于 啊 吧 呢 吗 嘛 哦 呀 之一 一种 一样 如果 虽然 尽管 然而 而且 不但 不仅 只是 就是 还是 或是 以便 以免
 即使 既 既然 因 故 与其 一方面 另一方面 此外 其中 其他 其它 什么 怎么 怎样 如何 为什么 哪 哪些 那么 这么 多少 几 些 者 们
 当 到 给 让 使 比 跟 同 除了 除 除此之外 个人 大家 每个 任何 所有 一切 某 某些 本 该 既是 也是 都是 已 曾 曾经 将要 将会
-""".split())
+""".split()
+)
 
 _PUNCT_RE = re.compile(r"^[\W_]+$")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
@@ -65,8 +67,14 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 def jieba_tokens(paragraphs: list[str]) -> list[list[str]]:
     import jieba
 
-    return [[w for w in jieba.lcut(p) if w.strip() and not _PUNCT_RE.match(w) and not _DIGIT_RE.search(w)
-             and w not in GENERIC_STOPWORDS] for p in paragraphs]
+    return [
+        [
+            w
+            for w in jieba.lcut(p)
+            if w.strip() and not _PUNCT_RE.match(w) and not _DIGIT_RE.search(w) and w not in GENERIC_STOPWORDS
+        ]
+        for p in paragraphs
+    ]
 
 
 def _rss() -> tuple[int, int]:
@@ -108,8 +116,16 @@ def work(model: str, data_path: str, k: int, top: int) -> dict:
         from policytext.topics.units import Units
 
         ref = TopicModel(k).prepare(load_sample(include_seed=False))
-        units = Units(ref.doc_ids, ref.doc_meta, ref.doc_texts, ref.unit_doc, ref.unit_start, ref.unit_end,
-                      [[w for w in t if len(w) >= 2] for t in tokens], unit="paragraph")
+        units = Units(
+            ref.doc_ids,
+            ref.doc_meta,
+            ref.doc_texts,
+            ref.unit_doc,
+            ref.unit_start,
+            ref.unit_end,
+            [[w for w in t if len(w) >= 2] for t in tokens],
+            unit="paragraph",
+        )
         rss0, _ = _rss()
         t0 = time.perf_counter()
         # "same NMF|jieba": the same model on plain jieba tokens with the generic stopword list only;
@@ -212,17 +228,29 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     jtoks = jieba_tokens(paragraphs)
     seg_jieba = time.perf_counter() - t0
-    print(f"corpus: {len(corpus)} Government Work Reports, {corpus.n_chars:,} characters, {len(paragraphs):,} "
-          f"paragraphs; k={args.k}, top {args.top} terms")
-    print(f"segmentation: policytext Segmenter.terms {seg_policytext:.1f} s; jieba.lcut + filters {seg_jieba:.1f} s "
-          "(not included in fit times)")
+    print(
+        f"corpus: {len(corpus)} Government Work Reports, {corpus.n_chars:,} characters, {len(paragraphs):,} "
+        f"paragraphs; k={args.k}, top {args.top} terms"
+    )
+    print(
+        f"segmentation: policytext Segmenter.terms {seg_policytext:.1f} s; jieba.lcut + filters {seg_jieba:.1f} s "
+        "(not included in fit times)"
+    )
     pt_tokens = units.unit_terms
     from policytext.segment.segmenter import Segmenter
 
     lex_tokens = TopicModel(args.k, segmenter=Segmenter()).prepare(corpus).unit_terms
 
-    models = ["policytext", "policytext+lexicon", "same NMF|jieba", "policytext|jieba", "sklearn NMF",
-              "sklearn LDA", "tomotopy LDA", "gensim LdaModel"]
+    models = [
+        "policytext",
+        "policytext+lexicon",
+        "same NMF|jieba",
+        "policytext|jieba",
+        "sklearn NMF",
+        "sklearn LDA",
+        "tomotopy LDA",
+        "gensim LdaModel",
+    ]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "tokens.json"
@@ -236,8 +264,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{model}: skipped, {mod} is not importable (pip install {mod})")
                 continue
             env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-            proc = subprocess.run([sys.executable, __file__, "--worker", model, "--data", str(data), "--k",
-                                   str(args.k), "--top", str(args.top)], capture_output=True, text=True, env=env)
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    model,
+                    "--data",
+                    str(data),
+                    "--k",
+                    str(args.k),
+                    "--top",
+                    str(args.top),
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
             if proc.returncode != 0:
                 print(f"{model}: failed\n{proc.stderr[-2000:]}")
                 continue
@@ -247,28 +290,37 @@ def main(argv: list[str] | None = None) -> int:
             res["npmi_text"] = text_coherence(res["tops"], paragraphs)
             res["umass_tokens"] = float(np.nanmean(topic_coherence(res["tops"], own, "umass")))
             results.append(res)
-            print(f"  {model:18s} NPMI(tokens) {res['npmi_tokens']:.3f}  NPMI(text) {res['npmi_text']:.3f}  "
-                  f"fit {res['seconds']:6.1f} s  peak +{res['peak_mib']:.0f} MiB", flush=True)
+            print(
+                f"  {model:18s} NPMI(tokens) {res['npmi_tokens']:.3f}  NPMI(text) {res['npmi_text']:.3f}  "
+                f"fit {res['seconds']:6.1f} s  peak +{res['peak_mib']:.0f} MiB",
+                flush=True,
+            )
 
     print()
     print("| model | mean NPMI, own tokens | mean NPMI, raw text | UMass | fit s | peak MiB |")
     print("|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['model']} | {r['npmi_tokens']:.3f} | {r['npmi_text']:.3f} | {r['umass_tokens']:.2f} | "
-              f"{r['seconds']:.1f} | {r['peak_mib']:.0f} |")
+        print(
+            f"| {r['model']} | {r['npmi_tokens']:.3f} | {r['npmi_text']:.3f} | {r['umass_tokens']:.2f} | "
+            f"{r['seconds']:.1f} | {r['peak_mib']:.0f} |"
+        )
     by = {r["model"]: r for r in results}
     if "policytext" in by:
         others = [r for r in results if r["model"] != "policytext"]
         if others:
             best = max(others, key=lambda r: r["npmi_tokens"])
             p = by["policytext"]
-            print(f"\npolicytext - best other ({best['model']}): NPMI(tokens) {p['npmi_tokens'] - best['npmi_tokens']:+.3f}, "
-                  f"NPMI(text) {p['npmi_text'] - max(r['npmi_text'] for r in others):+.3f}")
+            print(
+                f"\npolicytext - best other ({best['model']}): NPMI(tokens) {p['npmi_tokens'] - best['npmi_tokens']:+.3f}, "
+                f"NPMI(text) {p['npmi_text'] - max(r['npmi_text'] for r in others):+.3f}"
+            )
             if "same NMF|jieba" in by:
                 c = by["same NMF|jieba"]
-                print("policytext - control (same NMF|jieba): "
-                      f"NPMI(tokens) {p['npmi_tokens'] - c['npmi_tokens']:+.3f}, "
-                      f"NPMI(text) {p['npmi_text'] - c['npmi_text']:+.3f}")
+                print(
+                    "policytext - control (same NMF|jieba): "
+                    f"NPMI(tokens) {p['npmi_tokens'] - c['npmi_tokens']:+.3f}, "
+                    f"NPMI(text) {p['npmi_text'] - c['npmi_text']:+.3f}"
+                )
         for r in results:
             print(f"\n{r['model']} topics:")
             for t, words in enumerate(r["tops"]):

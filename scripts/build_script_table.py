@@ -53,8 +53,7 @@ def main() -> None:
         if s != c:
             rows.append(f"{c}\t{s}")
     version = getattr(opencc, "__version__", "1.4.2")
-    OUT.write_text(HEADER.format(version=version, keep=" ".join(KEEP_AS_IS)) + "\n".join(rows) + "\n",
-                   encoding="utf-8")
+    OUT.write_text(HEADER.format(version=version, keep=" ".join(KEEP_AS_IS)) + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} characters -> {OUT}")
 
 

@@ -16,137 +16,221 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 OUT = Path(__file__).resolve().parents[1] / "notebooks"
 
 READING_A_SPEECH = [
-    ("md", """# Reading a speech with policytext
+    (
+        "md",
+        """# Reading a speech with policytext
 
 The seed document of policytext is an article by a county organization department (刘亚然, 孟村县委组织部, 2022),
 scraped from a web page with its breadcrumbs, font-size controls and print links. This notebook reads it the way a
 careful scholar does: metadata, sentences, words, slot templates, parallel structures, numbered formulas, meetings,
-quoted slogans and cited documents, and finally an HTML report with everything highlighted."""),
-    ("code", """import pandas as pd
+quoted slogans and cited documents, and finally an HTML report with everything highlighted.""",
+    ),
+    (
+        "code",
+        """import pandas as pd
 import policytext as pt
 from policytext.corpus.datasets import load_seed
 
 pd.set_option("display.max_colwidth", 60)
 doc = load_seed()
-doc.meta"""),
-    ("md", """The page chrome is gone; the raw page is kept in `doc.raw`. Every offset policytext reports points into
-`doc.text`."""),
-    ("code", """print(doc.raw[:120])
+doc.meta""",
+    ),
+    (
+        "md",
+        """The page chrome is gone; the raw page is kept in `doc.raw`. Every offset policytext reports points into
+`doc.text`.""",
+    ),
+    (
+        "code",
+        """print(doc.raw[:120])
 print("…")
-print(doc.text[:120])"""),
-    ("code", """sentences = pt.split_sentences(doc.text)
-len(sentences), [s.text for s in sentences[:4]]"""),
+print(doc.text[:120])""",
+    ),
+    (
+        "code",
+        """sentences = pt.split_sentences(doc.text)
+len(sentences), [s.text for s in sentences[:4]]""",
+    ),
     ("md", "## Words\n\nThe Segmenter has its own jieba tokenizer and a policy lexicon, so formulations stay whole."),
-    ("code", """seg = pt.Segmenter()
+    (
+        "code",
+        """seg = pt.Segmenter()
 print(seg.cut("深入学习习近平新时代中国特色社会主义思想，把伟大建党精神落实到组织工作实践"))
-[(t.word, t.start, t.end, t.pos) for t in seg.tokenize("推动组织工作守正创新", pos=True)]"""),
+[(t.word, t.start, t.end, t.pos) for t in seg.tokenize("推动组织工作守正创新", pos=True)]""",
+    ),
     ("md", "## Slot templates\n\n`抓{X}党建促{Y}` and the other frames of the bundled template library:"),
-    ("code", """from policytext.extract.templates import find_templates
+    (
+        "code",
+        """from policytext.extract.templates import find_templates
 
 templates = find_templates(doc)
-templates[["template", "match", "slots", "elided"]].head(15)"""),
-    ("code", """assert all(doc.text[r.start:r.end] == r.match for r in templates.itertuples())
-templates[templates.template == "抓{X}党建促{Y}"]["slots"].apply(pd.Series)"""),
+templates[["template", "match", "slots", "elided"]].head(15)""",
+    ),
+    (
+        "code",
+        """assert all(doc.text[r.start:r.end] == r.match for r in templates.itertuples())
+templates[templates.template == "抓{X}党建促{Y}"]["slots"].apply(pd.Series)""",
+    ),
     ("md", "Frames nobody named are found by mining recurring skeletons:"),
-    ("code", """from policytext.extract.templates.mining import mine_templates
+    (
+        "code",
+        """from policytext.extract.templates.mining import mine_templates
 
-mine_templates(doc, min_support=3).head(10)"""),
+mine_templates(doc, min_support=3).head(10)""",
+    ),
     ("md", "## Parallel structures (排比, 对仗)"),
-    ("code", """from policytext.extract.parallels import find_parallels, format_for_terminal
+    (
+        "code",
+        """from policytext.extract.parallels import find_parallels, format_for_terminal
 
 parallels = find_parallels(doc)
-parallels[["kind", "frame", "items", "n_items"]].head(12)"""),
+parallels[["kind", "frame", "items", "n_items"]].head(12)""",
+    ),
     ("code", "print(format_for_terminal(parallels.head(6)))"),
     ("md", "## Numbered formulas, meetings, quoted terms, cited documents"),
     ("code", """pt.find_formulas(doc)[["formula", "canonical", "expansion", "start", "end"]]"""),
     ("code", """pt.find_meetings(doc)[["match", "body", "congress", "plenum"]]"""),
     ("code", """pt.find_quoted_terms(doc)[["match", "head_noun"]]"""),
     ("code", """pt.find_references(doc)[["title", "kind"]]"""),
-    ("md", "## The report\n\nOne self-contained HTML page: template instances underlined, "
-           "each parallel group in its own colour (hover for its frame), formulas and meetings marked."),
-    ("code", """from IPython.display import HTML
+    (
+        "md",
+        "## The report\n\nOne self-contained HTML page: template instances underlined, "
+        "each parallel group in its own colour (hover for its frame), formulas and meetings marked.",
+    ),
+    (
+        "code",
+        """from IPython.display import HTML
 
 page = pt.report(doc)
 open("seed_report.html", "w", encoding="utf-8").write(page)
-HTML(page[page.index("<body>") + 6 : page.index("<h2>Templates")])"""),
+HTML(page[page.index("<body>") + 6 : page.index("<h2>Templates")])""",
+    ),
 ]
 
 REPORTS = [
-    ("md", """# Government Work Reports 1954–2025
+    (
+        "md",
+        """# Government Work Reports 1954–2025
 
 The bundled sample corpus holds the national Government Work Reports (state documents). This notebook follows
 formulations across seven decades: numbered formulas by year, when a term first appears, what distinguishes the 2023
-report from the 2013 one, what the reports talk about over time, and every occurrence of a phrase in context."""),
-    ("code", """import pandas as pd
+report from the 2013 one, what the reports talk about over time, and every occurrence of a phrase in context.""",
+    ),
+    (
+        "code",
+        """import pandas as pd
 import policytext as pt
 from policytext.corpus.datasets import load_sample
 
 corpus = load_sample().filter(collection="gov_work_reports_national")
 seg = pt.Segmenter()
 _ = corpus.tokens(seg)          # segment once; every statistic below reuses the cached tokens
-corpus"""),
+corpus""",
+    ),
     ("md", "## Numbered formulas by year"),
-    ("code", """formulas = pt.find_formulas(corpus)
+    (
+        "code",
+        """formulas = pt.find_formulas(corpus)
 formulas["year"] = formulas["doc_id"].map({d.doc_id: d.meta["year"] for d in corpus})
 by_year = formulas.groupby(["year", "canonical"]).size().unstack(fill_value=0)
-by_year[by_year.sum().sort_values(ascending=False).index[:8]].tail(12)"""),
-    ("code", """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], \
+by_year[by_year.sum().sort_values(ascending=False).index[:8]].tail(12)""",
+    ),
+    (
+        "code",
+        """trends = pt.term_trends(corpus, ["改革开放", "高质量发展", "乡村振兴", "新质生产力"], \
 by="year", unit="per_10k")
 from policytext.reporting.plots import plot_term_trends
-plot_term_trends(trends, title="per 10,000 characters");"""),
-    ("code", """pt.first_seen(corpus, ["人民公社", "改革开放", "社会主义市场经济", "科学发展观", "供给侧结构性改革",
-                         "高质量发展", "中国式现代化", "新质生产力"])[["term", "year", "doc_id", "count"]]"""),
+plot_term_trends(trends, title="per 10,000 characters");""",
+    ),
+    (
+        "code",
+        """pt.first_seen(corpus, ["人民公社", "改革开放", "社会主义市场经济", "科学发展观", "供给侧结构性改革",
+                         "高质量发展", "中国式现代化", "新质生产力"])[["term", "year", "doc_id", "count"]]""",
+    ),
     ("md", "## Keyness: the 2023 report against the 2013 report"),
-    ("code", """kn = pt.keyness(corpus["gwr_2023"], corpus["gwr_2013"], segmenter=seg)
-pd.concat([kn.head(12), kn.tail(8)])[["term", "n_target", "n_reference", "statistic", "log_ratio"]]"""),
+    (
+        "code",
+        """kn = pt.keyness(corpus["gwr_2023"], corpus["gwr_2013"], segmenter=seg)
+pd.concat([kn.head(12), kn.tail(8)])[["term", "n_target", "n_reference", "statistic", "log_ratio"]]""",
+    ),
     ("md", "## Topics over time"),
-    ("code", """from policytext.topics import TopicModel
+    (
+        "code",
+        """from policytext.topics import TopicModel
 
 # TopicModel segments with its own default (jieba's dictionary, no policy lexicon: more coherent topics)
 model = TopicModel(n_topics=12, method="nmf", random_state=0).fit(corpus, unit="paragraph")
 coherence = model.coherence("npmi")
 print("mean NPMI:", round(coherence.attrs["mean"], 3))
-coherence"""),
+coherence""",
+    ),
     ("code", "model.plot_trends();"),
     ("md", "## Every occurrence, in context"),
-    ("code", """import tempfile, os
+    (
+        "code",
+        """import tempfile, os
 db = os.path.join(tempfile.mkdtemp(), "reports.db")
 index = pt.Index(db)
 index.add(corpus)
-index.kwic("新质生产力", window=15).head(10)"""),
+index.kwic("新质生产力", window=15).head(10)""",
+    ),
     ("code", """index.count("改革开放", by="year").query("occurrences > 0").tail(10)"""),
 ]
 
 CLASSROOM = [
-    ("md", """# Fifteen minutes with policytext
+    (
+        "md",
+        """# Fifteen minutes with policytext
 
 For a class that has never used Python: run each cell with **Shift+Enter** and read what comes out.
-We look at one short article by a county organization department and at seventy years of Government Work Reports."""),
+We look at one short article by a county organization department and at seventy years of Government Work Reports.""",
+    ),
     ("md", "**Step 1.** Load the example article. The first line loads the library; the second loads the text."),
-    ("code", """import policytext as pt
+    (
+        "code",
+        """import policytext as pt
 doc = pt.load_seed()
-print(doc.meta["title"], "—", doc.meta["author"], doc.meta["date"])"""),
+print(doc.meta["title"], "—", doc.meta["author"], doc.meta["date"])""",
+    ),
     ("md", "**Step 2.** Cut the text into words. Official formulations such as 守正创新 stay whole."),
-    ("code", """seg = pt.Segmenter()
-print(seg.cut("推动组织工作守正创新，坚持稳中求进工作总基调"))"""),
+    (
+        "code",
+        """seg = pt.Segmenter()
+print(seg.cut("推动组织工作守正创新，坚持稳中求进工作总基调"))""",
+    ),
     ("md", "**Step 3.** Find the slogan frame 抓…党建促…: one frame, many fillings."),
-    ("code", """from policytext.extract.templates import find_templates
+    (
+        "code",
+        """from policytext.extract.templates import find_templates
 found = find_templates(doc, templates=["抓{X}党建促{Y}"])
 for row in found.itertuples():
-    print(row.match, "→", row.slots)"""),
+    print(row.match, "→", row.slots)""",
+    ),
     ("md", "**Step 4.** Parallel structures (排比): three or more phrases of the same shape."),
-    ("code", """from policytext.extract.parallels import find_parallels
+    (
+        "code",
+        """from policytext.extract.parallels import find_parallels
 for row in find_parallels(doc).head(8).itertuples():
-    print(row.frame, "：", "、".join(row.items))"""),
+    print(row.frame, "：", "、".join(row.items))""",
+    ),
     ("md", "**Step 5.** Numbered formulas such as “两个维护”: what do they stand for?"),
-    ("code", """for row in pt.find_formulas(doc).itertuples():
-    print(row.formula, "=", row.expansion)"""),
+    (
+        "code",
+        """for row in pt.find_formulas(doc).itertuples():
+    print(row.formula, "=", row.expansion)""",
+    ),
     ("md", "**Step 6.** Seventy years of Government Work Reports: how often does 改革 appear, decade by decade?"),
-    ("code", """reports = pt.load_sample().filter(collection="gov_work_reports_national")
+    (
+        "code",
+        """reports = pt.load_sample().filter(collection="gov_work_reports_national")
 counts = pt.term_trends(reports, ["改革", "阶级斗争", "创新"], by="year", unit="per_10k")
-counts.groupby(counts.index // 10 * 10).mean().round(1)"""),
-    ("md", "**Questions for discussion.** When does 阶级斗争 disappear? When does 创新 overtake 改革? "
-           "What else would you count?"),
+counts.groupby(counts.index // 10 * 10).mean().round(1)""",
+    ),
+    (
+        "md",
+        "**Questions for discussion.** When does 阶级斗争 disappear? When does 创新 overtake 改革? "
+        "What else would you count?",
+    ),
 ]
 
 
@@ -162,9 +246,11 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for name, cells in (("01_reading_a_speech", READING_A_SPEECH),
-                        ("02_government_work_reports_1954_2025", REPORTS),
-                        ("03_classroom_demo", CLASSROOM)):
+    for name, cells in (
+        ("01_reading_a_speech", READING_A_SPEECH),
+        ("02_government_work_reports_1954_2025", REPORTS),
+        ("03_classroom_demo", CLASSROOM),
+    ):
         nbformat.write(build(cells), OUT / f"{name}.ipynb")
         print(f"wrote notebooks/{name}.ipynb")
 

@@ -37,7 +37,9 @@ def corpus_dir(shared_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def manifest(corpus_dir: Path) -> list[dict]:
-    return [json.loads(line) for line in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line) for line in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -65,8 +65,10 @@ def private_imports(root: Path = PACKAGE) -> list[str]:
                     if part.startswith("_") and not part.startswith("__"):
                         owner = ".".join(parts[:i])
                         if not (module == owner or module.startswith(owner + ".")):
-                            found.append(f"{where}: imports private module {'.'.join(parts[: i + 1])} "
-                                         f"from outside {owner or 'its package'}")
+                            found.append(
+                                f"{where}: imports private module {'.'.join(parts[: i + 1])} "
+                                f"from outside {owner or 'its package'}"
+                            )
                         break
     return found
 
@@ -84,7 +86,9 @@ def test_the_private_name_check_catches_a_planted_import(tmp_path):
     (pkg / "stats" / "keywords.py").write_text("from ._tokens import doc_terms\n", encoding="utf-8")
     (pkg / "topics" / "model.py").write_text(
         "from ..stats._tokens import doc_terms\nfrom ..stats.keywords import _helper\n"
-        "from sklearn.decomposition._lda import x\n", encoding="utf-8")
+        "from sklearn.decomposition._lda import x\n",
+        encoding="utf-8",
+    )
     global SRC
     old, SRC = SRC, tmp_path
     try:
@@ -114,16 +118,24 @@ def test_layer_contracts_catch_a_planted_violation(tmp_path):
     copy = tmp_path / "src"
     shutil.copytree(PACKAGE, copy / "policytext", ignore=shutil.ignore_patterns("__pycache__", "data"))
     planted = copy / "policytext" / "corpus" / "text.py"
-    planted.write_text(planted.read_text(encoding="utf-8") + "\nfrom ..reporting.html import highlight_html  # planted\n",
-                       encoding="utf-8")
+    planted.write_text(
+        planted.read_text(encoding="utf-8") + "\nfrom ..reporting.html import highlight_html  # planted\n",
+        encoding="utf-8",
+    )
     config = tmp_path / "pyproject.toml"
     config.write_text((REPO / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
     env_path = f"{copy}"
     exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
     if exe is None:
         pytest.skip("import-linter is not installed (it comes with the 'dev' extra: pip install -e '.[dev]')")
-    r = subprocess.run([exe, "--config", str(config)], capture_output=True, text=True, cwd=tmp_path, timeout=300,
-                       env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"})
+    r = subprocess.run(
+        [exe, "--config", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+    )
     assert r.returncode != 0, r.stdout[-3000:]
     assert "policytext.corpus.text -> policytext.reporting.html" in r.stdout, r.stdout[-3000:]
 

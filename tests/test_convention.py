@@ -28,8 +28,17 @@ NOT_SOURCE_VERBS = {
     "keyness": "compares two sources: target and reference",
 }
 #: names 0.1 used for an idea that now has one name
-OLD_NAMES = {"limit": "top", "n": "top", "max_terms": "top", "topn": "top", "min_docfreq": "min_df",
-             "max_docfreq": "max_df", "corpus": "source", "n_workers": "n_jobs", "jobs": "n_jobs"}
+OLD_NAMES = {
+    "limit": "top",
+    "n": "top",
+    "max_terms": "top",
+    "topn": "top",
+    "min_docfreq": "min_df",
+    "max_docfreq": "max_df",
+    "corpus": "source",
+    "n_workers": "n_jobs",
+    "jobs": "n_jobs",
+}
 
 
 def _public_verbs() -> list[tuple[str, object]]:
@@ -85,6 +94,7 @@ def _check_vocabulary(name: str, params: list[inspect.Parameter]) -> None:
 
 # -- the 0.1 spellings, one release more ------------------------------------------------------
 
+
 def _warns(fn, *args, **kwargs):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -103,7 +113,9 @@ def test_old_positional_segmenter_still_works_with_a_warning():
 
 
 def test_old_argument_names_still_work_with_a_warning():
-    corpus = pt.Corpus.from_texts(["发展改革。", "发展稳定。", "改革。"], meta=[{"year": y} for y in (2001, 2002, 2003)])
+    corpus = pt.Corpus.from_texts(
+        ["发展改革。", "发展稳定。", "改革。"], meta=[{"year": y} for y in (2001, 2002, 2003)]
+    )
     seg = pt.Segmenter(lexicon=None)
     m = pt.dfm(corpus, segmenter=seg)
     old, messages = _warns(m.trim, min_docfreq=2)

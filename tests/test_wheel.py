@@ -26,7 +26,9 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     r = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     wheels = list(out.glob("policytext-*.whl"))
@@ -49,12 +51,17 @@ def test_wheel_installs_and_works_in_fresh_venv(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    r = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
-                       capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     # dependencies (jieba, numpy, pandas, ...) from this environment, after the venv's own site-packages
-    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True).stdout.strip()
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True
+    ).stdout.strip()
     Path(site, "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     code = (
         "import policytext, pathlib, sys\n"
@@ -65,9 +72,21 @@ def test_wheel_installs_and_works_in_fresh_venv(wheel, tmp_path):
         "c = load_sample(); assert len(c) == 54, len(c)\n"
         "print(policytext.Segmenter().cut('推动高质量发展'))\n"
     )
-    r = subprocess.run([str(py), "-c", code, site], capture_output=True, text=True, timeout=600, cwd=tmp_path,
-                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    r = subprocess.run(
+        [str(py), "-c", code, site],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-3000:]
-    r = subprocess.run([str(env_dir / "bin" / "policytext"), "--version"], capture_output=True, text=True,
-                       timeout=120, cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    r = subprocess.run(
+        [str(env_dir / "bin" / "policytext"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
     assert r.returncode == 0 and "policytext" in r.stdout

@@ -47,8 +47,7 @@ class MissingExtraError(PolicytextError, ImportError):
 
     def __init__(self, feature: str, extra: str, package: str):
         super().__init__(
-            f"{feature} needs the optional package {package!r}; "
-            f"install it with: pip install 'policytext[{extra}]'"
+            f"{feature} needs the optional package {package!r}; install it with: pip install 'policytext[{extra}]'"
         )
         self.extra = extra
         self.package = package

@@ -59,8 +59,16 @@ def test_two_workers_give_the_same_output(small_dir, tmp_path):
 
 def test_csv_format_and_nested_columns(tmp_path):
     def spans(doc):
-        return pd.DataFrame([{"doc_id": doc.doc_id, "items": ["甲", "乙"], "slots": {"X": doc.text[:2]},
-                              "item_spans": [(0, 1), (1, 2)]}])
+        return pd.DataFrame(
+            [
+                {
+                    "doc_id": doc.doc_id,
+                    "items": ["甲", "乙"],
+                    "slots": {"X": doc.text[:2]},
+                    "item_spans": [(0, 1), (1, 2)],
+                }
+            ]
+        )
 
     corpus = pt.Corpus.from_texts(["学出理想信念。", "学出对党忠诚。"])
     for fmt in ("csv", "parquet"):
@@ -74,7 +82,11 @@ def test_csv_format_and_nested_columns(tmp_path):
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_results_read_back_as_the_step_returned_them(fmt, tmp_path):
     """Integer columns with gaps stay Python int/None (not 3.0/NaN), missing strings stay None, ids stay text."""
-    texts = {"0001": "坚持“两个确立”，做到“两个维护”。", "0002": "持续做好“四早”工作，落实三农政策。", "0003": "没有公式。"}
+    texts = {
+        "0001": "坚持“两个确立”，做到“两个维护”。",
+        "0002": "持续做好“四早”工作，落实三农政策。",
+        "0003": "没有公式。",
+    }
     corpus = pt.Corpus.from_texts(list(texts.values()), ids=list(texts))
     batch.run(corpus, steps=["formulas"], out=tmp_path / "out", format=fmt, chunk_size=2)
     got = read_results(tmp_path / "out", "formulas")
@@ -102,8 +114,10 @@ def test_failing_step_is_recorded_and_run_goes_on(tmp_path):
 
 def test_jsonl_source_with_bad_lines(tmp_path):
     src = tmp_path / "docs.jsonl"
-    src.write_text('{"doc_id": "a", "text": "推动高质量发展。"}\n{broken\n{"doc_id": "c", "text": "守正创新。"}\n',
-                   encoding="utf-8")
+    src.write_text(
+        '{"doc_id": "a", "text": "推动高质量发展。"}\n{broken\n{"doc_id": "c", "text": "守正创新。"}\n',
+        encoding="utf-8",
+    )
     result = batch.run(src, steps=["stats"], out=tmp_path / "o")
     assert result.documents == 3 and result.errors == 1
     assert read_results(tmp_path / "o", "stats")["doc_id"].tolist() == ["a", "c"]
@@ -202,11 +216,17 @@ def test_fifty_megabytes_in_bounded_memory(corpus_dir, manifest, tmp_path):
         copies += 1
         size += total
     # the copies carry the same curated metadata as the original (a sidecar, as Corpus.from_dir reads it)
-    (root / "manifest.jsonl").write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in sidecar), encoding="utf-8")
+    (root / "manifest.jsonl").write_text(
+        "\n".join(json.dumps(m, ensure_ascii=False) for m in sidecar), encoding="utf-8"
+    )
     script = tmp_path / "mem.py"
     script.write_text(MEMORY_SCRIPT, encoding="utf-8")
-    r = subprocess.run([sys.executable, str(script), str(root), str(tmp_path / "out"), "stats"], capture_output=True,
-                       text=True, timeout=1200)
+    r = subprocess.run(
+        [sys.executable, str(script), str(root), str(tmp_path / "out"), "stats"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     info = json.loads(r.stdout.strip().splitlines()[-1])
     n_texts = sum(1 for m in manifest if m["path"].endswith(".txt"))
@@ -225,9 +245,13 @@ def test_mixed_object_columns_keep_one_schema(tmp_path):
 
     def odd(doc):
         n = len(doc.text)
-        return pd.DataFrame({"doc_id": [doc.doc_id] * 3,
-                             "count": pd.Series([np.int64(n), float("nan"), 2], dtype=object),
-                             "mixed": pd.Series([1, "甲", None], dtype=object)})
+        return pd.DataFrame(
+            {
+                "doc_id": [doc.doc_id] * 3,
+                "count": pd.Series([np.int64(n), float("nan"), 2], dtype=object),
+                "mixed": pd.Series([1, "甲", None], dtype=object),
+            }
+        )
 
     corpus = pt.Corpus.from_texts(["学出理想信念。", "学出对党忠诚。"], ids=["007", "008"])
     for fmt in ("parquet", "csv"):

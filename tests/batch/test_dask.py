@@ -45,8 +45,25 @@ def test_cli_local_cluster_writes_the_single_process_output(source_dir, tmp_path
 
     steps = ["stats", "formulas"]
     batch.run(source_dir, steps=steps, out=tmp_path / "local", chunk_size=6)
-    assert main(["batch", str(source_dir), "--steps", ",".join(steps), "--out", str(tmp_path / "cli"),
-                 "--jobs", "2", "--chunk-size", "6", "--dask", "local"]) == 0
+    assert (
+        main(
+            [
+                "batch",
+                str(source_dir),
+                "--steps",
+                ",".join(steps),
+                "--out",
+                str(tmp_path / "cli"),
+                "--jobs",
+                "2",
+                "--chunk-size",
+                "6",
+                "--dask",
+                "local",
+            ]
+        )
+        == 0
+    )
     assert "documents: 31" in capsys.readouterr().out
     for step in steps + ["_errors"]:
         pd.testing.assert_frame_equal(read_results(tmp_path / "cli", step), read_results(tmp_path / "local", step))
@@ -56,10 +73,12 @@ def test_dask_run_checks_its_arguments_like_the_local_run(tmp_path):
     from policytext.batch.dask_runner import run as dask_run
 
     corpus = pt.Corpus.from_texts(["甲。"])
-    for kwargs, message in [({"steps": ["stats"], "chunk_size": 0}, "chunk_size must be at least 1"),
-                            ({"steps": ["stats", "stats"]}, "repeat a name"),
-                            ({"steps": []}, "steps is empty"),
-                            ({"steps": ["stats"], "format": "xlsx"}, "format must be")]:
+    for kwargs, message in [
+        ({"steps": ["stats"], "chunk_size": 0}, "chunk_size must be at least 1"),
+        ({"steps": ["stats", "stats"]}, "repeat a name"),
+        ({"steps": []}, "steps is empty"),
+        ({"steps": ["stats"], "format": "xlsx"}, "format must be"),
+    ]:
         with pytest.raises(pt.InputError, match=message):
             dask_run(corpus, out=tmp_path / "o", **kwargs)
         with pytest.raises(pt.InputError, match=message):

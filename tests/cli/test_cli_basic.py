@@ -48,8 +48,18 @@ def test_demo_writes_report_tables_figures_and_index(capsys, tmp_path):
     assert main(["demo", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "report.html" in printed and "policytext kwic" in printed
-    for name in ("report.html", "documents.csv", "seed_formulas.csv", "seed_templates.csv", "seed_parallels.csv",
-                 "formulas_reports.csv", "seed_keywords.csv", "keyness_2023_vs_2013.csv", "topics.csv", "index.db"):
+    for name in (
+        "report.html",
+        "documents.csv",
+        "seed_formulas.csv",
+        "seed_templates.csv",
+        "seed_parallels.csv",
+        "formulas_reports.csv",
+        "seed_keywords.csv",
+        "keyness_2023_vs_2013.csv",
+        "topics.csv",
+        "index.db",
+    ):
         assert (out / name).is_file(), name
         assert name in printed
     page = (out / "report.html").read_text(encoding="utf-8")

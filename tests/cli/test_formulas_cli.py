@@ -8,11 +8,14 @@ import pytest
 from policytext.cli import main
 
 
-@pytest.mark.parametrize("kind, column, expected", [
-    ("formulas", "formula", ["两个维护", "四梁八柱", "两新"]),
-    ("meetings", "match", ["党的十九届六中全会", "党的十八大"]),
-    ("references", "title", ["中国共产党组织工作条例"]),
-])
+@pytest.mark.parametrize(
+    "kind, column, expected",
+    [
+        ("formulas", "formula", ["两个维护", "四梁八柱", "两新"]),
+        ("meetings", "match", ["党的十九届六中全会", "党的十八大"]),
+        ("references", "title", ["中国共产党组织工作条例"]),
+    ],
+)
 def test_extract_to_csv(tmp_path, seed_path, kind, column, expected):
     out = tmp_path / f"{kind}.csv"
     assert main(["extract", kind, str(seed_path), "-o", str(out)]) == 0

@@ -39,8 +39,30 @@ def test_lexicon_mine_on_files(tmp_path, capsys):
     for i, extra in enumerate(["各地", "依托", "走进", "建好", "推进"]):
         (d / f"{i}.txt").write_text(f"{extra}一窗通办开展服务。一窗通办很好。\n", encoding="utf-8")
     out = tmp_path / "lex.txt"
-    assert main(["lexicon", "mine", str(d), "--min-count", "3", "--min-entropy", "0.5", "--min-docs", "2", "--min-pmi", "1",
-                 "--backend", "jieba", "--write", str(out), "-o", str(tmp_path / "c.csv")]) == 0
+    assert (
+        main(
+            [
+                "lexicon",
+                "mine",
+                str(d),
+                "--min-count",
+                "3",
+                "--min-entropy",
+                "0.5",
+                "--min-docs",
+                "2",
+                "--min-pmi",
+                "1",
+                "--backend",
+                "jieba",
+                "--write",
+                str(out),
+                "-o",
+                str(tmp_path / "c.csv"),
+            ]
+        )
+        == 0
+    )
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# policytext policy lexicon")
     words = {line.split()[0] for line in text.splitlines() if not line.startswith("#")}

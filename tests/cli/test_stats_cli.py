@@ -20,8 +20,10 @@ def reports_dir(tmp_path):
 
 
 def test_trends_counts_per_year(reports_dir, capsys):
-    assert main(["trends", "高质量发展", "稳中求进", "--corpus", str(reports_dir), "--unit", "count",
-                 "--format", "csv"]) == 0
+    assert (
+        main(["trends", "高质量发展", "稳中求进", "--corpus", str(reports_dir), "--unit", "count", "--format", "csv"])
+        == 0
+    )
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert df.to_dict(orient="list") == {"year": [2012, 2018], "高质量发展": [0, 2], "稳中求进": [1, 1]}
 
@@ -42,8 +44,9 @@ def test_keyness_between_two_files(reports_dir, capsys):
 
 def test_keywords_by_year_to_file(reports_dir, tmp_path, capsys):
     out = tmp_path / "kw.csv"
-    assert main(["keywords", str(reports_dir), "--by", "year", "--top", "3", "--method", "frequency",
-                 "-o", str(out)]) == 0
+    assert (
+        main(["keywords", str(reports_dir), "--by", "year", "--top", "3", "--method", "frequency", "-o", str(out)]) == 0
+    )
     df = pd.read_csv(out)
     assert list(df.columns) == ["year", "term", "score"]
     assert set(df.year) == {2012, 2018}

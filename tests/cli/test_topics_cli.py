@@ -20,8 +20,9 @@ def corpus_dir(tmp_path_factory):
 
 def test_writes_tables_model_and_plots(corpus_dir, tmp_path, capsys):
     out = tmp_path / "out"
-    rc = main(["topics", str(corpus_dir), "-k", "3", "--by", "year", "--min-df", "2", "--max-df", "0.9",
-               "-o", str(out)])
+    rc = main(
+        ["topics", str(corpus_dir), "-k", "3", "--by", "year", "--min-df", "2", "--max-df", "0.9", "-o", str(out)]
+    )
     assert rc == 0
     topics = pd.read_csv(out / "topics.csv")
     assert list(topics.columns) == ["topic", "rank", "term", "weight"] and topics.topic.nunique() == 3

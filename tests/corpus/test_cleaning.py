@@ -110,8 +110,32 @@ def test_licence_footer_cut():
 # --- the fast block and line finders give what the plain definitions give --------------------------
 
 # pages built from the pieces that matter: keys, what may stand before them, line breaks, other text
-_PIECES = st.sampled_from(["\n", " ", "\u3000", "【", "[", "↓", "】", "本", "这部", "此", "作品", "是", "于", "甲",
-                           "相关文章", "延伸阅读", "This work is in the public domain", "-", "*", "_", "h", "。"])
+_PIECES = st.sampled_from(
+    [
+        "\n",
+        " ",
+        "\u3000",
+        "【",
+        "[",
+        "↓",
+        "】",
+        "本",
+        "这部",
+        "此",
+        "作品",
+        "是",
+        "于",
+        "甲",
+        "相关文章",
+        "延伸阅读",
+        "This work is in the public domain",
+        "-",
+        "*",
+        "_",
+        "h",
+        "。",
+    ]
+)
 _PAGES = st.lists(_PIECES, max_size=40).map("".join)
 
 
@@ -129,6 +153,7 @@ def test_first_block_start_equals_the_line_anchored_search(page, cut):
 def test_flagged_lines_are_the_lines_that_need_a_look(page, lo, trim):
     lines = page.split("\n")
     hi = max(lo, len(lines) - trim)
-    want = [x for x in range(lo, hi)
-            if lines[x] and (lines[x][0] in _MIDDLE_FIRST or "**" in lines[x] or "__" in lines[x])]
+    want = [
+        x for x in range(lo, hi) if lines[x] and (lines[x][0] in _MIDDLE_FIRST or "**" in lines[x] or "__" in lines[x])
+    ]
     assert _flagged_lines(lines, lo, hi) == want

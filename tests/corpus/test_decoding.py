@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 import policytext as pt
 from policytext.corpus.clean import decode_bytes
 
-SAMPLE = "来源:新华社 日期:2023年3月5日\n\u3000\u3000坚持稳中求进,推动高质量发展。\n“两个维护”——《中国共产党组织工作条例》\n"
+SAMPLE = (
+    "来源:新华社 日期:2023年3月5日\n\u3000\u3000坚持稳中求进,推动高质量发展。\n“两个维护”——《中国共产党组织工作条例》\n"
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])

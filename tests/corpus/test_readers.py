@@ -12,8 +12,9 @@ import policytext as pt
 
 
 def test_from_texts_ids_and_meta():
-    c = pt.Corpus.from_texts(["稳中求进,守正创新。", "推动高质量发展。"], ids=["a", "b"],
-                             meta=[{"year": 2021}, {"year": "2022"}])
+    c = pt.Corpus.from_texts(
+        ["稳中求进,守正创新。", "推动高质量发展。"], ids=["a", "b"], meta=[{"year": 2021}, {"year": "2022"}]
+    )
     assert c.doc_ids == ["a", "b"]
     assert c["a"].text == "稳中求进，守正创新。"  # normalized
     assert c["b"].meta["year"] == 2022  # year coerced to int
@@ -29,12 +30,14 @@ def test_from_texts_ids_and_meta():
 
 
 def test_from_dataframe_carries_metadata_and_dates():
-    df = pd.DataFrame({
-        "id": ["r2013", "r2023"],
-        "body": ["加快转变经济发展方式。", "推进中国式现代化。"],
-        "date": ["2013-03-05", "2023年3月5日"],
-        "issuer": ["国务院", "国务院"],
-    })
+    df = pd.DataFrame(
+        {
+            "id": ["r2013", "r2023"],
+            "body": ["加快转变经济发展方式。", "推进中国式现代化。"],
+            "date": ["2013-03-05", "2023年3月5日"],
+            "issuer": ["国务院", "国务院"],
+        }
+    )
     c = pt.Corpus.from_dataframe(df, text="body", id="id")
     assert c.doc_ids == ["r2013", "r2023"]
     assert c["r2023"].meta["date"] == dt.date(2023, 3, 5)
@@ -137,7 +140,9 @@ def test_filter_and_slices_keep_cached_tokens():
             return super().cut_many(texts, *args, **kwargs)
 
     seg = CountingSegmenter()
-    c = pt.Corpus.from_texts(["坚持稳中求进。", "推动高质量发展。", "守正创新。"], meta=[{"year": y} for y in (1, 2, 3)])
+    c = pt.Corpus.from_texts(
+        ["坚持稳中求进。", "推动高质量发展。", "守正创新。"], meta=[{"year": y} for y in (1, 2, 3)]
+    )
     full = c.tokens(seg)
     calls = CountingSegmenter.calls
     sub = c.filter(year=[1, 3])

@@ -63,13 +63,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __add__(self, o: Score) -> Score:
-        return Score(self.n_gold + o.n_gold, self.found + o.found, self.n_pred + o.n_pred,
-                     self.correct + o.correct, self.neutral + o.neutral, self.wrong + o.wrong)
+        return Score(
+            self.n_gold + o.n_gold,
+            self.found + o.found,
+            self.n_pred + o.n_pred,
+            self.correct + o.correct,
+            self.neutral + o.neutral,
+            self.wrong + o.wrong,
+        )
 
     def __str__(self) -> str:
-        return (f"found {self.found}/{self.n_gold} (recall {self.recall:.2f}); predicted {self.n_pred}: "
-                f"correct {self.correct}, neutral {self.neutral}, wrong {self.wrong} "
-                f"(precision {self.precision:.2f}); F1 {self.f1:.2f}")
+        return (
+            f"found {self.found}/{self.n_gold} (recall {self.recall:.2f}); predicted {self.n_pred}: "
+            f"correct {self.correct}, neutral {self.neutral}, wrong {self.wrong} "
+            f"(precision {self.precision:.2f}); F1 {self.f1:.2f}"
+        )
 
 
 def score_groups(

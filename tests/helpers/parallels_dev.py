@@ -33,8 +33,16 @@ def load_dev(corpus_dir: Path) -> list[DevPassage]:
         if hashlib.sha1(text.encode()).hexdigest() != d["sha1"]:
             raise AssertionError(f"{p.name}: the passage of {d['path']} changed (sha1 mismatch)")
         b = d["start"]
-        out.append(DevPassage(d["name"], d["genre"], text, _relative(d["parallels"], b), _relative(d["lists"], b),
-                              _relative(d["pairs"], b)))
+        out.append(
+            DevPassage(
+                d["name"],
+                d["genre"],
+                text,
+                _relative(d["parallels"], b),
+                _relative(d["lists"], b),
+                _relative(d["pairs"], b),
+            )
+        )
     return out
 
 

@@ -23,7 +23,7 @@ def make_corpus(n_docs: int = 12, paras: int = 6, seed: int = 1) -> Corpus:
         for p in range(paras):
             theme = names[(d + p) % 3] if d % 4 else names[d % 3]
             words = [rng.choice(THEMES[theme]) for _ in range(14)]
-            lines.append("，".join("".join(words[i:i + 2]) for i in range(0, 14, 2)) + "。")
+            lines.append("，".join("".join(words[i : i + 2]) for i in range(0, 14, 2)) + "。")
         texts.append("\n".join(lines))
         meta.append({"year": 2000 + d, "issuer": "甲" if d % 2 else "乙"})
     return Corpus.from_texts(texts, ids=[f"d{d:02d}" for d in range(n_docs)], meta=meta)

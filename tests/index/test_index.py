@@ -33,13 +33,25 @@ def sample_index(sample_corpus):
 def test_sample_exact_counts_and_kwic(sample_index, sample_corpus):
     docs = list(sample_corpus)
     rng = random.Random(8)
-    queries = ["党建", "改革", "的", "。", "2023", "GDP", "高质量发展", "抓党建促", "不存在的说法", "稳中求进工作总基调",
-               "\n", "，推动"]
+    queries = [
+        "党建",
+        "改革",
+        "的",
+        "。",
+        "2023",
+        "GDP",
+        "高质量发展",
+        "抓党建促",
+        "不存在的说法",
+        "稳中求进工作总基调",
+        "\n",
+        "，推动",
+    ]
     for _ in range(60):
         t = rng.choice(docs).text
         n = rng.randint(1, 10)
         s = rng.randrange(len(t) - n)
-        queries.append(t[s:s + n])
+        queries.append(t[s : s + n])
     for q in queries:
         ref = occurrences(docs, q)
         assert sample_index.count(quoted(q)) == len(ref), q
@@ -49,9 +61,9 @@ def test_sample_exact_counts_and_kwic(sample_index, sample_corpus):
         assert kwic_spans(k) == ref, q
         for row in k.itertuples():
             text = sample_corpus[row.doc_id].text
-            assert text[row.start:row.end] == row.match == q
-            assert text[max(0, row.start - 7):row.start] == row.left
-            assert text[row.end:row.end + 7] == row.right
+            assert text[row.start : row.end] == row.match == q
+            assert text[max(0, row.start - 7) : row.start] == row.left
+            assert text[row.end : row.end + 7] == row.right
 
 
 def test_sample_count_by_year(sample_index, sample_corpus):
@@ -86,8 +98,11 @@ def test_sample_search_ranks_documents(sample_index, sample_corpus):
 
 
 def test_gap_queries_match_a_regex_scan(sample_index, sample_corpus):
-    for q, pattern in [("抓*促", r"抓[^。！？；!?;…\n\r]{0,10}?促"), ("以*为*3主", r"以[^。！？；!?;…\n\r]{0,10}?为[^。！？；!?;…\n\r]{0,3}?主"),
-                       ("坚持*20发展", r"坚持[^。！？；!?;…\n\r]{0,20}?发展")]:
+    for q, pattern in [
+        ("抓*促", r"抓[^。！？；!?;…\n\r]{0,10}?促"),
+        ("以*为*3主", r"以[^。！？；!?;…\n\r]{0,10}?为[^。！？；!?;…\n\r]{0,3}?主"),
+        ("坚持*20发展", r"坚持[^。！？；!?;…\n\r]{0,20}?发展"),
+    ]:
         ref = [(d.doc_id, m.start(), m.end()) for d in sample_corpus for m in re.finditer(pattern, d.text)]
         assert ref, q
         assert kwic_spans(sample_index.kwic(q)) == ref
@@ -126,7 +141,8 @@ def test_metadata_filters(sample_index, sample_corpus):
     assert sample_index.count("创新", year=range(2010, 2021)) == expected
     assert sample_index.count("创新 year:2023") == len(occurrences([sample_corpus["gwr_2023"]], "创新"))
     assert sample_index.count("创新 year:..1960") == sum(
-        len(occurrences([d], "创新")) for d in docs if d.meta.get("year", 9999) <= 1960)
+        len(occurrences([d], "创新")) for d in docs if d.meta.get("year", 9999) <= 1960
+    )
     # text metadata: contains, and exact with :=
     issuers = {d.meta.get("issuer") for d in docs if d.meta.get("issuer")}
     some = sorted(issuers)[0]
@@ -153,8 +169,25 @@ def test_any_length_latin_digits_and_overlaps():
     texts = ["aaaa", "abcabcab", "GDP增长5.2%，CPI上涨0.2%", "𠮷野家𠮷野家", "x"]
     idx = small_index(texts)
     docs = list(Corpus.from_texts(texts))
-    for q in ["a", "aa", "aaa", "aaaa", "aaaaa", "abca", "cab", "5.2%", "0.2", "GDP", "%，C", "𠮷", "𠮷野", "家𠮷野", "x",
-              "y", "b"]:
+    for q in [
+        "a",
+        "aa",
+        "aaa",
+        "aaaa",
+        "aaaaa",
+        "abca",
+        "cab",
+        "5.2%",
+        "0.2",
+        "GDP",
+        "%，C",
+        "𠮷",
+        "𠮷野",
+        "家𠮷野",
+        "x",
+        "y",
+        "b",
+    ]:
         assert idx.count(quoted(q)) == len(occurrences(docs, q)), q
         assert kwic_spans(idx.kwic(quoted(q))) == occurrences(docs, q), q
 
@@ -166,8 +199,10 @@ def test_full_width_query_finds_normalized_text():
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts=st.lists(st.text(alphabet="ab党建。\n", min_size=0, max_size=40), min_size=1, max_size=6),
-       queries=st.lists(st.text(alphabet="ab党建。\n", min_size=1, max_size=6), min_size=1, max_size=8))
+@given(
+    texts=st.lists(st.text(alphabet="ab党建。\n", min_size=0, max_size=40), min_size=1, max_size=6),
+    queries=st.lists(st.text(alphabet="ab党建。\n", min_size=1, max_size=6), min_size=1, max_size=8),
+)
 def test_property_small_alphabet(texts, queries):
     docs = [Document(str(i), t, {}) for i, t in enumerate(texts)]
     idx = Index(":memory:", segment_chars=30)
@@ -179,8 +214,15 @@ def test_property_small_alphabet(texts, queries):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ops=st.lists(st.tuples(st.sampled_from(["add", "remove"]), st.integers(0, 5),
-                              st.text(alphabet="甲乙丙。", min_size=1, max_size=30)), min_size=1, max_size=25))
+@given(
+    ops=st.lists(
+        st.tuples(
+            st.sampled_from(["add", "remove"]), st.integers(0, 5), st.text(alphabet="甲乙丙。", min_size=1, max_size=30)
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
 def test_property_updates_replace_and_remove(ops):
     """A sequence of adds (re-adding replaces) and removes matches a dict model."""
     idx = Index(":memory:", segment_chars=40)
@@ -287,7 +329,7 @@ def test_quoted_user_text_is_always_a_literal(term):
 
 
 @settings(max_examples=80, deadline=None)
-@given(q=st.text(alphabet=st.sampled_from(list('ab "\'()*:-\\;%OR ANDNEAR党建0129')), min_size=1, max_size=20))
+@given(q=st.text(alphabet=st.sampled_from(list("ab \"'()*:-\\;%OR ANDNEAR党建0129")), min_size=1, max_size=20))
 def test_any_query_text_either_parses_or_raises_a_clear_error(q):
     idx = small_index(["a党建b", "OR AND NEAR (x) y:z"])
     try:
@@ -414,7 +456,8 @@ def test_count_by_several_fields_and_by_doc_id(sample_index, sample_corpus):
     by_doc = sample_index.count("改革", by="doc_id")
     assert len(by_doc) == len(sample_corpus)
     assert by_doc.set_index("doc_id").loc["gwr_2023", "occurrences"] == len(
-        occurrences([sample_corpus["gwr_2023"]], "改革"))
+        occurrences([sample_corpus["gwr_2023"]], "改革")
+    )
     two = sample_index.count("改革", by=["year", "doc_id"])
     assert list(two.columns[:3]) == ["year", "doc_id", "occurrences"]
     assert two["occurrences"].sum() == sample_index.count("改革")

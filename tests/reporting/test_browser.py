@@ -25,9 +25,19 @@ pytestmark = pytest.mark.skipif(BROWSER is None, reason="no Chromium on this mac
 
 # The machine's network is closed: without the background-networking flags Chromium keeps trying to reach
 # Google's hosts. Each launch gets its own empty profile, so no launch waits on another's profile lock.
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--disable-extensions", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-quic", "--virtual-time-budget=3000"]
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--virtual-time-budget=3000",
+]
 TIMEOUT_S = 90
 ATTEMPTS = 2
 
@@ -44,8 +54,12 @@ def _browse(args: list[str], workdir: Path, out: Path, finished: Callable[[], bo
     for attempt in range(ATTEMPTS):
         err = workdir / f"chromium-{out.stem}-{attempt}.stderr"
         with open(out, "wb") as stdout, open(err, "wb") as stderr:
-            proc = subprocess.Popen([BROWSER, *FLAGS, f"--user-data-dir={workdir / f'profile-{out.stem}-{attempt}'}",
-                                     *args], stdout=stdout, stderr=stderr, start_new_session=True)
+            proc = subprocess.Popen(
+                [BROWSER, *FLAGS, f"--user-data-dir={workdir / f'profile-{out.stem}-{attempt}'}", *args],
+                stdout=stdout,
+                stderr=stderr,
+                start_new_session=True,
+            )
             deadline = time.monotonic() + TIMEOUT_S
             while proc.poll() is None and not finished() and time.monotonic() < deadline:
                 time.sleep(0.2)
@@ -54,8 +68,7 @@ def _browse(args: list[str], workdir: Path, out: Path, finished: Callable[[], bo
             proc.wait()
         if finished():
             return
-        failures.append(f"attempt {attempt + 1}: exit {proc.returncode}; "
-                        + err.read_text(errors="replace")[-1500:])
+        failures.append(f"attempt {attempt + 1}: exit {proc.returncode}; " + err.read_text(errors="replace")[-1500:])
     pytest.fail(f"Chromium wrote no complete output for {args}:\n" + "\n".join(failures))
 
 
@@ -92,13 +105,15 @@ def test_report_in_chromium(tmp_path, seed_doc):
     from policytext.reporting.plots import plot_term_trends
 
     trends = pt.term_trends(pt.load_sample().filter(collection="gov_work_reports_national"), ["改革", "创新"])
-    page = pt.report(seed_doc, figures=[("改革 and 创新 per 10k characters", plot_term_trends(trends))],
-                     tables=[("trends", trends.reset_index())])
+    page = pt.report(
+        seed_doc,
+        figures=[("改革 and 创新 per 10k characters", plot_term_trends(trends))],
+        tables=[("trends", trends.reset_index())],
+    )
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
     dump = tmp_path / "dom.html"
-    _browse(["--dump-dom", path.as_uri()], tmp_path, dump,
-            lambda: b"</html>" in dump.read_bytes()[-200:])
+    _browse(["--dump-dom", path.as_uri()], tmp_path, dump, lambda: b"</html>" in dump.read_bytes()[-200:])
     dom = dump.read_text(encoding="utf-8")
     counter = _DomCounter()
     counter.feed(dom)
@@ -108,6 +123,10 @@ def test_report_in_chromium(tmp_path, seed_doc):
     assert counter.images >= 1
     assert re.search(r"<title>推动组织工作守正创新</title>", dom)
     shot = tmp_path / "report.png"
-    _browse(["--window-size=1200,1600", f"--screenshot={shot}", path.as_uri()], tmp_path, tmp_path / "shot.log",
-            lambda: _png_complete(shot))
+    _browse(
+        ["--window-size=1200,1600", f"--screenshot={shot}", path.as_uri()],
+        tmp_path,
+        tmp_path / "shot.log",
+        lambda: _png_complete(shot),
+    )
     assert _png_complete(shot) and shot.stat().st_size > 10_000

@@ -51,8 +51,14 @@ def test_chinese_labels_draw_without_missing_glyphs():
     _font_or_skip()
     fig, axes = plot.small_multiples(2, ncols=2)
     plot.plot_bars(axes[0], ["乡村振兴", "改革开放", "高质量发展"], [0.3, 0.2, 0.1], title="主题 0：乡村振兴")
-    plot.plot_lines(axes[1], [2017, 2018, 2019], {"乡村振兴": [0.0, 0.2, 0.3], "改革开放": [0.1, 0.1, 0.1]},
-                    title="主题份额", xlabel="年份", ylabel="份额")
+    plot.plot_lines(
+        axes[1],
+        [2017, 2018, 2019],
+        {"乡村振兴": [0.0, 0.2, 0.3], "改革开放": [0.1, 0.1, 0.1]},
+        title="主题份额",
+        xlabel="年份",
+        ylabel="份额",
+    )
     assert _draw_without_glyph_warnings(fig) == []
     import matplotlib.pyplot as plt
 

@@ -49,8 +49,16 @@ TEXT = "抓基层党建促乡村振兴、促基层社会治理，提高政治判
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, len(TEXT)), st.integers(0, len(TEXT)),
-                          st.sampled_from(["template", "parallel", "formula", "meeting"])), max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(TEXT)),
+            st.integers(0, len(TEXT)),
+            st.sampled_from(["template", "parallel", "formula", "meeting"]),
+        ),
+        max_size=8,
+    )
+)
 def test_random_overlaps_nest_and_cover(spans):
     anns = [Annotation(min(a, b), max(a, b), k, label="x") for a, b, k in spans if a != b]
     w = _walk(highlight_html(TEXT, anns))

@@ -42,23 +42,29 @@ def test_review_file_errors_name_line(tmp_path):
         read_review(p)
 
 
-@pytest.mark.parametrize("words,tags,reason", [
-    (["深入", "推进"], ["ad", "v"], "function word"),
-    (["使", "人民"], ["v", "n"], "function character"),
-    (["大力发展", "经济"], ["l", "n"], "adverb"),
-    (["建立", "常态化"], ["v", "n"], "verb phrase"),
-    (["中国", "致力于"], ["ns", "v"], "function character"),
-    (["5G", "基站"], ["eng", "n"], "non-Han"),
-])
+@pytest.mark.parametrize(
+    "words,tags,reason",
+    [
+        (["深入", "推进"], ["ad", "v"], "function word"),
+        (["使", "人民"], ["v", "n"], "function character"),
+        (["大力发展", "经济"], ["l", "n"], "adverb"),
+        (["建立", "常态化"], ["v", "n"], "verb phrase"),
+        (["中国", "致力于"], ["ns", "v"], "function character"),
+        (["5G", "基站"], ["eng", "n"], "non-Han"),
+    ],
+)
 def test_rules_reject(words, tags, reason):
     assert reason in (rules_reject(words, tags) or "")
 
 
-@pytest.mark.parametrize("words,tags", [
-    (["供给", "侧", "结构性", "改革"], ["vn", "n", "n", "vn"]),
-    (["党的", "建设"], ["n", "vn"]),
-    (["补", "短板"], ["v", "n"]),
-])
+@pytest.mark.parametrize(
+    "words,tags",
+    [
+        (["供给", "侧", "结构性", "改革"], ["vn", "n", "n", "vn"]),
+        (["党的", "建设"], ["n", "vn"]),
+        (["补", "短板"], ["v", "n"]),
+    ],
+)
 def test_rules_keep(words, tags):
     assert rules_reject(words, tags) is None
 
@@ -73,8 +79,19 @@ def test_scorer_spans():
 
 def test_official_terms_of_other_texts_stay_whole(segmenter):
     # formulations from state documents other than the seed
-    for term in ("全过程人民民主", "中国式现代化", "新发展格局", "碳达峰", "放管服改革", "二十届三中全会",
-                 "供给侧结构性改革", "三去一降一补", "专精特新", "全面从严治党", "党的十八大精神"):
+    for term in (
+        "全过程人民民主",
+        "中国式现代化",
+        "新发展格局",
+        "碳达峰",
+        "放管服改革",
+        "二十届三中全会",
+        "供给侧结构性改革",
+        "三去一降一补",
+        "专精特新",
+        "全面从严治党",
+        "党的十八大精神",
+    ):
         words = segmenter.cut(f"要坚持{term}，")
         assert term in words, (term, words)
 

@@ -59,12 +59,14 @@ def test_terms_drop_stopwords_punctuation_digits():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("党的建设高质量发展守正创新，。 \n\tA1-.%２０２２年ab_#㐀鿰")), max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from(list("党的建设高质量发展守正创新，。 \n\tA1-.%２０２２年ab_#㐀鿰")), max_size=60)
+)
 def test_offsets_slice_back_and_cover(text):
     toks = SEG.tokenize(text)
     covered = []
     for t in toks:
-        assert text[t.start:t.end] == t.word
+        assert text[t.start : t.end] == t.word
         assert t.word.strip() == t.word and t.word
         covered.extend(range(t.start, t.end))
     assert covered == [i for i, c in enumerate(text) if not c.isspace()]
@@ -75,7 +77,7 @@ def test_offsets_slice_back_and_cover(text):
 @given(st.text(max_size=40))
 def test_offsets_any_unicode(text):
     toks = SEG.tokenize(text, pos=True)
-    assert all(text[t.start:t.end] == t.word and t.pos for t in toks)
+    assert all(text[t.start : t.end] == t.word and t.pos for t in toks)
     assert "".join(t.word for t in toks) == "".join(text.split())
 
 
@@ -114,12 +116,15 @@ def test_user_dict_forms(tmp_path):
         assert "甲乙丙丁" in Segmenter(lexicon=None, user_dicts=[ud]).cut("甲乙丙丁")
 
 
-@pytest.mark.parametrize("line,needle", [
-    ("词 abc n extra", "line 2"),
-    ("词 -5 n", "line 2"),
-    ("词 12x", "line 2"),
-    ("词 5 名词", "line 2"),
-])
+@pytest.mark.parametrize(
+    "line,needle",
+    [
+        ("词 abc n extra", "line 2"),
+        ("词 -5 n", "line 2"),
+        ("词 12x", "line 2"),
+        ("词 5 名词", "line 2"),
+    ],
+)
 def test_malformed_user_dict_names_file_and_line(tmp_path, line, needle):
     p = tmp_path / "bad.txt"
     p.write_text("好词 5 n\n" + line + "\n", encoding="utf-8")
@@ -140,10 +145,12 @@ def test_bad_arguments():
 
 
 def test_missing_extra_names_it():
-    code = ("import sys; sys.modules['rjieba'] = None\n"
-            "from policytext.segment import Segmenter\n"
-            "try:\n    Segmenter(backend='rjieba')\n"
-            "except ImportError as e:\n    print(type(e).__name__, e)\n")
+    code = (
+        "import sys; sys.modules['rjieba'] = None\n"
+        "from policytext.segment import Segmenter\n"
+        "try:\n    Segmenter(backend='rjieba')\n"
+        "except ImportError as e:\n    print(type(e).__name__, e)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "MissingExtraError" in out and "policytext[fast]" in out
     assert issubclass(MissingExtraError, ImportError)
@@ -161,8 +168,7 @@ def test_pickle_round_trip_and_vectorizer():
 
 
 def test_no_stderr_output():
-    code = ("from policytext.segment import Segmenter\n"
-            "Segmenter(user_dicts=[['测试词语甲乙']]).cut('测试词语甲乙')\n")
+    code = "from policytext.segment import Segmenter\nSegmenter(user_dicts=[['测试词语甲乙']]).cut('测试词语甲乙')\n"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stderr == ""
 
@@ -181,7 +187,7 @@ def test_fine_granularity():
         assert w in words
     toks = fine.tokenize("坚持习近平新时代中国特色社会主义思想")
     text = "坚持习近平新时代中国特色社会主义思想"
-    assert all(text[t.start:t.end] == t.word for t in toks)
+    assert all(text[t.start : t.end] == t.word for t in toks)
     assert toks[-1].word == "习近平新时代中国特色社会主义思想"
 
 
@@ -191,7 +197,7 @@ def test_token_fields():
 
 
 def test_cut_many_matches_cut_and_keeps_pool(seed_doc):
-    texts = [seed_doc.text[i:i + 800] for i in range(0, 8000, 800)] + ["", "守正创新"]
+    texts = [seed_doc.text[i : i + 800] for i in range(0, 8000, 800)] + ["", "守正创新"]
     with Segmenter() as seg:
         one = seg.cut_many(texts, n_jobs=1)
         two = seg.cut_many(texts, n_jobs=2)
@@ -203,15 +209,17 @@ def test_cut_many_matches_cut_and_keeps_pool(seed_doc):
 
 
 def test_cut_many_spawn_safe(seed_doc):
-    code = ("import sys\n"
-            "from policytext.segment import Segmenter\n"
-            "from policytext.segment.pool import WorkerPool\n"
-            "if __name__ == '__main__':\n"
-            "    s = Segmenter()\n"
-            "    p = WorkerPool(s, 2, start_method='spawn')\n"
-            "    r = p.map('cut', ['守正创新', '高质量发展', '乡村振兴'])\n"
-            "    p.close()\n"
-            "    print(r == [s.cut('守正创新'), s.cut('高质量发展'), s.cut('乡村振兴')])\n")
+    code = (
+        "import sys\n"
+        "from policytext.segment import Segmenter\n"
+        "from policytext.segment.pool import WorkerPool\n"
+        "if __name__ == '__main__':\n"
+        "    s = Segmenter()\n"
+        "    p = WorkerPool(s, 2, start_method='spawn')\n"
+        "    r = p.map('cut', ['守正创新', '高质量发展', '乡村振兴'])\n"
+        "    p.close()\n"
+        "    print(r == [s.cut('守正创新'), s.cut('高质量发展'), s.cut('乡村振兴')])\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "True"
 

@@ -8,8 +8,9 @@ import pytest
 
 from policytext.segment.segmenter import Segmenter
 
-rjieba = pytest.importorskip("rjieba", reason="the optional extra 'fast' (rjieba) is not installed: "
-                             "pip install 'policytext[fast]'")
+rjieba = pytest.importorskip(
+    "rjieba", reason="the optional extra 'fast' (rjieba) is not installed: pip install 'policytext[fast]'"
+)
 
 CASES = [
     "采用LTE-V2X技术，电话0532-88999976，网址www.cnki.net。",

@@ -25,8 +25,12 @@ def small():
     return Corpus.from_texts(
         ["改革，发展，改革。", "发展，稳定。", "稳定，稳定，改革。", "人民，发展。"],
         ids=["a", "b", "c", "d"],
-        meta=[{"year": 2012, "issuer": "国务院"}, {"year": 2012, "issuer": "国务院"},
-              {"year": 2022, "issuer": "中共中央"}, {"year": 2022}],
+        meta=[
+            {"year": 2012, "issuer": "国务院"},
+            {"year": 2012, "issuer": "国务院"},
+            {"year": 2022, "issuer": "中共中央"},
+            {"year": 2022},
+        ],
     )
 
 
@@ -145,11 +149,14 @@ def test_second_statistic_reuses_cached_terms(small):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(list("甲乙丙丁戊")), max_size=12), min_size=1, max_size=6),
-       st.lists(st.integers(0, 2), min_size=6, max_size=6))
+@given(
+    st.lists(st.lists(st.sampled_from(list("甲乙丙丁戊")), max_size=12), min_size=1, max_size=6),
+    st.lists(st.integers(0, 2), min_size=6, max_size=6),
+)
 def test_counts_preserved_by_construction_and_grouping(lists, labels):
-    docs = pd.DataFrame({"doc_id": [str(i) for i in range(len(lists))],
-                         "n_chars": [len(x) for x in lists], "g": labels[: len(lists)]})
+    docs = pd.DataFrame(
+        {"doc_id": [str(i) for i in range(len(lists))], "n_chars": [len(x) for x in lists], "g": labels[: len(lists)]}
+    )
     m = from_term_lists(lists, docs)
     assert m.matrix.sum() == sum(len(x) for x in lists)
     for i, terms in enumerate(lists):

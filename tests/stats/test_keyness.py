@@ -21,16 +21,22 @@ C, D, N = NT - A, NR - B, NT + NR
 
 def _hand_expected():
     return {
-        "E11": (A + B) * NT / N, "E12": (A + B) * NR / N,
-        "E21": (C + D) * NT / N, "E22": (C + D) * NR / N,
+        "E11": (A + B) * NT / N,
+        "E12": (A + B) * NR / N,
+        "E21": (C + D) * NT / N,
+        "E22": (C + D) * NR / N,
     }
 
 
 def test_expected_and_g2_by_hand():
     e = _hand_expected()
     assert e["E11"] == 5.0 and e["E12"] == 10.0
-    g2 = 2 * (A * math.log(A / e["E11"]) + B * math.log(B / e["E12"])
-              + C * math.log(C / e["E21"]) + D * math.log(D / e["E22"]))
+    g2 = 2 * (
+        A * math.log(A / e["E11"])
+        + B * math.log(B / e["E12"])
+        + C * math.log(C / e["E21"])
+        + D * math.log(D / e["E22"])
+    )
     t = keyness_table([A], [B], NT, NR, measure="loglik", correction="none")
     assert t.expected[0] == pytest.approx(5.0)
     assert t.statistic[0] == pytest.approx(g2, rel=1e-12)

@@ -50,7 +50,8 @@ def test_filters_and_sorting(seg):
 def test_seed_network_centres_on_party_building(seed_doc, segmenter):
     e = cooccurrence(seed_doc, segmenter=segmenter, min_chars=2)
     assert len(e) > 100
-    strength = (e.groupby("term1").weight.sum().add(e.groupby("term2").weight.sum(), fill_value=0)
-                .sort_values(ascending=False))
+    strength = (
+        e.groupby("term1").weight.sum().add(e.groupby("term2").weight.sum(), fill_value=0).sort_values(ascending=False)
+    )
     top = set(strength.head(15).index)
     assert {"组织", "党建"} & top or {"组织工作", "基层党组织"} & top, top

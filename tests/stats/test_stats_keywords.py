@@ -16,8 +16,22 @@ from policytext.stats.textrank import cooccurrence_matrix, pagerank, textrank
 SEED_ID = "liu_yaran_2022_organization_work"
 GENERIC = {"工作", "推动", "做到", "坚持", "加强", "进一步", "全面", "持续"}
 # content terms of the seed a reader would name (the segmenter decides which forms exist)
-SEED_CONTENT = {"组织工作", "基层党组织", "党建", "党组织", "党员干部", "干部队伍", "组织部门", "基层",
-                "理想信念", "党员", "干部", "组织", "政治", "党史"}
+SEED_CONTENT = {
+    "组织工作",
+    "基层党组织",
+    "党建",
+    "党组织",
+    "党员干部",
+    "干部队伍",
+    "组织部门",
+    "基层",
+    "理想信念",
+    "党员",
+    "干部",
+    "组织",
+    "政治",
+    "党史",
+}
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +143,7 @@ def test_textrank_keywords_per_group(small, plain_seg):
 
 # -- the seed, with IDF from the Government Work Reports plus the seed -----------------------------
 
+
 def _seed_top(corpus, seg, top=10):
     return keywords(corpus[SEED_ID], top=top, idf=corpus, segmenter=seg)
 
@@ -149,7 +164,9 @@ def test_seed_tfidf_content_terms_without_policy_stopwords(sample_corpus, tmp_pa
     The segmenter here removes only grammatical function words, so the generic verbs
     of official prose stay candidates and must lose on IDF.
     """
-    words = "的 了 和 与 及 或 而 并 在 于 对 把 被 将 从 向 为 以 由 是 有 也 都 就 这 那 其 之 等 着 个 中 上 下".split()
+    words = (
+        "的 了 和 与 及 或 而 并 在 于 对 把 被 将 从 向 为 以 由 是 有 也 都 就 这 那 其 之 等 着 个 中 上 下".split()
+    )
     path = tmp_path / "function_words.txt"
     path.write_text("\n".join(words) + "\n", encoding="utf-8")
     seg = Segmenter(stopwords=str(path))
@@ -174,5 +191,6 @@ def test_pos_filter_keeps_only_those_tags(plain_seg):
     assert set(nouns.term) < set(every.term)
     # TF-IDF and TextRank take the same filter
     assert set(keywords(text, top=None, pos="n", segmenter=plain_seg, min_chars=1).term) == set(nouns.term)
-    assert set(keywords(text, method="textrank", top=None, pos=["n"], segmenter=plain_seg,
-                        min_chars=1).term) <= set(nouns.term)
+    assert set(keywords(text, method="textrank", top=None, pos=["n"], segmenter=plain_seg, min_chars=1).term) <= set(
+        nouns.term
+    )

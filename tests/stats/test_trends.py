@@ -18,14 +18,32 @@ TRACKED = ["改革开放", "科学发展观", "高质量发展", "一带一路",
 # (formula, earliest plausible year, latest plausible year of its first appearance in a national
 # Government Work Report), from when each was coined or launched; the upper bounds are generous.
 FORMULAS = [
-    ("人民公社", 1958, 1960), ("大跃进", 1958, 1960), ("四个现代化", 1964, 1980), ("文化大革命", 1966, 1980),
-    ("家庭联产承包", 1979, 1990), ("一国两制", 1982, 1990), ("社会主义市场经济", 1992, 1994),
-    ("依法治国", 1996, 1999), ("西部大开发", 1999, 2002), ("三个代表", 2000, 2003),
-    ("科学发展观", 2004, 2006), ("和谐社会", 2004, 2007), ("生态文明", 2007, 2013),
-    ("全面建成小康社会", 2010, 2013), ("一带一路", 2014, 2016), ("新常态", 2014, 2016),
-    ("供给侧结构性改革", 2016, 2017), ("脱贫攻坚", 2015, 2017), ("数字经济", 2016, 2019),
-    ("人工智能", 2015, 2019), ("高质量发展", 2018, 2019), ("乡村振兴", 2018, 2019),
-    ("新发展格局", 2020, 2022), ("碳达峰", 2021, 2022), ("中国式现代化", 2021, 2024), ("新质生产力", 2024, 2025),
+    ("人民公社", 1958, 1960),
+    ("大跃进", 1958, 1960),
+    ("四个现代化", 1964, 1980),
+    ("文化大革命", 1966, 1980),
+    ("家庭联产承包", 1979, 1990),
+    ("一国两制", 1982, 1990),
+    ("社会主义市场经济", 1992, 1994),
+    ("依法治国", 1996, 1999),
+    ("西部大开发", 1999, 2002),
+    ("三个代表", 2000, 2003),
+    ("科学发展观", 2004, 2006),
+    ("和谐社会", 2004, 2007),
+    ("生态文明", 2007, 2013),
+    ("全面建成小康社会", 2010, 2013),
+    ("一带一路", 2014, 2016),
+    ("新常态", 2014, 2016),
+    ("供给侧结构性改革", 2016, 2017),
+    ("脱贫攻坚", 2015, 2017),
+    ("数字经济", 2016, 2019),
+    ("人工智能", 2015, 2019),
+    ("高质量发展", 2018, 2019),
+    ("乡村振兴", 2018, 2019),
+    ("新发展格局", 2020, 2022),
+    ("碳达峰", 2021, 2022),
+    ("中国式现代化", 2021, 2024),
+    ("新质生产力", 2024, 2025),
 ]
 
 
@@ -69,8 +87,11 @@ def test_first_seen_formulas_over_the_reports(reports):
 
 
 def test_first_seen_ordering_and_unknown_terms():
-    c = Corpus.from_texts(["新提法。", "旧文。", "新提法，新提法。"], ids=["late", "none", "early"],
-                          meta=[{"year": 2020}, {}, {"year": 2010}])
+    c = Corpus.from_texts(
+        ["新提法。", "旧文。", "新提法，新提法。"],
+        ids=["late", "none", "early"],
+        meta=[{"year": 2020}, {}, {"year": 2010}],
+    )
     fs = first_seen(c, ["新提法", "从未出现"])
     assert fs.loc[0, "doc_id"] == "early" and fs.loc[0, "year"] == 2010
     assert fs.loc[0, "first_count"] == 2 and fs.loc[0, "count"] == 3 and fs.loc[0, "n_docs"] == 2
@@ -103,9 +124,11 @@ def test_errors():
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.text(alphabet="甲乙丙。", max_size=30), min_size=1, max_size=5),
-       st.lists(st.sampled_from([2001, 2002, 2003]), min_size=5, max_size=5),
-       st.sampled_from(["甲", "甲乙", "乙丙丙"]))
+@given(
+    st.lists(st.text(alphabet="甲乙丙。", max_size=30), min_size=1, max_size=5),
+    st.lists(st.sampled_from([2001, 2002, 2003]), min_size=5, max_size=5),
+    st.sampled_from(["甲", "甲乙", "乙丙丙"]),
+)
 def test_trend_totals_equal_corpus_counts(texts, years, term):
     texts = [t + "。" for t in texts]
     c = Corpus.from_texts(texts, meta=[{"year": y} for y in years[: len(texts)]])

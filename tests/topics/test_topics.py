@@ -21,6 +21,7 @@ from policytext.topics.units import Units, build_units
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
+
 @pytest.fixture(scope="module")
 def seg() -> Segmenter:
     # every theme word is one token
@@ -99,7 +100,7 @@ def test_representative_paragraphs_point_back_into_the_text(model, small):
         assert len(rep) == 3 and list(rep["rank"]) == [1, 2, 3]
         assert rep.weight.is_monotonic_decreasing
         for row in rep.itertuples():
-            assert small[row.doc_id].text[row.start:row.end] == row.text
+            assert small[row.doc_id].text[row.start : row.end] == row.text
         # the top paragraph is made of the topic's words
         words = set(model.topics(top=12).query("topic == @t").term)
         assert sum(w in rep.text.iloc[0] for w in words) >= 4
@@ -176,8 +177,14 @@ def test_same_topics_across_processes(method):
     code = _SUBPROCESS.format(src=str(SRC), tests=str(Path(__file__).resolve().parents[1]), method=method)
     outs = []
     for hashseed in ("1", "2"):  # different string hashing: set iteration order differs
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              env={"PYTHONHASHSEED": hashseed, "PATH": "/usr/bin:/bin"}, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": hashseed, "PATH": "/usr/bin:/bin"},
+            timeout=300,
+        )
         outs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     assert outs[0] == outs[1]
     assert len(outs[0]["terms"]) == 24
@@ -270,12 +277,15 @@ def test_one_empty_document_is_named(seg, small):
     assert np.isnan(m.doc_topics().query("doc_id == 'empty'").weight).all()
 
 
-@pytest.mark.parametrize("kw, msg", [
-    ({"n_topics": 1}, "n_topics must be"),
-    ({"method": "plsa"}, "method must be 'lda' or 'nmf'"),
-    ({"unit": "sentence"}, "unit must be"),
-    ({"relevance": 1.5}, "relevance"),
-])
+@pytest.mark.parametrize(
+    "kw, msg",
+    [
+        ({"n_topics": 1}, "n_topics must be"),
+        ({"method": "plsa"}, "method must be 'lda' or 'nmf'"),
+        ({"unit": "sentence"}, "unit must be"),
+        ({"relevance": 1.5}, "relevance"),
+    ],
+)
 def test_bad_parameters(seg, small, kw, msg):
     n = kw.pop("n_topics", 3)
     with pytest.raises(InputError, match=msg):
@@ -339,10 +349,31 @@ def test_traditional_script_counts_with_simplified(small):
     """Half the documents printed in traditional script: the same terms, the same topics, text as written."""
     from policytext.corpus.text import to_simplified
 
-    trad = {"粮食": "糧食", "农田": "農田", "农民": "農民", "灌溉": "灌溉", "化肥": "化肥", "农机": "農機",
-            "财政": "財政", "预算": "預算", "税收": "稅收", "国债": "國債", "银行": "銀行", "货币": "貨幣",
-            "军队": "軍隊", "国防": "國防", "武器": "武器", "装备": "裝備", "训练": "訓練", "边防": "邊防",
-            "海军": "海軍", "空军": "空軍", "军事": "軍事", "审计": "審計", "赤字": "赤字"}
+    trad = {
+        "粮食": "糧食",
+        "农田": "農田",
+        "农民": "農民",
+        "灌溉": "灌溉",
+        "化肥": "化肥",
+        "农机": "農機",
+        "财政": "財政",
+        "预算": "預算",
+        "税收": "稅收",
+        "国债": "國債",
+        "银行": "銀行",
+        "货币": "貨幣",
+        "军队": "軍隊",
+        "国防": "國防",
+        "武器": "武器",
+        "装备": "裝備",
+        "训练": "訓練",
+        "边防": "邊防",
+        "海军": "海軍",
+        "空军": "空軍",
+        "军事": "軍事",
+        "审计": "審計",
+        "赤字": "赤字",
+    }
     seg = Segmenter(user_dicts=[[w for ws in THEMES.values() for w in ws]])
     docs = list(small)
     texts = []
@@ -363,6 +394,6 @@ def test_traditional_script_counts_with_simplified(small):
     np.testing.assert_allclose(folded.doc_topic_, plain.doc_topic_, atol=1e-9)
     # representative paragraphs still show the text as written
     for row in folded.representative(0, n=5).itertuples():
-        assert mixed[row.doc_id].text[row.start:row.end] == row.text
+        assert mixed[row.doc_id].text[row.start : row.end] == row.text
     unfolded = TopicModel(3, **params, fold_traditional=False).fit(mixed)
     assert any(to_simplified(w) != w for w in unfolded.vocabulary_)

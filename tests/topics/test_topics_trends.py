@@ -82,7 +82,11 @@ def test_rural_revitalization_grows_after_2017(seg, units):
     rural = topic_by_terms(model, ["乡村振兴"])
     terms = set(model.topics(top=15).query("topic == @rural").term)
     assert "乡村振兴" in terms and {"脱贫", "扶贫"} <= terms, terms
-    recent, before, early = era(trends, rural, 2018, 2025), era(trends, rural, 2001, 2017), era(trends, rural, 1954, 2000)
+    recent, before, early = (
+        era(trends, rural, 2018, 2025),
+        era(trends, rural, 2001, 2017),
+        era(trends, rural, 1954, 2000),
+    )
     assert recent > 1.5 * before and recent > 4 * early, (model.labels_[rural], early, before, recent)
     # most paragraphs that carry it most are recent (poverty-alleviation drives of the 1990s also belong to it)
     rep = model.representative(rural, n=5)

@@ -53,17 +53,22 @@ def deprecated_positional(*legacy: str, allowed: int) -> Callable[[F], F]:
             if len(args) > allowed:
                 extra = args[allowed:]
                 if len(extra) > len(legacy):
-                    raise TypeError(f"{fn.__name__}() takes at most {allowed + len(legacy)} positional arguments "
-                                    f"({len(args)} given)")
+                    raise TypeError(
+                        f"{fn.__name__}() takes at most {allowed + len(legacy)} positional arguments "
+                        f"({len(args)} given)"
+                    )
                 names = legacy[: len(extra)]
                 for name, value in zip(names, extra):
                     if name in kwargs:
                         raise TypeError(f"{fn.__name__}() got multiple values for argument {name!r}")
                     kwargs[name] = value
                 spelled = ", ".join(f"{n}=..." for n in names)
-                warnings.warn(f"{fn.__name__}(): pass {', '.join(names)} by keyword ({spelled}); passing "
-                              f"{'it' if len(names) == 1 else 'them'} by position stops working in {REMOVED_IN}",
-                              DeprecationWarning, stacklevel=2)
+                warnings.warn(
+                    f"{fn.__name__}(): pass {', '.join(names)} by keyword ({spelled}); passing "
+                    f"{'it' if len(names) == 1 else 'them'} by position stops working in {REMOVED_IN}",
+                    DeprecationWarning,
+                    stacklevel=2,
+                )
                 args = args[:allowed]
             return fn(*args, **kwargs)
 
@@ -81,11 +86,16 @@ def renamed_arguments(**old_to_new: str) -> Callable[[F], F]:
             for old, new in old_to_new.items():
                 if old in kwargs:
                     if new in kwargs:
-                        raise TypeError(f"{fn.__name__}() got both {old!r} and {new!r}; {old!r} is the old name "
-                                        f"of {new!r}")
+                        raise TypeError(
+                            f"{fn.__name__}() got both {old!r} and {new!r}; {old!r} is the old name of {new!r}"
+                        )
                     kwargs[new] = kwargs.pop(old)
-                    warnings.warn(f"{fn.__name__}(): the argument {old} is now called {new}; {old}= stops "
-                                  f"working in {REMOVED_IN}", DeprecationWarning, stacklevel=2)
+                    warnings.warn(
+                        f"{fn.__name__}(): the argument {old} is now called {new}; {old}= stops "
+                        f"working in {REMOVED_IN}",
+                        DeprecationWarning,
+                        stacklevel=2,
+                    )
             return fn(*args, **kwargs)
 
         return inner  # type: ignore[return-value]
@@ -93,8 +103,7 @@ def renamed_arguments(**old_to_new: str) -> Callable[[F], F]:
     return wrap
 
 
-def check_choice(argument: str, value: Any, choices: tuple[str, ...],
-                 deprecated: dict[str, str] | None = None) -> str:
+def check_choice(argument: str, value: Any, choices: tuple[str, ...], deprecated: dict[str, str] | None = None) -> str:
     """*value* if it is one of *choices*; a 0.1 spelling in *deprecated* is mapped with a warning.
 
     >>> check_choice("errors", "skip", ERRORS_CHOICES)
@@ -106,8 +115,11 @@ def check_choice(argument: str, value: Any, choices: tuple[str, ...],
     """
     if deprecated and value in deprecated:
         new = deprecated[value]
-        warnings.warn(f"{argument}={value!r} is now spelled {argument}={new!r}; the old spelling stops working "
-                      f"in {REMOVED_IN}", DeprecationWarning, stacklevel=3)
+        warnings.warn(
+            f"{argument}={value!r} is now spelled {argument}={new!r}; the old spelling stops working in {REMOVED_IN}",
+            DeprecationWarning,
+            stacklevel=3,
+        )
         return new
     if value not in choices:
         raise InputError(f"{argument}: expected one of {', '.join(repr(c) for c in choices)}, not {value!r}")

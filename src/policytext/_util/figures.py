@@ -54,10 +54,24 @@ __all__ = [
 ]
 
 KNOWN_FAMILIES: tuple[str, ...] = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans CJK JP",
-    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC", "Source Han Serif SC",
-    "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "STHeiti", "Hiragino Sans GB",
-    "AR PL UKai CN", "AR PL UMing CN", "Droid Sans Fallback",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans CJK JP",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "STHeiti",
+    "Hiragino Sans GB",
+    "AR PL UKai CN",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
 )
 
 _SYSTEM_FILES: tuple[str, ...] = (
@@ -120,9 +134,7 @@ def _candidates() -> list[str]:
     if env:
         out.append(env)
     known = {f: i for i, f in enumerate(KNOWN_FAMILIES)}
-    have = sorted(
-        (known[f.name], f.fname) for f in font_manager.fontManager.ttflist if f.name in known
-    )
+    have = sorted((known[f.name], f.fname) for f in font_manager.fontManager.ttflist if f.name in known)
     out.extend(fname for _, fname in have)
     out.extend(p for p in _SYSTEM_FILES if os.path.isfile(p))
     bundled = _mplfonts_file()
@@ -206,15 +218,17 @@ def pyplot() -> Any:
     return plt
 
 
-def small_multiples(n: int, ncols: int = 4, panel: tuple[float, float] = (3.2, 2.4), sharex: bool = True,
-                    sharey: bool = False) -> tuple[Any, list[Any]]:
+def small_multiples(
+    n: int, ncols: int = 4, panel: tuple[float, float] = (3.2, 2.4), sharex: bool = True, sharey: bool = False
+) -> tuple[Any, list[Any]]:
     """A figure with *n* panels on a grid of *ncols* columns (extra panels hidden)."""
     plt = pyplot()
     ncols = max(1, min(ncols, n))
     nrows = (n + ncols - 1) // ncols
     with rc_context():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(panel[0] * ncols, panel[1] * nrows), sharex=sharex,
-                                 sharey=sharey, squeeze=False)
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(panel[0] * ncols, panel[1] * nrows), sharex=sharex, sharey=sharey, squeeze=False
+        )
     flat = list(axes.ravel())
     for ax in flat[n:]:
         ax.set_visible(False)
@@ -227,8 +241,9 @@ def rc_context() -> Any:
     return matplotlib.rc_context(fontrc_context())
 
 
-def plot_bars(ax: Any, labels: Sequence[str], values: Sequence[float], title: str | None = None,
-              color: str = "#4C72B0") -> Any:
+def plot_bars(
+    ax: Any, labels: Sequence[str], values: Sequence[float], title: str | None = None, color: str = "#4C72B0"
+) -> Any:
     """Horizontal bars, first label on top, Chinese labels in the CJK font."""
     prop = cjk_font()
     pos = list(range(len(labels)))[::-1]
@@ -241,8 +256,15 @@ def plot_bars(ax: Any, labels: Sequence[str], values: Sequence[float], title: st
     return ax
 
 
-def plot_lines(ax: Any, x: Sequence[Any], series: dict[str, Sequence[float]], title: str | None = None,
-               xlabel: str | None = None, ylabel: str | None = None, legend: bool = True) -> Any:
+def plot_lines(
+    ax: Any,
+    x: Sequence[Any],
+    series: dict[str, Sequence[float]],
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    legend: bool = True,
+) -> Any:
     """One line per entry of *series* against *x*, Chinese labels in the CJK font."""
     prop = cjk_font()
     for name, ys in series.items():

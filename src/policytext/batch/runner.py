@@ -81,12 +81,16 @@ def doc_stats(doc: Document) -> pd.DataFrame:
     """One row per document: ``doc_id, n_chars, n_paragraphs, n_sentences`` and its year."""
     from ..corpus.text import split_paragraphs, split_sentences
 
-    return pd.DataFrame([{
-        "doc_id": doc.doc_id,
-        "n_chars": len(doc.text),
-        "n_paragraphs": len(split_paragraphs(doc.text)),
-        "n_sentences": len(split_sentences(doc.text)),
-    }]).assign(year=pd.array([doc.meta.get("year")], dtype="Int64"))
+    return pd.DataFrame(
+        [
+            {
+                "doc_id": doc.doc_id,
+                "n_chars": len(doc.text),
+                "n_paragraphs": len(split_paragraphs(doc.text)),
+                "n_sentences": len(split_sentences(doc.text)),
+            }
+        ]
+    ).assign(year=pd.array([doc.meta.get("year")], dtype="Int64"))
 
 
 def doc_keywords(doc: Document, top: int = 20) -> pd.DataFrame:
@@ -164,6 +168,7 @@ class BatchResult:
 
 # --- writing parts -------------------------------------------------------------
 
+
 def _kind(v: Any) -> str:
     if isinstance(v, (list, tuple, dict, set)):
         return "nested"
@@ -195,8 +200,9 @@ def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]
         types = {_kind(v) for v in values if not is_missing(v)}
         if "nested" in types:
             kinds["nested"].append(col)
-            df[col] = values.map(lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False,
-                                                      default=str))
+            df[col] = values.map(
+                lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False, default=str)
+            )
         elif types == {"int"}:
             kinds["ints"].append(col)
             df[col] = pd.array([None if is_missing(v) else int(v) for v in values], dtype="Int64")
@@ -261,8 +267,14 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
             errors.append({"doc_id": item.doc_id, "step": "read", "source": item.source, "error": item.error})
             continue
         if len(item.text) > job.max_chars:
-            errors.append({"doc_id": item.doc_id, "step": "read", "source": item.meta.get("path", ""),
-                           "error": f"{len(item.text):,} characters, more than max_chars={job.max_chars:,}"})
+            errors.append(
+                {
+                    "doc_id": item.doc_id,
+                    "step": "read",
+                    "source": item.meta.get("path", ""),
+                    "error": f"{len(item.text):,} characters, more than max_chars={job.max_chars:,}",
+                }
+            )
             continue
         n_chars += len(item.text)
         n_bytes += len(item.text.encode("utf-8"))
@@ -270,8 +282,14 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
             try:
                 df = fn(item)
             except Exception as e:  # a failing document must not stop the run
-                errors.append({"doc_id": item.doc_id, "step": name, "source": item.meta.get("path", ""),
-                               "error": f"{type(e).__name__}: {e}"})
+                errors.append(
+                    {
+                        "doc_id": item.doc_id,
+                        "step": name,
+                        "source": item.meta.get("path", ""),
+                        "error": f"{type(e).__name__}: {e}",
+                    }
+                )
                 continue
             if df is not None and len(df):
                 frames[name].append(df)
@@ -284,15 +302,25 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
             df, kinds[name] = _prepare_part(pd.concat(parts, ignore_index=True))
             _write_part(df, out / name / part, job.fmt)
     if errors:
-        _write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part,
-                    job.fmt)
-    marker = {"chunk": job.index, "doc_ids": _chunk_hash(doc_ids), "n_docs": len(items), "n_chars": n_chars,
-              "n_bytes": n_bytes, "counts": counts, "errors": len(errors), "columns": kinds}
+        _write_part(
+            pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part, job.fmt
+        )
+    marker = {
+        "chunk": job.index,
+        "doc_ids": _chunk_hash(doc_ids),
+        "n_docs": len(items),
+        "n_chars": n_chars,
+        "n_bytes": n_bytes,
+        "counts": counts,
+        "errors": len(errors),
+        "columns": kinds,
+    }
     atomic_write_text(out / "_done" / f"chunk-{job.index:06d}.json", json.dumps(marker))
     return marker
 
 
 # --- planning ------------------------------------------------------------------
+
 
 def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, Any]]]:
     """Yield ``(doc_ids, payload)`` per chunk; payload has ``paths`` or ``docs``."""
@@ -326,8 +354,10 @@ def _finished_marker(out: Path, names: Sequence[str], index: int, doc_ids: Seque
         if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
             return marker
         if marker:
-            raise InputError(f"{out}: chunk {index} was made from other documents; "
-                             "the source changed since the run started; use another output folder")
+            raise InputError(
+                f"{out}: chunk {index} was made from other documents; "
+                "the source changed since the run started; use another output folder"
+            )
     for d in [out / n for n in names] + [out / "_errors"]:
         for stale in d.glob(f"part-{index:06d}.*"):
             stale.unlink()
@@ -354,8 +384,9 @@ def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
         atomic_write_text(run_file, json.dumps(settings, sort_keys=True))
 
 
-def start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int,
-               max_chars: int, resume: bool) -> tuple[list[str], Path]:
+def start_run(
+    steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int, max_chars: int, resume: bool
+) -> tuple[list[str], Path]:
     """Check a run's arguments and claim its output folder; return the step names and the folder.
 
     Shared by :func:`run` and :func:`policytext.batch.dask_runner.run`, whose output folders are interchangeable.
@@ -375,15 +406,28 @@ def start_run(steps: Sequence[Step], out: str | os.PathLike[str], format: str, c
     if len(set(names)) != len(names):
         raise InputError(f"steps repeat a name: {names}")
     out_path = Path(out)
-    settings = {"version": RUN_FORMAT_VERSION, "steps": names, "format": format, "chunk_size": chunk_size,
-                "max_chars": max_chars}
+    settings = {
+        "version": RUN_FORMAT_VERSION,
+        "steps": names,
+        "format": format,
+        "chunk_size": chunk_size,
+        "max_chars": max_chars,
+    }
     out_path.mkdir(parents=True, exist_ok=True)
     _check_run_file(out_path, settings, resume)
     return names, out_path
 
 
-def jobs_to_do(source: Any, steps: Sequence[Step], names: Sequence[str], out: Path, format: str, chunk_size: int,
-                max_chars: int, result: BatchResult) -> Iterator[_ChunkJob]:
+def jobs_to_do(
+    source: Any,
+    steps: Sequence[Step],
+    names: Sequence[str],
+    out: Path,
+    format: str,
+    chunk_size: int,
+    max_chars: int,
+    result: BatchResult,
+) -> Iterator[_ChunkJob]:
     """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
     for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
         result.chunks += 1
@@ -478,15 +522,17 @@ def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
     if fmt == "parquet":
         frames = [pd.read_parquet(p) for p in parts]
     else:
-        frames = [pd.read_csv(p, keep_default_na=False, na_values=[""],
-                              dtype={c: str for c in text_columns | kinds["text"]})
-                  for p in parts]
+        frames = [
+            pd.read_csv(p, keep_default_na=False, na_values=[""], dtype={c: str for c in text_columns | kinds["text"]})
+            for p in parts
+        ]
     df = pd.concat(frames, ignore_index=True)
     for col in kinds["nested"] & set(df.columns):
         df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     present = set(df.columns)
-    return object_columns(df, ints=sorted(kinds["ints"] & present),
-                          others=sorted((text_columns | kinds["objects"]) & present))
+    return object_columns(
+        df, ints=sorted(kinds["ints"] & present), others=sorted((text_columns | kinds["objects"]) & present)
+    )
 
 
 def remove_run(out: str | os.PathLike[str]) -> None:

@@ -34,8 +34,12 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 def add_output_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] = ("table", "csv", "jsonl")) -> None:
     """``-o/--out`` and ``--format``."""
     parser.add_argument("-o", "--out", help="write to this file instead of standard output")
-    parser.add_argument("--format", choices=list(formats), default=None,
-                        help="output format (default: from the --out suffix, else table)")
+    parser.add_argument(
+        "--format",
+        choices=list(formats),
+        default=None,
+        help="output format (default: from the --out suffix, else table)",
+    )
 
 
 def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
@@ -87,8 +91,18 @@ def write_frame(df: pd.DataFrame, out: str | None, fmt: str | None) -> None:
             for row in df.to_dict(orient="records")
         )
     else:
-        with pd.option_context("display.max_rows", 200, "display.max_columns", 20, "display.width", 200,
-                               "display.max_colwidth", 40, "display.unicode.east_asian_width", True):
+        with pd.option_context(
+            "display.max_rows",
+            200,
+            "display.max_columns",
+            20,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            40,
+            "display.unicode.east_asian_width",
+            True,
+        ):
             text = df.to_string(index=False) + "\n"
     if out:
         from .._util.files import atomic_write_text
@@ -96,5 +110,3 @@ def write_frame(df: pd.DataFrame, out: str | None, fmt: str | None) -> None:
         atomic_write_text(out, text)
     else:
         sys.stdout.write(text)
-
-

@@ -10,19 +10,22 @@ from ..errors import MissingExtraError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "batch", help="run steps over a large corpus, resumably, writing Parquet/CSV parts",
+        "batch",
+        help="run steps over a large corpus, resumably, writing Parquet/CSV parts",
         description="Apply extractors and statistics document by document in bounded memory. Rerun the same "
-                    "command after an interruption to resume; finished chunks are skipped.",
+        "command after an interruption to resume; finished chunks are skipped.",
     )
     p.add_argument("source", help="a directory of .txt files, or a .jsonl/.csv/.parquet file")
-    p.add_argument("--steps", required=True,
-                   help=f"comma-separated steps: {', '.join(STEPS)} (or module:function)")
+    p.add_argument("--steps", required=True, help=f"comma-separated steps: {', '.join(STEPS)} (or module:function)")
     p.add_argument("--out", required=True, help="output folder (new, or a previous run's to resume it)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument("--chunk-size", type=int, default=200, help="documents per chunk (default 200)")
-    p.add_argument("--dask", metavar="SCHEDULER", help="run on Dask: a scheduler address, or 'local' for a "
-                                                         "LocalCluster with --jobs workers")
+    p.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on Dask: a scheduler address, or 'local' for a LocalCluster with --jobs workers",
+    )
     p.set_defaults(func=run)
 
 
@@ -45,16 +48,25 @@ def run(args: argparse.Namespace) -> int:
                 distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c,
                 distributed.Client(c) as client,
             ):
-                result = dask_run(args.source, steps, args.out, client=client, format=args.format,
-                                  chunk_size=args.chunk_size)
+                result = dask_run(
+                    args.source, steps, args.out, client=client, format=args.format, chunk_size=args.chunk_size
+                )
         else:
             with distributed.Client(args.dask) as client:
-                result = dask_run(args.source, steps, args.out, client=client, format=args.format,
-                                  chunk_size=args.chunk_size)
+                result = dask_run(
+                    args.source, steps, args.out, client=client, format=args.format, chunk_size=args.chunk_size
+                )
     else:
         from ..batch.runner import run as batch_run
 
-        result = batch_run(args.source, steps, args.out, n_jobs=args.jobs, format=args.format,
-                           chunk_size=args.chunk_size, progress=True)
+        result = batch_run(
+            args.source,
+            steps,
+            args.out,
+            n_jobs=args.jobs,
+            format=args.format,
+            chunk_size=args.chunk_size,
+            progress=True,
+        )
     print(result.summary())
     return 0

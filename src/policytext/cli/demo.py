@@ -8,11 +8,13 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "demo", help="run the whole pipeline on the bundled sample corpus",
+        "demo",
+        help="run the whole pipeline on the bundled sample corpus",
         description="Read the bundled sample corpus (the seed article and the national Government Work Reports "
-                    "1954-2025), segment it, extract templates, parallels, formulas and meetings, compute keywords, "
-                    "keyness and topics, build an index, and write report.html, CSV tables, PNG figures and "
-                    "index.db to an output folder.")
+        "1954-2025), segment it, extract templates, parallels, formulas and meetings, compute keywords, "
+        "keyness and topics, build an index, and write report.html, CSV tables, PNG figures and "
+        "index.db to an output folder.",
+    )
     p.add_argument("--out", default="policytext-demo", help="output folder (default: policytext-demo/)")
     p.add_argument("--topics", type=int, default=12, help="number of topics (default 12)")
     p.set_defaults(func=run)

@@ -15,8 +15,11 @@ from ._common import add_input_arguments, add_output_arguments, load_inputs, wri
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="extract formulaic language into a table",
-                       description="Run one extractor over files, directories or the sample corpus.")
+    p = sub.add_parser(
+        "extract",
+        help="extract formulaic language into a table",
+        description="Run one extractor over files, directories or the sample corpus.",
+    )
     kinds = p.add_subparsers(dest="kind", metavar="KIND")
     for e in extractors():
         k = kinds.add_parser(e.name, help=e.help, description=f"Find {e.help}.")

@@ -1,9 +1,9 @@
 """The index commands: ``policytext index build|info|remove|optimize``, ``search``, ``kwic``, ``count``.
 
-    $ policytext index build texts/ --db corpus.db
-    $ policytext search corpus.db "党建 year:2015..2023"
-    $ policytext kwic corpus.db "抓*促" --window 15
-    $ policytext count corpus.db "乡村振兴" --by year
+$ policytext index build texts/ --db corpus.db
+$ policytext search corpus.db "党建 year:2015..2023"
+$ policytext kwic corpus.db "抓*促" --window 15
+$ policytext count corpus.db "乡村振兴" --by year
 """
 
 from __future__ import annotations
@@ -24,27 +24,37 @@ from ..index import DEFAULT_SEGMENT_CHARS, Index
 from ._common import SAMPLE, add_output_arguments, write_frame
 
 QUERY_HELP = (
-    "query: 党建 (exact substring) · 党建 乡村 (AND) · 党建 OR 党的建设 · -扶贫 (NOT) · \"a b\" (literal) · "
+    'query: 党建 (exact substring) · 党建 乡村 (AND) · 党建 OR 党的建设 · -扶贫 (NOT) · "a b" (literal) · '
     "抓*促 (gap ≤10 chars in a sentence; 抓*20促) · year:2023 · year:2010..2020 · issuer:国务院"
 )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("index", help="build and manage a persistent keyword index (SQLite)",
-                       description="Build and manage a persistent exact-substring index. Query it with "
-                                   "`policytext search`, `policytext kwic` and `policytext count`.")
+    p = sub.add_parser(
+        "index",
+        help="build and manage a persistent keyword index (SQLite)",
+        description="Build and manage a persistent exact-substring index. Query it with "
+        "`policytext search`, `policytext kwic` and `policytext count`.",
+    )
     cmds = p.add_subparsers(dest="index_command", metavar="ACTION")
-    b = cmds.add_parser("build", help="add files, directories or 'sample' to an index (created if needed)",
-                        description="Index text files (directories: every file matching --pattern below them), "
-                                    "CSV/JSONL files with one document per row, or 'sample'. A doc_id already in "
-                                    "the index is replaced. The whole build is one transaction.")
+    b = cmds.add_parser(
+        "build",
+        help="add files, directories or 'sample' to an index (created if needed)",
+        description="Index text files (directories: every file matching --pattern below them), "
+        "CSV/JSONL files with one document per row, or 'sample'. A doc_id already in "
+        "the index is replaced. The whole build is one transaction.",
+    )
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, or 'sample'")
     b.add_argument("--db", required=True, help="the index file (created if it does not exist)")
     b.add_argument("--pattern", default="**/*.txt", help="files to read below a directory (default: **/*.txt)")
     b.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
     b.add_argument("--skip-errors", action="store_true", help="skip unreadable files with a warning")
-    b.add_argument("--segment-chars", type=int, default=DEFAULT_SEGMENT_CHARS,
-                   help=f"characters per index segment (memory while building; default {DEFAULT_SEGMENT_CHARS:,})")
+    b.add_argument(
+        "--segment-chars",
+        type=int,
+        default=DEFAULT_SEGMENT_CHARS,
+        help=f"characters per index segment (memory while building; default {DEFAULT_SEGMENT_CHARS:,})",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=run_build)
     i = cmds.add_parser("info", help="documents, characters, segments and sizes of an index")
@@ -62,16 +72,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     o.set_defaults(func=run_optimize)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
-    s = sub.add_parser("search", help="rank the documents of an index for a query",
-                       description="Documents matching QUERY, best first (BM25). " + QUERY_HELP)
+    s = sub.add_parser(
+        "search",
+        help="rank the documents of an index for a query",
+        description="Documents matching QUERY, best first (BM25). " + QUERY_HELP,
+    )
     s.add_argument("db")
     s.add_argument("query")
     s.add_argument("-n", "--limit", type=int, default=20, help="number of documents (default 20; 0 = all)")
     add_output_arguments(s)
     s.set_defaults(func=run_search)
 
-    k = sub.add_parser("kwic", help="every occurrence of a query in context (concordance)",
-                       description="Keyword in context, in corpus order. " + QUERY_HELP)
+    k = sub.add_parser(
+        "kwic",
+        help="every occurrence of a query in context (concordance)",
+        description="Keyword in context, in corpus order. " + QUERY_HELP,
+    )
     k.add_argument("db")
     k.add_argument("query")
     k.add_argument("-w", "--window", type=int, default=20, help="characters of context each side (default 20)")
@@ -79,12 +95,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_output_arguments(k)
     k.set_defaults(func=run_kwic)
 
-    c = sub.add_parser("count", help="count the occurrences of a query, optionally by metadata",
-                       description="Occurrences of QUERY; with --by, one row per metadata value. " + QUERY_HELP)
+    c = sub.add_parser(
+        "count",
+        help="count the occurrences of a query, optionally by metadata",
+        description="Occurrences of QUERY; with --by, one row per metadata value. " + QUERY_HELP,
+    )
     c.add_argument("db")
     c.add_argument("query")
-    c.add_argument("--by", action="append", metavar="FIELD",
-                   help="group by this metadata field (year, issuer, doc_id, …); repeat for several")
+    c.add_argument(
+        "--by",
+        action="append",
+        metavar="FIELD",
+        help="group by this metadata field (year, issuer, doc_id, …); repeat for several",
+    )
     add_output_arguments(c)
     c.set_defaults(func=run_count)
 
@@ -112,8 +135,7 @@ def _plan(inputs: list[str], pattern: str) -> list[tuple[str, Path | None, Path 
     return plan
 
 
-def _documents(plan: list[tuple[str, Path | None, Path | None]], clean: bool,
-               skip_errors: bool) -> Iterator[Document]:
+def _documents(plan: list[tuple[str, Path | None, Path | None]], clean: bool, skip_errors: bool) -> Iterator[Document]:
     for kind, root, f in plan:
         if kind == "sample":
             from ..corpus.datasets import load_sample
@@ -138,11 +160,20 @@ def run_build(args: argparse.Namespace) -> int:
     plan = _plan(args.inputs, args.pattern)
     docs = _documents(plan, clean=not args.no_clean, skip_errors=args.skip_errors)
     with Index(args.db, segment_chars=args.segment_chars) as idx:
-        n = idx.add(progress(docs, total=len(plan) if all(k == "file" for k, _, _ in plan) else None,
-                             desc="indexing", enabled=not args.quiet))
+        n = idx.add(
+            progress(
+                docs,
+                total=len(plan) if all(k == "file" for k, _, _ in plan) else None,
+                desc="indexing",
+                enabled=not args.quiet,
+            )
+        )
         info = idx.info()
-    print(f"indexed {n:,} documents into {args.db}: {info['documents']:,} documents, "
-          f"{info['characters']:,} characters, {info['segments']} segments", file=sys.stderr)
+    print(
+        f"indexed {n:,} documents into {args.db}: {info['documents']:,} documents, "
+        f"{info['characters']:,} characters, {info['segments']} segments",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -151,8 +182,9 @@ def run_info(args: argparse.Namespace) -> int:
         if args.documents:
             write_frame(idx.documents(), args.out, args.format)
         else:
-            write_frame(pd.DataFrame([idx.info()]).T.reset_index().set_axis(["field", "value"], axis=1),
-                        args.out, args.format)
+            write_frame(
+                pd.DataFrame([idx.info()]).T.reset_index().set_axis(["field", "value"], axis=1), args.out, args.format
+            )
     return 0
 
 

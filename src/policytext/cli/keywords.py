@@ -51,8 +51,13 @@ def _load(items: Sequence[str], clean: bool = True) -> Corpus:
 
 
 def _segmenter_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--user-dict", action="append", default=[], metavar="FILE",
-                   help="extra jieba-format lexicon (word [freq] [pos] per line); repeatable")
+    p.add_argument(
+        "--user-dict",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra jieba-format lexicon (word [freq] [pos] per line); repeatable",
+    )
     p.add_argument("--min-chars", type=int, default=2, help="shortest term counted, in characters (default 2)")
 
 
@@ -67,15 +72,22 @@ def _pos(value: str | None) -> list[str] | None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    k = sub.add_parser("keywords", help="keywords by TF-IDF, TextRank or frequency",
-                       description="Rank the keywords of the inputs, of each document (--by doc_id) or of each "
-                                   "metadata group (--by year).")
+    k = sub.add_parser(
+        "keywords",
+        help="keywords by TF-IDF, TextRank or frequency",
+        description="Rank the keywords of the inputs, of each document (--by doc_id) or of each "
+        "metadata group (--by year).",
+    )
     k.add_argument("inputs", nargs="+", metavar="FILES", help=INPUT_HELP)
     k.add_argument("--method", choices=["tfidf", "textrank", "frequency"], default="tfidf")
     k.add_argument("--top", type=int, default=20, help="keywords per unit (default 20)")
     k.add_argument("--by", help="rank per document (doc_id) or per metadata value (year, issuer, …)")
-    k.add_argument("--idf", nargs="+", metavar="REF",
-                   help="compute IDF over these reference inputs (plus the inputs) instead of the inputs alone")
+    k.add_argument(
+        "--idf",
+        nargs="+",
+        metavar="REF",
+        help="compute IDF over these reference inputs (plus the inputs) instead of the inputs alone",
+    )
     k.add_argument("--pos", help="keep only these POS tags (prefixes), comma-separated, e.g. n,vn")
     k.add_argument("--raw-tf", action="store_true", help="TF-IDF with raw counts instead of 1 + ln(count)")
     k.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
@@ -83,24 +95,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_output_arguments(k)
     k.set_defaults(func=run_keywords)
 
-    y = sub.add_parser("keyness", help="terms over- and under-used in A against B",
-                       description="Keyness of every term of target A against reference B (as quanteda's "
-                                   "textstat_keyness): counts, expected count, statistic, p-value, log ratio.")
+    y = sub.add_parser(
+        "keyness",
+        help="terms over- and under-used in A against B",
+        description="Keyness of every term of target A against reference B (as quanteda's "
+        "textstat_keyness): counts, expected count, statistic, p-value, log ratio.",
+    )
     y.add_argument("target", metavar="A", help=INPUT_HELP)
     y.add_argument("reference", metavar="B", help=INPUT_HELP)
     y.add_argument("--measure", choices=["loglik", "chi2", "pmi"], default="loglik")
     y.add_argument("--correction", choices=["default", "yates", "williams", "none"], default="default")
-    y.add_argument("--top", type=int, default=None,
-                   help="show the N most typical terms of each side (default: all terms)")
+    y.add_argument(
+        "--top", type=int, default=None, help="show the N most typical terms of each side (default: all terms)"
+    )
     y.add_argument("--min-count", type=int, default=1, help="minimum combined count of a term")
     y.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
     _segmenter_arguments(y)
     add_output_arguments(y)
     y.set_defaults(func=run_keyness)
 
-    t = sub.add_parser("trends", help="counts of terms or formulas per year (提法 tracking)",
-                       description="Count exact terms per year (or another metadata key), raw or per 10,000 "
-                                   "characters; --first-seen lists the first document each term appears in.")
+    t = sub.add_parser(
+        "trends",
+        help="counts of terms or formulas per year (提法 tracking)",
+        description="Count exact terms per year (or another metadata key), raw or per 10,000 "
+        "characters; --first-seen lists the first document each term appears in.",
+    )
     t.add_argument("terms", nargs="+", metavar="TERMS")
     t.add_argument("--corpus", action="append", required=True, metavar="DIR", help=INPUT_HELP + "; repeatable")
     t.add_argument("--by", default="year", help="metadata key to group by (default: year)")
@@ -119,8 +138,17 @@ def run_keywords(args: argparse.Namespace) -> int:
         raise InputError(f"--top must be at least 1, not {args.top}")
     corpus = _load(args.inputs, clean=not args.no_clean)
     idf = _load(args.idf, clean=not args.no_clean) if args.idf else None
-    df = keywords(corpus, method=args.method, top=args.top, by=args.by, idf=idf, pos=_pos(args.pos),
-                  segmenter=_segmenter(args), min_chars=args.min_chars, sublinear_tf=not args.raw_tf)
+    df = keywords(
+        corpus,
+        method=args.method,
+        top=args.top,
+        by=args.by,
+        idf=idf,
+        pos=_pos(args.pos),
+        segmenter=_segmenter(args),
+        min_chars=args.min_chars,
+        sublinear_tf=not args.raw_tf,
+    )
     write_frame(df, args.out, args.format)
     return 0
 
@@ -131,8 +159,15 @@ def run_keyness(args: argparse.Namespace) -> int:
     seg = _segmenter(args)
     target = _load([args.target], clean=not args.no_clean)
     reference = _load([args.reference], clean=not args.no_clean)
-    df = keyness(target, reference, measure=args.measure, correction=args.correction, segmenter=seg,
-                 min_count=args.min_count, min_chars=args.min_chars)
+    df = keyness(
+        target,
+        reference,
+        measure=args.measure,
+        correction=args.correction,
+        segmenter=seg,
+        min_count=args.min_count,
+        min_chars=args.min_chars,
+    )
     if args.top:
         df = pd.concat([df.head(args.top), df.tail(args.top).iloc[::-1]]).drop_duplicates("term")
     write_frame(df, args.out, args.format)

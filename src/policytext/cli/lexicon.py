@@ -9,14 +9,17 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("lexicon", help="build and inspect policy lexicons",
-                       description="Build and inspect policy lexicons.")
+    p = sub.add_parser(
+        "lexicon", help="build and inspect policy lexicons", description="Build and inspect policy lexicons."
+    )
     lsub = p.add_subparsers(dest="lexicon_command", required=True)
     m = lsub.add_parser(
-        "mine", help="mine candidate policy terms from a corpus",
+        "mine",
+        help="mine candidate policy terms from a corpus",
         description="Mine multiword policy terms: frequent, cohesive (PMI) and free-standing (boundary entropy) "
-                    "word n-grams that jieba splits, filtered by rules and the hand review. CORPUS is the shared "
-                    "corpus folder (its manifest.jsonl selects the state documents) or any files/directories.")
+        "word n-grams that jieba splits, filtered by rules and the hand review. CORPUS is the shared "
+        "corpus folder (its manifest.jsonl selects the state documents) or any files/directories.",
+    )
     m.add_argument("corpus", nargs="+", help="shared corpus folder with manifest.jsonl, or files/directories")
     m.add_argument("--min-count", type=int, default=3, help="minimum n-gram frequency (default 3)")
     m.add_argument("--max-n", type=int, default=8, help="longest n-gram in jieba tokens (default 8)")
@@ -25,8 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--min-docs", type=int, default=2, help="minimum number of documents (default 2)")
     m.add_argument("--margin", type=float, default=3.0, help="frequency = jieba suggest_freq x margin (default 3)")
     m.add_argument("--max-terms", type=int, default=4000, help="keep the best N mined terms by score (default 4000)")
-    m.add_argument("--rare-freq", type=int, default=200,
-                   help="a mined term must contain a single character or a word rarer than this in jieba (default 200)")
+    m.add_argument(
+        "--rare-freq",
+        type=int,
+        default=200,
+        help="a mined term must contain a single character or a word rarer than this in jieba (default 200)",
+    )
     m.add_argument("--review", default=None, help="review file ('-'/'+' lines); default: the bundled one")
     m.add_argument("--backend", default="rjieba", choices=("jieba", "rjieba"), help="segmentation backend")
     m.add_argument("--write", default=None, metavar="LEXICON", help="write the kept terms as a jieba dictionary")
@@ -43,13 +50,18 @@ def run_mine(args: argparse.Namespace) -> int:
     if len(args.corpus) == 1 and (Path(args.corpus[0]) / "manifest.jsonl").is_file():
         pairs = load_state_texts(args.corpus[0])
         texts = [t for _, t in pairs]
-        sources = f"{len(texts)} state documents of {args.corpus[0]} (manifest folders: reports, resolutions, " \
-                  f"congress reports, plans, central and provincial policy documents), {sum(map(len, texts)):,} characters"
+        sources = (
+            f"{len(texts)} state documents of {args.corpus[0]} (manifest folders: reports, resolutions, "
+            f"congress reports, plans, central and provincial policy documents), {sum(map(len, texts)):,} characters"
+        )
     else:
         corpus = load_inputs(args.corpus)
         texts = [d.text for d in corpus]
         sources = f"{len(texts)} documents ({', '.join(args.corpus)})"
-    params = {k: getattr(args, k) for k in ("min_count", "max_n", "min_pmi", "min_entropy", "min_docs", "margin", "max_terms", "rare_freq")}
+    params = {
+        k: getattr(args, k)
+        for k in ("min_count", "max_n", "min_pmi", "min_entropy", "min_docs", "margin", "max_terms", "rare_freq")
+    }
     backend = args.backend
     if backend == "rjieba":
         try:

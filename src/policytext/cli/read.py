@@ -8,8 +8,11 @@ from ._common import add_input_arguments, add_output_arguments, load_inputs, wri
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("read", help="read and clean documents; print them with metadata",
-                       description="Read files or directories, clean them, and write one row per document.")
+    p = sub.add_parser(
+        "read",
+        help="read and clean documents; print them with metadata",
+        description="Read files or directories, clean them, and write one row per document.",
+    )
     add_input_arguments(p)
     add_output_arguments(p, formats=("jsonl", "csv", "table"))
     p.set_defaults(func=run)

@@ -8,9 +8,12 @@ from ._common import add_input_arguments, load_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="write a self-contained HTML report with the formulaic language highlighted",
-                       description="Highlight template instances, parallel groups, numbered formulas and meetings in "
-                                   "the texts and add tables (and, for several documents, formula trends).")
+    p = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report with the formulaic language highlighted",
+        description="Highlight template instances, parallel groups, numbered formulas and meetings in "
+        "the texts and add tables (and, for several documents, formula trends).",
+    )
     add_input_arguments(p)
     p.add_argument("-o", "--out", default="report.html", help="output file (default: report.html)")
     p.add_argument("--full-text", action="store_true", help="show full texts even for more than five documents")

@@ -11,20 +11,31 @@ from ._common import add_input_arguments, load_inputs
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "segment", help="segment documents into words (policy lexicon, offsets, POS)",
+        "segment",
+        help="segment documents into words (policy lexicon, offsets, POS)",
         description="Segment documents with the policy lexicon. txt: one line per document, tokens separated by "
-                    "spaces (word/POS with --pos). jsonl: one object per document with doc_id and tokens "
-                    "[word, start, end(, pos)] (character offsets into the cleaned text).")
+        "spaces (word/POS with --pos). jsonl: one object per document with doc_id and tokens "
+        "[word, start, end(, pos)] (character offsets into the cleaned text).",
+    )
     add_input_arguments(p)
     p.add_argument("--pos", action="store_true", help="add part-of-speech tags (jieba tag set)")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="output format (default txt)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
-    p.add_argument("--user-dict", action="append", default=[], metavar="F",
-                   help="extra jieba dictionary file ('word [freq] [pos]' lines); repeatable")
+    p.add_argument(
+        "--user-dict",
+        action="append",
+        default=[],
+        metavar="F",
+        help="extra jieba dictionary file ('word [freq] [pos]' lines); repeatable",
+    )
     p.add_argument("--no-lexicon", action="store_true", help="plain jieba dictionary, without the policy lexicon")
     p.add_argument("--no-hmm", action="store_true", help="do not join unknown character runs with the HMM")
-    p.add_argument("--backend", choices=("jieba", "rjieba"), default=None,
-                   help="segmentation engine (default: rjieba when installed, else jieba; same tokens)")
+    p.add_argument(
+        "--backend",
+        choices=("jieba", "rjieba"),
+        default=None,
+        help="segmentation engine (default: rjieba when installed, else jieba; same tokens)",
+    )
     p.add_argument("--fine", action="store_true", help="also emit the sub-words of long formulations")
     p.add_argument("--terms", action="store_true", help="content terms only (no punctuation or stopwords; txt)")
     p.add_argument("-o", "--out", help="write to this file instead of standard output")
@@ -45,9 +56,13 @@ def run(args: argparse.Namespace) -> int:
     from ..segment.segmenter import Segmenter
 
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
-    seg = Segmenter(lexicon=None if args.no_lexicon else "policy", user_dicts=args.user_dict,
-                    hmm=not args.no_hmm, backend=args.backend or _default_backend(),
-                    granularity="fine" if args.fine else "coarse")
+    seg = Segmenter(
+        lexicon=None if args.no_lexicon else "policy",
+        user_dicts=args.user_dict,
+        hmm=not args.no_hmm,
+        backend=args.backend or _default_backend(),
+        granularity="fine" if args.fine else "coarse",
+    )
     texts = [d.text for d in corpus]
     try:
         if args.terms:

@@ -1,8 +1,8 @@
 """``policytext templates find|mine|list`` and the top-level alias ``policytext mine``.
 
-    $ policytext templates find seed.txt --template '抓{X}党建促{Y}'
-    $ policytext templates mine sample --top 30
-    $ policytext mine reports/ -o frames.csv
+$ policytext templates find seed.txt --template '抓{X}党建促{Y}'
+$ policytext templates mine sample --top 30
+$ policytext mine reports/ -o frames.csv
 """
 
 from __future__ import annotations
@@ -15,23 +15,41 @@ from ._common import add_input_arguments, add_output_arguments, load_inputs, wri
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("templates", help="find slot templates (抓{X}促{Y}) or mine new ones",
-                       description="Find instances of slot templates, or discover recurring frames.")
+    p = sub.add_parser(
+        "templates",
+        help="find slot templates (抓{X}促{Y}) or mine new ones",
+        description="Find instances of slot templates, or discover recurring frames.",
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
-    f = actions.add_parser("find", help="find instances of templates (default: the bundled library)",
-                           description="Find instances of slot templates. Without --template the bundled "
-                                       "library lexicons/templates.txt is used.")
+    f = actions.add_parser(
+        "find",
+        help="find instances of templates (default: the bundled library)",
+        description="Find instances of slot templates. Without --template the bundled "
+        "library lexicons/templates.txt is used.",
+    )
     add_input_arguments(f)
-    f.add_argument("-t", "--template", action="append", dest="templates", metavar="T",
-                   help="a template such as '抓{X}党建促{Y}' (repeatable)")
-    f.add_argument("--template-file", metavar="PATH",
-                   help="a file of templates, one per line (TAB-separated gloss/example/source allowed)")
+    f.add_argument(
+        "-t",
+        "--template",
+        action="append",
+        dest="templates",
+        metavar="T",
+        help="a template such as '抓{X}党建促{Y}' (repeatable)",
+    )
+    f.add_argument(
+        "--template-file",
+        metavar="PATH",
+        help="a file of templates, one per line (TAB-separated gloss/example/source allowed)",
+    )
     add_output_arguments(f)
     f.set_defaults(func=run_find)
 
-    m = actions.add_parser("mine", help="discover recurring frames with slots",
-                           description="Discover recurring literal skeletons with slots (抓{}党建促{}).")
+    m = actions.add_parser(
+        "mine",
+        help="discover recurring frames with slots",
+        description="Discover recurring literal skeletons with slots (抓{}党建促{}).",
+    )
     _mine_arguments(m)
 
     lst = actions.add_parser("list", help="show the bundled template library")
@@ -39,15 +57,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=run_list)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
-    alias = sub.add_parser("mine", help="discover recurring frames (same as 'templates mine')",
-                           description="Discover recurring literal skeletons with slots (抓{}党建促{}).")
+    alias = sub.add_parser(
+        "mine",
+        help="discover recurring frames (same as 'templates mine')",
+        description="Discover recurring literal skeletons with slots (抓{}党建促{}).",
+    )
     _mine_arguments(alias)
 
 
 def _mine_arguments(m: argparse.ArgumentParser) -> None:
     add_input_arguments(m)
-    m.add_argument("--min-support", type=int, default=3, metavar="N",
-                   help="a frame needs at least N distinct fillers (default 3)")
+    m.add_argument(
+        "--min-support", type=int, default=3, metavar="N", help="a frame needs at least N distinct fillers (default 3)"
+    )
     m.add_argument("--top", type=int, default=30, metavar="N", help="show the N best frames (default 30)")
     add_output_arguments(m)
     m.set_defaults(func=run_mine)

@@ -19,14 +19,20 @@ from ._common import add_input_arguments, load_inputs, write_frame
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "topics", help="fit a topic model (NMF or LDA) and write topics, document shares and trends",
+        "topics",
+        help="fit a topic model (NMF or LDA) and write topics, document shares and trends",
         description="Fit a topic model over paragraphs (or documents) and write the topic table, the "
-                    "document-topic table, trends over a metadata field and plots.")
+        "document-topic table, trends over a metadata field and plots.",
+    )
     add_input_arguments(p)
     p.add_argument("-k", "--topics", dest="k", type=int, default=20, help="number of topics (default 20)")
     p.add_argument("--method", choices=["nmf", "lda"], default="nmf", help="model (default nmf)")
-    p.add_argument("--unit", choices=["paragraph", "document"], default="paragraph",
-                   help="modelling unit (default paragraph; shares are aggregated to documents)")
+    p.add_argument(
+        "--unit",
+        choices=["paragraph", "document"],
+        default="paragraph",
+        help="modelling unit (default paragraph; shares are aggregated to documents)",
+    )
     p.add_argument("--by", help="metadata field for trends, e.g. year, decade, issuer")
     p.add_argument("--top", type=int, default=10, help="terms per topic (default 10)")
     p.add_argument("--seed", type=int, default=0, help="random_state (default 0)")
@@ -47,8 +53,14 @@ def run(args: argparse.Namespace) -> int:
     if args.k < 2:
         raise PolicytextError(f"-k must be at least 2, not {args.k}")
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
-    model = TopicModel(args.k, method=args.method, random_state=args.seed, unit=args.unit,
-                       min_df=_df(args.min_df), max_df=_df(args.max_df))
+    model = TopicModel(
+        args.k,
+        method=args.method,
+        random_state=args.seed,
+        unit=args.unit,
+        min_df=_df(args.min_df),
+        max_df=_df(args.max_df),
+    )
     model.fit(corpus)
     topics = model.topics(args.top)
     coh = model.coherence()

@@ -184,7 +184,17 @@ _BREADCRUMB_CHARS = frozenset(">›»＞")
 _TAIL_BLOCK_RE = re.compile(
     r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
 )
-_TAIL_KEYS = ("相关文章", "相关阅读", "相关新闻", "相关链接", "延伸阅读", "推荐阅读", "热点推荐", "更多阅读", "往期回顾")
+_TAIL_KEYS = (
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关链接",
+    "延伸阅读",
+    "推荐阅读",
+    "热点推荐",
+    "更多阅读",
+    "往期回顾",
+)
 _LICENCE_KEYS = ("作品", "This work is in the public domain")
 # Licence footers (Wikisource and similar): from this line to the end.
 _LICENCE_RE = re.compile(
@@ -238,7 +248,8 @@ _META_KEY_RE = re.compile(
 _DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _ORG_SUFFIX = (
-    "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
+    "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府"
+    "|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
 )
 _SIGNATURE_RE = re.compile(r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:" + _ORG_SUFFIX + r"))\s*[）)]\s*$")
 _TERMINAL = "。！？!?；;…”’」』）)》"
@@ -270,8 +281,18 @@ def _strip_markup(text: str) -> str:
     return text
 
 
-_FRONT_MATTER_KEYS = {"title": "title", "标题": "title", "author": "author", "作者": "author", "source": "source",
-                      "来源": "source", "url": "url", "网址": "url", "link": "url", "issuer": "issuer"}
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "标题": "title",
+    "author": "author",
+    "作者": "author",
+    "source": "source",
+    "来源": "source",
+    "url": "url",
+    "网址": "url",
+    "link": "url",
+    "issuer": "issuer",
+}
 
 
 def _parse_front_matter(block: str, meta: dict[str, Any]) -> None:
@@ -341,7 +362,11 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if (
-            out and out[-1] and line and out[-1][-1] not in _TERMINAL + "：:" and not _is_heading(line)
+            out
+            and out[-1]
+            and line
+            and out[-1][-1] not in _TERMINAL + "：:"
+            and not _is_heading(line)
             and any(p in out[-1] for p in "，、；：,")
         ):
             prev = out[-1]
@@ -361,8 +386,9 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING_RE.match(line))
 
 
-def _first_block_start(text: str, keys: tuple[str, ...], pattern: re.Pattern[str], end: int,
-                       lead: re.Pattern[str] | None = None) -> int | None:
+def _first_block_start(
+    text: str, keys: tuple[str, ...], pattern: re.Pattern[str], end: int, lead: re.Pattern[str] | None = None
+) -> int | None:
     """Where ``pattern.search(text, 0, end)`` would start, for a line-anchored (``re.M``) *pattern*
     that can only match where one of *keys* follows the line start and *lead* characters.
 
@@ -465,11 +491,7 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
         if not line:
             return
         header = state["header"]
-        pairs = (
-            _parse_meta_line(line)
-            if (header or len(line) < 60) and (":" in line or "：" in line)
-            else None
-        )
+        pairs = _parse_meta_line(line) if (header or len(line) < 60) and (":" in line or "：" in line) else None
         if pairs:
             for key, value in pairs.items():
                 if key == "date":

@@ -168,8 +168,15 @@ class Corpus:
                 raise InputError(f"texts[{i}] is {type(t).__name__}, not str")
             did = str(ids[i]) if ids is not None else str(i)
             docs.append(
-                make_document(t, name=f"texts[{i}]", path=None, doc_id=did, clean=clean, normalize=normalize,
-                               meta=dict(meta[i]) if meta is not None else None)
+                make_document(
+                    t,
+                    name=f"texts[{i}]",
+                    path=None,
+                    doc_id=did,
+                    clean=clean,
+                    normalize=normalize,
+                    meta=dict(meta[i]) if meta is not None else None,
+                )
             )
         return cls(docs)
 
@@ -190,12 +197,22 @@ class Corpus:
         >>> Corpus.from_dataframe(df)["a"].meta["year"]
         2023
         """
-        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name="DataFrame",
-                                 line_of=lambda i: f"row {i}")
+        return cls._from_records(
+            df, text=text, id=id, clean=clean, normalize=normalize, name="DataFrame", line_of=lambda i: f"row {i}"
+        )
 
     @classmethod
-    def _from_records(cls, df: pd.DataFrame, *, text: str, id: str | None, clean: bool, normalize: bool,
-                      name: str, line_of: Callable[[int], str]) -> Corpus:
+    def _from_records(
+        cls,
+        df: pd.DataFrame,
+        *,
+        text: str,
+        id: str | None,
+        clean: bool,
+        normalize: bool,
+        name: str,
+        line_of: Callable[[int], str],
+    ) -> Corpus:
         if text not in df.columns:
             raise InputError(f"{name}: no text column {text!r} (columns: {', '.join(map(str, df.columns))})")
         use_id = id is not None and id in df.columns
@@ -210,16 +227,33 @@ class Corpus:
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
             did = str(rec[id]) if use_id else str(pos)
             meta = {c: rec[c] for c in meta_cols}
-            docs.append(make_document(body, name=f"{name}, {line_of(pos)}", path=None, doc_id=did,
-                                       clean=clean, normalize=normalize, meta=meta))
+            docs.append(
+                make_document(
+                    body,
+                    name=f"{name}, {line_of(pos)}",
+                    path=None,
+                    doc_id=did,
+                    clean=clean,
+                    normalize=normalize,
+                    meta=meta,
+                )
+            )
         try:
             return cls(docs)
         except InputError as e:
             raise InputError(f"{name}: {e}") from None
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
-                 clean: bool = False, normalize: bool = True, **read_csv_kwargs: Any) -> Corpus:
+    def from_csv(
+        cls,
+        path: str | os.PathLike[str],
+        text: str = "text",
+        id: str | None = "doc_id",
+        *,
+        clean: bool = False,
+        normalize: bool = True,
+        **read_csv_kwargs: Any,
+    ) -> Corpus:
         """Read a CSV file (any supported encoding) with one document per row.
 
         A malformed file raises :class:`InputError` naming the file and line.
@@ -233,12 +267,20 @@ class Corpus:
         if df.empty:
             raise InputError(f"{p}: no rows")
         # CSV line numbers: header is line 1, first record line 2 (no embedded newlines assumed)
-        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name=str(p),
-                                 line_of=lambda i: f"record {i + 1}")
+        return cls._from_records(
+            df, text=text, id=id, clean=clean, normalize=normalize, name=str(p), line_of=lambda i: f"record {i + 1}"
+        )
 
     @classmethod
-    def from_jsonl(cls, path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
-                   clean: bool = False, normalize: bool = True) -> Corpus:
+    def from_jsonl(
+        cls,
+        path: str | os.PathLike[str],
+        text: str = "text",
+        id: str | None = "doc_id",
+        *,
+        clean: bool = False,
+        normalize: bool = True,
+    ) -> Corpus:
         """Read a JSON-lines file, one object per line.
 
         A line that is not a JSON object raises :class:`InputError` naming file and line.
@@ -257,8 +299,9 @@ class Corpus:
             raise InputError(f"{p}: no records")
         df = pd.DataFrame.from_records(records)
         lines = df.pop("__line__").tolist()
-        return cls._from_records(df, text=text, id=id, clean=clean, normalize=normalize, name=str(p),
-                                 line_of=lambda i: f"line {lines[i]}")
+        return cls._from_records(
+            df, text=text, id=id, clean=clean, normalize=normalize, name=str(p), line_of=lambda i: f"line {lines[i]}"
+        )
 
     # -- views ----------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
@@ -327,14 +370,17 @@ class Corpus:
         if key not in store:
             value = compute()
             if per_document and (not isinstance(value, list) or len(value) != len(self._docs)):
-                raise InputError(f"memo {key!r}: compute() must return a list with one item per document "
-                                 f"({len(self._docs)}), got {type(value).__name__}")
+                raise InputError(
+                    f"memo {key!r}: compute() must return a list with one item per document "
+                    f"({len(self._docs)}), got {type(value).__name__}"
+                )
             store[key] = value
         return store[key]
 
     @deprecated_positional("n_jobs", "progress", allowed=2)
-    def tokens(self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1,
-               progress: bool = False) -> list[list[str]]:
+    def tokens(
+        self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1, progress: bool = False
+    ) -> list[list[str]]:
         """Tokens of every document (``segmenter.cut``), computed once and cached.
 
         The cache is keyed by ``segmenter.fingerprint``; ``n_jobs`` segments over
@@ -343,16 +389,18 @@ class Corpus:
         return self._cached(segmenter, "cut", n_jobs, progress)
 
     @deprecated_positional("n_jobs", "progress", allowed=2)
-    def terms(self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1,
-              progress: bool = False) -> list[list[str]]:
+    def terms(
+        self, segmenter: Segmenter | None = None, *, n_jobs: int | None = 1, progress: bool = False
+    ) -> list[list[str]]:
         """Content terms of every document (``segmenter.terms``), cached like :meth:`tokens`.
 
         Derived from the cached tokens when those exist (no second segmentation).
         """
         return self._cached(segmenter, "terms", n_jobs, progress)
 
-    def _cached(self, segmenter: Segmenter | None, kind: str, n_jobs: int | None = 1,
-                progress: bool = False) -> list[list[str]]:
+    def _cached(
+        self, segmenter: Segmenter | None, kind: str, n_jobs: int | None = 1, progress: bool = False
+    ) -> list[list[str]]:
         # the one upward import of this layer, declared in pyproject.toml's import-linter contract:
         # Corpus.tokens()/terms() without a segmenter build the default one (a convenience of 0.1)
         from ..segment.defaults import resolve_segmenter

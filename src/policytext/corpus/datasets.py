@@ -34,8 +34,16 @@ def _records() -> list[dict]:
 
 
 def _to_document(rec: dict) -> Document:
-    return make_document(rec["raw"], name=f"sample:{rec['doc_id']}", path=None, doc_id=rec["doc_id"],
-                          clean=True, normalize=True, meta=rec["meta"], encoding="utf-8")
+    return make_document(
+        rec["raw"],
+        name=f"sample:{rec['doc_id']}",
+        path=None,
+        doc_id=rec["doc_id"],
+        clean=True,
+        normalize=True,
+        meta=rec["meta"],
+        encoding="utf-8",
+    )
 
 
 def load_sample(include_seed: bool = True) -> Corpus:

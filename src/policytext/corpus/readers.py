@@ -58,8 +58,9 @@ def read_document(
         name = str(path)
         raw_bytes = read_file_bytes(path)
     text, encoding = decode_bytes(raw_bytes, source=name)
-    return make_document(text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize,
-                          meta=meta, encoding=encoding)
+    return make_document(
+        text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize, meta=meta, encoding=encoding
+    )
 
 
 def make_document(

@@ -40,8 +40,4 @@ def iter_source(source: Source) -> Iterator[tuple[Any, str, dict[str, Any]]]:
             else:
                 raise InputError(f"source[{i}] is {type(item).__name__}; expected str or Document")
     else:
-        raise InputError(
-            f"source is {type(source).__name__}; expected str, Document, Corpus or a list of them"
-        )
-
-
+        raise InputError(f"source is {type(source).__name__}; expected str, Document, Corpus or a list of them")

@@ -47,8 +47,9 @@ def _check_errors(errors: str) -> str:
     return check_choice("errors", errors, ERRORS_CHOICES, deprecated={"record": "skip"})
 
 
-def list_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
-             metadata: Any = "auto") -> list[tuple[str, Path, dict[str, Any] | None]]:
+def list_dir(
+    path: str | os.PathLike[str], pattern: str = "**/*.txt", metadata: Any = "auto"
+) -> list[tuple[str, Path, dict[str, Any] | None]]:
     """``(doc_id, file, curated metadata)`` for every file :func:`iter_dir` would read, in order."""
     root = Path(path)
     if not root.is_dir():
@@ -62,9 +63,16 @@ def list_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt",
     return out
 
 
-def iter_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt", *, errors: str = "raise",
-             clean: bool = True, normalize: bool = True, max_bytes: int | None = None,
-             metadata: Any = "auto") -> Iterator[Item]:
+def iter_dir(
+    path: str | os.PathLike[str],
+    pattern: str = "**/*.txt",
+    *,
+    errors: str = "raise",
+    clean: bool = True,
+    normalize: bool = True,
+    max_bytes: int | None = None,
+    metadata: Any = "auto",
+) -> Iterator[Item]:
     """Documents of the files under *path* matching *pattern*, sorted by path, one at a time.
 
     ``doc_id`` and *metadata* work as in :meth:`Corpus.from_dir`. Files larger than
@@ -82,8 +90,9 @@ def iter_dir(path: str | os.PathLike[str], pattern: str = "**/*.txt", *, errors:
             yield ReadError(doc_id, str(file), str(e))
 
 
-def _record_document(rec: dict[str, Any], *, text: str, id: str | None, pos: int, where: str,
-                     clean: bool, normalize: bool) -> Document:
+def _record_document(
+    rec: dict[str, Any], *, text: str, id: str | None, pos: int, where: str, clean: bool, normalize: bool
+) -> Document:
     if text not in rec:
         raise InputError(f"{where}: no {text!r} field")
     body = rec[text]
@@ -94,8 +103,15 @@ def _record_document(rec: dict[str, Any], *, text: str, id: str | None, pos: int
     return make_document(body, name=where, path=None, doc_id=did, clean=clean, normalize=normalize, meta=meta)
 
 
-def iter_jsonl(path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
-               errors: str = "raise", clean: bool = False, normalize: bool = True) -> Iterator[Item]:
+def iter_jsonl(
+    path: str | os.PathLike[str],
+    text: str = "text",
+    id: str | None = "doc_id",
+    *,
+    errors: str = "raise",
+    clean: bool = False,
+    normalize: bool = True,
+) -> Iterator[Item]:
     """Documents of a JSON-lines file, one line at a time (UTF-8 or UTF-8 with BOM)."""
     errors = _check_errors(errors)
     p = Path(path)
@@ -106,8 +122,9 @@ def iter_jsonl(path: str | os.PathLike[str], text: str = "text", id: str | None 
                 continue
             where = f"{p}, line {lineno}"
             try:
-                line, _ = decode_bytes(raw[3:] if lineno == 1 and raw.startswith(b"\xef\xbb\xbf") else raw,
-                                       source=where)
+                line, _ = decode_bytes(
+                    raw[3:] if lineno == 1 and raw.startswith(b"\xef\xbb\xbf") else raw, source=where
+                )
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as e:
@@ -122,9 +139,16 @@ def iter_jsonl(path: str | os.PathLike[str], text: str = "text", id: str | None 
             pos += 1
 
 
-def iter_csv(path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
-             errors: str = "raise", clean: bool = False, normalize: bool = True,
-             encoding: str = "utf-8-sig") -> Iterator[Item]:
+def iter_csv(
+    path: str | os.PathLike[str],
+    text: str = "text",
+    id: str | None = "doc_id",
+    *,
+    errors: str = "raise",
+    clean: bool = False,
+    normalize: bool = True,
+    encoding: str = "utf-8-sig",
+) -> Iterator[Item]:
     """Documents of a CSV file, one record at a time (the standard csv module, streaming)."""
     errors = _check_errors(errors)
     p = Path(path)
@@ -155,9 +179,16 @@ def iter_csv(path: str | os.PathLike[str], text: str = "text", id: str | None = 
             pos += 1
 
 
-def iter_parquet(path: str | os.PathLike[str], text: str = "text", id: str | None = "doc_id", *,
-                 errors: str = "raise", clean: bool = False, normalize: bool = True,
-                 batch_size: int = 256) -> Iterator[Item]:
+def iter_parquet(
+    path: str | os.PathLike[str],
+    text: str = "text",
+    id: str | None = "doc_id",
+    *,
+    errors: str = "raise",
+    clean: bool = False,
+    normalize: bool = True,
+    batch_size: int = 256,
+) -> Iterator[Item]:
     """Documents of a Parquet file, read in record batches (needs the ``batch`` extra)."""
     errors = _check_errors(errors)
     try:
@@ -209,8 +240,8 @@ def iter_source_items(source: Any, *, errors: str = "skip") -> Iterator[Item]:
             if isinstance(item, (Document, ReadError)):
                 yield item
             elif isinstance(item, str):
-                yield make_document(item, name=f"item {i}", path=None, doc_id=str(i), clean=False,
-                                     normalize=True, meta=None)
+                yield make_document(
+                    item, name=f"item {i}", path=None, doc_id=str(i), clean=False, normalize=True, meta=None
+                )
             else:
                 raise InputError(f"source item {i} is {type(item).__name__}; expected Document or str")
-

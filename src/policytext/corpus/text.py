@@ -43,19 +43,13 @@ class Span:
 def is_han(ch: str) -> bool:
     """True for a CJK unified ideograph (basic block, extension A/B+, compatibility)."""
     o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x20000 <= o <= 0x3134F
-        or 0xF900 <= o <= 0xFAFF
-    )
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF
 
 
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _SPACE_TABLE = {ord(c): " " for c in _SPACES}
 _FULLWIDTH_TABLE = {
-    o: o - 0xFEE0
-    for o in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
+    o: o - 0xFEE0 for o in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
 }
 _TABLE = {**_SPACE_TABLE, **_FULLWIDTH_TABLE}
 _CHAR_MAP = {chr(k): (chr(v) if isinstance(v, int) else v) for k, v in _TABLE.items()}
@@ -65,6 +59,7 @@ _ASCII_PUNCT_RE = re.compile(r"[,;:?!()]")
 
 def _map_char(m: re.Match[str]) -> str:
     return _CHAR_MAP[m.group(0)]
+
 
 _ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Chinese punctuation that may stand next to converted ASCII punctuation.

@@ -117,9 +117,19 @@ def extractor(
     """
     if style not in STYLES:
         raise InputError(f"extractor {name!r}: style must be one of {', '.join(STYLES)}, not {style!r}")
-    declared = dict(name=name, kind=kind, label=label, colour=colour, help=help, style=style,
-                    label_columns=tuple(label_columns), in_report=in_report, order=order, formatter=formatter,
-                    speed_budget=speed_budget)
+    declared = dict(
+        name=name,
+        kind=kind,
+        label=label,
+        colour=colour,
+        help=help,
+        style=style,
+        label_columns=tuple(label_columns),
+        in_report=in_report,
+        order=order,
+        formatter=formatter,
+        speed_budget=speed_budget,
+    )
 
     def mark(fn: F) -> F:
         setattr(fn, _ATTRIBUTE, declared)
@@ -149,8 +159,9 @@ def _registry() -> MappingProxyType[str, Extractor]:
     for e in found:
         if e.name in by_name or e.kind in kinds:
             other = by_name.get(e.name) or by_name[kinds[e.kind]]
-            raise InputError(f"two extractors declare name {e.name!r} or kind {e.kind!r}: "
-                             f"{other.target} and {e.target}")
+            raise InputError(
+                f"two extractors declare name {e.name!r} or kind {e.kind!r}: {other.target} and {e.target}"
+            )
         by_name[e.name] = e
         kinds[e.kind] = e.name
     return MappingProxyType(by_name)

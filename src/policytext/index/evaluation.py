@@ -117,6 +117,7 @@ class Evaluation:
             # cheap, narrowing conditions first; gaps (which scan text) and negations last
             def cost(n: Node) -> int:
                 return 2 if isinstance(n, Gap) else 3 if isinstance(n, Not) else 1 if isinstance(n, (Or, And)) else 0
+
             cur = within
             for item in sorted(node.items, key=cost):
                 cur = self._eval(item, cur)

@@ -58,7 +58,8 @@ def filter_docs(store: Store, f: Filter) -> np.ndarray:
             known = store.known_fields()
             raise InputError(
                 f"unknown metadata field {f.key!r} in filter {f.key}:…; the index knows: {', '.join(known)} "
-                f"(to search the text {f.key}:… literally, quote it)")
+                f"(to search the text {f.key}:… literally, quote it)"
+            )
         col, table, extra = "value", "meta", "key = ? AND "
         params = [f.key]
     if f.op == "range":
@@ -84,8 +85,10 @@ def filter_docs(store: Store, f: Filter) -> np.ndarray:
         params += [f.value, num]
     else:
         num = _number(str(f.value))
-        cond = (f"((typeof({col}) = 'text' AND instr({col}, ?) > 0) OR "
-                f"(typeof({col}) IN ('integer', 'real') AND {col} = ?))")
+        cond = (
+            f"((typeof({col}) = 'text' AND instr({col}, ?) > 0) OR "
+            f"(typeof({col}) IN ('integer', 'real') AND {col} = ?))"
+        )
         params += [f.value, num]
     sql = f"SELECT DISTINCT doc_key FROM {table} WHERE {extra}{cond}"
     keys = np.array([r[0] for r in con.execute(sql, params)], dtype=np.int64)

@@ -34,8 +34,9 @@ from .storage import Store
 __all__ = ["count_by"]
 
 
-def count_by(store: Store, by: str | Sequence[str], universe: np.ndarray, docs: np.ndarray,
-             counts: np.ndarray) -> pd.DataFrame:
+def count_by(
+    store: Store, by: str | Sequence[str], universe: np.ndarray, docs: np.ndarray, counts: np.ndarray
+) -> pd.DataFrame:
     """Group the *counts* of *docs* by the metadata field(s) *by* over all documents of *universe*."""
     keys = [by] if isinstance(by, str) else list(by)
     t = store.doc_table()
@@ -50,9 +51,16 @@ def count_by(store: Store, by: str | Sequence[str], universe: np.ndarray, docs: 
     frame["occurrences"] = occ.reindex(universe).fillna(0).astype(np.int64).to_numpy()
     frame["documents"] = (frame["occurrences"] > 0).astype(np.int64)
     frame["n_documents"] = 1
-    g = frame.groupby(keys, dropna=False, sort=False).agg(
-        occurrences=("occurrences", "sum"), documents=("documents", "sum"),
-        n_documents=("n_documents", "sum"), n_chars=("n_chars", "sum")).reset_index()
+    g = (
+        frame.groupby(keys, dropna=False, sort=False)
+        .agg(
+            occurrences=("occurrences", "sum"),
+            documents=("documents", "sum"),
+            n_documents=("n_documents", "sum"),
+            n_chars=("n_chars", "sum"),
+        )
+        .reset_index()
+    )
     g["per_10k"] = np.where(g["n_chars"] > 0, g["occurrences"] / g["n_chars"].where(g["n_chars"] > 0, 1) * 1e4, 0.0)
     try:
         g = g.sort_values(keys, kind="stable", na_position="last")

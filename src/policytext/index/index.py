@@ -98,8 +98,14 @@ class Index:
     (1, 1, 1, 0)
     """
 
-    def __init__(self, path: str | os.PathLike[str] = ":memory:", *, create: bool = True,
-                 segment_chars: int = DEFAULT_SEGMENT_CHARS, timeout: float = 60.0):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = ":memory:",
+        *,
+        create: bool = True,
+        segment_chars: int = DEFAULT_SEGMENT_CHARS,
+        timeout: float = 60.0,
+    ):
         self.path = str(path)
         self.segment_chars = int(segment_chars)
         if self.segment_chars < 1:
@@ -140,13 +146,16 @@ class Index:
             return f"<b>Index</b> {html.escape(self.path)} (closed)"
         info = self.info()
         size = f", {info['file_bytes'] / 1e6:,.1f} MB on disk" if info["file_bytes"] else ""
-        return (f"<div><b>Index</b> {html.escape(self.path)}: {info['documents']:,} documents, "
-                f"{info['characters']:,} characters, {info['segments']} segments{size}. "
-                f"Query with <code>.count()</code>, <code>.kwic()</code>, <code>.search()</code>.</div>")
+        return (
+            f"<div><b>Index</b> {html.escape(self.path)}: {info['documents']:,} documents, "
+            f"{info['characters']:,} characters, {info['segments']} segments{size}. "
+            f"Query with <code>.count()</code>, <code>.kwic()</code>, <code>.search()</code>.</div>"
+        )
 
     # -- adding and removing ------------------------------------------------------------
-    def add(self, documents: Corpus | Document | Iterable[Document | str] | pd.DataFrame, *,
-            progress: bool = False) -> int:
+    def add(
+        self, documents: Corpus | Document | Iterable[Document | str] | pd.DataFrame, *, progress: bool = False
+    ) -> int:
         """Add documents (a Corpus, a Document, or any iterable of them); returns how many.
 
         A document whose ``doc_id`` is already in the index replaces it (keeping its
@@ -159,21 +168,27 @@ class Index:
         """
         callback: Callable[[int, int], None] | None = None
         if callable(progress):
-            warnings.warn("Index.add(): progress is a bool now (a progress bar); passing a callback stops working "
-                          f"in {REMOVED_IN}", DeprecationWarning, stacklevel=2)
+            warnings.warn(
+                "Index.add(): progress is a bool now (a progress bar); passing a callback stops working "
+                f"in {REMOVED_IN}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
             callback, progress = progress, False
         if isinstance(documents, pd.DataFrame):
             documents = Corpus.from_dataframe(documents)
         if isinstance(documents, (str, bytes)):
-            raise InputError("add() expects documents (a Corpus or Documents); "
-                             "for one string use Corpus.from_texts([text])")
+            raise InputError(
+                "add() expects documents (a Corpus or Documents); for one string use Corpus.from_texts([text])"
+            )
         if isinstance(documents, Document):
             documents = [documents]
         if not isinstance(documents, Iterable):
             raise InputError(f"add() expects a Corpus or an iterable of Documents, not {type(documents).__name__}")
         if progress:
-            documents = show_progress(documents, total=len(documents) if isinstance(documents, Sized) else None,
-                                      desc="indexing")
+            documents = show_progress(
+                documents, total=len(documents) if isinstance(documents, Sized) else None, desc="indexing"
+            )
         return add_documents(self._store, documents, segment_chars=self.segment_chars, progress=callback)
 
     def remove(self, doc_ids: str | Iterable[str], *, missing_ok: bool = False) -> int:

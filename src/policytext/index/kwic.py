@@ -66,11 +66,11 @@ def concordance(ev: Evaluation, window: int, limit: int | None) -> pd.DataFrame:
         cache: dict[int, str] = {}
         for s, e in sorted(spans):
             if text is not None:
-                left, match, right = text[max(0, s - window):s], text[s:e], text[e:e + window]
+                left, match, right = text[max(0, s - window) : s], text[s:e], text[e : e + window]
             else:  # read only the chunks around the match
                 around = store.slice(k, s - window, e + window, cache)
                 cut = s - max(0, s - window)
-                left, match, right = around[:cut], around[cut:cut + e - s], around[cut + e - s:]
+                left, match, right = around[:cut], around[cut : cut + e - s], around[cut + e - s :]
             rows.append((doc_id, s, e, left, match, right))
             if limit is not None and len(rows) >= limit:
                 break

@@ -75,7 +75,7 @@ def string_hits(store: Store, text: str) -> Hits:
     offsets = list(range(0, n - 1, 2))
     if offsets[-1] != n - 2:
         offsets.append(n - 2)
-    keys = [(k, bigram_key(text[k:k + 2])) for k in offsets]
+    keys = [(k, bigram_key(text[k : k + 2])) for k in offsets]
     segs = store.segments()
     per_key: dict[int, dict[int, bytes]] = {}
     for _, key in keys:

@@ -137,8 +137,9 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Posti
     payload[out_start[grp] + within] = pdoc
     payload[out_start[grp] + n_per[grp] + within] = counts
     zero = np.zeros(len(ckeys) + 1, dtype=np.int64)
-    blocks.extend(_pack(ckeys, np.concatenate((2 * cstart, [2 * len(pchar)])), payload, zero,
-                        np.zeros(0, np.uint16), block_bytes))
+    blocks.extend(
+        _pack(ckeys, np.concatenate((2 * cstart, [2 * len(pchar)])), payload, zero, np.zeros(0, np.uint16), block_bytes)
+    )
     del payload, pdoc, counts, pchar, pairs
 
     # -- bigrams: key -> sorted positions
@@ -201,8 +202,9 @@ def build_segment(texts: Sequence[str], block_bytes: int = BLOCK_BYTES) -> Posti
     return PostingSegment(bases.astype(np.uint32), lengths.astype(np.uint32), blocks)
 
 
-def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.ndarray, region_b: np.ndarray,
-          block_bytes: int) -> Iterator[tuple[int, bytes]]:
+def _pack(
+    keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.ndarray, region_b: np.ndarray, block_bytes: int
+) -> Iterator[tuple[int, bytes]]:
     """Group consecutive keys into blocks of about *block_bytes* bytes.
 
     Key ``i`` owns ``region_a[a_off[i]:a_off[i+1]]`` (uint32) and
@@ -215,7 +217,7 @@ def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.n
     """
     if len(keys) == 0:
         return
-    sizes = (np.diff(a_off) * 4 + np.diff(b_off) * 2)
+    sizes = np.diff(a_off) * 4 + np.diff(b_off) * 2
     cost = sizes + 12
     cum = np.cumsum(cost)
     window = (cum - cost) // block_bytes
@@ -237,9 +239,16 @@ def _pack(keys: np.ndarray, a_off: np.ndarray, region_a: np.ndarray, b_off: np.n
         a0, a1 = int(a_off[g0]), int(a_off[g1])
         b0, b1 = int(b_off[g0]), int(b_off[g1])
         head = _HEAD.pack(g1 - g0, flags, base)
-        blob = b"".join((head, kbytes, (a_off[g0:g1 + 1] - a0).astype("<u4").tobytes(),
-                         (b_off[g0:g1 + 1] - b0).astype("<u4").tobytes(), abytes[4 * a0:4 * a1],
-                         bbytes[2 * b0:2 * b1]))
+        blob = b"".join(
+            (
+                head,
+                kbytes,
+                (a_off[g0 : g1 + 1] - a0).astype("<u4").tobytes(),
+                (b_off[g0 : g1 + 1] - b0).astype("<u4").tobytes(),
+                abytes[4 * a0 : 4 * a1],
+                bbytes[2 * b0 : 2 * b1],
+            )
+        )
         yield int(keys[g1 - 1]), blob
 
 
@@ -250,7 +259,7 @@ def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
     n, flags, base = _HEAD.unpack_from(blob, 0)
     at = _HEAD.size
     if flags & 1:
-        keys = memoryview(blob)[at:at + 8 * n].cast("q")
+        keys = memoryview(blob)[at : at + 8 * n].cast("q")
         i = bisect_left(keys, key)
         if i >= n or keys[i] != key:
             return None
@@ -259,7 +268,7 @@ def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
         rel = key - base
         if rel < 0 or rel >= 2**32:
             return None
-        keys = memoryview(blob)[at:at + 4 * n].cast("I")
+        keys = memoryview(blob)[at : at + 4 * n].cast("I")
         i = bisect_left(keys, rel)
         if i >= n or keys[i] != rel:
             return None

@@ -59,9 +59,7 @@ MAX_GAP = 1000
 _QUERY_TABLE = {
     o: " " for o in map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 }
-_QUERY_TABLE.update(
-    {o: o - 0xFEE0 for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
-)
+_QUERY_TABLE.update({o: o - 0xFEE0 for o in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 
 
 def normalize_term(text: str) -> str:
@@ -272,7 +270,7 @@ class _Parser:
             if c == ":" and not lit:
                 key = "".join(ch for ch, _ in chars[:k])
                 if k and all(not literal for _, literal in chars[:k]) and _KEY_RE.match(key):
-                    return self.filter(key, chars[k + 1:], tok)
+                    return self.filter(key, chars[k + 1 :], tok)
                 break
         if tok.quoted or all(c != "*" or lit for c, lit in chars):
             text = normalize_term("".join(c for c, _ in chars))
@@ -323,7 +321,7 @@ class _Parser:
         raw = "".join(c if not lit else "\0" for c, lit in rest)
         if op == "contains" and ".." in raw:
             at = raw.index("..")
-            lo, hi = value[:at].strip(), value[at + 2:].strip()
+            lo, hi = value[:at].strip(), value[at + 2 :].strip()
             if not lo and not hi:
                 raise self.error(f"filter {key}: a range needs at least one end (2010..2020)", tok.pos)
             return Filter(key, "range", (lo or None, hi or None))

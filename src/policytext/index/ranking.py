@@ -86,7 +86,7 @@ def _snippet(ev: Evaluation, k: int, n_chars: int, scan: bool) -> str:
     c = SNIPPET_CONTEXT
 
     def piece(a: int, b: int) -> str:
-        return text[max(a, 0):b] if text is not None else store.slice(k, a, b, cache)
+        return text[max(a, 0) : b] if text is not None else store.slice(k, a, b, cache)
 
     firsts = []
     for x in ev.terms:
@@ -95,8 +95,15 @@ def _snippet(ev: Evaluation, k: int, n_chars: int, scan: bool) -> str:
             firsts.append(min(sp))
     if firsts:
         s, e = min(firsts)
-        snippet = (("…" if s > c else "") + piece(s - c, s) + "【" + piece(s, e) + "】"
-                   + piece(e, e + c) + ("…" if e + c < n_chars else ""))
+        snippet = (
+            ("…" if s > c else "")
+            + piece(s - c, s)
+            + "【"
+            + piece(s, e)
+            + "】"
+            + piece(e, e + c)
+            + ("…" if e + c < n_chars else "")
+        )
     else:
         snippet = piece(0, 2 * c) + ("…" if n_chars > 2 * c else "")
     return snippet.replace("\r", " ").replace("\n", " ")

@@ -270,15 +270,19 @@ class Store:
         try:
             # another process may have created it meanwhile
             exists = con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='policytext_index'").fetchone()
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='policytext_index'"
+            ).fetchone()
             if not exists:
                 for stmt in SCHEMA:
                     con.execute(stmt)
-                con.executemany("INSERT INTO policytext_index VALUES (?, ?)", [
-                    ("format", FORMAT_NAME),
-                    ("schema_version", str(SCHEMA_VERSION)),
-                    ("created_with", f"policytext {package_version()}"),
-                ])
+                con.executemany(
+                    "INSERT INTO policytext_index VALUES (?, ?)",
+                    [
+                        ("format", FORMAT_NAME),
+                        ("schema_version", str(SCHEMA_VERSION)),
+                        ("created_with", f"policytext {package_version()}"),
+                    ],
+                )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -355,11 +359,13 @@ class Store:
         if self._segs is None:
             segs: dict[int, SegmentView] = {}
             for seg, bases, lengths, n_docs in self.con.execute(
-                    "SELECT seg, bases, lengths, n_docs FROM segments ORDER BY seg"):
+                "SELECT seg, bases, lengths, n_docs FROM segments ORDER BY seg"
+            ):
                 keys = np.full(n_docs, -1, dtype=np.int64)
                 b32 = np.frombuffer(bases, "<u4").astype(np.uint32)
-                segs[seg] = SegmentView(seg, b32.astype(np.int64), np.frombuffer(lengths, "<u4").astype(np.int64),
-                                        b32, keys)
+                segs[seg] = SegmentView(
+                    seg, b32.astype(np.int64), np.frombuffer(lengths, "<u4").astype(np.int64), b32, keys
+                )
             for seg, local, doc_key in self.con.execute("SELECT seg, local, doc_key FROM documents"):
                 segs[seg].doc_keys[local] = doc_key
             self._segs = segs
@@ -369,15 +375,20 @@ class Store:
         """The document table as arrays (inside :meth:`read` or :meth:`write`)."""
         if self._docs is None:
             rows = self.con.execute(
-                "SELECT doc_key, ord, n_chars, doc_id, title, date, year, seg, local FROM documents "
-                "ORDER BY doc_key").fetchall()
+                "SELECT doc_key, ord, n_chars, doc_id, title, date, year, seg, local FROM documents ORDER BY doc_key"
+            ).fetchall()
             cols = list(zip(*rows, strict=False)) if rows else [()] * 9
             self._docs = DocTable(
-                keys=np.array(cols[0], dtype=np.int64), ords=np.array(cols[1], dtype=np.int64),
-                n_chars=np.array(cols[2], dtype=np.int64), doc_ids=np.array(cols[3], dtype=object),
-                titles=np.array(cols[4], dtype=object), dates=np.array(cols[5], dtype=object),
-                years=np.array(cols[6], dtype=object), segs=np.array(cols[7], dtype=np.int64),
-                locals=np.array(cols[8], dtype=np.int64))
+                keys=np.array(cols[0], dtype=np.int64),
+                ords=np.array(cols[1], dtype=np.int64),
+                n_chars=np.array(cols[2], dtype=np.int64),
+                doc_ids=np.array(cols[3], dtype=object),
+                titles=np.array(cols[4], dtype=object),
+                dates=np.array(cols[5], dtype=object),
+                years=np.array(cols[6], dtype=object),
+                segs=np.array(cols[7], dtype=np.int64),
+                locals=np.array(cols[8], dtype=np.int64),
+            )
         return self._docs
 
     # -- metadata ----------------------------------------------------------------------------
@@ -398,8 +409,9 @@ class Store:
             else:
                 if not self.has_meta_key(key):
                     return None
-                rows = self.con.execute("SELECT doc_key, value FROM meta WHERE key = ? ORDER BY rowid",
-                                        (key,)).fetchall()
+                rows = self.con.execute(
+                    "SELECT doc_key, value FROM meta WHERE key = ? ORDER BY rowid", (key,)
+                ).fetchall()
                 s = pd.Series(dict(reversed(rows)), dtype=object) if rows else pd.Series(dtype=object)
                 s = s.sort_index()
             self._meta_cache[key] = s
@@ -410,8 +422,10 @@ class Store:
         """For each posting segment, the posting block that would hold *key*."""
         out: dict[int, bytes] = {}
         for seg, data in self.con.execute(
-                "SELECT s.seg, (SELECT p.data FROM postings p WHERE p.seg = s.seg AND p.last_key >= ?1 "
-                "ORDER BY p.last_key LIMIT 1) FROM segments s", (key,)):
+            "SELECT s.seg, (SELECT p.data FROM postings p WHERE p.seg = s.seg AND p.last_key >= ?1 "
+            "ORDER BY p.last_key LIMIT 1) FROM segments s",
+            (key,),
+        ):
             if data is not None:
                 out[seg] = data
         return out
@@ -423,11 +437,19 @@ class Store:
     def insert_segment(self, seg: PostingSegment) -> int:
         """Store one posting segment (its layout and blocks); returns its id."""
         seg_id = self.new_segment_id()
-        self.con.execute("INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
-                         (seg_id, len(seg.lengths), seg.n_chars, seg.bases.astype("<u4").tobytes(),
-                          seg.lengths.astype("<u4").tobytes()))
-        self.con.executemany("INSERT INTO postings VALUES (?, ?, ?)",
-                             ((seg_id, last, blob) for last, blob in seg.blocks))
+        self.con.execute(
+            "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
+            (
+                seg_id,
+                len(seg.lengths),
+                seg.n_chars,
+                seg.bases.astype("<u4").tobytes(),
+                seg.lengths.astype("<u4").tobytes(),
+            ),
+        )
+        self.con.executemany(
+            "INSERT INTO postings VALUES (?, ?, ?)", ((seg_id, last, blob) for last, blob in seg.blocks)
+        )
         return seg_id
 
     def drop_segment(self, seg_id: int) -> None:
@@ -437,20 +459,30 @@ class Store:
 
     def segment_stats(self) -> list[tuple[int, int, int, int]]:
         """``(seg, n_chars, live chars, live documents)`` of every posting segment, by id."""
-        return [(int(s), int(n), int(live), int(docs)) for s, n, live, docs in self.con.execute(
-            "SELECT s.seg, s.n_chars, COALESCE(SUM(d.n_chars), 0), COUNT(d.doc_key) FROM segments s "
-            "LEFT JOIN documents d ON d.seg = s.seg GROUP BY s.seg ORDER BY s.seg")]
+        return [
+            (int(s), int(n), int(live), int(docs))
+            for s, n, live, docs in self.con.execute(
+                "SELECT s.seg, s.n_chars, COALESCE(SUM(d.n_chars), 0), COUNT(d.doc_key) FROM segments s "
+                "LEFT JOIN documents d ON d.seg = s.seg GROUP BY s.seg ORDER BY s.seg"
+            )
+        ]
 
     def segment_documents(self, seg_ids: list[int]) -> list[tuple[int, int]]:
         """``(doc_key, n_chars)`` of the documents in *seg_ids*, in corpus order."""
         marks = ",".join("?" * len(seg_ids))
-        return [(int(k), int(n)) for k, n in self.con.execute(
-            f"SELECT doc_key, n_chars FROM documents WHERE seg IN ({marks}) ORDER BY ord", seg_ids)]
+        return [
+            (int(k), int(n))
+            for k, n in self.con.execute(
+                f"SELECT doc_key, n_chars FROM documents WHERE seg IN ({marks}) ORDER BY ord", seg_ids
+            )
+        ]
 
     def move_documents(self, seg_id: int, doc_keys: list[int]) -> None:
         """Point *doc_keys* at posting segment *seg_id*, as its documents 0, 1, …"""
-        self.con.executemany("UPDATE documents SET seg = ?, local = ? WHERE doc_key = ?",
-                             [(seg_id, i, k) for i, k in enumerate(doc_keys)])
+        self.con.executemany(
+            "UPDATE documents SET seg = ?, local = ? WHERE doc_key = ?",
+            [(seg_id, i, k) for i, k in enumerate(doc_keys)],
+        )
 
     # -- documents -------------------------------------------------------------------------------
     def next_ord(self) -> int:
@@ -467,21 +499,38 @@ class Store:
         con = self.con
         meta = dict(doc.meta)
         date = meta.get("date")
-        date_s = date.isoformat() if isinstance(date, (_dt.date, _dt.datetime)) else (
-            str(date) if not is_missing(date) else None)
+        date_s = (
+            date.isoformat()
+            if isinstance(date, (_dt.date, _dt.datetime))
+            else (str(date) if not is_missing(date) else None)
+        )
         year = meta.get("year")
         year_v = int(year) if isinstance(year, (int, np.integer)) and not isinstance(year, bool) else None
         title = meta.get("title")
         cur = con.execute(
             "INSERT INTO documents (doc_id, ord, seg, local, n_chars, title, date, year, meta) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.doc_id, ord_, seg, local, len(doc.text), None if is_missing(title) else str(title),
-             date_s, year_v, json.dumps(jsonable(meta), ensure_ascii=False)))
+            (
+                doc.doc_id,
+                ord_,
+                seg,
+                local,
+                len(doc.text),
+                None if is_missing(title) else str(title),
+                date_s,
+                year_v,
+                json.dumps(jsonable(meta), ensure_ascii=False),
+            ),
+        )
         doc_key = cur.lastrowid
         assert doc_key is not None  # an INSERT into a rowid table always sets it
-        con.executemany("INSERT INTO texts VALUES (?, ?)",
-                        ((((doc_key << CHUNK_BITS) + i), _encode_text(doc.text[a:a + TEXT_CHUNK]))
-                         for i, a in enumerate(range(0, max(len(doc.text), 1), TEXT_CHUNK))))
+        con.executemany(
+            "INSERT INTO texts VALUES (?, ?)",
+            (
+                (((doc_key << CHUNK_BITS) + i), _encode_text(doc.text[a : a + TEXT_CHUNK]))
+                for i, a in enumerate(range(0, max(len(doc.text), 1), TEXT_CHUNK))
+            ),
+        )
         rows = [(doc_key, str(k), v) for k, val in meta.items() for v in meta_values(val)]
         if rows:
             con.executemany("INSERT INTO meta VALUES (?, ?, ?)", rows)
@@ -491,15 +540,20 @@ class Store:
         """Delete one document's row, text and metadata (its postings stay until its segment is rebuilt)."""
         con = self.con
         con.execute("DELETE FROM documents WHERE doc_key = ?", (doc_key,))
-        con.execute("DELETE FROM texts WHERE id BETWEEN ? AND ?",
-                    (doc_key << CHUNK_BITS, ((doc_key + 1) << CHUNK_BITS) - 1))
+        con.execute(
+            "DELETE FROM texts WHERE id BETWEEN ? AND ?", (doc_key << CHUNK_BITS, ((doc_key + 1) << CHUNK_BITS) - 1)
+        )
         con.execute("DELETE FROM meta WHERE doc_key = ?", (doc_key,))
 
     def text(self, doc_key: int) -> str:
         """The whole stored text of one document."""
         lo = int(doc_key) << CHUNK_BITS
-        return "".join(_decode_text(r[0]) for r in self.con.execute(
-            "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1)))
+        return "".join(
+            _decode_text(r[0])
+            for r in self.con.execute(
+                "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1)
+            )
+        )
 
     def texts(self, doc_keys: Iterable[int]) -> Iterator[tuple[int, str]]:
         """``(doc_key, text)`` of each of *doc_keys*, one at a time."""
@@ -514,12 +568,13 @@ class Store:
         first, last = start // TEXT_CHUNK, (end - 1) // TEXT_CHUNK
         missing = [c for c in range(first, last + 1) if c not in cache]
         if missing:
-            lo = (int(doc_key) << CHUNK_BITS)
-            for rid, blob in self.con.execute("SELECT id, text FROM texts WHERE id BETWEEN ? AND ?",
-                                              (lo + missing[0], lo + missing[-1])):
+            lo = int(doc_key) << CHUNK_BITS
+            for rid, blob in self.con.execute(
+                "SELECT id, text FROM texts WHERE id BETWEEN ? AND ?", (lo + missing[0], lo + missing[-1])
+            ):
                 cache[rid - lo] = _decode_text(blob)
         joined = "".join(cache.get(c, "") for c in range(first, last + 1))
-        return joined[start - first * TEXT_CHUNK:end - first * TEXT_CHUNK]
+        return joined[start - first * TEXT_CHUNK : end - first * TEXT_CHUNK]
 
     # -- reading documents (each in a snapshot of its own) ------------------------------------
     def totals(self) -> tuple[int, int]:
@@ -580,9 +635,17 @@ class Store:
             wal = self.path + "-wal"
             if os.path.exists(wal):
                 size += os.path.getsize(wal)
-        return {"path": self.path, "schema_version": SCHEMA_VERSION, "documents": n_docs, "characters": n_chars,
-                "segments": n_segs, "posting_blocks": n_blocks, "posting_bytes": p_bytes, "text_bytes": t_bytes,
-                "file_bytes": size}
+        return {
+            "path": self.path,
+            "schema_version": SCHEMA_VERSION,
+            "documents": n_docs,
+            "characters": n_chars,
+            "segments": n_segs,
+            "posting_blocks": n_blocks,
+            "posting_bytes": p_bytes,
+            "text_bytes": t_bytes,
+            "file_bytes": size,
+        }
 
     def iter_texts(self) -> Iterator[tuple[str, str]]:
         """``(doc_id, text)`` of every document in corpus order, one document in memory at a time."""

@@ -41,8 +41,13 @@ MERGE_FACTOR = 8
 TIER_BASE = 65_536
 
 
-def add_documents(store: Store, documents: Iterable[Document | str], *, segment_chars: int,
-                  progress: Callable[[int, int], None] | None = None) -> int:
+def add_documents(
+    store: Store,
+    documents: Iterable[Document | str],
+    *,
+    segment_chars: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Add *documents* in one transaction, in posting segments of about *segment_chars* characters.
 
     A document whose ``doc_id`` is already stored replaces it (keeping its place in

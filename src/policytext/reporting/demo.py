@@ -114,8 +114,12 @@ def run_demo(out: str | Path = "policytext-demo", *, verbose: bool = True, n_top
         table = found[found["canonical"].isin(top)].groupby(["year", "canonical"]).size().unstack(fill_value=0)
         table = table.reindex(sorted({d.meta["year"] for d in reports}), fill_value=0)
         _csv(table.reset_index(), out / "formula_trends.csv", written)
-        tables.append(("Most frequent numbered formulas in the Government Work Reports, by year",
-                       table.loc[table.sum(axis=1) > 0].reset_index()))
+        tables.append(
+            (
+                "Most frequent numbered formulas in the Government Work Reports, by year",
+                table.loc[table.sum(axis=1) > 0].reset_index(),
+            )
+        )
         from .plots import plot_term_trends
 
         figures.append(("formula_trends", plot_term_trends(table, title="Numbered formulas by year")))
@@ -131,8 +135,12 @@ def run_demo(out: str | Path = "policytext-demo", *, verbose: bool = True, n_top
         tables.append(("Keywords of the seed (TF-IDF, IDF from the reports and the seed)", kw))
         kn = keyness(corpus["gwr_2023"], corpus["gwr_2013"], segmenter=seg)
         _csv(kn, out / "keyness_2023_vs_2013.csv", written)
-        tables.append(("Keyness: the 2023 report against the 2013 report (top and bottom 10)",
-                       pd.concat([kn.head(10), kn.tail(10)])))
+        tables.append(
+            (
+                "Keyness: the 2023 report against the 2013 report (top and bottom 10)",
+                pd.concat([kn.head(10), kn.tail(10)]),
+            )
+        )
         from .plots import plot_keyness
 
         figures.append(("keyness_2023_vs_2013", plot_keyness(kn, top=15, title="2023 vs 2013 report")))

@@ -30,7 +30,17 @@ from ..corpus.document import Document
 from ..errors import InputError
 from ..extract.registry import extractor_for_kind, extractors
 
-__all__ = ["Annotation", "Highlighted", "annotations_from", "default_kinds", "document_html", "highlight", "highlight_html", "report"]
+__all__ = [
+    "Annotation",
+    "Highlighted",
+    "annotations_from",
+    "default_kinds",
+    "document_html",
+    "highlight",
+    "highlight_html",
+    "report",
+]
+
 
 @dataclass(frozen=True)
 class Annotation:
@@ -166,8 +176,10 @@ def _figure_html(fig: Any, caption: str) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return f'<figure><img alt="{_html.escape(caption)}" src="data:image/png;base64,{data}"><figcaption>' \
-           f"{_html.escape(caption)}</figcaption></figure>"
+    return (
+        f'<figure><img alt="{_html.escape(caption)}" src="data:image/png;base64,{data}"><figcaption>'
+        f"{_html.escape(caption)}</figcaption></figure>"
+    )
 
 
 def _table(df: pd.DataFrame, max_rows: int = 200) -> str:
@@ -180,15 +192,17 @@ def _table(df: pd.DataFrame, max_rows: int = 200) -> str:
     return shown.to_html(index=False, escape=True, border=0) + more
 
 
-def _document_section(doc: Document, kinds: Sequence[str], full_text: bool,
-                      heading: bool = True) -> tuple[str, dict[str, pd.DataFrame]]:
+def _document_section(
+    doc: Document, kinds: Sequence[str], full_text: bool, heading: bool = True
+) -> tuple[str, dict[str, pd.DataFrame]]:
     frames = {k: _run_extractor(k, doc) for k in kinds}
     anns: list[Annotation] = []
     for k, f in frames.items():
         if f is not None:
             anns += annotations_from(k, f)
     meta = " · ".join(
-        f"{k}: {_html.escape(str(v))}" for k, v in doc.meta.items()
+        f"{k}: {_html.escape(str(v))}"
+        for k, v in doc.meta.items()
         if k in ("author", "date", "year", "source", "issuer", "organization") and v not in (None, "")
     )
     parts = [f'<section data-doc="{_html.escape(doc.doc_id, quote=True)}">']
@@ -252,8 +266,9 @@ def highlight(source: Document | str, kinds: Sequence[str] | None = None) -> Hig
     """
     doc = Document("0", source) if isinstance(source, str) else source
     if not isinstance(doc, Document):
-        raise InputError(f"highlight: source is {type(source).__name__}; expected a Document or a str "
-                         "(use report() for a corpus)")
+        raise InputError(
+            f"highlight: source is {type(source).__name__}; expected a Document or a str (use report() for a corpus)"
+        )
     return Highlighted(document_html(doc, kinds))
 
 
@@ -286,14 +301,21 @@ def report(
         raise InputError("report: the corpus is empty")
     if full_text is None:
         full_text = len(docs) <= 5
-    page_title = title or (str(docs[0].meta.get("title") or docs[0].doc_id) if len(docs) == 1
-                           else f"policytext report: {len(docs)} documents")
+    page_title = title or (
+        str(docs[0].meta.get("title") or docs[0].doc_id)
+        if len(docs) == 1
+        else f"policytext report: {len(docs)} documents"
+    )
     sections, all_frames, summary = [], {k: [] for k in kinds}, []
     for doc in docs:
         html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1)
         sections.append(html_part)
-        row = {"doc_id": doc.doc_id, "title": doc.meta.get("title"), "year": doc.meta.get("year"),
-               "chars": len(doc.text)}
+        row = {
+            "doc_id": doc.doc_id,
+            "title": doc.meta.get("title"),
+            "year": doc.meta.get("year"),
+            "chars": len(doc.text),
+        }
         for k, f in frames.items():
             all_frames[k].append(f)
             row[f"{k}s"] = len(f)
@@ -312,9 +334,10 @@ def report(
     if not isinstance(figures, bool):
         body += [_figure_html(fig, caption) for caption, fig in figures]
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f"<title>{_html.escape(page_title)}</title><style>{_css()}</style></head><body>\n"
-        + "\n".join(b for b in body if b) + "\n</body></html>\n"
+        + "\n".join(b for b in body if b)
+        + "\n</body></html>\n"
     )
 
 

@@ -48,8 +48,14 @@ def plot_term_trends(table: Any, title: str | None = None, ylabel: str | None = 
     plt = pyplot()
     with rc_context():
         fig, ax = plt.subplots(figsize=(8, 3.6))
-        plot_lines(ax, list(table.index), {str(c): table[c].tolist() for c in table.columns}, title=title,
-                   xlabel=str(table.index.name or ""), ylabel=ylabel)
+        plot_lines(
+            ax,
+            list(table.index),
+            {str(c): table[c].tolist() for c in table.columns},
+            title=title,
+            xlabel=str(table.index.name or ""),
+            ylabel=ylabel,
+        )
         fig.tight_layout()
     return fig
 

@@ -36,10 +36,10 @@ from .dictionary import Entry, load_prefix_dict, load_tag_table
 
 __all__ = ["BACKENDS", "JiebaBackend", "RjiebaBackend", "unknown_tag"]
 
-_PY_HAN = "\u4E00-\u9FD5"
+_PY_HAN = "\u4e00-\u9fd5"
 _EXTRA_CJK = (
-    "\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF\U0002A700-\U0002B73F"
-    "\U0002B740-\U0002B81F\U0002B820-\U0002CEAF\U0002CEB0-\U0002EBEF\U0002F800-\U0002FA1F"
+    "\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002b73f"
+    "\U0002b740-\U0002b81f\U0002b820-\U0002ceaf\U0002ceb0-\U0002ebef\U0002f800-\U0002fa1f"
 )
 _ASCII_BLOCK = "a-zA-Z0-9+#&._%\\-"
 _SYM = "+#&._%\\-"
@@ -201,13 +201,7 @@ class RjiebaBackend:
                 out.append(sub)
                 continue
             for w in rj.cut(sub, self.hmm):
-                if (
-                    self.hmm
-                    and len(w) > 1
-                    and _HAS_SYM.search(w)
-                    and not _PY_HAN_CHAR.search(w)
-                    and not rj.has_word(w)
-                ):
+                if self.hmm and len(w) > 1 and _HAS_SYM.search(w) and not _PY_HAN_CHAR.search(w) and not rj.has_word(w):
                     out.extend(x for x in _FINALSEG_SKIP.split(w) if x)
                 else:
                     out.append(w)

@@ -77,7 +77,11 @@ def parse_dict_lines(lines: Iterable[str | tuple[int, str]], source: str) -> lis
         if rest:
             t = rest.pop(0)
             if not t.isascii() or not t.isalpha():
-                what = "frequency must be a whole number" if len(parts) == 2 or t[:1].isdigit() or t[:1] == "-" else "POS tag must be ASCII letters"
+                what = (
+                    "frequency must be a whole number"
+                    if len(parts) == 2 or t[:1].isdigit() or t[:1] == "-"
+                    else "POS tag must be ASCII letters"
+                )
                 raise InputError(f"{source}, line {lineno}: {what}, got {t!r} in {line!r}")
             tag = t
         if rest:

@@ -62,8 +62,7 @@ class WorkerPool:
         ctx = mp.get_context(method) if method else mp.get_context()
         self.n_workers = n_workers
         self.start_method = ctx.get_start_method()
-        self._ex = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx,
-                                       initializer=_init_worker, initargs=(seg,))
+        self._ex = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(seg,))
 
     def map(self, method: str, texts: Sequence[str], progress: bool = False) -> list[Any]:
         """``[getattr(seg, method)(t) for t in texts]``, computed by the workers, in order."""

@@ -110,8 +110,10 @@ class Segmenter:
         granularity: str = "coarse",
     ) -> None:
         if backend not in BACKENDS:
-            raise InputError(f"unknown backend {backend!r}; choose one of {sorted(BACKENDS)} "
-                             "('rjieba' needs the extra: pip install 'policytext[fast]')")
+            raise InputError(
+                f"unknown backend {backend!r}; choose one of {sorted(BACKENDS)} "
+                "('rjieba' needs the extra: pip install 'policytext[fast]')"
+            )
         if granularity not in GRANULARITIES:
             raise InputError(f"unknown granularity {granularity!r}; choose one of {GRANULARITIES}")
         if backend == "rjieba":
@@ -141,9 +143,15 @@ class Segmenter:
         if self.lexicon == "policy":
             entries += policy_entries()
         elif self.lexicon is not None:
-            if isinstance(self.lexicon, str) and not os.path.exists(self.lexicon) and os.sep not in self.lexicon \
-                    and not self.lexicon.endswith(".txt"):
-                raise InputError(f"unknown lexicon {self.lexicon!r}; use 'policy', None or a path to a jieba dictionary")
+            if (
+                isinstance(self.lexicon, str)
+                and not os.path.exists(self.lexicon)
+                and os.sep not in self.lexicon
+                and not self.lexicon.endswith(".txt")
+            ):
+                raise InputError(
+                    f"unknown lexicon {self.lexicon!r}; use 'policy', None or a path to a jieba dictionary"
+                )
             entries += read_dict_file(self.lexicon)
         for i, ud in enumerate(self.user_dicts):
             entries += user_entries(ud, i)
@@ -333,8 +341,9 @@ class Segmenter:
         return [w for w in tokens if w not in stop and _CONTENT.search(w)]
 
     @deprecated_positional("n_jobs", "progress", "method", allowed=2)
-    def cut_many(self, texts: Iterable[str], *, n_jobs: int | None = 1, progress: bool = False,
-                 method: str = "cut") -> list[Any]:
+    def cut_many(
+        self, texts: Iterable[str], *, n_jobs: int | None = 1, progress: bool = False, method: str = "cut"
+    ) -> list[Any]:
         """``[self.cut(t) for t in texts]``, over *n_jobs* worker processes.
 
         ``n_jobs=-1`` uses every core. The workers stay alive between calls (call
@@ -392,5 +401,7 @@ class Segmenter:
 
     def __repr__(self) -> str:
         lex = self.lexicon if not isinstance(self.lexicon, Path) else str(self.lexicon)
-        return (f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
-                f"backend={self.backend!r}, granularity={self.granularity!r})")
+        return (
+            f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
+            f"backend={self.backend!r}, granularity={self.granularity!r})"
+        )

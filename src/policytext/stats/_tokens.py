@@ -41,9 +41,7 @@ def as_corpus(source: Any) -> Corpus:
     if isinstance(source, Document):
         return Corpus([source])
     docs = []
-    if not isinstance(source, str) and isinstance(source, Sequence) and all(
-        isinstance(d, Document) for d in source
-    ):
+    if not isinstance(source, str) and isinstance(source, Sequence) and all(isinstance(d, Document) for d in source):
         docs = list(source)
     else:
         for doc_id, text, meta in iter_source(source):
@@ -100,8 +98,9 @@ def _term_filter(seg: Segmenter) -> Callable[[str], bool]:
     return is_term
 
 
-def doc_terms(corpus: Corpus, seg: Segmenter, pos: str | Sequence[str] | None = None,
-              min_chars: int = 1) -> list[list[str]]:
+def doc_terms(
+    corpus: Corpus, seg: Segmenter, pos: str | Sequence[str] | None = None, min_chars: int = 1
+) -> list[list[str]]:
     """Content terms of each document (cached), optionally kept by POS tag and length.
 
     Without *pos* these are ``corpus.terms(seg)``. With *pos* the documents are

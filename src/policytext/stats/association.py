@@ -81,7 +81,7 @@ def count_ngrams(segs: Sequence[Sequence[str]], max_n: int = 4, min_count: int =
         raise InputError(f"max_n must be at least 1, got {max_n}")
     counts: dict[int, Counter] = {1: Counter((w,) for s in segs for w in s)}
     if max_n >= 2:
-        counts[2] = Counter(tuple(s[i:i + 2]) for s in segs for i in range(len(s) - 1))
+        counts[2] = Counter(tuple(s[i : i + 2]) for s in segs for i in range(len(s) - 1))
     for n in range(3, max_n + 1):
         prev = {g for g, c in counts[n - 1].items() if c >= min_count}
         if not prev:
@@ -90,7 +90,7 @@ def count_ngrams(segs: Sequence[Sequence[str]], max_n: int = 4, min_count: int =
         c: Counter = Counter()
         for s in segs:
             for i in range(len(s) - n + 1):
-                g = tuple(s[i:i + n])
+                g = tuple(s[i : i + n])
                 if g[:-1] in prev and g[1:] in prev:
                     c[g] += 1
         counts[n] = c
@@ -165,7 +165,7 @@ def boundary_entropy(segs: Sequence[Sequence[str]], grams: Iterable[Gram]) -> di
         L = len(s)
         for n in lengths:
             for i in range(L - n + 1):
-                g = tuple(s[i:i + n])
+                g = tuple(s[i : i + n])
                 if g not in wanted:
                     continue
                 occ[g] += 1
@@ -238,8 +238,12 @@ def collocations(
     stop = frozenset(stopwords) if stopwords is not None else getattr(segmenter, "stopword_set", frozenset())
     segs = [s for t in toks for s in segments(t)]
     counts = count_ngrams(segs, max_n=max(sizes), min_count=min_count)
-    grams = [g for n in sizes for g, c in counts.get(n, Counter()).items()
-             if c >= min_count and g[0] not in stop and g[-1] not in stop]
+    grams = [
+        g
+        for n in sizes
+        for g, c in counts.get(n, Counter()).items()
+        if c >= min_count and g[0] not in stop and g[-1] not in stop
+    ]
     cols = ["collocation", "words", "size", "count", "loglik", "pmi", "t", "chi2"]
     if not grams:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
@@ -253,8 +257,19 @@ def collocations(
 
 
 @renamed_arguments(corpus="source")
-@deprecated_positional("segmenter", "min_count", "max_n", "min_chars", "max_chars", "min_pmi", "min_entropy",
-                       "edge_stopwords", "known", "top", allowed=1)
+@deprecated_positional(
+    "segmenter",
+    "min_count",
+    "max_n",
+    "min_chars",
+    "max_chars",
+    "min_pmi",
+    "min_entropy",
+    "edge_stopwords",
+    "known",
+    "top",
+    allowed=1,
+)
 def discover_terms(
     source: Any,
     *,
@@ -333,7 +348,7 @@ def discover_terms(
         for s in d:
             for n in lengths:
                 for i in range(len(s) - n + 1):
-                    g = tuple(s[i:i + n])
+                    g = tuple(s[i : i + n])
                     if g in gset:
                         seen.add(g)
         docs.update(seen)
@@ -344,8 +359,11 @@ def discover_terms(
     tab["left_entropy"] = [ent.get(g, (0.0, 0.0, 0))[0] for g in grams]
     tab["right_entropy"] = [ent.get(g, (0.0, 0.0, 0))[1] for g in grams]
     tab = tab[(tab["left_entropy"] >= min_entropy) & (tab["right_entropy"] >= min_entropy)]
-    tab = tab.assign(score=np.log2(tab["count"].astype(float)) * np.minimum(tab["pmi"], 8.0)
-                     * np.minimum(tab["left_entropy"], tab["right_entropy"]))
+    tab = tab.assign(
+        score=np.log2(tab["count"].astype(float))
+        * np.minimum(tab["pmi"], 8.0)
+        * np.minimum(tab["left_entropy"], tab["right_entropy"])
+    )
     # the same string can arise from different token splits: keep its best row, summing counts
     tab = tab.sort_values(["score", "term"], ascending=[False, True], kind="mergesort")
     tab = tab.drop_duplicates("term", keep="first")

@@ -69,8 +69,7 @@ def cooccurrence(
         totals = Counter(w for u in units for w in u)
 
         def ok(w: str) -> bool:
-            return (totals[w] >= min_count and len(w) >= min_chars
-                    and (keep_set is None or w in keep_set))
+            return totals[w] >= min_count and len(w) >= min_chars and (keep_set is None or w in keep_set)
 
         units = [[w for w in u if ok(w)] for u in units]
 
@@ -92,5 +91,6 @@ def cooccurrence(
                 rows.append((a, b, int(n)))
     out = pd.DataFrame(rows, columns=["term1", "term2", "weight"])
     out["weight"] = out["weight"].astype("int64")
-    return out.sort_values(["weight", "term1", "term2"], ascending=[False, True, True],
-                           kind="stable").reset_index(drop=True)
+    return out.sort_values(["weight", "term1", "term2"], ascending=[False, True, True], kind="stable").reset_index(
+        drop=True
+    )

@@ -154,7 +154,9 @@ class DFM:
         cols = []
         for t in terms:
             j = vocab.get(t)
-            cols.append(self.matrix[:, j] if j is not None else sparse.csr_matrix((len(self), 1), dtype=self.matrix.dtype))
+            cols.append(
+                self.matrix[:, j] if j is not None else sparse.csr_matrix((len(self), 1), dtype=self.matrix.dtype)
+            )
         mat = sparse.hstack(cols, format="csr") if cols else sparse.csr_matrix((len(self), 0))
         return DFM(mat, terms, self.docs)
 
@@ -215,12 +217,14 @@ class DFM:
             if "n_chars" in self.docs
             else np.zeros(k)
         )
-        docs = pd.DataFrame({
-            name: list(uniques),
-            "doc_id": [str(u) for u in uniques],
-            "n_docs": np.bincount(codes[keep], minlength=k),
-            "n_chars": n_chars.astype(int),
-        })
+        docs = pd.DataFrame(
+            {
+                name: list(uniques),
+                "doc_id": [str(u) for u in uniques],
+                "n_docs": np.bincount(codes[keep], minlength=k),
+                "n_chars": n_chars.astype(int),
+            }
+        )
         if name == "doc_id":
             docs = docs.loc[:, ~docs.columns.duplicated()]
         return DFM(mat, self.features, docs)
@@ -261,8 +265,9 @@ class DFM:
         dense, so trim first on a large vocabulary.
         """
         if kind == "wide":
-            return pd.DataFrame(self.matrix.toarray(), index=pd.Index(self.doc_ids, name="doc_id"),
-                                columns=self.features)
+            return pd.DataFrame(
+                self.matrix.toarray(), index=pd.Index(self.doc_ids, name="doc_id"), columns=self.features
+            )
         if kind != "tidy":
             raise InputError(f"kind must be 'tidy' or 'wide', not {kind!r}")
         coo = self.matrix.tocoo()
@@ -305,8 +310,10 @@ def from_term_lists(term_lists: Sequence[Sequence[str]], docs: pd.DataFrame) -> 
             indices.append(j)
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.int64)
-    mat = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                            shape=(len(term_lists), len(vocab)))
+    mat = sparse.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(term_lists), len(vocab)),
+    )
     mat.sum_duplicates()
     return DFM(mat, list(vocab), docs)
 
@@ -359,4 +366,3 @@ def dfm(
     if (min_count, max_count, min_df, max_df, min_chars) != (1, None, 1, None, 1):
         m = m.trim(min_count=min_count, max_count=max_count, min_df=min_df, max_df=max_df, min_chars=min_chars)
     return m
-

@@ -104,8 +104,9 @@ def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
 
 
 @deprecated_positional("detail", allowed=2)
-def dictionary_counts(source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str], *,
-                      detail: bool = False) -> pd.DataFrame:
+def dictionary_counts(
+    source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str], *, detail: bool = False
+) -> pd.DataFrame:
     """Occurrences of each dictionary category in each document.
 
     Returns one row per document and category: ``doc_id, category, count, per_10k``

@@ -95,15 +95,17 @@ def keyness_table(
         with np.errstate(divide="ignore", invalid="ignore"):
             stat = np.log(a / e11)
         p = measures.p_value_chi2(measures.log_likelihood(a, b, c, d))
-    out = pd.DataFrame({
-        "term": list(index) if index is not None else np.arange(a.size),
-        "n_target": a.astype(np.int64) if np.all(a == np.round(a)) else a,
-        "n_reference": b.astype(np.int64) if np.all(b == np.round(b)) else b,
-        "expected": e11,
-        "statistic": stat,
-        "p": p,
-        "log_ratio": measures.log_ratio(a, b, c, d),
-    })
+    out = pd.DataFrame(
+        {
+            "term": list(index) if index is not None else np.arange(a.size),
+            "n_target": a.astype(np.int64) if np.all(a == np.round(a)) else a,
+            "n_reference": b.astype(np.int64) if np.all(b == np.round(b)) else b,
+            "expected": e11,
+            "statistic": stat,
+            "p": p,
+            "log_ratio": measures.log_ratio(a, b, c, d),
+        }
+    )
     return out
 
 

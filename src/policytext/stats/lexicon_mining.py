@@ -63,20 +63,121 @@ STATE_FOLDERS = (
     "policy_docs_shandong",
 )
 
-_BAD_FIRST_POS = {"d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "q", "y", "e", "f",
-                  "mq", "ad", "df", "dg", "o", "k", "h", "zg", "x"}
-_BAD_LAST_POS = {"d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "y", "e", "f", "df",
-                 "dg", "o", "h", "zg", "k", "ad", "x"}
+_BAD_FIRST_POS = {
+    "d",
+    "c",
+    "p",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "r",
+    "rr",
+    "rz",
+    "m",
+    "q",
+    "y",
+    "e",
+    "f",
+    "mq",
+    "ad",
+    "df",
+    "dg",
+    "o",
+    "k",
+    "h",
+    "zg",
+    "x",
+}
+_BAD_LAST_POS = {
+    "d",
+    "c",
+    "p",
+    "u",
+    "uj",
+    "ul",
+    "uz",
+    "ug",
+    "uv",
+    "ud",
+    "r",
+    "rr",
+    "rz",
+    "m",
+    "y",
+    "e",
+    "f",
+    "df",
+    "dg",
+    "o",
+    "h",
+    "zg",
+    "k",
+    "ad",
+    "x",
+}
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 #: characters that begin phrases, not terms (使人民…, 让群众…, 占全国…, 以大数据…, 这是…)
-_FUNCTION_CHARS = frozenset("使让占到对比这那等和地年家经居请拟来较更作是在把被为给向从由于与及并而即又也就都还再才且其该此各每以将")
+_FUNCTION_CHARS = frozenset(
+    "使让占到对比这那等和地年家经居请拟来较更作是在把被为给向从由于与及并而即又也就都还再才且其该此各每以将"
+)
 #: verbs that jieba's dictionary tags as something else (弘扬 nr, 深化 j, 健全 a …)
-_EXTRA_VERBS = frozenset({"弘扬", "深化", "健全", "坚定", "优化", "强化", "规范", "丰富", "繁荣", "巩固", "拓展",
-                          "拓宽", "激发", "释放", "夯实", "筑牢", "树立", "牢固树立", "贯彻", "落实", "践行"})
+_EXTRA_VERBS = frozenset(
+    {
+        "弘扬",
+        "深化",
+        "健全",
+        "坚定",
+        "优化",
+        "强化",
+        "规范",
+        "丰富",
+        "繁荣",
+        "巩固",
+        "拓展",
+        "拓宽",
+        "激发",
+        "释放",
+        "夯实",
+        "筑牢",
+        "树立",
+        "牢固树立",
+        "贯彻",
+        "落实",
+        "践行",
+    }
+)
 #: adverbs that jieba fuses with the following verb (大力发展, 充分发挥, 积极参与, 切实加强)
 _FINAL_FUNCTION_CHARS = frozenset("于使将把的了地得着过向从在对为和与及并")
-_ADVERB_PREFIXES = ("严格", "严肃", "全力", "多渠道", "大力", "充分", "积极", "切实", "全面", "不断", "努力", "深入", "进一步", "继续", "坚决", "加快",
-                    "着力", "扎实", "认真", "更加", "持续", "有效", "逐步", "稳步")
+_ADVERB_PREFIXES = (
+    "严格",
+    "严肃",
+    "全力",
+    "多渠道",
+    "大力",
+    "充分",
+    "积极",
+    "切实",
+    "全面",
+    "不断",
+    "努力",
+    "深入",
+    "进一步",
+    "继续",
+    "坚决",
+    "加快",
+    "着力",
+    "扎实",
+    "认真",
+    "更加",
+    "持续",
+    "有效",
+    "逐步",
+    "稳步",
+)
 _FOOTER_AT = re.compile(r"appended from char (\d+)")
 #: jieba tags a term's head (last word) may have: terms are nominal (or idioms/abbreviations)
 NOMINAL_HEADS = frozenset({"n", "vn", "nz", "nt", "ns", "nr", "l", "i", "j", "an", "ng", "nrt", "nrfg", "b"})
@@ -112,7 +213,9 @@ def read_review(path: str | Path | None = None) -> tuple[set[str], list[tuple[st
         body, _, note = line.partition("#")
         parts = body.split()
         if len(parts) < 2 or parts[0] not in "+-":
-            raise InputError(f"{p}, line {lineno}: expected '- word [reason]' or '+ word [pos] # provenance', got {line!r}")
+            raise InputError(
+                f"{p}, line {lineno}: expected '- word [reason]' or '+ word [pos] # provenance', got {line!r}"
+            )
         if parts[0] == "-":
             rejected.add(parts[1])
         else:
@@ -146,7 +249,9 @@ def rules_reject(words: Sequence[str], tags: Sequence[str], function_words: Iter
     return None
 
 
-def filter_candidates(cands: pd.DataFrame, tag_of: Any, function_words: Iterable[str] = (), min_docs: int = 2) -> pd.DataFrame:
+def filter_candidates(
+    cands: pd.DataFrame, tag_of: Any, function_words: Iterable[str] = (), min_docs: int = 2
+) -> pd.DataFrame:
     """Apply :func:`rules_reject` and *min_docs*; adds a ``reason`` column ('' = kept)."""
     fw = frozenset(function_words)
     reasons = []
@@ -195,8 +300,9 @@ def mine_lexicon(
     from .association import discover_terms
 
     seg = Segmenter(lexicon=None, backend=backend)
-    cands = discover_terms(list(texts), segmenter=seg, min_count=min_count, max_n=max_n,
-                           min_pmi=min_pmi, min_entropy=min_entropy)
+    cands = discover_terms(
+        list(texts), segmenter=seg, min_count=min_count, max_n=max_n, min_pmi=min_pmi, min_entropy=min_entropy
+    )
     tags = load_tag_table([])
     fw = load_wordlist(lexicon_path("stopwords_policy.txt")) | load_wordlist(lexicon_path("stopwords.txt"))
     cands = filter_candidates(cands, lambda w: tags.get(w, "n"), fw, min_docs=min_docs)
@@ -231,8 +337,9 @@ def mine_lexicon(
     cut = order[max_terms:]
     cands.loc[cut, "status"] = "below-cutoff"
     mined_terms = set(cands.loc[cands["status"] == "mined", "term"])
-    cur_rows = [{"term": w, "pos": p, "status": "curated", "reason": note} for w, p, note in curated
-                if w not in mined_terms]
+    cur_rows = [
+        {"term": w, "pos": p, "status": "curated", "reason": note} for w, p, note in curated if w not in mined_terms
+    ]
     cands["pos"] = "n"
     frame = pd.concat([cands, pd.DataFrame(cur_rows)], ignore_index=True)
     # POS: curated tags win; mined terms take the tag of their head (last) word, as a

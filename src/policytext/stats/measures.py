@@ -67,8 +67,9 @@ def log_likelihood(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, signe
     return g2 * _sign(a, e11) if signed else g2
 
 
-def chi_squared(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, correct: bool = True,
-                signed: bool = True) -> np.ndarray:
+def chi_squared(
+    a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, correct: bool = True, signed: bool = True
+) -> np.ndarray:
     """Pearson's χ² (with Yates' continuity correction by default, as quanteda)."""
     a, b, c, d = _arrays(a, b, c, d)
     n = a + b + c + d

@@ -21,8 +21,9 @@ from scipy import sparse
 __all__ = ["cooccurrence_matrix", "pagerank", "textrank"]
 
 
-def cooccurrence_matrix(sequences: Sequence[Sequence[str]], window: int = 5,
-                        vocabulary: dict[str, int] | None = None) -> tuple[sparse.csr_matrix, list[str]]:
+def cooccurrence_matrix(
+    sequences: Sequence[Sequence[str]], window: int = 5, vocabulary: dict[str, int] | None = None
+) -> tuple[sparse.csr_matrix, list[str]]:
     """Symmetric term × term counts of co-occurrence within *window* positions.
 
     Two terms at positions ``i < j`` of the same sequence co-occur when
@@ -65,8 +66,7 @@ def cooccurrence_matrix(sequences: Sequence[Sequence[str]], window: int = 5,
     return m, terms
 
 
-def pagerank(adjacency: sparse.spmatrix, damping: float = 0.85, tol: float = 1e-10,
-             max_iter: int = 200) -> np.ndarray:
+def pagerank(adjacency: sparse.spmatrix, damping: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> np.ndarray:
     """PageRank of a weighted undirected (or directed, row → column) graph; scores sum to 1.
 
     Dangling nodes (no edges) spread their mass uniformly.

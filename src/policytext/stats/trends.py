@@ -82,7 +82,7 @@ def _token_count(tokens: Sequence[str], pattern: Sequence[str]) -> int:
     n, i, hits = len(tokens), 0, 0
     first = pattern[0]
     while i <= n - k:
-        if tokens[i] == first and list(tokens[i:i + k]) == list(pattern):
+        if tokens[i] == first and list(tokens[i : i + k]) == list(pattern):
             hits += 1
             i += k
         else:
@@ -98,7 +98,7 @@ def _token_count_any(tokens: Sequence[str], patterns: Sequence[Sequence[str]]) -
     while i < n:
         for p in patterns:
             k = len(p)
-            if k and tokens[i] == p[0] and list(tokens[i:i + k]) == list(p):
+            if k and tokens[i] == p[0] and list(tokens[i : i + k]) == list(p):
                 hits += 1
                 i += k
                 break
@@ -107,8 +107,9 @@ def _token_count_any(tokens: Sequence[str], patterns: Sequence[Sequence[str]]) -
     return hits
 
 
-def term_counts(corpus: Any, terms: Terms, match: str = "substring",
-                segmenter: Segmenter | None = None) -> pd.DataFrame:
+def term_counts(
+    corpus: Any, terms: Terms, match: str = "substring", segmenter: Segmenter | None = None
+) -> pd.DataFrame:
     """Documents × terms counts (index ``doc_id``).
 
     *terms* is a term, a list of terms, or a mapping ``{label: [variants]}`` whose
@@ -132,8 +133,11 @@ def term_counts(corpus: Any, terms: Terms, match: str = "substring",
         seg = get_segmenter(segmenter)
         patterns = [[seg.cut(v) for v in sorted(groups[k], key=lambda t: (-len(t), t))] for k in labels]
         data = [[_token_count_any(toks, ps) for ps in patterns] for toks in c.tokens(seg)]
-    return pd.DataFrame(np.asarray(data, dtype=np.int64).reshape(len(c), len(terms)),
-                        index=pd.Index(c.doc_ids, name="doc_id"), columns=labels)
+    return pd.DataFrame(
+        np.asarray(data, dtype=np.int64).reshape(len(c), len(terms)),
+        index=pd.Index(c.doc_ids, name="doc_id"),
+        columns=labels,
+    )
 
 
 @renamed_arguments(corpus="source")
@@ -229,17 +233,28 @@ def first_seen(
     rows = []
     for j, term in enumerate(counts.columns):
         hits = np.flatnonzero(mat[:, j] > 0)
-        row: dict[str, Any] = {"term": term, "doc_id": None, "date": None, "year": None,
-                               "first_count": 0, "count": int(mat[:, j].sum()), "n_docs": int(hits.size),
-                               "last_year": None}
+        row: dict[str, Any] = {
+            "term": term,
+            "doc_id": None,
+            "date": None,
+            "year": None,
+            "first_count": 0,
+            "count": int(mat[:, j].sum()),
+            "n_docs": int(hits.size),
+            "last_year": None,
+        }
         if hits.size:
             doc = c[order[hits[0]]]
             last = c[order[hits[-1]]]
-            row.update(doc_id=doc.doc_id, date=doc.meta.get("date"), year=doc.meta.get("year"),
-                       first_count=int(mat[hits[0], j]), last_year=last.meta.get("year"))
+            row.update(
+                doc_id=doc.doc_id,
+                date=doc.meta.get("date"),
+                year=doc.meta.get("year"),
+                first_count=int(mat[hits[0], j]),
+                last_year=last.meta.get("year"),
+            )
         rows.append(row)
-    out = pd.DataFrame(rows, columns=["term", "doc_id", "date", "year", "first_count", "count", "n_docs",
-                                      "last_year"])
+    out = pd.DataFrame(rows, columns=["term", "doc_id", "date", "year", "first_count", "count", "n_docs", "last_year"])
     for col in ("year", "last_year"):
         if out[col].notna().all():
             out[col] = out[col].astype(int)

@@ -160,9 +160,27 @@ class TopicModel:
         self.fold_traditional = fold_traditional
 
     # -- scikit-learn conventions ---------------------------------------------------
-    _PARAMS = ("n_topics", "method", "random_state", "segmenter", "unit", "min_df", "max_df", "max_features",
-               "min_chars", "pos", "exclude_pos", "stop_terms", "min_unit_terms", "relevance", "max_iter",
-               "doc_topic_prior", "topic_word_prior", "max_chars", "fold_traditional")
+    _PARAMS = (
+        "n_topics",
+        "method",
+        "random_state",
+        "segmenter",
+        "unit",
+        "min_df",
+        "max_df",
+        "max_features",
+        "min_chars",
+        "pos",
+        "exclude_pos",
+        "stop_terms",
+        "min_unit_terms",
+        "relevance",
+        "max_iter",
+        "doc_topic_prior",
+        "topic_word_prior",
+        "max_chars",
+        "fold_traditional",
+    )
 
     def get_params(self, deep: bool = False) -> dict[str, Any]:
         """The constructor parameters (scikit-learn convention)."""
@@ -197,10 +215,14 @@ class TopicModel:
 
     def _unit_options(self) -> dict[str, Any]:
         # stop_terms are applied when vectorizing, so the cached units serve any list of them
-        return {"min_chars": self.min_chars, "drop_numbers": True,
-                "pos": tuple(self.pos) if self.pos is not None else None,
-                "exclude_pos": tuple(self.exclude_pos), "max_chars": self.max_chars,
-                "fold_traditional": self.fold_traditional}
+        return {
+            "min_chars": self.min_chars,
+            "drop_numbers": True,
+            "pos": tuple(self.pos) if self.pos is not None else None,
+            "exclude_pos": tuple(self.exclude_pos),
+            "max_chars": self.max_chars,
+            "fold_traditional": self.fold_traditional,
+        }
 
     def _unit_terms(self, units: Units) -> list[list[str]]:
         stop = frozenset(self.stop_terms)
@@ -261,8 +283,9 @@ class TopicModel:
                 f"the corpus has {n_train} {what} with at least min_unit_terms={self.min_unit_terms} content "
                 f"terms, fewer than n_topics={self.n_topics}: lower n_topics or min_unit_terms, or add documents"
             )
-        cv = CountVectorizer(analyzer=_identity, min_df=self.min_df, max_df=self.max_df,
-                             max_features=self.max_features, dtype=np.float64)
+        cv = CountVectorizer(
+            analyzer=_identity, min_df=self.min_df, max_df=self.max_df, max_features=self.max_features, dtype=np.float64
+        )
         train_docs = [t for t, keep in zip(unit_terms, train) if keep]
         try:
             cv.fit(train_docs)
@@ -284,12 +307,21 @@ class TopicModel:
 
     def _make_estimator(self) -> Any:
         if self.method == "nmf":
-            return NMF(n_components=self.n_topics, init="nndsvda", random_state=self.random_state,
-                       max_iter=self.max_iter or 400)
+            return NMF(
+                n_components=self.n_topics,
+                init="nndsvda",
+                random_state=self.random_state,
+                max_iter=self.max_iter or 400,
+            )
         return LatentDirichletAllocation(
-            n_components=self.n_topics, learning_method="batch", max_iter=self.max_iter or 50,
-            doc_topic_prior=self.doc_topic_prior, topic_word_prior=self.topic_word_prior,
-            random_state=self.random_state, n_jobs=1)
+            n_components=self.n_topics,
+            learning_method="batch",
+            max_iter=self.max_iter or 50,
+            doc_topic_prior=self.doc_topic_prior,
+            topic_word_prior=self.topic_word_prior,
+            random_state=self.random_state,
+            n_jobs=1,
+        )
 
     def _fit_matrix(self, X: sp.csr_matrix, vocab: np.ndarray, units: Units) -> None:
         train = self.train_mask_
@@ -342,8 +374,11 @@ class TopicModel:
         if empty.any():
             ids = [units.doc_ids[i] for i in np.flatnonzero(empty)]
             shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
-            warnings.warn(f"{len(ids)} document(s) have no modelled terms and get no topic shares (NaN): {shown}",
-                          UserWarning, stacklevel=4)
+            warnings.warn(
+                f"{len(ids)} document(s) have no modelled terms and get no topic shares (NaN): {shown}",
+                UserWarning,
+                stacklevel=4,
+            )
         return out
 
     def _check(self) -> None:
@@ -416,11 +451,13 @@ class TopicModel:
             shares = pd.DataFrame(self.doc_topic_, columns=list(range(self.n_topics)))
             return pd.concat([meta[["doc_id"]], shares, meta.drop(columns="doc_id")], axis=1)
         n_docs = len(self.doc_ids_)
-        df = pd.DataFrame({
-            "doc_id": np.repeat(np.asarray(self.doc_ids_, dtype=object), self.n_topics),
-            "topic": np.tile(np.arange(self.n_topics), n_docs),
-            "weight": self.doc_topic_.ravel(),
-        })
+        df = pd.DataFrame(
+            {
+                "doc_id": np.repeat(np.asarray(self.doc_ids_, dtype=object), self.n_topics),
+                "topic": np.tile(np.arange(self.n_topics), n_docs),
+                "weight": self.doc_topic_.ravel(),
+            }
+        )
         return df.merge(meta, on="doc_id", how="left", sort=False)
 
     @renamed_arguments(n="top")
@@ -443,12 +480,23 @@ class TopicModel:
                 break
             d = int(units.unit_doc[i])
             meta = units.doc_meta[d]
-            rows.append({"topic": topic, "rank": r, "doc_id": units.doc_ids[d], "start": int(units.unit_start[i]),
-                         "end": int(units.unit_end[i]), "weight": float(share[i]),
-                         "text": units.unit_text(i) if units.doc_texts[d] else None,
-                         **{k: meta[k] for k in ("title", "year") if k in meta}})
-        return pd.DataFrame(rows, columns=["topic", "rank", "doc_id", "start", "end", "weight", "text"]
-                            + [k for k in ("title", "year") if rows and k in rows[0]])
+            rows.append(
+                {
+                    "topic": topic,
+                    "rank": r,
+                    "doc_id": units.doc_ids[d],
+                    "start": int(units.unit_start[i]),
+                    "end": int(units.unit_end[i]),
+                    "weight": float(share[i]),
+                    "text": units.unit_text(i) if units.doc_texts[d] else None,
+                    **{k: meta[k] for k in ("title", "year") if k in meta},
+                }
+            )
+        return pd.DataFrame(
+            rows,
+            columns=["topic", "rank", "doc_id", "start", "end", "weight", "text"]
+            + [k for k in ("title", "year") if rows and k in rows[0]],
+        )
 
     # -- evaluation -------------------------------------------------------------------
     def coherence(self, measure: str = "npmi", top: int = 10) -> pd.DataFrame:
@@ -549,8 +597,9 @@ class TopicModel:
         chosen = list(range(self.n_topics)) if topics is None else list(topics)
         fig, axes = small_multiples(len(chosen), ncols=ncols, sharey=True)
         for ax, t in zip(axes, chosen):
-            plot_lines(ax, tr.index.tolist(), {self.labels_[t]: tr[t].tolist()}, title=f"{t}: {self.labels_[t]}",
-                       legend=False)
+            plot_lines(
+                ax, tr.index.tolist(), {self.labels_[t]: tr[t].tolist()}, title=f"{t}: {self.labels_[t]}", legend=False
+            )
             ax.tick_params(labelsize=7)
         fig.tight_layout()
         return fig
@@ -560,8 +609,9 @@ class TopicModel:
         """Topic shares of new documents (tidy ``doc_id, topic, weight``), with the fitted vocabulary."""
         self._check()
         units = build_units(source, self._segmenter(), self.units_.unit, **self._unit_options())
-        cv = CountVectorizer(analyzer=_identity, vocabulary={t: i for i, t in enumerate(self.vocabulary_)},
-                             dtype=np.float64)
+        cv = CountVectorizer(
+            analyzer=_identity, vocabulary={t: i for i, t in enumerate(self.vocabulary_)}, dtype=np.float64
+        )
         X = sp.csr_matrix(cv.transform(units.unit_terms))
         empty = np.asarray(X.sum(axis=1)).ravel() == 0
         est = self._nmf() if self.method == "nmf" else self._lda()
@@ -574,8 +624,13 @@ class TopicModel:
         other.units_, other.dtm_, other.unit_topic_ = units, X, shares
         doc = other._aggregate()
         n_docs = len(units.doc_ids)
-        return pd.DataFrame({"doc_id": np.repeat(np.asarray(units.doc_ids, dtype=object), self.n_topics),
-                             "topic": np.tile(np.arange(self.n_topics), n_docs), "weight": doc.ravel()})
+        return pd.DataFrame(
+            {
+                "doc_id": np.repeat(np.asarray(units.doc_ids, dtype=object), self.n_topics),
+                "topic": np.tile(np.arange(self.n_topics), n_docs),
+                "weight": doc.ravel(),
+            }
+        )
 
     def _nmf(self) -> NMF:
         est = getattr(self, "_estimator", None)
@@ -611,21 +666,36 @@ class TopicModel:
         params["stop_terms"] = sorted(params["stop_terms"])
         seg = self._segmenter()
         info = {
-            "format": FORMAT_NAME, "version": FORMAT_VERSION, "params": params,
-            "segmenter": {"lexicon": seg.lexicon, "hmm": seg.hmm, "backend": seg.backend,
-                          "fingerprint": seg.fingerprint},
-            "unit": self.units_.unit, "unit_options": self.units_.options,
-            "doc_ids": self.doc_ids_, "doc_meta": [_jsonable_meta(m) for m in self.units_.doc_meta],
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "params": params,
+            "segmenter": {
+                "lexicon": seg.lexicon,
+                "hmm": seg.hmm,
+                "backend": seg.backend,
+                "fingerprint": seg.fingerprint,
+            },
+            "unit": self.units_.unit,
+            "unit_options": self.units_.options,
+            "doc_ids": self.doc_ids_,
+            "doc_meta": [_jsonable_meta(m) for m in self.units_.doc_meta],
             "doc_texts": self.units_.doc_texts if include_texts else None,
-            "labels": self.labels_, "n_iter": self.n_iter_, "fit_seconds": self.fit_seconds_,
+            "labels": self.labels_,
+            "n_iter": self.n_iter_,
+            "fit_seconds": self.fit_seconds_,
         }
         X = sp.csr_matrix(self.dtm_)
         arrays = {
-            "components": self.components_, "unit_topic": self.unit_topic_,
-            "unit_doc": self.units_.unit_doc, "unit_start": self.units_.unit_start, "unit_end": self.units_.unit_end,
+            "components": self.components_,
+            "unit_topic": self.unit_topic_,
+            "unit_doc": self.units_.unit_doc,
+            "unit_start": self.units_.unit_start,
+            "unit_end": self.units_.unit_end,
             "train_mask": self.train_mask_.astype(np.bool_),
             "vocabulary": np.asarray(self.vocabulary_, dtype=str),
-            "dtm_data": X.data, "dtm_indices": X.indices, "dtm_indptr": X.indptr,
+            "dtm_data": X.data,
+            "dtm_indices": X.indices,
+            "dtm_indptr": X.indptr,
             "dtm_shape": np.asarray(X.shape, dtype=np.int64),
             "model_json": np.frombuffer(json.dumps(info, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
         }
@@ -663,21 +733,34 @@ class TopicModel:
         model = cls(**params, segmenter=segmenter)
         saved = (info.get("segmenter") or {}).get("fingerprint")
         if saved and saved != model._segmenter().fingerprint:
-            warnings.warn(f"{path} was fitted with another segmenter (lexicon {info['segmenter'].get('lexicon')!r}) "
-                          "than the one given or the default; transform() of new texts will segment them "
-                          "differently: pass segmenter= as it was", UserWarning, stacklevel=2)
+            warnings.warn(
+                f"{path} was fitted with another segmenter (lexicon {info['segmenter'].get('lexicon')!r}) "
+                "than the one given or the default; transform() of new texts will segment them "
+                "differently: pass segmenter= as it was",
+                UserWarning,
+                stacklevel=2,
+            )
         n_docs = len(info["doc_ids"])
         texts = info.get("doc_texts") or [""] * n_docs
         model.units_ = Units(
-            doc_ids=list(info["doc_ids"]), doc_meta=[_restore_meta(m) for m in info["doc_meta"]], doc_texts=texts,
-            unit_doc=arrays["unit_doc"], unit_start=arrays["unit_start"], unit_end=arrays["unit_end"],
-            unit_terms=[], unit=info["unit"], options=info.get("unit_options", {}))
+            doc_ids=list(info["doc_ids"]),
+            doc_meta=[_restore_meta(m) for m in info["doc_meta"]],
+            doc_texts=texts,
+            unit_doc=arrays["unit_doc"],
+            unit_start=arrays["unit_start"],
+            unit_end=arrays["unit_end"],
+            unit_terms=[],
+            unit=info["unit"],
+            options=info.get("unit_options", {}),
+        )
         model.components_ = arrays["components"]
         model.unit_topic_ = arrays["unit_topic"]
         model.train_mask_ = arrays["train_mask"].astype(bool)
         model.vocabulary_ = arrays["vocabulary"].astype(object)
-        model.dtm_ = sp.csr_matrix((arrays["dtm_data"], arrays["dtm_indices"], arrays["dtm_indptr"]),
-                                   shape=tuple(int(x) for x in arrays["dtm_shape"]))
+        model.dtm_ = sp.csr_matrix(
+            (arrays["dtm_data"], arrays["dtm_indices"], arrays["dtm_indptr"]),
+            shape=tuple(int(x) for x in arrays["dtm_shape"]),
+        )
         model.n_iter_ = int(info.get("n_iter", 0))
         model.fit_seconds_ = float(info.get("fit_seconds", float("nan")))
         if model.method == "nmf":
@@ -694,7 +777,7 @@ def _row_normalize(M: np.ndarray, empty: np.ndarray | None = None) -> np.ndarray
     s = M.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         out = M / s
-    bad = (s.ravel() == 0)
+    bad = s.ravel() == 0
     if empty is not None:
         bad |= empty
     out[bad] = np.nan
@@ -716,8 +799,10 @@ def _jsonable_meta(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _restore_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    return {k: (_dt.date.fromisoformat(v["__date__"]) if isinstance(v, dict) and "__date__" in v else v)
-            for k, v in meta.items()}
+    return {
+        k: (_dt.date.fromisoformat(v["__date__"]) if isinstance(v, dict) and "__date__" in v else v)
+        for k, v in meta.items()
+    }
 
 
 @deprecated_positional("random_state", "top", allowed=3)
@@ -743,8 +828,15 @@ def select_k(
     rows = []
     for k in ks:
         m = TopicModel(k, method=method, random_state=random_state, **params).fit(units)
-        rows.append({"k": k, "npmi": m.mean_coherence("npmi", top), "umass": m.mean_coherence("umass", top),
-                     "perplexity": m.perplexity() if method == "lda" else np.nan, "seconds": m.fit_seconds_})
+        rows.append(
+            {
+                "k": k,
+                "npmi": m.mean_coherence("npmi", top),
+                "umass": m.mean_coherence("umass", top),
+                "perplexity": m.perplexity() if method == "lda" else np.nan,
+                "seconds": m.fit_seconds_,
+            }
+        )
     return pd.DataFrame(rows, columns=["k", "npmi", "umass", "perplexity", "seconds"])
 
 

@@ -43,7 +43,8 @@ __all__ = ["DISCOURSE_TERMS", "UNITS", "Units", "build_units"]
 # stopwords already hold the shortest function words. Provenance: written by the
 # policytext developers from general knowledge of Chinese grammar and official style,
 # not taken from or tuned to any corpus text. Pass stop_terms=() to keep them.
-DISCOURSE_TERMS: frozenset[str] = frozenset("""
+DISCOURSE_TERMS: frozenset[str] = frozenset(
+    """
 这种 这类 这是 这就是 那种 如此 此外 其他 其它 有关 相关 一切 一些 有些 许多 大量 多数 少数 一批 一定 各种 各项 各类
 各级 各地 各方面 大家 人们 本身 之间 之中 以上 以下 以来 以后 以前 之后 之前 期间 当中 左右 上年 今年 去年 明年 当年
 当前 目前 现在 过去 今后 近年来 最近 同时 首先 其次 然后 最后 总之 因而 从而 而且 如果 虽然 尽管 不但 不仅 而是 就是
@@ -51,7 +52,8 @@ DISCOURSE_TERMS: frozenset[str] = frozenset("""
 更加 更好 十分 非常 比较 特别 尤其 逐步 逐渐 及时 普遍 基本上 一般 起来 下去 出来 进行 加以 存在 成为 作为 实行 采取
 给予 得到 受到 看到 认为 表明 说明 提出 指出 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 我国 我们 全国 方面
 工作 问题 情况 方式 办法 措施 任务 意见 所有 一起 共同
-""".split())
+""".split()
+)
 
 UNITS = ("paragraph", "document")
 
@@ -80,7 +82,7 @@ class Units:
 
     def unit_text(self, i: int) -> str:
         """The text of unit *i* (a slice of its document's text)."""
-        return self.doc_texts[int(self.unit_doc[i])][int(self.unit_start[i]):int(self.unit_end[i])]
+        return self.doc_texts[int(self.unit_doc[i])][int(self.unit_start[i]) : int(self.unit_end[i])]
 
 
 def _spans(text: str, unit: str, max_chars: int) -> list[tuple[int, int]]:
@@ -190,8 +192,11 @@ def build_units(
             t = segmenter.terms(chunk)
             if use_pos:
                 content = set(t)
-                t = [tok.word for tok in segmenter.tokenize(chunk, pos=True)
-                     if tok.word in content and _pos_ok(tok.pos, include, exclude)]
+                t = [
+                    tok.word
+                    for tok in segmenter.tokenize(chunk, pos=True)
+                    if tok.word in content and _pos_ok(tok.pos, include, exclude)
+                ]
             unit_doc.append(d)
             starts.append(s)
             ends.append(e)
@@ -199,11 +204,26 @@ def build_units(
     if len(set(doc_ids)) != len(doc_ids):
         dup = sorted({i for i in doc_ids if doc_ids.count(i) > 1})[:5]
         raise InputError(f"duplicate doc_id values in source: {', '.join(dup)}")
-    options = {"min_chars": min_chars, "drop_numbers": drop_numbers, "pos": list(pos) if pos is not None else None,
-               "exclude_pos": list(exclude), "stop_terms": sorted(stop), "max_chars": max_chars,
-               "fold_traditional": fold_traditional}
-    return Units(doc_ids, metas, texts, np.asarray(unit_doc, dtype=np.int64), np.asarray(starts, dtype=np.int64),
-                 np.asarray(ends, dtype=np.int64), terms, unit=unit, options=options)
+    options = {
+        "min_chars": min_chars,
+        "drop_numbers": drop_numbers,
+        "pos": list(pos) if pos is not None else None,
+        "exclude_pos": list(exclude),
+        "stop_terms": sorted(stop),
+        "max_chars": max_chars,
+        "fold_traditional": fold_traditional,
+    }
+    return Units(
+        doc_ids,
+        metas,
+        texts,
+        np.asarray(unit_doc, dtype=np.int64),
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        terms,
+        unit=unit,
+        options=options,
+    )
 
 
 def source_is_corpus_like(source: Any) -> bool:

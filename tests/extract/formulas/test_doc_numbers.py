@@ -12,16 +12,12 @@ from policytext.extract.registry import get_extractor
 # verbatim sentences of ../shared/corpus (Shandong and central documents on the digital economy)
 REAL = [
     ("建设任务参见鲁教高函〔2023〕36 号中有关要求", ["鲁教高函〔2023〕36号"]),
-    ("根据《技术创新示范企业认定管理办法（试行）》（工信部联科〔2010〕540号）、《青岛",
-     ["工信部联科〔2010〕540号"]),
-    ("振兴实体经济推动“四新经济\"集聚区建设的奖励办法》(崂招促字〔2022〕5号)执行。", ["崂招促字〔2022〕5号"]),
-    ("第一条 根据《专业技术人才知识更新工程实施方案》(人社部发〔2021)73号)、《专业",
-     ["人社部发〔2021〕73号"]),
-    ("术人才知识更新工程数字技术工程师培育项目实施办法》(人社厅发(2021〕71号)，为推动",
-     ["人社厅发〔2021〕71号"]),
+    ("根据《技术创新示范企业认定管理办法（试行）》（工信部联科〔2010〕540号）、《青岛", ["工信部联科〔2010〕540号"]),
+    ('振兴实体经济推动“四新经济"集聚区建设的奖励办法》(崂招促字〔2022〕5号)执行。', ["崂招促字〔2022〕5号"]),
+    ("第一条 根据《专业技术人才知识更新工程实施方案》(人社部发〔2021)73号)、《专业", ["人社部发〔2021〕73号"]),
+    ("术人才知识更新工程数字技术工程师培育项目实施办法》(人社厅发(2021〕71号)，为推动", ["人社厅发〔2021〕71号"]),
     ("＜国家新型城镇化规划（2014-2020年）＞的通知》（中发[2014]4号）和《国务", ["中发〔2014〕4号"]),
-    ("加快落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）的部署要",
-     ["国发〔2017〕35号"]),
+    ("加快落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）的部署要", ["国发〔2017〕35号"]),
 ]
 
 
@@ -30,7 +26,7 @@ def test_real_citations_are_found_with_their_standard_spelling():
         df = find_doc_numbers(text)
         assert df["doc_number"].tolist() == expected, text
         for row in df.itertuples():
-            assert text[row.start:row.end] == row.match
+            assert text[row.start : row.end] == row.match
 
 
 def test_the_code_stops_at_words_that_cannot_be_part_of_it():
@@ -75,11 +71,35 @@ def test_shared_corpus_documents_cite_numbers(corpus_dir):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["国发", "〔", "〕", "(", ")", "2021", "12", "号", " ", "的", "根据", "，", "鲁政办字", "[",
-                                 "]", "x", "1999"]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "国发",
+                "〔",
+                "〕",
+                "(",
+                ")",
+                "2021",
+                "12",
+                "号",
+                " ",
+                "的",
+                "根据",
+                "，",
+                "鲁政办字",
+                "[",
+                "]",
+                "x",
+                "1999",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_offsets_always_slice_to_the_match(text):
     df = find_doc_numbers(text)
     for row in df.itertuples():
-        assert text[row.start:row.end] == row.match
+        assert text[row.start : row.end] == row.match
         assert row.match.rstrip().endswith("号") and row.issuer_code and row.match.startswith(row.issuer_code)
     assert df["start"].is_monotonic_increasing

@@ -48,8 +48,13 @@ def test_seed_liang_xin_is_party_building_sense(seed_doc):
 def test_counted_paired_abbreviation_kinds():
     df = find_formulas("增强四个意识，落实三严三实，坚持两学一做，加力“两新”工作，打好三大攻坚战。")
     kinds = dict(zip(df.formula, df.kind))
-    assert kinds == {"四个意识": "counted", "三严三实": "paired", "两学一做": "paired",
-                     "两新": "abbreviation", "三大攻坚战": "counted"}
+    assert kinds == {
+        "四个意识": "counted",
+        "三严三实": "paired",
+        "两学一做": "paired",
+        "两新": "abbreviation",
+        "三大攻坚战": "counted",
+    }
     nums = dict(zip(df.formula, df.number))
     assert nums["四个意识"] == 4 and nums["三大攻坚战"] == 3 and nums["三严三实"] is None
 
@@ -62,8 +67,10 @@ def test_quoted_and_unquoted_variants_share_canonical():
 
 
 def test_ordinary_numerals_are_not_formulas():
-    text = ("用三个月时间完成，两个国家签署协议，五年来经济增长，三个方面的工作，一个重要任务，"
-            "两个问题，第三个五年计划，十二大类产品，一大批项目，四面八方的支援，一点一滴做起，三年两年")
+    text = (
+        "用三个月时间完成，两个国家签署协议，五年来经济增长，三个方面的工作，一个重要任务，"
+        "两个问题，第三个五年计划，十二大类产品，一大批项目，四面八方的支援，一点一滴做起，三年两年"
+    )
     assert find_formulas(text).empty
 
 
@@ -130,8 +137,9 @@ def test_year_from_dataframe_metadata():
 
     from policytext.corpus.corpus import Corpus
 
-    frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["加力支持“两新”工作", "抓“两新”组织党建"],
-                          "year": np.array([2025, 2022])})
+    frame = pd.DataFrame(
+        {"doc_id": ["a", "b"], "text": ["加力支持“两新”工作", "抓“两新”组织党建"], "year": np.array([2025, 2022])}
+    )
     df = find_formulas(Corpus.from_dataframe(frame))
     assert df.year.tolist() == [2025, 2022] and df.sense.tolist() == [2, 1]
     assert df.first_seen.tolist() == [2022, 2022]
@@ -157,12 +165,26 @@ def test_periods_only_when_asked():
     assert find_formulas(text, periods=True).kind.tolist() == ["plan_period"]
 
 
-@pytest.mark.parametrize("term, expected", [
-    ("四早", ("abbreviation", 4)), ("两不愁三保障", ("paired", None)), ("双一流", ("abbreviation", 2)),
-    ("新三样", ("counted", 3)), ("十三个方面成就", ("counted", 13)), ("三个月", None), ("一刀切", None),
-    ("十年磨一剑", None), ("四两拨千斤", None), ("天问一号", None), ("第一议题", None), ("双语", None),
-    ("七一", None), ("最后一公里", None), ("一穷二白", None),
-])
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        ("四早", ("abbreviation", 4)),
+        ("两不愁三保障", ("paired", None)),
+        ("双一流", ("abbreviation", 2)),
+        ("新三样", ("counted", 3)),
+        ("十三个方面成就", ("counted", 13)),
+        ("三个月", None),
+        ("一刀切", None),
+        ("十年磨一剑", None),
+        ("四两拨千斤", None),
+        ("天问一号", None),
+        ("第一议题", None),
+        ("双语", None),
+        ("七一", None),
+        ("最后一公里", None),
+        ("一穷二白", None),
+    ],
+)
 def test_shape_of(term, expected):
     assert shape_of(term) == expected
 
@@ -184,7 +206,9 @@ def test_lexicon_size_header_and_sources():
     for e in lex.entries:
         assert e.source, e.canonical
         assert e.expansion, e.canonical
-    header = [line for line in lexicon_path("formulas.tsv").read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    header = [
+        line for line in lexicon_path("formulas.tsv").read_text(encoding="utf-8").splitlines() if line.startswith("#")
+    ]
     assert any("Provenance" in line for line in header) and any("Columns" in line for line in header)
     multi = Counter(e.canonical for e in lex.entries)
     assert multi["两新"] == 2 and all(e.context for e in lex.senses("两新"))
@@ -250,7 +274,7 @@ _ALPHABET = "两个维护四梁八柱三严实新一重大攻坚战“”，。�
 def test_offsets_slice_back_hypothesis(text):
     df = find_formulas(text)
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.formula == r.match
+        assert text[r.start : r.end] == r.formula == r.match
     spans = sorted(zip(df.start, df.end))
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "overlapping rows"
 
@@ -260,7 +284,7 @@ def test_offsets_over_the_sample_corpus(sample_corpus):
     assert len(df) > 500
     texts = {d.doc_id: d.text for d in sample_corpus}
     for r in df.itertuples():
-        assert texts[r.doc_id][r.start:r.end] == r.formula
+        assert texts[r.doc_id][r.start : r.end] == r.formula
 
 
 def test_yearly_counts_agree_with_substring_counts(sample_corpus):
@@ -305,7 +329,7 @@ def test_offsets_over_other_state_documents(corpus_dir, folder):
     texts = {d.doc_id: d.text for d in corpus}
     assert len(df) > 20
     for r in df.itertuples():
-        assert texts[r.doc_id][r.start:r.end] == r.formula
+        assert texts[r.doc_id][r.start : r.end] == r.formula
     for _, g in df.groupby("doc_id"):
         spans = sorted(zip(g.start, g.end))
         assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))

@@ -15,27 +15,30 @@ def _one(text):
     df = find_meetings(text)
     assert len(df) == 1, df.values.tolist()
     r = df.iloc[0]
-    assert text[r.start:r.end] == r.match
+    assert text[r.start : r.end] == r.match
     return r
 
 
-@pytest.mark.parametrize("text, body, congress, plenum, session", [
-    ("党的十九届六中全会", "party_congress", 19, 6, None),
-    ("十八届三中全会", "party_congress", 18, 3, None),
-    ("党的二十大", "party_congress", 20, None, None),
-    ("中国共产党第十九次全国代表大会", "party_congress", 19, None, None),
-    ("中国共产党第十九届中央委员会第六次全体会议", "party_congress", 19, 6, None),
-    ("中共十一届三中全会", "party_congress", 11, 3, None),
-    ("十四届全国人大一次会议", "npc", 14, None, 1),
-    ("第十四届全国人民代表大会第三次会议", "npc", 14, None, 3),
-    ("全国人大十四届三次会议", "npc", 14, None, 3),
-    ("五届人大一次会议", "npc", 5, None, 1),
-    ("第三届全国人民代表大会", "npc", 3, None, None),
-    ("全国政协十四届二次会议", "cppcc", 14, None, 2),
-    ("十四届全国政协二次会议", "cppcc", 14, None, 2),
-    ("中国人民政治协商会议第十四届全国委员会第二次会议", "cppcc", 14, None, 2),
-    ("第14届全国人大第2次会议", "npc", 14, None, 2),
-])
+@pytest.mark.parametrize(
+    "text, body, congress, plenum, session",
+    [
+        ("党的十九届六中全会", "party_congress", 19, 6, None),
+        ("十八届三中全会", "party_congress", 18, 3, None),
+        ("党的二十大", "party_congress", 20, None, None),
+        ("中国共产党第十九次全国代表大会", "party_congress", 19, None, None),
+        ("中国共产党第十九届中央委员会第六次全体会议", "party_congress", 19, 6, None),
+        ("中共十一届三中全会", "party_congress", 11, 3, None),
+        ("十四届全国人大一次会议", "npc", 14, None, 1),
+        ("第十四届全国人民代表大会第三次会议", "npc", 14, None, 3),
+        ("全国人大十四届三次会议", "npc", 14, None, 3),
+        ("五届人大一次会议", "npc", 5, None, 1),
+        ("第三届全国人民代表大会", "npc", 3, None, None),
+        ("全国政协十四届二次会议", "cppcc", 14, None, 2),
+        ("十四届全国政协二次会议", "cppcc", 14, None, 2),
+        ("中国人民政治协商会议第十四届全国委员会第二次会议", "cppcc", 14, None, 2),
+        ("第14届全国人大第2次会议", "npc", 14, None, 2),
+    ],
+)
 def test_meeting_forms(text, body, congress, plenum, session):
     r = _one(text)
     assert r.match == text
@@ -54,7 +57,7 @@ def test_elided_plenums_one_row_each():
     assert df.congress.tolist() == [19, 19, 19, 19]
     assert df.plenum.tolist() == [None, 2, 3, 4]
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
 
 
 def test_list_of_full_plenums_inherits_congress():
@@ -70,10 +73,23 @@ def test_elided_congresses():
     assert df.congress.tolist() == [17, 18, 19]
 
 
-@pytest.mark.parametrize("text", [
-    "打好三大攻坚战", "十二大类产品", "一大批项目", "十大关系", "八大煤炭基地", "十三届中央委员会",
-    "二十大类", "省十四届人大一次会议", "第十四届全国人民代表大会代表", "全国学联二十七大代表", "共青团十八大", "十九届中央纪委四次全会",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打好三大攻坚战",
+        "十二大类产品",
+        "一大批项目",
+        "十大关系",
+        "八大煤炭基地",
+        "十三届中央委员会",
+        "二十大类",
+        "省十四届人大一次会议",
+        "第十四届全国人民代表大会代表",
+        "全国学联二十七大代表",
+        "共青团十八大",
+        "十九届中央纪委四次全会",
+    ],
+)
 def test_not_meetings(text):
     assert find_meetings(text).empty, find_meetings(text).values.tolist()
 
@@ -111,7 +127,7 @@ def test_dev_passages(passage):
 def test_offsets_hypothesis(text):
     df = find_meetings(text)
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
         assert r.body in ("party_congress", "npc", "cppcc")
     spans = sorted(zip(df.start, df.end))
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:])), "overlapping rows"
@@ -126,7 +142,7 @@ def test_offsets_over_sample_and_congress_reports(sample_corpus, corpus_dir):
         texts = {d.doc_id: d.text for d in corpus}
         assert len(df) > 50
         for r in df.itertuples():
-            assert texts[r.doc_id][r.start:r.end] == r.match
+            assert texts[r.doc_id][r.start : r.end] == r.match
     # reports that name the NPC session they were delivered to
     reports = find_meetings(sample_corpus)
     npc = reports[reports.body == "npc"]

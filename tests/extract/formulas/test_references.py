@@ -25,7 +25,7 @@ def test_adjacent_titles_and_nested_quotes():
     df = find_references(text)
     assert df.title.tolist() == ["网络安全法", "数据安全法", "“一带一路”数字经济国际合作倡议"]
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.title == r.match
+        assert text[r.start : r.end] == r.title == r.match
 
 
 def test_unclosed_and_multiline_brackets_are_skipped():
@@ -33,12 +33,21 @@ def test_unclosed_and_multiline_brackets_are_skipped():
     assert find_references("《》").empty
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("中华人民共和国民法典", "law"), ("网络安全法", "law"), ("中国共产党组织工作条例", "regulation"),
-    ("关于实施乡村振兴战略的意见", "directive"), ("“十四五”数字经济发展规划", "plan"),
-    ("政府工作报告", "report"), ("毛泽东选集", "work"), ("人民日报", "periodical"),
-    ("国家中长期科学和技术发展规划纲要（2006—2020年）", "plan"), ("红楼梦", "other"),
-])
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("中华人民共和国民法典", "law"),
+        ("网络安全法", "law"),
+        ("中国共产党组织工作条例", "regulation"),
+        ("关于实施乡村振兴战略的意见", "directive"),
+        ("“十四五”数字经济发展规划", "plan"),
+        ("政府工作报告", "report"),
+        ("毛泽东选集", "work"),
+        ("人民日报", "periodical"),
+        ("国家中长期科学和技术发展规划纲要（2006—2020年）", "plan"),
+        ("红楼梦", "other"),
+    ],
+)
 def test_kinds(title, kind):
     assert reference_kind(title) == kind
 
@@ -53,7 +62,7 @@ def test_dev_passages(passage):
 @given(st.text(alphabet="《》〈〉法条例 \n关于意见", max_size=50))
 def test_offsets_hypothesis(text):
     for r in find_references(text).itertuples():
-        assert text[r.start:r.end] == r.match and "《" not in r.match and "》" not in r.match
+        assert text[r.start : r.end] == r.match and "《" not in r.match and "》" not in r.match
 
 
 def test_offsets_over_policy_documents(corpus_dir):
@@ -64,5 +73,5 @@ def test_offsets_over_policy_documents(corpus_dir):
     texts = {d.doc_id: d.text for d in corpus}
     assert len(df) > 300
     for r in df.itertuples():
-        assert texts[r.doc_id][r.start:r.end] == r.match
+        assert texts[r.doc_id][r.start : r.end] == r.match
     assert (df.kind != "other").mean() > 0.7

@@ -50,6 +50,7 @@ def assert_slices(text: str, df: pd.DataFrame) -> None:
 # ---------------------------------------------------------------- handmade, one per kind
 # (texts written for these tests; none is a sentence of the seed)
 
+
 def test_shared_prefix_and_suffix_frames(seg):
     text = "要着力提升科技创新力、产业竞争力、文化软实力，不断满足人民日益增长的需要。"
     df = find_parallels(text, segmenter=seg)
@@ -90,8 +91,10 @@ def test_clause_anaphora(seg):
 
 
 def test_far_apart_sentence_openings(seg):
-    text = ("守住耕地红线。各地要把责任落实到田块，严格执法监督。守住生态红线。"
-            "加快修复受损的河湖湿地，开展专项整治。守住安全底线。排查风险，消除隐患。")
+    text = (
+        "守住耕地红线。各地要把责任落实到田块，严格执法监督。守住生态红线。"
+        "加快修复受损的河湖湿地，开展专项整治。守住安全底线。排查风险，消除隐患。"
+    )
     df = find_parallels(text, segmenter=seg)
     row = df[df.kind == "anaphora"].iloc[0]
     assert row["items"] == ["守住耕地红线", "守住生态红线", "守住安全底线"]
@@ -99,17 +102,19 @@ def test_far_apart_sentence_openings(seg):
 
 
 def test_paragraph_headings(seg):
-    text = ("——坚持以质量为先。提高产品和服务标准。\n"
-            "——坚持以创新为要。加大研发投入。\n"
-            "——坚持以开放促改革。扩大市场准入。\n")
+    text = (
+        "——坚持以质量为先。提高产品和服务标准。\n——坚持以创新为要。加大研发投入。\n——坚持以开放促改革。扩大市场准入。\n"
+    )
     df = find_parallels(text, segmenter=seg)
     row = df[df.level == "paragraph"].iloc[0]
     assert [i[:5] for i in row["items"]] == ["坚持以质量", "坚持以创新", "坚持以开放"]
 
 
 def test_nesting(seg):
-    text = ("以更扎实的作风和更有力的措施稳就业保民生，以更开阔的视野和更务实的态度引项目育产业，"
-            "以更严格的标准和更细致的服务优环境聚人心。")
+    text = (
+        "以更扎实的作风和更有力的措施稳就业保民生，以更开阔的视野和更务实的态度引项目育产业，"
+        "以更严格的标准和更细致的服务优环境聚人心。"
+    )
     df = find_parallels(text, segmenter=seg)
     outer = [g for g in groups(df) if len(g) == 3 and g[0].startswith("以更")]
     assert outer and outer[0][0].endswith("稳就业保民生")
@@ -172,8 +177,37 @@ def test_format_for_terminal(seg):
 
 # ---------------------------------------------------------------- invariants
 
-_FRAGMENTS = ["获得感", "、", "，", "。", "坚持", "推进", "改革", "发展", "起来", "\n", "——", "一是", "政治", "力",
-              "“", "”", "（", "）", " ", "更高", "质量", "的", "和", "不", "事事", "见效", "2024年", "A", ";"]
+_FRAGMENTS = [
+    "获得感",
+    "、",
+    "，",
+    "。",
+    "坚持",
+    "推进",
+    "改革",
+    "发展",
+    "起来",
+    "\n",
+    "——",
+    "一是",
+    "政治",
+    "力",
+    "“",
+    "”",
+    "（",
+    "）",
+    " ",
+    "更高",
+    "质量",
+    "的",
+    "和",
+    "不",
+    "事事",
+    "见效",
+    "2024年",
+    "A",
+    ";",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -199,6 +233,7 @@ def test_offsets_slice_back_on_corpus(sample_corpus, seg):
 
 # ---------------------------------------------------------------- the seed
 
+
 def test_seed(seed_doc, seed_expected, seg):
     text = seed_doc.text
     gold = [locate_items(text, g["items"], g.get("context")) for g in seed_expected["parallels"]]
@@ -223,6 +258,7 @@ def test_seed_couplets(seed_doc, seed_expected, seg):
 
 # ---------------------------------------------------------------- the development set
 
+
 def test_dev_set_f1(corpus_dir, seg):
     from helpers.parallels_dev import load_dev
 
@@ -239,6 +275,7 @@ def test_dev_set_f1(corpus_dir, seg):
 
 
 # ---------------------------------------------------------------- scorer and generality
+
 
 def test_scorer_rule():
     assert items_match((0, 6), (3, 10)) and not items_match((0, 6), (4, 10))
@@ -265,9 +302,13 @@ def test_cli_table_and_csv(tmp_path):
     env_py = sys.executable
 
     def run(*a):
-        return subprocess.run([env_py, "-m", "policytext", "extract", "parallels", *a],
-                              capture_output=True, text=True, cwd=REPO,
-                              env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})
+        return subprocess.run(
+            [env_py, "-m", "policytext", "extract", "parallels", *a],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
+        )
 
     r = run(str(f))
     assert r.returncode == 0, r.stderr

@@ -27,8 +27,12 @@ def recent_reports(sample_corpus, seg):
 
 
 def test_small_handmade(seg):
-    docs = ["抓学校党建促立德树人，加强学习。", "抓机关党建促作风转变，推进改革。",
-            "抓国企党建促高质量发展，完善制度。", "深化改革，扩大开放。"]
+    docs = [
+        "抓学校党建促立德树人，加强学习。",
+        "抓机关党建促作风转变，推进改革。",
+        "抓国企党建促高质量发展，完善制度。",
+        "深化改革，扩大开放。",
+    ]
     df = mine_templates(docs, segmenter=seg)
     top = df.iloc[0]
     assert top.frame == "抓{}党建促{}"
@@ -86,8 +90,20 @@ def test_reports_rank_informative_frames_first(recent_reports, seg):
         content = [w for w in literal_words if w not in stop and w.isalnum() and not w.isdigit()]
         assert content, f"{frame} is made only of function words or punctuation"
     # frames a reader of these reports knows
-    known = {"加大{}力度", "发挥{}作用", "完善{}机制", "健全{}机制", "深化{}改革", "提高{}水平",
-             "加强{}建设", "推进{}建设", "提升{}能力", "采取{}措施", "激发{}活力", "扩大{}范围"}
+    known = {
+        "加大{}力度",
+        "发挥{}作用",
+        "完善{}机制",
+        "健全{}机制",
+        "深化{}改革",
+        "提高{}水平",
+        "加强{}建设",
+        "推进{}建设",
+        "提升{}能力",
+        "采取{}措施",
+        "激发{}活力",
+        "扩大{}范围",
+    }
     assert len(known & set(df.frame)) >= 4, df.frame.tolist()
     assert (top.n_fillers >= 3).all()
     assert top.score.is_monotonic_decreasing
@@ -105,6 +121,18 @@ def test_all_reports(sample_corpus, seg):
     reports = Corpus([d for d in sample_corpus if d.doc_id.startswith("gwr")])
     df = mine_templates(reports, segmenter=seg)
     assert len(df) == 100
-    known = {"加大{}力度", "发挥{}作用", "完善{}机制", "健全{}机制", "深化{}改革", "提高{}水平",
-             "加强{}建设", "推进{}建设", "提升{}能力", "采取{}措施", "激发{}活力", "扩大{}范围"}
+    known = {
+        "加大{}力度",
+        "发挥{}作用",
+        "完善{}机制",
+        "健全{}机制",
+        "深化{}改革",
+        "提高{}水平",
+        "加强{}建设",
+        "推进{}建设",
+        "提升{}能力",
+        "采取{}措施",
+        "激发{}活力",
+        "扩大{}范围",
+    }
     assert len(known & set(df.frame.head(20))) >= 3, df.frame.head(20).tolist()

@@ -33,11 +33,12 @@ def seg() -> Segmenter:
 def rows(text, template, seg):
     df = find_templates(text, template, segmenter=seg)
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
     return [(r.match, r.slots) for r in df.itertuples()]
 
 
 # --- the template language -------------------------------------------------------------
+
 
 def test_parse_elements():
     t = parse_template("[以|用]{X}促{Y:2-8}")
@@ -50,20 +51,23 @@ def test_parse_elements():
     assert parse_template(r"\{{X}\}").elements[0].options == ("{",)
 
 
-@pytest.mark.parametrize("template, position, words", [
-    ("抓{X党建", 1, "unclosed '{'"),
-    ("抓X}党建", 2, "unmatched '}'"),
-    ("[以|用{X}", 0, "unclosed '['"),
-    ("[以|]{X}", 3, "empty alternative"),
-    ("抓{X:foo}", 4, "unknown slot option"),
-    ("抓{X:6-2}", 4, "bad length"),
-    ("抓{X}{Y}", 4, "two free slots"),
-    ("{X}", 0, "literal text"),
-    ("", 0, "empty template"),
-    ("抓{X|甲|}促", 6, "empty choice"),
-    ("{X:2}{Y}抓", 5, "at most one slot"),
-    ("抓{1X}", 2, "bad slot name"),
-])
+@pytest.mark.parametrize(
+    "template, position, words",
+    [
+        ("抓{X党建", 1, "unclosed '{'"),
+        ("抓X}党建", 2, "unmatched '}'"),
+        ("[以|用{X}", 0, "unclosed '['"),
+        ("[以|]{X}", 3, "empty alternative"),
+        ("抓{X:foo}", 4, "unknown slot option"),
+        ("抓{X:6-2}", 4, "bad length"),
+        ("抓{X}{Y}", 4, "two free slots"),
+        ("{X}", 0, "literal text"),
+        ("", 0, "empty template"),
+        ("抓{X|甲|}促", 6, "empty choice"),
+        ("{X:2}{Y}抓", 5, "at most one slot"),
+        ("抓{1X}", 2, "bad slot name"),
+    ],
+)
 def test_broken_templates_point_at_the_position(template, position, words):
     with pytest.raises(TemplateSyntaxError) as e:
         parse_template(template)
@@ -83,44 +87,51 @@ def test_broken_template_in_find_templates_raises():
 
 # --- slot extents (design.md "Template slots") -------------------------------------------
 
-@pytest.mark.parametrize("text, template, slots", [
-    # inner slots: between literals, may hold 、
-    ("为各地区、各部门提供指导。", "为{X}提供{Y}", {"X": "各地区、各部门", "Y": "指导"}),
-    # trailing: a 的 that turns the frame into a modifier ends the filler
-    ("以农民为主体的乡村治理", "以{X}为{Y}", {"X": "农民", "Y": "主体"}),
-    ("坚持以人民为中心的发展思想。", "以{X}为{Y}", {"X": "人民", "Y": "中心"}),
-    # trailing: a second predicate ends the filler
-    ("以改革为动力推动发展。", "以{X}为{Y}", {"X": "改革", "Y": "动力"}),
-    ("加快建设制造强国、推动产业升级。", "加快{X}", {"X": "建设制造强国"}),
-    # an object noun phrase keeps its own 的 and 、
-    ("为群众提供更加便捷、高效的服务。", "为{X}提供{Y}", {"X": "群众", "Y": "更加便捷、高效的服务"}),
-    ("把稳增长作为重要的政治任务。", "把{X}作为{Y}", {"X": "稳增长", "Y": "重要的政治任务"}),
-    ("把抓党建作为推动工作的重要抓手。", "把{X}作为{Y}", {"X": "抓党建", "Y": "推动工作的重要抓手"}),
-    ("让军人成为全社会尊崇的职业。", "让{X}成为{Y}", {"X": "军人", "Y": "全社会尊崇的职业"}),
-    ("把群众利益作为工作出发点和落脚点，", "把{X}作为{Y}", {"X": "群众利益", "Y": "工作出发点和落脚点"}),
-    ("推进国家治理体系和治理能力现代化。", "推进{X}", {"X": "国家治理体系和治理能力现代化"}),
-    # a trailing slot ends at the clause end
-    ("学出理想信念。深入实施", "学出{X}", {"X": "理想信念"}),
-    ("坚持党的基本路线不动摇", "坚持{X}不动摇", {"X": "党的基本路线"}),
-    # fillers are named without an aspect particle or a dangling 的
-    ("取得了显著的成效", "取得{X}成效", {"X": "显著"}),
-])
+
+@pytest.mark.parametrize(
+    "text, template, slots",
+    [
+        # inner slots: between literals, may hold 、
+        ("为各地区、各部门提供指导。", "为{X}提供{Y}", {"X": "各地区、各部门", "Y": "指导"}),
+        # trailing: a 的 that turns the frame into a modifier ends the filler
+        ("以农民为主体的乡村治理", "以{X}为{Y}", {"X": "农民", "Y": "主体"}),
+        ("坚持以人民为中心的发展思想。", "以{X}为{Y}", {"X": "人民", "Y": "中心"}),
+        # trailing: a second predicate ends the filler
+        ("以改革为动力推动发展。", "以{X}为{Y}", {"X": "改革", "Y": "动力"}),
+        ("加快建设制造强国、推动产业升级。", "加快{X}", {"X": "建设制造强国"}),
+        # an object noun phrase keeps its own 的 and 、
+        ("为群众提供更加便捷、高效的服务。", "为{X}提供{Y}", {"X": "群众", "Y": "更加便捷、高效的服务"}),
+        ("把稳增长作为重要的政治任务。", "把{X}作为{Y}", {"X": "稳增长", "Y": "重要的政治任务"}),
+        ("把抓党建作为推动工作的重要抓手。", "把{X}作为{Y}", {"X": "抓党建", "Y": "推动工作的重要抓手"}),
+        ("让军人成为全社会尊崇的职业。", "让{X}成为{Y}", {"X": "军人", "Y": "全社会尊崇的职业"}),
+        ("把群众利益作为工作出发点和落脚点，", "把{X}作为{Y}", {"X": "群众利益", "Y": "工作出发点和落脚点"}),
+        ("推进国家治理体系和治理能力现代化。", "推进{X}", {"X": "国家治理体系和治理能力现代化"}),
+        # a trailing slot ends at the clause end
+        ("学出理想信念。深入实施", "学出{X}", {"X": "理想信念"}),
+        ("坚持党的基本路线不动摇", "坚持{X}不动摇", {"X": "党的基本路线"}),
+        # fillers are named without an aspect particle or a dangling 的
+        ("取得了显著的成效", "取得{X}成效", {"X": "显著"}),
+    ],
+)
 def test_slot_extents(seg, text, template, slots):
     found = rows(text, template, seg)
     assert found, f"{template} not found in {text}"
     assert found[0][1] == slots
 
 
-@pytest.mark.parametrize("text, template", [
-    ("这可以为群众带来方便", "以{X}为{Y}"),         # 以 inside 可以
-    ("着力点放在实体经济上", "着力{X}"),            # 着力 inside 着力点
-    ("以改革，为发展", "以{X}为{Y}"),               # a slot never crosses ，
-    ("以改革,为发展", "以{X}为{Y}"),                # ... nor its ASCII form
-    ("以改革\n为发展", "以{X}为{Y}"),               # ... nor a line break
-    ("推动公立医院综合改革和高质量发展", "推动{X}高质量发展"),  # a filler never ends in 和
-    ("在各个战线上取得的伟大胜利", "在{X}上取得{Y}"),   # a filler never starts with 的
-    ("坚持“两个毫不动摇”", "坚持{X}不动摇"),        # unbalanced quotes
-])
+@pytest.mark.parametrize(
+    "text, template",
+    [
+        ("这可以为群众带来方便", "以{X}为{Y}"),  # 以 inside 可以
+        ("着力点放在实体经济上", "着力{X}"),  # 着力 inside 着力点
+        ("以改革，为发展", "以{X}为{Y}"),  # a slot never crosses ，
+        ("以改革,为发展", "以{X}为{Y}"),  # ... nor its ASCII form
+        ("以改革\n为发展", "以{X}为{Y}"),  # ... nor a line break
+        ("推动公立医院综合改革和高质量发展", "推动{X}高质量发展"),  # a filler never ends in 和
+        ("在各个战线上取得的伟大胜利", "在{X}上取得{Y}"),  # a filler never starts with 的
+        ("坚持“两个毫不动摇”", "坚持{X}不动摇"),  # unbalanced quotes
+    ],
+)
 def test_non_matches(seg, text, template):
     assert rows(text, template, seg) == []
 
@@ -142,6 +153,7 @@ def test_inner_slot_restarts_at_a_repeated_literal(seg):
 
 # --- slot options --------------------------------------------------------------------------
 
+
 def test_length_option(seg):
     assert rows("以改革促发展", "以{X:2}促{Y}", seg)[0][1]["X"] == "改革"
     assert rows("以改革促发展", "以{X:3-6}促{Y}", seg) == []
@@ -161,7 +173,10 @@ def test_choice_slot_and_literal_alternatives(seg):
     t = "坚持{X|稳中求进|守正创新}工作总基调"
     assert rows("坚持稳中求进工作总基调。", t, seg) == [("坚持稳中求进工作总基调", {"X": "稳中求进"})]
     assert rows("坚持高质量发展工作总基调。", t, seg) == []
-    assert [m for m, _ in rows("以改革促发展，用开放促创新", "[以|用]{X}促{Y}", seg)] == ["以改革促发展", "用开放促创新"]
+    assert [m for m, _ in rows("以改革促发展，用开放促创新", "[以|用]{X}促{Y}", seg)] == [
+        "以改革促发展",
+        "用开放促创新",
+    ]
 
 
 def test_repeated_slot_must_repeat(seg):
@@ -172,18 +187,21 @@ def test_repeated_slot_must_repeat(seg):
 
 # --- several templates, ellipsis ---------------------------------------------------------------
 
+
 def test_overlapping_templates_each_report(seg):
     df = find_templates("抓机关党建促作风转变。", ["抓{X}促{Y}", "抓{X}党建促{Y}"], segmenter=seg)
     got = {r.template: r.slots for r in df.itertuples()}
-    assert got == {"抓{X}促{Y}": {"X": "机关党建", "Y": "作风转变"},
-                   "抓{X}党建促{Y}": {"X": "机关", "Y": "作风转变"}}
+    assert got == {"抓{X}促{Y}": {"X": "机关党建", "Y": "作风转变"}, "抓{X}党建促{Y}": {"X": "机关", "Y": "作风转变"}}
 
 
 def test_elided_continuations(seg):
     text = "真正实现抓基层党建促乡村振兴、促基层社会治理、促民族团结进步，切实做到"
     df = find_templates(text, "抓{X}党建促{Y}", segmenter=seg)
     assert df[["match", "elided"]].values.tolist() == [
-        ["抓基层党建促乡村振兴", False], ["促基层社会治理", True], ["促民族团结进步", True]]
+        ["抓基层党建促乡村振兴", False],
+        ["促基层社会治理", True],
+        ["促民族团结进步", True],
+    ]
     assert df.slots.tolist()[1:] == [{"X": "基层", "Y": "基层社会治理"}, {"X": "基层", "Y": "民族团结进步"}]
     # 、 followed by a full instance is not an ellipsis
     df = find_templates("抓学校党建促立德树人、抓机关党建促作风转变", "抓{X}党建促{Y}", segmenter=seg)
@@ -206,22 +224,24 @@ def test_source_kinds_and_columns(seg):
 
 # --- the seed ------------------------------------------------------------------------------------
 
+
 def test_seed_templates(seed_doc, seed_expected, seg):
     text = seed_doc.text
     df = find_templates(seed_doc, segmenter=seg)  # the bundled library
     got = {(r.template, r.start, r.end): (r.slots, bool(r.elided)) for r in df.itertuples()}
     for item in seed_expected["templates"]:
-        (s, e), = locate_items(text, [item["match"]], item.get("context"))
+        ((s, e),) = locate_items(text, [item["match"]], item.get("context"))
         key = (item["template"], s, e)
         assert key in got, f"missing {item}"
         slots, elided = got[key]
         assert slots == {k: normalize(v) for k, v in item["slots"].items()}, item
         assert elided == bool(item.get("elided", False)), item
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
 
 
 # --- the bundled library -------------------------------------------------------------------------
+
 
 def test_bundled_library_format():
     lib = bundled_templates()
@@ -244,8 +264,15 @@ def test_bundled_examples_are_real(shared_dir):
     """Every example is copied verbatim from the state document (or the seed) it names."""
     from policytext.corpus.readers import read_document
 
-    allowed = ("gov_work_reports_national", "cpc_congress_reports", "central_documents",
-               "npc_resolutions_on_gwr", "five_year_plans", "policy_docs_central", "policy_docs_shandong")
+    allowed = (
+        "gov_work_reports_national",
+        "cpc_congress_reports",
+        "central_documents",
+        "npc_resolutions_on_gwr",
+        "five_year_plans",
+        "policy_docs_central",
+        "policy_docs_shandong",
+    )
     cache: dict[str, str] = {}
     for e in bundled_templates().itertuples():
         if e.source.startswith("seed/"):
@@ -260,6 +287,7 @@ def test_bundled_examples_are_real(shared_dir):
 
 # --- a development set of other documents -----------------------------------------------------------
 
+
 def test_dev_annotation(seg):
     dev = json.loads((DATA / "templates_dev.json").read_text(encoding="utf-8"))
     n_gold = n_found = n_rows = n_false = 0
@@ -269,7 +297,7 @@ def test_dev_annotation(seg):
         got = {(r.template, r.start, r.end): r.slots for r in df.itertuples()}
         for item in p["templates"]:
             n_gold += 1
-            (s, e), = locate_items(text, [item["match"]])
+            ((s, e),) = locate_items(text, [item["match"]])
             if got.get((item["template"], s, e)) == item["slots"]:
                 n_found += 1
         bad = {(i["template"], i["match"]) for i in p["not_templates"]}
@@ -281,6 +309,7 @@ def test_dev_annotation(seg):
 
 
 # --- invariants and linear work ------------------------------------------------------------------
+
 
 class CharSegmenter(Segmenter):
     """One token per character; counts the characters it is asked to read."""
@@ -294,28 +323,53 @@ class CharSegmenter(Segmenter):
         return [Token(c, i, i + 1, "n" if pos else None) for i, c in enumerate(text) if not c.isspace()]
 
 
-@pytest.mark.parametrize("unit, template, size", [
-    # an anchor at every character, the rest of the frame never comes: 1 MB
-    ("抓", "抓{X}党建促{Y}", 1_000_000),
-    ("在上", "在{X}上下功夫", 1_000_000),
-    ("以" * 30 + "为", "以{X}为不动摇", 1_000_000),
-    # an instance (or a near miss read by the Segmenter) at every few characters: 100 kB
-    ("以为", "以{X}为{Y}", 100_000),
-    ("以甲为", "以{X}为{Y}", 100_000),
-    ("就", "{A:word}就{A}{B}", 100_000),
-])
+@pytest.mark.parametrize(
+    "unit, template, size",
+    [
+        # an anchor at every character, the rest of the frame never comes: 1 MB
+        ("抓", "抓{X}党建促{Y}", 1_000_000),
+        ("在上", "在{X}上下功夫", 1_000_000),
+        ("以" * 30 + "为", "以{X}为不动摇", 1_000_000),
+        # an instance (or a near miss read by the Segmenter) at every few characters: 100 kB
+        ("以为", "以{X}为{Y}", 100_000),
+        ("以甲为", "以{X}为{Y}", 100_000),
+        ("就", "{A:word}就{A}{B}", 100_000),
+    ],
+)
 def test_adversarial_input_does_bounded_work(unit, template, size):
     text = unit * (size // len(unit))
     seg = CharSegmenter()
     df = find_templates(text, template, segmenter=seg)
     for r in df.head(100).itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
     # every character is read by the Segmenter a bounded number of times
     assert seg.chars <= 6 * len(text)
 
 
-_PIECES = ["抓", "党建", "促", "以", "为", "、", "，", "。", "基层", "乡村振兴", "的", "改革", "发展",
-           "推动", "\n", " ", "“", "”", "学出", "理想", "可以", "和"]
+_PIECES = [
+    "抓",
+    "党建",
+    "促",
+    "以",
+    "为",
+    "、",
+    "，",
+    "。",
+    "基层",
+    "乡村振兴",
+    "的",
+    "改革",
+    "发展",
+    "推动",
+    "\n",
+    " ",
+    "“",
+    "”",
+    "学出",
+    "理想",
+    "可以",
+    "和",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -324,7 +378,7 @@ def test_offsets_slice_back(pieces):
     text = "".join(pieces)
     df = find_templates(text, ["抓{X}党建促{Y}", "以{X}为{Y}", "学出{X}", "{X}发展"], segmenter=_SEG)
     for r in df.itertuples():
-        assert text[r.start:r.end] == r.match
+        assert text[r.start : r.end] == r.match
         assert 0 <= r.start < r.end <= len(text)
         for v in r.slots.values():
             assert v and len(v) <= 40

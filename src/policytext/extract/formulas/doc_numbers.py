@@ -47,7 +47,21 @@ _NUMBER_RE = re.compile(
 )
 # words that end what comes before a code: function characters, and verbs of citing
 _BOUNDARY_CHARS = frozenset("的和与及按据照见即为在了将由经以对同等是并或、")
-_BOUNDARY_WORDS = ("转发", "印发", "根据", "依据", "按照", "参照", "落实", "贯彻", "执行", "文件", "通知", "参见", "详见")
+_BOUNDARY_WORDS = (
+    "转发",
+    "印发",
+    "根据",
+    "依据",
+    "按照",
+    "参照",
+    "落实",
+    "贯彻",
+    "执行",
+    "文件",
+    "通知",
+    "参见",
+    "详见",
+)
 
 
 def _code_start(code: str) -> int:
@@ -86,8 +100,16 @@ def find_doc_numbers(source: Source) -> pd.DataFrame:
             code = code[cut:]
             start = m.start("code") + cut
             year, serial = int(m.group("year")), int(m.group("serial"))
-            rows.append({
-                "doc_id": doc_id, "match": text[start:m.end()], "start": start, "end": m.end(),
-                "doc_number": f"{code}〔{year}〕{serial}号", "issuer_code": code, "year": year, "serial": serial,
-            })
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "match": text[start : m.end()],
+                    "start": start,
+                    "end": m.end(),
+                    "doc_number": f"{code}〔{year}〕{serial}号",
+                    "issuer_code": code,
+                    "year": year,
+                    "serial": serial,
+                }
+            )
     return object_columns(to_frame(rows, DOC_NUMBER_COLUMNS), ints=("year", "serial"))

@@ -59,8 +59,24 @@ __all__ = [
     "shape_of",
 ]
 
-FORMULA_COLUMNS = ("doc_id", "formula", "start", "end", "number", "canonical", "expansion", "known",
-                   "kind", "first_year", "sense", "quoted", "method", "year", "first_seen", "match")
+FORMULA_COLUMNS = (
+    "doc_id",
+    "formula",
+    "start",
+    "end",
+    "number",
+    "canonical",
+    "expansion",
+    "known",
+    "kind",
+    "first_year",
+    "sense",
+    "quoted",
+    "method",
+    "year",
+    "first_seen",
+    "match",
+)
 
 _CN = "〇零一二两三四五六七八九十百千万"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,8 +88,29 @@ _UNIT_CHARS = set("年月日天岁号时分秒倍成度届次位名元亩吨斤�
 _CLOSING_CHARS = set("，。、；：！？,.;:!?）)」』”’\"' \n\t") | set("的和与及等是为在中")
 _HEAD_TAGS = {"v", "vd", "d", "a", "ad", "l", "i"}
 # words after N大 that show a Party congress (党的十大以来), not a "ten major X"
-_MEETING_TAIL = ("以来", "以后", "之后", "精神", "报告", "代表", "召开", "通过", "党章", "路线", "上",
-                 "前", "后", "决议", "提出", "确定", "作出", "部署", "闭幕", "开幕", "强调")
+_MEETING_TAIL = (
+    "以来",
+    "以后",
+    "之后",
+    "精神",
+    "报告",
+    "代表",
+    "召开",
+    "通过",
+    "党章",
+    "路线",
+    "上",
+    "前",
+    "后",
+    "决议",
+    "提出",
+    "确定",
+    "作出",
+    "部署",
+    "闭幕",
+    "开幕",
+    "强调",
+)
 _SHAPE_PREFIX = set("新老国省市")
 _CN_RUN = re.compile(f"[{_CN}]+")
 _WINDOW = 60
@@ -162,14 +199,14 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
 
 
 def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
-    window = text[max(0, start - _WINDOW):end + _WINDOW]
+    window = text[max(0, start - _WINDOW) : end + _WINDOW]
     return any(w in window for w in words)
 
 
 def _proximity(text: str, start: int, end: int, words: Iterable[str]) -> float:
     """1 / (1 + distance) to the nearest of *words* within the window around a match (0 if none)."""
-    left = text[max(0, start - _WINDOW):start]
-    right = text[end:end + _WINDOW]
+    left = text[max(0, start - _WINDOW) : start]
+    right = text[end : end + _WINDOW]
     best = 0.0
     for w in words:
         i = left.rfind(w)
@@ -181,8 +218,7 @@ def _proximity(text: str, start: int, end: int, words: Iterable[str]) -> float:
     return best
 
 
-def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int,
-                  year: int | None) -> FormulaEntry:
+def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int, year: int | None) -> FormulaEntry:
     """The meaning whose context words stand nearest the match, helped by a meaning dated to
     the document's year; then the more recent of meanings that fit (a 2025 report's 两新 is
     the 2024 policy), then file order."""
@@ -191,8 +227,12 @@ def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end:
 
     def score(e: FormulaEntry) -> tuple[float, int, int, int]:
         dated = year is not None and e.fits_year(year) and e.years != (None, None)
-        return (_proximity(text, start, end, e.context) + (0.3 if dated else 0.0),
-                int(e.fits_year(year)), e.years[0] or 0, -e.sense)
+        return (
+            _proximity(text, start, end, e.context) + (0.3 if dated else 0.0),
+            int(e.fits_year(year)),
+            e.years[0] or 0,
+            -e.sense,
+        )
 
     return max(entries, key=score)
 
@@ -239,8 +279,9 @@ def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | No
         return None
     if t[m.end()] in _UNIT_CHARS:
         return None
-    later = [r for r in _CN_RUN.finditer(t, m.end())
-             if parse_number(r.group()) not in (None, 0) and r.start() - m.end() <= 4]
+    later = [
+        r for r in _CN_RUN.finditer(t, m.end()) if parse_number(r.group()) not in (None, 0) and r.start() - m.end() <= 4
+    ]
     if later:
         return ("paired", None)
     if n == 1:
@@ -260,9 +301,10 @@ def _lexicon_candidates(text: str, lex: FormulaLexicon) -> list[_Cand]:
         s, e = m.span()
         entries = lex.by_form[form]
         quoted = _is_quoted(text, s, e)
-        cut = e < len(text) and wc.tag(text[e - 1:e + 1]) is not None  # 两委|员, 三公|斤, 再三|反复
-        usable = tuple(x for x in entries if x.guard_words is None
-                       or quoted or (not cut and _near(text, s, e, x.guard_words)))
+        cut = e < len(text) and wc.tag(text[e - 1 : e + 1]) is not None  # 两委|员, 三公|斤, 再三|反复
+        usable = tuple(
+            x for x in entries if x.guard_words is None or quoted or (not cut and _near(text, s, e, x.guard_words))
+        )
         if usable:
             first = usable[0]
             out.append(_Cand(s, e, form, "lexicon", usable, first.kind, first.number))
@@ -306,7 +348,7 @@ def _paired_candidates(text: str) -> list[_Cand]:
         letters = form[1::2]
         if any(ch in _UNIT_CHARS or ch in _CN or ch == "点" for ch in letters):
             continue
-        if any(wc.is_idiom(text[max(0, s - k):s - k + 4]) for k in range(4)) or wc.is_idiom(form):
+        if any(wc.is_idiom(text[max(0, s - k) : s - k + 4]) for k in range(4)) or wc.is_idiom(form):
             continue  # inside or over an idiom: 独一无二, 四面八方
         if wc.tag(form[:2]) not in (None, "m"):
             continue  # 二者一柔一刚, 三山五岳: the numeral starts an ordinary word
@@ -332,13 +374,17 @@ def _counted_candidates(text: str) -> list[_Cand]:
             continue
         head = text[i:end]
         if cls == "个":
-            if n > 20 or wc.first_word(head) != head or wc.tag(head) not in _HEAD_TAGS \
-                    or head.startswith(_DEGREE):
+            if n > 20 or wc.first_word(head) != head or wc.tag(head) not in _HEAD_TAGS or head.startswith(_DEGREE):
                 continue
-        elif n > 10 or head.startswith(_MEETING_TAIL) or head[0] in _UNIT_CHARS \
-                or head[-1] in _CONCRETE_END or head.startswith(_DEGREE):
+        elif (
+            n > 10
+            or head.startswith(_MEETING_TAIL)
+            or head[0] in _UNIT_CHARS
+            or head[-1] in _CONCRETE_END
+            or head.startswith(_DEGREE)
+        ):
             continue
-        out.append(_Cand(m.start(), end, text[m.start():end], "pattern", (), "counted", n))
+        out.append(_Cand(m.start(), end, text[m.start() : end], "pattern", (), "counted", n))
     return out
 
 
@@ -354,8 +400,14 @@ def _counted_candidates(text: str) -> list[_Cand]:
     order=30,
     formatter="format_for_terminal",
 )
-def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = None, *,
-                  unknown: bool = True, periods: bool = False, min_support: int = 2) -> pd.DataFrame:
+def find_formulas(
+    source: Source,
+    lexicon: str | Path | FormulaLexicon | None = None,
+    *,
+    unknown: bool = True,
+    periods: bool = False,
+    min_support: int = 2,
+) -> pd.DataFrame:
     """Numbered formulas in *source*, one row per occurrence.
 
     Parameters
@@ -409,8 +461,11 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
                 support[m.group()] = support.get(m.group(), 0) + 1
             hits.append(extra)
         for k, extra in enumerate(hits):
-            strong = [c for c in extra if c.method == "recurrence-quoted" or c.kind == "paired"
-                      or support.get(c.form, 0) >= min_support]
+            strong = [
+                c
+                for c in extra
+                if c.method == "recurrence-quoted" or c.kind == "paired" or support.get(c.form, 0) >= min_support
+            ]
             per_doc[k] += strong
             weak[k] = [c for c in extra if c not in strong]
     rows: list[dict[str, Any]] = []
@@ -418,20 +473,47 @@ def find_formulas(source: Source, lexicon: str | Path | FormulaLexicon | None = 
         year = _year(meta)
         for c in _with_coordinated(_resolve(cands), weak.get(k, []), text):
             quoted = _is_quoted(text, c.start, c.end)
-            row: dict[str, Any] = {"doc_id": doc_id, "formula": c.form, "match": c.form, "start": c.start,
-                                   "end": c.end, "quoted": quoted, "year": year}
+            row: dict[str, Any] = {
+                "doc_id": doc_id,
+                "formula": c.form,
+                "match": c.form,
+                "start": c.start,
+                "end": c.end,
+                "quoted": quoted,
+                "year": year,
+            }
             if c.entries:
                 e = _choose_sense(c.entries, text, c.start, c.end, year)
-                row.update(number=e.number, canonical=e.canonical, expansion=e.expansion, known=True,
-                           kind=e.kind, first_year=e.first_year or None, sense=e.sense, method="lexicon")
+                row.update(
+                    number=e.number,
+                    canonical=e.canonical,
+                    expansion=e.expansion,
+                    known=True,
+                    kind=e.kind,
+                    first_year=e.first_year or None,
+                    sense=e.sense,
+                    method="lexicon",
+                )
             else:
                 method = {"recurrence-quoted": "recurrence"}.get(c.method, c.method)
                 if method == "recurrence":
-                    method = "quoted" if quoted else ("pattern" if discovered[c.form].method == "pattern"
-                                                      and c.kind != "paired" else "recurrence")
-                row.update(number=c.number, canonical=lex.form_to_canonical.get(c.form, c.form),
-                           expansion=None, known=False, kind=c.kind, first_year=None, sense=None,
-                           method=method)
+                    method = (
+                        "quoted"
+                        if quoted
+                        else (
+                            "pattern" if discovered[c.form].method == "pattern" and c.kind != "paired" else "recurrence"
+                        )
+                    )
+                row.update(
+                    number=c.number,
+                    canonical=lex.form_to_canonical.get(c.form, c.form),
+                    expansion=None,
+                    known=False,
+                    kind=c.kind,
+                    first_year=None,
+                    sense=None,
+                    method=method,
+                )
             rows.append(row)
     first_seen: dict[str, int] = {}
     for r in rows:

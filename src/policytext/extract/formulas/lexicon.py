@@ -24,8 +24,7 @@ from ...errors import InputError
 
 __all__ = ["COLUMNS", "FormulaEntry", "FormulaLexicon", "load_formula_lexicon"]
 
-COLUMNS = ("canonical", "variants", "number", "kind", "expansion", "first_year", "years",
-           "context", "guard", "source")
+COLUMNS = ("canonical", "variants", "number", "kind", "expansion", "first_year", "years", "context", "guard", "source")
 KINDS = ("counted", "paired", "abbreviation", "named")
 
 
@@ -131,14 +130,21 @@ def parse_formula_lexicon(path: str | Path) -> FormulaLexicon:
             guard_words = tuple(w for w in g.split(":", 1)[1].split("|") if w)
         canonical = row["canonical"]
         sense_count[canonical] = sense_count.get(canonical, 0) + 1
-        entries.append(FormulaEntry(
-            canonical=canonical,
-            variants=tuple(v.strip() for v in row["variants"].split("|") if v.strip()),
-            number=number, kind=kind, expansion=row["expansion"], first_year=row["first_year"],
-            years=_parse_years(row["years"], where),
-            context=tuple(w for w in row["context"].split("|") if w),
-            guard_words=guard_words, source=row["source"], sense=sense_count[canonical],
-        ))
+        entries.append(
+            FormulaEntry(
+                canonical=canonical,
+                variants=tuple(v.strip() for v in row["variants"].split("|") if v.strip()),
+                number=number,
+                kind=kind,
+                expansion=row["expansion"],
+                first_year=row["first_year"],
+                years=_parse_years(row["years"], where),
+                context=tuple(w for w in row["context"].split("|") if w),
+                guard_words=guard_words,
+                source=row["source"],
+                sense=sense_count[canonical],
+            )
+        )
     if not entries:
         raise InputError(f"{p}: no formula rows")
     by_form: dict[str, list[FormulaEntry]] = {}

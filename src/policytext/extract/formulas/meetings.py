@@ -26,8 +26,7 @@ from .numerals import parse_number
 
 __all__ = ["MEETING_COLUMNS", "find_meetings"]
 
-MEETING_COLUMNS = ("doc_id", "match", "start", "end", "body", "congress", "plenum", "session",
-                   "standing_committee")
+MEETING_COLUMNS = ("doc_id", "match", "start", "end", "body", "congress", "plenum", "session", "standing_committee")
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})"
 _SEP = r"(?:、|和|及|与|以及|，)"
@@ -37,40 +36,114 @@ _SC = r"(?P<sc>常委会|常务委员会)?"
 _NPC_NAME = r"全国人(?:民代表)?大(?:会)?"
 
 # (body, regex); named groups: c (congress), p / items (plenums), s / items (sessions), sc
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((b, re.compile(r)) for b, r in (
-    # 党的十九届六中全会; 十八届三中、四中全会
-    ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届(?:中央)?(?:扩大的)?(?P<items>{_N}中(?:{_SEP}{_N}中)*)全会"),
-    # 中国共产党第十九届中央委员会第六次全体会议
-    ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届中央委员会第(?P<items>{_N})次全体会议"),
-    # bare 三中全会 (its congress inherited from a list it continues, else unknown)
-    ("plenum", rf"(?<![届中一二三四五六七八九十0-9])(?P<items>{_N}中)全会"),
-    # 中国共产党第十九次全国代表大会
-    ("congress", r"(?P<pre>中国共产党|党的|中共|党)" + rf"第(?P<c>{_N})次全国代表大会"),
-    # 党的二十大, 十八大以来
-    ("congress", _PARTY + _NOT_NUM + rf"(?P<c>{_N})大"),
-    # 十四届全国人大一次会议; 第十四届全国人民代表大会第三次会议; 十三届全国人大常委会第十次会议
-    ("npc", _NOT_NUM + rf"第?(?P<c>{_N})届{_NPC_NAME}{_SC}第?(?P<items>{_N}次(?:{_SEP}{_N}次)*)(?:全体)?会议"),
-    # 第三届全国人民代表大会 (the congress as a meeting, no session named)
-    ("npc", _NOT_NUM + rf"第(?P<c>{_N})届全国人民代表大会(?!常务委员会|常委会|代表|第)"),
-    # 全国人大十四届三次会议
-    ("npc", _NPC_NAME + _SC + rf"第?(?P<c>{_N})届(?:常委会|常务委员会)?第?(?P<items>{_N})次(?:全体)?会议"),
-    # 五届人大一次会议
-    ("npc", r"(?<![省市县区州乡镇])" + _NOT_NUM + rf"第?(?P<c>{_N})届人大{_SC}第?(?P<items>{_N})次(?:全体)?会议"),
-    # 全国政协十四届二次会议; 全国政协第十四届第二次会议
-    ("cppcc", r"全国政协" + _SC + rf"第?(?P<c>{_N})届(?P<sc2>常委会)?第?(?P<items>{_N})次(?:全体)?会议"),
-    # 十四届全国政协二次会议
-    ("cppcc", _NOT_NUM + rf"第?(?P<c>{_N})届全国政协{_SC}第?(?P<items>{_N}次(?:{_SEP}{_N}次)*)(?:全体)?会议"),
-    # 中国人民政治协商会议第十四届全国委员会第二次会议
-    ("cppcc", r"(?:中国人民政治协商会议|政协)" + rf"第(?P<c>{_N})届全国委员会(?P<sc>常务委员会)?第(?P<items>{_N})次(?:全体)?会议"),
-))
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (b, re.compile(r))
+    for b, r in (
+        # 党的十九届六中全会; 十八届三中、四中全会
+        ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届(?:中央)?(?:扩大的)?(?P<items>{_N}中(?:{_SEP}{_N}中)*)全会"),
+        # 中国共产党第十九届中央委员会第六次全体会议
+        ("plenum", _PARTY + _NOT_NUM + rf"第?(?P<c>{_N})届中央委员会第(?P<items>{_N})次全体会议"),
+        # bare 三中全会 (its congress inherited from a list it continues, else unknown)
+        ("plenum", rf"(?<![届中一二三四五六七八九十0-9])(?P<items>{_N}中)全会"),
+        # 中国共产党第十九次全国代表大会
+        ("congress", r"(?P<pre>中国共产党|党的|中共|党)" + rf"第(?P<c>{_N})次全国代表大会"),
+        # 党的二十大, 十八大以来
+        ("congress", _PARTY + _NOT_NUM + rf"(?P<c>{_N})大"),
+        # 十四届全国人大一次会议; 第十四届全国人民代表大会第三次会议; 十三届全国人大常委会第十次会议
+        ("npc", _NOT_NUM + rf"第?(?P<c>{_N})届{_NPC_NAME}{_SC}第?(?P<items>{_N}次(?:{_SEP}{_N}次)*)(?:全体)?会议"),
+        # 第三届全国人民代表大会 (the congress as a meeting, no session named)
+        ("npc", _NOT_NUM + rf"第(?P<c>{_N})届全国人民代表大会(?!常务委员会|常委会|代表|第)"),
+        # 全国人大十四届三次会议
+        ("npc", _NPC_NAME + _SC + rf"第?(?P<c>{_N})届(?:常委会|常务委员会)?第?(?P<items>{_N})次(?:全体)?会议"),
+        # 五届人大一次会议
+        ("npc", r"(?<![省市县区州乡镇])" + _NOT_NUM + rf"第?(?P<c>{_N})届人大{_SC}第?(?P<items>{_N})次(?:全体)?会议"),
+        # 全国政协十四届二次会议; 全国政协第十四届第二次会议
+        ("cppcc", r"全国政协" + _SC + rf"第?(?P<c>{_N})届(?P<sc2>常委会)?第?(?P<items>{_N})次(?:全体)?会议"),
+        # 十四届全国政协二次会议
+        ("cppcc", _NOT_NUM + rf"第?(?P<c>{_N})届全国政协{_SC}第?(?P<items>{_N}次(?:{_SEP}{_N}次)*)(?:全体)?会议"),
+        # 中国人民政治协商会议第十四届全国委员会第二次会议
+        (
+            "cppcc",
+            r"(?:中国人民政治协商会议|政协)"
+            + rf"第(?P<c>{_N})届全国委员会(?P<sc>常务委员会)?第(?P<items>{_N})次(?:全体)?会议",
+        ),
+    )
+)
 
 # what may follow 十八大 when it names a congress (not 十二大类, 三大攻坚战)
 _CONGRESS_TAIL = (
-    "以来", "以后", "之后", "之前", "期间", "前", "后", "精神", "报告", "上", "和", "与", "及", "召开", "提出",
-    "确定", "作出", "做出", "部署", "通过", "强调", "指出", "明确", "闭幕", "开幕", "胜利", "代表", "党章",
-    "路线", "决议", "的", "是", "把", "将", "对", "以", "首次", "进一步", "要求", "描绘", "擘画", "所", "重申",
-    "修改", "关于", "为", "至", "到", "制定", "根据", "也", "又", "都", "同", "选举", "产生", "宣告", "号召",
-    "向", "在", "就", "再", "还", "已", "决定", "阐明", "概括", "作了", "发出", "全会", "文件", "主题",
+    "以来",
+    "以后",
+    "之后",
+    "之前",
+    "期间",
+    "前",
+    "后",
+    "精神",
+    "报告",
+    "上",
+    "和",
+    "与",
+    "及",
+    "召开",
+    "提出",
+    "确定",
+    "作出",
+    "做出",
+    "部署",
+    "通过",
+    "强调",
+    "指出",
+    "明确",
+    "闭幕",
+    "开幕",
+    "胜利",
+    "代表",
+    "党章",
+    "路线",
+    "决议",
+    "的",
+    "是",
+    "把",
+    "将",
+    "对",
+    "以",
+    "首次",
+    "进一步",
+    "要求",
+    "描绘",
+    "擘画",
+    "所",
+    "重申",
+    "修改",
+    "关于",
+    "为",
+    "至",
+    "到",
+    "制定",
+    "根据",
+    "也",
+    "又",
+    "都",
+    "同",
+    "选举",
+    "产生",
+    "宣告",
+    "号召",
+    "向",
+    "在",
+    "就",
+    "再",
+    "还",
+    "已",
+    "决定",
+    "阐明",
+    "概括",
+    "作了",
+    "发出",
+    "全会",
+    "文件",
+    "主题",
 )
 _SEP_RE = re.compile(_SEP)
 _ITEM_RE = re.compile(_N)
@@ -82,14 +155,16 @@ def _congress_ok(text: str, m: re.Match[str], c: int) -> bool:
     if not m.group("pre") and m.start() > 0 and text[m.start() - 1] in "联团会协盟":
         return False  # 全国学联二十七大, 团十八大: another organization's congress
     end = m.end()
-    nxt = text[end:end + 1]
+    nxt = text[end : end + 1]
     tail_ok = nxt == "" or not ("\u3400" <= nxt <= "\u9fff") or text.startswith(_CONGRESS_TAIL, end)
     if not tail_ok:
         return False
     if m.group("pre"):
         return True
     # without 党的/中共: 十大, 八大 and 三大 are usually "ten/eight/three major …"
-    return c >= 11 or text.startswith(("以来", "以后", "之后", "路线", "精神", "报告", "决议", "党章", "召开", "通过"), end)
+    return c >= 11 or text.startswith(
+        ("以来", "以后", "之后", "路线", "精神", "报告", "决议", "党章", "召开", "通过"), end
+    )
 
 
 def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
@@ -100,16 +175,38 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
     if body == "congress":
         if congress is None or not _congress_ok(text, m, congress):
             return []
-        return [dict(match=m.group(), start=m.start(), end=m.end(), body=kind, congress=congress,
-                     plenum=None, session=None, standing_committee=False)]
+        return [
+            dict(
+                match=m.group(),
+                start=m.start(),
+                end=m.end(),
+                body=kind,
+                congress=congress,
+                plenum=None,
+                session=None,
+                standing_committee=False,
+            )
+        ]
     if gd.get("items") is None:
         if congress is None or not 1 <= congress <= 40:
             return []
-        return [dict(match=m.group(), start=m.start(), end=m.end(), body=kind, congress=congress,
-                     plenum=None, session=None, standing_committee=sc)]
+        return [
+            dict(
+                match=m.group(),
+                start=m.start(),
+                end=m.end(),
+                body=kind,
+                congress=congress,
+                plenum=None,
+                session=None,
+                standing_committee=sc,
+            )
+        ]
     items_start = m.start("items")
-    items = [(im.start() + items_start, im.end() + items_start, parse_number(im.group()))
-             for im in _ITEM_RE.finditer(m.group("items"))]
+    items = [
+        (im.start() + items_start, im.end() + items_start, parse_number(im.group()))
+        for im in _ITEM_RE.finditer(m.group("items"))
+    ]
     if any(v is None or v == 0 for _, _, v in items):
         return []
     if congress is not None and not 1 <= congress <= 40:
@@ -117,11 +214,19 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
     rows = []
     for k, (s, e, v) in enumerate(items):
         start = m.start() if k == 0 else s
-        end = m.end() if k == len(items) - 1 else e + (1 if text[e:e + 1] in "中次" else 0)
-        rows.append(dict(match=text[start:end], start=start, end=end, body=kind, congress=congress,
-                         plenum=v if body == "plenum" else None,
-                         session=v if body in ("npc", "cppcc") else None,
-                         standing_committee=sc if body in ("npc", "cppcc") else False))
+        end = m.end() if k == len(items) - 1 else e + (1 if text[e : e + 1] in "中次" else 0)
+        rows.append(
+            dict(
+                match=text[start:end],
+                start=start,
+                end=end,
+                body=kind,
+                congress=congress,
+                plenum=v if body == "plenum" else None,
+                session=v if body in ("npc", "cppcc") else None,
+                standing_committee=sc if body in ("npc", "cppcc") else False,
+            )
+        )
     return rows
 
 
@@ -158,9 +263,13 @@ def _meetings_in(text: str) -> list[dict[str, Any]]:
     kept.sort(key=lambda r: r["start"])
     # a bare plenum that continues a list (十八届三中全会、四中全会) shares its congress
     for prev, cur in zip(kept, kept[1:]):
-        if (cur["body"] == prev["body"] == "party_congress" and cur["plenum"] is not None
-                and cur["congress"] is None and prev["congress"] is not None
-                and _SEP_RE.fullmatch(text[prev["end"]:cur["start"]] or "、")):
+        if (
+            cur["body"] == prev["body"] == "party_congress"
+            and cur["plenum"] is not None
+            and cur["congress"] is None
+            and prev["congress"] is not None
+            and _SEP_RE.fullmatch(text[prev["end"] : cur["start"]] or "、")
+        ):
             cur["congress"] = prev["congress"]
     return kept
 

@@ -14,8 +14,18 @@ __all__ = ["DIGITS", "NUMERAL_CHARS", "NUMERAL_RE", "parse_number"]
 
 #: the value of each Chinese digit (two spellings of 2: 二 and 两; 双 counts a pair)
 DIGITS: dict[str, int] = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 _UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -55,7 +65,7 @@ def _parse_positional(s: str) -> int | None:
     total = 0
     section = 0  # the part below 万
     digit: int | None = None
-    last_unit = 10 ** 9
+    last_unit = 10**9
     zero_pending = False
     for i, ch in enumerate(s):
         if ch in DIGITS:
@@ -76,7 +86,7 @@ def _parse_positional(s: str) -> int | None:
             if section == 0:
                 return None
             total += section * 10000
-            section, last_unit = 0, 10 ** 9
+            section, last_unit = 0, 10**9
             continue
         if unit >= last_unit:
             return None

@@ -35,7 +35,10 @@ QUOTE_COLUMNS = ("doc_id", "match", "start", "end", "head_noun", "quote")
 REFERENCE_COLUMNS = ("doc_id", "title", "match", "start", "end", "kind")
 
 #: nouns that follow a quoted name and say what it names (“两新”组织, “半月谈”机制), longest first
-HEAD_NOUNS: tuple[str, ...] = tuple(sorted(set("""
+HEAD_NOUNS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            """
 工程 机制 行动 组织 计划 活动 战略 政策 理念 模式 制度 体系 平台 品牌 项目 建设 改革 试点 要求 目标
 重要思想 思想 精神 原则 方针 问题 现象 经费 消费 载体 工作法 工作 服务 专项行动 示范区 示范 基地 网络
 窗口 队伍 党建 教育 学习教育 主题教育 专题教育 运动 防护林 攻坚战 战役 格局 布局 总体布局 方略 标准 清单
@@ -43,12 +46,15 @@ HEAD_NOUNS: tuple[str, ...] = tuple(sorted(set("""
 企业 产品 产业 经济 机构 人员 干部 党员 群众 服务队 志愿服务 创建 考核 评选 评议 制 法 论 观 模型
 体制 责任制 责任 文化 精神 作风 风气 短板 难题 陷阱 效应 现象 问题 矛盾 关系 战线 大会 论坛 文件 口号
 标语 基金 园区 新区 城市 乡村 社区 村 户 经费 支出 资金 贷款 政策 方针 承诺 地区 州 县 省
-""".split()), key=lambda w: (-len(w), w)))
+""".split()
+        ),
+        key=lambda w: (-len(w), w),
+    )
+)
 
 _PAIRS = (("“", "”", 60), ("「", "」", 60), ("『", "』", 60), ("‘", "’", 40), ('"', '"', 30))
 _QUOTE_RES = tuple(
-    (o + c, re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,{n}}}){re.escape(c)}"))
-    for o, c, n in _PAIRS
+    (o + c, re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,{n}}}){re.escape(c)}")) for o, c, n in _PAIRS
 )
 _SENTENCE_PUNCT = set("。！？；!?;…")
 _PRONOUNS = set("我你他她咱您")
@@ -70,7 +76,7 @@ def _is_speech(inner: str, text: str, start: int) -> bool:
     has_comma = any(ch in "，,：:" for ch in inner)
     if has_comma and (len(inner) > 12 or any(ch in _PRONOUNS for ch in inner)):
         return True
-    before = text[max(0, start - 4):start].rstrip()  # start: the opening mark
+    before = text[max(0, start - 4) : start].rstrip()  # start: the opening mark
     return has_comma and (before.endswith(("：", ":")) or before.endswith(_SPEECH_VERBS))
 
 
@@ -100,7 +106,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def _head_after(text: str, end: int) -> str | None:
     """The head noun right after a closing quotation mark at ``end``."""
     i = end + 1
-    while i < len(text) and text[i] in "”’」』\"":
+    while i < len(text) and text[i] in '”’」』"':
         i += 1
     for h in HEAD_NOUNS:
         if text.startswith(h, i):
@@ -129,9 +135,16 @@ def find_quoted_terms(source: Source) -> pd.DataFrame:
         for s, e in quoted_spans(text):
             opener = text[s - 1] if s > 0 else ""
             close = text.find(_closer(opener), e) if opener else -1
-            rows.append({"doc_id": doc_id, "match": text[s:e], "start": s, "end": e,
-                         "head_noun": _head_after(text, close if close >= 0 else e),
-                         "quote": opener + _closer(opener)})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "match": text[s:e],
+                    "start": s,
+                    "end": e,
+                    "head_noun": _head_after(text, close if close >= 0 else e),
+                    "quote": opener + _closer(opener),
+                }
+            )
     return object_columns(to_frame(rows, QUOTE_COLUMNS), others=("head_noun",))
 
 
@@ -146,8 +159,26 @@ _REF_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("law", ("法", "法典", "宪法", "法律")),
     ("regulation", ("条例", "规定", "办法", "准则", "规则", "细则", "章程", "制度")),
     ("plan", ("规划", "计划", "纲要", "方案", "规划纲要", "行动计划", "战略", "行动", "专项行动", "工程")),
-    ("directive", ("意见", "决定", "通知", "决议", "公报", "指导意见", "指南", "建议", "批复", "通告", "公告",
-                   "函", "指导原则", "预案", "指引")),
+    (
+        "directive",
+        (
+            "意见",
+            "决定",
+            "通知",
+            "决议",
+            "公报",
+            "指导意见",
+            "指南",
+            "建议",
+            "批复",
+            "通告",
+            "公告",
+            "函",
+            "指导原则",
+            "预案",
+            "指引",
+        ),
+    ),
     ("standard", ("要求", "规范", "标准", "指标", "模型", "代码", "分级", "框架", "体系", "接口", "清单")),
     ("report", ("报告", "白皮书")),
     ("treaty", ("条约", "协定", "公约", "宣言", "声明", "议定书", "备忘录", "倡议", "协议")),
@@ -201,6 +232,5 @@ def find_references(source: Source) -> pd.DataFrame:
             if e <= s:
                 continue
             t = text[s:e]
-            rows.append({"doc_id": doc_id, "title": t, "match": t, "start": s, "end": e,
-                         "kind": reference_kind(t)})
+            rows.append({"doc_id": doc_id, "title": t, "match": t, "start": s, "end": e, "kind": reference_kind(t)})
     return to_frame(rows, REFERENCE_COLUMNS)

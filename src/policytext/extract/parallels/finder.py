@@ -66,7 +66,7 @@ class _Doc:
         for t in tokens:
             self.is_start[t.start] = True
             self.is_end[t.end] = True
-            self.pos_at[t.start] = (t.pos or "x")
+            self.pos_at[t.start] = t.pos or "x"
         # a boundary is wherever a token starts or ends (whitespace gaps count too)
         self.boundary = self.is_start | self.is_end
         self.boundary[0] = self.boundary[n] = True
@@ -238,7 +238,9 @@ def _median(xs: list[int]) -> int:
 
 
 # Modal and light verbs that may stand before the first item of a clause series (要进一步…).
-_LIGHT_WORDS = frozenset("要 应 应当 应该 须 必须 需要 就是 就是要 就要 还要 更要 也要 才能 能够 努力 切实 真正 做到".split())
+_LIGHT_WORDS = frozenset(
+    "要 应 应当 应该 须 必须 需要 就是 就是要 就要 还要 更要 也要 才能 能够 努力 切实 真正 做到".split()
+)
 
 
 def _light(doc: _Doc, s: int, e: int) -> bool:
@@ -321,8 +323,9 @@ def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> t
     return None
 
 
-def _runs(doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_end_last: bool,
-          min_items: int) -> list[_Group]:
+def _runs(
+    doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_end_last: bool, min_items: int
+) -> list[_Group]:
     """Maximal windows of consecutive *units* that are parallel."""
     out: list[_Group] = []
     n = len(units)
@@ -457,19 +460,23 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
         for sent in para.sentences:
             for cl in sent.clauses:
                 if len(cl.pieces) >= 2:
-                    groups = _runs(doc, cl.pieces, "phrase", trim_start_any=False, trim_end_last=True,
-                                   min_items=min_items)
+                    groups = _runs(
+                        doc, cl.pieces, "phrase", trim_start_any=False, trim_end_last=True, min_items=min_items
+                    )
                     out += groups
                     if len(cl.pieces) >= max(3, min_items):
-                        covered = sum(1 for pc in cl.pieces for g in groups
-                                      if any(s < pc.end and pc.start < e for s, e in g.spans))
+                        covered = sum(
+                            1
+                            for pc in cl.pieces
+                            for g in groups
+                            if any(s < pc.end and pc.start < e for s, e in g.spans)
+                        )
                         if covered * 3 < 2 * len(cl.pieces):
                             lst = _list_group(doc, cl.pieces)
                             if lst:
                                 out.append(lst)
             if len(sent.clauses) >= 2:
-                out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False,
-                             min_items=min_items)
+                out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False, min_items=min_items)
                 out += _semicolon_series(doc, sent.clauses, min_items)
     return out
 
@@ -496,18 +503,30 @@ def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Gr
     i = 0
     while i < len(groups):
         j = i + 1
-        while j < len(groups) and len(groups[j]) >= 2 and shape(groups[j]) == shape(groups[min(i + 1, len(groups) - 1)]):
+        while (
+            j < len(groups) and len(groups[j]) >= 2 and shape(groups[j]) == shape(groups[min(i + 1, len(groups) - 1)])
+        ):
             j += 1
         run = groups[i:j]
         if len(run) >= 2 and len(run[0]) > len(run[1]) >= 2:
-            run = [run[0][-len(run[1]):]] + run[1:]  # the first group may open with a lead clause
-        if len(run) >= min_items and len(run[0]) >= 2 and len({shape(g) for g in run[1:]}) == 1 and shape(run[0])[0] == shape(run[1])[0]:
+            run = [run[0][-len(run[1]) :]] + run[1:]  # the first group may open with a lead clause
+        if (
+            len(run) >= min_items
+            and len(run[0]) >= 2
+            and len({shape(g) for g in run[1:]}) == 1
+            and shape(run[0])[0] == shape(run[1])[0]
+        ):
             L0 = run[1][0].end - run[1][0].start
             firsts = [g[0].end - g[0].start for g in run[1:]]
             lasts = [g[-1].end - g[-1].start for g in run]
             st = run[0][0].end - L0
-            if (L0 <= 6 and len(set(firsts)) == 1 and max(lasts) - min(lasts) <= 2
-                    and st >= run[0][0].start and doc.boundary[st]):
+            if (
+                L0 <= 6
+                and len(set(firsts)) == 1
+                and max(lasts) - min(lasts) <= 2
+                and st >= run[0][0].start
+                and doc.boundary[st]
+            ):
                 spans = [(st, run[0][-1].end)] + [(g[0].start, g[-1].end) for g in run[1:]]
                 if len({doc.text[a:b] for a, b in spans}) == len(spans):
                     out.append(_Group("matched", "{}，{}", spans, 0.5, "clause"))
@@ -527,10 +546,10 @@ def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
     inner = pieces[1:-1] or pieces
     target = _median([p.end - p.start for p in inner])
     first, last = pieces[0], pieces[-1]
-    starts = [i for i in range(first.start, first.end) if doc.boundary[i] and _balanced(doc.text[i:first.end])]
+    starts = [i for i in range(first.start, first.end) if doc.boundary[i] and _balanced(doc.text[i : first.end])]
     starts = starts or [first.start]
     s0 = min(starts, key=lambda i: (abs((first.end - i) - target), -i))
-    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i] and _balanced(doc.text[last.start:i])]
+    ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i] and _balanced(doc.text[last.start : i])]
     ends = ends or [last.end]
     e1 = min(ends, key=lambda i: (abs((i - last.start) - target), i))
     spans = [(s0, first.end)] + [(p.start, p.end) for p in pieces[1:-1]] + [(last.start, e1)]
@@ -565,8 +584,14 @@ def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: 
     return _Group("anaphora", frame, items, score, level)
 
 
-def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_items: int,
-              max_gap: int | None, single: set[int] | None = None) -> list[_Group]:
+def _openings(
+    doc: _Doc,
+    units: list[tuple[int, int, int]],
+    level: str,
+    min_items: int,
+    max_gap: int | None,
+    single: set[int] | None = None,
+) -> list[_Group]:
     """Anaphora among opening clauses ``(index, start, end)``.
 
     Openings with the same first two characters form a series when successive ones are at
@@ -593,8 +618,12 @@ def _openings(doc: _Doc, units: list[tuple[int, int, int]], level: str, min_item
             if len(run) < min_items:
                 continue
             # far apart in a paragraph: only short one-clause sentences (学出…。) make a series
-            if (max_gap is None and single is not None and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:]))
-                    and not all(u[0] in single for u in run)):
+            if (
+                max_gap is None
+                and single is not None
+                and any(b[0] - a[0] > 3 for a, b in zip(run, run[1:]))
+                and not all(u[0] in single for u in run)
+            ):
                 continue
             gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
             g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
@@ -688,8 +717,7 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
                     run.append(c)
                     continue
             if len(run) >= min_items:
-                out += _runs(doc, run, "paragraph", trim_start_any=False, trim_end_last=False,
-                             min_items=min_items)
+                out += _runs(doc, run, "paragraph", trim_start_any=False, trim_end_last=False, min_items=min_items)
             run = []
     return out
 
@@ -705,9 +733,10 @@ def _nested(doc: _Doc, groups: list[_Group], min_items: int) -> list[_Group]:
             spans = [(s0 + a, s0 + b) for (s0, _), (a, b) in zip(g.spans, col)]
             # the filler itself, or the filler without its first word (视野|选干部配班子)
             # a head noun after 的 (…的视野|选干部配班子) is part of the frame's phrase, not of the filler
-            nominal_head = (sum(doc.pos_at.get(s, "x")[:1] == "n" for s, _ in spans) * 2 > len(spans)
-                            and all(doc.text[s - 1 : s] == "的" for s, _ in spans))
-            for drop in ((1, 0) if nominal_head else (0,)):
+            nominal_head = sum(doc.pos_at.get(s, "x")[:1] == "n" for s, _ in spans) * 2 > len(spans) and all(
+                doc.text[s - 1 : s] == "的" for s, _ in spans
+            )
+            for drop in (1, 0) if nominal_head else (0,):
                 cand = [(_skip_words(doc, s, e, drop), e) for s, e in spans]
                 lens = {e - s for s, e in cand}
                 if len(lens) != 1 or lens.pop() < 4:
@@ -755,8 +784,9 @@ def _doc_tokens(source: Source, segmenter: Any) -> list[tuple[Any, str, list[Any
     """``(doc_id, text, tokens with POS)`` for every text, kept with a Corpus (:meth:`Corpus.memo`)."""
     if isinstance(source, Corpus):
         corpus = source
-        tokens = corpus.memo(("tokenize_pos", segmenter.fingerprint),
-                             lambda: [segmenter.tokenize(d.text, pos=True) for d in corpus])
+        tokens = corpus.memo(
+            ("tokenize_pos", segmenter.fingerprint), lambda: [segmenter.tokenize(d.text, pos=True) for d in corpus]
+        )
         return [(d.doc_id, d.text, t) for d, t in zip(corpus, tokens)]
     return [(doc_id, text, segmenter.tokenize(text, pos=True)) for doc_id, text, _meta in iter_source(source)]
 
@@ -808,18 +838,20 @@ def find_parallels(source: Source, *, min_items: int = 3, segmenter: Segmenter |
     for doc_id, text, toks in _doc_tokens(source, segmenter):
         for g in _detect(text, toks, min_items):
             spans = [(int(s), int(e)) for s, e in g.spans]
-            rows.append({
-                "doc_id": doc_id,
-                "start": min(s for s, _ in spans),
-                "end": max(e for _, e in spans),
-                "kind": g.kind,
-                "frame": g.frame,
-                "items": [text[s:e] for s, e in spans],
-                "item_spans": spans,
-                "n_items": len(spans),
-                "score": float(g.score),
-                "level": g.level,
-            })
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "start": min(s for s, _ in spans),
+                    "end": max(e for _, e in spans),
+                    "kind": g.kind,
+                    "frame": g.frame,
+                    "items": [text[s:e] for s, e in spans],
+                    "item_spans": spans,
+                    "n_items": len(spans),
+                    "score": float(g.score),
+                    "level": g.level,
+                }
+            )
     return to_frame(rows, COLUMNS)
 
 

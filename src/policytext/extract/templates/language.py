@@ -281,8 +281,8 @@ def _parse_slot(source: str, brace: int, inner: str) -> Slot:
             pos = tuple(o.split(","))
         else:
             raise TemplateSyntaxError(
-                f"unknown slot option {o!r} (use a length like 2-6, 'word', or POS tags like n,vn)",
-                source, offset)
+                f"unknown slot option {o!r} (use a length like 2-6, 'word', or POS tags like n,vn)", source, offset
+            )
         offset += len(opt) + 1
     return Slot(name, min_len, max_len, word, pos)
 
@@ -300,10 +300,15 @@ def _check_structure(source: str, elements: list[Literal | Slot], starts: list[i
         else:
             backref = False
         # a free slot (no choices, no 'word', no length, no back-reference) before another slot
-        if (isinstance(a, Slot) and isinstance(b, Slot) and not a.choices and not b.choices
-                and not (a.word or a.max_len is not None or backref)):
+        if (
+            isinstance(a, Slot)
+            and isinstance(b, Slot)
+            and not a.choices
+            and not b.choices
+            and not (a.word or a.max_len is not None or backref)
+        ):
             raise TemplateSyntaxError(
-                "two free slots side by side: bound the first with 'word' or a length",
-                source, starts[k])
+                "two free slots side by side: bound the first with 'word' or a length", source, starts[k]
+            )
     if fixed[0] > 1:
         raise TemplateSyntaxError("at most one slot may come before the first literal", source, starts[1])

@@ -175,17 +175,21 @@ class _Compiled:
         self.modifier_de = False
         if self.trailing is not None and len(elems) >= 2 and isinstance(elems[-2], _Fixed):
             self.pre_trailing = elems[-2]
-            has_slot_before = any(isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name)
-                                  for e in elems[:-2])
+            has_slot_before = any(isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name) for e in elems[:-2])
             self.relational = has_slot_before and any(
-                o.endswith(c) for o in self.pre_trailing.options for c in _COPULAS)
+                o.endswith(c) for o in self.pre_trailing.options for c in _COPULAS
+            )
             # 以X为Y的Z: the frame modifies Z. (成为/作为 take an object that keeps its 的.)
             self.modifier_de = self.relational and any(o == "为" for o in self.pre_trailing.options)
         self.shared_before_trailing = self.pre_trailing is not None and any(
-            isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name) for e in elems[:-2])
+            isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name) for e in elems[:-2]
+        )
         # every literal string of the template (a 、 followed by one of them opens a new instance)
-        self.literals = tuple(sorted({o for e in elems if isinstance(e, _Fixed) and e.name is None
-                                      for o in e.options}, key=len, reverse=True))
+        self.literals = tuple(
+            sorted(
+                {o for e in elems if isinstance(e, _Fixed) and e.name is None for o in e.options}, key=len, reverse=True
+            )
+        )
 
 
 def _compile(templates: Any) -> list[_Compiled]:
@@ -279,8 +283,9 @@ class _Doc:
         key = (ws, we)
         tv = self._windows.get(key)
         if tv is None:
-            toks = [Token(t.word, t.start + ws, t.end + ws, t.pos)
-                    for t in self.seg.tokenize(self.text[ws:we], pos=True)]
+            toks = [
+                Token(t.word, t.start + ws, t.end + ws, t.pos) for t in self.seg.tokenize(self.text[ws:we], pos=True)
+            ]
             self.tokenized_chars += we - ws
             if len(self._windows) > 4096:
                 self._windows.clear()
@@ -298,7 +303,7 @@ class _Doc:
         s = self._sent[k]
         if s.end - s.start > _MAX_SENTENCE:  # text without punctuation: a window, not a whole book
             a = max(s.start, start - _MAX_SENTENCE // 2)
-            return self.text[a:min(s.end, a + _MAX_SENTENCE)]
+            return self.text[a : min(s.end, a + _MAX_SENTENCE)]
         return s.text
 
 
@@ -356,8 +361,12 @@ def clean_filler(value: str) -> str | None:
         v = v[1:]
     if v.endswith(("的", "地")) and len(v) > 1:
         v = v[:-1]
-    if (not v or v[0] in "的、，。；：,;:)）》”和与及或" or v.startswith("以及")
-            or v.endswith(("和", "与", "及", "或", "、", "以及"))):
+    if (
+        not v
+        or v[0] in "的、，。；：,;:)）》”和与及或"
+        or v.startswith("以及")
+        or v.endswith(("和", "与", "及", "或", "、", "以及"))
+    ):
         return None
     if _BRACKET_RE.search(v):
         for o, c in _BRACKETS:
@@ -377,7 +386,9 @@ class _Matcher:
         self.text = doc.text
 
     # a match attempt; ``tv`` None means a cheap string-only pass (no token checks)
-    def attempt(self, anchor: int, opt: str, tv: _Toks | None) -> tuple[int, int, dict[str, str], list[tuple[int, int]]] | None:
+    def attempt(
+        self, anchor: int, opt: str, tv: _Toks | None
+    ) -> tuple[int, int, dict[str, str], list[tuple[int, int]]] | None:
         ct, text = self.ct, self.text
         elems = ct.elems
         slots: dict[str, str] = {}
@@ -590,9 +601,13 @@ class _Matcher:
         k = bisect.bisect_right(tv.starts, pos) - 1
         if k >= 0 and tv.toks[k].start < pos < tv.toks[k].end:  # pos inside a word: keep its rest
             t = tv.toks[k]
-            toks = [Token(t.word[pos - t.start:], pos, t.end, t.pos)] + toks
-        if (not toks or toks[0].start != pos or toks[0].word == "的"
-                or (_is_punct(toks[0]) and toks[0].word[0] not in _OPENERS)):
+            toks = [Token(t.word[pos - t.start :], pos, t.end, t.pos)] + toks
+        if (
+            not toks
+            or toks[0].start != pos
+            or toks[0].word == "的"
+            or (_is_punct(toks[0]) and toks[0].word[0] not in _OPENERS)
+        ):
             return None
         if slot.word:
             e = toks[0].end
@@ -641,8 +656,9 @@ class _Matcher:
                 if w in _CLAUSE_CONJ:
                     return t.start
                 if ct.shared_before_trailing and any(
-                        w == m or (len(m) == 1 and w.startswith(m) and (t.pos or "").startswith("n"))
-                        for m in self._markers()):
+                    w == m or (len(m) == 1 and w.startswith(m) and (t.pos or "").startswith("n"))
+                    for m in self._markers()
+                ):
                     return t.start  # 以开放促改革促发展: a continuation without a comma
                 if w in _NP_CONJ:
                     after = t.end
@@ -676,7 +692,7 @@ class _Matcher:
         if any(text.startswith(o, at) for o in self.ct.literals):
             return True
         if self.ct.anchor == 1:  # a frame that opens with a slot: its anchor comes a little later
-            window = text[at:self.doc.clause_end(at, 8)].split("、", 1)[0]
+            window = text[at : self.doc.clause_end(at, 8)].split("、", 1)[0]
             if any(o in window for o in self.ct.anchor_options):
                 return True
         return self._continuation_marker(at, None) is not None
@@ -760,12 +776,24 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
             pos = i + 1
             continue
         s, e, slots, _ = hit
-        rows.append(dict(template=ct.source, match=text[s:e], start=s, end=e, slots=slots,
-                         sentence=doc.sentence(s), elided=False))
+        rows.append(
+            dict(
+                template=ct.source, match=text[s:e], start=s, end=e, slots=slots, sentence=doc.sentence(s), elided=False
+            )
+        )
         last_end = e
         for cs, ce, cslots in matcher.continuations(e, slots):
-            rows.append(dict(template=ct.source, match=text[cs:ce], start=cs, end=ce, slots=cslots,
-                             sentence=doc.sentence(cs), elided=True))
+            rows.append(
+                dict(
+                    template=ct.source,
+                    match=text[cs:ce],
+                    start=cs,
+                    end=ce,
+                    slots=cslots,
+                    sentence=doc.sentence(cs),
+                    elided=True,
+                )
+            )
             last_end = ce
         pos = max(last_end, i + 1)
     return rows

@@ -97,8 +97,7 @@ def _offsets(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray] | Non
     return start, end
 
 
-_SPACE_CODES = np.array(sorted({i for i in range(0x3001) if chr(i).isspace()} | {0x3000, 0x200b, 0xfeff}),
-                        np.uint32)
+_SPACE_CODES = np.array(sorted({i for i in range(0x3001) if chr(i).isspace()} | {0x3000, 0x200B, 0xFEFF}), np.uint32)
 
 
 def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
@@ -144,8 +143,15 @@ def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
     return _Tokens(
-        words=words_v, vocab=vocab, ids=cat(ids_l), unit=cat(unit_l), start=cat(start_l), end=cat(end_l),
-        doc=cat(doc_l), texts=[t for _, t, _ in docs], doc_ids=[i for i, _, _ in docs],
+        words=words_v,
+        vocab=vocab,
+        ids=cat(ids_l),
+        unit=cat(unit_l),
+        start=cat(start_l),
+        end=cat(end_l),
+        doc=cat(doc_l),
+        texts=[t for _, t, _ in docs],
+        doc_ids=[i for i, _, _ in docs],
     )
 
 
@@ -348,7 +354,7 @@ class _Miner:
         c = self._lit_count.get(lit)
         if c is None:
             ids = self.tk.ids
-            first = self.pos_sorted[self.pos_bounds[lit[0]]:self.pos_bounds[lit[0] + 1]]
+            first = self.pos_sorted[self.pos_bounds[lit[0]] : self.pos_bounds[lit[0] + 1]]
             ok = np.ones(len(first), bool)
             for k in range(1, len(lit)):
                 p = first + k
@@ -385,8 +391,8 @@ class _Miner:
             fill = [(int(s), int(e)) for s, e in zip(a1, b0)]
             trail_len = u1 - b1
             trailing = np.mean(trail_len > 0) >= 0.5
-            lit_a = tuple(ids[a0[0]:a1[0]].tolist())
-            lit_b = tuple(ids[b0[0]:b1[0]].tolist())
+            lit_a = tuple(ids[a0[0] : a1[0]].tolist())
+            lit_b = tuple(ids[b0[0] : b1[0]].tolist())
             frame = self._lit(lit_a) + "{}" + self._lit(lit_b) + ("{}" if trailing else "")
             lits = [lit_a, lit_b]
             starts, ends = a0, np.where(trailing & (trail_len > 0), u1, b1)
@@ -402,7 +408,7 @@ class _Miner:
             u1 = self.u1[a0]
             while np.all(u1 - a1 >= 2) and len(set(ids[a1].tolist())) == 1:
                 a1 = a1 + 1
-            lit = tuple(ids[a0[0]:a1[0]].tolist())
+            lit = tuple(ids[a0[0] : a1[0]].tolist())
             frame = self._lit(lit) + "{}"
             lits = [lit]
             fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(a1, u1)]
@@ -414,7 +420,7 @@ class _Miner:
             u0 = self.u0[s0]
             while np.all(s0 - u0 >= 2) and len(set(ids[s0 - 1].tolist())) == 1:
                 s0 = s0 - 1
-            lit = tuple(ids[s0[0]:s1[0]].tolist())
+            lit = tuple(ids[s0[0] : s1[0]].tolist())
             frame = "{}" + self._lit(lit)
             lits = [lit]
             fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(u0, s0)]
@@ -456,22 +462,35 @@ class _Miner:
         # a formula of the genre recurs across documents
         n_all = len(tk.texts)
         spread = 1.0 if n_all < 5 else 0.5 + 0.5 * min(1.0, (len(docs) - 1) / 2)
-        score = (math.log2(1 + len(distinct)) * frameness * spread * informative * length_bonus
-                 * (0.5 + 0.5 * diversity) * shape)
+        score = (
+            math.log2(1 + len(distinct))
+            * frameness
+            * spread
+            * informative
+            * length_bonus
+            * (0.5 + 0.5 * diversity)
+            * shape
+        )
         examples = []
         for i in keep:
             d = int(tk.doc[starts[i]])
-            ex = text[d][int(tk.start[starts[i]]):int(tk.end[ends[i] - 1])]
+            ex = text[d][int(tk.start[starts[i]]) : int(tk.end[ends[i] - 1])]
             if ex not in examples:
                 examples.append(ex)
             if len(examples) == 3:
                 break
         anchors = {(int(tk.doc[starts[i]]), int(tk.start[starts[i]])) for i in keep}
         return dict(
-            _anchors=anchors, _lit="".join(lit_words),
-            frame=frame, support=support, n_fillers=len(distinct), n_docs=len(docs),
-            score=round(float(score), 4), kind=c.kind,
-            fillers=[f for f, _ in shown_counts.most_common()], examples=examples,
+            _anchors=anchors,
+            _lit="".join(lit_words),
+            frame=frame,
+            support=support,
+            n_fillers=len(distinct),
+            n_docs=len(docs),
+            score=round(float(score), 4),
+            kind=c.kind,
+            fillers=[f for f, _ in shown_counts.most_common()],
+            examples=examples,
         )
 
     def _association(self, kind: str, lits: list[tuple[int, ...]], support: int) -> float:
@@ -501,7 +520,7 @@ class _Miner:
             return ""
         tk = self.tk
         d = int(tk.doc[s])
-        return tk.texts[d][int(tk.start[s]):int(tk.end[e - 1])]
+        return tk.texts[d][int(tk.start[s]) : int(tk.end[e - 1])]
 
     def run(self) -> list[dict[str, Any]]:
         cands = self.pair_candidates(limit=1000) + self.edge_candidates(limit=300)
@@ -544,6 +563,7 @@ def format_for_terminal(df: pd.DataFrame, n: int = 30) -> str:
     lines = []
     for k, r in enumerate(df.head(n).itertuples(index=False), 1):
         fill = "、".join(r.fillers[:5])
-        lines.append(f"{k:>3}. {r.frame}\tsupport={r.support} fillers={r.n_fillers} docs={r.n_docs} "
-                     f"score={r.score:.3f}\t{fill}")
+        lines.append(
+            f"{k:>3}. {r.frame}\tsupport={r.support} fillers={r.n_fillers} docs={r.n_docs} score={r.score:.3f}\t{fill}"
+        )
     return "\n".join(lines) + "\n"
