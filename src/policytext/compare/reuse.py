@@ -1,0 +1,208 @@
+"""``find_reuse``: the passages one document reuses from another, with their offsets, edits and boilerplate.
+
+Candidate pairs come from MinHash LSH over character-shingle windows (:mod:`.candidates`); each candidate pair
+is aligned by seed and extend (:mod:`.align`); passages shared by many documents are flagged as boilerplate.
+
+>>> a = "为深入贯彻落实党中央决策部署，各地区各部门要切实做好稳就业保民生各项工作，确保取得实效。"
+>>> b = "会议强调，为深入贯彻落实党中央决策部署，各市各有关部门要切实做好稳就业保民生各项工作，确保取得实效。"
+>>> find_reuse([a, b], min_chars=20)[["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end", "n_edits"]]
+   doc_a  a_start  a_end  doc_b  b_start  b_end  n_edits
+0      0        0     44      1        5     50        4
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import OrderedDict
+from collections.abc import Sequence
+from statistics import median
+from typing import Any
+
+import pandas as pd
+
+from .._util.convention import check_choice
+from .._util.frames import to_frame
+from .._util.progress import progress as progress_bar
+from ..corpus.source import Source
+from ..errors import InputError
+from .align import align
+from .candidates import candidate_pairs
+from .documents import Doc, collect
+from .seeds import gram_index
+
+__all__ = ["REUSE_COLUMNS", "find_reuse"]
+
+#: how many documents' k-gram indexes one call keeps (a document meets many partners in a row)
+_KEEP_INDEXES = 256
+
+#: ``candidates="auto"`` aligns every pair up to this many pairs (measured: faster than LSH there)
+_ALL_PAIRS_UP_TO = 2000
+
+REUSE_COLUMNS = (
+    "doc_a",
+    "a_start",
+    "a_end",
+    "doc_b",
+    "b_start",
+    "b_end",
+    "a_text",
+    "b_text",
+    "similarity",
+    "n_edits",
+    "boilerplate",
+    "shared_by",
+)
+
+
+def _check(
+    min_chars: int,
+    min_similarity: float,
+    k: int,
+    shingle: int,
+    num_perm: int,
+    threshold: float,
+    boilerplate_share: float,
+) -> None:
+    if not isinstance(min_chars, int) or min_chars < 1:
+        raise InputError(f"min_chars must be a positive number of characters, got {min_chars!r}")
+    if not 0 <= min_similarity <= 1:
+        raise InputError(f"min_similarity must lie between 0 and 1, got {min_similarity!r}")
+    if not isinstance(k, int) or k < 2:
+        raise InputError(f"k (the seed length) must be at least 2 characters, got {k!r}")
+    if not isinstance(shingle, int) or shingle < 1:
+        raise InputError(f"shingle must be a positive number of characters, got {shingle!r}")
+    if not isinstance(num_perm, int) or num_perm < 2:
+        raise InputError(f"num_perm must be at least 2, got {num_perm!r}")
+    if not 0 < threshold <= 1:
+        raise InputError(f"threshold must lie in (0, 1], got {threshold!r}")
+    if not 0 < boilerplate_share <= 1:
+        raise InputError(f"boilerplate_share must lie in (0, 1], got {boilerplate_share!r}")
+
+
+def _shingle_set(text: str, size: int) -> set[int]:
+    return {zlib.crc32(text[i : i + size].encode("utf-8")) for i in range(len(text) - size + 1)}
+
+
+def _shared_by(rows: list[dict[str, Any]], docs: Sequence[Doc], size: int) -> list[int]:
+    """For each row, the median number of documents that hold its passage's shingles."""
+    wanted = [_shingle_set(r["a_text"], size) for r in rows]
+    needed = set().union(*wanted) if wanted else set()
+    df: dict[int, int] = dict.fromkeys(needed, 0)
+    for d in docs:
+        for h in _shingle_set(d.text, size) & needed:
+            df[h] += 1
+    return [int(median(df[h] for h in w)) if w else 0 for w in wanted]
+
+
+def find_reuse(
+    source: Source,
+    other: Source | None = None,
+    *,
+    min_chars: int = 50,
+    min_similarity: float = 0.8,
+    k: int = 4,
+    max_gap: int = 30,
+    candidates: str = "auto",
+    window: int | None = None,
+    shingle: int = 5,
+    num_perm: int = 128,
+    threshold: float = 0.2,
+    boilerplate_share: float = 0.3,
+    progress: bool = False,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Passages reused between documents: one row per passage (a copied section with its local edits).
+
+    Pairs are every two documents of *source* (``doc_a`` the earlier in *source*), or each document of *source*
+    (``doc_a``) with each of *other* (``doc_b``). Offsets point into each ``Document.text``:
+    ``text_a[a_start:a_end] == a_text`` and ``text_b[b_start:b_end] == b_text``.
+
+    Parameters
+    ----------
+    min_chars : the shortest passage reported, in characters on both sides.
+    min_similarity : the lowest similarity reported: ``2 * matched / (len(a_text) + len(b_text))`` over the
+        passage's aligned pieces (1.0 for an exact copy, about ``1 - rate`` for a rate of substituted characters).
+    k : the seed length of the alignment (shared exact k-grams); *max_gap* the longest edit it bridges.
+    candidates : ``"lsh"`` (MinHash LSH over windows), ``"all"`` (align every pair: no candidate is missed,
+        quadratic time) or ``"auto"`` (the default: ``"all"`` up to 2,000 pairs, where it is also the faster,
+        ``"lsh"`` above).
+    window, shingle, num_perm, threshold : the LSH windows (default ``2 * min_chars``, at least 40 characters),
+        their character shingles, the number of MinHash permutations and the LSH Jaccard threshold.
+    boilerplate_share : a passage is ``boilerplate`` when the median of its shingles occurs in more than this
+        share of all documents (and in at least 3); ``shared_by`` is that median number of documents.
+    random_state : the seed of the MinHash permutations.
+
+    Columns: ``doc_a, a_start, a_end, doc_b, b_start, b_end, a_text, b_text, similarity, n_edits,
+    boilerplate, shared_by``, sorted by the pair's order and ``a_start``.
+    """
+    _check(min_chars, min_similarity, k, shingle, num_perm, threshold, boilerplate_share)
+    candidates = check_choice("candidates", candidates, ("auto", "lsh", "all"))
+    docs_a = collect(source, "source")
+    docs_b = collect(other, "other") if other is not None else []
+    docs = docs_a + docs_b
+    texts = [d.text for d in docs]
+    n_first = len(docs_a) if other is not None else None
+    n_pairs = len(docs_a) * len(docs_b) if other is not None else len(docs) * (len(docs) - 1) // 2
+    if candidates == "all" or (candidates == "auto" and n_pairs <= _ALL_PAIRS_UP_TO):
+        if n_first is None:
+            pairs = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))}
+        else:
+            pairs = {(i, j) for i in range(n_first) for j in range(n_first, len(docs))}
+    else:
+        width = window if window is not None else max(2 * min_chars, 40)
+        if width < shingle:
+            raise InputError(f"window ({width}) must be at least shingle ({shingle}) characters")
+        pairs = candidate_pairs(
+            texts,
+            n_first,
+            window=width,
+            shingle=shingle,
+            num_perm=num_perm,
+            threshold=threshold,
+            random_state=random_state,
+        )
+    indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
+
+    def index_of(i: int) -> dict[str, list[int]]:
+        if i in indexes:
+            indexes.move_to_end(i)
+        else:
+            indexes[i] = gram_index(texts[i], k)
+            if len(indexes) > _KEEP_INDEXES:
+                indexes.popitem(last=False)
+        return indexes[i]
+
+    rows: list[dict[str, Any]] = []
+    for i, j in progress_bar(sorted(pairs), total=len(pairs), desc="aligning", enabled=progress):
+        a, b = texts[i], texts[j]
+        for p in align(
+            a,
+            b,
+            k=k,
+            max_gap=max_gap,
+            merge_gap=max_gap,
+            min_chars=min_chars,
+            min_similarity=min_similarity,
+            index_a=index_of(i),
+            index_b=index_of(j),
+        ):
+            rows.append(
+                {
+                    "doc_a": docs[i].doc_id,
+                    "a_start": p.a_start,
+                    "a_end": p.a_end,
+                    "doc_b": docs[j].doc_id,
+                    "b_start": p.b_start,
+                    "b_end": p.b_end,
+                    "a_text": a[p.a_start : p.a_end],
+                    "b_text": b[p.b_start : p.b_end],
+                    "similarity": p.similarity,
+                    "n_edits": p.n_edits,
+                }
+            )
+    shared = _shared_by(rows, docs, shingle)
+    bar = max(3, boilerplate_share * len(docs))
+    for r, n in zip(rows, shared):
+        r["shared_by"] = n
+        r["boilerplate"] = n > bar
+    return to_frame(rows, REUSE_COLUMNS)
