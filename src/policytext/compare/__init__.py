@@ -12,6 +12,11 @@ True
 
 from __future__ import annotations
 
+from .diff import Comparison, compare
+from .diffusion import diffusion
+from .formulations import formulation_counts
 from .reuse import find_reuse
+from .series import compare_series
+from .similarity import similarity
 
-__all__ = ["find_reuse"]
+__all__ = ["Comparison", "compare", "compare_series", "diffusion", "find_reuse", "formulation_counts", "similarity"]
