@@ -23,6 +23,7 @@ import importlib.util
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 __all__ = ["MOVED_MODULES", "install"]
 
@@ -87,7 +88,11 @@ class _MovedModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 _FINDER = _MovedModuleFinder()
 
 
-def install(meta_path: list[importlib.abc.MetaPathFinder]) -> None:
-    """Put the finder for old module paths on *meta_path* (once)."""
+def install(meta_path: list[Any]) -> None:
+    """Put the finder for old module paths on *meta_path* (once).
+
+    *meta_path* is ``sys.meta_path``: finders of any class with ``find_spec`` (typeshed
+    types it with a protocol of its private ``_typeshed`` module, hence ``Any``).
+    """
     if not any(isinstance(f, _MovedModuleFinder) for f in meta_path):
         meta_path.append(_FINDER)

@@ -200,8 +200,8 @@ def setup_matplotlib(rc: dict[str, Any] | None = None) -> str:
 def fontrc_context() -> dict[str, Any]:
     """The rcParams that select the CJK font (for ``matplotlib.rc_context``)."""
     mpl = require_matplotlib("plotting")
-    cjk_font()
-    name = _register(cjk_font_path())  # type: ignore[arg-type]
+    cjk_font()  # raises MissingFontError when there is no font, so the path below is not None
+    name = _register(cjk_font_path())
     rest = [f for f in mpl.rcParams["font.sans-serif"] if f != name]
     return {"font.family": "sans-serif", "font.sans-serif": [name, *rest], "axes.unicode_minus": False}
 
@@ -238,7 +238,8 @@ def small_multiples(
 def rc_context() -> Any:
     import matplotlib
 
-    return matplotlib.rc_context(fontrc_context())
+    # matplotlib's stubs key rc_context's dict by a Literal of every rcParams name; ours is a plain dict[str, Any]
+    return matplotlib.rc_context(fontrc_context())  # type: ignore[arg-type]
 
 
 def plot_bars(

@@ -11,6 +11,7 @@ and provenance.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def lexicon_path(name: str) -> Path:
     return p
 
 
-def read_lexicon_text(path: str | Path, what: str = "lexicon file") -> str:
+def read_lexicon_text(path: str | os.PathLike[str], what: str = "lexicon file") -> str:
     """The text of a UTF-8 lexicon file; a missing or undecodable file is an :class:`InputError`."""
     p = Path(path)
     try:
@@ -48,7 +49,7 @@ def read_lexicon_text(path: str | Path, what: str = "lexicon file") -> str:
         raise InputError(f"{p}: not UTF-8 (byte offset {e.start})") from None
 
 
-def read_lexicon_lines(path: str | Path) -> list[tuple[int, str]]:
+def read_lexicon_lines(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
     """Non-empty, non-comment lines of a UTF-8 lexicon file as ``(line_number, line)``."""
     text = read_lexicon_text(path)
     out = []
@@ -59,6 +60,6 @@ def read_lexicon_lines(path: str | Path) -> list[tuple[int, str]]:
     return out
 
 
-def load_wordlist(path: str | Path) -> frozenset[str]:
+def load_wordlist(path: str | os.PathLike[str]) -> frozenset[str]:
     """A set of words, one per line (first whitespace-separated field), comments skipped."""
     return frozenset(line.split()[0] for _, line in read_lexicon_lines(path))

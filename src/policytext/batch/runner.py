@@ -327,8 +327,8 @@ def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, A
     if isinstance(source, (str, os.PathLike)) and Path(source).is_dir():
         files = list_dir(source)
         for i in range(0, len(files), chunk_size):
-            batch = files[i : i + chunk_size]
-            yield [b[0] for b in batch], {"paths": [(d, str(f), m) for d, f, m in batch]}
+            chunk = files[i : i + chunk_size]
+            yield [b[0] for b in chunk], {"paths": [(d, str(f), m) for d, f, m in chunk]}
         return
     items: Iterable[Any] = iter(source) if isinstance(source, Corpus) else iter_source_items(source)
     it = iter(items)

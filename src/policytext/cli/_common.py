@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..corpus.document import Document
 from ..corpus.readers import read_document
 from ..errors import InputError
 
@@ -44,7 +45,7 @@ def add_output_arguments(parser: argparse.ArgumentParser, formats: Sequence[str]
 
 def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
     """Read files, directories and ``sample`` into one corpus (ids stay unique)."""
-    docs = []
+    docs: list[Document] = []
     for item in inputs:
         if item == SAMPLE and not Path(item).exists():
             from ..corpus.datasets import load_sample

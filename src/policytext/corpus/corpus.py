@@ -221,7 +221,7 @@ class Corpus:
         meta_cols = [c for c in df.columns if c != text and (not use_id or c != id)]
         docs = []
         for pos, row in enumerate(df.itertuples(index=False, name=None)):
-            rec = dict(zip(df.columns, row))
+            rec: dict[Hashable, Any] = dict(zip(df.columns, row))
             body = rec[text]
             if not isinstance(body, str):
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")

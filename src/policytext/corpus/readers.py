@@ -131,7 +131,7 @@ def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
     for rec in df.to_dict(orient="records"):
         k = str(rec.pop(key))
         rec.pop("doc_id", None)
-        out[k] = {f: v for f, v in rec.items() if v is not None and v != ""}
+        out[k] = {str(f): v for f, v in rec.items() if v is not None and v != ""}
     return out
 
 

@@ -51,7 +51,7 @@ _SPACE_TABLE = {ord(c): " " for c in _SPACES}
 _FULLWIDTH_TABLE = {
     o: o - 0xFEE0 for o in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
 }
-_TABLE = {**_SPACE_TABLE, **_FULLWIDTH_TABLE}
+_TABLE: dict[int, int | str] = {**_SPACE_TABLE, **_FULLWIDTH_TABLE}
 _CHAR_MAP = {chr(k): (chr(v) if isinstance(v, int) else v) for k, v in _TABLE.items()}
 _MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _ASCII_PUNCT_RE = re.compile(r"[,;:?!()]")

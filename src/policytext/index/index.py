@@ -54,7 +54,7 @@ import os
 import sqlite3
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from typing import Any
+from typing import Any, overload
 
 import pandas as pd
 
@@ -240,6 +240,10 @@ class Index:
         """*query* evaluated in the current read snapshot."""
         return Evaluation(self._store, query, filters, self._terms)
 
+    @overload
+    def count(self, query: str, by: None = None, **filters: Any) -> int: ...
+    @overload
+    def count(self, query: str, by: str | Sequence[str], **filters: Any) -> pd.DataFrame: ...
     def count(self, query: str, by: str | Sequence[str] | None = None, **filters: Any) -> int | pd.DataFrame:
         """Occurrences of *query* (an ``int``), or a DataFrame of counts per metadata value.
 

@@ -182,7 +182,7 @@ def _figure_html(fig: Any, caption: str) -> str:
     )
 
 
-def _table(df: pd.DataFrame, max_rows: int = 200) -> str:
+def _table(df: pd.DataFrame | None, max_rows: int = 200) -> str:
     if df is None or df.empty:
         return "<p><i>none found</i></p>"
     shown = df.head(max_rows).copy()
@@ -294,9 +294,10 @@ def report(
     if isinstance(source, str):
         from ..corpus.corpus import Corpus as _C
 
-        source = _C.from_texts([source])[0]
+        first: Document = _C.from_texts([source])[0]
+        source = first
     kinds = _check_kinds(kinds)
-    docs = [source] if isinstance(source, Document) else list(source)
+    docs: list[Document] = [source] if isinstance(source, Document) else list(source)
     if not docs:
         raise InputError("report: the corpus is empty")
     if full_text is None:
@@ -306,7 +307,9 @@ def report(
         if len(docs) == 1
         else f"policytext report: {len(docs)} documents"
     )
-    sections, all_frames, summary = [], {k: [] for k in kinds}, []
+    sections: list[str] = []
+    all_frames: dict[str, list[pd.DataFrame]] = {k: [] for k in kinds}
+    summary: list[dict[str, Any]] = []
     for doc in docs:
         html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1)
         sections.append(html_part)
@@ -327,8 +330,8 @@ def report(
             body.append(_trend_figure(docs, all_frames.get("formula")))
     body += sections
     for k in kinds:
-        frames = [f for f in all_frames[k] if f is not None and len(f)]
-        body += [f"<h2>{k.capitalize()}s</h2>", _table(pd.concat(frames, ignore_index=True) if frames else None)]
+        found = [f for f in all_frames[k] if f is not None and len(f)]
+        body += [f"<h2>{k.capitalize()}s</h2>", _table(pd.concat(found, ignore_index=True) if found else None)]
     for heading, df in tables:
         body += [f"<h2>{_html.escape(heading)}</h2>", _table(df)]
     if not isinstance(figures, bool):

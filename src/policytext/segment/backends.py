@@ -180,7 +180,9 @@ class RjiebaBackend:
             s = m.start()
             while s > last and is_block(text, s - 1):
                 s -= 1
-            e = _RS_BLOCK_RUN.match(text, m.start()).end()
+            run = _RS_BLOCK_RUN.match(text, m.start())
+            assert run is not None  # a starred pattern always matches
+            e = run.end()
             if s > last:
                 out.append((text[last:s], False))
             out.append((text[s:e], True))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 __all__ = ["WorkerPool", "chunk_indices"]
@@ -72,7 +72,7 @@ class WorkerPool:
         chunks = chunk_indices(sizes, n_chunks)
         futures = [self._ex.submit(_run_chunk, method, [texts[i] for i in idx]) for idx in chunks]
         out: list[Any] = [None] * len(texts)
-        it = futures
+        it: Iterable[Future[list[Any]]] = futures
         if progress:
             from .._util.progress import progress as _progress
 

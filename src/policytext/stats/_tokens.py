@@ -153,7 +153,7 @@ def sentence_terms(corpus: Corpus, seg: Segmenter) -> list[list[list[str]]]:
 
 
 def _sentence_terms(corpus: Corpus, seg: Segmenter) -> list[list[list[str]]]:
-    out = []
+    out: list[list[list[str]]] = []
     for doc, terms in zip(corpus, corpus.terms(seg)):
         spans = split_sentences(doc.text)
         if not spans:

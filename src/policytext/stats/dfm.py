@@ -80,7 +80,7 @@ class DFM:
     @property
     def shape(self) -> tuple[int, int]:
         """``(n_docs, n_features)``."""
-        return self.matrix.shape  # type: ignore[return-value]
+        return self.matrix.shape
 
     @property
     def doc_ids(self) -> list[str]:
@@ -200,11 +200,12 @@ class DFM:
         """
         labels = self._labels(by)
         name = by if isinstance(by, str) else "group"
-        codes, uniques = pd.factorize(labels, sort=True, use_na_sentinel=True)
+        codes, factorized = pd.factorize(labels, sort=True, use_na_sentinel=True)
+        uniques: list[Any] = list(factorized)
         if not dropna and (codes < 0).any():
             codes = codes.copy()
             codes[codes < 0] = len(uniques)
-            uniques = list(uniques) + [None]
+            uniques = [*uniques, None]
         keep = codes >= 0
         k = len(uniques)
         rows = np.flatnonzero(keep)

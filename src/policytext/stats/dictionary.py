@@ -94,7 +94,7 @@ def _flatten(data: Mapping[str, Any], prefix: str, out: dict[str, list[str]], na
 
 def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
     try:
-        from ..extract.templates.matching import find_templates  # type: ignore[import-not-found]
+        from ..extract.templates.matching import find_templates
     except ImportError:
         raise InputError(
             f"the dictionary holds template patterns ({patterns[0]!r}…) but policytext.extract.templates "
@@ -137,11 +137,11 @@ def dictionary_counts(
         if len(hits):
             pos = {d: i for i, d in enumerate(corpus.doc_ids)}
             for doc_id, tpl in zip(hits["doc_id"], hits["template"]):
-                i = pos.get(str(doc_id))
-                if i is not None and tpl in templates:
-                    counts[(i, tpl)] = counts.get((i, tpl), 0) + 1
+                at = pos.get(str(doc_id))
+                if at is not None and tpl in templates:
+                    counts[(at, tpl)] = counts.get((at, tpl), 0) + 1
 
-    rows = []
+    rows: list[tuple[Any, ...]] = []  # with or without the term column
     for i, doc in enumerate(corpus):
         n = len(doc.text)
         for cat, terms in cats.items():

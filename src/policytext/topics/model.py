@@ -473,7 +473,7 @@ class TopicModel:
             raise InputError(f"topic must be between 0 and {self.n_topics - 1}, not {topic}")
         share = np.where(self.train_mask_, np.nan_to_num(self.unit_topic_[:, topic], nan=-1.0), -1.0)
         order = np.lexsort((np.arange(len(share)), -share))[:top]
-        rows = []
+        rows: list[dict[str, Any]] = []
         units = self.units_
         for r, i in enumerate(order, start=1):
             if share[i] < 0:

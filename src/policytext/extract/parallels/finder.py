@@ -26,7 +26,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -324,7 +324,7 @@ def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> t
 
 
 def _runs(
-    doc: _Doc, units: list[Unit], level: str, trim_start_any: bool, trim_end_last: bool, min_items: int
+    doc: _Doc, units: Sequence[Unit], level: str, trim_start_any: bool, trim_end_last: bool, min_items: int
 ) -> list[_Group]:
     """Maximal windows of consecutive *units* that are parallel."""
     out: list[_Group] = []
@@ -410,15 +410,15 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
             seeds = np.nonzero(eq2)[0]
         else:
             seeds = np.nonzero(eq)[0]
-        for q in seeds:
-            q = int(q)
+        for seed in seeds:
+            q = int(seed)
             if taken[q]:
                 continue
             for k in range(p):  # the shared position k inside the chunk
                 st = q - k
                 if st < 0 or not doc.boundary[st] or not han[st]:
                     continue
-                chunks = []
+                chunks: list[tuple[int, int]] = []
                 c = st
                 while c + p <= n and all(han[c : c + p]) and (not chunks or doc.boundary[c]):
                     chunks.append((c, c + p))
@@ -710,9 +710,9 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
     # the m-th sentence of successive paragraphs (——必须坚持…。X是中国特色社会主义的…。)
     for m in range(3):
         run: list[Unit] = []
-        for p in paras + [None]:  # type: ignore[list-item]
-            if p is not None and m < len(p.sentences):
-                c = p.sentences[m].clauses[0]
+        for next_para in [*paras, None]:  # None closes the last run
+            if next_para is not None and m < len(next_para.sentences):
+                c = next_para.sentences[m].clauses[0]
                 if not _is_marker_only(doc.text, c.start, c.end):
                     run.append(c)
                     continue
@@ -881,7 +881,8 @@ def format_for_terminal(df: pd.DataFrame) -> str:
     for row in df.itertuples(index=False):
         frame = str(row.frame) if row.frame else "(list)"
         lines.append(f"[{row.doc_id}] {row.start}-{row.end}  {row.kind}  {row.level}  score {row.score:.2f}")
-        items = [str(i).replace("\n", " ") for i in row.items]
+        # pandas-stubs types every itertuples field as a scalar; this column holds lists
+        items = [str(i).replace("\n", " ") for i in cast("list[str]", row.items)]
         right = frame.startswith("{}") and not frame.endswith("{}")
         if right:
             w = max([_width(frame)] + [_width(i) for i in items])

@@ -252,8 +252,8 @@ def _parse_slot(source: str, brace: int, inner: str) -> Slot:
         name, *choices = inner.split("|")
         for k, c in enumerate(choices):
             if not c:
-                pos = base + len(name) + 1 + sum(len(x) + 1 for x in choices[:k])
-                raise TemplateSyntaxError("empty choice in slot", source, pos)
+                at = base + len(name) + 1 + sum(len(x) + 1 for x in choices[:k])
+                raise TemplateSyntaxError("empty choice in slot", source, at)
         name = name.strip()
         if name and not _NAME_RE.match(name):
             raise TemplateSyntaxError(f"bad slot name {name!r}", source, base)
@@ -262,7 +262,10 @@ def _parse_slot(source: str, brace: int, inner: str) -> Slot:
     name = parts[0].strip()
     if name and not _NAME_RE.match(name):
         raise TemplateSyntaxError(f"bad slot name {name!r}", source, base)
-    min_len, max_len, word, pos = 1, None, False, ()
+    min_len: int = 1
+    max_len: int | None = None
+    word = False
+    pos: tuple[str, ...] = ()
     offset = base + len(parts[0]) + 1
     for opt in parts[1:]:
         o = opt.strip()

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Union, cast
 
 import pandas as pd
 
@@ -865,7 +865,8 @@ def format_for_terminal(df: pd.DataFrame) -> str:
         return "no template instances found\n"
     lines = []
     for r in df.itertuples(index=False):
-        slots = " ".join(f"{k}={v}" for k, v in r.slots.items())
+        # pandas-stubs types every itertuples field as a scalar; this column holds dicts
+        slots = " ".join(f"{k}={v}" for k, v in cast("dict[str, str]", r.slots).items())
         mark = " (elided)" if r.elided else ""
         lines.append(f"{r.doc_id}\t{r.start}-{r.end}\t{r.template}\t{r.match}{mark}\t{slots}")
     return "\n".join(lines) + "\n"

@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -109,16 +109,16 @@ def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
         off = _offsets(text, words)
         if off is None:  # the segmenter changed the text: locate words one by one
             st, en, pos = [], [], 0
-            keep = []
+            found = []
             for w in words:
                 i = text.find(w, pos)
                 if i < 0:
                     continue
-                keep.append(w)
+                found.append(w)
                 st.append(i)
                 en.append(i + len(w))
                 pos = i + len(w)
-            words = keep
+            words = found
             off = (np.asarray(st, np.int64), np.asarray(en, np.int64))
         start, end = off
         if not words:
@@ -376,8 +376,8 @@ class _Miner:
             b0 = c.gap.copy()
             b1 = b0 + 1
             # a literal may occur twice in one clause: keep one instance per (a0)
-            _, keep = np.unique(a0, return_index=True)
-            a0, a1, b0, b1 = a0[keep], a1[keep], b0[keep], b1[keep]
+            _, first = np.unique(a0, return_index=True)
+            a0, a1, b0, b1 = a0[first], a1[first], b0[first], b1[first]
             # grow A to the right and B to the left (the filler keeps at least one token)
             while np.all(b0 - a1 >= 2) and len(set(ids[a1].tolist())) == 1:
                 a1 = a1 + 1
@@ -562,7 +562,8 @@ def format_for_terminal(df: pd.DataFrame, n: int = 30) -> str:
         return "no recurring frames found\n"
     lines = []
     for k, r in enumerate(df.head(n).itertuples(index=False), 1):
-        fill = "、".join(r.fillers[:5])
+        # pandas-stubs types every itertuples field as a scalar; this column holds lists
+        fill = "、".join(cast("list[str]", r.fillers)[:5])
         lines.append(
             f"{k:>3}. {r.frame}\tsupport={r.support} fillers={r.n_fillers} docs={r.n_docs} score={r.score:.3f}\t{fill}"
         )
