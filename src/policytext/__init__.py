@@ -57,6 +57,8 @@ _LAZY: dict[str, str] = {
     "mine_templates": "policytext.extract.templates",
     "TemplateSyntaxError": "policytext.errors",
     "IndexFormatError": "policytext.errors",
+    "IndexLockedError": "policytext.errors",
+    "MissingFontError": "policytext.errors",
     "DFM": "policytext.stats.dfm",
     "dfm": "policytext.stats.dfm",
     "keywords": "policytext.stats.keywords",
@@ -88,7 +90,7 @@ def __getattr__(name: str) -> Any:
         value: Any = [*_EAGER, *_extractor_functions(), *_LAZY]
     elif name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
-    elif name.startswith("find_") and name in (functions := _extractor_functions()):
+    elif not name.startswith("_") and name in (functions := _extractor_functions()):
         value = functions[name]
     else:
         raise AttributeError(f"module 'policytext' has no attribute {name!r}")

@@ -30,6 +30,7 @@ import pandas as pd
 
 from .._util.convention import deprecated_positional, renamed_arguments
 from ..errors import InputError
+from ..segment.defaults import resolve_segmenter
 from . import measures
 
 __all__ = [
@@ -185,10 +186,7 @@ def _token_lists(source: Any, segmenter: Any) -> tuple[list[Any], list[list[str]
     from ..corpus.corpus import Corpus
     from ..corpus.source import iter_source
 
-    if segmenter is None:
-        from ..segment.segmenter import Segmenter
-
-        segmenter = Segmenter()
+    segmenter = resolve_segmenter(segmenter)
     if isinstance(source, Corpus):
         return [d.doc_id for d in source], source.tokens(segmenter)
     ids, texts = [], []
@@ -230,10 +228,7 @@ def collocations(
         raise InputError(f"size must be an integer >= 2 (or a list of them), got {size!r}")
     if min_count < 1:
         raise InputError(f"min_count must be at least 1, got {min_count}")
-    if segmenter is None:
-        from ..segment.segmenter import Segmenter
-
-        segmenter = Segmenter()
+    segmenter = resolve_segmenter(segmenter)
     _, toks = _token_lists(source, segmenter)
     stop = frozenset(stopwords) if stopwords is not None else getattr(segmenter, "stopword_set", frozenset())
     segs = [s for t in toks for s in segments(t)]
@@ -302,9 +297,8 @@ def discover_terms(
     >>> discover_terms(docs, segmenter=Segmenter(lexicon=None), min_count=3, min_entropy=0.5)["term"].tolist()
     ['党群服务中心']
     """
-    from ..segment.segmenter import Segmenter
 
-    seg = segmenter if segmenter is not None else Segmenter()
+    seg = resolve_segmenter(segmenter)
     _, toks = _token_lists(source, seg)
     if edge_stopwords is None:
         from .._util.lexicon_files import lexicon_path, load_wordlist
