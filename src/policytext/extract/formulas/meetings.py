@@ -167,6 +167,20 @@ def _congress_ok(text: str, m: re.Match[str], c: int) -> bool:
     )
 
 
+def _whole_match_row(m: re.Match[str], kind: str, congress: int | None, *, standing_committee: bool) -> dict[str, Any]:
+    """The row of a congress or a session named as a whole (no plenum, no session number)."""
+    return {
+        "match": m.group(),
+        "start": m.start(),
+        "end": m.end(),
+        "body": kind,
+        "congress": congress,
+        "plenum": None,
+        "session": None,
+        "standing_committee": standing_committee,
+    }
+
+
 def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
     gd = m.groupdict()
     congress = parse_number(gd["c"]) if gd.get("c") else None
@@ -175,33 +189,11 @@ def _rows_for(text: str, body: str, m: re.Match[str]) -> list[dict[str, Any]]:
     if body == "congress":
         if congress is None or not _congress_ok(text, m, congress):
             return []
-        return [
-            dict(
-                match=m.group(),
-                start=m.start(),
-                end=m.end(),
-                body=kind,
-                congress=congress,
-                plenum=None,
-                session=None,
-                standing_committee=False,
-            )
-        ]
+        return [_whole_match_row(m, kind, congress, standing_committee=False)]
     if gd.get("items") is None:
         if congress is None or not 1 <= congress <= 40:
             return []
-        return [
-            dict(
-                match=m.group(),
-                start=m.start(),
-                end=m.end(),
-                body=kind,
-                congress=congress,
-                plenum=None,
-                session=None,
-                standing_committee=sc,
-            )
-        ]
+        return [_whole_match_row(m, kind, congress, standing_committee=sc)]
     items_start = m.start("items")
     items = [
         (im.start() + items_start, im.end() + items_start, parse_number(im.group()))
