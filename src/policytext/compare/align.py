@@ -124,8 +124,8 @@ def merge_chains(chains: list[list[Run]], max_gap: int) -> list[list[list[Run]]]
     whose items were reordered is one section).
 
     Chains are taken longest first. A chain joins a section it is near only when most of its span is new in
-    both texts; a chain whose span a section already covers in one text is the same phrase met again (a text
-    repeats it) and is left out, so it cannot stretch the section.
+    both texts; a chain whose span a section already covers in one text (a phrase the text repeats, or a
+    second copy of the same passage) starts a section of its own, so it cannot stretch that section.
 
     >>> from policytext.compare.seeds import Run
     >>> item1, item2 = [Run(0, 20, 25, 45)], [Run(21, 45, 0, 24)]
@@ -145,18 +145,55 @@ def merge_chains(chains: list[list[Run]], max_gap: int) -> list[list[list[Run]]]
             b_new = _new_share(c.b_start, c.b_end, [(x.b_start, x.b_end) for x in sec])
             if a_new >= 0.5 and b_new >= 0.5:
                 sec.append(c)
-            break
+                break
         else:
             sections.append([c])
+    sections = _join_sections(sections, max_gap)
     return [[x.runs for x in sorted(sec, key=lambda x: (x.a_start, x.b_start))] for sec in sections]
 
 
-def _extend(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int) -> tuple[int, int, int, int]:
-    """Grow the span over equal characters at both ends, then give back whitespace at its edges."""
-    while a_s > 0 and b_s > 0 and a[a_s - 1] == b[b_s - 1]:
-        a_s, b_s = a_s - 1, b_s - 1
-    while a_e < len(a) and b_e < len(b) and a[a_e] == b[b_e]:
-        a_e, b_e = a_e + 1, b_e + 1
+def _box(sec: list[_Chain]) -> tuple[int, int, int, int]:
+    return (
+        min(x.a_start for x in sec),
+        max(x.a_end for x in sec),
+        min(x.b_start for x in sec),
+        max(x.b_end for x in sec),
+    )
+
+
+def _join_sections(sections: list[list[_Chain]], max_gap: int) -> list[list[_Chain]]:
+    """Join sections that grew next to each other in both texts (the parts of one section whose items were
+    reordered) as long as each brings mostly new characters in both texts."""
+    changed = True
+    while changed:
+        changed = False
+        for x in range(len(sections)):
+            for y in range(x + 1, len(sections)):
+                ax, ay = _box(sections[x]), _box(sections[y])
+                if not (_near(ax[0], ax[1], ay[0], ay[1], max_gap) and _near(ax[2], ax[3], ay[2], ay[3], max_gap)):
+                    continue
+                if _new_share(ay[0], ay[1], [(ax[0], ax[1])]) < 0.5 or _new_share(ay[2], ay[3], [(ax[2], ax[3])]) < 0.5:
+                    continue
+                sections[x] = sections[x] + sections[y]
+                del sections[y]
+                changed = True
+                break
+            if changed:
+                break
+    return sections
+
+
+def _extend(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int, most: int) -> tuple[int, int, int, int]:
+    """Grow the span over at most *most* equal characters at each end, then give back whitespace at its edges.
+
+    The bound keeps a section from growing over a neighbouring section of the same copy (reordered items
+    keep both texts' characters equal on the diagonal far beyond the section)."""
+    n = 0
+    while n < most and a_s > 0 and b_s > 0 and a[a_s - 1] == b[b_s - 1]:
+        a_s, b_s, n = a_s - 1, b_s - 1, n + 1
+    n = 0
+    while n < most and a_e < len(a) and b_e < len(b) and a[a_e] == b[b_e]:
+        a_e, b_e, n = a_e + 1, b_e + 1, n + 1
     while a_s < a_e and a[a_s].isspace():
         a_s += 1
     while b_s < b_e and b[b_s].isspace():
@@ -173,19 +210,13 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
 
 
 def _drop_shadowed(passages: list[Passage]) -> list[Passage]:
-    """Where two passages cover mostly the same characters of one text (a passage that one text repeats,
-    matched twice), keep the longer and more similar one."""
+    """Where two passages cover mostly the same characters of *b* (text *a* repeats a passage, so one stretch
+    of *b* matches it twice), keep the longer and more similar one. Two stretches of *b* that copy one
+    passage of *a* are both kept: each is a reuse."""
     ranked = sorted(passages, key=lambda p: (-(p.a_end - p.a_start + p.b_end - p.b_start) * p.similarity, p))
     kept: list[Passage] = []
     for p in ranked:
-        shadowed = False
-        for q in kept:
-            oa = _overlap(p.a_start, p.a_end, q.a_start, q.a_end) / max(1, p.a_end - p.a_start)
-            ob = _overlap(p.b_start, p.b_end, q.b_start, q.b_end) / max(1, p.b_end - p.b_start)
-            if oa > 0.5 or ob > 0.5:
-                shadowed = True
-                break
-        if not shadowed:
+        if not any(_overlap(p.b_start, p.b_end, q.b_start, q.b_end) > 0.5 * (p.b_end - p.b_start) for q in kept):
             kept.append(p)
     return sorted(kept)
 
@@ -243,14 +274,8 @@ def align(
     out: list[Passage] = []
     for section in merge_chains(chains, merge_gap):
         cs = sorted((_Chain(r) for r in section), key=lambda c: (c.a_start, c.b_start))
-        span = _extend(
-            a,
-            b,
-            min(c.a_start for c in cs),
-            max(c.a_end for c in cs),
-            min(c.b_start for c in cs),
-            max(c.b_end for c in cs),
-        )
+        box = _box(cs)
+        span = _extend(a, b, box[0], box[1], box[2], box[3], k)
         if min(span[1] - span[0], span[3] - span[2]) < min_chars:
             continue
         sim, edits = _score(a, b, cs, span)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Formulation", "formulation_counts", "lexicon_formulations"]
 
 _KIND_ORDER = ("formula", "meeting", "lexicon")
+_NUMERALS = frozenset("〇一二两三四五六七八九十百千0123456789")
 
 
 class Formulation(NamedTuple):
@@ -42,6 +43,8 @@ class Formulation(NamedTuple):
 def lexicon_formulations(terms: list[str], entries: frozenset[str]) -> Counter[str]:
     """Counts of the lexicon *entries* (two characters or more) among *terms* and nested inside them.
 
+    A nested entry never starts right after a numeral: 十届二中全会 inside 二十届二中全会 is not one.
+
     >>> lexicon_formulations(["发展新质生产力", "发展"], frozenset({"新质生产力", "发展新质生产力"}))
     Counter({'发展新质生产力': 1, '新质生产力': 1})
     """
@@ -49,7 +52,13 @@ def lexicon_formulations(terms: list[str], entries: frozenset[str]) -> Counter[s
     counts: Counter[str] = Counter()
     for t in terms:
         if t not in nested:
-            nested[t] = [t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1) if t[i:j] in entries]
+            nested[t] = [
+                t[i:j]
+                for i in range(len(t))
+                if i == 0 or t[i - 1] not in _NUMERALS  # 十届二中全会 is not a formulation of 二十届二中全会
+                for j in range(i + 2, len(t) + 1)
+                if t[i:j] in entries
+            ]
         counts.update(dict.fromkeys(nested[t], 1))
     return counts
 
@@ -75,6 +84,8 @@ def formulation_counts(
         "formula": Counter(str(f) for f in find_formulas(text)["canonical"] if isinstance(f, str) and f),
         "meeting": Counter(_meeting_name(str(m)) for m in find_meetings(text)["match"]),
     }
+    for name in [n for n in by_kind["lexicon"] if n.startswith("党的") and n[2:] in by_kind["meeting"]]:
+        by_kind["lexicon"][name[2:]] = by_kind["lexicon"].pop(name)  # 党的二十大 is the meeting 二十大
     out: dict[str, Formulation] = {}
     for kind in _KIND_ORDER:
         for name, n in by_kind[kind].items():

@@ -32,15 +32,18 @@ class Run(NamedTuple):
         return self.a_end - self.a_start
 
 
-def gram_index(text: str, k: int) -> dict[str, list[int]]:
-    """Where each k-gram of *text* that holds no whitespace starts (ascending).
+def gram_index(text: str, k: int, skip_space: bool = False) -> dict[str, list[int]]:
+    """Where each k-gram of *text* starts (ascending); with *skip_space*, k-grams holding whitespace are left out.
 
-    >>> dict(gram_index("甲乙 甲乙", 2))
+    Whitespace is kept by default: measured on planted reuse, leaving it out lost passages of tables and
+    standard numbers (GB/T 35300-2017 已发布), where spaces come every few characters, and gained nothing.
+
+    >>> dict(gram_index("甲乙 甲乙", 2, skip_space=True))
     {'甲乙': [0, 3]}
     """
     n = len(text) - k + 1
     blocked = bytearray(max(n, 0))
-    for m in _SPACE.finditer(text):
+    for m in _SPACE.finditer(text) if skip_space else ():
         for i in range(max(0, m.start() - k + 1), min(n, m.end())):
             blocked[i] = 1
     positions: dict[str, list[int]] = defaultdict(list)
@@ -60,7 +63,7 @@ def seed_pairs(
 ) -> list[tuple[int, int]]:
     """Every ``(i, j)`` with ``a[i:i+k] == b[j:j+k]``.
 
-    k-grams holding whitespace, and k-grams whose occurrences in *a* times those in *b* exceed *max_pairs*
+    k-grams whose occurrences in *a* times those in *b* exceed *max_pairs*
     (a slogan repeated in both texts, runs of one character), are no seeds: they would tie everything to
     everything. A term one text repeats (10 times in *a*, once in *b*) still seeds. *index_a* and *index_b*
     are the texts' :func:`gram_index` when the caller keeps them.
