@@ -111,12 +111,23 @@ def _near(s1: int, e1: int, s2: int, e2: int, gap: int) -> bool:
     return s2 - e1 <= gap and s1 - e2 <= gap
 
 
-def _new_share(s: int, e: int, covered: list[tuple[int, int]]) -> float:
-    """Share of ``[s, e)`` that none of *covered* overlaps."""
-    if e <= s:
+def _matched_share_new(mine: list[tuple[int, int]], theirs: list[tuple[int, int]]) -> float:
+    """Share of the characters in the intervals *mine* that no interval of *theirs* covers."""
+    total = sum(e - s for s, e in mine)
+    if total <= 0:
         return 0.0
-    seen = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in covered)
-    return max(0.0, 1 - seen / (e - s))
+    seen = sum(max(0, min(e, te) - max(s, ts)) for s, e in mine for ts, te in theirs)
+    return max(0.0, 1 - seen / total)
+
+
+def _brings_new(chains: list[_Chain], section: list[_Chain]) -> bool:
+    """Whether most matched characters of *chains* (their runs, not their spans) are new to *section* in both
+    texts: a reordered item is; the same phrase met again elsewhere in one text is not."""
+    runs = [r for c in chains for r in c.runs]
+    theirs = [r for c in section for r in c.runs]
+    a_new = _matched_share_new([(r.a_start, r.a_end) for r in runs], [(r.a_start, r.a_end) for r in theirs])
+    b_new = _matched_share_new([(r.b_start, r.b_end) for r in runs], [(r.b_start, r.b_end) for r in theirs])
+    return a_new >= 0.5 and b_new >= 0.5
 
 
 def merge_chains(chains: list[list[Run]], max_gap: int) -> list[list[list[Run]]]:
@@ -141,9 +152,7 @@ def merge_chains(chains: list[list[Run]], max_gap: int) -> list[list[list[Run]]]
             b_s, b_e = min(x.b_start for x in sec), max(x.b_end for x in sec)
             if not (_near(a_s, a_e, c.a_start, c.a_end, max_gap) and _near(b_s, b_e, c.b_start, c.b_end, max_gap)):
                 continue
-            a_new = _new_share(c.a_start, c.a_end, [(x.a_start, x.a_end) for x in sec])
-            b_new = _new_share(c.b_start, c.b_end, [(x.b_start, x.b_end) for x in sec])
-            if a_new >= 0.5 and b_new >= 0.5:
+            if _brings_new([c], sec):
                 sec.append(c)
                 break
         else:
@@ -172,7 +181,7 @@ def _join_sections(sections: list[list[_Chain]], max_gap: int) -> list[list[_Cha
                 ax, ay = _box(sections[x]), _box(sections[y])
                 if not (_near(ax[0], ax[1], ay[0], ay[1], max_gap) and _near(ax[2], ax[3], ay[2], ay[3], max_gap)):
                     continue
-                if _new_share(ay[0], ay[1], [(ax[0], ax[1])]) < 0.5 or _new_share(ay[2], ay[3], [(ax[2], ax[3])]) < 0.5:
+                if not _brings_new(sections[y], sections[x]):
                     continue
                 sections[x] = sections[x] + sections[y]
                 del sections[y]
