@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 
+from .._util.output import output_target, write_output
+from .._util.tables import write_table
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
 from ..corpus.readers import read_document
@@ -32,9 +32,14 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
 
 
-def add_output_arguments(parser: argparse.ArgumentParser, formats: Sequence[str] = ("table", "csv", "jsonl")) -> None:
-    """``-o/--out`` and ``--format``."""
-    parser.add_argument("-o", "--out", help="write to this file instead of standard output")
+def add_output_arguments(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = ("table", "csv", "tsv", "jsonl", "parquet", "xlsx")
+) -> None:
+    """``-o/--out``, ``--format`` and ``--force``."""
+    parser.add_argument(
+        "-o", "--out", help="write to this file (.csv .tsv .jsonl .parquet .xlsx .txt; '-' standard output)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     parser.add_argument(
         "--format",
         choices=list(formats),
@@ -69,45 +74,35 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
     return Corpus(docs)
 
 
-def _jsonable(v: Any) -> Any:
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    if isinstance(v, (set, frozenset)):
-        return sorted(v)
-    if hasattr(v, "item"):
-        return v.item()
-    return v
+def output_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``force`` and the paths ``-o`` must never replace (every existing path among the arguments)."""
+    protect: list[str] = []
+    for key, value in vars(args).items():
+        if key in ("out", "func"):
+            continue
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(v, str) and v not in ("", "-", SAMPLE) and Path(v).exists():
+                protect.append(v)
+    return {"force": bool(getattr(args, "force", False)), "protect": protect}
 
 
-def write_frame(df: pd.DataFrame, out: str | None, fmt: str | None) -> None:
-    """Write *df* as a table, CSV or JSONL to *out* (or standard output)."""
-    if fmt is None:
-        suffix = Path(out).suffix.lower() if out else ""
-        fmt = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl"}.get(suffix, "table" if not out else "csv")
-    if fmt == "csv":
-        text = df.to_csv(index=False)
-    elif fmt == "jsonl":
-        text = "".join(
-            json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False, default=str) + "\n"
-            for row in df.to_dict(orient="records")
-        )
-    else:
-        with pd.option_context(
-            "display.max_rows",
-            200,
-            "display.max_columns",
-            20,
-            "display.width",
-            200,
-            "display.max_colwidth",
-            40,
-            "display.unicode.east_asian_width",
-            True,
-        ):
-            text = df.to_string(index=False) + "\n"
-    if out:
-        from .._util.files import atomic_write_text
+def add_force_argument(parser: argparse.ArgumentParser) -> None:
+    """``--force``: replace an existing output instead of refusing."""
+    parser.add_argument("--force", action="store_true", help="replace the output if it exists")
 
-        atomic_write_text(out, text)
-    else:
-        sys.stdout.write(text)
+
+def write_text_file(path: str | None, text: str, args: argparse.Namespace) -> None:
+    """Write *text* to *path* (standard output for ``None`` or ``-``) under the same rules as tables."""
+    options = output_options(args)
+    write_output(output_target(path, overwrite=options["force"], protect=options["protect"]), text)
+
+
+def write_frame(
+    df: pd.DataFrame, out: str | None, fmt: str | None, *, force: bool = False, protect: Sequence[str] = ()
+) -> None:
+    """Write *df* to *out* (or standard output) in *fmt*, or in the format of *out*'s suffix.
+
+    One writer for every command (:mod:`policytext._util.tables`): an existing *out* is refused
+    unless *force*; an *out* among *protect* (the inputs) always.
+    """
+    write_table(df, out, format=fmt, overwrite=force, protect=protect)

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ..extract.registry import extractors, get_extractor
-from ._common import add_input_arguments, add_output_arguments, load_inputs, write_frame
+from ._common import add_input_arguments, add_output_arguments, load_inputs, output_options, write_frame
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         if text is not None:
             sys.stdout.write(text)
             return 0
-    write_frame(df, args.out, fmt)
+    write_frame(df, args.out, fmt, **output_options(args))
     return 0

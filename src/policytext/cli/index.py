@@ -21,7 +21,7 @@ from ..corpus.document import Document
 from ..corpus.readers import read_document
 from ..errors import DecodeError, InputError
 from ..index import DEFAULT_SEGMENT_CHARS, Index
-from ._common import SAMPLE, add_output_arguments, write_frame
+from ._common import SAMPLE, add_output_arguments, output_options, write_frame
 
 QUERY_HELP = (
     'query: 党建 (exact substring) · 党建 乡村 (AND) · 党建 OR 党的建设 · -扶贫 (NOT) · "a b" (literal) · '
@@ -180,7 +180,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_info(args: argparse.Namespace) -> int:
     with Index(args.db, create=False) as idx:
         if args.documents:
-            write_frame(idx.documents(), args.out, args.format)
+            write_frame(idx.documents(), args.out, args.format, **output_options(args))
         else:
             write_frame(
                 pd.DataFrame([idx.info()]).T.reset_index().set_axis(["field", "value"], axis=1), args.out, args.format
@@ -214,7 +214,7 @@ def _for_terminal(df: pd.DataFrame, fmt: str | None, out: str | None) -> pd.Data
 def run_search(args: argparse.Namespace) -> int:
     with Index(args.db, create=False) as idx:
         df = idx.search(args.query, top=args.limit or None)
-    write_frame(_for_terminal(df, args.format, args.out), args.out, args.format)
+    write_frame(_for_terminal(df, args.format, args.out), args.out, args.format, **output_options(args))
     return 0
 
 
@@ -234,7 +234,7 @@ def run_kwic(args: argparse.Namespace) -> int:
             pad = "\u3000" * max(0, width - len(lf))
             sys.stdout.write(f"{d!s:<{id_w}} {s:>7}  {pad}{lf}【{m}】{rt}\n")
         return 0
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0
 
 
@@ -243,10 +243,15 @@ def run_count(args: argparse.Namespace) -> int:
         if not args.by:
             n = idx.count(args.query)
             if args.out:
-                write_frame(pd.DataFrame({"query": [args.query], "occurrences": [n]}), args.out, args.format)
+                write_frame(
+                    pd.DataFrame({"query": [args.query], "occurrences": [n]}),
+                    args.out,
+                    args.format,
+                    **output_options(args),
+                )
             else:
                 print(n)
             return 0
         df = idx.count(args.query, by=args.by if len(args.by) > 1 else args.by[0])
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0

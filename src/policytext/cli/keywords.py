@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..corpus.corpus import Corpus
 from ..errors import InputError
-from ._common import add_output_arguments, load_inputs, write_frame
+from ._common import add_output_arguments, load_inputs, output_options, write_frame
 
 __all__ = ["register"]
 
@@ -149,7 +149,7 @@ def run_keywords(args: argparse.Namespace) -> int:
         min_chars=args.min_chars,
         sublinear_tf=not args.raw_tf,
     )
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0
 
 
@@ -170,7 +170,7 @@ def run_keyness(args: argparse.Namespace) -> int:
     )
     if args.top:
         df = pd.concat([df.head(args.top), df.tail(args.top).iloc[::-1]]).drop_duplicates("term")
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0
 
 
@@ -182,5 +182,5 @@ def run_trends(args: argparse.Namespace) -> int:
         df = first_seen(corpus, args.terms, match=args.match)
     else:
         df = term_trends(corpus, args.terms, by=args.by, unit=args.unit, match=args.match).reset_index()
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0

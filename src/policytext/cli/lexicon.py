@@ -38,13 +38,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--backend", default="rjieba", choices=("jieba", "rjieba"), help="segmentation backend")
     m.add_argument("--write", default=None, metavar="LEXICON", help="write the kept terms as a jieba dictionary")
     m.add_argument("-o", "--out", default=None, help="write every candidate with its figures (csv/jsonl)")
-    m.add_argument("--format", default=None, choices=("csv", "jsonl", "table"))
+    m.add_argument("--format", default=None, choices=("csv", "tsv", "jsonl", "parquet", "xlsx", "table"))
+    m.add_argument("--force", action="store_true", help="replace --out / --write files that exist")
     m.set_defaults(func=run_mine)
 
 
 def run_mine(args: argparse.Namespace) -> int:
     from ..stats.lexicon_mining import load_state_texts, mine_lexicon, write_lexicon
-    from ._common import load_inputs, write_frame
+    from ._common import load_inputs, output_options, write_frame
 
     t0 = time.time()
     if len(args.corpus) == 1 and (Path(args.corpus[0]) / "manifest.jsonl").is_file():
@@ -73,6 +74,6 @@ def run_mine(args: argparse.Namespace) -> int:
         n = write_lexicon(frame, args.write, sources, params)
         print(f"wrote {n} entries to {args.write}", file=sys.stderr)
     if args.out or not args.write:
-        write_frame(frame, args.out, args.format)
+        write_frame(frame, args.out, args.format, **output_options(args))
     print(f"mined {len(frame)} candidates in {time.time() - t0:.0f} s", file=sys.stderr)
     return 0

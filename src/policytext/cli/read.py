@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_input_arguments, add_output_arguments, load_inputs, write_frame
+from ._common import add_input_arguments, add_output_arguments, load_inputs, output_options, write_frame
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,11 +14,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Read files or directories, clean them, and write one row per document.",
     )
     add_input_arguments(p)
-    add_output_arguments(p, formats=("jsonl", "csv", "table"))
+    add_output_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
-    write_frame(corpus.to_frame(), args.out, args.format or ("jsonl" if not args.out else None))
+    write_frame(corpus.to_frame(), args.out, args.format or ("jsonl" if not args.out else None), **output_options(args))
     return 0

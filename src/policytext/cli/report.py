@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_input_arguments, load_inputs
+from ._common import add_force_argument, add_input_arguments, load_inputs, write_text_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,18 +16,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_input_arguments(p)
     p.add_argument("-o", "--out", default="report.html", help="output file (default: report.html)")
+    add_force_argument(p)
     p.add_argument("--full-text", action="store_true", help="show full texts even for more than five documents")
     p.add_argument("--title", help="page title")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._util.files import atomic_write_text
     from ..reporting.html import report
 
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
     source = corpus[0] if len(corpus) == 1 else corpus
     page = report(source, title=args.title, full_text=True if args.full_text else None)
-    atomic_write_text(args.out, page)
+    write_text_file(args.out, page, args)
     print(f"wrote {args.out} ({len(page) / 1024:.0f} KB, {len(corpus)} document{'s' if len(corpus) != 1 else ''})")
     return 0

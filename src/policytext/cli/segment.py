@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ._common import add_input_arguments, load_inputs
+from ._common import add_force_argument, add_input_arguments, load_inputs, write_text_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fine", action="store_true", help="also emit the sub-words of long formulations")
     p.add_argument("--terms", action="store_true", help="content terms only (no punctuation or stopwords; txt)")
     p.add_argument("-o", "--out", help="write to this file instead of standard output")
+    add_force_argument(p)
     p.set_defaults(func=run)
 
 
@@ -52,7 +53,6 @@ def _default_backend() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._util.files import atomic_write_text
     from ..segment.segmenter import Segmenter
 
     corpus = load_inputs(args.inputs, clean=not args.no_clean)
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             out.append(" ".join(f"{t.word}/{t.pos}" if args.pos else t.word for t in toks))
     text = "\n".join(out) + ("\n" if out else "")
     if args.out:
-        atomic_write_text(args.out, text)
+        write_text_file(args.out, text, args)
     else:
         sys.stdout.write(text)
     return 0

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ..errors import InputError
-from ._common import add_input_arguments, add_output_arguments, load_inputs, write_frame
+from ._common import add_input_arguments, add_output_arguments, load_inputs, output_options, write_frame
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -95,7 +95,7 @@ def run_find(args: argparse.Namespace) -> int:
     if not args.out and args.format in (None, "table"):
         sys.stdout.write(format_for_terminal(df))
         return 0
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0
 
 
@@ -111,12 +111,12 @@ def run_mine(args: argparse.Namespace) -> int:
     if not args.out and args.format in (None, "table"):
         sys.stdout.write(format_for_terminal(df, n=args.top))
         return 0
-    write_frame(df, args.out, args.format)
+    write_frame(df, args.out, args.format, **output_options(args))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     from ..extract.templates.matching import bundled_templates
 
-    write_frame(bundled_templates(), args.out, args.format)
+    write_frame(bundled_templates(), args.out, args.format, **output_options(args))
     return 0

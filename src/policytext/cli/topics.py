@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import MissingExtraError, PolicytextError
-from ._common import add_input_arguments, load_inputs, write_frame
+from ._common import add_input_arguments, load_inputs, output_options, write_frame
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-df", type=float, default=0.1, help="maximum share of paragraphs (default 0.1)")
     p.add_argument("-o", "--out", help="output directory (created); without it the topics are printed")
     p.add_argument("--no-plots", action="store_true", help="do not draw topics.png / trends.png")
+    p.add_argument("--force", action="store_true", help="replace the tables of an earlier run in --out")
     p.set_defaults(func=run)
 
 
@@ -76,14 +77,14 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise PolicytextError(f"{out}: exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
-    write_frame(topics, str(out / "topics.csv"), "csv")
-    write_frame(coh, str(out / "labels.csv"), "csv")
-    write_frame(model.doc_topics(), str(out / "doc_topics.csv"), "csv")
+    write_frame(topics, str(out / "topics.csv"), "csv", **output_options(args))
+    write_frame(coh, str(out / "labels.csv"), "csv", **output_options(args))
+    write_frame(model.doc_topics(), str(out / "doc_topics.csv"), "csv", **output_options(args))
     written = ["topics.csv", "labels.csv", "doc_topics.csv"]
     trends = None
     if args.by:
         trends = model.trends(args.by)
-        write_frame(trends.reset_index(), str(out / "trends.csv"), "csv")
+        write_frame(trends.reset_index(), str(out / "trends.csv"), "csv", **output_options(args))
         written.append("trends.csv")
     model.save(out / "model.npz")
     written.append("model.npz")

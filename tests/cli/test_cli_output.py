@@ -1,0 +1,63 @@
+"""Every command that writes: existing outputs kept without --force, inputs never replaced, real formats."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from policytext.cli import main
+
+
+@pytest.fixture
+def text_file(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("抓农村牧区党建促乡村振兴，坚决做到“两个维护”。", encoding="utf-8")
+    return p
+
+
+def test_segment_never_replaces_its_own_input(text_file, capsys):
+    before = text_file.read_text(encoding="utf-8")
+    assert main(["segment", str(text_file), "-o", str(text_file), "--force"]) == 1
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert text_file.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", "formulas"],
+        ["read"],
+        ["keywords"],
+        ["segment"],
+    ],
+)
+def test_an_existing_output_needs_force(command, text_file, tmp_path, capsys):
+    out = tmp_path / ("out.txt" if command == ["segment"] else "out.csv")
+    out.write_text("keep me\n", encoding="utf-8")
+    assert main([*command, str(text_file), "-o", str(out)]) == 1
+    assert "already exists; pass --force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert main([*command, str(text_file), "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8") != "keep me\n"
+
+
+def test_parquet_output_is_parquet(text_file, tmp_path):
+    pytest.importorskip("pyarrow", reason="Parquet needs the 'batch' extra (pyarrow)")
+    out = tmp_path / "out.parquet"
+    assert main(["extract", "formulas", str(text_file), "-o", str(out)]) == 0
+    df = pd.read_parquet(out)
+    assert "两个维护" in df["formula"].tolist()
+
+
+def test_an_unknown_suffix_is_an_error_not_csv(text_file, tmp_path, capsys):
+    out = tmp_path / "out.docx"
+    assert main(["extract", "formulas", str(text_file), "-o", str(out)]) == 1
+    assert "unknown output format '.docx'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_report_keeps_an_existing_page(text_file, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    out.write_text("<p>mine</p>", encoding="utf-8")
+    assert main(["report", str(text_file), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "<p>mine</p>"
