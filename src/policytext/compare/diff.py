@@ -17,6 +17,7 @@ import pandas as pd
 from .._util.frames import object_columns, to_frame
 from ..corpus.document import Document
 from ..errors import InputError
+from ..segment.defaults import resolve_segmenter
 from .formulations import formulation_counts
 from .html import side_by_side
 from .sentences import ALIGNMENT_COLUMNS, align_sentences
@@ -121,6 +122,6 @@ def compare(
     alignment = object_columns(
         alignment, ints=("a_start", "a_end", "b_start", "b_end"), others=("a_text", "b_text", "similarity")
     )
-    counts = _formulation_frame(text_a, text_b, segmenter)
+    counts = _formulation_frame(text_a, text_b, resolve_segmenter(segmenter))
     changed = counts[counts["status"] != "kept"].reset_index(drop=True)
     return Comparison(name_a, name_b, text_a, text_b, alignment, changed, counts)

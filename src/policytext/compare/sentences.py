@@ -1,9 +1,10 @@
 """Sentence alignment of two versions of a text: which sentences were kept, changed, added or dropped.
 
 Identical sentences in the same order are matched first (difflib's longest matching blocks over the lists of
-sentences); in each stretch between them, sentences are paired greedily by similarity (rapidfuzz's Indel ratio,
-at least ``min_similarity``); sentences still unpaired are then paired across the whole text, so a sentence that
-moved is found as kept or changed rather than dropped in one place and added in another.
+sentences), then identical sentences that moved; in each stretch between matched sentences, the others are paired
+greedily by similarity (rapidfuzz's Indel ratio, at least ``min_similarity``); sentences still unpaired are then
+paired across the whole text, so a sentence that moved is kept or changed rather than dropped in one place and
+added in another.
 
 >>> rows = align_sentences("坚持稳中求进。推动高质量发展。减少库存。", "坚持稳中求进。推动经济高质量发展。新质生产力。")
 >>> [(r["status"], r["b_text"]) for r in rows]
@@ -81,19 +82,33 @@ def align_sentences(text_a: str, text_b: str, *, min_similarity: float = 0.5) ->
     sa, sb = split_sentences(text_a), split_sentences(text_b)
     matcher = difflib.SequenceMatcher(None, [s.text for s in sa], [s.text for s in sb], autojunk=False)
     pairs: dict[int, tuple[int, float]] = {}
-    loose_a: list[int] = []
-    loose_b: list[int] = []
+    blocks: list[tuple[list[int], list[int]]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs.update({i1 + d: (j1 + d, 1.0) for d in range(i2 - i1)})
-            continue
-        ia, ib = list(range(i1, i2)), list(range(j1, j2))
+        else:
+            blocks.append((list(range(i1, i2)), list(range(j1, j2))))
+    # a sentence that moved unchanged is kept, wherever it went
+    free_b: dict[str, list[int]] = {}
+    for _, ib in blocks:
+        for j in ib:
+            free_b.setdefault(sb[j].text, []).append(j)
+    for ia, _ in blocks:
+        for i in ia:
+            if free_b.get(sa[i].text):
+                pairs[i] = (free_b[sa[i].text].pop(0), 1.0)
+    used_b = {j for j, _ in pairs.values()}
+    loose_a: list[int] = []
+    loose_b: list[int] = []
+    for ia, ib in blocks:
+        ia = [i for i in ia if i not in pairs]
+        ib = [j for j in ib if j not in used_b]
         for i, j, s in _pair_greedily(ia, ib, sa, sb, min_similarity):
             pairs[i] = (j, s)
+            used_b.add(j)
         loose_a += [i for i in ia if i not in pairs]
-        paired_b = {j for j, _ in pairs.values()}
-        loose_b += [j for j in ib if j not in paired_b]
-    for i, j, s in _pair_greedily(loose_a, loose_b, sa, sb, min_similarity):  # sentences that moved
+        loose_b += [j for j in ib if j not in used_b]
+    for i, j, s in _pair_greedily(loose_a, loose_b, sa, sb, min_similarity):  # sentences that moved and changed
         pairs[i] = (j, s)
     partner_of_b = {j: i for i, (j, _) in pairs.items()}
     keyed: list[tuple[tuple[float, int], dict[str, Any]]] = []
