@@ -150,3 +150,11 @@ def test_variants_counted_together_without_double_counting(reports):
     seg = Segmenter(lexicon=None)
     tok = term_counts(["改革开放，改革，开放。"], {"改革": ["改革开放", "改革"]}, match="token", segmenter=seg)
     assert tok.iloc[0, 0] == 2
+
+
+def test_a_bare_string_and_a_repeated_term_are_one_column():
+    """0.1 crashed with 'cannot reshape array' on both (the shape used the string's length)."""
+    c = Corpus.from_texts(["抓党建促发展，党建引领。", "加强党的建设。"], meta=[{"year": 2020}, {"year": 2021}])
+    one = term_trends(c, "党建", unit="count")
+    assert list(one.columns) == ["党建"] and one["党建"].tolist() == [2, 0]
+    assert term_trends(c, ["党建", "党建"], unit="count").equals(one)

@@ -37,7 +37,10 @@ def object_columns(df: pd.DataFrame, ints: Iterable[str] = (), others: Iterable[
 
 def to_frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     """A DataFrame with at least *columns*, in that order, even when there are no rows."""
-    df = pd.DataFrame(rows)
+    try:
+        df = pd.DataFrame(rows)
+    except UnicodeEncodeError:  # a lone surrogate in a text: pandas' Arrow-backed strings cannot hold it
+        df = pd.DataFrame(rows, dtype=object)
     for c in columns:
         if c not in df.columns:
             df[c] = pd.Series(dtype="object")

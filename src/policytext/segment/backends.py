@@ -149,6 +149,11 @@ class JiebaBackend:
         return out
 
 
+# lone surrogates (U+D800-U+DFFF) cannot be encoded as UTF-8 for jieba-rs
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
+
+
 class RjiebaBackend:
     """jieba-rs (``rjieba``) with jieba's dictionary, the same frequencies, and jieba's
     handling of non-Han stretches (see the module docstring)."""
@@ -211,7 +216,19 @@ class RjiebaBackend:
 
     # -- API -----------------------------------------------------------------------
     def cut(self, text: str) -> list[str]:
-        """Every token, whitespace included (the tokens tile *text*)."""
+        """Every token, whitespace included (the tokens tile *text*).
+
+        A lone surrogate (some decoders leave them) cannot cross into Rust: it is a token
+        of its own, as jieba makes it, and the text around it is cut as usual.
+        """
+        if _SURROGATE.search(text):
+            return [w for part in _SURROGATE_SPLIT.split(text) if part for w in self._cut_or_self(part)]
+        return self._cut(text)
+
+    def _cut_or_self(self, part: str) -> list[str]:
+        return [part] if _SURROGATE.fullmatch(part) else self._cut(part)
+
+    def _cut(self, text: str) -> list[str]:
         pieces = self._pieces(text)
         if len(pieces) == 1 and not pieces[0][1]:
             return self.rj.cut(text, self.hmm)
@@ -224,6 +241,16 @@ class RjiebaBackend:
         return self.rj.has_word(word)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
+        """``(token, POS)`` pairs; a lone surrogate is a token of its own tagged ``x``, as in :meth:`cut`."""
+        if _SURROGATE.search(text):
+            out: list[tuple[str, str]] = []
+            for part in _SURROGATE_SPLIT.split(text):
+                if part:
+                    out.extend([(part, "x")] if _SURROGATE.fullmatch(part) else self._tag(part))
+            return out
+        return self._tag(text)
+
+    def _tag(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         rj = self.rj
         for piece, fix in self._pieces(text):

@@ -134,7 +134,7 @@ def term_counts(
         patterns = [[seg.cut(v) for v in sorted(groups[k], key=lambda t: (-len(t), t))] for k in labels]
         data = [[_token_count_any(toks, ps) for ps in patterns] for toks in c.tokens(seg)]
     return pd.DataFrame(
-        np.asarray(data, dtype=np.int64).reshape(len(c), len(terms)),
+        np.asarray(data, dtype=np.int64).reshape(len(c), len(labels)),
         index=pd.Index(c.doc_ids, name="doc_id"),
         columns=labels,
     )

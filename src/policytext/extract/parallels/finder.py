@@ -394,7 +394,7 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
     n = len(text)
     if n < 4:
         return []
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     han = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
     out: list[_Group] = []
     taken = np.zeros(n + 1, dtype=bool)

@@ -82,7 +82,7 @@ def _offsets(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray] | Non
     """Character offsets of *words* in *text* (the words are the text minus whitespace)."""
     if not text:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     space = np.isin(codes, _SPACE_CODES)
     nonws = np.flatnonzero(~space)
     lens = np.fromiter((len(w) for w in words), np.int64, len(words))
@@ -124,7 +124,7 @@ def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
         if not words:
             continue
         is_break = np.array([w in _UNIT_BREAKS for w in words], bool)
-        nl = np.r_[0, np.cumsum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)]
+        nl = np.r_[0, np.cumsum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)]
         gap_nl = np.r_[0, nl[start[1:]] - nl[end[:-1]]] > 0
         unit = next_unit + np.cumsum(is_break | gap_nl)
         next_unit = int(unit[-1]) + 2
