@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .extras import minhash_module
-from .shingles import shingle_hashes, windows
+from .shingles import position_hashes, window_hashes, windows
 
 __all__ = ["candidate_pairs"]
 
@@ -45,8 +45,9 @@ def candidate_pairs(
     lsh = ds.MinHashLSH(threshold=threshold, num_perm=num_perm)
     signatures: list[tuple[tuple[int, int], Any]] = []
     for i, text in enumerate(texts):
+        positions = position_hashes(text, shingle)
         for w, (s, e) in enumerate(windows(len(text), window)):
-            hashes = shingle_hashes(text[s:e], shingle)
+            hashes = window_hashes(positions, s, e, shingle)
             if hashes.size == 0:
                 continue
             m = ds.MinHash(
