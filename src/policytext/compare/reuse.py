@@ -32,8 +32,9 @@ from .seeds import gram_index
 
 __all__ = ["REUSE_COLUMNS", "find_reuse"]
 
-#: how many documents' k-gram indexes one call keeps (a document meets many partners in a row)
-_KEEP_INDEXES = 256
+#: how many characters of documents one call keeps k-gram indexes for (about 200 bytes a character): a document
+#: meets many partners, so its index is built once while it fits
+_KEEP_INDEX_CHARS = 4_000_000
 
 #: ``candidates="auto"`` aligns every pair up to this many pairs (measured: faster than LSH there)
 _ALL_PAIRS_UP_TO = 2000
@@ -162,14 +163,17 @@ def find_reuse(
             random_state=random_state,
         )
     indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
+    kept = [0]  # characters of the documents in indexes
 
     def index_of(i: int) -> dict[str, list[int]]:
         if i in indexes:
             indexes.move_to_end(i)
         else:
             indexes[i] = gram_index(texts[i], k)
-            if len(indexes) > _KEEP_INDEXES:
-                indexes.popitem(last=False)
+            kept[0] += len(texts[i])
+            while kept[0] > _KEEP_INDEX_CHARS and len(indexes) > 2:
+                old, _ = indexes.popitem(last=False)
+                kept[0] -= len(texts[old])
         return indexes[i]
 
     rows: list[dict[str, Any]] = []
