@@ -4,6 +4,11 @@ Prints MB/s (UTF-8 bytes on disk per second of CPU time) for the whole pipeline
 (``Corpus.from_dir``: decode, clean, normalize) and, as baselines measured in the same
 run, for plain ``bytes.decode("utf-8")`` of the same files and for ``normalize`` alone.
 
+Then, per format, ``read_document`` against the extraction library alone, in the same run
+(MB/s of file bytes): HTML (the 23 pages of ``html_pages/``; trafilatura's ``extract``),
+PDF (PDFs written with reportlab from corpus texts; pdfplumber's ``extract_text`` per page)
+and DOCX (the corpus's ``.docx`` files and some written with python-docx; its paragraph texts).
+
     python benchmarks/ingest.py [CORPUS_DIR] [--repeat N]
 """
 
@@ -55,6 +60,66 @@ def main() -> None:
     ]:
         print(f"{name:<34}{t:>8.3f}{mb / t:>9.1f}{t / t_decode:>16.1f}")
     print(f"\nreading+cleaning throughput: {mb / t_all:.1f} MB/s on one core (aim: >= 10 MB/s)")
+    formats(root, args.repeat)
+
+
+def formats(root: Path, repeat: int) -> None:
+    """HTML, PDF and DOCX: read_document against the extraction library alone."""
+    import io
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import docx
+    import pdfplumber
+    import trafilatura
+
+    from helpers.make_pdf import write_pdf
+
+    rows = []
+    pages = [f.read_bytes() for f in sorted((root / "html_pages").glob("**/*.html"))]
+    t_lib = best_of(
+        lambda: [trafilatura.extract(p.decode("utf-8"), include_tables=True, favor_recall=True) for p in pages], repeat
+    )
+    t_ours = best_of(lambda: [pt.read_document(p) for p in pages], repeat)
+    rows.append(("HTML", len(pages), sum(map(len, pages)), "trafilatura.extract", t_lib, t_ours))
+
+    sources = ["policy_docs_shandong/shandong_012.txt", "central_documents/zhongyang_yihao_2018_xiangcun_zhenxing.txt"]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs, docxs = [], [f.read_bytes() for f in sorted((root / "word_files").glob("*.docx"))]
+        for i, rel in enumerate(sources):
+            paragraphs = pt.read_document(root / rel).text.split("\n")
+            pdfs.append(write_pdf(Path(tmp) / f"{i}.pdf", paragraphs).read_bytes())
+            d = docx.Document()
+            for para in paragraphs:
+                d.add_paragraph(para)
+            buf = io.BytesIO()
+            d.save(buf)
+            docxs.append(buf.getvalue())
+
+        def plumb() -> None:
+            for raw in pdfs:
+                with pdfplumber.open(io.BytesIO(raw)) as pdf:
+                    "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+        t_lib = best_of(plumb, repeat)
+        t_ours = best_of(lambda: [pt.read_document(p) for p in pdfs], repeat)
+        rows.append(("PDF", len(pdfs), sum(map(len, pdfs)), "pdfplumber extract_text", t_lib, t_ours))
+        t_lib = best_of(
+            lambda: ["\n".join(p.text for p in docx.Document(io.BytesIO(raw)).paragraphs) for raw in docxs[2:]], repeat
+        )
+        t_ours = best_of(lambda: [pt.read_document(raw) for raw in docxs[2:]], repeat)
+        rows.append(
+            ("DOCX (written)", len(docxs) - 2, sum(map(len, docxs[2:])), "python-docx paragraphs", t_lib, t_ours)
+        )
+        t_ours = best_of(lambda: [pt.read_document(raw) for raw in docxs[:2]], repeat)
+        rows.append(("DOCX (corpus)", 2, sum(map(len, docxs[:2])), "-", float("nan"), t_ours))
+    print(
+        f"\n{'format':<16}{'files':>6}{'MB':>7}  {'library alone':<26}{'MB/s':>7}{'read_document MB/s':>20}{'x library':>11}"
+    )
+    for name, n, size, lib, t_lib, t_ours in rows:
+        mb = size / 1e6
+        print(f"{name:<16}{n:>6}{mb:>7.2f}  {lib:<26}{mb / t_lib:>7.2f}{mb / t_ours:>20.2f}{t_ours / t_lib:>11.2f}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import DecodeError
 from .text import is_han
 
-__all__ = ["clean_text", "decode_bytes", "parse_date"]
+__all__ = ["clean_text", "decode_bytes", "parse_date", "read_header_fields"]
 
 
 # --- decoding ------------------------------------------------------------------
@@ -347,6 +347,31 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
     return found
 
 
+def read_header_fields(text: str) -> dict[str, Any]:
+    """The first value of each key on header lines of *text* (来源:… 作者:… 发布时间:… 文号:…);
+    ``date`` is a :class:`datetime.date`.
+
+    >>> read_header_fields("首页 > 新闻\\n发布时间：2021-04-09 浏览次数：615\\n来源：新华社")["date"]
+    datetime.date(2021, 4, 9)
+    """
+    found: dict[str, Any] = {}
+    for line in text.split("\n"):
+        line = line.strip(_STRIP)
+        if ":" not in line and "：" not in line:
+            continue
+        pairs = _parse_meta_line(line)
+        for key, value in (pairs or {}).items():
+            if key in found:
+                continue
+            if key == "date":
+                d = parse_date(value)
+                if d:
+                    found["date"] = d
+            else:
+                found[key] = value
+    return found
+
+
 def _looks_like_title(line: str) -> bool:
     return (
         2 <= len(line) <= 80
@@ -413,6 +438,51 @@ def _first_block_start(
     return best
 
 
+_PROSE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
+
+
+def _prose(text: str) -> int:
+    """Characters of sentence-like lines (long enough and holding 。！？；): the body, not link lists."""
+    return sum(len(m.group()) for m in _PROSE_LINE_RE.finditer(text))
+
+
+def _tail_after_body(text: str, first: int, end: int) -> int | None:
+    """The first related-articles heading at or after *first* that comes after the body: with text
+    before it, and at least as much prose before it as after it. A sidebar heading (推荐阅读 above the
+    article) is passed over, and the block after the article still ends the body."""
+    starts = sorted(
+        {
+            start
+            for key in _TAIL_KEYS
+            for start in _key_line_starts(text, key, first, end)
+            if _TAIL_BLOCK_M_RE.match(text, start, end)
+        }
+    )
+    for start in starts:
+        before = text[:start]
+        if not before.strip():
+            continue
+        prose_before = _prose(before)
+        if prose_before >= _prose(text[start:end]):
+            return start
+    return None
+
+
+def _key_line_starts(text: str, key: str, lo: int, hi: int) -> list[int]:
+    """Line starts (within the run of lead characters) before each occurrence of *key* in text[lo:hi]."""
+    out = []
+    p = text.find(key, lo, hi)
+    while p >= 0:
+        q = p
+        while q > 0 and _TAIL_LEAD.match(text, q - 1):
+            q -= 1
+        start = q if q == 0 or text[q - 1] == "\n" else text.find("\n", q, p) + 1
+        if start >= lo or start == 0:
+            out.append(start)
+        p = text.find(key, p + 1, hi)
+    return out
+
+
 def _flagged_lines(lines: list[str], lo: int, hi: int) -> list[int]:
     """Indices in ``lines[lo:hi]`` of the lines that start with a character of ``_MIDDLE_FIRST`` or
     hold markdown emphasis (``**``, ``__``), in order."""
@@ -435,7 +505,7 @@ def _flagged_lines(lines: list[str], lo: int, hi: int) -> list[int]:
     return found
 
 
-def clean_text(text: str) -> tuple[str, dict[str, Any]]:
+def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, Any]]:
     """Clean a scraped page and return ``(body, metadata)``.
 
     Removes zero-width characters, HTML tags and entities, markdown front matter,
@@ -449,8 +519,13 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
 
     What it cannot do: it does not know a site's layout, so chrome that looks like
     prose (a one-line summary, an editor's note) stays in the body.
+
+    *title*, when the caller knows it (a web page's heading), is not looked for among the first
+    lines: a line equal to it is dropped and no other line is taken for it.
     """
     meta: dict[str, Any] = {}
+    if title:
+        meta["title"] = title
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(ch in text for ch in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH_RE.sub("", text)
@@ -474,7 +549,9 @@ def clean_text(text: str) -> tuple[str, dict[str, Any]]:
         if lic is not None:
             end = lic
         tail = _first_block_start(text, _TAIL_KEYS, _TAIL_BLOCK_M_RE, end, lead=_TAIL_LEAD)
-        if tail is not None and text[:tail].strip():
+        if tail is not None:
+            tail = _tail_after_body(text, tail, end)
+        if tail is not None:
             end = tail
         if end < len(text):
             lines = text[:end].split("\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +23,20 @@ from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
 from .clean import decode_bytes
 from .document import Document
-from .readers import load_sidecar, make_document, read_document, read_file_bytes
+from .readers import SUPPORTED_SUFFIXES, load_sidecar, make_document, read_document, read_file_bytes, suspicious_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
 
-__all__ = ["Corpus"]
+__all__ = ["PROBLEM_COLUMNS", "Corpus"]
+
+#: Columns of ``Corpus.problems``: ``kind`` (unreadable, unsupported, suspicious), ``file``, ``reason``;
+#: ``path``, ``error`` and ``offset`` are the 0.1 names, kept (``path`` = ``file``, ``error`` = ``reason``).
+PROBLEM_COLUMNS = ["kind", "file", "reason", "path", "error", "offset"]
+
+
+def _problem(kind: str, file: str, reason: str, offset: int | None = None) -> dict[str, Any]:
+    return {"kind": kind, "file": file, "reason": reason, "path": file, "error": reason, "offset": offset}
 
 
 class Corpus:
@@ -49,9 +58,7 @@ class Corpus:
             if d.doc_id in self._by_id:
                 raise InputError(f"duplicate doc_id {d.doc_id!r} (positions {self._by_id[d.doc_id]} and {i})")
             self._by_id[d.doc_id] = i
-        self.problems: pd.DataFrame = (
-            problems if problems is not None else pd.DataFrame(columns=["path", "error", "offset"])
-        )
+        self.problems: pd.DataFrame = problems if problems is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
         self._cache: dict[Any, list[Any]] = {}  # per-document values (see memo), carried into subsets
         self._corpus_cache: dict[Any, Any] = {}  # values about this corpus as a whole
 
@@ -107,9 +114,17 @@ class Corpus:
     ) -> Corpus:
         """Read every file under *path* matching *pattern* (sorted by path).
 
+        Each file is typed by its content: plain text, HTML (extra ``html``), PDF (extra ``pdf``)
+        and ``.docx`` (extra ``docx``). The default pattern reads ``.txt`` files; ``pattern="**/*"``
+        reads every supported type (``.txt .md .html .htm .shtml .pdf .docx``), skips the metadata
+        file and lists other files in ``problems`` (kind ``unsupported``). When the pattern matches
+        nothing but the folder holds supported files, a warning names them and the pattern to use.
+
         ``doc_id`` is the path relative to *path* without its suffix. With
-        ``errors="skip"`` unreadable files are left out and listed in
-        ``corpus.problems`` (``path, error, offset``) instead of raising.
+        ``errors="skip"`` unreadable files are left out and listed in ``corpus.problems``
+        (``kind, file, reason``; the older ``path, error, offset`` too) instead of raising.
+        A body that looks like the wrong part of its page (far too short, mostly navigation
+        links) is kept, warned about and listed with kind ``suspicious``.
 
         *metadata* adds curated metadata to the documents: a ``.jsonl`` or ``.csv``
         file or a DataFrame with a ``path`` column (relative to *path*, e.g.
@@ -128,19 +143,46 @@ class Corpus:
         if not root.is_dir():
             raise InputError(f"{root}: not a directory")
         sidecar = load_sidecar(root, metadata)
+        sidecar_files = {root / "manifest.jsonl", root / "metadata.csv"}
+        if isinstance(metadata, (str, os.PathLike)) and str(metadata) != "auto":
+            sidecar_files.add(Path(metadata))
         docs: list[Document] = []
         problems: list[dict[str, Any]] = []
-        for file in sorted(p for p in root.glob(pattern) if p.is_file()):
+        explicit_suffix = "." in pattern.rsplit("/", 1)[-1].lstrip("*")
+        files = sorted(p for p in root.glob(pattern) if p.is_file() and p not in sidecar_files)
+        if not files:
+            _warn_nothing_matched(root, pattern)
+        for file in files:
+            if not explicit_suffix and file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                problems.append(
+                    _problem(
+                        "unsupported", str(file), f"{file}: not a supported file type ({file.suffix or 'no suffix'})"
+                    )
+                )
+                continue
             rel = file.relative_to(root)
             doc_id = rel.with_suffix("").as_posix()
             extra = sidecar.get(rel.as_posix()) or sidecar.get(doc_id)
             try:
-                docs.append(read_document(file, doc_id=doc_id, clean=clean, normalize=normalize, meta=extra))
+                doc = read_document(file, doc_id=doc_id, clean=clean, normalize=normalize, meta=extra)
             except (DecodeError, InputError) as e:
                 if errors == "raise":
                     raise
-                problems.append({"path": str(file), "error": str(e), "offset": getattr(e, "offset", None)})
-        return cls(docs, problems=pd.DataFrame(problems, columns=["path", "error", "offset"]))
+                problems.append(_problem("unreadable", str(file), str(e), getattr(e, "offset", None)))
+                continue
+            reason = suspicious_body(doc)
+            if reason:
+                problems.append(_problem("suspicious", str(file), f"{file}: {reason}"))
+            docs.append(doc)
+        if problems and any(p["kind"] == "unsupported" for p in problems):
+            skipped = [Path(p["file"]).name for p in problems if p["kind"] == "unsupported"]
+            warnings.warn(
+                f"{root}: {len(skipped)} file(s) of unsupported types skipped ({', '.join(skipped[:5])}"
+                f"{' …' if len(skipped) > 5 else ''}); see corpus.problems",
+                UserWarning,
+                stacklevel=2,
+            )
+        return cls(docs, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
 
     @classmethod
     def from_texts(
@@ -418,6 +460,22 @@ class Corpus:
         head = frame[cols].head(20).to_html(index=False)
         more = f"<p>… and {len(self) - 20} more</p>" if len(self) > 20 else ""
         return f"<div><b>Corpus</b>: {len(self):,} documents, {self.n_chars:,} characters{head}{more}</div>"
+
+
+def _warn_nothing_matched(root: Path, pattern: str) -> None:
+    """Warn when *pattern* matched no file although *root* holds files policytext reads."""
+    others = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    if not others:
+        return
+    kinds = sorted({p.suffix.lower() for p in others})
+    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
+    warnings.warn(
+        f"{root}: pattern {pattern!r} matched no file, but the folder holds {len(others)} file(s) of types "
+        f'policytext reads ({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type '
+        f'(or e.g. pattern="**/*{kinds[0]}").',
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:

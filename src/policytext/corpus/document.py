@@ -11,7 +11,10 @@ import contextlib
 import datetime as _dt
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["Document"]
 
@@ -37,6 +40,19 @@ class Document:
     def __post_init__(self) -> None:
         self.doc_id = str(self.doc_id)
         _fill_year(self.meta)
+
+    @property
+    def sections(self) -> pd.DataFrame:
+        """The heading hierarchy of :attr:`text` (一、 （一） 1. （1）, 第一章 第一节 第一条), computed on demand:
+        ``level, number, heading, start, end, parent``, where ``text[start:end]`` is the section with its
+        heading and ``parent`` the row of the enclosing section (see :func:`policytext.corpus.officialdoc.sections`).
+
+        >>> Document("d", "一、总体要求\\n坚持稳中求进。").sections[["level", "number", "heading"]].values.tolist()
+        [[1, '一', '总体要求']]
+        """
+        from .officialdoc import sections
+
+        return sections(self.text)
 
     def __repr__(self) -> str:
         title = self.meta.get("title")

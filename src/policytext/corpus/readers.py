@@ -1,4 +1,7 @@
-"""Reading one document from a file or bytes: decoding, cleaning, metadata, normalization.
+"""Reading one document from a file or bytes: typing by content, decoding, cleaning, metadata, normalization.
+
+Plain text, HTML (extra ``html``), PDF (extra ``pdf``) and ``.docx`` (extra ``docx``) are told apart
+by their bytes, never by the file's suffix alone.
 
 >>> doc = read_document("来源:新华社\\n坚持稳中求进。".encode("gb18030"))
 >>> doc.meta["source"], doc.meta["encoding"]
@@ -10,18 +13,26 @@ from __future__ import annotations
 import io
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .._util.files import iter_json_lines
-from ..errors import InputError
+from ..errors import DecodeError, InputError
 from .clean import clean_text, decode_bytes, parse_date
 from .document import Document
+from .html import extract_html
+from .office import read_docx_text, read_pdf_text
+from .officialdoc import official_fields
+from .sniff import READ_FORMATS, sniff_format
 from .text import normalize as _normalize
 
-__all__ = ["load_sidecar", "make_document", "read_document", "read_file_bytes"]
+__all__ = ["SUPPORTED_SUFFIXES", "load_sidecar", "make_document", "read_document", "read_file_bytes", "suspicious_body"]
+
+#: File suffixes that ``Corpus.from_dir(path, pattern="**/*")`` reads (the content decides the format).
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx"})
 
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 
@@ -57,10 +68,80 @@ def read_document(
         path = Path(source)
         name = str(path)
         raw_bytes = read_file_bytes(path)
-    text, encoding = decode_bytes(raw_bytes, source=name)
-    return make_document(
-        text, name=name, path=path, doc_id=doc_id, clean=clean, normalize=normalize, meta=meta, encoding=encoding
+    fmt = sniff_format(raw_bytes)
+    found: dict[str, Any] = {}
+    raw: str | None = None
+    encoding: str | None = None
+    if fmt == "pdf":
+        text = read_pdf_text(raw_bytes, name)
+        found["format"] = "pdf"
+    elif fmt == "docx":
+        text = read_docx_text(raw_bytes, name)
+        found["format"] = "docx"
+    elif fmt == "ole2":
+        raise DecodeError(
+            f"{name}: a legacy Word/WPS/Excel file (OLE2 compound document), which policytext does not read; "
+            f"save it as .docx or PDF. Read formats: {READ_FORMATS}",
+            source=name,
+            offset=0,
+        )
+    elif fmt in ("zip", "image"):
+        raise DecodeError(
+            f"{name}: {'a ZIP archive that is not a .docx' if fmt == 'zip' else 'an image'}, not a document. "
+            f"Read formats: {READ_FORMATS}",
+            source=name,
+            offset=0,
+        )
+    elif fmt == "html":
+        raw, encoding = decode_bytes(raw_bytes, source=name)
+        text, found = extract_html(raw, name)
+        found["format"] = "html"
+    else:
+        text, encoding = decode_bytes(raw_bytes, source=name)
+    doc = make_document(
+        text,
+        name=name,
+        path=path,
+        doc_id=doc_id,
+        clean=clean,
+        normalize=normalize,
+        meta=meta,
+        encoding=encoding,
+        found=found,
+        raw=raw,
     )
+    reason = suspicious_body(doc)
+    if reason:
+        warnings.warn(f"{name}: {reason}", UserWarning, stacklevel=2)
+    return doc
+
+
+_SHORT_LINE = 14
+
+
+def suspicious_body(doc: Document) -> str | None:
+    """Why *doc*'s body looks like the wrong part of its file, or None: far shorter than the text
+    read (under 5% of its Han characters, or under 30 of 300 or more), or mostly short link/navigation
+    lines. Only for documents read from HTML, PDF or Word files (``meta["format"]``)."""
+    if doc.meta.get("format") not in ("html", "pdf", "docx"):
+        return None
+    body = sum(1 for ch in doc.text if "\u4e00" <= ch <= "\u9fff")
+    raw = doc.raw or ""
+    if doc.meta.get("format") == "html":
+        raw = re.sub(r"<[^<>]*>", "", raw)
+    source = sum(1 for ch in raw if "\u4e00" <= ch <= "\u9fff")
+    if body < 30 and source >= 300:
+        return f"suspiciously short body: {body} Chinese characters (of {source} in the file)"
+    if source > 2000 and body < 0.05 * source:
+        return f"suspiciously short body: {body} of the file's {source} Chinese characters"
+    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
+    short = [ln for ln in lines if len(ln) <= _SHORT_LINE and not ln.rstrip().endswith(tuple("。！？；"))]
+    if len(lines) >= 10 and sum(map(len, short)) > 0.5 * sum(map(len, lines)):
+        return (
+            f"the body is mostly short link or navigation lines ({len(short)} of {len(lines)} lines): "
+            "probably a menu, not the article"
+        )
+    return None
 
 
 def make_document(
@@ -73,13 +154,25 @@ def make_document(
     normalize: bool,
     meta: dict[str, Any] | None,
     encoding: str | None = None,
+    found: dict[str, Any] | None = None,
+    raw: str | None = None,
 ) -> Document:
+    """A :class:`Document` from decoded *text*: cleaned (metadata from its header lines and its
+    official-document structure), then *found* (what a page or file printed about itself) and
+    *meta* (curated metadata, which wins) laid over it."""
     info: dict[str, Any] = {}
     if clean:
-        body, found = clean_text(text)
-        info.update(found)
+        title = found.get("title") if found else None
+        if title:
+            text = _drop_title_lines(text, title)
+        body, cleaned = clean_text(text, title=title)
+        info.update(cleaned)
+        for key, value in official_fields(body).items():
+            info.setdefault(key, value)
     else:
         body = text
+    if found:
+        info.update({k: v for k, v in found.items() if v is not None})
     if meta:
         info.update({k: v for k, v in meta.items() if v is not None and not (isinstance(v, float) and v != v)})
     if isinstance(info.get("date"), str):
@@ -99,7 +192,27 @@ def make_document(
         body = _normalize(body)
     if doc_id is None:
         doc_id = path.stem if path is not None else "0"
-    return Document(doc_id=doc_id, text=body, meta=info, raw=text)
+    return Document(doc_id=doc_id, text=body, meta=info, raw=text if raw is None else raw)
+
+
+def _drop_title_lines(text: str, title: str) -> str:
+    """*text* without its first lines when, joined, they are the title (a heading set over several
+    lines, compared on Han characters) or a 发文字号 between them."""
+    key = _han(title)
+    lines = text.split("\n")
+    joined = ""
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    for i in range(first, min(len(lines), first + 8)):
+        joined += _han(lines[i])
+        if joined == key:
+            return "\n".join(lines[i + 1 :])
+        if not key.startswith(joined):
+            break
+    return text
+
+
+def _han(s: str) -> str:
+    return "".join(ch for ch in s if "\u4e00" <= ch <= "\u9fff")
 
 
 def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:

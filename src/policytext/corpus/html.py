@@ -1,0 +1,225 @@
+"""Reading a web page: the article's text, its title and dates, the gov.cn metadata table.
+
+The main content comes from a known article container of Chinese government CMSs
+(gov.cn's ``UCAP-CONTENT``, TRS ``zoom``/``article-content``, WebPlus ``wp_articlecontent``), else from
+trafilatura (extra ``html``); policytext's own cleaning then runs on it. Metadata comes
+from what the page prints: the gov.cn table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期),
+``<meta>`` tags of the CMS (ArticleTitle, PubDate, ContentSource), the article heading
+(``<h1>``) and the 发布时间/来源/作者 line above the article; never a date guessed from the crawl.
+
+>>> page = "<html><body><table><tr><td><b>发文字号：</b></td><td>国发〔2018〕43号</td></tr></table></body></html>"
+>>> page_fields(page)["doc_number"]
+'国发〔2018〕43号'
+>>> html_to_text("<p>第一段。</p><p>第二段&nbsp;。</p>")
+'第一段。\\n第二段 。'
+"""
+
+from __future__ import annotations
+
+import html as _html
+import importlib
+import re
+from typing import Any
+
+from ..errors import MissingExtraError
+from .clean import parse_date, read_header_fields
+
+__all__ = ["extract_html", "html_to_text", "page_fields"]
+
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_DROP_RE = re.compile(r"<(script|style|noscript|template|svg|canvas|select|button|iframe)\b.*?</\1\s*>", re.I | re.S)
+_DOCTYPE_RE = re.compile(r"<![^>]*>|<\?[^>]*\?>")
+_BLOCK_RE = re.compile(
+    r"<(?:br|hr|/?p|/?div|/?h[1-6]|/?li|/?ul|/?ol|/?tr|/?table|/?tbody|/?thead|/?section|/?article|/?header"
+    r"|/?footer|/?nav|/?aside|/?dl|/?dt|/?dd|/?blockquote|/?pre|/?form|/?center|/?title)\b[^<>]*>",
+    re.I,
+)
+_CELL_RE = re.compile(r"</?t[dh]\b[^<>]*>", re.I)
+_TAG_RE = re.compile(r"<[^<>]+>")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u202f]+")
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment: one line per block (paragraph, heading, row, line break),
+    table cells separated by a space, entities decoded, scripts, styles and comments dropped."""
+    text = _COMMENT_RE.sub("", fragment)
+    text = _DROP_RE.sub("", text)
+    text = _DOCTYPE_RE.sub("", text)
+    text = text.replace("\r", "").replace("\n", " ")
+    text = _BLOCK_RE.sub("\n", text)
+    text = _CELL_RE.sub(" ", text)
+    text = _TAG_RE.sub("", text)
+    text = _html.unescape(text)
+    lines = (_SPACES_RE.sub(" ", ln).strip(" \u3000") for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+# --- the article container --------------------------------------------------------
+
+_CONTAINER_RE = re.compile(
+    r"<(?P<tag>td|div|section|article)\b[^<>]*?"
+    r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text)[\"']"
+    r"|\bclass\s*=\s*[\"'][^\"']*\b(?:wp_articlecontent|TRS_Editor|pages_content|article-content)\b[^\"']*[\"'])"
+    r"[^<>]*>",
+    re.S,
+)
+
+
+def _element_inner(page: str, m: re.Match[str]) -> str:
+    """The inner HTML of the element whose opening tag *m* matched (nesting of the same tag counted)."""
+    tag = m.group("tag").lower()
+    open_close = re.compile(rf"<(/?){tag}\b[^<>]*>", re.I)
+    depth = 1
+    for t in open_close.finditer(page, m.end()):
+        depth += -1 if t.group(1) else 1
+        if depth == 0:
+            return page[m.end() : t.start()]
+    return page[m.end() :]
+
+
+def _container(page: str) -> str | None:
+    best: str | None = None
+    for m in _CONTAINER_RE.finditer(page):
+        inner = _element_inner(page, m)
+        han = sum(1 for ch in _TAG_RE.sub("", inner) if "\u4e00" <= ch <= "\u9fff")
+        if han >= 20 and (best is None or len(inner) > len(best)):
+            best = inner
+    return best
+
+
+# --- metadata the page prints -------------------------------------------------------
+
+_TD_RE = re.compile(r"<t[dh]\b[^<>]*>((?:(?!<t[dh]\b|</t[dh]>).)*)</t[dh]>", re.I | re.S)
+_TABLE_LABELS = {
+    "索引号": "index_number",
+    "主题分类": "topic",
+    "发文机关": "issuer",
+    "成文日期": "written_date",
+    "标题": "title",
+    "发文字号": "doc_number",
+    "发布日期": "date",
+    "主题词": "keywords",
+}
+_META_TAG_RE = re.compile(r"<meta\b[^<>]*>", re.I)
+_ATTR_RE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_META_NAMES = {
+    "articletitle": "title",
+    "og:title": "title",
+    "pubdate": "date",
+    "firstpublishedtime": "date",
+    "article:published_time": "date",
+    "publishdate": "date",
+    "contentsource": "source",
+    "source": "source",
+    "author": "author",
+    "article:author": "author",
+}
+_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+_H1_RE = re.compile(r"<h1\b[^<>]*>(.*?)</h1>", re.I | re.S)
+_TITLE_RE = re.compile(r"<title\b[^<>]*>(.*?)</title>", re.I | re.S)
+
+
+def _cell_text(cell: str) -> str:
+    return re.sub(r"\s+", " ", _html.unescape(_TAG_RE.sub("", cell))).strip(" \u3000\u00a0")
+
+
+def page_fields(page: str) -> dict[str, Any]:
+    """Metadata printed on the page: the label/value cells of a metadata table (gov.cn's
+    索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期), the CMS's ``<meta>`` tags and the
+    ``<h1>`` heading. Dates are :class:`datetime.date`."""
+    found: dict[str, Any] = {}
+    cells = [_cell_text(c) for c in _TD_RE.findall(page)]
+    for label, value in zip(cells, cells[1:]):
+        key = _TABLE_LABELS.get(re.sub(r"[\s\u3000:：]", "", label)) if label[-1:] in ":：" else None
+        if key and value and not value.endswith(("：", ":")) and key not in found:
+            found[key] = value
+    for tag in _META_TAG_RE.findall(page):
+        attrs = {a.lower(): (v1 or v2) for a, v1, v2 in _ATTR_RE.findall(tag)}
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        value = _html.unescape(attrs.get("content", "")).strip()
+        key = _META_NAMES.get(name)
+        if key and value:
+            found.setdefault(f"_meta_{key}", value)
+    for h in _H1_RE.findall(page):
+        text = _cell_text(h)
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4:
+            found.setdefault("_h1", text)
+            break
+    m = _TITLE_RE.search(page)
+    if m:
+        found["_html_title"] = _cell_text(m.group(1))
+    for key in ("date", "written_date"):
+        if isinstance(found.get(key), str):
+            found[key] = parse_date(found[key])
+            if found[key] is None:
+                del found[key]
+    return found
+
+
+def _trafilatura_text(page: str, name: str) -> str:
+    try:
+        trafilatura: Any = importlib.import_module("trafilatura")
+    except ImportError:
+        raise MissingExtraError(f"reading HTML ({name})", "html", "trafilatura") from None
+    out = trafilatura.extract(
+        page, output_format="txt", include_comments=False, include_tables=True, favor_recall=True, with_metadata=False
+    )
+    return out or ""
+
+
+def _han_key(text: str) -> str:
+    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
+    """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
+    policytext's cleaning) and what the page prints about it (title, date, written_date,
+    doc_number, issuer, source, author, index_number, topic).
+
+    Needs trafilatura (extra ``html``) for pages without a known article container.
+    """
+    fields = page_fields(page)
+    inner = _container(page)
+    if inner is not None:
+        text = html_to_text(inner)
+        method = "container"
+    else:
+        text = _trafilatura_text(page, name)
+        method = "trafilatura"
+    meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
+    meta["extraction"] = method
+    title = meta.get("title") or fields.get("_meta_title") or fields.get("_h1")
+    if not title and fields.get("_html_title"):
+        # "<article title> _ <site name>": the part before the site's name
+        title = re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", fields["_html_title"])[0].strip() or None
+    if title:
+        meta["title"] = title
+    # the header zone: the page's text above the article, where 发布时间/来源/作者 lines sit
+    # (and the first lines of the extracted text, which may hold them too)
+    page_text = html_to_text(_HEAD_RE.sub("", page))
+    title_key = _han_key(title or "")
+    first = next(
+        (
+            key[:8]
+            for key in map(_han_key, text.split("\n")[:12])
+            if len(key) >= 8 and key != title_key and not key.startswith(("发布", "来源", "作者", "时间", "日期"))
+        ),
+        "",
+    )
+    zone = ""
+    if first:
+        lines = page_text.split("\n")
+        for i, line in enumerate(lines):
+            if first in _han_key(line):
+                zone = "\n".join(lines[max(0, i - 40) : i])
+                break
+    header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
+    for key in ("source", "author"):
+        value = header.get(key) or fields.get(f"_meta_{key}")
+        if value and key not in meta:
+            meta[key] = value
+    if "date" not in meta:
+        d = header.get("date") or (parse_date(fields["_meta_date"]) if fields.get("_meta_date") else None)
+        if d is not None:
+            meta["date"] = d
+    return text, meta

@@ -1,0 +1,196 @@
+"""Reading PDF (pdfplumber, extra ``pdf``) and Word ``.docx`` (python-docx, extra ``docx``) files as text.
+
+A PDF loses its running headers, footers and page numbers (``— 3 —``, ``第3页``), and lines that a
+wrap or a page break split inside a paragraph are joined again (Chinese has no spaces, so a wrap
+leaves no newline inside a word), while paragraph and heading breaks stay. A ``.docx`` gives one
+line per paragraph and one line per table row (cells separated by a space).
+
+>>> join_wrapped([("一、总体要求", 0.3, False), ("坚持稳中求进，推动", 1.0, False), ("高质量发展。", 0.4, False)])
+['一、总体要求', '坚持稳中求进，推动高质量发展。']
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from typing import Any
+
+from ..errors import DecodeError, MissingExtraError
+
+__all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[—\-–－_~·\s]*\d{1,4}[—\-–－_~·\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节条篇部分]|附件\s*\d*\s*[:：]?$)"
+)
+_END = "。！？；：:!?;…”’」』）)》"
+_NEVER_FIRST = "，。、；：？！,.;:?!”’」』）)》〕】"
+
+
+def _module(name: str, feature: str, extra: str, package: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise MissingExtraError(feature, extra, package) from None
+
+
+def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
+    """Paragraphs from ``(line, fill, indented)`` triples: *fill* is how far the line reaches
+    toward the right margin (1.0 = full width), *indented* whether it starts indented.
+
+    A line joins the one before it when that one ran to the margin (``fill >= 0.9``) without
+    ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条).
+    """
+    out: list[str] = []
+    prev_fill = 0.0
+    for text, fill, indented in lines:
+        if (out and text[:1] in _NEVER_FIRST) or (
+            out
+            and prev_fill >= 0.9
+            and not indented
+            and not _HEADING_RE.match(text)
+            and not (out[-1][-1:] in _END and prev_fill < 0.97)
+        ):  # a line never starts with a comma or closing mark
+            out[-1] += text
+        else:
+            out.append(text)
+        prev_fill = fill
+    return out
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines that repeat at the top or bottom of at least half of the pages (digits ignored)."""
+    if len(pages) < 3:
+        return set()
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        for line in set(lines[:2] + lines[-2:]):
+            edges[re.sub(r"\d+", "#", line)] += 1
+    return {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+
+
+def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
+    """The text of a PDF, one paragraph per line; a PDF without a text layer is a :class:`DecodeError`."""
+    pdfplumber = _module("pdfplumber", f"reading PDF ({name})", "pdf", "pdfplumber")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+    except Exception as e:  # pdfminer raises many types on broken files
+        raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
+    pages: list[list[tuple[str, float, float]]] = []  # per page: (text, x0, x1)
+    widths: list[tuple[float, float]] = []
+    with pdf:
+        for page in pdf.pages:
+            rows = []
+            for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
+                text = re.sub(r"\s+", " ", line["text"]).strip()
+                if text:
+                    rows.append((text, float(line["x0"]), float(line["x1"])))
+            pages.append(rows)
+            widths.append((float(page.width), float(page.height)))
+    if not any(pages):
+        raise DecodeError(
+            f"{name}: this PDF has no text layer (a scan or images only); run OCR on it first", source=name
+        )
+    running = _running_lines([[t for t, _, _ in rows] for rows in pages])
+    kept: list[tuple[str, float, float]] = []
+    for rows in pages:
+        kept.extend(
+            (t, x0, x1) for t, x0, x1 in rows if not _PAGE_NUMBER_RE.match(t) and re.sub(r"\d+", "#", t) not in running
+        )
+    if not kept:
+        return ""
+    left = min(x0 for _, x0, _ in kept)
+    right = max(x1 for _, _, x1 in kept)
+    span = max(right - left, 1.0)
+    # a character's width: the median width per character of the longer lines
+    per_char = sorted((x1 - x0) / len(t) for t, x0, x1 in kept if len(t) >= 10) or [12.0]
+    char_w = per_char[len(per_char) // 2]
+    triples = []
+    for t, x0, x1 in kept:
+        fill = (x1 - left) / span
+        if right - x1 < 2.5 * char_w:
+            fill = max(fill, 0.95)
+        triples.append((t, fill, x0 - left > 1.2 * char_w))
+    return "\n".join(_unspace(ln) for ln in join_wrapped(triples))
+
+
+_CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _unspace(line: str) -> str:
+    """Chinese has no spaces between words: when a line is letter-spaced (three or more spaces between CJK
+    characters, one every five characters or more often), those spaces go; a single gap (第一条 内容) stays."""
+    n = len(_CJK_SPACE_RE.findall(line))
+    return _CJK_SPACE_RE.sub("", line) if n >= 3 and n * 5 > len(line) else line
+
+
+def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:
+    """The text of a ``.docx``: paragraphs and table rows in document order, one per line."""
+    docx = _module("docx", f"reading Word files ({name})", "docx", "python-docx")
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception:  # python-docx raises several types on broken files (a dangling image link, …)
+        return _docx_xml_text(raw, name)
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(docx.text.paragraph.Paragraph(child, document).text)
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            for row in table.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat
+                        cells.append(text)
+                lines.append(" ".join(cells))
+    return "\n".join(ln.strip() for ln in lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_xml_text(raw: bytes, name: str) -> str:
+    """The same lines read from ``word/document.xml`` directly, for files python-docx refuses
+    (a relationship that points nowhere): paragraphs, and table rows with cells separated by a space."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            root = ET.fromstring(z.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
+        raise DecodeError(f"{name}: not a readable .docx ({type(e).__name__}: {e})", source=name) from None
+
+    def para_text(p: ET.Element) -> str:
+        out = []
+        for el in p.iter():
+            if el.tag == _W + "t":
+                out.append(el.text or "")
+            elif el.tag == _W + "tab":
+                out.append("\t")
+            elif el.tag in (_W + "br", _W + "cr"):
+                out.append("\n")
+        return "".join(out)
+
+    lines: list[str] = []
+    body = root.find(_W + "body")
+    for child in body if body is not None else []:
+        if child.tag == _W + "p":
+            lines.append(para_text(child))
+        elif child.tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                cells: list[str] = []
+                for cell in row.iter(_W + "tc"):
+                    text = " ".join(" ".join(para_text(p) for p in cell.iter(_W + "p")).split())
+                    if text and (not cells or cells[-1] != text):
+                        cells.append(text)
+                lines.append(" ".join(cells))
+    return "\n".join(ln.strip() for ln in lines)

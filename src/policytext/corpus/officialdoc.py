@@ -1,0 +1,321 @@
+"""The structure of an official document (公文格式, GB/T 9704): 发文字号, 主送机关, 成文日期, signature,
+抄送, 附件, and the hierarchy of its headings (一、 （一） 1. （1）, 第一章 第一节 第一条).
+
+>>> text = "国办发〔2023〕12号\\n各省、自治区、直辖市人民政府：\\n一、总体要求\\n坚持稳中求进。"
+>>> f = official_fields(text + "\\n国务院办公厅\\n2023年2月13日")
+>>> f["doc_number"], f["recipients"], f["issuer"], f["written_date"].isoformat()
+('国办发〔2023〕12号', '各省、自治区、直辖市人民政府', '国务院办公厅', '2023-02-13')
+>>> frame = sections("一、总体要求\\n坚持稳中求进。\\n（一）指导思想\\n以人民为中心。")
+>>> frame[["level", "number", "heading", "parent"]]
+   level number heading  parent
+0      1      一    总体要求    <NA>
+1      2    （一）    指导思想       0
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["SECTION_COLUMNS", "chinese_date", "official_fields", "sections"]
+
+SECTION_COLUMNS = ["level", "number", "heading", "start", "end", "parent"]
+
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DATE_RE = re.compile(
+    r"(?P<y>[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+_AR_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+def _cn_number(s: str) -> int:
+    """一 → 1, 十 → 10, 十三 → 13, 二十三 → 23, 三十一 → 31."""
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    return _CN_DIGITS[s]
+
+
+def chinese_date(value: str) -> _dt.date | None:
+    """The first date written 2023年2月13日 or 二〇二三年二月十三日 in *value*.
+
+    >>> chinese_date("二〇二三年二月十三日")
+    datetime.date(2023, 2, 13)
+    """
+    m = _AR_DATE_RE.search(value)
+    cm = _CN_DATE_RE.search(value)
+    try:
+        if m and (not cm or m.start() <= cm.start()):
+            return _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if cm:
+            year = int("".join(str(_CN_DIGITS[c]) for c in cm["y"]))
+            return _dt.date(year, _cn_number(cm["m"]), _cn_number(cm["d"]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+_OPEN = "〔[［(（"
+_CLOSE = "〕]］)）"
+_DOC_NUMBER_RE = re.compile(
+    rf"(?P<org>[\u4e00-\u9fff]{{1,14}})\s*[{re.escape(_OPEN)}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{re.escape(_CLOSE)}]"
+    r"\s*(?P<n>\d{1,5})\s*号"
+    r"|(?P<ling>[\u4e00-\u9fff]{1,10}令)\s*第\s*(?P<ln>\d{1,5})\s*号"
+)
+_DATE_ONLY_RE = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*[）)]?$"
+)
+_ORG_END_RE = re.compile(
+    r"(?:部|委|局|厅|办|院|会|组|署|行|处|室|所|社|中心|办公室|办公厅|委员会|政府|党委|党组|总局|公司|军委|领导小组)$"
+)
+_TERMINAL = "。！？；;!?"
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
+)
+
+
+def _norm_doc_number(m: re.Match[str]) -> str:
+    if m["ling"]:
+        return f"{m['ling']}第{m['ln']}号"
+    return f"{m['org']}〔{m['year']}〕{m['n']}号"
+
+
+def official_fields(text: str) -> dict[str, Any]:
+    """What the official-document format says about *text*: ``doc_number`` (发文字号, the brackets
+    normalized to 〔〕), ``recipients`` (主送机关), ``issuer`` (the signature above the date),
+    ``written_date`` (成文日期, the date line at the end), ``cc`` (抄送, a list) and ``attachments``
+    (附件, a list of names). Keys that are not found are absent."""
+    found: dict[str, Any] = {}
+    lines = [ln.strip(" \t\u3000\u00a0") for ln in text.split("\n")]
+    nonempty = [(i, ln) for i, ln in enumerate(lines) if ln]
+    head = nonempty[:12]
+    # 发文字号: a line of its own near the top (a 签发人 may share it)
+    for _, ln in head:
+        m = _DOC_NUMBER_RE.match(ln)
+        if m and len(ln) - m.end() <= 12 and not any(c in ln[m.end() :] for c in _TERMINAL + "，,"):
+            found["doc_number"] = _norm_doc_number(m)
+            break
+    # 主送机关: a short line ending in ： before the first sentence of the body
+    for _, ln in head:
+        if ln.endswith(("：", ":")):
+            name = ln[:-1].strip()
+            if (
+                2 <= len(name) <= 150
+                and not any(c in name for c in _TERMINAL + "：:")
+                and not _HEADING_START.match(name)
+                and not name.startswith(("附件", "抄送", "主题词", "关键词", "来源", "发布", "各位", "同志们"))
+                and (_ORG_END_RE.search(name) or "、" in name or "，" in name or name.startswith("各"))
+            ):
+                found["recipients"] = name
+                break
+        elif any(c in ln for c in "。；"):
+            break
+    # 成文日期 and the signature above it: the last date line near the end
+    tail = nonempty[-12:]
+    for k in range(len(tail) - 1, -1, -1):
+        _, ln = tail[k]
+        if _DATE_ONLY_RE.match(ln):
+            d = chinese_date(ln)
+            if d is not None:
+                found["written_date"] = d
+                signers: list[str] = []
+                j = k - 1
+                while j >= 0 and len(signers) < 4:
+                    sig = tail[j][1]
+                    if (
+                        len(sig) <= 40
+                        and not any(c in sig for c in _TERMINAL + "，,：:")
+                        and _ORG_END_RE.search(re.sub(r"[\s\u3000]+", "", sig))
+                    ):
+                        signers.insert(0, re.sub(r"[\s\u3000]+", "", sig))
+                        j -= 1
+                    else:
+                        break
+                if signers:
+                    found["issuer"] = "、".join(signers)
+                break
+    # 抄送 and 附件
+    for idx, ln in nonempty:
+        m = re.match(r"^抄\s*送\s*[:：]\s*(.+)$", ln)
+        if m and "cc" not in found:
+            names = m.group(1)
+            for _, nxt in ((i, x) for i, x in nonempty if i > idx):  # a list that wraps onto more lines
+                if len(nxt) > 60 or "印发" in nxt or _DATE_ONLY_RE.match(nxt) or _HEADING_START.match(nxt):
+                    break
+                names += "，" + nxt
+            found["cc"] = [p for p in re.split(r"[，,、；;。\s]+", names) if p]
+        m = re.match(r"^附\s*件\s*[:：]\s*(.*)$", ln)
+        if m and "attachments" not in found:
+            items = []
+            first = m.group(1).strip()
+            if first:
+                items.append(first)
+            for _, nxt in ((i, x) for i, x in nonempty if i > idx):
+                if re.match(r"^\d{1,2}\s*[.．、]", nxt) and len(nxt) <= 80 and not nxt.endswith("。"):
+                    items.append(nxt)
+                else:
+                    break
+            items = [re.sub(r"^\d{1,2}\s*[.．、]\s*", "", x).strip() for x in items]
+            if items and all(len(x) <= 80 and not x.endswith("。") for x in items):
+                found["attachments"] = [x for x in items if x]
+    return found
+
+
+# --- the heading hierarchy -----------------------------------------------------------
+
+_NUM_CN = "一二三四五六七八九十百零〇"
+_SECTION_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("bian", re.compile(rf"第[{_NUM_CN}\d]+编")),
+    ("zhang", re.compile(rf"第[{_NUM_CN}\d]+章")),
+    ("jie", re.compile(rf"第[{_NUM_CN}\d]+节")),
+    ("tiao", re.compile(rf"第[{_NUM_CN}\d]+条")),
+    ("cn", re.compile(r"[一二三四五六七八九十百]+、")),
+    ("cn_paren", re.compile(r"[（(][一二三四五六七八九十百]+[）)]")),
+    ("ar", re.compile(r"\d{1,3}[.．、](?!\d)")),
+    ("ar_paren", re.compile(r"[（(]\d{1,3}[）)]")),
+]
+_ATTACHMENT_LIST_RE = re.compile(r"^附\s*件\s*[:：]")
+_HEADING_END_RE = re.compile(r"[。；;！？]")
+_GAP_RE = re.compile(r"\s{2,}|\u3000")
+
+
+def _heading_of(line: str, marker_end: int) -> str:
+    rest = line[marker_end:].lstrip(" \u3000\t")
+    m = _HEADING_END_RE.search(rest)
+    head = rest[: m.start()] if m else rest
+    # a text without 。 (a PDF extraction) runs the heading into its paragraph after a wide gap
+    gap = _GAP_RE.search(head)
+    if gap:
+        head = head[: gap.start()]
+    return head[:80].strip()
+
+
+def sections(text: str) -> pd.DataFrame:
+    """The heading hierarchy of *text*: one row per heading, ``level`` (1 = outermost), ``number``
+    (the marker as printed, 一 / （一） / 1 / （1） / 第一章), ``heading`` (its words, up to the first
+    。 or ；), ``start``/``end`` (``text[start:end]`` is the section, heading included) and ``parent``
+    (the row of the enclosing heading, <NA> at the top).
+
+    A style's level is fixed by the order in which the styles first appear, as a reader nests
+    them: the first style seen is level 1, a new style below it level 2, and a style seen before
+    closes every deeper one. 第…章/节/条 of regulations and 一、（一）1.（1） of notices both work.
+    """
+    rows: list[dict[str, Any]] = []
+    stack: list[str] = []  # styles of the open levels
+    open_rows: list[int] = []  # the row of each open level
+    pos = 0
+    in_attachments = False
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.lstrip(" \t\u3000\u00a0")
+        lead = len(line) - len(stripped)
+        if _ATTACHMENT_LIST_RE.match(stripped):
+            in_attachments = True  # 附件：1.… 2.… lists names, not sections
+            continue
+        if in_attachments and (not stripped or _SECTION_STYLES[6][1].match(stripped)):
+            continue
+        in_attachments = False
+        for style, pattern in _SECTION_STYLES:
+            m = pattern.match(stripped)
+            if m is None:
+                continue
+            if style in stack:
+                depth = stack.index(style)
+                del stack[depth + 1 :]
+                del open_rows[depth:]
+            else:
+                stack.append(style)
+            level = len(stack)
+            number = m.group().rstrip("、.．")
+            parent = open_rows[-1] if open_rows else None
+            rows.append(
+                {
+                    "level": level,
+                    "number": number,
+                    "heading": _heading_of(stripped, m.end()),
+                    "start": start + lead,
+                    "end": len(text),
+                    "parent": parent,
+                }
+            )
+            open_rows.append(len(rows) - 1)
+            break
+    # a section ends where the next heading at its level or above starts, and the last ones before
+    # the closing block (附件 list, signature and date, 抄送) when there is one after the last heading
+    closing = _closing_start(text)
+    for row in rows:
+        if closing > row["start"]:
+            row["end"] = min(row["end"], closing)
+    for i, row in enumerate(rows):
+        for later in rows[i + 1 :]:
+            if later["level"] <= row["level"]:
+                row["end"] = later["start"]
+                break
+        row["end"] = _trim_end(text, row["start"], row["end"])
+    frame = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    frame["parent"] = frame["parent"].astype("Int64")
+    frame["level"] = frame["level"].astype(int)
+    frame["start"] = frame["start"].astype(int)
+    frame["end"] = frame["end"].astype(int)
+    return frame
+
+
+def _closing_start(text: str) -> int:
+    """Where the closing block of an official document starts (附件 list, signature above the date,
+    抄送), searched among its last 15 lines; ``len(text)`` when there is none."""
+    starts: list[int] = []
+    pos = len(text)
+    for line in reversed(text.split("\n")):
+        pos -= len(line)
+        starts.append(pos)
+        pos -= 1
+        if len(starts) >= 15:
+            break
+    starts.reverse()  # line starts of the last lines, in order
+    lines = [text[a : text.find("\n", a) if text.find("\n", a) >= 0 else len(text)] for a in starts]
+    found = len(text)
+    for k, (a, line) in enumerate(zip(starts, lines)):
+        stripped = line.strip(" \t\u3000\u00a0")
+        if _ATTACHMENT_LIST_RE.match(stripped) or re.match(r"^抄\s*送\s*[:：]", stripped):
+            return min(found, a)
+        if _DATE_ONLY_RE.match(stripped):
+            j = k
+            while j > 0:
+                sig = re.sub(r"[\s\u3000]+", "", lines[j - 1])
+                if (
+                    sig
+                    and len(sig) <= 40
+                    and not any(c in sig for c in _TERMINAL + "，,：:")
+                    and _ORG_END_RE.search(sig)
+                ):
+                    j -= 1
+                else:
+                    break
+            return min(found, starts[j])
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in "\n \t\u3000":
+        end -= 1
+    return end

@@ -1,0 +1,94 @@
+"""Corpus.from_dir never comes back silently empty: it warns when the pattern matches nothing, reads
+every supported type with pattern="**/*", and lists suspicious bodies and skipped files in problems."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import policytext as pt
+from policytext.corpus.corpus import PROBLEM_COLUMNS
+
+MENU_PAGE = (
+    "<!DOCTYPE html><html><head><title>某某县人民政府</title></head><body><div class='nav'>"
+    + "".join(f"<p><a href='/c{i}'>栏目{i}政务公开</a></p>" for i in range(40))
+    + "</div><div>"
+    + "".join(
+        f"<p>某某县第{i}次会议召开，与会人员认真学习了有关文件精神，并就下一步工作作出部署。</p>" for i in range(60)
+    )
+    + "</div><div class='side'>"
+    + "".join(f"<p><a href='/n{i}'>新闻标题第{i}条</a></p>" for i in range(60))
+    + "</div></body></html>"
+)
+
+
+@pytest.fixture
+def html_folder(tmp_path, corpus_dir):
+    for name in ("govcn_000014349_2018-00222.html", "govcn_000014349_2018-00221.html"):
+        shutil.copy(corpus_dir / "html_pages/gov_cn" / name, tmp_path / name)
+    return tmp_path
+
+
+def test_default_pattern_on_html_folder_warns_naming_files_and_pattern(html_folder):
+    with pytest.warns(UserWarning, match=r"matched no file.*\.html.*govcn_000014349_2018-00221\.html.*\*\*/\*"):
+        corpus = pt.Corpus.from_dir(html_folder)
+    assert len(corpus) == 0
+
+
+def test_pattern_all_reads_every_supported_type(html_folder, corpus_dir, tmp_path):
+    shutil.copy(corpus_dir / "word_files/jiangxi_waiban_2022_exam_outline.docx", html_folder / "outline.docx")
+    (html_folder / "note.txt").write_text("坚持稳中求进。推动高质量发展。", encoding="utf-8")
+    (html_folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    (html_folder / "metadata.csv").write_text("path,issuer\nnote.txt,某某县\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"unsupported types skipped \(picture\.png\)"):
+        corpus = pt.Corpus.from_dir(html_folder, pattern="**/*")
+    assert corpus.doc_ids == ["govcn_000014349_2018-00221", "govcn_000014349_2018-00222", "note", "outline"]
+    assert {d.meta.get("format") for d in corpus} == {"html", "docx", None}
+    assert corpus["note"].meta["issuer"] == "某某县"  # the sidecar is metadata, not a document
+    assert corpus["govcn_000014349_2018-00222"].meta["doc_number"] == "国发〔2018〕43号"
+    assert list(corpus.problems.columns) == PROBLEM_COLUMNS
+    row = corpus.problems.iloc[0]
+    assert row["kind"] == "unsupported" and row["file"].endswith("picture.png") and row["path"] == row["file"]
+
+
+NAV_ONLY_PAGE = (
+    "<html><body><div class=nav>"
+    + "".join(f"<p><a href=/c{i}>栏目{i}政务公开</a></p>" for i in range(40))
+    + "</div><div><p>正文很短。</p></div>"
+    + "".join(f"<p><a href=/n{i}>新闻标题第{i}条</a></p>" for i in range(60))
+    + "</body></html>"
+)
+
+
+def test_menu_page_is_flagged_and_article_page_is_not(tmp_path):
+    (tmp_path / "article.html").write_text(MENU_PAGE, encoding="utf-8")
+    (tmp_path / "menu.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"menu\.html: the body is mostly short link or navigation lines"):
+        corpus = pt.Corpus.from_dir(tmp_path, pattern="*.html")
+    assert len(corpus) == 2
+    assert corpus["article"].text.startswith("某某县第0次会议召开")
+    assert corpus.problems[["kind"]].values.ravel().tolist() == ["suspicious"]
+    assert corpus.problems.iloc[0]["file"].endswith("menu.html")
+
+
+def test_navigation_only_body_is_suspicious():
+    from policytext.corpus import Document
+    from policytext.corpus.readers import suspicious_body
+
+    nav = "\n".join(f"栏目{i}" for i in range(30))
+    doc = Document("d", nav, {"format": "html"}, raw=nav + "正文" * 10)
+    assert "navigation" in suspicious_body(doc)
+    short = Document("d", "首页 政务公开", {"format": "html"}, raw="<p>" + "正文很长的一段。" * 500 + "</p>")
+    assert "short" in suspicious_body(short)
+    assert suspicious_body(Document("d", nav, {})) is None  # plain text is never judged
+
+
+def test_skip_records_kind_file_reason_and_old_columns(tmp_path):
+    (tmp_path / "ok.txt").write_text("稳中求进。", encoding="utf-8")
+    (tmp_path / "legacy.txt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    corpus = pt.Corpus.from_dir(tmp_path, errors="skip")
+    assert corpus.doc_ids == ["ok"]
+    row = corpus.problems.iloc[0]
+    assert row["kind"] == "unreadable" and row["file"].endswith("legacy.txt")
+    assert "legacy.txt" in row["reason"] and row["error"] == row["reason"]

@@ -1,0 +1,163 @@
+"""PDF and Word files: read whole, running headers and page numbers gone, wrapped lines joined
+(no newline inside a sentence), paragraph and heading breaks kept; a PDF without text says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import zipfile
+
+import pytest
+
+import policytext as pt
+from helpers.make_pdf import write_pdf
+from policytext.corpus.office import join_wrapped, read_docx_text, read_pdf_text
+from policytext.errors import DecodeError, MissingExtraError
+
+pytest.importorskip("reportlab")
+
+
+@pytest.mark.parametrize(
+    "rel",
+    ["html_pages/gov_cn/govcn_000014349_2018-00221.html", "policy_docs_shandong/shandong_012.txt"],
+)
+def test_pdf_reads_back_to_the_same_body(tmp_path, corpus_dir, rel):
+    source = pt.read_document(corpus_dir / rel)
+    paragraphs = source.text.split("\n")
+    pdf = write_pdf(tmp_path / "doc.pdf", paragraphs)
+    doc = pt.read_document(pdf)
+    assert doc.meta["format"] == "pdf"
+    assert doc.text == source.text
+    # more than one page, so page breaks fell inside sentences; header and page numbers gone
+    assert "— 2 —" not in doc.text and "某某省人民政府文件" not in doc.text
+    for line in doc.text.split("\n"):
+        assert "\n" not in line
+    assert "\n" not in doc.text.split("\n")[1]
+
+
+def test_pdf_metadata_from_the_official_format(tmp_path):
+    paragraphs = [
+        "某某省人民政府办公厅关于做好某项工作的通知",
+        "某政办发〔2023〕5号",
+        "各市人民政府，省政府各部门：",
+        "为做好某项工作，经省政府同意，现就有关事项通知如下。" * 3,
+        "一、总体要求",
+        "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。" * 2,
+        "某某省人民政府办公厅",
+        "2023年3月1日",
+    ]
+    doc = pt.read_document(write_pdf(tmp_path / "n.pdf", paragraphs))
+    assert doc.meta["doc_number"] == "某政办发〔2023〕5号"
+    assert doc.meta["recipients"] == "各市人民政府，省政府各部门"
+    assert doc.meta["written_date"] == dt.date(2023, 3, 1)
+    assert doc.meta["issuer"] == "某某省人民政府办公厅"
+    assert doc.sections["heading"].tolist() == ["总体要求"]
+
+
+def test_pdf_without_text_layer(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    p = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(p))
+    c.rect(100, 100, 300, 400, fill=1)
+    c.showPage()
+    c.save()
+    with pytest.raises(DecodeError, match=r"scan\.pdf.*no text layer"):
+        pt.read_document(p)
+
+
+def test_broken_pdf_names_the_file(tmp_path):
+    p = tmp_path / "broken.pdf"
+    p.write_bytes(b"%PDF-1.4\n" + b"garbage" * 20)
+    with pytest.raises(DecodeError, match=r"broken\.pdf"):
+        pt.read_document(p)
+
+
+def test_join_wrapped_keeps_headings_and_paragraph_ends():
+    lines = [
+        ("一、总体要求", 0.3, False),
+        ("坚持稳中求进，推动高质量发展，完整准确全面贯彻新发", 1.0, True),
+        ("展理念。", 0.2, False),
+        ("（一）指导思想", 0.3, False),
+        ("以人民为中心，加快构建新发展格局，着力推动高质量发", 1.0, True),
+        ("展，增进民生福祉，全面推进中国式现代化建设事业发展。", 1.0, False),
+        ("新的一段从缩进开始。", 0.5, True),
+        ("，逗号不会开始一行", 0.5, False),
+    ]
+    assert join_wrapped(lines) == [
+        "一、总体要求",
+        "坚持稳中求进，推动高质量发展，完整准确全面贯彻新发展理念。",
+        "（一）指导思想",
+        "以人民为中心，加快构建新发展格局，着力推动高质量发展，增进民生福祉，全面推进中国式现代化建设事业发展。",
+        "新的一段从缩进开始。，逗号不会开始一行",
+    ]
+
+
+def test_docx_files_of_the_corpus(corpus_dir, manifest):
+    docs = [m for m in manifest if m["path"].endswith(".docx")]
+    assert len(docs) == 2
+    for m in docs:
+        doc = pt.read_document(corpus_dir / m["path"])
+        assert doc.meta["format"] == "docx"
+        assert "一、" in doc.text and doc.sections["level"].min() == 1
+        assert abs(len(doc.text) - m["chars"]) < 0.1 * m["chars"]
+    jiangxi = pt.read_document(corpus_dir / "word_files/jiangxi_waiban_2022_exam_outline.docx")
+    # the signature block: issuer and 成文日期
+    assert jiangxi.meta["issuer"] == "江西省人民政府外事办公室"
+    assert jiangxi.meta["written_date"] == dt.date(2022, 2, 21)
+    assert jiangxi.sections.query("level == 1")["heading"].tolist()[:3] == [
+        "考试目的",
+        "招考职位语种及开考比例",
+        "考试安排",
+    ]
+    # a file python-docx refuses (an image relationship pointing nowhere) is read from its XML
+    central = pt.read_document(corpus_dir / "word_files/central_2022_civil_service_exam_outline.docx")
+    assert central.text.startswith("中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲")
+    assert "（二）申论" in central.text.split("\n")
+
+
+def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(table), cols=len(table[0]))
+    for i, row in enumerate(table):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_and_tables_in_order():
+    raw = _docx(["标题", "第一段。"], [["指标", "数值"], ["生产总值", "262.6亿元"]])
+    assert read_docx_text(raw) == "标题\n第一段。\n指标 数值\n生产总值 262.6亿元"
+    doc = pt.read_document(raw)
+    assert doc.meta["format"] == "docx" and "生产总值 262.6亿元" in doc.text
+
+
+def test_not_a_docx_zip_is_an_error():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<not xml")
+    with pytest.raises(DecodeError, match=r"not a readable \.docx"):
+        read_docx_text(buf.getvalue(), "x.docx")
+
+
+@pytest.mark.parametrize(
+    ("module", "extra", "fn"), [("pdfplumber", "pdf", read_pdf_text), ("docx", "docx", read_docx_text)]
+)
+def test_missing_packages_name_the_extra(monkeypatch, module, extra, fn):
+    real = importlib.import_module
+
+    def fake(name, *a, **k):
+        if name == module:
+            raise ImportError(name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    with pytest.raises(MissingExtraError, match=rf"policytext\[{extra}\]"):
+        fn(b"%PDF-1.4", "f")
