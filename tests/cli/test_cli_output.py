@@ -61,3 +61,17 @@ def test_report_keeps_an_existing_page(text_file, tmp_path, capsys):
     out.write_text("<p>mine</p>", encoding="utf-8")
     assert main(["report", str(text_file), "-o", str(out)]) == 1
     assert out.read_text(encoding="utf-8") == "<p>mine</p>"
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["segment", "sample", "--jobs", "0"], "argument --jobs: 0 workers is not a count"),
+        (["segment", "sample", "--jobs", "-64"], "would leave no worker"),
+        (["keywords", "sample", "--min-chars", "-1"], "argument --min-chars: expected at least 1"),
+    ],
+)
+def test_argument_ranges_are_checked_once_while_parsing(argv, message, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2 and message in capsys.readouterr().err

@@ -194,3 +194,14 @@ def test_pos_filter_keeps_only_those_tags(plain_seg):
     assert set(keywords(text, method="textrank", top=None, pos=["n"], segmenter=plain_seg, min_chars=1).term) <= set(
         nouns.term
     )
+
+
+def test_counts_and_lengths_below_one_are_refused():
+    from policytext import Corpus
+    from policytext.errors import InputError
+    from policytext.stats import keywords
+
+    c = Corpus.from_texts(["抓党建促发展。"])
+    for bad in ({"min_chars": -1}, {"min_count": 0}, {"window": 0}):
+        with pytest.raises(InputError, match=f"{next(iter(bad))}: expected an integer of at least 1"):
+            keywords(c, **bad)

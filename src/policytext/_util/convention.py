@@ -124,3 +124,19 @@ def check_choice(argument: str, value: Any, choices: tuple[str, ...], deprecated
     if value not in choices:
         raise InputError(f"{argument}: expected one of {', '.join(repr(c) for c in choices)}, not {value!r}")
     return str(value)
+
+
+def check_at_least(minimum: int, **values: int | None) -> None:
+    """Each named value is ``None`` or an integer ``>= minimum``; otherwise an error naming the argument.
+
+    >>> check_at_least(1, min_chars=2, min_count=None)
+    >>> check_at_least(1, min_chars=-1)
+    Traceback (most recent call last):
+    ...
+    policytext.errors.InputError: min_chars: expected an integer of at least 1, not -1
+    """
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise InputError(f"{name}: expected an integer of at least {minimum}, not {value!r}")

@@ -3,7 +3,8 @@
 Every verb that takes ``n_jobs`` reads it with :func:`resolve_jobs`, so the same value
 means the same thing everywhere: ``1`` (the default) runs in this process, ``k > 1``
 uses *k* worker processes, ``-1`` all cores, ``-2`` all but one, and ``None`` means 1.
-``0`` is refused: it is a mistake, not a request.
+``0``, and a negative count that leaves no worker (``-5`` on two cores), are refused: they are
+mistakes, not requests.
 
 >>> resolve_jobs(1), resolve_jobs(None)
 (1, 1)
@@ -34,5 +35,10 @@ def resolve_jobs(n_jobs: int | None, argument: str = "n_jobs") -> int:
     if n_jobs == 0:
         raise InputError(f"{argument}: 0 workers is not a count; use 1 (this process), k, or -1 (all cores)")
     if n_jobs < 0:
-        return max(1, cpus + 1 + n_jobs)
+        if cpus + 1 + n_jobs < 1:
+            raise InputError(
+                f"{argument}: {n_jobs} would leave no worker on this machine of {cpus} cores; "
+                f"use -1 (all cores) down to -{cpus}"
+            )
+        return cpus + 1 + n_jobs
     return n_jobs

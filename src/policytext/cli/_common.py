@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from .._util.jobs import resolve_jobs
 from .._util.output import output_target, write_output
 from .._util.tables import write_table
 from ..corpus.corpus import Corpus
@@ -19,6 +20,30 @@ from ..errors import InputError
 T = TypeVar("T")
 
 SAMPLE = "sample"
+
+
+def jobs_argument(value: str) -> int:
+    """``--jobs N``: the one ``n_jobs`` rule (``_util.jobs``), checked while the arguments are parsed."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    try:
+        resolve_jobs(n, argument="--jobs")
+    except InputError as e:  # argparse names the argument itself
+        raise argparse.ArgumentTypeError(str(e).removeprefix("--jobs: ")) from None
+    return n
+
+
+def positive_int(value: str) -> int:
+    """An integer of at least 1 (a count or a length)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, not {n}")
+    return n
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

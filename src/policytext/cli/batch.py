@@ -6,6 +6,7 @@ import argparse
 
 from ..batch.runner import STEPS
 from ..errors import MissingExtraError
+from ._common import jobs_argument
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("source", help="a directory of .txt files, or a .jsonl/.csv/.parquet file")
     p.add_argument("--steps", required=True, help=f"comma-separated steps: {', '.join(STEPS)} (or module:function)")
     p.add_argument("--out", required=True, help="output folder (new, or a previous run's to resume it)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--jobs", type=jobs_argument, default=1, help="worker processes (default 1; -1: all cores)")
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument("--chunk-size", type=int, default=200, help="documents per chunk (default 200)")
     p.add_argument(

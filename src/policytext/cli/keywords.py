@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..corpus.corpus import Corpus
 from ..errors import InputError
-from ._common import add_output_arguments, load_inputs, output_options, write_frame
+from ._common import add_output_arguments, load_inputs, output_options, positive_int, write_frame
 
 __all__ = ["register"]
 
@@ -58,7 +58,7 @@ def _segmenter_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra jieba-format lexicon (word [freq] [pos] per line); repeatable",
     )
-    p.add_argument("--min-chars", type=int, default=2, help="shortest term counted, in characters (default 2)")
+    p.add_argument("--min-chars", type=positive_int, default=2, help="shortest term counted, in characters (default 2)")
 
 
 def _segmenter(args: argparse.Namespace):

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ._common import add_force_argument, add_input_arguments, load_inputs, write_text_file
+from ._common import add_force_argument, add_input_arguments, jobs_argument, load_inputs, write_text_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(p)
     p.add_argument("--pos", action="store_true", help="add part-of-speech tags (jieba tag set)")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="output format (default txt)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+    p.add_argument("--jobs", type=jobs_argument, default=1, metavar="N", help="worker processes (-1: all cores)")
     p.add_argument(
         "--user-dict",
         action="append",

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .._util.convention import deprecated_positional, renamed_arguments
+from .._util.convention import check_at_least, deprecated_positional, renamed_arguments
 from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter
 
@@ -132,6 +132,7 @@ class DFM:
         ``(0, 1]`` a proportion of them (as scikit-learn's ``min_df``/``max_df``).
         Documents are kept even when no term is left in them.
         """
+        check_at_least(1, min_count=min_count, max_count=max_count, min_chars=min_chars)
         n = len(self)
         counts = np.asarray(self.matrix.sum(axis=0)).ravel()
         df = np.diff(self.matrix.tocsc().indptr)

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .._util.convention import deprecated_positional
+from .._util.convention import check_at_least, deprecated_positional
 from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter
 from .dfm import DFM, docs_frame, from_term_lists
@@ -199,6 +199,7 @@ def keywords(
         raise InputError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if top is not None and top < 1:
         raise InputError(f"top must be a positive number or None, not {top!r}")
+    check_at_least(1, min_chars=min_chars, min_count=min_count, window=window)
     corpus = as_corpus(source)
     seg = get_segmenter(segmenter)
     lists = doc_terms(corpus, seg, pos=pos)
