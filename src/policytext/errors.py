@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "FONT_HELP",
     "DecodeError",
+    "IndexDamagedError",
     "IndexFormatError",
     "IndexLockedError",
     "InputError",
@@ -91,3 +92,14 @@ class IndexFormatError(InputError):
 
 class IndexLockedError(PolicytextError):
     """Another process holds the index's write lock for longer than the timeout."""
+
+
+class IndexDamagedError(IndexFormatError):
+    """An index file whose pages are damaged; the message names the file, how to check it and how to repair it."""
+
+    def __init__(self, path: str, detail: str):
+        super().__init__(
+            f"{path}: the index file is damaged ({detail}); check it with `policytext index check {path}`, "
+            "and rebuild it from the documents (`policytext index build`) to repair it"
+        )
+        self.path = path

@@ -70,6 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     o = cmds.add_parser("optimize", help="merge small segments and compact the file")
     o.add_argument("db")
     o.set_defaults(func=run_optimize)
+    ck = cmds.add_parser("check", help="verify an index file (read-only): exit 0 when it is whole, 1 when damaged")
+    ck.add_argument("db")
+    ck.set_defaults(func=run_check)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
     s = sub.add_parser(
@@ -255,3 +258,20 @@ def run_count(args: argparse.Namespace) -> int:
         df = idx.count(args.query, by=args.by if len(args.by) > 1 else args.by[0])
     write_frame(df, args.out, args.format, **output_options(args))
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``policytext index check DB``: SQLite's integrity check, read-only."""
+    from ..index.storage import check_index
+
+    problems = check_index(args.db)
+    if not problems:
+        print(f"{args.db}: ok")
+        return 0
+    print(f"{args.db}: damaged; rebuild it from the documents with `policytext index build` to repair it")
+    lines = [line for problem in problems for line in problem.splitlines() if line.strip()]
+    for line in lines[:20]:
+        print(f"  {line}")
+    if len(lines) > 20:
+        print(f"  … {len(lines) - 20} more lines")
+    return 1

@@ -36,7 +36,7 @@ import pandas as pd
 
 from .._util.frames import is_missing
 from ..corpus.document import Document
-from ..errors import IndexFormatError, IndexLockedError, InputError
+from ..errors import IndexDamagedError, IndexFormatError, IndexLockedError, InputError
 from .postings import PostingSegment
 
 __all__ = [
@@ -48,6 +48,8 @@ __all__ = [
     "DocTable",
     "SegmentView",
     "Store",
+    "check_index",
+    "is_damage",
     "jsonable",
     "meta_values",
 ]
@@ -76,6 +78,42 @@ SCHEMA = (
 
 
 # --- values as stored ------------------------------------------------------------
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged (not locked, not busy, not a query error)."""
+    text = str(error)
+    return "malformed" in text or "not a database" in text or "disk I/O error" in text
+
+
+def check_index(path: str | os.PathLike[str]) -> list[str]:
+    """SQLite's integrity check of an index file, read-only: ``[]`` when it is whole, else the problems.
+
+    A file that is not a policytext index is an :class:`IndexFormatError`; the file is never modified.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such index file")
+    try:
+        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise IndexFormatError(f"{p}: cannot open as an index: {e}") from None
+    try:
+        try:
+            fmt = con.execute("SELECT value FROM policytext_index WHERE key='format'").fetchone()
+        except sqlite3.DatabaseError as e:
+            if "malformed" not in str(e):
+                raise IndexFormatError(f"{p}: not a policytext index ({e})") from None
+            fmt = (FORMAT_NAME,)
+        if not fmt or fmt[0] != FORMAT_NAME:
+            raise IndexFormatError(f"{p}: not a policytext index")
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check(100)")]
+        except sqlite3.DatabaseError as e:
+            return [str(e)]
+        return [] if rows == ["ok"] else rows
+    finally:
+        con.close()
 
 
 def _encode_text(text: str) -> bytes:
@@ -227,6 +265,8 @@ class Store:
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as e:
+            if "malformed" in str(e):
+                raise IndexDamagedError(self.path, str(e)) from None
             raise IndexFormatError(f"{self.path}: not a policytext index (not an SQLite database: {e})") from None
         if "policytext_index" not in tables:
             if tables:
@@ -308,13 +348,36 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[None]:
-        """A consistent snapshot for the duration of one query (nested calls share it)."""
+        """A consistent snapshot for the duration of one query (nested calls share it).
+
+        SQLite's word for damaged pages becomes :class:`IndexDamagedError`, naming the file.
+        """
         self.check_open()
         con = self.con
         if con.in_transaction:
             yield
             return
-        con.execute("BEGIN")
+        with self.damage_named():
+            con.execute("BEGIN")
+            with self._snapshot():
+                yield
+
+    @contextmanager
+    def damage_named(self) -> Iterator[None]:
+        """SQLite's "malformed"/"not a database" errors, or stored text that no longer decodes, inside the block
+        become :class:`IndexDamagedError`."""
+        try:
+            yield
+        except sqlite3.DatabaseError as e:
+            if is_damage(e):
+                raise IndexDamagedError(self.path, str(e)) from None
+            raise
+        except UnicodeDecodeError as e:  # stored text whose bytes were damaged
+            raise IndexDamagedError(self.path, f"unreadable stored text: {e}") from None
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        con = self.con
         try:
             con.execute("SELECT value FROM policytext_index WHERE key='format'").fetchone()
             version = con.execute("PRAGMA data_version").fetchone()[0]
@@ -339,8 +402,9 @@ class Store:
             raise
         self._invalidate()
         try:
-            yield
-            con.execute("COMMIT")
+            with self.damage_named():
+                yield
+                con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:
                 con.execute("ROLLBACK")
