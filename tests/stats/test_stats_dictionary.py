@@ -109,3 +109,33 @@ def test_policy_instruments_on_reports(sample_corpus):
     for doc in reports:
         got = out[(out.doc_id == doc.doc_id) & (out.category == "创新")]["count"].item()
         assert got == doc.text.count("创新")
+
+
+# verbatim sentences of the Shandong and central digital-economy documents in ../shared/corpus
+REAL = [
+    "大集成性创新，鼓励开展信息技术规模化应用示范，提升上下游协同创新水平。",
+    "品研发应用，推进商用超高温气冷堆技术应用示范。",
+    "案的企事业单位，给予实际采购费用３０％的补贴，每家单位最高补贴１００万元。",
+    "每年每个园区给予20万元的奖补资金，连续补贴三年，每个企业累计奖补最高300万元。",
+    "，各级能源主管部门要加大支持力度，优先纳入相关规划",
+]
+
+
+def test_globs_and_regular_expressions_count_on_real_sentences():
+    """0.1 took 示范* literally and counted 0."""
+    d = {"示范": ["应用示范*"], "补贴": ["*补贴", "奖补"], "力度": ["/加大.{0,6}支持力度/"]}
+    got = dictionary_counts(REAL, d).pivot(index="doc_id", columns="category", values="count")
+    assert got["示范"].tolist() == [1, 1, 0, 0, 0]
+    assert got["补贴"].tolist() == [0, 0, 2, 3, 0]
+    assert got["力度"].tolist() == [0, 0, 0, 0, 1]
+
+
+def test_a_glob_never_crosses_punctuation():
+    assert dictionary_counts(["示范，区"], {"x": ["示范*区"]})["count"].tolist() == [0]
+    assert dictionary_counts(["示范园区"], {"x": ["示范*区"]})["count"].tolist() == [1]
+
+
+@pytest.mark.parametrize("term,message", [("/加大(/", "not a valid pattern"), ("*", "matches the empty string")])
+def test_a_bad_pattern_names_category_and_term(term, message):
+    with pytest.raises(InputError, match=f"category '政策', term .*: {message}"):
+        dictionary_counts(["抓党建"], {"政策": [term]})

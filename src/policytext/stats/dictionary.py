@@ -8,7 +8,19 @@ flattened to ``parent/child``. A term containing ``{`` is a slot template
 that module is installed.
 
 Terms are matched as exact substrings, longest first and without overlap, so with
-both 党组织 and 基层党组织 in the dictionary, 基层党组织 counts once, as itself.
+both 党组织 and 基层党组织 in the dictionary, 基层党组织 counts once, as itself. Two more kinds
+of term, as in quanteda's dictionaries:
+
+- a **glob**: ``*`` stands for a run of up to :data:`GLOB_CHARS` word characters (Han,
+  letters, digits; never punctuation or a space), as few as will do: ``示范*`` counts every
+  示范 that begins a word or phrase (示范区, 示范工程), ``*补贴`` every 补贴 (购置补贴),
+  ``加大*力度`` every 加大…力度 within six characters. Chinese has no spaces, so a glob cannot
+  know where a word ends: it counts occurrences of its fixed parts in that arrangement, and
+  its reported extent is not a word. A literal ``*`` cannot be matched;
+- a **regular expression** between slashes: ``/加大.{0,6}支持力度/``.
+
+A glob or regular expression that cannot be compiled is an error naming the category and
+the term, never a silent zero.
 
 >>> d = {"供给型": ["人才培养", "资金投入"], "环境型": ["税收优惠", "法规"]}
 >>> dictionary_counts(["加大资金投入，完善税收优惠和法规。"], d)[["category", "count"]].values.tolist()
@@ -30,7 +42,32 @@ from .._util.convention import deprecated_positional
 from ..errors import InputError, MissingExtraError
 from ._tokens import as_corpus
 
-__all__ = ["dictionary_counts", "load_dictionary"]
+__all__ = ["GLOB_CHARS", "dictionary_counts", "load_dictionary", "term_pattern"]
+
+#: the most characters a ``*`` of a glob stands for
+GLOB_CHARS = 6
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression a dictionary term stands for: literal, glob (``*``) or ``/regex/``.
+
+    >>> [bool(re.fullmatch(term_pattern("示范*"), w)) for w in ("示范区", "示范", "示范，")]
+    [True, True, False]
+    >>> bool(re.fullmatch(term_pattern("*补贴"), "购置补贴")), term_pattern("/加大.{0,6}支持力度/")
+    (True, '加大.{0,6}支持力度')
+    """
+    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+        return term[1:-1]
+    if "*" in term:
+        return f"\\w{{0,{GLOB_CHARS}}}?".join(re.escape(part) for part in term.split("*"))
+    return re.escape(term)
+
+
+def _literal_length(term: str) -> int:
+    """How much fixed text a term holds, to try longer terms first."""
+    if term.startswith("/") and term.endswith("/"):
+        return len(re.sub(r"[^\w]", "", term))
+    return len(term.replace("*", ""))
 
 
 def load_dictionary(dictionary: Mapping[str, Any] | str | os.PathLike[str]) -> dict[str, list[str]]:
@@ -121,16 +158,28 @@ def dictionary_counts(
     templates: dict[str, list[str]] = {}
     for cat, terms in cats.items():
         for t in terms:
-            (templates if "{" in t else term_cats).setdefault(t, []).append(cat)
-    plain = sorted(term_cats, key=lambda t: (-len(t), t))
-    regex = re.compile("|".join(map(re.escape, plain))) if plain else None
+            is_regex = len(t) > 2 and t.startswith("/") and t.endswith("/")
+            (templates if "{" in t and not is_regex else term_cats).setdefault(t, []).append(cat)
+    plain = sorted(term_cats, key=lambda t: (-_literal_length(t), t))
+    for t in plain:
+        try:
+            compiled = re.compile(term_pattern(t))
+        except re.error as e:
+            raise InputError(
+                f"dictionary: category {term_cats[t][0]!r}, term {t!r}: not a valid pattern ({e})"
+            ) from None
+        if compiled.fullmatch(""):
+            raise InputError(f"dictionary: category {term_cats[t][0]!r}, term {t!r}: matches the empty string")
+    regex = re.compile("|".join(f"(?P<t{k}>{term_pattern(t)})" for k, t in enumerate(plain))) if plain else None
 
     # counts[(doc_index, term)]
     counts: dict[tuple[int, str], int] = {}
     if regex is not None:
         for i, doc in enumerate(corpus):
             for m in regex.finditer(doc.text):
-                key = (i, m.group(0))
+                if m.end() == m.start():
+                    continue
+                key = (i, plain[int(str(m.lastgroup)[1:])])
                 counts[key] = counts.get(key, 0) + 1
     if templates:
         hits = _template_hits(corpus, list(templates))
