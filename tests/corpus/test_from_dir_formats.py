@@ -3,6 +3,7 @@ every supported type with pattern="**/*", and lists suspicious bodies and skippe
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -92,3 +93,18 @@ def test_skip_records_kind_file_reason_and_old_columns(tmp_path):
     row = corpus.problems.iloc[0]
     assert row["kind"] == "unreadable" and row["file"].endswith("legacy.txt")
     assert "legacy.txt" in row["reason"] and row["error"] == row["reason"]
+
+
+@pytest.mark.slow
+def test_whole_shared_corpus_with_every_type(corpus_dir, manifest):
+    with pytest.warns(UserWarning, match=r"unsupported types skipped \(README\.md\)"):
+        corpus = pt.Corpus.from_dir(corpus_dir, pattern="**/*")
+    assert len(corpus) == len(manifest)
+    assert corpus.problems["kind"].tolist() == ["unsupported"]
+    for d in corpus:
+        for key in ("date", "written_date"):
+            assert d.meta.get(key) is None or isinstance(d.meta[key], dt.date), (d.doc_id, key)
+        assert d.meta.get("year") is None or isinstance(d.meta["year"], int), d.doc_id
+    page = corpus["html_pages/gov_cn/govcn_000014349_2018-00222"]
+    # the manifest's written_date string (a curated value) is read as a date too
+    assert page.meta["written_date"] == dt.date(2018, 12, 21) and page.meta["doc_number"] == "国发〔2018〕43号"

@@ -160,3 +160,24 @@ def test_trafilatura_path_for_pages_without_a_known_container():
     text, meta = extract_html(SIDEBAR_PAGE, "page.html")
     assert meta["extraction"] == "trafilatura"
     assert "各级党组织要把基层党建工作摆在突出位置" in text
+
+
+def test_site_chrome_lines_go_on_the_trafilatura_path():
+    body = "".join(
+        f"<p>第{i}段：各级党组织要把基层党建工作摆在突出位置，切实担负起主体责任，确保任务落实。</p>" for i in range(6)
+    )
+    page = (
+        "<html><body><article><h1>关于做好基层党建工作的通知</h1>"
+        + body
+        + "<p>扫一扫在手机打开当前页</p><p>【打印】【关闭】</p></article>"
+        "<footer><p>版权所有：某某县人民政府 技术支持：某某县信息中心</p>"
+        "<p>赣ICP备12345678号 赣公网安备 36092202000123号</p>"
+        "</footer></body></html>"
+    )
+    _, meta = extract_html(page, "p.html")
+    assert meta["extraction"] == "trafilatura"
+    doc = pt.read_document(page.encode("utf-8"))
+    assert doc.text.count("\n") == 5 and doc.text.endswith("确保任务落实。")
+    for chrome in ("扫一扫", "打印", "关闭", "版权所有", "ICP", "公网安备", "技术支持"):
+        assert chrome not in doc.text
+    assert doc.meta["title"] == "关于做好基层党建工作的通知"

@@ -116,7 +116,7 @@ class Corpus:
 
         Each file is typed by its content: plain text, HTML (extra ``html``), PDF (extra ``pdf``)
         and ``.docx`` (extra ``docx``). The default pattern reads ``.txt`` files; ``pattern="**/*"``
-        reads every supported type (``.txt .md .html .htm .shtml .pdf .docx``), skips the metadata
+        reads every supported type (``.txt .text .html .htm .shtml .xhtml .pdf .docx``), skips the metadata
         file and lists other files in ``problems`` (kind ``unsupported``). When the pattern matches
         nothing but the folder holds supported files, a warning names them and the pattern to use.
 

@@ -171,6 +171,20 @@ def _han_key(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
+# Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
+_SITE_CHROME_RE = re.compile(
+    r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
+    r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图",
+    re.I,
+)
+
+
+def _is_site_chrome(line: str) -> bool:
+    """A short line (at most 80 characters, not a sentence) holding page furniture."""
+    line = line.strip()
+    return len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line))
+
+
 def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
     """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
     policytext's cleaning) and what the page prints about it (title, date, written_date,
@@ -186,6 +200,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     else:
         text = _trafilatura_text(page, name)
         method = "trafilatura"
+    text = "\n".join(ln for ln in text.split("\n") if not _is_site_chrome(ln))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
     title = meta.get("title") or fields.get("_meta_title") or fields.get("_h1")

@@ -25,14 +25,14 @@ from .clean import clean_text, decode_bytes, parse_date
 from .document import Document
 from .html import extract_html
 from .office import read_docx_text, read_pdf_text
-from .officialdoc import official_fields
+from .officialdoc import chinese_date, official_fields
 from .sniff import READ_FORMATS, sniff_format
 from .text import normalize as _normalize
 
 __all__ = ["SUPPORTED_SUFFIXES", "load_sidecar", "make_document", "read_document", "read_file_bytes", "suspicious_body"]
 
 #: File suffixes that ``Corpus.from_dir(path, pattern="**/*")`` reads (the content decides the format).
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx"})
 
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 
@@ -177,6 +177,8 @@ def make_document(
         info.update({k: v for k, v in meta.items() if v is not None and not (isinstance(v, float) and v != v)})
     if isinstance(info.get("date"), str):
         info["date"] = parse_date(info["date"])
+    if isinstance(info.get("written_date"), str):  # curated metadata: 2018-12-21, 2018年12月21日, 二〇一八年…
+        info["written_date"] = parse_date(info["written_date"]) or chinese_date(info["written_date"])
     if path is not None:
         info.setdefault("path", str(path))
         if "date" not in info and "year" not in info:
