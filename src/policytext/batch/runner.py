@@ -36,7 +36,6 @@ import json
 import numbers
 import os
 import shutil
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -51,6 +50,7 @@ import pandas as pd
 from .._util.files import atomic_write_bytes, atomic_write_text
 from .._util.frames import is_missing, object_columns
 from .._util.jobs import resolve_jobs
+from .._util.progress import progress_bar
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
 from ..corpus.readers import read_document
@@ -469,11 +469,14 @@ def run(
     if n_jobs > 1:
         executor = executor_factory(n_jobs) if executor_factory else ProcessPoolExecutor(max_workers=n_jobs)
 
+    bar = progress_bar(desc="batch", unit="doc", enabled=progress)
+
     def collect(marker: dict[str, Any]) -> None:
+        before = result.documents
         result.add(marker)
-        if progress and sys.stderr.isatty():
-            sys.stderr.write(f"\r{result.documents:,} documents, {result.errors:,} errors")
-            sys.stderr.flush()
+        if bar is not None:
+            bar.update(result.documents - before)
+            bar.set_postfix(errors=result.errors, refresh=False)
 
     try:
         for job in jobs_to_do(source, steps, names, out_path, format, chunk_size, max_chars, result):
@@ -494,8 +497,8 @@ def run(
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
-        if progress and sys.stderr.isatty():
-            sys.stderr.write("\n")
+        if bar is not None:
+            bar.close()
     result.seconds = time.perf_counter() - t0
     return result
 

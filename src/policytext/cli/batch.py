@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..batch.runner import STEPS
 from ..errors import MissingExtraError
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             n_jobs=args.jobs,
             format=args.format,
             chunk_size=args.chunk_size,
-            progress=True,
+            progress=sys.stderr.isatty(),
         )
     print(result.summary())
     return 0

@@ -168,7 +168,7 @@ def run_build(args: argparse.Namespace) -> int:
                 docs,
                 total=len(plan) if all(k == "file" for k, _, _ in plan) else None,
                 desc="indexing",
-                enabled=not args.quiet,
+                enabled=not args.quiet and sys.stderr.isatty(),
             )
         )
         info = idx.info()
