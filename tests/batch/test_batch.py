@@ -260,3 +260,22 @@ def test_mixed_object_columns_keep_one_schema(tmp_path):
         assert df["doc_id"].tolist() == ["007"] * 3 + ["008"] * 3
         assert df["count"].tolist() == [7, None, 2] * 2
         assert df["mixed"].tolist() == ["1", "甲", None] * 2
+
+
+def test_a_rerun_processes_again_a_chunk_whose_input_changed(tmp_path):
+    """0.1 kept the old results of an edited input file (the done-marker knew only the doc_ids)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("坚决做到“两个维护”。", encoding="utf-8")
+    (src / "b.txt").write_text("推进乡村振兴。", encoding="utf-8")
+    out = tmp_path / "out"
+    first = batch.run(src, ["formulas"], out, chunk_size=1, format="csv")
+    assert first.chunks == 2 and first.chunks_skipped == 0
+    (src / "b.txt").write_text("增强“四个意识”，坚定“四个自信”。", encoding="utf-8")
+    with pytest.warns(UserWarning, match="chunk 1 changed since it was processed"):
+        second = batch.run(src, ["formulas"], out, chunk_size=1, format="csv")
+    assert second.chunks_skipped == 1
+    formulas = read_results(out, "formulas")
+    assert sorted(formulas["formula"]) == ["两个维护", "四个意识", "四个自信"]
+    third = batch.run(src, ["formulas"], out, chunk_size=1, format="csv")  # nothing changed: nothing redone
+    assert third.chunks_skipped == 2

@@ -37,6 +37,7 @@ import numbers
 import os
 import shutil
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -230,6 +231,29 @@ def _chunk_hash(doc_ids: Sequence[str]) -> str:
     return hashlib.sha1("\n".join(doc_ids).encode("utf-8")).hexdigest()
 
 
+def _content_hash(payload: dict[str, Any]) -> str:
+    """A digest of what a chunk's documents hold: the files' bytes, or the documents' texts and metadata.
+
+    A rerun compares it with the finished chunk's, so an input edited since then is processed again.
+    """
+    h = hashlib.sha1()
+    for doc_id, file, extra in payload.get("paths") or []:
+        h.update(f"{doc_id}\0{json.dumps(extra, sort_keys=True, default=str)}\0".encode("utf-8", "surrogatepass"))
+        try:
+            with open(file, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+        except OSError as e:  # unreadable now: the chunk records it as a read error
+            h.update(f"unreadable: {e}".encode())
+    for item in payload.get("docs") or []:
+        if isinstance(item, ReadError):
+            h.update(f"{item.doc_id}\0error\0{item.error}".encode("utf-8", "surrogatepass"))
+        else:
+            meta = json.dumps(item.meta, sort_keys=True, default=str)
+            h.update(f"{item.doc_id}\0{meta}\0{item.text}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 @dataclass
 class _ChunkJob:
     index: int
@@ -239,6 +263,7 @@ class _ChunkJob:
     max_chars: int
     docs: list[Document | ReadError] | None = None
     paths: list[tuple[str, str, dict[str, Any] | None]] | None = None  # (doc_id, file, metadata) of a directory
+    content: str = ""  # _content_hash of the documents, kept in the done-marker
 
 
 def process_chunk(job: _ChunkJob) -> dict[str, Any]:
@@ -308,6 +333,7 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
     marker = {
         "chunk": job.index,
         "doc_ids": _chunk_hash(doc_ids),
+        "content": job.content,
         "n_docs": len(items),
         "n_chars": n_chars,
         "n_bytes": n_bytes,
@@ -339,11 +365,16 @@ def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, A
         yield [b.doc_id for b in batch], {"docs": batch}
 
 
-def _finished_marker(out: Path, names: Sequence[str], index: int, doc_ids: Sequence[str]) -> dict[str, Any] | None:
-    """The done-marker of chunk *index* if it was finished from these documents.
+def _finished_marker(
+    out: Path, names: Sequence[str], index: int, doc_ids: Sequence[str], content: str | None = None
+) -> dict[str, Any] | None:
+    """The done-marker of chunk *index* if it was finished from these documents, as they are now.
 
     Otherwise the chunk must be (re)done: stale parts a killed run left are removed
-    first. A marker made from other documents means the source changed: an error.
+    first. A marker made from other documents means the source changed: an error. A
+    marker made from the same documents with other contents (*content*, a hash; markers
+    of 0.1 runs have none and are trusted) means inputs were edited since: the chunk is
+    done again, with a warning.
     """
     marker_file = out / "_done" / f"chunk-{index:06d}.json"
     if marker_file.exists():
@@ -352,7 +383,13 @@ def _finished_marker(out: Path, names: Sequence[str], index: int, doc_ids: Seque
         except (OSError, json.JSONDecodeError):
             marker = None
         if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
-            return marker
+            if content is None or marker.get("content") in (None, content):
+                return marker
+            warnings.warn(
+                f"{out}: the documents of chunk {index} changed since it was processed; processing it again",
+                stacklevel=3,
+            )
+            marker = None
         if marker:
             raise InputError(
                 f"{out}: chunk {index} was made from other documents; "
@@ -431,11 +468,14 @@ def jobs_to_do(
     """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
     for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
         result.chunks += 1
-        done = _finished_marker(out, names, index, doc_ids)
+        content = _content_hash(payload)
+        done = _finished_marker(out, names, index, doc_ids, content)
         if done is not None:
             result.add(done, processed=False)
             continue
-        yield _ChunkJob(index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, **payload)
+        yield _ChunkJob(
+            index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, content=content, **payload
+        )
 
 
 def run(
