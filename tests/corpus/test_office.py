@@ -161,3 +161,15 @@ def test_missing_packages_name_the_extra(monkeypatch, module, extra, fn):
     monkeypatch.setattr(importlib, "import_module", fake)
     with pytest.raises(MissingExtraError, match=rf"policytext\[{extra}\]"):
         fn(b"%PDF-1.4", "f")
+
+
+def test_two_page_pdf_loses_its_running_header(tmp_path, corpus_dir):
+    text = pt.read_document(corpus_dir / "policy_docs_shandong/shandong_012.txt").text
+    paragraphs = text.split("\n")[:8]
+    pdf = write_pdf(tmp_path / "two.pdf", paragraphs, lines_per_page=22)
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as p:
+        assert len(p.pages) == 2
+    doc = pt.read_document(pdf)
+    assert doc.text == "\n".join(paragraphs)

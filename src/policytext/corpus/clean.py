@@ -521,7 +521,8 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, A
     prose (a one-line summary, an editor's note) stays in the body.
 
     *title*, when the caller knows it (a web page's heading), is not looked for among the first
-    lines: a line equal to it is dropped and no other line is taken for it.
+    lines: a line equal to it is dropped and no other line is taken for it; a date line after the
+    text has begun then stays in the body (the date under a short letter's signature).
     """
     meta: dict[str, Any] = {}
     if title:
@@ -580,7 +581,8 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, A
             return
         if len(line) <= 120 and _is_chrome(line):
             return
-        if header and _DATE_LINE_RE.fullmatch(line):
+        # (a date line after the text has begun is a signature's date when the caller knows the title)
+        if header and _DATE_LINE_RE.fullmatch(line) and not (title and state["seen"]):
             d = parse_date(line)
             if d:
                 meta.setdefault("date", d)

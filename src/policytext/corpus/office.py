@@ -67,14 +67,16 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines that repeat at the top or bottom of at least half of the pages (digits ignored)."""
-    if len(pages) < 3:
+    """Lines that repeat at the top or bottom of at least half of the pages (of every page when there
+    are fewer than four), digits ignored."""
+    if len(pages) < 2:
         return set()
     edges: Counter[str] = Counter()
     for lines in pages:
         for line in set(lines[:2] + lines[-2:]):
             edges[re.sub(r"\d+", "#", line)] += 1
-    return {k for k, n in edges.items() if n >= max(2, len(pages) // 2)}
+    need = len(pages) if len(pages) < 4 else max(2, len(pages) // 2)  # on every page of a short PDF
+    return {k for k, n in edges.items() if n >= need}
 
 
 def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
