@@ -13,8 +13,8 @@ Run:  PYTHONPATH=src python benchmarks/reuse.py [--docs 400] [--subset 60] [--mi
    share of planted pairs among the candidates, and recall / precision by character overlap on the receiver
    side (precision also counts reuse the unplanted texts already shared, found by the same call; ``strict``
    does not).
-3. The baseline, in the same run: on the first ``--subset`` sources and receivers, all-pairs alignment
-   (``candidates="all"``) against LSH: time and recall.
+3. The baseline, in the same run: on ``--subset`` receivers and as many sources (those planted into them first),
+   all-pairs alignment (``candidates="all"``) against LSH: time and recall.
 4. Scoring the found passages: rapidfuzz (LCSseq, Levenshtein) against difflib's matching blocks.
 """
 
@@ -27,6 +27,7 @@ import os
 import resource
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,7 +62,7 @@ def rss_mb() -> float:
 def build(n: int) -> list[str]:
     texts = [d.text for f in FOLDERS if (SHARED / f).is_dir() for d in Corpus.from_dir(SHARED / f)]
     total = sum(len(t) for t in texts)
-    size = max(300, min(2000, total // n))
+    size = max(200, min(2000, int(total / (1.5 * n))))  # remainders of the texts are lost
     chunks = [t[i : i + size] for t in texts for i in range(0, len(t) - size + 1, size)]
     if len(chunks) < n:
         sys.exit(f"the corpus gives {len(chunks)} chunks of {size} characters, fewer than --docs {n}")
@@ -86,6 +87,7 @@ def main() -> int:
     ap.add_argument("--plants", type=int, default=2, help="passages planted in each receiver")
     ap.add_argument("--subset", type=int, default=60, help="sources and receivers for the all-pairs baseline")
     ap.add_argument("--min-chars", type=int, default=50)
+    ap.add_argument("--threshold", type=float, default=0.1, help="the LSH threshold (find_reuse's default: 0.1)")
     ap.add_argument("--no-natural", action="store_true", help="skip the run over the unplanted texts")
     ap.add_argument("--json", help="write the numbers to this file")
     args = ap.parse_args()
@@ -104,11 +106,17 @@ def main() -> int:
         f"{len(sources)} sources + {len(receivers)} receivers, {n_chars:,} characters, {len(plants)} planted "
         f"passages; built in {time.perf_counter() - t:.1f} s"
     )
-    out: dict[str, object] = {"docs": args.docs, "chars": n_chars, "plants": len(plants), "min_chars": args.min_chars}
+    out: dict[str, object] = {
+        "threshold": args.threshold,
+        "docs": args.docs,
+        "chars": n_chars,
+        "plants": len(plants),
+        "min_chars": args.min_chars,
+    }
 
     width = max(2 * args.min_chars, 40)
     t = time.perf_counter()
-    cands = candidate_pairs(sources + receivers, len(sources), window=width)
+    cands = candidate_pairs(sources + receivers, len(sources), window=width, threshold=args.threshold)
     t_cand = time.perf_counter() - t
     planted_pairs = {(p.source, half + p.receiver) for p in plants}
     cand_recall = len(planted_pairs & cands) / len(planted_pairs)
@@ -119,9 +127,11 @@ def main() -> int:
     )
 
     t = time.perf_counter()
-    df = find_reuse(sources, receivers, min_chars=args.min_chars, candidates="lsh")
+    df = find_reuse(sources, receivers, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold)
     t_all = time.perf_counter() - t
-    natural_df = None if args.no_natural else find_reuse(sources, hosts, min_chars=args.min_chars, candidates="lsh")
+    natural_df = None
+    if not args.no_natural:
+        natural_df = find_reuse(sources, hosts, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold)
     s = evaluate(df, [p for p in plants], insertions, natural_df)
     print(
         f"find_reuse (LSH):        {t_all:8.2f} s   (alignment ~{t_all - t_cand:.2f} s) {len(df):,} passages; "
@@ -158,14 +168,26 @@ def main() -> int:
         peak_rss_mb=rss_mb(),
     )
 
+    # the baseline's subset: the first receivers and the sources of what was planted in them, filled up with
+    # other sources, so that the subset holds planted pairs to find
     k = min(args.subset, half)
-    sub_plants = [p for p in plants if p.source < k and p.receiver < k]
-    sub_ins = insertions[:k]
+    rec_ids = list(range(k))
+    src_ids = sorted({p.source for p in plants if p.receiver < k})[:k]
+    src_ids += [i for i in range(half) if i not in set(src_ids)][: k - len(src_ids)]
+    src_pos = {s: n for n, s in enumerate(src_ids)}
+    sub_plants = [replace(p, source=src_pos[p.source]) for p in plants if p.receiver < k and p.source in src_pos]
+    sub_sources = [sources[i] for i in src_ids]
     for mode in ("lsh", "all"):
         t = time.perf_counter()
-        d = find_reuse(sources[:k], receivers[:k], min_chars=args.min_chars, candidates=mode)
+        d = find_reuse(
+            sub_sources,
+            [receivers[i] for i in rec_ids],
+            min_chars=args.min_chars,
+            candidates=mode,
+            threshold=args.threshold,
+        )
         dt = time.perf_counter() - t
-        r = evaluate(d, sub_plants, sub_ins)
+        r = evaluate(d, sub_plants, insertions[:k])
         print(
             f"subset {k} x {k} ({k * k:,} pairs), {mode:>3}: {dt:8.2f} s   recall {r['recall']:.3f} "
             f"precision (strict) {r['precision_strict']:.3f} ({len(sub_plants)} planted)"

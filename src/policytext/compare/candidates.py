@@ -32,7 +32,7 @@ def candidate_pairs(
     window: int = 100,
     shingle: int = 5,
     num_perm: int = 128,
-    threshold: float = 0.2,
+    threshold: float = 0.1,
     random_state: int = 0,
 ) -> set[tuple[int, int]]:
     """Pairs ``(i, j)`` of positions in *texts*, ``i < j``, that share at least one LSH band of a window.

@@ -107,7 +107,7 @@ def find_reuse(
     window: int | None = None,
     shingle: int = 5,
     num_perm: int = 128,
-    threshold: float = 0.2,
+    threshold: float = 0.1,
     boilerplate_share: float = 0.3,
     progress: bool = False,
     random_state: int = 0,
