@@ -388,8 +388,17 @@ def _runs(
 # --------------------------------------------------------------------------------------
 # the levels
 # --------------------------------------------------------------------------------------
+#: the most items a word-level series may have (real ones have 3 to 6); a run of one repeated
+#: character longer than this is not a series, and scanning it whole would cost quadratic time
+MAX_WORD_ITEMS = 20
+
+
 def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
-    """Repetitions without separators: 硬起来严起来实起来, 所思所想所需, 全面进步全面过硬."""
+    """Repetitions without separators: 硬起来严起来实起来, 所思所想所需, 全面进步全面过硬.
+
+    A series has at most :data:`MAX_WORD_ITEMS` items, which keeps the work linear in the
+    length of a run of repeated characters.
+    """
     text = doc.text
     n = len(text)
     if n < 4:
@@ -419,18 +428,23 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                 if st < 0 or not doc.boundary[st] or not han[st]:
                     continue
                 chunks: list[tuple[int, int]] = []
+                common = list(range(p))  # positions every chunk so far shares with the first
                 c = st
-                while c + p <= n and all(han[c : c + p]) and (not chunks or doc.boundary[c]):
+                while (
+                    c + p <= n
+                    and len(chunks) < MAX_WORD_ITEMS
+                    and all(han[c : c + p])
+                    and (not chunks or doc.boundary[c])
+                ):
+                    if chunks:  # kept up to date chunk by chunk: linear in the run, not quadratic
+                        shared_here = [j for j in common if text[c + j] == text[st + j]]
+                        if not shared_here:
+                            break
+                        common = shared_here
                     chunks.append((c, c + p))
                     c += p
-                    if len(chunks) > 1:
-                        common = [j for j in range(p) if all(text[a + j] == text[chunks[0][0] + j] for a, _ in chunks)]
-                        if not common:
-                            chunks.pop()
-                            break
                 if len(chunks) < need:
                     continue
-                common = [j for j in range(p) if all(text[a + j] == text[chunks[0][0] + j] for a, _ in chunks)]
                 if not common or len(common) == p:
                     continue
                 # the shared part must be a contiguous prefix or suffix of each chunk
