@@ -180,3 +180,23 @@ def test_sections_offsets_and_parents_are_consistent(parts):
             assert parent["start"] < row.start and row.end <= parent["end"]
         else:
             assert row.level == 1 or all(s.iloc[j]["level"] >= row.level for j in range(i))
+
+
+def test_levels_follow_the_standard_order_not_first_appearance(corpus_dir):
+    # a PDF extraction whose 一、总体要求 was glued to the end of the preamble's last line:
+    # the first heading found is （一）, and the later 二、 must still enclose the （一） after it
+    doc = pt.read_document(corpus_dir / "policy_docs_central/central_033.txt")
+    s = doc.sections
+    two = s[s["number"] == "二"].index[0]
+    assert s.loc[two, "level"] == 1 and s.loc[two, "heading"] == "建设思路"
+    assert s.loc[0, "number"] == "（一）" and s.loc[0, "level"] == 2
+    assert s.loc[two + 1, "parent"] == two
+    numbered = s[s["number"].str.fullmatch(r"（\d+）")]
+    assert len(numbered) >= 10 and numbered["level"].eq(4).all()
+
+
+def test_five_year_plan_parts_enclose_chapters(corpus_dir):
+    s = pt.read_document(corpus_dir / "five_year_plans/fyp_12_2011-2015.txt").sections
+    assert s.loc[0, "number"] == "第一篇" and s.loc[0, "level"] == 1
+    chapters = s[s["number"].str.endswith("章")]
+    assert chapters["level"].eq(2).all() and chapters["parent"].notna().all()

@@ -183,8 +183,9 @@ def official_fields(text: str) -> dict[str, Any]:
 # --- the heading hierarchy -----------------------------------------------------------
 
 _NUM_CN = "一二三四五六七八九十百零〇"
+# In the order of GB/T 9704 and of regulations: an earlier style encloses a later one.
 _SECTION_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("bian", re.compile(rf"第[{_NUM_CN}\d]+编")),
+    ("bian", re.compile(rf"第[{_NUM_CN}\d]+(?:编|篇|部分)")),
     ("zhang", re.compile(rf"第[{_NUM_CN}\d]+章")),
     ("jie", re.compile(rf"第[{_NUM_CN}\d]+节")),
     ("tiao", re.compile(rf"第[{_NUM_CN}\d]+条")),
@@ -215,13 +216,12 @@ def sections(text: str) -> pd.DataFrame:
     。 or ；), ``start``/``end`` (``text[start:end]`` is the section, heading included) and ``parent``
     (the row of the enclosing heading, <NA> at the top).
 
-    A style's level is fixed by the order in which the styles first appear, as a reader nests
-    them: the first style seen is level 1, a new style below it level 2, and a style seen before
-    closes every deeper one. 第…章/节/条 of regulations and 一、（一）1.（1） of notices both work.
+    Styles nest as GB/T 9704 and regulations order them: 第…编/篇/部分 > 章 > 节 > 条 > 一、 > （一） > 1. > （1）;
+    a style's ``level`` is its place among the styles the text uses (a notice with 一、 and 1. only has
+    levels 1 and 2), and a heading closes every open heading of its style or a lower one. So a text
+    whose first heading is a （一） (its 一、 lost in a wrapped line) still nests the later 二、 above it.
     """
-    rows: list[dict[str, Any]] = []
-    stack: list[str] = []  # styles of the open levels
-    open_rows: list[int] = []  # the row of each open level
+    found: list[tuple[int, int, re.Match[str], str]] = []  # (line start, style rank, match, stripped line)
     pos = 0
     in_attachments = False
     for line in text.split("\n"):
@@ -235,31 +235,30 @@ def sections(text: str) -> pd.DataFrame:
         if in_attachments and (not stripped or _SECTION_STYLES[6][1].match(stripped)):
             continue
         in_attachments = False
-        for style, pattern in _SECTION_STYLES:
+        for rank, (_, pattern) in enumerate(_SECTION_STYLES):
             m = pattern.match(stripped)
-            if m is None:
-                continue
-            if style in stack:
-                depth = stack.index(style)
-                del stack[depth + 1 :]
-                del open_rows[depth:]
-            else:
-                stack.append(style)
-            level = len(stack)
-            number = m.group().rstrip("、.．")
-            parent = open_rows[-1] if open_rows else None
-            rows.append(
-                {
-                    "level": level,
-                    "number": number,
-                    "heading": _heading_of(stripped, m.end()),
-                    "start": start + lead,
-                    "end": len(text),
-                    "parent": parent,
-                }
-            )
-            open_rows.append(len(rows) - 1)
-            break
+            if m is not None:
+                found.append((start + lead, rank, m, stripped))
+                break
+    # a style's level is its place among the styles the text uses (一、 > （一） > 1. > （1）; 章 > 节 > 条)
+    level_of = {rank: i + 1 for i, rank in enumerate(sorted({rank for _, rank, _, _ in found}))}
+    rows: list[dict[str, Any]] = []
+    open_rows: list[int] = []  # rows of the headings still open, outermost first
+    for start, rank, m, stripped in found:
+        while open_rows and rows[open_rows[-1]]["rank"] >= rank:
+            open_rows.pop()
+        rows.append(
+            {
+                "level": level_of[rank],
+                "number": m.group().rstrip("、.．"),
+                "heading": _heading_of(stripped, m.end()),
+                "start": start,
+                "end": len(text),
+                "parent": open_rows[-1] if open_rows else None,
+                "rank": rank,
+            }
+        )
+        open_rows.append(len(rows) - 1)
     # a section ends where the next heading at its level or above starts, and the last ones before
     # the closing block (附件 list, signature and date, 抄送) when there is one after the last heading
     closing = _closing_start(text)
