@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test test-fast lint format bench bench-full venv fonts test-browser notebooks clean
+.PHONY: demo test test-fast lint format bench bench-full venv fonts browser test-browser notebooks clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ demo: $(STAMP) fonts
 	$(VENV)/bin/policytext demo
 
 # The whole check, as CI runs it: linters, types, layer contracts, then every test.
-test: lint fonts
+test: lint fonts browser
 	$(PY) -m pytest -n 2 --dist loadfile -q
 
 # The suite without the tests marked slow (those over the whole shared corpus); no linters.
@@ -66,11 +66,21 @@ fonts:
 	  || echo "note: could not install fonts-noto-cjk; figure tests will skip"; \
 	else echo "note: no CJK font found; install fonts-noto-cjk (or set POLICYTEXT_CJK_FONT) for Chinese figure labels"; fi
 
+# Headless Chromium from Debian for the report's browser test, installed when we may (root with apt-get);
+# otherwise the browser test skips and says why.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium (Debian) for the report's browser test"; \
+	  (DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	   (timeout 300 apt-get update -qq >/dev/null 2>&1 && \
+	    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq chromium >/dev/null 2>&1)) \
+	  || echo "note: could not install chromium; the browser test will skip"; \
+	else echo "note: no chromium; the browser test will skip (install Debian's chromium to run it)"; fi
+
 # The report in a real browser (headless Chromium from Debian).
-test-browser: $(STAMP) fonts
-	@command -v chromium >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
-	  (apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1))
-	$(PY) -m pytest -q tests/test_browser.py
+test-browser: $(STAMP) fonts browser
+	$(PY) -m pytest -q tests/reporting/test_browser.py
 
 notebooks: $(STAMP)
 	$(PY) scripts/make_notebooks.py

@@ -1,8 +1,9 @@
 """Write the teaching and research notebooks in ``notebooks/`` from the cells below.
 
 The notebooks are kept as code here so that they are reviewed like code; ``make
-notebooks`` (or ``python scripts/make_notebooks.py``) regenerates them, and the tests
-execute them (``tests/test_notebooks.py``) so they never rot. They need only the
+notebooks`` (or ``python scripts/make_notebooks.py``) regenerates them, runs them and stores
+them with their outputs (so they read as results on a code host); the tests execute them
+again (``tests/test_notebooks.py``) so they never rot. They need only the
 bundled sample corpus.
 """
 
@@ -244,15 +245,36 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     return nb
 
 
-def main() -> None:
+def execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Run every cell (in a scratch folder, so files the cells write stay out of the repository)."""
+    import tempfile
+
+    from nbclient import NotebookClient
+
+    with tempfile.TemporaryDirectory() as tmp:
+        NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+    return nb
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--no-execute", action="store_true", help="write the cells without running them (no stored outputs)"
+    )
+    args = ap.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     for name, cells in (
         ("01_reading_a_speech", READING_A_SPEECH),
         ("02_government_work_reports_1954_2025", REPORTS),
         ("03_classroom_demo", CLASSROOM),
     ):
-        nbformat.write(build(cells), OUT / f"{name}.ipynb")
-        print(f"wrote notebooks/{name}.ipynb")
+        nb = build(cells)
+        if not args.no_execute:  # stored with their outputs, so they read as results on a code host
+            nb = execute(nb)
+        nbformat.write(nb, OUT / f"{name}.ipynb")
+        print(f"wrote notebooks/{name}.ipynb" + ("" if args.no_execute else " with its outputs"))
 
 
 if __name__ == "__main__":

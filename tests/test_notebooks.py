@@ -31,3 +31,14 @@ def test_notebook_runs(path, tmp_path):
     assert not errors
     # every code cell ran and the notebook showed something
     assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_stored_with_its_outputs(path):
+    """On a code host a notebook reads as results: every code cell ran, none failed, most show something."""
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.get("execution_count") for c in code), "run `make notebooks` to store the outputs"
+    outputs = [o for c in code for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert sum(1 for c in code if c.get("outputs")) >= len(code) // 2
