@@ -75,3 +75,18 @@ def test_argument_ranges_are_checked_once_while_parsing(argv, message, capsys):
     with pytest.raises(SystemExit) as e:
         main(argv)
     assert e.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_two_inputs_with_the_same_file_name_stay_two_documents(tmp_path, capsys):
+    """0.1: `index build da db` indexed one of two x.txt and said 'indexed 2 documents'."""
+    for folder, text in (("da", "抓党建促发展。"), ("db", "推进乡村振兴。")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "i.db"
+    assert main(["index", "build", str(tmp_path / "da"), str(tmp_path / "db"), "--db", str(db), "-q"]) == 0
+    assert "doc_id 'x' is taken by an earlier input; using 'x#2'" in capsys.readouterr().err
+    import policytext as pt
+
+    with pt.Index(db) as idx:
+        assert sorted(idx.doc_ids) == ["x", "x#2"]
+        assert idx.count("党建") == 1 and idx.count("乡村振兴") == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,14 +90,29 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
             docs.append(read_document(p, doc_id=p.stem, clean=clean))
         else:
             raise InputError(f"{item}: no such file or directory")
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for d in docs:
-        if d.doc_id in seen:
-            seen[d.doc_id] += 1
-            d.doc_id = f"{d.doc_id}#{seen[d.doc_id]}"
-        else:
-            seen[d.doc_id] = 0
+        d.doc_id = unique_id(d.doc_id, seen, where=str(d.meta.get("path") or d.doc_id))
     return Corpus(docs)
+
+
+def unique_id(doc_id: str, seen: set[str], where: str) -> str:
+    """*doc_id*, or ``doc_id#2``, ``#3``… when an earlier input already used it, with a warning on stderr.
+
+    The same rule for every command that reads several inputs, so two files called ``x.txt`` in two
+    folders are two documents, never one replacing the other.
+    """
+    new, k = doc_id, 1
+    while new in seen:
+        k += 1
+        new = f"{doc_id}#{k}"
+    if new != doc_id:
+        print(
+            f"policytext: warning: {where}: doc_id {doc_id!r} is taken by an earlier input; using {new!r}",
+            file=sys.stderr,
+        )
+    seen.add(new)
+    return new
 
 
 def output_options(args: argparse.Namespace) -> dict[str, Any]:

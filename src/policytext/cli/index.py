@@ -21,7 +21,7 @@ from ..corpus.document import Document
 from ..corpus.readers import read_document
 from ..errors import DecodeError, InputError
 from ..index import DEFAULT_SEGMENT_CHARS, Index
-from ._common import SAMPLE, add_output_arguments, output_options, write_frame
+from ._common import SAMPLE, add_output_arguments, output_options, unique_id, write_frame
 
 QUERY_HELP = (
     'query: 党建 (exact substring) · 党建 乡村 (AND) · 党建 OR 党的建设 · -扶贫 (NOT) · "a b" (literal) · '
@@ -139,6 +139,13 @@ def _plan(inputs: list[str], pattern: str) -> list[tuple[str, Path | None, Path 
 
 
 def _documents(plan: list[tuple[str, Path | None, Path | None]], clean: bool, skip_errors: bool) -> Iterator[Document]:
+    seen: set[str] = set()  # ids of this build: a later input never replaces an earlier one
+    for doc in _read_plan(plan, clean, skip_errors):
+        doc.doc_id = unique_id(doc.doc_id, seen, where=str(doc.meta.get("path") or doc.doc_id))
+        yield doc
+
+
+def _read_plan(plan: list[tuple[str, Path | None, Path | None]], clean: bool, skip_errors: bool) -> Iterator[Document]:
     for kind, root, f in plan:
         if kind == "sample":
             from ..corpus.datasets import load_sample
