@@ -99,15 +99,31 @@ def _norm_doc_number(m: re.Match[str]) -> str:
     return f"{m['org']}〔{m['year']}〕{m['n']}号"
 
 
+_SPACES = " \t\u3000\u00a0"
+_CC_OR_ATTACHMENT_RE = re.compile(r"^[ \t\u3000\u00a0]*(?:抄\s*送|附\s*件)\s*[:：]", re.M)
+
+
+def _nonempty(lines: list[str], order: range, n: int = 12) -> list[tuple[int, str]]:
+    """The first *n* non-empty lines (stripped) in *order*, with their indices."""
+    out: list[tuple[int, str]] = []
+    for i in order:
+        ln = lines[i].strip(_SPACES)
+        if ln:
+            out.append((i, ln))
+            if len(out) == n:
+                break
+    return out
+
+
 def official_fields(text: str) -> dict[str, Any]:
     """What the official-document format says about *text*: ``doc_number`` (发文字号, the brackets
     normalized to 〔〕), ``recipients`` (主送机关), ``issuer`` (the signature above the date),
     ``written_date`` (成文日期, the date line at the end), ``cc`` (抄送, a list) and ``attachments``
     (附件, a list of names). Keys that are not found are absent."""
     found: dict[str, Any] = {}
-    lines = [ln.strip(" \t\u3000\u00a0") for ln in text.split("\n")]
-    nonempty = [(i, ln) for i, ln in enumerate(lines) if ln]
-    head = nonempty[:12]
+    raw_lines = text.split("\n")
+    head = _nonempty(raw_lines, range(len(raw_lines)))
+    tail = _nonempty(raw_lines, range(len(raw_lines) - 1, -1, -1))[::-1]
     # 发文字号: a line of its own near the top (a 签发人 may share it)
     for _, ln in head:
         m = _DOC_NUMBER_RE.match(ln)
@@ -130,7 +146,6 @@ def official_fields(text: str) -> dict[str, Any]:
         elif any(c in ln for c in "。；"):
             break
     # 成文日期 and the signature above it: the last date line near the end
-    tail = nonempty[-12:]
     for k in range(len(tail) - 1, -1, -1):
         _, ln = tail[k]
         if _DATE_ONLY_RE.match(ln):
@@ -153,23 +168,26 @@ def official_fields(text: str) -> dict[str, Any]:
                 if signers:
                     found["issuer"] = "、".join(signers)
                 break
-    # 抄送 and 附件
-    for idx, ln in nonempty:
-        m = re.match(r"^抄\s*送\s*[:：]\s*(.+)$", ln)
-        if m and "cc" not in found:
-            names = m.group(1)
-            for _, nxt in ((i, x) for i, x in nonempty if i > idx):  # a list that wraps onto more lines
+    # 抄送 and 附件: only the lines that start with them are looked at
+    for m in _CC_OR_ATTACHMENT_RE.finditer(text):
+        idx = text.count("\n", 0, m.start())
+        after = (ln for ln in (x.strip(_SPACES) for x in raw_lines[idx + 1 :]) if ln)
+        ln = raw_lines[idx].strip(_SPACES)
+        cc = re.match(r"^抄\s*送\s*[:：]\s*(.+)$", ln)
+        if cc and "cc" not in found:
+            names = cc.group(1)
+            for nxt in after:  # a list that wraps onto more lines
                 if len(nxt) > 60 or "印发" in nxt or _DATE_ONLY_RE.match(nxt) or _HEADING_START.match(nxt):
                     break
                 names += "，" + nxt
             found["cc"] = [p for p in re.split(r"[，,、；;。\s]+", names) if p]
-        m = re.match(r"^附\s*件\s*[:：]\s*(.*)$", ln)
-        if m and "attachments" not in found:
+        att = re.match(r"^附\s*件\s*[:：]\s*(.*)$", ln)
+        if att and "attachments" not in found:
             items = []
-            first = m.group(1).strip()
+            first = att.group(1).strip()
             if first:
                 items.append(first)
-            for _, nxt in ((i, x) for i, x in nonempty if i > idx):
+            for nxt in after:
                 if re.match(r"^\d{1,2}\s*[.．、]", nxt) and len(nxt) <= 80 and not nxt.endswith("。"):
                     items.append(nxt)
                 else:
