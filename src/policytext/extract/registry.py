@@ -47,6 +47,7 @@ class Extractor:
 
     ``name`` is the CLI subcommand and batch step (plural: ``templates``); ``kind`` names
     one row (``template``) in the report's legend, CSS class and ``kinds=``;
+    ``label_zh`` is the legend's label in Chinese (the report's default for Chinese texts);
     ``label_columns`` are joined into the tooltip of a highlight; ``order`` sorts
     the registry (CLI help, legend); ``in_report`` puts the kind among the report's
     default kinds; ``formatter`` names a function ``DataFrame -> str`` that prints
@@ -62,6 +63,7 @@ class Extractor:
     label: str
     colour: str
     help: str
+    label_zh: str = ""
     style: str = "marker"
     label_columns: tuple[str, ...] = ("match",)
     in_report: bool = False
@@ -83,6 +85,10 @@ class Extractor:
         formatted: str = getattr(module, attr)(frame)
         return formatted
 
+    def legend_label(self, lang: str) -> str:
+        """The legend's label in *lang* (``"zh"`` or ``"en"``); English where no Chinese one was declared."""
+        return self.label_zh if lang == "zh" and self.label_zh else self.label
+
     def css(self) -> str:
         """The report's CSS rule for this kind's highlights."""
         cls = f".pt-{self.kind}"
@@ -101,6 +107,7 @@ def extractor(
     label: str,
     colour: str,
     help: str,
+    label_zh: str = "",
     style: str = "marker",
     label_columns: tuple[str, ...] = ("match",),
     in_report: bool = False,
@@ -118,6 +125,7 @@ def extractor(
     if style not in STYLES:
         raise InputError(f"extractor {name!r}: style must be one of {', '.join(STYLES)}, not {style!r}")
     declared = dict(
+        label_zh=label_zh,
         name=name,
         kind=kind,
         label=label,

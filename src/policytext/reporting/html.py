@@ -27,7 +27,7 @@ import pandas as pd
 from .._util.frames import is_missing
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
-from ..errors import InputError
+from ..errors import InputError, MissingExtraError, MissingFontError
 from ..extract.registry import extractor_for_kind, extractors
 
 __all__ = [
@@ -163,12 +163,12 @@ def _css() -> str:
     return _CSS + "\n".join(e.css() for e in extractors()) + "\n"
 
 
-def _legend(kinds: Sequence[str]) -> str:
+def _legend(kinds: Sequence[str], lang: str = "en") -> str:
     spans = []
     for kind in kinds:
         e = extractor_for_kind(kind)
         style = f' style="background:{e.colour}"' if e.style == "groups" else ""
-        spans.append(f'<span class="pt-{e.kind}"{style}>{_html.escape(e.label)}</span>')
+        spans.append(f'<span class="pt-{e.kind}"{style}>{_html.escape(e.legend_label(lang))}</span>')
     return f'<p class="legend">{"".join(spans)}</p>'
 
 
@@ -182,18 +182,58 @@ def _figure_html(fig: Any, caption: str) -> str:
     )
 
 
-def _table(df: pd.DataFrame | None, max_rows: int = 200) -> str:
+#: the page's own words in each language (``lang=``); the registry gives the extractors' labels
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "none": "none found",
+        "more": "more rows",
+        "documents": "Documents",
+        "found": "found",
+        "report": "policytext report: {n} documents",
+    },
+    "zh": {
+        "none": "未发现",
+        "more": "行未显示",
+        "documents": "文件一览",
+        "found": "处",
+        "report": "policytext 报告：{n} 篇文件",
+    },
+}
+LANGS = tuple(WORDS)
+
+
+def document_language(docs: Sequence[Document]) -> str:
+    """``"zh"`` when the texts are mostly Han characters (the first 2,000 of each), else ``"en"``.
+
+    >>> document_language([Document("a", "坚持稳中求进。")]), document_language([Document("b", "Steady growth.")])
+    ('zh', 'en')
+    """
+    sample = "".join(d.text[:2000] for d in docs)
+    letters = [c for c in sample if c.isalpha()]
+    han = sum(1 for c in letters if "\u3400" <= c <= "\u9fff")
+    return "zh" if letters and han / len(letters) >= 0.3 else "en"
+
+
+def _check_lang(lang: str | None, docs: Sequence[Document]) -> str:
+    if lang is None:
+        return document_language(docs)
+    if lang not in LANGS:
+        raise InputError(f"lang: expected one of {', '.join(LANGS)}, not {lang!r}")
+    return lang
+
+
+def _table(df: pd.DataFrame | None, max_rows: int = 200, lang: str = "en") -> str:
     if df is None or df.empty:
-        return "<p><i>none found</i></p>"
+        return f"<p><i>{WORDS[lang]['none']}</i></p>"
     shown = df.head(max_rows).copy()
     for col in shown.columns:
         shown[col] = shown[col].map(lambda v: v if isinstance(v, (int, float, str)) or v is None else str(v))
-    more = f"<p>… {len(df) - max_rows} more rows</p>" if len(df) > max_rows else ""
+    more = f"<p>… {len(df) - max_rows} {WORDS[lang]['more']}</p>" if len(df) > max_rows else ""
     return shown.to_html(index=False, escape=True, border=0) + more
 
 
 def _document_section(
-    doc: Document, kinds: Sequence[str], full_text: bool, heading: bool = True
+    doc: Document, kinds: Sequence[str], full_text: bool, heading: bool = True, lang: str = "en"
 ) -> tuple[str, dict[str, pd.DataFrame]]:
     frames = {k: _run_extractor(k, doc) for k in kinds}
     anns: list[Annotation] = []
@@ -209,7 +249,13 @@ def _document_section(
     if heading:
         parts.append(f"<h2>{_html.escape(str(doc.meta.get('title') or doc.doc_id))}</h2>")
     parts.append(f'<p class="meta">{meta}</p>')
-    counts = ", ".join(f"{len(f) if f is not None else 'n/a'} {k}s" for k, f in frames.items())
+    sep = "，" if lang == "zh" else ", "
+    counts = sep.join(
+        f"{extractor_for_kind(k).legend_label(lang)} {len(f)} {WORDS[lang]['found']}"
+        if lang == "zh"
+        else f"{len(f)} {k}s"
+        for k, f in frames.items()
+    )
     parts.append(f"<p>{counts}</p>")
     if full_text:
         parts.append(f'<div class="pt-text">{highlight_html(doc.text, anns)}</div>')
@@ -229,15 +275,17 @@ def _check_kinds(kinds: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def document_html(doc: Document, kinds: Sequence[str] | None = None) -> str:
+def document_html(doc: Document, kinds: Sequence[str] | None = None, lang: str | None = None) -> str:
     """The highlighted text of one document with the report's styles, for notebooks.
 
-    *kinds* defaults to :func:`default_kinds`; any declared kind may be asked for.
+    *kinds* defaults to :func:`default_kinds`; any declared kind may be asked for. *lang*
+    (``"zh"`` or ``"en"``) defaults to the document's language.
     """
     kinds = _check_kinds(kinds)
-    section, _ = _document_section(doc, kinds, full_text=True)
+    lang = _check_lang(lang, [doc])
+    section, _ = _document_section(doc, kinds, full_text=True, lang=lang)
     css = _css().replace("body {", ".pt-doc {")
-    return f"<div><style>{css}</style><div class='pt-doc'>{_legend(kinds)}{section}</div></div>"
+    return f"<div><style>{css}</style><div class='pt-doc'>{_legend(kinds, lang)}{section}</div></div>"
 
 
 @dataclass(frozen=True)
@@ -253,7 +301,7 @@ class Highlighted:
         return self.html
 
 
-def highlight(source: Document | str, kinds: Sequence[str] | None = None) -> Highlighted:
+def highlight(source: Document | str, kinds: Sequence[str] | None = None, lang: str | None = None) -> Highlighted:
     """One document with its formulaic language highlighted, to show in a notebook.
 
     This is the explicit call that runs the extractors (a Document displayed on its own
@@ -269,7 +317,7 @@ def highlight(source: Document | str, kinds: Sequence[str] | None = None) -> Hig
         raise InputError(
             f"highlight: source is {type(source).__name__}; expected a Document or a str (use report() for a corpus)"
         )
-    return Highlighted(document_html(doc, kinds))
+    return Highlighted(document_html(doc, kinds, lang))
 
 
 def report(
@@ -280,6 +328,7 @@ def report(
     full_text: bool | None = None,
     figures: bool | Sequence[tuple[str, Any]] = True,
     tables: Sequence[tuple[str, pd.DataFrame]] = (),
+    lang: str | None = None,
 ) -> str:
     """A self-contained HTML page (inline CSS and images) reading *source*.
 
@@ -289,7 +338,9 @@ def report(
     ``plot`` extra, formula trends by year.
 
     *figures* may also be a list of ``(caption, matplotlib figure)`` and *tables* a list
-    of ``(heading, DataFrame)``; both are added after the extractor tables.
+    of ``(heading, DataFrame)``; both are added after the extractor tables. The page's
+    own words are Chinese for Chinese texts and English otherwise; ``lang="zh"`` or
+    ``"en"`` chooses.
     """
     if isinstance(source, str):
         from ..corpus.corpus import Corpus as _C
@@ -302,16 +353,16 @@ def report(
         raise InputError("report: the corpus is empty")
     if full_text is None:
         full_text = len(docs) <= 5
+    lang = _check_lang(lang, docs)
+    words = WORDS[lang]
     page_title = title or (
-        str(docs[0].meta.get("title") or docs[0].doc_id)
-        if len(docs) == 1
-        else f"policytext report: {len(docs)} documents"
+        str(docs[0].meta.get("title") or docs[0].doc_id) if len(docs) == 1 else words["report"].format(n=len(docs))
     )
     sections: list[str] = []
     all_frames: dict[str, list[pd.DataFrame]] = {k: [] for k in kinds}
     summary: list[dict[str, Any]] = []
     for doc in docs:
-        html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1)
+        html_part, frames = _document_section(doc, kinds, full_text, heading=len(docs) > 1, lang=lang)
         sections.append(html_part)
         row = {
             "doc_id": doc.doc_id,
@@ -323,28 +374,30 @@ def report(
             all_frames[k].append(f)
             row[f"{k}s"] = len(f)
         summary.append(row)
-    body = [f"<h1>{_html.escape(page_title)}</h1>", _legend(kinds)]
+    body = [f"<h1>{_html.escape(page_title)}</h1>", _legend(kinds, lang)]
     if len(docs) > 1:
-        body += ["<h2>Documents</h2>", _table(pd.DataFrame(summary), max_rows=1000)]
+        body += [f"<h2>{words['documents']}</h2>", _table(pd.DataFrame(summary), max_rows=1000, lang=lang)]
         if figures is True:
-            body.append(_trend_figure(docs, all_frames.get("formula")))
+            body.append(_trend_figure(docs, all_frames.get("formula"), lang))
     body += sections
     for k in kinds:
         found = [f for f in all_frames[k] if f is not None and len(f)]
-        body += [f"<h2>{k.capitalize()}s</h2>", _table(pd.concat(found, ignore_index=True) if found else None)]
+        heading_text = extractor_for_kind(k).legend_label(lang) if lang == "zh" else f"{k.capitalize()}s"
+        table = _table(pd.concat(found, ignore_index=True) if found else None, lang=lang)
+        body += [f"<h2>{_html.escape(heading_text)}</h2>", table]
     for heading, df in tables:
-        body += [f"<h2>{_html.escape(heading)}</h2>", _table(df)]
+        body += [f"<h2>{_html.escape(heading)}</h2>", _table(df, lang=lang)]
     if not isinstance(figures, bool):
         body += [_figure_html(fig, caption) for caption, fig in figures]
     return (
-        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{_html.escape(page_title)}</title><style>{_css()}</style></head><body>\n"
         + "\n".join(b for b in body if b)
         + "\n</body></html>\n"
     )
 
 
-def _trend_figure(docs: list[Document], formula_frames: list[pd.DataFrame] | None) -> str:
+def _trend_figure(docs: list[Document], formula_frames: list[pd.DataFrame] | None, lang: str = "en") -> str:
     if not formula_frames:
         return ""
     try:
@@ -362,8 +415,9 @@ def _trend_figure(docs: list[Document], formula_frames: list[pd.DataFrame] | Non
         return ""
     top = df["canonical"].value_counts().head(6).index
     table = df[df["canonical"].isin(top)].groupby(["year", "canonical"]).size().unstack(fill_value=0)
+    caption = "数字概括语（按年份计数）" if lang == "zh" else "Numbered formulas by year (counts)"
     try:
-        fig = plot_term_trends(table, title="Numbered formulas by year")
-    except Exception:  # a figure must never break the report
+        fig = plot_term_trends(table, title=caption)
+    except (MissingExtraError, MissingFontError):  # no matplotlib or no CJK font: the page goes without it
         return ""
-    return _figure_html(fig, "Numbered formulas by year (counts)")
+    return _figure_html(fig, caption)

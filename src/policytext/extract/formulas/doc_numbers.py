@@ -81,6 +81,7 @@ def _code_start(code: str) -> int:
     name="doc_numbers",
     kind="doc_number",
     label="document number (发文字号)",
+    label_zh="发文字号",
     colour="#c5e1a5",
     help="document numbers (发文字号) such as 国发〔2021〕29号",
     label_columns=("doc_number",),

@@ -392,6 +392,7 @@ def _counted_candidates(text: str) -> list[_Cand]:
     name="formulas",
     kind="formula",
     label="numbered formula",
+    label_zh="数字概括语",
     colour="#ffe082",
     help="numbered formulas such as 两个维护",
     style="bold-marker",

@@ -270,6 +270,7 @@ def _meetings_in(text: str) -> list[dict[str, Any]]:
     name="meetings",
     kind="meeting",
     label="meeting",
+    label_zh="会议",
     colour="#b2dfdb",
     help="meetings such as 党的十九届六中全会",
     label_columns=("body",),

@@ -809,6 +809,7 @@ def _doc_tokens(source: Source, segmenter: Any) -> list[tuple[Any, str, list[Any
     name="parallels",
     kind="parallel",
     label="parallel item (one colour per group)",
+    label_zh="排比项（每组一色）",
     colour="hsl(0,75%,82%)",
     help="parallel structures (排比, 对仗)",
     style="groups",

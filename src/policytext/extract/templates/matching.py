@@ -803,6 +803,7 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
     name="templates",
     kind="template",
     label="template instance",
+    label_zh="套语模板",
     colour="#1565c0",
     help="slot templates such as 抓{X}党建促{Y}",
     style="underline",
