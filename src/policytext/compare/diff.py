@@ -30,7 +30,7 @@ __all__ = ["FORMULATION_COLUMNS", "Comparison", "compare"]
 FORMULATION_COLUMNS = ("formulation", "kind", "count_a", "count_b", "status")
 
 
-@dataclass
+@dataclass(eq=False)  # frames do not compare with ==
 class Comparison:
     """Two versions compared.
 
