@@ -108,3 +108,16 @@ def test_whole_shared_corpus_with_every_type(corpus_dir, manifest):
     page = corpus["html_pages/gov_cn/govcn_000014349_2018-00222"]
     # the manifest's written_date string (a curated value) is read as a date too
     assert page.meta["written_date"] == dt.date(2018, 12, 21) and page.meta["doc_number"] == "国发〔2018〕43号"
+
+
+def test_streaming_reader_selects_the_same_files(html_folder):
+    from policytext.corpus.stream import iter_dir, list_dir
+
+    (html_folder / "manifest.jsonl").write_text('{"path": "x.txt", "title": "t"}\n', encoding="utf-8")
+    (html_folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert [doc_id for doc_id, _, _ in list_dir(html_folder, "**/*")] == [
+        "govcn_000014349_2018-00221",
+        "govcn_000014349_2018-00222",
+    ]
+    with pytest.warns(UserWarning, match="matched no file"):
+        assert list(iter_dir(html_folder)) == []

@@ -23,7 +23,7 @@ from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
 from .clean import decode_bytes
 from .document import Document
-from .readers import SUPPORTED_SUFFIXES, load_sidecar, make_document, read_document, read_file_bytes, suspicious_body
+from .readers import load_sidecar, make_document, read_document, read_file_bytes, select_files, suspicious_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
@@ -143,23 +143,13 @@ class Corpus:
         if not root.is_dir():
             raise InputError(f"{root}: not a directory")
         sidecar = load_sidecar(root, metadata)
-        sidecar_files = {root / "manifest.jsonl", root / "metadata.csv"}
-        if isinstance(metadata, (str, os.PathLike)) and str(metadata) != "auto":
-            sidecar_files.add(Path(metadata))
         docs: list[Document] = []
-        problems: list[dict[str, Any]] = []
-        explicit_suffix = "." in pattern.rsplit("/", 1)[-1].lstrip("*")
-        files = sorted(p for p in root.glob(pattern) if p.is_file() and p not in sidecar_files)
-        if not files:
-            _warn_nothing_matched(root, pattern)
+        files, skipped = select_files(root, pattern, metadata)
+        problems = [
+            _problem("unsupported", str(f), f"{f}: not a supported file type ({f.suffix or 'no suffix'})")
+            for f in skipped
+        ]
         for file in files:
-            if not explicit_suffix and file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                problems.append(
-                    _problem(
-                        "unsupported", str(file), f"{file}: not a supported file type ({file.suffix or 'no suffix'})"
-                    )
-                )
-                continue
             rel = file.relative_to(root)
             doc_id = rel.with_suffix("").as_posix()
             extra = sidecar.get(rel.as_posix()) or sidecar.get(doc_id)
@@ -174,11 +164,11 @@ class Corpus:
             if reason:
                 problems.append(_problem("suspicious", str(file), f"{file}: {reason}"))
             docs.append(doc)
-        if problems and any(p["kind"] == "unsupported" for p in problems):
-            skipped = [Path(p["file"]).name for p in problems if p["kind"] == "unsupported"]
+        if skipped:
+            names = [f.name for f in skipped]
             warnings.warn(
-                f"{root}: {len(skipped)} file(s) of unsupported types skipped ({', '.join(skipped[:5])}"
-                f"{' …' if len(skipped) > 5 else ''}); see corpus.problems",
+                f"{root}: {len(names)} file(s) of unsupported types skipped ({', '.join(names[:5])}"
+                f"{' …' if len(names) > 5 else ''}); see corpus.problems",
                 UserWarning,
                 stacklevel=2,
             )
@@ -460,22 +450,6 @@ class Corpus:
         head = frame[cols].head(20).to_html(index=False)
         more = f"<p>… and {len(self) - 20} more</p>" if len(self) > 20 else ""
         return f"<div><b>Corpus</b>: {len(self):,} documents, {self.n_chars:,} characters{head}{more}</div>"
-
-
-def _warn_nothing_matched(root: Path, pattern: str) -> None:
-    """Warn when *pattern* matched no file although *root* holds files policytext reads."""
-    others = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-    if not others:
-        return
-    kinds = sorted({p.suffix.lower() for p in others})
-    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
-    warnings.warn(
-        f"{root}: pattern {pattern!r} matched no file, but the folder holds {len(others)} file(s) of types "
-        f'policytext reads ({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type '
-        f'(or e.g. pattern="**/*{kinds[0]}").',
-        UserWarning,
-        stacklevel=3,
-    )
 
 
 def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:

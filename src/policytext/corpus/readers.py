@@ -29,7 +29,15 @@ from .officialdoc import chinese_date, official_fields
 from .sniff import READ_FORMATS, sniff_format
 from .text import normalize as _normalize
 
-__all__ = ["SUPPORTED_SUFFIXES", "load_sidecar", "make_document", "read_document", "read_file_bytes", "suspicious_body"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "load_sidecar",
+    "make_document",
+    "read_document",
+    "read_file_bytes",
+    "select_files",
+    "suspicious_body",
+]
 
 #: File suffixes that ``Corpus.from_dir(path, pattern="**/*")`` reads (the content decides the format).
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx"})
@@ -215,6 +223,43 @@ def _drop_title_lines(text: str, title: str) -> str:
 
 def _han(s: str) -> str:
     return "".join(ch for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
+def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list[Path], list[Path]]:
+    """``(files to read, files skipped)`` under *root* matching *pattern*, sorted.
+
+    The metadata file (``manifest.jsonl``/``metadata.csv`` or the *metadata* path) is never a
+    document. When the pattern names no suffix (``"**/*"``), files of unsupported types are
+    skipped (the second list). When the pattern matches nothing while *root* holds files
+    policytext reads, a :class:`UserWarning` names them and the pattern to use.
+    """
+    sidecar_files = {root / "manifest.jsonl", root / "metadata.csv"}
+    if isinstance(metadata, (str, os.PathLike)) and str(metadata) != "auto":
+        sidecar_files.add(Path(metadata))
+    explicit_suffix = "." in pattern.rsplit("/", 1)[-1].lstrip("*")
+    matched = sorted(p for p in root.glob(pattern) if p.is_file() and p not in sidecar_files)
+    if not matched:
+        _warn_nothing_matched(root, pattern)
+    if explicit_suffix:
+        return matched, []
+    keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES]
+    return keep, [p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+
+
+def _warn_nothing_matched(root: Path, pattern: str) -> None:
+    """Warn when *pattern* matched no file although *root* holds files policytext reads."""
+    others = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    if not others:
+        return
+    kinds = sorted({p.suffix.lower() for p in others})
+    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
+    warnings.warn(
+        f"{root}: pattern {pattern!r} matched no file, but the folder holds {len(others)} file(s) of types "
+        f'policytext reads ({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type '
+        f'(or e.g. pattern="**/*{kinds[0]}").',
+        UserWarning,
+        stacklevel=4,
+    )
 
 
 def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:

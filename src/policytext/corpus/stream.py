@@ -25,7 +25,7 @@ from .._util.convention import ERRORS_CHOICES, check_choice
 from ..errors import DecodeError, InputError, MissingExtraError
 from .clean import decode_bytes
 from .document import Document
-from .readers import load_sidecar, make_document, read_document
+from .readers import load_sidecar, make_document, read_document, select_files
 
 __all__ = ["ReadError", "iter_csv", "iter_dir", "iter_jsonl", "iter_parquet", "iter_source_items", "list_dir"]
 
@@ -50,13 +50,15 @@ def _check_errors(errors: str) -> str:
 def list_dir(
     path: str | os.PathLike[str], pattern: str = "**/*.txt", metadata: Any = "auto"
 ) -> list[tuple[str, Path, dict[str, Any] | None]]:
-    """``(doc_id, file, curated metadata)`` for every file :func:`iter_dir` would read, in order."""
+    """``(doc_id, file, curated metadata)`` for every file :func:`iter_dir` would read, in order
+    (the files :meth:`Corpus.from_dir` reads: see :func:`~policytext.corpus.readers.select_files`)."""
     root = Path(path)
     if not root.is_dir():
         raise InputError(f"{root}: not a directory")
     sidecar = load_sidecar(root, metadata)
     out = []
-    for file in sorted(p for p in root.glob(pattern) if p.is_file()):
+    files, _ = select_files(root, pattern, metadata)
+    for file in files:
         rel = file.relative_to(root)
         doc_id = rel.with_suffix("").as_posix()
         out.append((doc_id, file, sidecar.get(rel.as_posix()) or sidecar.get(doc_id)))
