@@ -35,6 +35,7 @@ def _zip(names: list[str]) -> bytes:
         ("坚持稳中求进。\n推动高质量发展。".encode(), "text"),
         ("<center>学习贯彻</center>\n正文第一段，很长的一段文字。".encode(), "text"),
         ("稳中求进".encode("gb18030"), "text"),
+        ("文件格式说明：扫描件请存为%PDF-格式。".encode(), "text"),
     ],
 )
 def test_sniff(raw, kind):

@@ -19,6 +19,7 @@ __all__ = ["READ_FORMATS", "sniff_format"]
 #: What :func:`~policytext.corpus.read_document` reads, for messages.
 READ_FORMATS = "plain text (UTF-8, GB18030, UTF-16/32 with BOM), HTML, PDF (extra 'pdf'), DOCX (extra 'docx')"
 
+_PDF_RE = re.compile(rb"%PDF-\d\.\d")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _HTML_START_RE = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -32,13 +33,13 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"B
 def sniff_format(raw: bytes) -> str:
     """The format of *raw* from its bytes.
 
-    ``"pdf"`` (``%PDF-`` near the start), ``"docx"`` (a ZIP holding ``word/document.xml``),
+    ``"pdf"`` (``%PDF-1.x`` in the first kilobyte), ``"docx"`` (a ZIP holding ``word/document.xml``),
     ``"ole2"`` (a legacy ``.doc``/``.wps``/``.xls`` compound file), ``"zip"`` (another ZIP),
     ``"image"``, ``"html"`` (a doctype, ``<html>``/``<body>``, or markup that is mostly tags),
     else ``"text"`` (which the text decoder may still find to be binary).
     """
     head = raw[:1024]
-    if b"%PDF-" in head:
+    if b"%PDF-" in head and _PDF_RE.search(head):
         return "pdf"
     if raw.startswith(_OLE2):
         return "ole2"
