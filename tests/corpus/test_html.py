@@ -181,3 +181,20 @@ def test_site_chrome_lines_go_on_the_trafilatura_path():
     for chrome in ("扫一扫", "打印", "关闭", "版权所有", "ICP", "公网安备", "技术支持"):
         assert chrome not in doc.text
     assert doc.meta["title"] == "关于做好基层党建工作的通知"
+
+
+def test_news_style_dateline_above_the_article():
+    body = "".join(
+        f"<p>第{i}段：国务院常务会议部署推进有关工作，要求各地区各部门抓好落实，确保取得实效。</p>" for i in range(5)
+    )
+    page = (
+        "<html><head><title>李强主持召开国务院常务会议_滚动新闻_中国政府网</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a></div><h1>李强主持召开国务院常务会议</h1>"
+        "<div class='pages-date'>2023-04-07 18:30 来源： 新华社</div>"
+        f"<div class='pages_content' id='UCAP-CONTENT'>{body}</div></body></html>"
+    )
+    doc = pt.read_document(page.encode("utf-8"))
+    assert doc.meta["date"] == dt.date(2023, 4, 7)
+    assert doc.meta["source"] == "新华社"
+    assert doc.meta["title"] == "李强主持召开国务院常务会议"
+    assert doc.text.startswith("第0段") and "2023-04-07" not in doc.text

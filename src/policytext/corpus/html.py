@@ -185,6 +185,28 @@ def _is_site_chrome(line: str) -> bool:
     return len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line))
 
 
+_DATELINE_RE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+_SOURCE_IN_LINE_RE = re.compile(r"来源\s*[:：]\s*([^\s|｜　]+)")
+
+
+def _dateline(lines: list[str]) -> dict[str, Any]:
+    """A news-style line above the article that starts with its date and holds a time or a 来源, with
+    no 发布时间 key: ``2023-02-13 10:00 来源：新华社``. The last such short line wins (the one nearest the
+    article); a bare date line (a bulletin's own （2023年4月12日）) is not a publication date."""
+    for line in reversed(lines):
+        line = line.strip()
+        if len(line) <= 80 and _DATELINE_RE.match(line) and (_TIME_RE.search(line) or "来源" in line):
+            d = parse_date(line)
+            if d is not None:
+                found: dict[str, Any] = {"date": d}
+                m = _SOURCE_IN_LINE_RE.search(line)
+                if m:
+                    found["source"] = m.group(1)
+                return found
+    return {}
+
+
 def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
     """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
     policytext's cleaning) and what the page prints about it (title, date, written_date,
@@ -229,6 +251,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 zone = "\n".join(lines[max(0, i - 40) : i])
                 break
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
+    if "date" not in header:
+        header.update(_dateline(zone.split("\n")[-10:] + text.split("\n")[:3]))
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}")
         if value and key not in meta:
