@@ -198,3 +198,27 @@ def test_news_style_dateline_above_the_article():
     assert doc.meta["source"] == "新华社"
     assert doc.meta["title"] == "李强主持召开国务院常务会议"
     assert doc.text.startswith("第0段") and "2023-04-07" not in doc.text
+
+
+def test_metadata_set_out_as_label_lines():
+    body = "".join(
+        f"<p>第{i}条：各地区各部门要加强组织领导，完善工作机制，抓好贯彻落实，确保政策取得实效。</p>" for i in range(5)
+    )
+    page = (
+        "<html><body><div class='xxgk'><dl>"
+        "<dd><label>索 引 号：</label><div>11100000MB0143028R/2023-00123</div></dd>"
+        "<dd><label>发布机构：</label><div>国家发展和改革委员会</div></dd>"
+        "<dd><label>文　　号：</label><div>发改高技〔2023〕123号</div></dd>"
+        "<dd><label>成文日期：</label><div>2023年01月20日</div></dd>"
+        "<dd><label>发布日期：</label><div>2023-02-01</div></dd>"
+        "</dl></div><h1>关于推动某项工作的通知</h1>"
+        f"<div class='TRS_Editor'>{body}</div></body></html>"
+    )
+    doc = pt.read_document(page.encode("utf-8"))
+    assert doc.meta["issuer"] == "国家发展和改革委员会"
+    assert doc.meta["doc_number"] == "发改高技〔2023〕123号"
+    assert doc.meta["index_number"] == "11100000MB0143028R/2023-00123"
+    assert doc.meta["written_date"] == dt.date(2023, 1, 20)
+    assert doc.meta["date"] == dt.date(2023, 2, 1)
+    assert doc.meta["title"] == "关于推动某项工作的通知"
+    assert doc.text.startswith("第0条")

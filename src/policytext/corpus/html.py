@@ -94,9 +94,14 @@ _TABLE_LABELS = {
     "索引号": "index_number",
     "主题分类": "topic",
     "发文机关": "issuer",
+    "发布机构": "issuer",
+    "发文单位": "issuer",
     "成文日期": "written_date",
+    "成文时间": "written_date",
     "标题": "title",
+    "名称": "title",
     "发文字号": "doc_number",
+    "文号": "doc_number",
     "发布日期": "date",
     "主题词": "keywords",
 }
@@ -153,6 +158,35 @@ def page_fields(page: str) -> dict[str, Any]:
             found[key] = parse_date(found[key])
             if found[key] is None:
                 del found[key]
+    return found
+
+
+_LABEL_LINE_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,6})\s*[:：]\s*(.*)$")
+
+
+def _labelled_fields(lines: list[str]) -> dict[str, Any]:
+    """The metadata-table labels (索引号, 发文机关/发布机构, 成文日期, 发文字号/文号, 标题/名称, 发布日期 …) set out
+    as ``label：value`` lines, or a label line followed by its value (a ``<dl>``/``<div>`` layout)."""
+    found: dict[str, Any] = {}
+    for i, line in enumerate(lines):
+        m = _LABEL_LINE_RE.match(line.strip())
+        if not m:
+            continue
+        key = _TABLE_LABELS.get(re.sub(r"[\s\u3000]", "", m.group(1)))
+        if key is None or key in found:
+            continue
+        value = m.group(2).strip()
+        if not value and i + 1 < len(lines) and not _LABEL_LINE_RE.match(lines[i + 1].strip()):
+            value = lines[i + 1].strip()
+        if not value or len(value) > 120:
+            continue
+        if key in ("date", "written_date"):
+            d = parse_date(value)
+            if d is None:
+                continue
+            found[key] = d
+        else:
+            found[key] = value
     return found
 
 
@@ -250,6 +284,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             if first in _han_key(line):
                 zone = "\n".join(lines[max(0, i - 40) : i])
                 break
+    for key, value in _labelled_fields(zone.split("\n")).items():
+        if key not in meta:
+            meta[key] = value
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
         header.update(_dateline(zone.split("\n")[-10:] + text.split("\n")[:3]))
