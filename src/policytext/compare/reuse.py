@@ -22,7 +22,7 @@ import pandas as pd
 
 from .._util.convention import check_choice
 from .._util.frames import to_frame
-from .._util.progress import progress as progress_bar
+from .._util.progress import progress as with_progress
 from ..corpus.source import Source
 from ..errors import InputError
 from .align import align
@@ -177,7 +177,7 @@ def find_reuse(
         return indexes[i]
 
     rows: list[dict[str, Any]] = []
-    for i, j in progress_bar(sorted(pairs), total=len(pairs), desc="aligning", enabled=progress):
+    for i, j in with_progress(sorted(pairs), total=len(pairs), desc="aligning", enabled=progress):
         a, b = texts[i], texts[j]
         for p in align(
             a,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._util.frames import object_columns, to_frame
-from .._util.progress import progress as progress_bar
+from .._util.progress import progress as with_progress
 from ..corpus.corpus import Corpus
 from ..corpus.source import Source
 from ..errors import InputError
@@ -60,7 +60,7 @@ def compare_series(
     terms = source.terms(seg, n_jobs=n_jobs) if isinstance(source, Corpus) else [None] * len(docs)
     per_period: dict[Any, Counter[str]] = {}
     kinds: dict[str, str] = {}
-    for d, t in progress_bar(zip(docs, terms), total=len(docs), desc="formulations", enabled=progress):
+    for d, t in with_progress(zip(docs, terms), total=len(docs), desc="formulations", enabled=progress):
         counts = per_period.setdefault(d.meta[by], Counter())
         for name, f in formulation_counts(d.text, segmenter=seg, terms=t).items():
             counts[name] += f.n
