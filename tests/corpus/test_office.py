@@ -113,7 +113,8 @@ def test_docx_files_of_the_corpus(corpus_dir, manifest):
     ]
     # a file python-docx refuses (an image relationship pointing nowhere) is read from its XML
     central = pt.read_document(corpus_dir / "word_files/central_2022_civil_service_exam_outline.docx")
-    assert central.text.startswith("中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲")
+    assert central.meta["title"] == "中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲"
+    assert central.text.split("\n")[1].startswith("为便于报考者充分了解")  # the title line went to meta
     assert "（二）申论" in central.text.split("\n")
 
 
@@ -173,3 +174,26 @@ def test_two_page_pdf_loses_its_running_header(tmp_path, corpus_dir):
         assert len(p.pages) == 2
     doc = pt.read_document(pdf)
     assert doc.text == "\n".join(paragraphs)
+
+
+def test_pdf_title_from_the_layout_not_the_red_header(tmp_path):
+    paragraphs = [
+        "某某省人民政府文件",
+        "某政发〔2023〕5号",
+        "某某省人民政府关于做好",
+        "某项工作的通知",
+        "各市人民政府，省政府各部门：",
+        "为做好某项工作，经省政府同意，现就有关事项通知如下。" * 3,
+    ]
+    doc = pt.read_document(write_pdf(tmp_path / "t.pdf", paragraphs))
+    assert doc.meta["title"] == "某某省人民政府关于做好某项工作的通知"
+    assert doc.meta["doc_number"] == "某政发〔2023〕5号"
+
+
+def test_docx_titles_of_the_corpus(corpus_dir, manifest):
+    for m in manifest:
+        if m["path"].endswith(".docx"):
+            doc = pt.read_document(corpus_dir / m["path"])
+            # the manifest's titles carry the bundle's label (大纲4：…) in front of the document's title
+            assert m["title"].endswith(doc.meta["title"]), (m["title"], doc.meta["title"])
+            assert len(doc.meta["title"]) >= 20

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["SECTION_COLUMNS", "chinese_date", "official_fields", "sections"]
+__all__ = ["SECTION_COLUMNS", "chinese_date", "official_fields", "official_title", "sections"]
 
 SECTION_COLUMNS = ["level", "number", "heading", "start", "end", "parent"]
 
@@ -196,6 +196,53 @@ def official_fields(text: str) -> dict[str, Any]:
             if items and all(len(x) <= 80 and not x.endswith("。") for x in items):
                 found["attachments"] = [x for x in items if x]
     return found
+
+
+_GENRE_END_RE = re.compile(
+    r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|批复|复函|函|条例|细则|规则|规划|纲要|公告|通告|通报|决议|指南|要点|计划|"
+    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令)(?:[（(][^（）()]{1,12}[）)])?$"
+)
+_LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
+
+
+def official_title(text: str) -> str | None:
+    """The title of an official document from its layout (GB/T 9704: 版头, 发文字号, then the title,
+    then the 主送机关): the short lines between the 发文字号 and the addressee line, or else the short lines
+    at the top that end in a genre word (通知, 意见, 办法, 大纲 …), joined. None when neither is there.
+
+    >>> page = "某省政府文件\\n某政发〔2023〕5号\\n某某省人民政府关于做好\\n某项工作的通知\\n各市人民政府：\\n正文。"
+    >>> official_title(page)
+    '某某省人民政府关于做好某项工作的通知'
+    """
+    raw_lines = text.split("\n")
+    head = _nonempty(raw_lines, range(len(raw_lines)))
+    number_at = next((k for k, (_, ln) in enumerate(head) if _DOC_NUMBER_RE.match(ln)), None)
+    stop = next(
+        (
+            k
+            for k, (_, ln) in enumerate(head)
+            if ln.endswith(("：", ":")) or any(c in ln for c in _TERMINAL) or _HEADING_START.match(ln)
+        ),
+        len(head),
+    )
+    if number_at is not None and number_at < stop:
+        block = [ln for _, ln in head[number_at + 1 : stop]]
+        if 1 <= len(block) <= 4 and all(len(ln) <= 40 for ln in block):
+            return "".join(block)
+    # no 发文字号: the run of short lines above the text that ends in a genre word
+    lines = [ln for _, ln in head[:stop]]
+    for end in range(len(lines), 0, -1):
+        if _GENRE_END_RE.search(lines[end - 1]):
+            start = end - 1
+            while (
+                start > 0 and end - start < 4 and len(lines[start - 1]) <= 40 and not _LABEL_RE.match(lines[start - 1])
+            ):
+                if _DATE_ONLY_RE.match(lines[start - 1]) or _DOC_NUMBER_RE.match(lines[start - 1]):
+                    break
+                start -= 1
+            title = "".join(lines[start:end])
+            return title if len(title) <= 80 else None
+    return None
 
 
 # --- the heading hierarchy -----------------------------------------------------------

@@ -25,7 +25,7 @@ from .clean import clean_text, decode_bytes, parse_date
 from .document import Document
 from .html import extract_html
 from .office import read_docx_text, read_pdf_text
-from .officialdoc import chinese_date, official_fields
+from .officialdoc import chinese_date, official_fields, official_title
 from .sniff import READ_FORMATS, sniff_format
 from .text import normalize as _normalize
 
@@ -86,6 +86,10 @@ def read_document(
     elif fmt == "docx":
         text = read_docx_text(raw_bytes, name)
         found["format"] = "docx"
+    if fmt in ("pdf", "docx") and clean:
+        title = official_title(text)  # the title from the document's layout, not its first line (版头)
+        if title:
+            found["title"] = title
     elif fmt == "ole2":
         raise DecodeError(
             f"{name}: a legacy Word/WPS/Excel file (OLE2 compound document), which policytext does not read; "
