@@ -36,8 +36,8 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from helpers.reuse_planting import plant, score, shift  # noqa: E402
 from policytext import Corpus  # noqa: E402
-from policytext.compare import find_reuse  # noqa: E402
-from policytext.compare.candidates import candidate_pairs  # noqa: E402
+from policytext.comparison import find_reuse  # noqa: E402
+from policytext.comparison.candidates import candidate_pairs  # noqa: E402
 
 SHARED = Path(os.environ.get("POLICYTEXT_SHARED", HERE.parent.parent / "shared")) / "corpus"
 FOLDERS = (

@@ -100,11 +100,9 @@ parallels[["kind", "frame", "items", "n_items"]].head(12)""",
     ),
     (
         "code",
-        """from IPython.display import HTML
-
-page = pt.report(doc)
+        """page = pt.report(doc)  # the whole page, with a table per kind, to open in a browser
 open("seed_report.html", "w", encoding="utf-8").write(page)
-HTML(page[page.index("<body>") + 6 : page.index("<h2>Templates")])""",
+pt.highlight(doc)  # the highlighted text, here in the notebook""",
     ),
 ]
 

@@ -26,6 +26,8 @@ NOT_SOURCE_VERBS = {
     "load_sample": "takes no source",
     "load_seed": "takes no source",
     "keyness": "compares two sources: target and reference",
+    "compare": "compares two versions: doc_a and doc_b",
+    "diffusion": "compares two sources: central and local",
 }
 #: names 0.1 used for an idea that now has one name
 OLD_NAMES = {

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..corpus.document import Document
 from ..corpus.readers import read_document
 from ..errors import InputError
-from ._common import write_frame
+from ._common import add_force_argument, output_options, write_frame, write_text_file
 
 __all__ = ["register"]
 
@@ -32,8 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("a", metavar="A", help="the earlier version: a text file or sample:ID")
     p.add_argument("b", metavar="B", help="the later version: a text file or sample:ID")
-    p.add_argument("-o", "--out", help="write the sentence alignment to this CSV file")
+    p.add_argument("-o", "--out", help="write the sentence alignment to this file (.csv .tsv .jsonl .parquet .xlsx)")
     p.add_argument("--html", metavar="FILE", help="write the side-by-side HTML view to this file")
+    add_force_argument(p)
     p.add_argument(
         "--show", type=int, default=0, metavar="N", help="also print the first N changed, added or dropped sentences"
     )
@@ -63,7 +64,7 @@ def _read(item: str, clean: bool) -> Document:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..compare.diff import compare
+    from ..comparison.diff import compare
 
     result = compare(
         _read(args.a, not args.no_clean), _read(args.b, not args.no_clean), min_similarity=args.min_similarity
@@ -82,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
         for status, a, b in zip(changes["status"], changes["a_text"], changes["b_text"]):
             out.write(f"[{status!s}] {a or ''!s} → {b or ''!s}\n")
     if args.out:
-        write_frame(result.alignment, args.out, "csv")
+        write_frame(result.alignment, args.out, None, **output_options(args))
     if args.html:
-        from .._util.files import atomic_write_text
-
-        atomic_write_text(args.html, "<!doctype html><meta charset='utf-8'>\n" + result.to_html())
+        write_text_file(args.html, "<!doctype html><meta charset='utf-8'>\n" + result.to_html(), args)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
-from policytext.compare import similarity
+from policytext.comparison import similarity
 from policytext.errors import InputError
 
 TEXTS = [

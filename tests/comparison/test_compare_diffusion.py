@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from policytext import Document
-from policytext.compare import diffusion
+from policytext.comparison import diffusion
 from policytext.errors import InputError
 
 BODY = (

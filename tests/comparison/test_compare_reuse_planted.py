@@ -16,7 +16,7 @@ import pytest
 
 import policytext as pt
 from helpers.reuse_planting import plant, plant_recall, score, shift
-from policytext.compare import find_reuse
+from policytext.comparison import find_reuse
 
 LENGTHS = (20, 50, 100, 200, 400)
 RATES = (0.0, 0.05, 0.10, 0.15)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
-from policytext.compare import Comparison, compare
+from policytext.comparison import Comparison, compare
 from policytext.errors import InputError
 
 A = "坚持稳中求进工作总基调。推进三去一降一补。各地区各部门要狠抓落实。今年主要预期目标是：国内生产总值增长6.5%左右。"

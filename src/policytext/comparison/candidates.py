@@ -1,6 +1,6 @@
 """Candidate pairs for text reuse: documents that share a window of similar character shingles.
 
-Every document is cut into overlapping windows (:func:`~policytext.compare.shingles.windows`); each window's
+Every document is cut into overlapping windows (:func:`~policytext.comparison.shingles.windows`); each window's
 character shingles get a MinHash signature (datasketch, ``num_perm`` permutations from a fixed seed), and
 datasketch's LSH index (``threshold``, the Jaccard similarity at which two windows are likely to share a band)
 gives the pairs of windows, hence of documents, worth aligning. A copied passage shorter than a window shares

@@ -5,7 +5,7 @@ One module per job: :mod:`.similarity` (pairwise scores), :mod:`.reuse` (reused 
 :mod:`.formulations` (the 提法 of a text), :mod:`.series` (formulations over a series), :mod:`.diffusion`
 (central documents reused by local ones). Needs the ``compare`` extra (datasketch, rapidfuzz).
 
->>> from policytext.compare import find_reuse
+>>> from policytext.comparison import find_reuse
 >>> find_reuse(["甲乙丙丁"], min_chars=2).empty
 True
 """

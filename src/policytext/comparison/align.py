@@ -77,7 +77,7 @@ def _trim(runs: list[Run]) -> list[Run]:
 def chain_runs(runs: list[Run], max_gap: int, k: int) -> list[list[Run]]:
     """Link runs (sorted by ``a_start``) into monotone chains: next run within *max_gap* in both texts.
 
-    >>> from policytext.compare.seeds import Run
+    >>> from policytext.comparison.seeds import Run
     >>> [len(c) for c in chain_runs([Run(0, 10, 0, 10), Run(13, 30, 15, 32), Run(200, 210, 5, 15)], 20, 5)]
     [2, 1]
     """
@@ -138,7 +138,7 @@ def merge_chains(chains: list[list[Run]], max_gap: int) -> list[list[list[Run]]]
     both texts; a chain whose span a section already covers in one text (a phrase the text repeats, or a
     second copy of the same passage) starts a section of its own, so it cannot stretch that section.
 
-    >>> from policytext.compare.seeds import Run
+    >>> from policytext.comparison.seeds import Run
     >>> item1, item2 = [Run(0, 20, 25, 45)], [Run(21, 45, 0, 24)]
     >>> len(merge_chains([item1, item2], 30))
     1
@@ -270,7 +270,7 @@ def align(
 
     *k* is the seed length, *max_gap* the longest edit a chain bridges, *merge_gap* the distance within which
     chains join one section (reordered items), *max_pairs* the most seed pairs one k-gram may give;
-    *index_a* and *index_b* the texts' :func:`~policytext.compare.seeds.gram_index` when the caller keeps them.
+    *index_a* and *index_b* the texts' :func:`~policytext.comparison.seeds.gram_index` when the caller keeps them.
 
     >>> align("稳就业保民生", "促发展惠民生", min_chars=3)
     []

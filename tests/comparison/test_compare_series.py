@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
-from policytext.compare import compare_series
+from policytext.comparison import compare_series
 from policytext.errors import InputError
 
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policytext import Document
-from policytext.compare import find_reuse
-from policytext.compare.reuse import REUSE_COLUMNS
+from policytext.comparison import find_reuse
+from policytext.comparison.reuse import REUSE_COLUMNS
 from policytext.errors import InputError, MissingExtraError
 
 CENTRAL = (
