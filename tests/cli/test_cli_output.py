@@ -90,3 +90,27 @@ def test_two_inputs_with_the_same_file_name_stay_two_documents(tmp_path, capsys)
     with pt.Index(db) as idx:
         assert sorted(idx.doc_ids) == ["x", "x#2"]
         assert idx.count("党建") == 1 and idx.count("乡村振兴") == 1
+
+
+def test_an_empty_folder_is_an_error_not_silence(tmp_path, capsys):
+    """0.1: read, batch and friends on an empty folder exited 0 with no output."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["read", str(empty)]) == 1
+    assert "no documents read from" in capsys.readouterr().err
+    assert main(["extract", "formulas", str(empty)]) == 1
+    with pytest.warns(UserWarning, match="no documents"):
+        assert main(["batch", str(empty), "--steps", "formulas", "--out", str(tmp_path / "out")]) == 1
+    assert "no documents in" in capsys.readouterr().err
+
+
+def test_batch_out_an_existing_file_is_a_clear_error(tmp_path, capsys):
+    """0.1: a raw FileExistsError traceback."""
+    target = tmp_path / "results.txt"
+    target.write_text("mine\n", encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("坚决做到“两个维护”。", encoding="utf-8")
+    assert main(["batch", str(src), "--steps", "formulas", "--out", str(target)]) == 1
+    assert "is a file; a batch run writes into a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "mine\n"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,4 +61,6 @@ def run(
         for marker in markers:
             result.add(marker)
     result.seconds = time.perf_counter() - t0
+    if result.documents == 0:
+        warnings.warn(f"dask run: no documents in {source!r}; nothing was processed", stacklevel=2)
     return result

@@ -443,6 +443,8 @@ def start_run(
     if len(set(names)) != len(names):
         raise InputError(f"steps repeat a name: {names}")
     out_path = Path(out)
+    if out_path.exists() and not out_path.is_dir():
+        raise InputError(f"{out_path}: is a file; a batch run writes into a folder (name a new or empty one)")
     settings = {
         "version": RUN_FORMAT_VERSION,
         "steps": names,
@@ -540,6 +542,8 @@ def run(
         if bar is not None:
             bar.close()
     result.seconds = time.perf_counter() - t0
+    if result.documents == 0:
+        warnings.warn(f"batch.run: no documents in {source!r}; nothing was processed", stacklevel=2)
     return result
 
 

@@ -90,6 +90,8 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
             docs.append(read_document(p, doc_id=p.stem, clean=clean))
         else:
             raise InputError(f"{item}: no such file or directory")
+    if not docs:
+        raise InputError(f"no documents read from {', '.join(inputs)} (folders are read for *.txt files)")
     seen: set[str] = set()
     for d in docs:
         d.doc_id = unique_id(d.doc_id, seen, where=str(d.meta.get("path") or d.doc_id))

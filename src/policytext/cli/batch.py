@@ -71,4 +71,7 @@ def run(args: argparse.Namespace) -> int:
             progress=sys.stderr.isatty(),
         )
     print(result.summary())
+    if result.documents == 0:
+        print(f"policytext: error: no documents in {args.source}", file=sys.stderr)
+        return 1
     return 0
