@@ -48,12 +48,12 @@ def positive_int(value: str) -> int:
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """``FILES...``: files, directories (every *.txt under them) or the word ``sample``."""
+    """``FILES...``: files, directories (every file of a type policytext reads under them) or the word ``sample``."""
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="FILES",
-        help="text files, directories (all *.txt below), or 'sample' for the bundled sample corpus",
+        help="files (text, HTML, PDF, Word), directories (every such file below), or 'sample' for the bundled corpus",
     )
     parser.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
 
@@ -85,13 +85,13 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
             continue
         p = Path(item)
         if p.is_dir():
-            docs.extend(Corpus.from_dir(p, clean=clean))
+            docs.extend(Corpus.from_dir(p, pattern="**/*", clean=clean))  # every type policytext reads
         elif p.is_file():
             docs.append(read_document(p, doc_id=p.stem, clean=clean))
         else:
             raise InputError(f"{item}: no such file or directory")
     if not docs:
-        raise InputError(f"no documents read from {', '.join(inputs)} (folders are read for *.txt files)")
+        raise InputError(f"no documents read from {', '.join(inputs)}")
     seen: set[str] = set()
     for d in docs:
         d.doc_id = unique_id(d.doc_id, seen, where=str(d.meta.get("path") or d.doc_id))

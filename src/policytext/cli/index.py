@@ -18,7 +18,7 @@ import pandas as pd
 from .._util.progress import progress
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
-from ..corpus.readers import read_document
+from ..corpus.readers import read_document, select_files
 from ..errors import DecodeError, InputError
 from ..index import DEFAULT_SEGMENT_CHARS, Index
 from ._common import SAMPLE, add_output_arguments, output_options, unique_id, write_frame
@@ -126,7 +126,7 @@ def _plan(inputs: list[str], pattern: str) -> list[tuple[str, Path | None, Path 
         if item == SAMPLE and not p.exists():
             plan.append(("sample", None, None))
         elif p.is_dir():
-            files = sorted(f for f in p.glob(pattern) if f.is_file())
+            files, _skipped = select_files(p, pattern)  # never the metadata file; only types policytext reads
             if not files:
                 raise InputError(f"{p}: no files matching {pattern!r}")
             plan.extend(("file", p, f) for f in files)
