@@ -137,7 +137,18 @@ def parse_date(value: str) -> _dt.date | None:
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _RUN_TOGETHER_RE = re.compile(r"([。！？”])[ \t]*\u3000{2,}(?=\S)")
-_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+# an HTML tag: a known element name and attributes that look like attributes, so that prose
+# such as a<b 且 c>d (a comparison, a formula) is never taken for markup
+_HTML_TAG_NAMES = (
+    "a|abbr|article|aside|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|details|div|dl|"
+    "dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|"
+    "main|meta|nav|o:p|ol|option|p|pre|q|s|script|section|select|small|source|span|strike|strong|style|sub|"
+    "summary|sup|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|tt|u|ul|video|wbr"
+)
+_HTML_TAG_RE = re.compile(
+    rf"</?(?:{_HTML_TAG_NAMES})(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>",
+    re.I,
+)
 _HTML_BLOCK_RE = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr|p|div|li|tr|h\d)\b[^<>]*>", re.I)
 _HTML_DROP_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -176,7 +187,8 @@ _PAGE_CONTROL_HINT_RE = re.compile(
     r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量"
 )
 _PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
-_BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞]+\s*[>›»＞]\s*){2,}[^\s>›»＞]*$")  # A > B > C
+# A > B > C; an item never holds "<", so text such as <b>坚持以人民为中心</b> is no breadcrumb
+_BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞<]+\s*[>›»＞]\s*){2,}[^\s>›»＞<]*$")
 _BREADCRUMB_CHARS = frozenset(">›»＞")
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .._util.convention import ERRORS_CHOICES, check_choice, deprecated_positional
 from .._util.files import iter_json_lines
+from .._util.frames import is_missing
 from ..errors import DecodeError, InputError
 from .clean import decode_bytes
 from .document import Document
@@ -257,6 +258,8 @@ class Corpus:
             body = rec[text]
             if not isinstance(body, str):
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
+            if use_id and is_missing(rec[id]):
+                raise InputError(f"{name}, {line_of(pos)}: the id column {id!r} is empty; every document needs an id")
             did = str(rec[id]) if use_id else str(pos)
             meta = {c: rec[c] for c in meta_cols}
             docs.append(
@@ -355,6 +358,15 @@ class Corpus:
         >>> c.filter(year=range(2010, 2030)).doc_ids
         ['1', '2']
         """
+
+        if meta and self._docs:
+            known = {k for d in self._docs for k in d.meta}
+            unknown = sorted(set(meta) - known)
+            if unknown:
+                raise InputError(
+                    f"filter: no document has the metadata key {', '.join(map(repr, unknown))} "
+                    f"(keys: {', '.join(sorted(known)) or 'none'})"
+                )
 
         def keep(d: Document) -> bool:
             for k, want in meta.items():

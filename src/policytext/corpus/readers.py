@@ -72,6 +72,8 @@ def read_document(
         raw_bytes = bytes(source)
         name = "<bytes>"
         path: Path | None = None
+    elif not isinstance(source, (str, os.PathLike)):
+        raise InputError(f"read_document: source is {type(source).__name__}; expected a path or bytes")
     else:
         path = Path(source)
         name = str(path)
