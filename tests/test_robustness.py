@@ -39,7 +39,7 @@ def _check_frame(text: str, df: pd.DataFrame) -> None:
 
 
 @pytest.mark.parametrize("name,fn", EXTRACTORS, ids=[n for n, _ in EXTRACTORS])
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts)
 def test_extractors_on_arbitrary_text(name, fn, text):
     try:
@@ -52,7 +52,7 @@ def test_extractors_on_arbitrary_text(name, fn, text):
 SEGMENTERS = (pt.Segmenter(lexicon=None), pt.Segmenter(lexicon=None, backend=pt.segment.fastest_backend()))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts)
 def test_segmenters_give_ordered_tokens_that_slice(text):
     for seg in SEGMENTERS:
@@ -70,3 +70,26 @@ def test_a_lone_surrogate_is_a_token_in_both_backends():
     assert pt.Segmenter(backend="rjieba").cut(text) == expected
     tags = [t.pos for t in pt.Segmenter(backend="rjieba").tokenize(text, pos=True)]
     assert tags[1] == "x"
+
+
+# bytes as files arrive: text in the encodings policytext decodes, and what is not text at all
+raw_bytes = st.one_of(
+    st.binary(max_size=300),
+    texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    texts.map(lambda t: t.encode("gb18030", "replace")),
+    texts.map(lambda t: t.encode("utf-16", "surrogatepass")),
+    st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html><body>"]).flatmap(
+        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)
+    ),
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=raw_bytes)
+def test_read_document_on_arbitrary_bytes(data):
+    """A document, or policytext's own error (DecodeError, InputError, MissingExtraError): nothing else."""
+    try:
+        doc = pt.read_document(data)
+    except PolicytextError:
+        return
+    assert isinstance(doc.text, str) and doc.text.strip()
