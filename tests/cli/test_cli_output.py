@@ -22,22 +22,41 @@ def test_segment_never_replaces_its_own_input(text_file, capsys):
     assert text_file.read_text(encoding="utf-8") == before
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["extract", "formulas"],
-        ["read"],
-        ["keywords"],
-        ["segment"],
-    ],
-)
-def test_an_existing_output_needs_force(command, text_file, tmp_path, capsys):
-    out = tmp_path / ("out.txt" if command == ["segment"] else "out.csv")
+# every command that writes a file with -o: argv with {text} for the input file and {dir} for its folder
+WRITERS = {
+    "extract": (["extract", "formulas", "{text}"], "out.csv"),
+    "read": (["read", "{text}"], "out.csv"),
+    "keywords": (["keywords", "{text}"], "out.csv"),
+    "keyness": (["keyness", "{text}", "{text2}"], "out.csv"),
+    "trends": (["trends", "党建", "--corpus", "{dir}", "--by", "path"], "out.csv"),
+    "segment": (["segment", "{text}"], "out.txt"),
+    "templates find": (["templates", "find", "{text}"], "out.csv"),
+    "templates list": (["templates", "list"], "out.csv"),
+    "report": (["report", "{text}"], "out.html"),
+    "compare": (["compare", "{text}", "{text2}"], "out.csv"),
+    "index search": (["search", "{db}", "党建"], "out.csv"),
+    "index kwic": (["kwic", "{db}", "党建"], "out.csv"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_an_existing_output_needs_force(name, text_file, tmp_path, capsys):
+    argv, out_name = WRITERS[name]
+    second = text_file.with_name("b.txt")
+    second.write_text("推进乡村振兴，抓党建促发展。", encoding="utf-8")
+    db = tmp_path / "i.db"
+    if "{db}" in argv:
+        assert main(["index", "build", str(text_file.parent), "--db", str(db), "-q"]) == 0
+    fill = {"{text}": str(text_file), "{text2}": str(second), "{dir}": str(text_file.parent), "{db}": str(db)}
+    argv = [fill.get(a, a) for a in argv]
+    out = tmp_path / "outs" / out_name
+    out.parent.mkdir()
     out.write_text("keep me\n", encoding="utf-8")
-    assert main([*command, str(text_file), "-o", str(out)]) == 1
+    capsys.readouterr()
+    assert main([*argv, "-o", str(out)]) == 1, name
     assert "already exists; pass --force" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "keep me\n"
-    assert main([*command, str(text_file), "-o", str(out), "--force"]) == 0
+    assert main([*argv, "-o", str(out), "--force"]) == 0, name
     assert out.read_text(encoding="utf-8") != "keep me\n"
 
 
