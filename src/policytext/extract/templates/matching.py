@@ -249,6 +249,7 @@ class _Doc:
         self._windows: dict[tuple[int, int], _Toks] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
+        self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
         # offsets of every clause break, found once: clause limits are then a bisect away
         self._breaks = [m.start() for m in _BREAK_RE.finditer(text) if not self._decimal_point(m.start())]
         self.tokenized_chars = 0
@@ -302,8 +303,14 @@ class _Doc:
             return ""
         s = self._sent[k]
         if s.end - s.start > _MAX_SENTENCE:  # text without punctuation: a window, not a whole book
-            a = max(s.start, start - _MAX_SENTENCE // 2)
-            return self.text[a : min(s.end, a + _MAX_SENTENCE)]
+            # windows start on a grid of a third of their length, so matches close together share one
+            # string: the memory of the sentence column stays bounded by the text, not by the rows
+            step = _MAX_SENTENCE // 3
+            a = max(s.start, (start - _MAX_SENTENCE // 2) // step * step)
+            window = self._sentence_windows.get(a)
+            if window is None:
+                window = self._sentence_windows[a] = self.text[a : min(s.end, a + _MAX_SENTENCE)]
+            return window
         return s.text
 
 
