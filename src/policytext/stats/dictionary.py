@@ -48,6 +48,11 @@ __all__ = ["GLOB_CHARS", "dictionary_counts", "load_dictionary", "term_pattern"]
 GLOB_CHARS = 6
 
 
+def _is_regex(term: str) -> bool:
+    """A term written between slashes (``/加大.{0,6}支持力度/``) is a regular expression."""
+    return len(term) > 2 and term.startswith("/") and term.endswith("/")
+
+
 def term_pattern(term: str) -> str:
     """The regular expression a dictionary term stands for: literal, glob (``*``) or ``/regex/``.
 
@@ -56,7 +61,7 @@ def term_pattern(term: str) -> str:
     >>> bool(re.fullmatch(term_pattern("*补贴"), "购置补贴")), term_pattern("/加大.{0,6}支持力度/")
     (True, '加大.{0,6}支持力度')
     """
-    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+    if _is_regex(term):
         return term[1:-1]
     if "*" in term:
         return f"\\w{{0,{GLOB_CHARS}}}?".join(re.escape(part) for part in term.split("*"))
@@ -65,7 +70,7 @@ def term_pattern(term: str) -> str:
 
 def _literal_length(term: str) -> int:
     """How much fixed text a term holds, to try longer terms first."""
-    if term.startswith("/") and term.endswith("/"):
+    if _is_regex(term):
         return len(re.sub(r"[^\w]", "", term))
     return len(term.replace("*", ""))
 
@@ -158,8 +163,7 @@ def dictionary_counts(
     templates: dict[str, list[str]] = {}
     for cat, terms in cats.items():
         for t in terms:
-            is_regex = len(t) > 2 and t.startswith("/") and t.endswith("/")
-            (templates if "{" in t and not is_regex else term_cats).setdefault(t, []).append(cat)
+            (templates if "{" in t and not _is_regex(t) else term_cats).setdefault(t, []).append(cat)
     plain = sorted(term_cats, key=lambda t: (-_literal_length(t), t))
     for t in plain:
         try:
