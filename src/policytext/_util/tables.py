@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import json
-import math
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, MissingExtraError
+from .frames import is_missing
 from .output import output_target, write_output
 
 __all__ = ["TABLE_FORMATS", "read_table", "render_table", "table_format", "write_table"]
@@ -78,7 +78,8 @@ def table_format(path: str | os.PathLike[str] | None, format: str | None = None)
 
 
 def _is_missing(v: Any) -> bool:
-    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+    """A gap as :func:`~policytext._util.frames.is_missing` sees it, or a missing timestamp (``NaT``)."""
+    return v is pd.NaT or is_missing(v)
 
 
 def _plain(v: Any) -> Any:
@@ -188,7 +189,7 @@ def write_table(
     """
     fmt = table_format(path, format)
     target = output_target(path, overwrite=overwrite, protect=protect)
-    if target.kind != "file" and fmt in _BINARY and target.kind == "stdout":
+    if target.kind == "stdout" and fmt in _BINARY:
         raise InputError(f"format {fmt}: a binary format needs a file (-o out.{fmt}), not standard output")
     write_output(target, _encode(df, fmt))
 
