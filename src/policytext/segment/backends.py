@@ -26,7 +26,7 @@ expression over the text), so the fast path stays fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_SPLIT = re.compile("([\ud800-\udfff])")
 
 
+def _around_surrogates(text: str) -> Iterator[tuple[str, bool]]:
+    """``(part, is_a_lone_surrogate)`` for the non-empty parts of *text* split at each lone surrogate."""
+    for i, part in enumerate(_SURROGATE_SPLIT.split(text)):
+        if part:
+            yield part, i % 2 == 1  # re.split puts the captured separators at odd positions
+
+
 class RjiebaBackend:
     """jieba-rs (``rjieba``) with jieba's dictionary, the same frequencies, and jieba's
     handling of non-Han stretches (see the module docstring)."""
@@ -222,11 +229,8 @@ class RjiebaBackend:
         of its own, as jieba makes it, and the text around it is cut as usual.
         """
         if _SURROGATE.search(text):
-            return [w for part in _SURROGATE_SPLIT.split(text) if part for w in self._cut_or_self(part)]
+            return [w for part, lone in _around_surrogates(text) for w in ([part] if lone else self._cut(part))]
         return self._cut(text)
-
-    def _cut_or_self(self, part: str) -> list[str]:
-        return [part] if _SURROGATE.fullmatch(part) else self._cut(part)
 
     def _cut(self, text: str) -> list[str]:
         pieces = self._pieces(text)
@@ -243,11 +247,9 @@ class RjiebaBackend:
     def tag(self, text: str) -> list[tuple[str, str]]:
         """``(token, POS)`` pairs; a lone surrogate is a token of its own tagged ``x``, as in :meth:`cut`."""
         if _SURROGATE.search(text):
-            out: list[tuple[str, str]] = []
-            for part in _SURROGATE_SPLIT.split(text):
-                if part:
-                    out.extend([(part, "x")] if _SURROGATE.fullmatch(part) else self._tag(part))
-            return out
+            return [
+                pair for part, lone in _around_surrogates(text) for pair in ([(part, "x")] if lone else self._tag(part))
+            ]
         return self._tag(text)
 
     def _tag(self, text: str) -> list[tuple[str, str]]:
