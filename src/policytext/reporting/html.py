@@ -27,6 +27,7 @@ import pandas as pd
 from .._util.frames import is_missing
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
+from ..corpus.text import is_han
 from ..errors import InputError, MissingExtraError, MissingFontError
 from ..extract.registry import extractor_for_kind, extractors
 
@@ -210,7 +211,7 @@ def document_language(docs: Sequence[Document]) -> str:
     """
     sample = "".join(d.text[:2000] for d in docs)
     letters = [c for c in sample if c.isalpha()]
-    han = sum(1 for c in letters if "\u3400" <= c <= "\u9fff")
+    han = sum(1 for c in letters if is_han(c))
     return "zh" if letters and han / len(letters) >= 0.3 else "en"
 
 
