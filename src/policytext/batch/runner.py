@@ -41,6 +41,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,7 +264,6 @@ class _ChunkJob:
     max_chars: int
     docs: list[Document | ReadError] | None = None
     paths: list[tuple[str, str, dict[str, Any] | None]] | None = None  # (doc_id, file, metadata) of a directory
-    content: str = ""  # _content_hash of the documents, kept in the done-marker
 
 
 def process_chunk(job: _ChunkJob) -> dict[str, Any]:
@@ -333,7 +333,7 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
     marker = {
         "chunk": job.index,
         "doc_ids": _chunk_hash(doc_ids),
-        "content": job.content,
+        "content": _content_hash({"paths": job.paths, "docs": job.docs}),  # hashed by the worker, in parallel
         "n_docs": len(items),
         "n_chars": n_chars,
         "n_bytes": n_bytes,
@@ -366,15 +366,19 @@ def _plan(source: Any, chunk_size: int) -> Iterator[tuple[list[str], dict[str, A
 
 
 def _finished_marker(
-    out: Path, names: Sequence[str], index: int, doc_ids: Sequence[str], content: str | None = None
+    out: Path,
+    names: Sequence[str],
+    index: int,
+    doc_ids: Sequence[str],
+    content: Callable[[], str] | None = None,
 ) -> dict[str, Any] | None:
     """The done-marker of chunk *index* if it was finished from these documents, as they are now.
 
     Otherwise the chunk must be (re)done: stale parts a killed run left are removed
     first. A marker made from other documents means the source changed: an error. A
-    marker made from the same documents with other contents (*content*, a hash; markers
-    of 0.1 runs have none and are trusted) means inputs were edited since: the chunk is
-    done again, with a warning.
+    marker made from the same documents with other contents (*content* computes their hash,
+    only when there is a marker to compare with; markers of 0.1 runs have none and are
+    trusted) means inputs were edited since: the chunk is done again, with a warning.
     """
     marker_file = out / "_done" / f"chunk-{index:06d}.json"
     if marker_file.exists():
@@ -383,7 +387,7 @@ def _finished_marker(
         except (OSError, json.JSONDecodeError):
             marker = None
         if marker and marker.get("doc_ids") == _chunk_hash(doc_ids):
-            if content is None or marker.get("content") in (None, content):
+            if content is None or marker.get("content") is None or marker["content"] == content():
                 return marker
             warnings.warn(
                 f"{out}: the documents of chunk {index} changed since it was processed; processing it again",
@@ -470,14 +474,12 @@ def jobs_to_do(
     """The chunks of *source* still to process, in order; finished ones are counted in *result* and skipped."""
     for index, (doc_ids, payload) in enumerate(_plan(source, chunk_size)):
         result.chunks += 1
-        content = _content_hash(payload)
-        done = _finished_marker(out, names, index, doc_ids, content)
+        # a finished chunk is hashed here to see whether its inputs changed; a new one by its worker
+        done = _finished_marker(out, names, index, doc_ids, partial(_content_hash, payload))
         if done is not None:
             result.add(done, processed=False)
             continue
-        yield _ChunkJob(
-            index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, content=content, **payload
-        )
+        yield _ChunkJob(index=index, out=str(out), fmt=format, steps=list(steps), max_chars=max_chars, **payload)
 
 
 def run(
