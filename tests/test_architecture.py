@@ -20,8 +20,8 @@ SRC = REPO / "src"
 PACKAGE = SRC / "policytext"
 
 
-def _module_name(path: Path) -> tuple[str, bool]:
-    parts = list(path.relative_to(SRC).with_suffix("").parts)
+def _module_name(path: Path, src: Path) -> tuple[str, bool]:
+    parts = list(path.relative_to(src).with_suffix("").parts)
     is_package = parts[-1] == "__init__"
     if is_package:
         parts = parts[:-1]
@@ -45,7 +45,7 @@ def private_imports(root: Path = PACKAGE) -> list[str]:
     """
     found = []
     for path in sorted(root.rglob("*.py")):
-        module, is_package = _module_name(path)
+        module, is_package = _module_name(path, root.parent)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             targets: list[tuple[str, list[str]]] = []
             if isinstance(node, ast.ImportFrom):
@@ -53,7 +53,7 @@ def private_imports(root: Path = PACKAGE) -> list[str]:
             elif isinstance(node, ast.Import):
                 targets += [(a.name, []) for a in node.names]
             for target, names in targets:  # grows with submodules imported by name
-                where = f"{path.relative_to(SRC)}:{node.lineno}"
+                where = f"{path.relative_to(root.parent)}:{node.lineno}"
                 for name in names:
                     as_module = Path(root.parent, *f"{target}.{name}".split("."))
                     if as_module.with_suffix(".py").is_file() or (as_module / "__init__.py").is_file():
@@ -89,12 +89,7 @@ def test_the_private_name_check_catches_a_planted_import(tmp_path):
         "from sklearn.decomposition._lda import x\n",
         encoding="utf-8",
     )
-    global SRC
-    old, SRC = SRC, tmp_path
-    try:
-        problems = private_imports(pkg)
-    finally:
-        SRC = old
+    problems = private_imports(pkg)
     assert len(problems) == 3, problems
     assert all("topics/model.py" in p for p in problems)
 
