@@ -30,7 +30,15 @@ import pandas as pd
 
 from ..errors import InputError
 
-__all__ = ["STYLES", "Extractor", "extractor", "extractor_for_kind", "extractors", "get_extractor"]
+__all__ = [
+    "STYLES",
+    "Extractor",
+    "add_sections",
+    "extractor",
+    "extractor_for_kind",
+    "extractors",
+    "get_extractor",
+]
 
 #: how the report highlights a finding: a line under it, a marker behind it (bold or not),
 #: or one background colour per group of items (``item_spans``)
@@ -194,3 +202,55 @@ def extractor_for_kind(kind: str) -> Extractor:
         if e.kind == kind:
             return e
     raise InputError(f"unknown kind {kind!r}; choose from {', '.join(e.kind for e in _registry().values())}")
+
+
+def add_sections(frame: pd.DataFrame, source: Any) -> pd.DataFrame:
+    """*frame* (an extractor's rows: ``doc_id, start, ...``) with the section each row falls in.
+
+    ``section`` is the row of :attr:`Document.sections <policytext.corpus.Document.sections>` of the
+    innermost heading whose span holds the row's ``start`` (``<NA>`` before the first heading or in
+    the closing block), ``section_number`` its marker (一 / （一） / 第三条) and ``section_heading``
+    its words. *source* is what the extractor read (a :class:`~policytext.corpus.Corpus`, documents or
+    texts), so the documents' sections are computed once each. A copy is returned.
+
+    >>> import pandas as pd
+    >>> text = "一、总体要求\\n坚持稳中求进。\\n（一）指导思想\\n以人民为中心。"
+    >>> rows = pd.DataFrame({"doc_id": ["0", "0"], "start": [10, 24], "end": [12, 26]})
+    >>> add_sections(rows, [text])[["section", "section_number", "section_heading"]].values.tolist()
+    [[0, '一', '总体要求'], [1, '（一）', '指导思想']]
+    """
+    from ..corpus.officialdoc import sections
+    from ..corpus.source import iter_source
+
+    missing = {"doc_id", "start"} - set(frame.columns)
+    if missing:
+        raise InputError(
+            f"add_sections needs the columns doc_id and start; the frame lacks {', '.join(sorted(missing))}"
+        )
+    out = frame.copy()
+    wanted = set(out["doc_id"].astype(str))
+    by_doc: dict[str, pd.DataFrame] = {}
+    for doc_id, text, _meta in iter_source(source):
+        if str(doc_id) in wanted and str(doc_id) not in by_doc:
+            by_doc[str(doc_id)] = sections(text)
+    numbers: list[Any] = []
+    rows_at: list[Any] = []
+    headings: list[Any] = []
+    for doc_id, start in zip(out["doc_id"].astype(str), out["start"]):
+        secs = by_doc.get(doc_id)
+        if secs is None:
+            raise InputError(f"add_sections: document {doc_id!r} of the frame is not in the source")
+        hit = secs[(secs["start"] <= int(start)) & (int(start) < secs["end"])]
+        if len(hit):
+            row = int(hit.index[int(hit["start"].to_numpy().argmax())])  # the innermost: the latest heading
+            rows_at.append(row)
+            numbers.append(secs.at[row, "number"])
+            headings.append(secs.at[row, "heading"])
+        else:
+            rows_at.append(pd.NA)
+            numbers.append(pd.NA)
+            headings.append(pd.NA)
+    out["section"] = pd.array(rows_at, dtype="Int64")
+    out["section_number"] = pd.array(numbers, dtype="string")
+    out["section_heading"] = pd.array(headings, dtype="string")
+    return out

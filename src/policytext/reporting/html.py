@@ -39,6 +39,7 @@ __all__ = [
     "document_html",
     "highlight",
     "highlight_html",
+    "outline_html",
     "report",
 ]
 
@@ -156,6 +157,8 @@ table { border-collapse: collapse; font-size: 0.85em; line-height: 1.4; margin: 
 th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
 .meta { color: #555; font-size: 0.9em; }
 figure img { max-width: 100%; }
+.pt-outline { font-size: 0.9em; line-height: 1.6; }
+.pt-outline ol { list-style: none; padding-left: 1.5em; margin: 0.2em 0; }
 """
 
 
@@ -258,10 +261,50 @@ def _document_section(
         for k, f in frames.items()
     )
     parts.append(f"<p>{counts}</p>")
+    parts.append(outline_html(doc, lang))
     if full_text:
         parts.append(f'<div class="pt-text">{highlight_html(doc.text, anns)}</div>')
     parts.append("</section>")
     return "\n".join(parts), {k: f for k, f in frames.items() if f is not None}
+
+
+def outline_html(doc: Document, lang: str = "en") -> str:
+    """The document's headings (:attr:`Document.sections`) as a nested list, or ``""`` without any.
+
+    >>> from policytext.corpus import Document
+    >>> text = "一、总体要求\\n坚持。\\n（一）指导思想\\n以人民为中心。\\n二、重点任务\\n改革。"
+    >>> html = outline_html(Document("d", text))
+    >>> html.count("<li"), html.count("<ol>")
+    (3, 2)
+    """
+    frame = doc.sections
+    if frame.empty:
+        return ""
+    children: dict[int, list[int]] = {}
+    roots: list[int] = []
+    for i, parent in enumerate(frame["parent"]):
+        (roots if pd.isna(parent) else children.setdefault(int(parent), [])).append(i)
+
+    def items(rows: list[int]) -> str:
+        out = []
+        for i in rows:
+            row = frame.iloc[i]
+            number = str(row["number"])
+            if number.endswith(("）", ")")):
+                sep = ""
+            elif number.isdigit():
+                sep = "."
+            elif number.startswith("第"):
+                sep = " "
+            else:
+                sep = "、"
+            label = _html.escape(f"{number}{sep}{row['heading']}")
+            sub = items(children[i]) if i in children else ""
+            out.append(f'<li data-start="{int(row["start"])}" data-end="{int(row["end"])}">{label}{sub}</li>')
+        return f"<ol>{''.join(out)}</ol>"
+
+    caption = "目录" if lang == "zh" else "Outline"
+    return f'<nav class="pt-outline"><p class="meta">{caption}</p>{items(roots)}</nav>'
 
 
 def _check_kinds(kinds: Sequence[str] | None) -> tuple[str, ...]:

@@ -1,9 +1,11 @@
-"""Modelling units for topic models: paragraphs (or whole documents) with their content terms.
+"""Modelling units for topic models: paragraphs, sections or whole documents, with their content terms.
 
 Long reports are modelled by paragraph: a paragraph is a line of the document's
 text; a line longer than ``max_chars`` (texts whose line breaks were lost) is cut
-at sentence ends into pieces of about ``max_chars``. Each unit keeps its
-character offsets into ``Document.text`` so that ``text[start:end]`` is the unit.
+at sentence ends into pieces of about ``max_chars``. ``unit="section"`` cuts the text at
+its headings instead (:func:`section_spans`: 一、 （一） 1. （1）, 第一章 第一节 第一条), so an
+official document's parts are modelled whole; sections are not cut by ``max_chars``. Each
+unit keeps its character offsets into ``Document.text`` so that ``text[start:end]`` is the unit.
 
 Terms come from :meth:`Segmenter.terms` (no punctuation, no stopwords), then the
 topic-specific filters: minimum length in characters, numbers, an optional POS
@@ -34,7 +36,7 @@ from ..corpus.text import split_sentences, to_simplified
 from ..errors import InputError
 from ..segment.segmenter import Segmenter
 
-__all__ = ["DISCOURSE_TERMS", "UNITS", "Units", "build_units"]
+__all__ = ["DISCOURSE_TERMS", "UNITS", "Units", "build_units", "section_spans"]
 
 # Words of official prose that frame what is said rather than say it: demonstratives,
 # modals, degree and manner adverbs, deictic time words, vague quantities, ordinal
@@ -55,7 +57,7 @@ DISCOURSE_TERMS: frozenset[str] = frozenset(
 """.split()
 )
 
-UNITS = ("paragraph", "document")
+UNITS = ("paragraph", "section", "document")
 
 # Tokens made of digits, Chinese numerals, percent signs and measure-like affixes:
 # "2023年", "百分之五", "三十", "5%" carry no topic.
@@ -85,9 +87,28 @@ class Units:
         return self.doc_texts[int(self.unit_doc[i])][int(self.unit_start[i]) : int(self.unit_end[i])]
 
 
+def section_spans(text: str) -> list[tuple[int, int]]:
+    """The text of a document cut at every heading of :func:`~policytext.corpus.officialdoc.sections`
+    (一、 （一） 1. （1）, 第一章 第一节 第一条): the part before the first heading (title, 主送, preamble),
+    then each heading with the words up to the next heading of any level. The spans do not overlap
+    and cover every non-blank character; a text without headings is one span.
+
+    >>> t = "各单位：\\n一、总体要求\\n坚持稳中求进。\\n（一）指导思想\\n以人民为中心。"
+    >>> [t[a:b] for a, b in section_spans(t)]
+    ['各单位：', '一、总体要求\\n坚持稳中求进。', '（一）指导思想\\n以人民为中心。']
+    """
+    from ..corpus.officialdoc import sections
+
+    cuts = sorted({0, *(int(s) for s in sections(text)["start"]), len(text)})
+    spans = [_strip(text, a, b) for a, b in zip(cuts, cuts[1:])]
+    return [(a, b) for a, b in spans if a < b]
+
+
 def _spans(text: str, unit: str, max_chars: int) -> list[tuple[int, int]]:
     if unit == "document":
         return [(0, len(text))]
+    if unit == "section":
+        return section_spans(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
