@@ -36,6 +36,10 @@ WRITERS = {
     "compare": (["compare", "{text}", "{text2}"], "out.csv"),
     "index search": (["search", "{db}", "党建"], "out.csv"),
     "index kwic": (["kwic", "{db}", "党建"], "out.csv"),
+    "index count": (["count", "{db}", "党建", "--by", "doc_id"], "out.csv"),
+    "index info": (["index", "info", "{db}", "--documents"], "out.csv"),
+    "templates mine": (["templates", "mine", "{text}", "{text2}", "--min-support", "2"], "out.csv"),
+    "lexicon mine": (["lexicon", "mine", "{text}", "{text2}", "--min-docs", "1", "--backend", "jieba"], "out.csv"),
 }
 
 
@@ -133,3 +137,25 @@ def test_batch_out_an_existing_file_is_a_clear_error(tmp_path, capsys):
     assert main(["batch", str(src), "--steps", "formulas", "--out", str(target)]) == 1
     assert "is a file; a batch run writes into a folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_topics_keeps_the_tables_of_an_earlier_run(tmp_path, capsys):
+    """``topics -o DIR`` writes tables into a folder: an earlier run's tables are kept unless --force."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    lines = ["推进乡村振兴，抓党建促发展。", "加强基层党组织建设，发挥先锋模范作用。", "发展数字经济，建设数字政府。"]
+    for i in range(12):
+        (corpus / f"d{i:02d}.txt").write_text("\n\n".join(lines[(i + k) % 3] * 3 for k in range(3)), encoding="utf-8")
+    out = tmp_path / "topics"
+    argv = ["topics", str(corpus), "-k", "2", "--min-df", "1", "--max-df", "1.0", "--no-plots", "-o", str(out)]
+    assert main(argv) == 0
+    written = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert written
+    first = sorted(written)[0]
+    (out / first).write_text("keep me\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(argv) == 1
+    assert "--force" in capsys.readouterr().err
+    assert (out / first).read_text(encoding="utf-8") == "keep me\n"
+    assert main([*argv, "--force"]) == 0
+    assert (out / first).read_bytes() == written[first]

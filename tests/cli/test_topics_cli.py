@@ -59,3 +59,23 @@ def test_bad_input_is_an_error_not_a_traceback(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("我们的，这个和那个。", encoding="utf-8")
     assert main(["topics", str(tmp_path), "-k", "3"]) == 1
     assert "no content terms" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("5", 5), ("0", 0), ("0.1", 0.1), ("1.0", 1.0), ("1e-2", 0.01)],
+)
+def test_document_frequency_reads_counts_and_shares_as_scikit_learn_does(value, expected):
+    """``--max-df 1.0`` is every paragraph (a share), never one paragraph (a count)."""
+    from policytext.cli.topics import document_frequency
+
+    got = document_frequency(value)
+    assert got == expected
+    assert type(got) is type(expected)
+
+
+@pytest.mark.parametrize("value", ["-1", "1.5", "many"])
+def test_a_bad_document_frequency_is_refused_with_the_value(value, capsys):
+    with pytest.raises(SystemExit):
+        main(["topics", "x", "--max-df", value])
+    assert repr(value) in capsys.readouterr().err

@@ -36,16 +36,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by", help="metadata field for trends, e.g. year, decade, issuer")
     p.add_argument("--top", type=int, default=10, help="terms per topic (default 10)")
     p.add_argument("--seed", type=int, default=0, help="random_state (default 0)")
-    p.add_argument("--min-df", type=float, default=5, help="minimum paragraphs a term occurs in (default 5)")
-    p.add_argument("--max-df", type=float, default=0.1, help="maximum share of paragraphs (default 0.1)")
+    p.add_argument(
+        "--min-df",
+        type=document_frequency,
+        default=5,
+        help="minimum paragraphs a term occurs in: a count (5, the default) or a share (0.01)",
+    )
+    p.add_argument(
+        "--max-df",
+        type=document_frequency,
+        default=0.1,
+        help="maximum paragraphs a term occurs in: a share (0.1, the default; 1.0 = all) or a count (500)",
+    )
     p.add_argument("-o", "--out", help="output directory (created); without it the topics are printed")
     p.add_argument("--no-plots", action="store_true", help="do not draw topics.png / trends.png")
     p.add_argument("--force", action="store_true", help="replace the tables of an earlier run in --out")
     p.set_defaults(func=run)
 
 
-def _df(v: float) -> int | float:
-    return int(v) if float(v).is_integer() and v >= 1 else float(v)
+def document_frequency(value: str) -> int | float:
+    """``--min-df``/``--max-df`` as scikit-learn reads them: ``5`` paragraphs, ``0.1`` or ``1.0`` a share.
+
+    Written with a decimal point it is a share (``1.0`` is all paragraphs, not one), without one a count.
+
+    >>> document_frequency("5"), document_frequency("1.0")
+    (5, 1.0)
+    """
+    try:
+        number: int | float = float(value) if any(c in value for c in ".eE") else int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a count (5) or a share (0.1), got {value!r}") from None
+    if number < 0 or (isinstance(number, float) and number > 1.0):
+        raise argparse.ArgumentTypeError(f"expected a count >= 0 or a share between 0 and 1, got {value!r}")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
         method=args.method,
         random_state=args.seed,
         unit=args.unit,
-        min_df=_df(args.min_df),
-        max_df=_df(args.max_df),
+        min_df=args.min_df,
+        max_df=args.max_df,
     )
     model.fit(corpus)
     topics = model.topics(args.top)
