@@ -126,6 +126,8 @@ def official_fields(text: str) -> dict[str, Any]:
     tail = _nonempty(raw_lines, range(len(raw_lines) - 1, -1, -1))[::-1]
     # 发文字号: a line of its own near the top (a 签发人 may share it)
     for _, ln in head:
+        if len(ln) > 2 and ln[0] in "（(" and ln[-1] in "）)":
+            ln = ln[1:-1].strip(_SPACES)  # a web page prints it under the title in brackets: （教师函〔2021〕13号）
         m = _DOC_NUMBER_RE.match(ln)
         if m and len(ln) - m.end() <= 12 and not any(c in ln[m.end() :] for c in _TERMINAL + "，,"):
             found["doc_number"] = _norm_doc_number(m)
