@@ -1,0 +1,268 @@
+"""Code the units of policy texts with a codebook's rules: one row per (unit, category).
+
+:func:`code_units` splits every document into units (:mod:`policytext.coding.units`), looks for every
+pattern of the codebook once per document (literal terms and regular expressions over the text, globs over
+the Segmenter's words, slot templates with :func:`~policytext.extract.templates.find_templates`) and fires a
+category in a unit when one of its rules matches inside the unit, the rule's conditions hold in the same
+unit, and none of the category's exclusions occurs there.
+
+>>> from policytext.coding.codebook import Codebook
+>>> cb = Codebook.from_dict({"categories": [
+...     {"id": "资金投入", "rules": [{"terms": ["专项资金"]}]},
+...     {"id": "人才培养", "rules": [{"glob": ["人才*"]}]}]})
+>>> df = code_units("设立专项资金。加强人才队伍建设。", cb)
+>>> df[["unit_id", "category", "rule", "matched"]].values.tolist()
+[['0:1', '资金投入', 'term:专项资金', '专项资金'], ['0:2', '人才培养', 'glob:人才*', '人才队伍']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from .._util.frames import to_frame
+from .._util.progress import progress as _progress
+from ..corpus.source import Source, iter_source
+from ..errors import InputError
+from ..segment.defaults import extractor_segmenter
+from ..segment.segmenter import Segmenter
+from .codebook import Codebook, Pattern, Rule, bundled_codebook
+from .units import check_unit, unit_spans
+
+__all__ = ["CODED_COLUMNS", "code_units", "primary_codes", "resolve_codebook"]
+
+CODED_COLUMNS = (
+    "doc_id",
+    "unit_id",
+    "start",
+    "end",
+    "text",
+    "category",
+    "dimension",
+    "rule",
+    "matched",
+    "group",
+    "hits",
+)
+_META_TYPES = (str, int, float, bool, _dt.date)
+
+Hit = tuple[int, int, str]
+
+
+def resolve_codebook(codebook: Codebook | str | os.PathLike[str] | None) -> Codebook:
+    """A :class:`Codebook`, a path to a YAML codebook, or ``None`` for the bundled policy-instrument codebook."""
+    if codebook is None:
+        return bundled_codebook()
+    if isinstance(codebook, Codebook):
+        return codebook
+    if isinstance(codebook, (str, os.PathLike)):
+        return Codebook.from_yaml(codebook)
+    raise InputError(f"codebook: expected a Codebook, a path or None, not {type(codebook).__name__}")
+
+
+class _DocHits:
+    """Every hit of every pattern in one document, looked up by unit span."""
+
+    def __init__(self, text: str, patterns: Sequence[Pattern], segmenter: Segmenter | None, templates: Any):
+        self.text = text
+        self.hits: dict[tuple[str, str], list[Hit]] = {}
+        self.starts: dict[tuple[str, str], list[int]] = {}
+        self.anchored: list[Pattern] = []
+        globs = [p for p in patterns if p.kind == "glob"]
+        tokens = segmenter.tokenize(text) if globs and segmenter is not None else []
+        words = {t.word for t in tokens}
+        for p in patterns:
+            key = (p.kind, p.text)
+            if p.kind in ("term", "regex"):
+                assert p.regex is not None
+                if p.kind == "regex" and any(a in p.text for a in ("^", "$", "\\A", "\\Z", "\\b", "\\B")):
+                    self.anchored.append(p)  # matched unit by unit
+                    continue
+                found = [(m.start(), m.end(), m.group()) for m in p.regex.finditer(text)]
+            elif p.kind == "glob":
+                assert p.regex is not None
+                rx = p.regex
+                matching = {w for w in words if rx.fullmatch(w)}
+                found = [(t.start, t.end, t.word) for t in tokens if t.word in matching]
+            else:
+                found = []
+            self.hits[key] = found
+        if templates is not None:
+            for (tpl, s, e, m) in templates:
+                self.hits.setdefault(("template", tpl), []).append((s, e, m))
+        for key, found in self.hits.items():
+            found.sort()
+            self.starts[key] = [h[0] for h in found]
+
+    def first(self, p: Pattern, s: int, e: int) -> Hit | None:
+        """The first hit of *p* that lies inside ``[s, e)``."""
+        if p in self.anchored:
+            assert p.regex is not None
+            m = p.regex.search(self.text[s:e])
+            return (s + m.start(), s + m.end(), m.group()) if m else None
+        key = (p.kind, p.text)
+        found = self.hits.get(key)
+        if not found:
+            return None
+        i = bisect.bisect_left(self.starts[key], s)
+        while i < len(found) and found[i][0] < e:
+            if found[i][1] <= e:
+                return found[i]
+            i += 1
+        return None
+
+    def any(self, patterns: Sequence[Pattern], s: int, e: int) -> bool:
+        return any(self.first(p, s, e) is not None for p in patterns)
+
+    def fire(self, rule: Rule, s: int, e: int) -> Hit | None:
+        """The hit that fires *rule* in unit ``[s, e)``, or None."""
+        hits = [h for h in (self.first(p, s, e) for p in rule.patterns) if h is not None]
+        if not hits:
+            return None
+        if rule.unless and self.any(rule.unless, s, e):
+            return None
+        if rule.any_of and not self.any(rule.any_of, s, e):
+            return None
+        if any(not self.any(group, s, e) for group in rule.all_of):
+            return None
+        return min(hits)
+
+
+def _meta_columns(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta.items() if isinstance(v, _META_TYPES) and k not in CODED_COLUMNS}
+
+
+def code_units(
+    source: Source,
+    codebook: Codebook | str | os.PathLike[str] | None = None,
+    *,
+    unit: str = "clause",
+    uncoded: bool = True,
+    segmenter: Segmenter | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Code every *unit* of *source* with the rules of *codebook*.
+
+    Parameters
+    ----------
+    source:
+        A string, Document, Corpus or list of them.
+    codebook:
+        A :class:`Codebook`, the path of a YAML codebook, or ``None`` for the bundled policy-instrument codebook.
+    unit:
+        ``"clause"`` (default: ends at 。！？； or a line break), ``"sentence"``, ``"paragraph"``,
+        ``"article"`` (第…条) or ``"section"`` (see :mod:`policytext.coding.units`).
+    uncoded:
+        Keep one row with ``category`` None for every unit no rule fired in (default), so shares can be
+        computed over all units; ``False`` keeps coded units only.
+    segmenter:
+        The Segmenter whose words globs are matched against (default: the extractors' segmenter).
+
+    Returns
+    -------
+    DataFrame with ``doc_id, unit_id, start, end, text, category, dimension, rule, matched, group, hits``
+    and the document's metadata: one row per (unit, category); ``text == doc.text[start:end]``; ``rule``
+    names the first rule that fired (in codebook order), ``matched`` the text it matched, ``hits`` how many of
+    the category's rules fired.
+    """
+    cb = resolve_codebook(codebook)
+    check_unit(unit)
+    patterns = cb.patterns()
+    templates = sorted({p.text for p in patterns if p.kind == "template"})
+    seg = segmenter
+    if seg is None and any(p.kind == "glob" for p in patterns):
+        seg = extractor_segmenter()
+    rows: list[dict[str, Any]] = []
+    meta_keys: dict[str, None] = {}
+    for doc_id, text, meta in _progress(iter_source(source), desc="coding", enabled=progress):
+        found_templates = None
+        if templates:
+            from ..extract.templates import find_templates
+
+            tf = find_templates(text, templates, segmenter=segmenter)
+            found_templates = list(zip(tf["template"], tf["start"], tf["end"], tf["match"]))
+        doc = _DocHits(text, patterns, seg, found_templates)
+        extra = _meta_columns(meta)
+        meta_keys.update(dict.fromkeys(extra))
+        for k, (s, e) in enumerate(unit_spans(text, unit, doc_id=doc_id), start=1):
+            base = {"doc_id": doc_id, "unit_id": f"{doc_id}:{k}", "start": s, "end": e, "text": text[s:e]}
+            coded = False
+            for cat in cb.categories:
+                if cat.exclusions and doc.any(cat.exclusions, s, e):
+                    continue
+                first: tuple[Rule, Hit] | None = None
+                n = 0
+                for rule in cat.rules:
+                    hit = doc.fire(rule, s, e)
+                    if hit is not None:
+                        n += 1
+                        if first is None:
+                            first = (rule, hit)
+                if first is None:
+                    continue
+                coded = True
+                rule, hit = first
+                rows.append(
+                    {
+                        **base,
+                        "category": cat.id,
+                        "dimension": cat.dimension,
+                        "rule": rule.label,
+                        "matched": hit[2],
+                        "group": cat.group,
+                        "hits": n,
+                        **extra,
+                    }
+                )
+            if not coded and uncoded:
+                rows.append(
+                    {
+                        **base,
+                        "category": None,
+                        "dimension": None,
+                        "rule": None,
+                        "matched": None,
+                        "group": None,
+                        "hits": 0,
+                        **extra,
+                    }
+                )
+    return to_frame(rows, [*CODED_COLUMNS, *meta_keys])
+
+
+def primary_codes(
+    coded: pd.DataFrame, codebook: Codebook | str | os.PathLike[str] | None = None, *, dimension: str | None = None
+) -> pd.DataFrame:
+    """One row per unit: its ``category`` (primary code) and ``second``, decided from :func:`code_units`' rows.
+
+    The primary code is the category with the most rules fired (``hits``), ties going to the higher
+    ``priority`` and then to the category named first in the codebook; ``second`` is the next one, if any; a unit with no code gets ``"none"``.
+    Only categories of *dimension* (default: the codebook's first) count.
+
+    >>> coded = pd.DataFrame({"unit_id": ["a", "a", "b"], "category": ["x", "y", None], "hits": [1, 2, 0],
+    ...                       "dimension": ["d", "d", None]})
+    >>> from policytext.coding.codebook import Codebook
+    >>> cb = Codebook.from_dict({"dimensions": ["d"], "categories": [{"id": "x"}, {"id": "y"}]})
+    >>> primary_codes(coded, cb)[["unit_id", "category", "second"]].values.tolist()
+    [['a', 'y', 'x'], ['b', 'none', None]]
+    """
+    cb = resolve_codebook(codebook)
+    dim = dimension or cb.dimensions[0]
+    order = {c.id: (-c.priority, i) for i, c in enumerate(cb.categories)}
+    out: list[dict[str, Any]] = []
+    keep = [c for c in coded.columns if c not in ("category", "dimension", "rule", "matched", "group", "hits")]
+    for _uid, g in coded.groupby("unit_id", sort=False):
+        cands = g[g["category"].notna() & (g["dimension"] == dim)]
+        ranked = sorted(
+            zip(cands["category"], cands["hits"]), key=lambda ch: (-int(ch[1]), *order.get(ch[0], (0, len(order))))
+        )
+        row = {k: g[k].iloc[0] for k in keep}
+        row["category"] = ranked[0][0] if ranked else "none"
+        row["second"] = ranked[1][0] if len(ranked) > 1 else None
+        out.append(row)
+    return to_frame(out, [*keep, "category", "second"])
