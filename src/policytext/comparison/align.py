@@ -214,6 +214,56 @@ def _extend(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int, most: int) -
     return a_s, a_e, b_s, b_e
 
 
+#: the scores of gapped extension: a matched character gains 1, a substituted, inserted or deleted one costs 2
+_MATCH, _EDIT = 1, 2
+
+
+def _gapped_reach(x: str, y: str) -> tuple[int, int]:
+    """How far an alignment anchored at the start of *x* and *y* profitably reaches: ``(i, j)`` maximising the
+    score of aligning ``x[:i]`` with ``y[:j]`` (+1 a match, -2 an edit), ``(0, 0)`` when nothing scores above 0.
+
+    The extension of BLAST-style seed-and-extend: it crosses an edit only when at least three matching
+    characters follow it, so it stops where the copy ends and unrelated text begins.
+
+    >>> _gapped_reach("推动高质量发展。今天", "推进高质量发展。明天")
+    (8, 8)
+    """
+    n, m = len(x), len(y)
+    best, reach = 0, (0, 0)
+    prev = [-_EDIT * j for j in range(m + 1)]
+    for i in range(1, n + 1):
+        row = [-_EDIT * i] + [0] * m
+        xi = x[i - 1]
+        for j in range(1, m + 1):
+            diag = prev[j - 1] + (_MATCH if xi == y[j - 1] else -_EDIT)
+            row[j] = max(diag, prev[j] - _EDIT, row[j - 1] - _EDIT)
+            if row[j] > best:
+                best, reach = row[j], (i, j)
+        if max(row) < best - 3 * _EDIT:  # dropped too far below the best: no way back within the window
+            break
+        prev = row
+    return reach
+
+
+def _gapped_extend(a: str, b: str, span: tuple[int, int, int, int], width: int) -> tuple[int, int, int, int]:
+    """Grow *span* at both ends over edits followed by matching text (:func:`_gapped_reach`), looking at most
+    *width* characters past each end; whitespace at the new edges is given back."""
+    a_s, a_e, b_s, b_e = span
+    i, j = _gapped_reach(a[a_e : a_e + width], b[b_e : b_e + width])
+    a_e, b_e = a_e + i, b_e + j
+    i, j = _gapped_reach(a[max(0, a_s - width) : a_s][::-1], b[max(0, b_s - width) : b_s][::-1])
+    a_s, b_s = a_s - i, b_s - j
+    while a_s < a_e and a[a_s].isspace():
+        a_s += 1
+    while b_s < b_e and b[b_s].isspace():
+        b_s += 1
+    while a_e > a_s and a[a_e - 1].isspace():
+        a_e -= 1
+    while b_e > b_s and b[b_e - 1].isspace():
+        b_e -= 1
+    return a_s, a_e, b_s, b_e
+
+
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
     return max(0, min(e1, e2) - max(s1, s2))
 
@@ -262,6 +312,7 @@ def align(
     min_chars: int = 50,
     min_similarity: float = 0.8,
     max_pairs: int = 64,
+    extend: int = 24,
     index_a: dict[str, list[int]] | None = None,
     index_b: dict[str, list[int]] | None = None,
 ) -> list[Passage]:
@@ -284,7 +335,7 @@ def align(
     for section in merge_chains(chains, merge_gap):
         cs = sorted((_Chain(r) for r in section), key=lambda c: (c.a_start, c.b_start))
         box = _box(cs)
-        span = _extend(a, b, box[0], box[1], box[2], box[3], k)
+        span = _gapped_extend(a, b, _extend(a, b, box[0], box[1], box[2], box[3], k), extend)
         if min(span[1] - span[0], span[3] - span[2]) < min_chars:
             continue
         sim, edits = _score(a, b, cs, span)

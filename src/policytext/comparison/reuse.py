@@ -111,6 +111,7 @@ def find_reuse(
     boilerplate_share: float = 0.3,
     progress: bool = False,
     random_state: int = 0,
+    client: Any = None,
 ) -> pd.DataFrame:
     """Passages reused between documents: one row per passage (a copied section with its local edits).
 
@@ -132,6 +133,9 @@ def find_reuse(
     boilerplate_share : a passage is ``boilerplate`` when the median of its shingles occurs in more than this
         share of all documents (and in at least 3); ``shared_by`` is that median number of documents.
     random_state : the seed of the MinHash permutations.
+    client : a ``distributed.Client``: the candidate stage (MinHash signatures and LSH buckets) runs on its Dask
+        cluster (extra ``dask``) and gives the same pairs as the local run; with a client, ``candidates="auto"``
+        means ``"lsh"``. The alignment stays in this process.
 
     Columns: ``doc_a, a_start, a_end, doc_b, b_start, b_end, a_text, b_text, similarity, n_edits,
     boilerplate, shared_by``, sorted by the pair's order and ``a_start``.
@@ -144,7 +148,7 @@ def find_reuse(
     texts = [d.text for d in docs]
     n_first = len(docs_a) if other is not None else None
     n_pairs = len(docs_a) * len(docs_b) if other is not None else len(docs) * (len(docs) - 1) // 2
-    if candidates == "all" or (candidates == "auto" and n_pairs <= _ALL_PAIRS_UP_TO):
+    if candidates == "all" or (candidates == "auto" and client is None and n_pairs <= _ALL_PAIRS_UP_TO):
         if n_first is None:
             pairs = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))}
         else:
@@ -153,15 +157,29 @@ def find_reuse(
         width = window if window is not None else max(2 * min_chars, 40)
         if width < shingle:
             raise InputError(f"window ({width}) must be at least shingle ({shingle}) characters")
-        pairs = candidate_pairs(
-            texts,
-            n_first,
-            window=width,
-            shingle=shingle,
-            num_perm=num_perm,
-            threshold=threshold,
-            random_state=random_state,
-        )
+        if client is not None:
+            from .dask_candidates import dask_candidate_pairs
+
+            pairs = dask_candidate_pairs(
+                texts,
+                n_first,
+                client=client,
+                window=width,
+                shingle=shingle,
+                num_perm=num_perm,
+                threshold=threshold,
+                random_state=random_state,
+            )
+        else:
+            pairs = candidate_pairs(
+                texts,
+                n_first,
+                window=width,
+                shingle=shingle,
+                num_perm=num_perm,
+                threshold=threshold,
+                random_state=random_state,
+            )
     indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
     kept = [0]  # characters of the documents in indexes
 
