@@ -49,3 +49,41 @@ def load_dev(corpus_dir: Path) -> list[DevPassage]:
 def _relative(groups: list[dict], offset: int) -> list[list[tuple[int, int]]]:
     """The item spans of each annotated group, made relative to the passage starting at *offset*."""
     return [[(s - offset, e - offset) for s, e in g["item_spans"]] for g in groups]
+
+
+LOCAL_DIR = Path(__file__).resolve().parents[1] / "data" / "local_genres_dev"
+
+
+@dataclass
+class LocalPassage(DevPassage):
+    split: str = "tune"
+
+
+def load_local_dev(corpus_dir: Path) -> list[LocalPassage]:
+    """The local-genre passages of issue #21 (``local_genres_dev/passages.json``) with their
+    parallels annotations (``parallels.json``), text read from *corpus_dir*, spans passage-relative.
+
+    Offsets in those files index the corpus file decoded as UTF-8 with newlines kept.
+    """
+    manifest = json.loads((LOCAL_DIR / "passages.json").read_text(encoding="utf-8"))
+    ann = json.loads((LOCAL_DIR / "parallels.json").read_text(encoding="utf-8"))["passages"]
+    out = []
+    for p in manifest:
+        raw = (corpus_dir / p["path"]).read_bytes().decode("utf-8")
+        text = raw[p["start"] : p["end"]]
+        if hashlib.sha1(text.encode()).hexdigest() != p["sha1"]:
+            raise AssertionError(f"local_genres_dev/passages.json: the passage {p['id']} of {p['path']} changed")
+        a = ann[p["id"]]
+        b = p["start"]
+        out.append(
+            LocalPassage(
+                p["id"],
+                p["genre"],
+                text,
+                _relative(a["parallels"], b),
+                _relative(a["lists"], b),
+                _relative(a["pairs"], b),
+                p["split"],
+            )
+        )
+    return out
