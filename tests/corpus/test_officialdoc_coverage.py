@@ -44,7 +44,10 @@ def test_cited_doc_numbers_are_not_the_documents_own(cov, corpus_dir):
 
 
 def test_bracketed_doc_number_under_the_title():
-    text = "教育部办公厅关于开展试点工作的通知\n（教师函〔2021〕13号）\n各省、自治区、直辖市教育厅（教委）：\n现将有关事项通知如下。"
+    text = (
+        "教育部办公厅关于开展试点工作的通知\n（教师函〔2021〕13号）\n"
+        "各省、自治区、直辖市教育厅（教委）：\n现将有关事项通知如下。"
+    )
     assert official_fields(text)["doc_number"] == "教师函〔2021〕13号"
     cited = "（根据国发〔2017〕35号文件精神，现通知如下。）\n各单位："
     assert "doc_number" not in official_fields(cited)
