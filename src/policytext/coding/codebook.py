@@ -374,9 +374,11 @@ class _Reader:
                 raise self.fail(m["rules"], f"category {cid!r}: rules must be a list")
             for i, rnode in enumerate(m["rules"].value, start=1):
                 rules.append(self.rule(rnode, cid, i))
-        exclusions = tuple(
-            self.condition(s, n, cid, "exclusions") for s, n in self.strings(m["exclusions"], "exclusions")
-        ) if "exclusions" in m else ()
+        exclusions = (
+            tuple(self.condition(s, n, cid, "exclusions") for s, n in self.strings(m["exclusions"], "exclusions"))
+            if "exclusions" in m
+            else ()
+        )
         out.append(
             Category(
                 id=cid,
@@ -425,9 +427,19 @@ class _Reader:
             gnode = m["all_of"]
             groups = gnode.value if _kind(gnode) == "seq" else [gnode]
             for g in groups:
-                all_of.append(tuple(self.condition(s, n, cid, f"rule {index} all_of") for s, n in self.strings(g, "all_of")))
-        any_of = tuple(self.condition(s, n, cid, f"rule {index} any_of") for s, n in self.strings(m["any_of"], "any_of")) if "any_of" in m else ()
-        unless = tuple(self.condition(s, n, cid, f"rule {index} unless") for s, n in self.strings(m["unless"], "unless")) if "unless" in m else ()
+                all_of.append(
+                    tuple(self.condition(s, n, cid, f"rule {index} all_of") for s, n in self.strings(g, "all_of"))
+                )
+        any_of = (
+            tuple(self.condition(s, n, cid, f"rule {index} any_of") for s, n in self.strings(m["any_of"], "any_of"))
+            if "any_of" in m
+            else ()
+        )
+        unless = (
+            tuple(self.condition(s, n, cid, f"rule {index} unless") for s, n in self.strings(m["unless"], "unless"))
+            if "unless" in m
+            else ()
+        )
         if any(not g for g in all_of) or ("any_of" in m and not any_of):
             raise self.fail(node, f"{where}: an empty condition")
         return Rule(

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._util.frames import to_frame
+from .._util.frames import object_columns, to_frame
 from .._util.progress import progress as _progress
 from ..corpus.source import Source, iter_source
 from ..errors import InputError
@@ -93,7 +93,7 @@ class _DocHits:
                 found = []
             self.hits[key] = found
         if templates is not None:
-            for (tpl, s, e, m) in templates:
+            for tpl, s, e, m in templates:
                 self.hits.setdefault(("template", tpl), []).append((s, e, m))
         for key, found in self.hits.items():
             found.sort()
@@ -241,7 +241,8 @@ def primary_codes(
     """One row per unit: its ``category`` (primary code) and ``second``, decided from :func:`code_units`' rows.
 
     The primary code is the category with the most rules fired (``hits``), ties going to the higher
-    ``priority`` and then to the category named first in the codebook; ``second`` is the next one, if any; a unit with no code gets ``"none"``.
+    ``priority`` and then to the category named first in the codebook; ``second`` is the next one, if any;
+    a unit with no code gets ``"none"``.
     Only categories of *dimension* (default: the codebook's first) count.
 
     >>> coded = pd.DataFrame({"unit_id": ["a", "a", "b"], "category": ["x", "y", None], "hits": [1, 2, 0],
@@ -265,4 +266,4 @@ def primary_codes(
         row["category"] = ranked[0][0] if ranked else "none"
         row["second"] = ranked[1][0] if len(ranked) > 1 else None
         out.append(row)
-    return to_frame(out, [*keep, "category", "second"])
+    return object_columns(to_frame(out, [*keep, "category", "second"]), others=("second",))

@@ -65,7 +65,7 @@ def _from_sections(text: str, unit: str, doc_id: object) -> list[tuple[int, int]
         rows = frame[frame["level"] == 1] if len(frame) else frame
     if not len(rows):
         return None
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in zip(rows["start"].astype(int), rows["end"].astype(int)):
         span = _trim(text, s, e)
         if span and (not out or span[0] >= out[-1][1]):
@@ -85,8 +85,6 @@ def unit_spans(text: str, unit: str = "clause", *, doc_id: object = None) -> lis
     spans = _from_sections(text, unit, doc_id)
     if spans is None:
         what = "articles (第…条)" if unit == "article" else "section headings (一、 第一章 …)"
-        warnings.warn(
-            f"document {doc_id!r} has no {what}; coded by paragraph instead", UserWarning, stacklevel=3
-        )
+        warnings.warn(f"document {doc_id!r} has no {what}; coded by paragraph instead", UserWarning, stacklevel=3)
         return [(p.start, p.end) for p in split_paragraphs(text)]
     return spans
