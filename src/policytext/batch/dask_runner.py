@@ -24,8 +24,8 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import MissingExtraError
-from .runner import BatchResult, Step, jobs_to_do, process_chunk, start_run
+from ..errors import InputError, MissingExtraError
+from .runner import BatchResult, Step, chunk_steps, finish_reuse_step, jobs_to_do, process_chunk, start_run
 
 __all__ = ["run"]
 
@@ -39,17 +39,24 @@ def run(
     format: str = "parquet",
     chunk_size: int = 200,
     max_chars: int = 5_000_000,
+    reuse_options: dict[str, Any] | None = None,
 ) -> BatchResult:
     """Run *steps* over *source* on Dask and write the same output as :func:`policytext.batch.run`.
 
     *client* is a ``distributed.Client``; without one, Dask's default scheduler runs
-    the chunks in local processes.
+    the chunks in local processes. A ``reuse`` step runs its candidate stage on the cluster too (with a
+    client) and aligns in this process, as :func:`policytext.batch.run` does.
     """
     try:
         import dask.bag as db
     except ImportError:
         raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
-    names, out_path = start_run(steps, out, format, chunk_size, max_chars, resume=True)
+    steps, wants_reuse = chunk_steps(steps)
+    if reuse_options is not None and not wants_reuse:
+        raise InputError("reuse_options are given but steps has no 'reuse' step")
+    names, out_path = start_run(
+        steps, out, format, chunk_size, max_chars, True, (reuse_options or {}) if wants_reuse else None
+    )
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
@@ -60,6 +67,8 @@ def run(
         markers = client.compute(mapped).result() if client is not None else mapped.compute(scheduler="processes")
         for marker in markers:
             result.add(marker)
+    if wants_reuse:
+        finish_reuse_step(result, out_path, format, reuse_options, client=client)
     result.seconds = time.perf_counter() - t0
     if result.documents == 0:
         warnings.warn(f"dask run: no documents in {source!r}; nothing was processed", stacklevel=2)

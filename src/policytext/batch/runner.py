@@ -74,6 +74,8 @@ STEPS: dict[str, str] = {
     "stats": "policytext.batch.runner:doc_stats",
     **{e.name: e.target for e in extractors()},
     "keywords": "policytext.batch.runner:doc_keywords",
+    # a corpus step: the chunks store its input, the passages are aligned after them (batch/reuse_step.py)
+    "reuse": "policytext.batch.reuse_step:reuse_input",
 }
 
 Step = str | Callable[[Document], pd.DataFrame]
@@ -425,12 +427,36 @@ def _check_run_file(out: Path, settings: dict[str, Any], resume: bool) -> None:
         atomic_write_text(run_file, json.dumps(settings, sort_keys=True))
 
 
+def chunk_steps(steps: Sequence[Step]) -> tuple[list[Step], bool]:
+    """The steps the chunks run, and whether the corpus step ``reuse`` is asked for: its first stage
+    (:func:`~policytext.batch.reuse_step.reuse_input`) takes its place among the chunks' steps."""
+    from .reuse_step import reuse_input
+
+    out: list[Step] = []
+    wants_reuse = False
+    for s in steps:
+        if isinstance(s, str) and s == "reuse":
+            wants_reuse = True
+            out.append(reuse_input)
+        else:
+            out.append(s)
+    return out, wants_reuse
+
+
 def start_run(
-    steps: Sequence[Step], out: str | os.PathLike[str], format: str, chunk_size: int, max_chars: int, resume: bool
+    steps: Sequence[Step],
+    out: str | os.PathLike[str],
+    format: str,
+    chunk_size: int,
+    max_chars: int,
+    resume: bool,
+    reuse_options: dict[str, Any] | None = None,
 ) -> tuple[list[str], Path]:
     """Check a run's arguments and claim its output folder; return the step names and the folder.
 
     Shared by :func:`run` and :func:`policytext.batch.dask_runner.run`, whose output folders are interchangeable.
+    *steps* are the chunks' steps (:func:`chunk_steps`); *reuse_options*, when the run has a ``reuse`` step,
+    are kept with the run's settings.
     """
     if format not in ("parquet", "csv"):
         raise InputError(f"format must be 'parquet' or 'csv', not {format!r}")
@@ -456,6 +482,10 @@ def start_run(
         "chunk_size": chunk_size,
         "max_chars": max_chars,
     }
+    if reuse_options is not None:
+        from .reuse_step import check_options
+
+        settings["reuse"] = check_options(reuse_options)
     out_path.mkdir(parents=True, exist_ok=True)
     _check_run_file(out_path, settings, resume)
     return names, out_path
@@ -494,6 +524,7 @@ def run(
     resume: bool = True,
     progress: bool = False,
     executor_factory: Callable[[int], Any] | None = None,
+    reuse_options: dict[str, Any] | None = None,
 ) -> BatchResult:
     """Apply *steps* to every document of *source* and write tidy results under *out*.
 
@@ -502,9 +533,18 @@ def run(
     names from :data:`STEPS` or picklable functions ``Document -> DataFrame``.
     ``n_jobs`` worker processes each take whole chunks. Rerunning with the same
     arguments resumes: finished chunks are skipped.
+
+    The step ``reuse`` finds the passages the corpus's documents reuse from each other (``find_reuse`` over the
+    whole corpus, with *reuse_options*: ``min_chars``, ``min_similarity``, …) after the chunks, resumably too
+    (:mod:`policytext.batch.reuse_step`).
     """
     n_jobs = resolve_jobs(n_jobs)
-    names, out_path = start_run(steps, out, format, chunk_size, max_chars, resume)
+    steps, wants_reuse = chunk_steps(steps)
+    if reuse_options is not None and not wants_reuse:
+        raise InputError("reuse_options are given but steps has no 'reuse' step")
+    names, out_path = start_run(
+        steps, out, format, chunk_size, max_chars, resume, (reuse_options or {}) if wants_reuse else None
+    )
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})
     t0 = time.perf_counter()
@@ -543,10 +583,23 @@ def run(
             executor.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
+    if wants_reuse:
+        finish_reuse_step(result, out_path, format, reuse_options)
     result.seconds = time.perf_counter() - t0
     if result.documents == 0:
         warnings.warn(f"batch.run: no documents in {source!r}; nothing was processed", stacklevel=2)
     return result
+
+
+def finish_reuse_step(
+    result: BatchResult, out: Path, format: str, options: dict[str, Any] | None, client: Any = None
+) -> None:
+    """Run the second stage of the ``reuse`` step and count its rows in *result* in place of its input's."""
+    from .reuse_step import REUSE_INPUT, finish_reuse
+
+    result.findings.pop(REUSE_INPUT, None)
+    rows, _ = finish_reuse(out, format, options, client=client)
+    result.findings["reuse"] = rows
 
 
 def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
@@ -558,13 +611,14 @@ def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
     settings = json.loads(run_file.read_text(encoding="utf-8"))
     fmt = settings["format"]
     kinds: dict[str, set[str]] = {"nested": set(), "ints": set(), "strings": set(), "objects": set(), "text": set()}
-    for marker_file in (out_path / "_done").glob("chunk-*.json"):
+    markers = "reuse-*.json" if step == "reuse" else "chunk-*.json"
+    for marker_file in (out_path / "_done").glob(markers):
         marker = json.loads(marker_file.read_text(encoding="utf-8"))
         for kind, cols in marker.get("columns", {}).get(step, {}).items():
             kinds.setdefault(kind, set()).update(cols)
     parts = sorted((out_path / step).glob(f"part-*.{fmt}"))
     if not parts:
-        if step not in settings["steps"] and step != "_errors":
+        if step not in settings["steps"] and step != "_errors" and not (step == "reuse" and "reuse" in settings):
             raise InputError(f"{out_path}: no step {step!r} (steps: {', '.join(settings['steps'])})")
         return pd.DataFrame()
     text_columns = kinds["nested"] | kinds["strings"]

@@ -24,6 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
     p.add_argument("--chunk-size", type=int, default=200, help="documents per chunk (default 200)")
     p.add_argument(
+        "--reuse-min-chars",
+        type=int,
+        metavar="N",
+        help="with the step reuse: the shortest reused passage reported, in characters (default 50)",
+    )
+    p.add_argument(
         "--dask",
         metavar="SCHEDULER",
         help="run on Dask: a scheduler address, or 'local' for a LocalCluster with --jobs workers",
@@ -33,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+    reuse_options = {"min_chars": args.reuse_min_chars} if args.reuse_min_chars is not None else None
     if args.dask:
         from ..batch.dask_runner import run as dask_run
 
@@ -51,12 +58,24 @@ def run(args: argparse.Namespace) -> int:
                 distributed.Client(c) as client,
             ):
                 result = dask_run(
-                    args.source, steps, args.out, client=client, format=args.format, chunk_size=args.chunk_size
+                    args.source,
+                    steps,
+                    args.out,
+                    client=client,
+                    format=args.format,
+                    chunk_size=args.chunk_size,
+                    reuse_options=reuse_options,
                 )
         else:
             with distributed.Client(args.dask) as client:
                 result = dask_run(
-                    args.source, steps, args.out, client=client, format=args.format, chunk_size=args.chunk_size
+                    args.source,
+                    steps,
+                    args.out,
+                    client=client,
+                    format=args.format,
+                    chunk_size=args.chunk_size,
+                    reuse_options=reuse_options,
                 )
     else:
         from ..batch.runner import run as batch_run
@@ -69,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
             format=args.format,
             chunk_size=args.chunk_size,
             progress=sys.stderr.isatty(),
+            reuse_options=reuse_options,
         )
     print(result.summary())
     if result.documents == 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from statistics import median
 from typing import Any
 
@@ -30,7 +30,7 @@ from .candidates import candidate_pairs
 from .documents import Doc, collect
 from .seeds import gram_index
 
-__all__ = ["REUSE_COLUMNS", "find_reuse"]
+__all__ = ["REUSE_COLUMNS", "align_pairs", "find_reuse", "reuse_candidates"]
 
 #: how many characters of documents one call keeps k-gram indexes for (about 200 bytes a character): a document
 #: meets many partners, so its index is built once while it fits
@@ -147,39 +147,112 @@ def find_reuse(
     docs = docs_a + docs_b
     texts = [d.text for d in docs]
     n_first = len(docs_a) if other is not None else None
-    n_pairs = len(docs_a) * len(docs_b) if other is not None else len(docs) * (len(docs) - 1) // 2
+    pairs = reuse_candidates(
+        texts,
+        n_first,
+        candidates=candidates,
+        min_chars=min_chars,
+        window=window,
+        shingle=shingle,
+        num_perm=num_perm,
+        threshold=threshold,
+        random_state=random_state,
+        client=client,
+    )
+    return align_pairs(
+        docs,
+        pairs,
+        min_chars=min_chars,
+        min_similarity=min_similarity,
+        k=k,
+        max_gap=max_gap,
+        shingle=shingle,
+        boilerplate_share=boilerplate_share,
+        progress=progress,
+    )
+
+
+def reuse_candidates(
+    texts: Sequence[str],
+    n_first: int | None = None,
+    *,
+    candidates: str = "auto",
+    min_chars: int = 50,
+    window: int | None = None,
+    shingle: int = 5,
+    num_perm: int = 128,
+    threshold: float = 0.1,
+    random_state: int = 0,
+    client: Any = None,
+) -> set[tuple[int, int]]:
+    """The candidate stage of :func:`find_reuse`: the pairs ``(i, j)``, ``i < j``, of positions in *texts* to
+    align (across ``texts[:n_first]`` and ``texts[n_first:]`` when *n_first* is given), by the rules of its
+    ``candidates``, ``window``, ``shingle``, ``num_perm``, ``threshold``, ``random_state`` and ``client``.
+
+    >>> sorted(reuse_candidates(["甲", "乙", "丙"]))
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    candidates = check_choice("candidates", candidates, ("auto", "lsh", "all"))
+    n = len(texts)
+    n_pairs = n_first * (n - n_first) if n_first is not None else n * (n - 1) // 2
     if candidates == "all" or (candidates == "auto" and client is None and n_pairs <= _ALL_PAIRS_UP_TO):
         if n_first is None:
-            pairs = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))}
-        else:
-            pairs = {(i, j) for i in range(n_first) for j in range(n_first, len(docs))}
-    else:
-        width = window if window is not None else max(2 * min_chars, 40)
-        if width < shingle:
-            raise InputError(f"window ({width}) must be at least shingle ({shingle}) characters")
-        if client is not None:
-            from .dask_candidates import dask_candidate_pairs
+            return {(i, j) for i in range(n) for j in range(i + 1, n)}
+        return {(i, j) for i in range(n_first) for j in range(n_first, n)}
+    width = window if window is not None else max(2 * min_chars, 40)
+    if width < shingle:
+        raise InputError(f"window ({width}) must be at least shingle ({shingle}) characters")
+    if client is not None:
+        from .dask_candidates import dask_candidate_pairs
 
-            pairs = dask_candidate_pairs(
-                texts,
-                n_first,
-                client=client,
-                window=width,
-                shingle=shingle,
-                num_perm=num_perm,
-                threshold=threshold,
-                random_state=random_state,
-            )
-        else:
-            pairs = candidate_pairs(
-                texts,
-                n_first,
-                window=width,
-                shingle=shingle,
-                num_perm=num_perm,
-                threshold=threshold,
-                random_state=random_state,
-            )
+        return dask_candidate_pairs(
+            texts,
+            n_first,
+            client=client,
+            window=width,
+            shingle=shingle,
+            num_perm=num_perm,
+            threshold=threshold,
+            random_state=random_state,
+        )
+    return candidate_pairs(
+        texts,
+        n_first,
+        window=width,
+        shingle=shingle,
+        num_perm=num_perm,
+        threshold=threshold,
+        random_state=random_state,
+    )
+
+
+def align_pairs(
+    docs: Sequence[Doc],
+    pairs: Iterable[tuple[int, int]],
+    *,
+    min_chars: int = 50,
+    min_similarity: float = 0.8,
+    k: int = 4,
+    max_gap: int = 30,
+    shingle: int = 5,
+    boilerplate_share: float = 0.3,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """The alignment stage of :func:`find_reuse`: the passages of the pairs ``(i, j)`` of positions in *docs*
+    (``i`` is ``doc_a``), with ``boilerplate`` and ``shared_by`` counted over all of *docs*; the columns of
+    :data:`REUSE_COLUMNS`, rows in the order of the sorted pairs.
+
+    The batch runner's ``reuse`` step aligns its candidate pairs block by block with it, so that the rows of
+    the blocks put together are those of one :func:`find_reuse` call.
+
+    >>> docs = collect(["稳就业保民生促发展，推动高质量发展。", "要稳就业保民生促发展，推动高质量发展！"], "source")
+    >>> align_pairs(docs, [(0, 1)], min_chars=10)[["doc_a", "a_start", "a_end", "doc_b", "b_start", "b_end"]]
+       doc_a  a_start  a_end  doc_b  b_start  b_end
+    0      0        0     17      1        1     18
+    """
+    _check(min_chars, min_similarity, k, shingle, 2, 0.5, boilerplate_share)
+    texts = [d.text for d in docs]
+    todo = sorted(pairs)
     indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
     kept = [0]  # characters of the documents in indexes
 
@@ -195,7 +268,7 @@ def find_reuse(
         return indexes[i]
 
     rows: list[dict[str, Any]] = []
-    for i, j in with_progress(sorted(pairs), total=len(pairs), desc="aligning", enabled=progress):
+    for i, j in with_progress(todo, total=len(todo), desc="aligning", enabled=progress):
         a, b = texts[i], texts[j]
         for p in align(
             a,
