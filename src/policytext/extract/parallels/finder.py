@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
@@ -40,67 +39,14 @@ from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
 from ..registry import extractor
+from . import series as _series
+from .doc import _LEVEL_RANK, _Doc, _Group
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
-from .units import Paragraph, Unit, paragraphs, strip_marker
+from .units import Paragraph, Unit, paragraphs, quoted_pieces, strip_marker
 
 __all__ = ["COLUMNS", "find_parallels", "format_for_terminal"]
 
 COLUMNS = ["doc_id", "start", "end", "kind", "frame", "items", "item_spans", "n_items", "score", "level"]
-
-_PRED = ("v", "a", "d", "i", "l")  # POS classes of predicates (verbs, adjectives, adverbs, idioms)
-_LEVEL_RANK = {"word": 0, "phrase": 1, "clause": 2, "sentence": 3, "paragraph": 4}
-
-
-# --------------------------------------------------------------------------------------
-# token view of one document
-# --------------------------------------------------------------------------------------
-class _Doc:
-    """Text plus token boundaries and POS, queried by character offsets."""
-
-    def __init__(self, text: str, tokens: Sequence[Any]):
-        self.text = text
-        n = len(text)
-        self.is_start = np.zeros(n + 1, dtype=bool)
-        self.is_end = np.zeros(n + 1, dtype=bool)
-        self.pos_at: dict[int, str] = {}
-        for t in tokens:
-            self.is_start[t.start] = True
-            self.is_end[t.end] = True
-            self.pos_at[t.start] = t.pos or "x"
-        # a boundary is wherever a token starts or ends (whitespace gaps count too)
-        self.boundary = self.is_start | self.is_end
-        self.boundary[0] = self.boundary[n] = True
-        self._cum = np.concatenate([[0], np.cumsum(self.is_start[:n])])
-
-    def n_tokens(self, s: int, e: int) -> int:
-        """Tokens that start inside [s, e) (a token cut at *s* counts as one)."""
-        c = int(self._cum[e] - self._cum[s])
-        return c + (0 if self.is_start[s] else 1)
-
-    def tok_lengths(self, s: int, e: int) -> tuple[int, ...]:
-        out, last = [], s
-        for i in range(s + 1, e + 1):
-            if self.boundary[i] or i == e:
-                out.append(i - last)
-                last = i
-        return tuple(out)
-
-    def phrasal(self, s: int, e: int) -> bool:
-        """More than one word, or one idiom / set phrase (相互尊重): not a bare noun."""
-        return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l") or e - s >= 4
-
-    def has_predicate(self, s: int, e: int) -> bool:
-        return any(self.pos_at.get(i, "x")[:1] in _PRED for i in range(s, e) if self.is_start[i])
-
-
-@dataclass
-class _Group:
-    kind: str
-    frame: str
-    spans: list[tuple[int, int]]
-    score: float
-    level: str
-    frame_obj: Frame | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -489,6 +435,9 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
                             lst = _list_group(doc, cl.pieces)
                             if lst:
                                 out.append(lst)
+                # a quoted series inside the clause (“数字化建账、信息化学习、…”): its own pieces
+                for pieces in quoted_pieces(doc.text, cl.start, cl.end):
+                    out += _runs(doc, pieces, "phrase", trim_start_any=False, trim_end_last=False, min_items=min_items)
             if len(sent.clauses) >= 2:
                 out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False, min_items=min_items)
                 out += _semicolon_series(doc, sent.clauses, min_items)
@@ -783,6 +732,12 @@ def _detect(text: str, tokens: Sequence[Any], min_items: int) -> list[_Group]:
     groups += _phrase_and_clause_levels(doc, paras, min_items)
     groups += _nested(doc, groups, min_items)
     groups += _sentence_and_paragraph_levels(doc, paras, min_items)
+    groups += _series.quoted_series(doc, paras, min_items)
+    groups += _series.enumerations(doc, paras, min_items)
+    groups += _series.bold_headings(doc, paras, min_items)
+    groups += _series.copula_series(doc, paras, min_items)
+    groups += _series.semicolon_frames(doc, paras, min_items, _relate)
+    groups += _series.sentence_closings(doc, paras, min_items)
     # one row per distinct set of item spans; the better-scored one wins
     best: dict[tuple[tuple[int, int], ...], _Group] = {}
     for g in groups:

@@ -24,7 +24,11 @@ _CLAUSE_SEP = "，；：,;:"
 _PIECE_SEP = "、"
 _OPEN_TO_CLOSE = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "‘": "’", "〔": "〕"}
 _CLOSERS = "”’」』》）)】〕\"'"
-_TRIM = " \t\r\n\u3000\u00a0" + "…"
+_TRIM = " \t\r\n\u3000\u00a0" + "…" + "*#"  # markdown emphasis and heading marks (**小标题**) too
+
+#: a quotation or bracket longer than this (a quoted speech, several clauses) does not hide the
+#: separators inside it: its clauses are clauses of the sentence
+MAX_SHIELD = 40
 
 # Enumeration and heading markers that open an item but are not part of it.
 MARKER_RE = re.compile(
@@ -97,6 +101,9 @@ def _split(text: str, s: int, e: int, seps: str) -> list[tuple[int, int]]:
         ch = m.group()
         i = m.start()
         if ch in _OPEN_TO_CLOSE:
+            close = text.find(_OPEN_TO_CLOSE[ch], i + 1, min(e, i + MAX_SHIELD + 2))
+            if close < 0:
+                continue  # a long quotation (or an unclosed one): its separators still split
             stack.append(_OPEN_TO_CLOSE[ch])
         elif stack and ch == stack[-1]:
             stack.pop()
@@ -151,3 +158,28 @@ def paragraphs(text: str) -> list[Paragraph]:
         if para.sentences:
             paras.append(para)
     return paras
+
+
+_QUOTED_RE = re.compile(rf"“([^“”\n]{{3,{MAX_SHIELD}}})”|\"([^\"\n]{{3,{MAX_SHIELD}}})\"")
+
+
+def quoted_pieces(text: str, s: int, e: int) -> list[list[Unit]]:
+    """The pieces of every short quotation in text[s:e] that holds 、 or ， (a quoted series:
+    “数字化建账、信息化学习、系统化宣传”), one list per quotation.
+
+    >>> [[u.text for u in q] for q in quoted_pieces("实施“两提高、两降低、一减免”政策", 0, 16)]
+    [['两提高', '两降低', '一减免']]
+    """
+    out = []
+    for m in _QUOTED_RE.finditer(text, s, e):
+        qs, qe = m.start() + 1, m.end() - 1
+        if not any(c in "、，," for c in text[qs:qe]):
+            continue
+        pieces = []
+        for a, b in _split(text, qs, qe, _PIECE_SEP + "，,"):
+            a, b = _trim(text, a, b)
+            if a < b:
+                pieces.append(Unit(text[a:b], a, b))
+        if len(pieces) >= 2:
+            out.append(pieces)
+    return out

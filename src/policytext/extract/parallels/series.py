@@ -1,0 +1,323 @@
+"""Series typical of local reporting that the clause and phrase runs of :mod:`.finder` miss.
+
+Each detector takes the token view of a document (:class:`~.doc._Doc`) and its paragraph tree
+(:func:`.units.paragraphs`) and returns groups (:class:`~.doc._Group`):
+
+- :func:`quoted_series`: quoted slogans side by side (“江城赴会”“问路前方”“星火燎原”,
+  “讲准”“讲深”迈向“讲透”“讲活”);
+- :func:`enumerations`: headings of one numbered enumeration (1.村民小组提名。2.…核实。 /
+  第四条 加强政策引领。 / 一是…。二是…。 / 一重保障—…), procedure steps included;
+- :func:`bold_headings`: markdown headings of one shape (**传承信仰力量，绘就青春底色**);
+- :func:`copula_series`: clauses of one sentence opening with 是 (…是…，是…，更是…);
+- :func:`semicolon_frames`: ；-separated clause groups sharing a frame (以榜样为镜，…；以行动为笔，…);
+- :func:`sentence_closings`: short sentence openings of a paragraph that end alike
+  (巩固传统消费，…。拓展新型消费，…。壮大服务消费，…).
+
+>>> from policytext.extract.parallels import find_parallels
+>>> df = find_parallels("围绕“铭记光辉历程”“感悟初心宗旨”“学习重要讲话”三个专题开展学习。")
+>>> df.loc[0, "items"]
+['“铭记光辉历程”', '“感悟初心宗旨”', '“学习重要讲话”']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .doc import _Doc, _Group
+from .frames import FUNCTION_CHARS, common_frame, han_len
+from .units import MAX_SHIELD, Paragraph
+
+__all__ = [
+    "bold_headings",
+    "copula_series",
+    "enumerations",
+    "quoted_series",
+    "semicolon_frames",
+    "sentence_closings",
+]
+
+Relate = Callable[[_Doc, list[tuple[int, int]], str], object]
+
+_QUOTE_RE = re.compile(rf"“[^“”\n]{{1,{MAX_SHIELD}}}”|\"[^\"\n]{{1,{MAX_SHIELD}}}\"|「[^「」\n]{{1,{MAX_SHIELD}}}」")
+_STOP = set("。！？!?；;\n")
+
+
+def _has_literal(chunks: list[str]) -> bool:
+    """A shared chunk that is more than grammatical glue (2+ Han, or one content character)."""
+    return any(han_len(c) >= 2 or (han_len(c) == 1 and not set(c) & FUNCTION_CHARS) for c in chunks)
+
+
+def _score(spans: list[tuple[int, int]]) -> float:
+    return round(min(1.0, 0.5 + 0.05 * len(spans)), 3)
+
+
+def _kind_frame(texts: list[str]) -> tuple[str, str, object]:
+    f = common_frame(texts)
+    if f.chunks and _has_literal(f.chunks):
+        return "frame", f.text, f
+    return "matched", "{}", None
+
+
+def quoted_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    """Quotations side by side (at most two characters apart, no sentence end between).
+
+    They are a series when their contents have one length or share a literal frame, and the
+    longest is at most twice the shortest.
+    """
+    text = doc.text
+    out: list[_Group] = []
+    need = max(3, min_items)
+    for para in paras:
+        quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text, para.start, para.end)]
+        runs: list[list[tuple[int, int]]] = []
+        for q in quotes:
+            gap = text[runs[-1][-1][1] : q[0]] if runs else None
+            if gap is not None and len(gap) <= 2 and not set(gap) & _STOP:
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        for run in runs:
+            if len(run) < need:
+                continue
+            inner = [text[s + 1 : e - 1] for s, e in run]
+            lens = [len(t) for t in inner]
+            if len(set(inner)) < len(inner) or min(han_len(t) for t in inner) < 2 or max(lens) > 2 * min(lens):
+                continue
+            kind, frame, _ = _kind_frame(inner)
+            if kind == "matched" and len(set(lens)) != 1:
+                continue
+            score = round(min(1.0, 0.5 + 0.05 * len(run)), 3)
+            out.append(_Group(kind, frame, run, score, "phrase"))
+    return out
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS["两"] = 2
+
+
+def _cn_number(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十一 → 21 (up to 99); None when *s* is not such a numeral."""
+    if not s:
+        return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN_DIGITS.get(a, -1) if a else 1
+        ones = _CN_DIGITS.get(b, -1) if b else 0
+        return tens * 10 + ones if tens > 0 and ones >= 0 and len(a) <= 1 and len(b) <= 1 else None
+    return _CN_DIGITS.get(s) if len(s) == 1 else None
+
+
+_NUM = "[一二三四五六七八九十两]{1,3}"
+_ENUM_RE = re.compile(
+    rf"(?:[（(](?P<pc>{_NUM})[）)]|(?P<cd>{_NUM})[、．.]|(?P<ad>\d{{1,2}})[.．、](?!\d)|[（(](?P<pa>\d{{1,2}})[）)]"
+    rf"|第(?P<art>{_NUM})[条章节]|(?P<shi>{_NUM})是|(?P<cnt>{_NUM})(?P<word>[^\W\d一二三四五六七八九十两是、．.]{{2,3}})[—：:])"
+    r"[ \t\u3000]*"
+)
+
+#: longest heading of an enumeration (characters after the marker)
+MAX_HEADING = 20
+
+
+def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    """Headings of one enumeration: sentences that open with the same kind of marker and
+    successive numbers (1. 2. 3. / （一）（二） / 第四条 第五条 / 一是 二是 / 一重保障— 二重保障—),
+    each a single short clause. Other sentences may stand between them.
+
+    The item is the heading after its marker (for a counted word such as 一重保障—, the whole
+    heading). Procedure steps (村民小组提名、村“两委”…核实、…核准) are such headings.
+    """
+    text = doc.text
+    out: list[_Group] = []
+    need = max(3, min_items)
+    state: dict[str, list[tuple[int, tuple[int, int] | None]]] = {}
+
+    def close(key: str) -> None:
+        run = state.pop(key, [])
+        sub: list[tuple[int, int]] = []
+        for _, span in [*run, (0, None)]:
+            if span is not None:
+                sub.append(span)
+                continue
+            if len(sub) >= need:
+                lens = [e - s for s, e in sub]
+                texts = [text[s:e] for s, e in sub]
+                if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts):
+                    kind, frame, _ = _kind_frame(texts)
+                    g = _Group(kind, frame, list(sub), round(min(1.0, 0.5 + 0.05 * len(sub)), 3), "paragraph")
+                    out.append(g)
+            sub = []
+
+    for para in paras:
+        for sent in para.sentences:
+            m = _ENUM_RE.match(text, sent.start, sent.end)
+            if not m:
+                continue
+            kind = next(k for k in ("pc", "cd", "ad", "pa", "art", "shi", "cnt") if m.group(k))
+            raw = m.group(kind)
+            n = int(raw) if raw.isdigit() else _cn_number(raw)
+            if n is None:
+                continue
+            key = kind + (m.group("word") or "")
+            start = sent.start if kind == "cnt" else m.end()
+            end = sent.clauses[0].end
+            ok = len(sent.clauses) == 1 and 2 <= end - m.end() <= MAX_HEADING and han_len(text[start:end]) >= 2
+            span = (start, end) if ok else None
+            run = state.get(key)
+            if run and n == run[-1][0] + 1:
+                run.append((n, span))
+            else:
+                close(key)
+                state[key] = [(n, span)]
+    for key in list(state):
+        close(key)
+    return out
+
+
+def _shape_ok(a: list[int], b: list[int]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= max(1, round(0.25 * max(x, y))) for x, y in zip(a, b))
+
+
+def bold_headings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    """Markdown headings (a paragraph wholly in ``**…**``) of one shape, in document order.
+
+    Headings agree in shape when they have as many clauses and their clauses about the same
+    length (within a quarter); non-heading paragraphs between them do not break the series.
+    """
+    text = doc.text
+    heads = [
+        p
+        for p in paras
+        if text[max(0, p.start - 2) : p.start] == "**" and text[p.end : p.end + 2] == "**" and p.end - p.start <= 30
+    ]
+    out: list[_Group] = []
+    need = max(3, min_items)
+    i = 0
+    while i < len(heads):
+        shape = [c.end - c.start for s in heads[i].sentences for c in s.clauses]
+        j = i + 1
+        while j < len(heads) and _shape_ok(shape, [c.end - c.start for s in heads[j].sentences for c in s.clauses]):
+            j += 1
+        if j - i >= need:
+            spans = [(h.start, h.end) for h in heads[i:j]]
+            texts = [text[s:e] for s, e in spans]
+            if len(set(texts)) == len(texts) and all(han_len(t) >= 3 for t in texts):
+                kind, frame, _ = _kind_frame(texts)
+                out.append(_Group(kind, frame, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "paragraph"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+_COPULA_RE = re.compile(r"(?:更|也|还|又|既|而且|并且|同时)?是(?!否)")
+
+
+def _copular(text: str, s: int, e: int) -> bool:
+    return e - s >= 5 and _COPULA_RE.match(text, s, e) is not None
+
+
+def copula_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    """Successive clauses of one sentence that open with 是 (更是, 也是, 既是…):
+    ``革命博物馆是红色记忆的重要载体，是传承…的“立体教科书”，更是…精神桥梁``.
+
+    The clause before the first such clause joins the series from its own 是 on.
+    """
+    text = doc.text
+    out: list[_Group] = []
+    need = max(3, min_items)
+    for para in paras:
+        for sent in para.sentences:
+            cls = sent.clauses
+            k = 0
+            while k < len(cls):
+                j = k
+                while j < len(cls) and _copular(text, cls[j].start, cls[j].end):
+                    j += 1
+                if j - k >= 2:
+                    spans = [(c.start, c.end) for c in cls[k:j]]
+                    if k > 0:
+                        prev = cls[k - 1]
+                        p = text.find("是", prev.start + 1, prev.end - 4)
+                        if p > prev.start and text[p : p + 2] != "是否":
+                            spans.insert(0, (p, prev.end))
+                    if len(spans) >= need:
+                        out.append(_Group("anaphora", "是{}", spans, _score(spans), "clause"))
+                k = max(j, k + 1)
+    return out
+
+
+def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: Relate) -> list[_Group]:
+    """Clause groups between ； whose opening clauses are parallel (以榜样为镜，…；以行动为笔，…；…)
+    or which share a frame of 3+ characters (…中，我们能领略到…；…里，我们能体悟到…) or a content
+    character at one place near their start (“两提高”即…；“两降低”即…；“一减免”即…).
+    """
+    text = doc.text
+    out: list[_Group] = []
+    need = max(3, min_items)
+    for para in paras:
+        for sent in para.sentences:
+            groups: list[list] = [[]]
+            for c in sent.clauses:
+                groups[-1].append(c)
+                if text[c.end : c.end + 1] in "；;":
+                    groups.append([])
+            groups = [g for g in groups if g]
+            if len(groups) < need:
+                continue
+            if len(groups[0]) > len(groups[1]) >= 1:
+                groups[0] = groups[0][-len(groups[1]) :]  # a lead clause before the series
+            spans = [(g[0].start, g[-1].end) for g in groups]
+            lens = [e - s for s, e in spans]
+            if max(lens) > 2.5 * min(lens) or max(lens) > 90:
+                continue
+            texts = [text[s:e] for s, e in spans]
+            if len(set(texts)) < len(texts):
+                continue
+            ok = (
+                len({len(g) for g in groups}) == 1
+                and len(groups[0]) >= 2
+                and bool(relate(doc, [(g[0].start, g[0].end) for g in groups], "clause"))
+            )
+            f = common_frame(texts)
+            if not ok and f.chunks:
+                if any(han_len(c) >= 3 for c in f.chunks):
+                    ok = True
+                else:
+                    for k, c in enumerate(f.chunks):
+                        offs = {p[k][0] for p in f.positions}
+                        if len(offs) == 1 and 0 < offs.pop() <= 6 and _has_literal([c]):
+                            ok = True
+                            break
+            if ok:
+                frame = f.text if f.chunks else "{}；{}"
+                out.append(_Group("frame", frame, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "clause"))
+    return out
+
+
+def sentence_closings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+    """Short opening clauses of a paragraph's sentences that end in the same word and have one
+    length, each opening with a verb: 巩固传统消费，…。拓展新型消费，…。壮大服务消费，….
+    """
+    text = doc.text
+    out: list[_Group] = []
+    need = max(3, min_items)
+    for para in paras:
+        if len(para.sentences) < need:
+            continue
+        by_end: dict[str, list[tuple[int, int]]] = {}
+        for s in para.sentences:
+            c = s.clauses[0]
+            L = c.end - c.start
+            if 4 <= L <= 10 and han_len(text[c.start : c.end]) == L and len(s.clauses) >= 2:
+                by_end.setdefault(text[c.end - 2 : c.end], []).append((c.start, c.end))
+        for tail, spans in by_end.items():
+            lens = {e - s for s, e in spans}
+            if len(spans) < need or len(lens) != 1:
+                continue
+            if not all(doc.boundary[e - 2] and doc.pos_at.get(s, "x")[:1] == "v" for s, e in spans):
+                continue
+            if len({text[s:e] for s, e in spans}) < len(spans):
+                continue
+            out.append(_Group("epistrophe", "{}" + tail, spans, _score(spans), "sentence"))
+    return out
