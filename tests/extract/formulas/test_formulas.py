@@ -159,10 +159,15 @@ def test_guarded_forms_need_quotes_or_context():
     assert find_formulas("开展三反五反运动").formula.tolist() == ["三反", "五反"]
 
 
-def test_periods_only_when_asked():
-    text = "“十四五”时期"
-    assert find_formulas(text).empty
-    assert find_formulas(text, periods=True).kind.tolist() == ["plan_period"]
+def test_plan_periods_on_by_default():
+    text = "“十四五”时期，十五五规划开局，十四个坚持"
+    df = find_formulas(text)
+    assert df[["formula", "kind", "number"]].values.tolist() == [
+        ["十四五", "plan_period", 14],
+        ["十五五", "plan_period", 15],
+        ["十四个坚持", "counted", 14],
+    ]
+    assert (find_formulas(text, periods=False).kind != "plan_period").all()
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ from .lexicon import (
 from .meetings import find_meetings
 from .numerals import parse_number
 from .quotes import HEAD_NOUNS, find_quoted_terms, find_references, quoted_spans
+from .senses import choose_sense
+from .shapes import counted_sets, digit_slogans, double_numerals, ordinal_goals, plan_periods
 from .wordclass import word_classes
 
 __all__ = [
@@ -71,6 +73,7 @@ FORMULA_COLUMNS = (
     "kind",
     "first_year",
     "sense",
+    "sense_certain",
     "quoted",
     "method",
     "year",
@@ -203,51 +206,36 @@ def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     return any(w in window for w in words)
 
 
-def _proximity(text: str, start: int, end: int, words: Iterable[str]) -> float:
-    """1 / (1 + distance) to the nearest of *words* within the window around a match (0 if none)."""
-    left = text[max(0, start - _WINDOW) : start]
-    right = text[end : end + _WINDOW]
-    best = 0.0
-    for w in words:
-        i = left.rfind(w)
-        if i >= 0:
-            best = max(best, 1 / (1 + len(left) - (i + len(w))))
-        j = right.find(w)
-        if j >= 0:
-            best = max(best, 1 / (1 + j))
-    return best
+def _lead_number(run: str) -> int | None:
+    """The value of a leading numeral run; a bare 百/千/万 counts (百县千镇万村, 万人助万企)."""
+    return parse_number(run) if run not in _ROUND else _ROUND[run]
 
 
-def _choose_sense(entries: tuple[FormulaEntry, ...], text: str, start: int, end: int, year: int | None) -> FormulaEntry:
-    """The meaning whose context words stand nearest the match, helped by a meaning dated to
-    the document's year; then the more recent of meanings that fit (a 2025 report's 两新 is
-    the 2024 policy), then file order."""
-    if len(entries) == 1:
-        return entries[0]
-
-    def score(e: FormulaEntry) -> tuple[float, int, int, int]:
-        dated = year is not None and e.fits_year(year) and e.years != (None, None)
-        return (
-            _proximity(text, start, end, e.context) + (0.3 if dated else 0.0),
-            int(e.fits_year(year)),
-            e.years[0] or 0,
-            -e.sense,
-        )
-
-    return max(entries, key=score)
+_ROUND = {"百": 100, "千": 1000, "万": 10000}
+_PART_SEP = re.compile("[、，]")
 
 
-def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | None:
+def shape_of(term: str, *, periods: bool = True) -> tuple[str, int | None] | None:
     """``(kind, number)`` when *term* is shaped like a numbered formula, else ``None``.
 
     >>> shape_of("四早"), shape_of("两不愁三保障"), shape_of("双一流"), shape_of("新三样")
     (('abbreviation', 4), ('paired', None), ('abbreviation', 2), ('counted', 3))
     >>> shape_of("三个月"), shape_of("一刀切"), shape_of("十年磨一剑"), shape_of("四两拨千斤")
     (None, None, None, None)
+    >>> shape_of("十五五"), shape_of("十五五", periods=False), shape_of("四化同步、城乡融合、五区共兴")
+    (('plan_period', 15), None, ('paired', None))
     """
     t = term.strip()
-    if not 2 <= len(t) <= 12 or "第" in t or t.endswith("号"):
+    if not 2 <= len(t) <= 16 or "第" in t or t.endswith("号"):
         return None
+    if _PART_SEP.search(t):
+        # a slogan of several parts (四化同步、城乡融合、五区共兴) when two or more parts are formula-shaped
+        parts = [x for x in _PART_SEP.split(t) if x]
+        if len(parts) >= 2 and sum(shape_of(x, periods=False) is not None for x in parts) >= 2:
+            return ("paired", None)
+    if len(t) > 12:  # a long name only with interleaved numerals (百县千镇万村高质量发展工程)
+        shape = shape_of(t[:12], periods=False)
+        return shape if shape is not None and shape[0] == "paired" else None
     if any(not (ch in _CN or "\u3400" <= ch <= "\u9fff" or ch.isdigit() or ch in "、，·") for ch in t):
         return None
     wc = word_classes()
@@ -271,16 +259,19 @@ def shape_of(term: str, *, periods: bool = False) -> tuple[str, int | None] | No
         return None
     run = m.group()
     if m.end() == len(t):  # numerals only: a Five-Year Plan period (十四五) or a date (七一)
-        if periods and run.endswith("五") and (parse_number(run[:-1]) or 0) in range(1, 16):
-            return ("plan_period", None)
+        plan = parse_number(run[:-1]) or 0 if run.endswith("五") else 0
+        if periods and 1 <= plan <= 19:
+            return ("plan_period", plan)
         return None
-    n = parse_number(run)
+    n = _lead_number(run)
     if n is None or n == 0:
         return None
+    if len(t) == 2 and t[1] == "户" and n > 1:
+        return ("abbreviation", n)  # 两户, 五户: categories of households, not a count of them
     if t[m.end()] in _UNIT_CHARS:
         return None
     later = [
-        r for r in _CN_RUN.finditer(t, m.end()) if parse_number(r.group()) not in (None, 0) and r.start() - m.end() <= 4
+        r for r in _CN_RUN.finditer(t, m.end()) if _lead_number(r.group()) not in (None, 0) and r.start() - m.end() <= 4
     ]
     if later:
         return ("paired", None)
@@ -323,17 +314,36 @@ def _head_end(text: str, i: int, limit: int) -> int | None:
     return j
 
 
-def _quoted_candidates(text: str, lex: FormulaLexicon, periods: bool) -> list[_Cand]:
-    """Quoted terms shaped like numbered formulas (“四早”, “五缓四减三补贴”)."""
-    out = []
+def _quoted_candidates(text: str, lex: FormulaLexicon, periods: bool) -> tuple[list[_Cand], list[_Cand]]:
+    """Quoted terms shaped like numbered formulas (“四早”, “五缓四减三补贴”), and the numbered parts of
+    quoted slogans (两提高、两降低、一减免 → 一减免), which count where they recur in quotes."""
+    out, parts = [], []
     for s, e in quoted_spans(text):
         term = text[s:e]
         if term in lex.by_form:
             continue
         shape = shape_of(term, periods=periods)
-        if shape is not None:
-            out.append(_Cand(s, e, term, "quoted", (), shape[0], shape[1]))
-    return out
+        if shape is None:
+            continue
+        out.append(_Cand(s, e, term, "quoted", (), shape[0], shape[1]))
+        if shape[0] == "paired" and _PART_SEP.search(term):
+            k = s
+            for part in _PART_SEP.split(term):
+                m = _CN_RUN.match(part)
+                n = _lead_number(m.group()) if m else None
+                if n and 2 <= len(part) <= 6 and part not in lex.by_form:
+                    parts.append(_Cand(k, k + len(part), part, "quoted", (), "abbreviation", n))
+                k += len(part) + 1
+    return out, parts
+
+
+def _shape_candidates(text: str, periods: bool) -> list[_Cand]:
+    """Unquoted shapes specific enough to count once (:mod:`.shapes`): counted policy sets (三大攻坚战),
+    ordinal goals (第二个百年奋斗目标), 双 + numeral (双千兆), digit slogans (1+N), plan periods (十四五时期)."""
+    found = counted_sets(text) + ordinal_goals(text) + double_numerals(text) + digit_slogans(text)
+    if periods:
+        found += plan_periods(text)
+    return [_Cand(s, e, text[s:e], "pattern", (), kind, n) for s, e, kind, n in found]
 
 
 def _paired_candidates(text: str) -> list[_Cand]:
@@ -406,7 +416,7 @@ def find_formulas(
     lexicon: str | Path | FormulaLexicon | None = None,
     *,
     unknown: bool = True,
-    periods: bool = False,
+    periods: bool = True,
     min_support: int = 2,
 ) -> pd.DataFrame:
     """Numbered formulas in *source*, one row per occurrence.
@@ -417,7 +427,8 @@ def find_formulas(
     lexicon : ``None`` for the bundled ``lexicons/formulas.tsv``, a path to a TSV in the same
         format, or a loaded :class:`~policytext.extract.formulas.lexicon.FormulaLexicon`.
     unknown : also find formulas the lexicon does not list (``known=False``).
-    periods : also report Five-Year Plan periods in quotes (“十四五”) as kind ``plan_period``.
+    periods : report Five-Year Plan periods (“十四五”, 十五五时期) as kind ``plan_period`` with the plan's
+        ordinal as ``number`` (on by default: a scholar counting 提法 counts them).
     min_support : an unlisted, unquoted N个/N大 form (两个维护-like) counts only when it occurs
         at least this often in the whole source; quoted and interleaved (两学一做) forms need one.
 
@@ -440,12 +451,13 @@ def find_formulas(
     for _, text, _ in docs:
         cands = _lexicon_candidates(text, lex)
         if unknown:
-            found = _quoted_candidates(text, lex, periods) + _paired_candidates(text) + _counted_candidates(text)
-            for c in found:
+            in_quotes, parts = _quoted_candidates(text, lex, periods)
+            found = in_quotes + _paired_candidates(text) + _counted_candidates(text)
+            for c in found + parts:
                 prev = discovered.get(c.form)
                 if prev is None or (prev.method == "pattern" and c.method == "quoted"):
                     discovered[c.form] = c
-            cands += [c for c in found if c.method == "quoted"]
+            cands += [c for c in found if c.method == "quoted"] + _shape_candidates(text, periods)
         per_doc.append(cands)
     if discovered:
         # recurrence: an unlisted form found anywhere counts wherever it recurs (quoted or not);
@@ -484,15 +496,17 @@ def find_formulas(
                 "year": year,
             }
             if c.entries:
-                e = _choose_sense(c.entries, text, c.start, c.end, year)
+                e, certain = choose_sense(c.entries, text, c.start, c.end, year)
+                shown = e or c.entries[0]  # without a sense, what all meanings share: form, number, kind
                 row.update(
-                    number=e.number,
-                    canonical=e.canonical,
-                    expansion=e.expansion,
+                    number=shown.number,
+                    canonical=shown.canonical,
+                    expansion=e.expansion if e else None,
                     known=True,
-                    kind=e.kind,
-                    first_year=e.first_year or None,
-                    sense=e.sense,
+                    kind=shown.kind,
+                    first_year=(e.first_year or None) if e else None,
+                    sense=e.sense if e else None,
+                    sense_certain=certain,
                     method="lexicon",
                 )
             else:
@@ -513,6 +527,7 @@ def find_formulas(
                     kind=c.kind,
                     first_year=None,
                     sense=None,
+                    sense_certain=None,
                     method=method,
                 )
             rows.append(row)
@@ -524,7 +539,9 @@ def find_formulas(
     for r in rows:
         r["first_seen"] = first_seen.get(r["canonical"])
     df = to_frame(rows, FORMULA_COLUMNS)
-    return object_columns(df, ints=("number", "sense", "year", "first_seen"), others=("expansion", "first_year"))
+    return object_columns(
+        df, ints=("number", "sense", "year", "first_seen"), others=("expansion", "first_year", "sense_certain")
+    )
 
 
 # what may stand between two formulas of one list: a separator and perhaps a short verb

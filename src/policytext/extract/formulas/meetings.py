@@ -1,9 +1,11 @@
-"""Meetings named by number: Party congresses and plenums, NPC and CPPCC sessions.
+"""Meetings: Party congresses and plenums, NPC and CPPCC sessions (numbered, found here) and the meetings of
+:mod:`.named_meetings` (work conferences, Politburo meetings and study sessions, central commissions, 两会,
+local plenums, standing-committee meetings, local Party congresses).
 
-Each row has ``body`` (``party_congress``, ``npc``, ``cppcc``), ``congress`` (the 届 or the
-congress number), ``plenum`` (Party plenums), ``session`` (NPC/CPPCC sessions) and
-``standing_committee`` (a session of the NPC or CPPCC standing committee), with Chinese
-numerals converted. An elided list (十八届三中、四中全会; 党的十七大、十八大) gives one row per
+Each row has ``body`` (``party_congress``, ``npc``, ``cppcc``, or the organ of a named meeting), ``congress``
+(the 届 or the congress number), ``plenum`` (plenums), ``session`` (NPC/CPPCC sessions and other numbered
+meetings), ``standing_committee`` (a session of the NPC or CPPCC standing committee), ``kind`` and ``level``,
+with Chinese numerals converted. An elided list (十八届三中、四中全会; 党的十七大、十八大) gives one row per
 meeting, each covering its own part of the text and sharing what was elided.
 
 >>> df = find_meetings("党的十九届六中全会和十八届三中、四中全会，十四届全国人大一次会议")
@@ -22,11 +24,24 @@ import pandas as pd
 from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
 from ..registry import extractor
+from .named_meetings import named_meetings
 from .numerals import parse_number
 
 __all__ = ["MEETING_COLUMNS", "find_meetings"]
 
-MEETING_COLUMNS = ("doc_id", "match", "start", "end", "body", "congress", "plenum", "session", "standing_committee")
+MEETING_COLUMNS = (
+    "doc_id",
+    "match",
+    "start",
+    "end",
+    "body",
+    "congress",
+    "plenum",
+    "session",
+    "standing_committee",
+    "kind",
+    "level",
+)
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})"
 _SEP = r"(?:、|和|及|与|以及|，)"
@@ -155,12 +170,12 @@ def _congress_ok(text: str, m: re.Match[str], c: int) -> bool:
     if not m.group("pre") and m.start() > 0 and text[m.start() - 1] in "联团会协盟":
         return False  # 全国学联二十七大, 团十八大: another organization's congress
     end = m.end()
+    if m.group("pre"):  # 党的/中共 + N大 names a congress whatever follows (中共五大会址), unless a set noun does
+        return not text.startswith(("战略", "任务", "工程", "行动", "攻坚", "产业", "板块", "举措"), end)
     nxt = text[end : end + 1]
     tail_ok = nxt == "" or not ("\u3400" <= nxt <= "\u9fff") or text.startswith(_CONGRESS_TAIL, end)
     if not tail_ok:
         return False
-    if m.group("pre"):
-        return True
     # without 党的/中共: 十大, 八大 and 三大 are usually "ten/eight/three major …"
     return c >= 11 or text.startswith(
         ("以来", "以后", "之后", "路线", "精神", "报告", "决议", "党章", "召开", "通过"), end
@@ -240,12 +255,25 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _kind(r: dict[str, Any]) -> str:
+    """The ``kind`` of a congress, plenum or NPC/CPPCC row."""
+    if r["body"] == "party_congress":
+        return "congress" if r["plenum"] is None else "plenum"
+    if r["standing_committee"]:
+        return f"{r['body']}_standing_committee_session"
+    return f"{r['body']}_session" if r["session"] is not None else r["body"]
+
+
 def _meetings_in(text: str) -> list[dict[str, Any]]:
     cands: list[dict[str, Any]] = []
     for lo, hi in _windows(text):
         for body, rx in _PATTERNS:
             for m in rx.finditer(text, lo, hi):
                 cands.extend(_rows_for(text, body, m))
+    for r in cands:
+        r["kind"] = _kind(r)
+        r["level"] = "central"
+    cands += named_meetings(text)
     # longest first; a shorter candidate inside a longer one is dropped
     kept: list[dict[str, Any]] = []
     for r in sorted(cands, key=lambda r: (-(r["end"] - r["start"]), r["start"])):
@@ -279,9 +307,16 @@ def _meetings_in(text: str) -> list[dict[str, Any]]:
     formatter="policytext.extract.formulas.finder:format_for_terminal",
 )
 def find_meetings(source: Source) -> pd.DataFrame:
-    """Numbered meetings in *source*, one row per meeting mention.
+    """Meetings in *source*, one row per meeting mention.
 
-    Returns ``doc_id, match, start, end, body, congress, plenum, session, standing_committee``.
+    Returns ``doc_id, match, start, end, body, congress, plenum, session, standing_committee, kind, level``:
+    ``kind`` is ``congress``, ``plenum``, ``npc_session``, ``cppcc_session`` (``npc``/``cppcc`` for a 届 named
+    as a whole, ``…_standing_committee_session``), or one of the kinds of
+    :mod:`~policytext.extract.formulas.named_meetings` (work conferences, Politburo meetings and study
+    sessions, commission meetings, 两会, local plenums, standing-committee meetings, local Party congresses);
+    ``level`` is ``central``, ``provincial``, ``municipal``, ``county`` or ``local``. ``congress`` is the 届
+    (or a Party congress's number), ``plenum`` the 次 of a 全会, ``session`` the 次 of any other numbered
+    meeting (第X次集体学习, 第X次会议).
     """
     rows: list[dict[str, Any]] = []
     for doc_id, text, _ in iter_source(source):
