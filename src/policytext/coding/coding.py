@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._util.frames import object_columns, to_frame
+from .._util.frames import is_missing, object_columns, to_frame
 from .._util.progress import progress as _progress
 from ..corpus.source import Source, iter_source
 from ..errors import InputError
@@ -66,69 +66,80 @@ def resolve_codebook(codebook: Codebook | str | os.PathLike[str] | None) -> Code
 
 
 class _DocHits:
-    """Every hit of every pattern in one document, looked up by unit span."""
+    """Every hit of every pattern in one document, filed under the unit it lies in."""
 
-    def __init__(self, text: str, patterns: Sequence[Pattern], segmenter: Segmenter | None, templates: Any):
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        patterns: Sequence[Pattern],
+        segmenter: Segmenter | None,
+        templates: Any,
+    ):
         self.text = text
-        self.hits: dict[tuple[str, str], list[Hit]] = {}
-        self.starts: dict[tuple[str, str], list[int]] = {}
-        self.anchored: list[Pattern] = []
+        self.spans = spans
+        self.anchored: set[tuple[str, str]] = set()
+        self.regex: dict[tuple[str, str], Any] = {}
+        #: per unit: pattern key -> its first hit inside the unit
+        self.units: list[dict[tuple[str, str], Hit]] = [{} for _ in spans]
+        starts = [sp[0] for sp in spans]
         globs = [p for p in patterns if p.kind == "glob"]
         tokens = segmenter.tokenize(text) if globs and segmenter is not None else []
         words = {t.word for t in tokens}
+        hits: dict[tuple[str, str], list[Hit]] = {}
         for p in patterns:
             key = (p.kind, p.text)
             if p.kind in ("term", "regex"):
                 assert p.regex is not None
                 if p.kind == "regex" and any(a in p.text for a in ("^", "$", "\\A", "\\Z", "\\b", "\\B")):
-                    self.anchored.append(p)  # matched unit by unit
+                    self.anchored.add(key)  # matched unit by unit
+                    self.regex[key] = p.regex
                     continue
-                found = [(m.start(), m.end(), m.group()) for m in p.regex.finditer(text)]
+                hits[key] = [(m.start(), m.end(), m.group()) for m in p.regex.finditer(text)]
             elif p.kind == "glob":
                 assert p.regex is not None
                 rx = p.regex
                 matching = {w for w in words if rx.fullmatch(w)}
-                found = [(t.start, t.end, t.word) for t in tokens if t.word in matching]
-            else:
-                found = []
-            self.hits[key] = found
+                hits[key] = [(t.start, t.end, t.word) for t in tokens if t.word in matching]
         if templates is not None:
             for tpl, s, e, m in templates:
-                self.hits.setdefault(("template", tpl), []).append((s, e, m))
-        for key, found in self.hits.items():
-            found.sort()
-            self.starts[key] = [h[0] for h in found]
+                hits.setdefault(("template", tpl), []).append((s, e, m))
+        for key, found in hits.items():
+            for h in sorted(found):
+                k = bisect.bisect_right(starts, h[0]) - 1
+                if k >= 0 and h[1] <= spans[k][1]:
+                    self.units[k].setdefault(key, h)
 
-    def first(self, p: Pattern, s: int, e: int) -> Hit | None:
-        """The first hit of *p* that lies inside ``[s, e)``."""
-        if p in self.anchored:
-            assert p.regex is not None
-            m = p.regex.search(self.text[s:e])
-            return (s + m.start(), s + m.end(), m.group()) if m else None
+    def first(self, p: Pattern, k: int) -> Hit | None:
+        """The first hit of *p* inside unit *k*."""
         key = (p.kind, p.text)
-        found = self.hits.get(key)
-        if not found:
+        if key in self.anchored:
+            s, e = self.spans[k]
+            m = self.regex[key].search(self.text[s:e])
+            return (s + m.start(), s + m.end(), m.group()) if m else None
+        return self.units[k].get(key)
+
+    def any(self, patterns: Sequence[Pattern], k: int) -> bool:
+        return any(self.first(p, k) is not None for p in patterns)
+
+    def candidates(self, k: int, keys: dict[str, frozenset[tuple[str, str]]]) -> set[str]:
+        """Categories (of *keys*: category -> the keys of its rules' patterns) that may fire in unit *k*."""
+        present = self.units[k].keys() | self.anchored
+        return {c for c, ks in keys.items() if not ks.isdisjoint(present)}
+
+    def fire(self, rule: Rule, k: int) -> Hit | None:
+        """The hit that fires *rule* in unit *k*, or None."""
+        present = self.units[k]
+        if not any((p.kind, p.text) in present or (p.kind, p.text) in self.anchored for p in rule.patterns):
             return None
-        i = bisect.bisect_left(self.starts[key], s)
-        while i < len(found) and found[i][0] < e:
-            if found[i][1] <= e:
-                return found[i]
-            i += 1
-        return None
-
-    def any(self, patterns: Sequence[Pattern], s: int, e: int) -> bool:
-        return any(self.first(p, s, e) is not None for p in patterns)
-
-    def fire(self, rule: Rule, s: int, e: int) -> Hit | None:
-        """The hit that fires *rule* in unit ``[s, e)``, or None."""
-        hits = [h for h in (self.first(p, s, e) for p in rule.patterns) if h is not None]
+        hits = [h for h in (self.first(p, k) for p in rule.patterns) if h is not None]
         if not hits:
             return None
-        if rule.unless and self.any(rule.unless, s, e):
+        if rule.unless and self.any(rule.unless, k):
             return None
-        if rule.any_of and not self.any(rule.any_of, s, e):
+        if rule.any_of and not self.any(rule.any_of, k):
             return None
-        if any(not self.any(group, s, e) for group in rule.all_of):
+        if any(not self.any(group, k) for group in rule.all_of):
             return None
         return min(hits)
 
@@ -177,6 +188,7 @@ def code_units(
     seg = segmenter
     if seg is None and any(p.kind == "glob" for p in patterns):
         seg = extractor_segmenter()
+    rule_keys = {c.id: frozenset((p.kind, p.text) for r in c.rules for p in r.patterns) for c in cb.categories}
     rows: list[dict[str, Any]] = []
     meta_keys: dict[str, None] = {}
     for doc_id, text, meta in _progress(iter_source(source), desc="coding", enabled=progress):
@@ -186,19 +198,23 @@ def code_units(
 
             tf = find_templates(text, templates, segmenter=segmenter)
             found_templates = list(zip(tf["template"], tf["start"], tf["end"], tf["match"]))
-        doc = _DocHits(text, patterns, seg, found_templates)
+        spans = unit_spans(text, unit, doc_id=doc_id)
+        doc = _DocHits(text, spans, patterns, seg, found_templates)
         extra = _meta_columns(meta)
         meta_keys.update(dict.fromkeys(extra))
-        for k, (s, e) in enumerate(unit_spans(text, unit, doc_id=doc_id), start=1):
-            base = {"doc_id": doc_id, "unit_id": f"{doc_id}:{k}", "start": s, "end": e, "text": text[s:e]}
+        for k, (s, e) in enumerate(spans):
+            base = {"doc_id": doc_id, "unit_id": f"{doc_id}:{k + 1}", "start": s, "end": e, "text": text[s:e]}
             coded = False
+            maybe = doc.candidates(k, rule_keys)
             for cat in cb.categories:
-                if cat.exclusions and doc.any(cat.exclusions, s, e):
+                if cat.id not in maybe:
+                    continue
+                if cat.exclusions and doc.any(cat.exclusions, k):
                     continue
                 first: tuple[Rule, Hit] | None = None
                 n = 0
                 for rule in cat.rules:
-                    hit = doc.fire(rule, s, e)
+                    hit = doc.fire(rule, k)
                     if hit is not None:
                         n += 1
                         if first is None:
@@ -255,15 +271,22 @@ def primary_codes(
     cb = resolve_codebook(codebook)
     dim = dimension or cb.dimensions[0]
     order = {c.id: (-c.priority, i) for i, c in enumerate(cb.categories)}
-    out: list[dict[str, Any]] = []
     keep = [c for c in coded.columns if c not in ("category", "dimension", "rule", "matched", "group", "hits")]
-    for _uid, g in coded.groupby("unit_id", sort=False):
-        cands = g[g["category"].notna() & (g["dimension"] == dim)]
-        ranked = sorted(
-            zip(cands["category"], cands["hits"]), key=lambda ch: (-int(ch[1]), *order.get(ch[0], (0, len(order))))
-        )
-        row = {k: g[k].iloc[0] for k in keep}
-        row["category"] = ranked[0][0] if ranked else "none"
-        row["second"] = ranked[1][0] if len(ranked) > 1 else None
+    units: dict[Any, dict[str, Any]] = {}
+    cands: dict[Any, list[tuple[int, int, int, str]]] = {}
+    for rec in coded.to_dict("records"):
+        uid = rec["unit_id"]
+        if uid not in units:
+            units[uid] = {k: rec[k] for k in keep}
+            cands[uid] = []
+        cat = rec["category"]
+        if not is_missing(cat) and rec.get("dimension") == dim:
+            prio, pos = order.get(cat, (0, len(order)))
+            cands[uid].append((-int(rec.get("hits") or 1), prio, pos, cat))
+    out: list[dict[str, Any]] = []
+    for uid, row in units.items():
+        ranked = sorted(cands[uid])
+        row["category"] = ranked[0][3] if ranked else "none"
+        row["second"] = ranked[1][3] if len(ranked) > 1 else None
         out.append(row)
     return object_columns(to_frame(out, [*keep, "category", "second"]), others=("second",))
