@@ -177,7 +177,9 @@ def test_cache_in_user_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "c"))
     Segmenter(lexicon=None, user_dicts=[["缓存测试词"]]).cut("缓存测试词")
     files = list((tmp_path / "c").iterdir())
-    assert files and all(f.name.startswith("pfdict-") for f in files)
+    # the prefix dictionary, and the tag table that head compounds read
+    assert files and all(f.name.startswith(("pfdict-", "tags-")) for f in files)
+    assert any(f.name.startswith("pfdict-") for f in files)
 
 
 def test_fine_granularity():

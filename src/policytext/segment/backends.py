@@ -136,6 +136,15 @@ class JiebaBackend:
     def has_word(self, word: str) -> bool:
         return bool(self.tk.FREQ.get(word))
 
+    def word_tag(self, word: str) -> str:
+        """POS of *word* on its own: its dictionary tag, else the HMM's (Han) or :func:`unknown_tag`."""
+        if self._tags is None:
+            self._tags = load_tag_table(self._entries)
+        t = self._tags.get(word)
+        if not t:
+            t = self._hmm_tag(word) if _PY_HAN_CHAR.search(word) else unknown_tag(word)
+        return t
+
     def tag(self, text: str) -> list[tuple[str, str]]:
         if self._tags is None:
             self._tags = load_tag_table(self._entries)
@@ -268,6 +277,13 @@ class RjiebaBackend:
                     t = unknown_tag(w)
                 out.append((w, t))
         return out
+
+    def word_tag(self, word: str) -> str:
+        """POS of *word* on its own: its dictionary tag, else the HMM's (Han) or :func:`unknown_tag`."""
+        t = self._dict_tag(word) if self.rj.has_word(word) else ""
+        if t in _FALLBACK_TAGS and _PY_HAN_CHAR.search(word):
+            return self._hmm_tag(word) if (t == "" or not self.rj.has_word(word)) else t
+        return t or unknown_tag(word)
 
     def _dict_tag(self, word: str) -> str:
         if self.rj.has_word(word):

@@ -30,11 +30,16 @@ from .._util.convention import deprecated_positional
 from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
+from .compounds import EndMemo, HeadRules, default_rules
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
 
-GRANULARITIES = ("coarse", "fine")
+GRANULARITIES = ("coarse", "fine", "word")
+
+# bumped when the rules that turn engine output into tokens change (part of the fingerprint,
+# so token caches made by an older version are not reused)
+_LAYER_VERSION = "words-heads-1"
 
 # a content term has at least one letter or Han character (not only digits/punctuation)
 _CONTENT = re.compile(r"[^\W\d_]")
@@ -56,13 +61,38 @@ def fastest_backend() -> str:
     return "rjieba"
 
 
-class Token(NamedTuple):
-    """A token: ``text[start:end] == word``; ``pos`` is a jieba POS tag or ``None``."""
-
+class _TokenFields(NamedTuple):
     word: str
     start: int
     end: int
     pos: str | None = None
+
+
+class Token(_TokenFields):
+    """A token: ``text[start:end] == word``; ``pos`` is a jieba POS tag or ``None``.
+
+    ``parts`` are the word-granularity tokens a coarse token is made of (a formulation or
+    a head compound merges several; any other token is its own single part). It is an
+    attribute, not a tuple field: ``Token(word, start, end, pos)``, unpacking into four
+    names, ``tuple(t)`` and equality are as before (equality ignores ``parts``).
+
+    >>> t = Segmenter().tokenize("建好乡镇综合文化站")[-1]
+    >>> t.word, [p.word for p in t.parts]
+    ('乡镇综合文化站', ['乡镇', '综合', '文化站'])
+    >>> Token("发展", 0, 2).parts
+    (Token(word='发展', start=0, end=2, pos=None),)
+    """
+
+    @property
+    def parts(self) -> tuple[Token, ...]:
+        """The word tokens this token merges (``(self,)`` when it merges none)."""
+        return self.__dict__.get("_parts") or (self,)
+
+
+def _with_parts(tok: Token, parts: Sequence[Token]) -> Token:
+    if len(parts) > 1:
+        tok.__dict__["_parts"] = tuple(parts)
+    return tok
 
 
 class Segmenter:
@@ -88,11 +118,19 @@ class Segmenter:
         ``"jieba"`` (pure Python) or ``"rjieba"`` (the Rust port, extra ``fast``,
         10-30x faster, same tokens).
     granularity:
-        ``"coarse"`` (default): one token per formulation. ``"fine"``: additionally the
-        sub-words of every token longer than two characters (its best split into
-        dictionary words other than itself, recursively), before it, as jieba's
-        ``cut_for_search`` does; for indexing and recall-oriented counting. The extra
-        tokens overlap the token that holds them.
+        ``"coarse"`` (default): one token per formulation (lexicon entries) and per head
+        compound (乡镇综合文化站, see :mod:`policytext.segment.compounds`), built by merging
+        word tokens: every coarse token is an exact union of consecutive word tokens, listed
+        in ``Token.parts``. ``"word"``: non-overlapping general-dictionary words (PKU style;
+        a lexicon unit is cut by jieba's own dictionary), for linguistic work. ``"fine"``:
+        the coarse tokens plus the sub-words of every token longer than two characters (its
+        best split into dictionary words other than itself, recursively), before it, as
+        jieba's ``cut_for_search`` does; for indexing and recall-oriented counting. The
+        extra tokens overlap the token that holds them.
+    heads:
+        The head-compound rules of the coarse and fine granularities: ``"default"`` (the
+        bundled ``lexicons/heads.txt``), a path to such a file, a
+        :class:`~policytext.segment.compounds.HeadRules`, or ``None`` (no head compounds).
 
     >>> Segmenter(lexicon=None, user_dicts=[["稳中求进"]]).cut("坚持稳中求进")
     ['坚持', '稳中求进']
@@ -108,6 +146,7 @@ class Segmenter:
         hmm: bool = True,
         backend: str = "jieba",
         granularity: str = "coarse",
+        heads: str | os.PathLike[str] | HeadRules | None = "default",
     ) -> None:
         if backend not in BACKENDS:
             raise InputError(
@@ -129,13 +168,27 @@ class Segmenter:
         self.hmm = bool(hmm)
         self.backend = backend
         self.granularity = granularity
+        if heads is None or isinstance(heads, HeadRules):
+            self.heads: HeadRules | None = heads
+        elif isinstance(heads, str) and heads == "default":
+            self.heads = default_rules()
+        elif isinstance(heads, (str, os.PathLike)):
+            self.heads = HeadRules.load(heads)
+        else:
+            raise InputError(f"heads must be 'default', a path, a HeadRules or None, got {heads!r}")
         self._entries = self._collect_entries()
+        # lexicon units the word layer cuts with jieba's general dictionary
+        self._units = frozenset(w for w, _f, _p in self._entries if len(w) > 1)
         self._stop = self._load_stopwords()
         self.fingerprint = self._make_fingerprint()
         self._lock = threading.Lock()
         self._engine: Any = None
         self._pool: Any = None
         self._sub_memo: dict[str, list[tuple[str, int]]] = {}
+        self._word_engine: Any = None
+        self._split_memo: dict[str, list[tuple[str, str]]] = {}
+        self._tag_memo: dict[str, str] = {}
+        self._end_memo = EndMemo()
 
     # -- configuration --------------------------------------------------------
     def _collect_entries(self) -> list[Entry]:
@@ -184,7 +237,8 @@ class Segmenter:
 
     def _make_fingerprint(self) -> str:
         h = hashlib.sha1()
-        h.update(repr((self.hmm, self.backend, self.granularity)).encode())
+        heads = self.heads.fingerprint if self.heads is not None else None
+        h.update(repr((self.hmm, self.backend, self.granularity, heads, _LAYER_VERSION)).encode())
         for w, f, p in self._entries:
             h.update(f"{w}\t{f}\t{p}\n".encode())
         h.update("\n".join(sorted(self._stop)).encode())
@@ -274,14 +328,58 @@ class Segmenter:
             out.append(w)
         return out
 
+    # -- the word layer and head compounds ---------------------------------------
+    def _ensure_word_engine(self) -> Any:
+        if self._word_engine is None:
+            with self._lock:
+                if self._word_engine is None:
+                    self._word_engine = BACKENDS[self.backend]((), hmm=self.hmm)
+        return self._word_engine
+
+    def _split(self, unit: str) -> list[tuple[str, str]]:
+        """Word tokens ``(word, POS)`` of a lexicon unit: jieba's general dictionary on the unit alone."""
+        hit = self._split_memo.get(unit)
+        if hit is None:
+            hit = self._ensure_word_engine().tag(unit)
+            if len(self._split_memo) < 200_000:
+                self._split_memo[unit] = hit
+        return hit
+
+    def _word_tag(self, word: str) -> str:
+        """POS of *word* out of context (dictionary tag, else the HMM's); what head compounds test."""
+        t = self._tag_memo.get(word)
+        if t is None:
+            t = self._ensure_backend().word_tag(word)
+            if len(self._tag_memo) < 200_000:
+                self._tag_memo[word] = t
+        return t
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int]]:
+        return [] if self.heads is None else self.heads.merge_spans(words, self._word_tag, self._end_memo)
+
     def cut(self, text: str) -> list[str]:
         """Every non-whitespace token of *text*, punctuation and stopwords included, in order.
 
         >>> Segmenter().cut("中国式现代化，2035 年")
         ['中国式现代化', '，', '2035', '年']
+        >>> Segmenter(granularity="word").cut("中国式现代化")
+        ['中国式', '现代化']
         """
-        words = list(filter(str.strip, self._ensure_backend().cut(self._check(text))))
-        return self._fine(words) if self.granularity == "fine" else words
+        words = self._ensure_backend().cut(self._check(text))
+        g = self.granularity
+        if g == "word":
+            units = self._units
+            out: list[str] = []
+            for w in words:
+                if w in units:
+                    out.extend(x for x, _ in self._split(w))
+                elif w.strip():
+                    out.append(w)
+            return out
+        for i, j in reversed(self._spans(words)):
+            words[i:j] = ["".join(words[i:j])]
+        words = list(filter(str.strip, words))
+        return self._fine(words) if g == "fine" else words
 
     def __call__(self, text: str) -> list[str]:
         """Same as :meth:`cut` (so a Segmenter is itself a tokenizer callable)."""
@@ -292,7 +390,7 @@ class Segmenter:
 
         ``text[t.start:t.end] == t.word`` for every token; whitespace is skipped.
         With ``granularity="fine"`` the sub-word tokens come before the token that
-        contains them and overlap it.
+        contains them and overlap it. ``t.parts`` are the word tokens of a coarse token.
 
         >>> [tuple(t) for t in Segmenter().tokenize("守正创新 发展", pos=True)]
         [('守正创新', 0, 4, 'i'), ('发展', 5, 7, 'vn')]
@@ -310,9 +408,36 @@ class Segmenter:
         starts = [0]
         starts += ends[:-1]
         new = tuple.__new__  # Token(...) without the Python-level __new__: tokenize is hot
-        out = [new(Token, x) for x in zip(words, starts, ends, tags) if x[0].strip()]
+        units = self._units
+        if self.granularity == "word":
+            out: list[Token] = []
+            for x in zip(words, starts, ends, tags):
+                if x[0] in units:
+                    out.extend(self._unit_parts(x[0], x[1], pos) or (new(Token, x),))
+                elif x[0].strip():
+                    out.append(new(Token, x))
+            return out
+        toks = [new(Token, x) for x in zip(words, starts, ends, tags)]
+        for i in [i for i, w in enumerate(words) if w in units]:
+            _with_parts(toks[i], self._unit_parts(words[i], starts[i], pos))
+        for i, j in reversed(self._spans(words)):
+            parts = [p for t in toks[i:j] for p in t.parts]
+            merged = new(Token, ("".join(words[i:j]), starts[i], ends[j - 1], tags[j - 1]))
+            toks[i:j] = [_with_parts(merged, parts)]
+        out = [t for t in toks if t[0].strip()]
         if self.granularity == "fine":
             out = self._fine_tokens(out)
+        return out
+
+    def _unit_parts(self, unit: str, start: int, pos: bool) -> list[Token]:
+        """The word tokens of a lexicon unit at *start* (empty when it is one word)."""
+        split = self._split(unit)
+        if len(split) < 2:
+            return []
+        out, o = [], start
+        for w, t in split:
+            out.append(Token(w, o, o + len(w), t if pos else None))
+            o += len(w)
         return out
 
     def _fine_tokens(self, tokens: list[Token]) -> list[Token]:
@@ -393,6 +518,10 @@ class Segmenter:
         state["_sub_memo"] = {}
         state["_pool"] = None
         state["_lock"] = None
+        state["_word_engine"] = None
+        state["_split_memo"] = {}
+        state["_tag_memo"] = {}
+        state["_end_memo"] = EndMemo()
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -403,5 +532,6 @@ class Segmenter:
         lex = self.lexicon if not isinstance(self.lexicon, Path) else str(self.lexicon)
         return (
             f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
-            f"backend={self.backend!r}, granularity={self.granularity!r})"
+            f"backend={self.backend!r}, granularity={self.granularity!r}, "
+            f"heads={'default' if self.heads is default_rules() else self.heads and 'custom'!r})"
         )

@@ -1,0 +1,236 @@
+"""Compounds recognised by their heads: 乡镇综合文化站, 退役军人服务站, 矛盾纠纷调解中心.
+
+Most formulations a lexicon has never seen are noun compounds of known words ending
+in a *head* that names an institution, programme or mechanism (…中心, …站, …平台,
+…机制, …工程, …示范区 …). The coarse granularity merges such runs of word tokens
+by rule (:class:`HeadRules`, lists in ``lexicons/heads.txt``):
+
+* **head**: the last token is a head (``中心``), a noun ending in one (``文化站``,
+  ``服务中心``), or the last two or three tokens spell a head (``示范`` + ``点``);
+  a head directly followed by another noun is not final (``平台经济``) and is left alone;
+* **modifiers**, walking left from the head: nouns (``n*``), distinguishing words
+  (``b``: 县级), abbreviations (``j``), fixed expressions (``l``), verbal nouns
+  (``vn``: 服务, 综合) and the listed modifiers (新时代, 智慧 …); a plain verb (``v``:
+  调解, 实践) only directly before the head;
+* **limits**: at most ``max_chars`` characters and ``max_words`` tokens; never across
+  punctuation, quotes, spaces, numbers or function words (their tags are not
+  nominal); never a *stop* token inside (governing verbs such as 加强, 推进, scope
+  words such as 全省, 各级); never a leading verb (verbal tokens at the left edge are
+  dropped: 加强基层党建示范点建设 → 加强 | 基层党建示范点 | 建设).
+
+>>> rules = HeadRules.load()
+>>> tags = {"加强": "v", "基层党建": "n", "示范": "vn", "点": "n", "建设": "vn"}
+>>> rules.merge_spans(["加强", "基层党建", "示范", "点", "建设"], tags.__getitem__)
+[(1, 4)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+
+from .._util.lexicon_files import lexicon_path, read_lexicon_lines
+from ..errors import InputError
+
+__all__ = ["NOMINAL_TAGS", "EndMemo", "HeadRules", "count_heads", "default_rules"]
+
+# tags of tokens that may modify a head (jieba's tag set; nr/nrt because jieba tags some
+# common nouns as names: 智慧, 文明)
+NOMINAL_TAGS = frozenset(("n", "nz", "nt", "ns", "nl", "ng", "nr", "nrt", "j", "b", "l", "an", "vn"))
+_HEAD_TAGS = frozenset(("n", "nz", "nt", "nl", "ng", "vn", "l", "j"))
+_KINDS = ("head", "vhead", "modifier", "stop")
+_BLOCK_NEXT = frozenset(("n", "nz", "nt", "ng", "nl", "ns"))
+
+
+class EndMemo:
+    """Which tokens can end a head, remembered for one tag function (bounded)."""
+
+    LIMIT = 500_000
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.ends: set[str] = set()
+
+    def add(self, word: str, can_end: bool) -> None:
+        """Record *word* (a full memo is cleared first)."""
+        if len(self.seen) >= self.LIMIT:
+            self.seen.clear()
+            self.ends.clear()
+        self.seen.add(word)
+        if can_end:
+            self.ends.add(word)
+
+
+@dataclass(frozen=True)
+class HeadRules:
+    """Head list, modifiers and stop tokens, with the length limits of a compound.
+
+    ``HeadRules.load()`` reads ``lexicons/heads.txt``: ``kind<TAB>word<TAB>count<TAB>note``
+    per line, *kind* one of ``head``, ``vhead`` (a head that is also a verb: it ends a compound
+    only when no verb follows), ``modifier``, ``stop``.
+    """
+
+    heads: frozenset[str]
+    verbal_heads: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    stops: frozenset[str] = frozenset()
+    max_chars: int = 12
+    max_words: int = 6
+    _by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.max_chars < 2 or self.max_words < 2:
+            raise InputError(f"max_chars and max_words must be at least 2, got {self.max_chars}, {self.max_words}")
+        by_last: dict[str, list[str]] = {}
+        for h in sorted(self.heads, key=lambda h: (-len(h), h)):
+            by_last.setdefault(h[-1], []).append(h)
+        self._by_last.update({k: tuple(v) for k, v in by_last.items()})
+        # the last token of a head spelled by several tokens is one of its proper suffixes
+        object.__setattr__(self, "_tails", frozenset(h[i:] for h in self.heads for i in range(1, len(h))))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **limits: int) -> HeadRules:
+        """Rules from a heads file (default: the bundled ``lexicons/heads.txt``)."""
+        p = lexicon_path("heads.txt") if path is None else path
+        sets: dict[str, set[str]] = {k: set() for k in _KINDS}
+        for lineno, line in read_lexicon_lines(p):
+            parts = line.split("\t")
+            if len(parts) < 2 or parts[0] not in sets or not parts[1] or any(c.isspace() for c in parts[1]):
+                raise InputError(f"{p}, line {lineno}: expected 'head|modifier|stop<TAB>word[<TAB>…]', got {line!r}")
+            sets[parts[0]].add(parts[1])
+        return cls(
+            frozenset(sets["head"] | sets["vhead"]),
+            frozenset(sets["vhead"]),
+            frozenset(sets["modifier"]),
+            frozenset(sets["stop"]),
+            **limits,
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the lists and limits (part of a Segmenter's cache key)."""
+        h = hashlib.sha1(repr((self.max_chars, self.max_words)).encode())
+        for name in ("heads", "verbal_heads", "modifiers", "stops"):
+            h.update(("\n".join(sorted(getattr(self, name))) + "\x00").encode())
+        return h.hexdigest()[:12]
+
+    def could_end(self, word: str, tag: Callable[[str], str]) -> bool:
+        """Whether a head can end with the token *word* (alone or after the tokens before it)."""
+        if word in self._tails:  # type: ignore[attr-defined]
+            return True
+        return self._head_start([word], 0, tag) == 0
+
+    def _head_start(self, words: Sequence[str], j: int, tag: Callable[[str], str]) -> int:
+        """Index of the first token of the head ending at token *j*, or -1."""
+        w = words[j]
+        for k in (j - 2, j - 1):
+            # a head spelled by the tokens before (示范 + 区 = 示范区)
+            if k >= 0 and "".join(words[k : j + 1]) in self.heads:
+                return k
+        if w in self.heads:
+            # a one-character token is a head only as a noun (所 is mostly a particle, 站 a verb)
+            return j if len(w) > 1 or tag(w) in _HEAD_TAGS else -1
+        if len(w) >= 2 and tag(w) in _HEAD_TAGS:
+            for h in self._by_last.get(w[-1], ()):
+                # a one-character head only ends words of three or more (文化站, not 网站 or 格局)
+                if len(h) < len(w) and w.endswith(h) and (len(h) > 1 or len(w) >= 3):
+                    return j
+        return -1
+
+    def _modifier(self, w: str, tag: Callable[[str], str]) -> bool:
+        if w in self.modifiers:
+            return True
+        if w in self.stops:
+            return False
+        return tag(w) in NOMINAL_TAGS
+
+    def _verbal(self, w: str, tag: Callable[[str], str]) -> bool:
+        return w not in self.modifiers and tag(w)[:1] == "v"
+
+    def merge_spans(
+        self, words: Sequence[str], tag: Callable[[str], str], memo: EndMemo | None = None
+    ) -> list[tuple[int, int]]:
+        """Half-open token spans ``(i, j)`` (two or more tokens each, non-overlapping,
+        in order) that form head compounds. *tag* gives a token's POS; *memo* (kept by the
+        caller for the same *tag*) remembers which tokens can end a head."""
+        spans: list[tuple[int, int]] = []
+        n = len(words)
+        floor = 0  # no span reaches left of the previous one's end
+        if memo is None:
+            memo = EndMemo()
+        uniq = set(words)
+        for w in uniq - memo.seen:
+            memo.add(w, self.could_end(w, tag))
+        ends = uniq & memo.ends
+        if not ends:
+            return spans
+        for j in compress(range(n), map(ends.__contains__, words)):
+            w = words[j]
+            k = self._head_start(words, j, tag)
+            if k < floor:
+                continue
+            if j + 1 < n and words[j + 1].strip():
+                t_next = tag(words[j + 1])
+                if (t_next in _BLOCK_NEXT and len(words[j + 1]) > 1) or (
+                    t_next[:1] == "v" and (tag(w)[:1] == "v" or "".join(words[k : j + 1]) in self.verbal_heads)
+                ):
+                    # the head is not final (平台 | 经济), or a verbal head is a verb here (计划 | 投资)
+                    continue
+            chars = sum(len(x) for x in words[k : j + 1])
+            i = k
+            while i - 1 >= floor and j + 1 - (i - 1) <= self.max_words:
+                prev = words[i - 1]
+                if chars + len(prev) > self.max_chars:
+                    break
+                if self._modifier(prev, tag):
+                    pass
+                elif i == k and prev not in self.stops and tag(prev) == "v" and len(prev) == 2:
+                    pass  # 调解中心, 实践中心: a verb directly before the head
+                else:
+                    break
+                i -= 1
+                chars += len(prev)
+            while i < k and self._verbal(words[i], tag):
+                i += 1  # never a leading verb
+            if i < k or (k < j and i == k):
+                # a compound with modifiers, or a head spelled by several tokens
+                if j + 1 - i >= 2:
+                    spans.append((i, j + 1))
+                    floor = j + 1
+        return spans
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> HeadRules:
+    """The bundled rules (``lexicons/heads.txt``), loaded once."""
+    return HeadRules.load()
+
+
+def count_heads(tagged: Iterable[Sequence[tuple[str, str]]], min_modifiers: int = 1) -> Counter:
+    """How often each noun ends a run of nominal tokens (the candidates for the head list).
+
+    *tagged* is ``(word, tag)`` sequences (``Segmenter(granularity="word").tokenize(t, pos=True)``);
+    a run's last noun counts once per run with at least *min_modifiers* nominal tokens before it.
+    This is how ``lexicons/heads.txt`` was curated: counts over the local and national
+    documents, then read by hand (institutions, programmes, mechanisms kept).
+
+    >>> count_heads([[("乡镇", "n"), ("文化站", "n"), ("。", "x")]])
+    Counter({'文化站': 1})
+    """
+    out: Counter = Counter()
+    for seq in tagged:
+        run = 0
+        for idx, (w, t) in enumerate(seq):
+            nxt = seq[idx + 1][1] if idx + 1 < len(seq) else "x"
+            if t in NOMINAL_TAGS:
+                if t[:1] == "n" and nxt not in NOMINAL_TAGS and run >= min_modifiers:
+                    out[w] += 1
+                run += 1
+            else:
+                run = 0
+    return out
