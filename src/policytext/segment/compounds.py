@@ -81,7 +81,7 @@ class HeadRules:
     stops: frozenset[str] = frozenset()
     max_chars: int = 12
     max_words: int = 6
-    _by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.max_chars < 2 or self.max_words < 2:
@@ -197,11 +197,10 @@ class HeadRules:
                 chars += len(prev)
             while i < k and self._verbal(words[i], tag):
                 i += 1  # never a leading verb
-            if i < k or (k < j and i == k):
+            if (i < k or k < j) and j + 1 - i >= 2:
                 # a compound with modifiers, or a head spelled by several tokens
-                if j + 1 - i >= 2:
-                    spans.append((i, j + 1))
-                    floor = j + 1
+                spans.append((i, j + 1))
+                floor = j + 1
         return spans
 
 
