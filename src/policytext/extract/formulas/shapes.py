@@ -19,7 +19,7 @@ Each finder returns ``(start, end, kind, number)`` spans; :mod:`.finder` turns t
 >>> [t[:3] for t in digit_slogans("构建“1+N”政策体系和5+2工作法，3+2年")]
 [(3, 6, 'digits'), (12, 15, 'digits')]
 >>> plan_periods("“十四五”时期和十五五规划")
-[(9, 12, 'plan_period', 15)]
+[(8, 11, 'plan_period', 15)]
 """
 
 from __future__ import annotations
