@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import hashlib
 import json
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,11 +38,32 @@ def _anchors(entry: dict[str, Any]) -> tuple[str, str]:
     return first.split("……")[0], last.split("……")[-1]
 
 
-def html_pages(corpus_dir: Path) -> list[dict[str, Any]]:
+DOCUMENT_BOUNDS = Path(__file__).resolve().parents[1] / "data" / "reading_dev" / "corpus_pages.jsonl"
+
+
+def document_bounds() -> dict[str, dict[str, str]]:
+    """For the corpus pages that carry an official document: where its body starts and ends.
+
+    The manifest's first and last sentence are the prose of a page; the body of an official document
+    (GB/T 9704's 主体) also holds the 主送机关 line above the first sentence and, after the last one,
+    the signature, the 成文日期, the 附注 （此件公开发布） and the 附件. ``body_start`` is the start of the
+    first line of the body and ``body_end`` the end of its last line, as printed on the page."""
+    if not DOCUMENT_BOUNDS.is_file():
+        return {}
+    rows = [json.loads(x) for x in DOCUMENT_BOUNDS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return {r["path"]: r for r in rows}
+
+
+def html_pages(corpus_dir: Path, gold: str = "document") -> list[dict[str, Any]]:
     """The manifest entries of the HTML pages, each with ``file``, ``gold`` (Han characters of the body),
-    ``title`` and ``date`` (the publication date the page prints, or None)."""
+    ``title`` and ``date`` (the publication date the page prints, or None).
+
+    *gold* ``"document"`` takes an official document's body whole (:func:`document_bounds`: from
+    the 主送 line to the signature, date and attachments); ``"sentences"`` takes the page's text from
+    the manifest's first sentence to its last, as the first version of this scoring did."""
     from policytext.corpus.html import html_to_text
 
+    bounds = document_bounds() if gold == "document" else {}
     out = []
     for line in (corpus_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(line) if line else {}
@@ -51,6 +76,13 @@ def html_pages(corpus_dir: Path) -> list[dict[str, Any]]:
         i = text.find(first)
         j = text.find(last, i)
         assert i >= 0 and j >= 0, entry["path"]
+        j += len(last)
+        b = bounds.get(entry["path"])
+        if b is not None:
+            start, end = han(b["body_start"]), han(b["body_end"])
+            i = text.rfind(start, 0, i + len(start))
+            j = text.find(end, j - len(end)) + len(end)
+            assert i >= 0 and j >= len(end), entry["path"]
         date = None
         if entry.get("published_date"):
             date = dt.date(*map(int, re.findall(r"\d+", entry["published_date"])))
@@ -58,7 +90,118 @@ def html_pages(corpus_dir: Path) -> list[dict[str, Any]]:
             m = re.search(r"PubDate (\d{4})-(\d{2})-(\d{2})", entry["notes"])
             if m:
                 date = dt.date(*map(int, m.groups()))
-        out.append({**entry, "file": file, "gold": text[i : j + len(last)], "page": page, "date": date})
+        out.append({**entry, "file": file, "gold": text[i:j], "page": page, "date": date})
+    return out
+
+
+# --- the development set of pages and files found in public repositories -------------------------
+
+DEV_DIR = Path(__file__).resolve().parents[1] / "data" / "reading_dev"
+MIRROR = Path(os.environ.get("POLICYTEXT_MIRROR", "/work/.mirror"))
+MIRROR_REASON = (
+    f"the pages and files of tests/data/reading_dev are read from a local mirror of their public repositories "
+    f"({MIRROR}); only their records may be stored here. Bring the repositories there (or set POLICYTEXT_MIRROR) "
+    "to run these tests"
+)
+
+
+def dev_records(kind: str = "pages") -> list[dict[str, Any]]:
+    """The records of ``tests/data/reading_dev/{kind}.jsonl`` (``pages`` or ``files``)."""
+    text = (DEV_DIR / f"{kind}.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _git_dir(repo: str) -> Path:
+    return MIRROR / repo.replace("/", "+") / "repo"
+
+
+def mirror_available(records: list[dict[str, Any]]) -> bool:
+    return all(_git_dir(r["repo"]).is_dir() for r in records)
+
+
+@functools.lru_cache(maxsize=8)
+def _git_show(repo: str, commit: str, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(_git_dir(repo)), "show", f"{commit}:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def _sql_values(sql: str) -> list[list[str]]:
+    """The value tuples of the ``insert … values (…)`` statements of a MySQL dump, as strings."""
+    rows: list[list[str]] = []
+    pos = 0
+    while (k := sql.find("values (", pos)) >= 0:
+        j, values = k + len("values ("), []
+        while sql[j] != ")":
+            if sql[j] == "'":
+                j, buf = j + 1, []
+                while True:
+                    c = sql[j]
+                    if c == "\\":
+                        buf.append(sql[j + 1])
+                        j += 2
+                    elif c == "'" and sql[j + 1] == "'":
+                        buf.append("'")
+                        j += 2
+                    elif c == "'":
+                        j += 1
+                        break
+                    else:
+                        buf.append(c)
+                        j += 1
+                values.append("".join(buf))
+            elif sql[j] in " ,\n\r\t":
+                j += 1
+            else:
+                m = re.match(r"[^,)]+", sql[j:])
+                assert m is not None
+                values.append(m.group().strip())
+                j += m.end()
+        rows.append(values)
+        pos = j + 1
+    return rows
+
+
+@functools.lru_cache(maxsize=4)
+def _sql_rows(repo: str, commit: str, path: str) -> dict[int, list[str]]:
+    return {int(v[0]): v for v in _sql_values(_git_show(repo, commit, path).decode("utf-8"))}
+
+
+_SQL_COLUMNS = ["id", "crawl_url", "crawl_time", "index_number", "title", "release_office", "release_number",
+                "policy_basis", "wiritten_time", "release_time", "effect_time", "content", "image_url", "status",
+                "html", "remark"]  # fmt: skip
+
+
+def record_bytes(rec: dict[str, Any]) -> bytes:
+    """The bytes of a record's page or file, from the mirror, checked against the recorded sha1."""
+    if "sql_row" in rec:
+        row = _sql_rows(rec["repo"], rec["commit"], rec["path"])[rec["sql_row"]]
+        data = row[_SQL_COLUMNS.index(rec["sql_column"])].encode("utf-8")
+    else:
+        data = _git_show(rec["repo"], rec["commit"], rec["path"])
+    digest = hashlib.sha1(data).hexdigest()
+    if digest != rec["sha1"]:
+        raise ValueError(f"{rec['id']}: sha1 {digest} is not the recorded {rec['sha1']}")
+    return data
+
+
+def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
+    """The development pages (``split`` ``"tuned"``, ``"heldout"`` or None for both), shaped like
+    :func:`html_pages`: ``gold`` is the Han characters from ``body_start`` to ``body_end``."""
+    from policytext.corpus.html import html_to_text
+
+    out = []
+    for rec in dev_records("pages"):
+        if split is not None and rec["split"] != split:
+            continue
+        page = record_bytes(rec).decode("utf-8")
+        text = han(html_to_text(page))
+        start, end = han(rec["body_start"]), han(rec["body_end"])
+        i = text.find(start)
+        j = text.find(end, i)
+        assert i >= 0 and j >= 0, rec["id"]
+        date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
+        out.append({**rec, "path": rec["id"], "gold": text[i : j + len(end)], "page": page, "date": date})
     return out
 
 
@@ -152,9 +295,17 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def main(corpus_dir: Path) -> None:
-    pages = html_pages(corpus_dir)
-    print(f"{len(pages)} pages\n")
+def main(corpus_dir: Path, which: str = "corpus") -> None:
+    """Print the comparison table. *which*: ``corpus`` (the 23 pages of the shared corpus, official
+    documents scored whole), ``sentences`` (the same pages, gold = first to last sentence),
+    ``tuned`` (corpus pages and the tuned development pages), ``heldout`` (the held-out pages)."""
+    if which == "heldout":
+        pages = dev_pages("heldout")
+    elif which == "tuned":
+        pages = html_pages(corpus_dir) + dev_pages("tuned")
+    else:
+        pages = html_pages(corpus_dir, gold="sentences" if which == "sentences" else "document")
+    print(f"{len(pages)} pages ({which})\n")
     print("| extractor | precision | recall | title | date |")
     print("|---|---|---|---|---|")
     results = {}
@@ -172,4 +323,6 @@ def main(corpus_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "corpus")
+    args = sys.argv[1:]
+    which = args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout") else "corpus"
+    main(Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "corpus", which)

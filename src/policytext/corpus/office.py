@@ -11,12 +11,15 @@ line per paragraph and one line per table row (cells separated by a space).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import io
+import logging
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DecodeError, MissingExtraError
@@ -47,15 +50,20 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     toward the right margin (1.0 = full width), *indented* whether it starts indented.
 
     A line joins the one before it when that one ran to the margin (``fill >= 0.9``) without
-    ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条).
+    ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条);
+    lines of a table (cells separated by spaces, no sentence punctuation) are never joined.
     """
     out: list[str] = []
     prev_fill = 0.0
+    prev_row = False
     for text, fill, indented in lines:
+        row = _is_table_row(text)
         if (out and text[:1] in _NEVER_FIRST) or (
             out
             and prev_fill >= 0.9
             and not indented
+            and not prev_row
+            and not row
             and not _HEADING_RE.match(text)
             and not (out[-1][-1:] in _END and prev_fill < 0.97)
         ):  # a line never starts with a comma or closing mark
@@ -63,7 +71,17 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
         else:
             out.append(text)
         prev_fill = fill
+        prev_row = row
     return out
+
+
+_CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff\d]")
+
+
+def _is_table_row(text: str) -> bool:
+    """A line of a table (职位代码 部门名称 职位名称 …): two or more gaps between words and no
+    sentence punctuation. It is never joined to the line before or after it."""
+    return len(_CELL_GAP_RE.findall(text)) >= 2 and not re.search(r"[，。；！？]", text)
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
@@ -79,6 +97,22 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {k for k, n in edges.items() if n >= need}
 
 
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs a warning per glyph of a font without a bounding box (common in Chinese government
+    PDFs: "Could not get FontBBox"); they say nothing about the text, so its loggers are held at ERROR
+    while a PDF is read, and restored after."""
+    loggers = [logging.getLogger(n) for n in ("pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
+
+
 def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     """The text of a PDF, one paragraph per line; a PDF without a text layer is a :class:`DecodeError`."""
     pdfplumber = _module("pdfplumber", f"reading PDF ({name})", "pdf", "pdfplumber")
@@ -88,7 +122,7 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
     pages: list[list[tuple[str, float, float]]] = []  # per page: (text, x0, x1)
     widths: list[tuple[float, float]] = []
-    with pdf:
+    with pdf, _quiet_pdfminer():
         for page in pdf.pages:
             rows = []
             for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
@@ -109,11 +143,12 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         )
     if not kept:
         return ""
-    left = min(x0 for _, x0, _ in kept)
-    right = max(x1 for _, _, x1 in kept)
+    left = _left_margin(kept)
+    right = _right_margin(kept)
     span = max(right - left, 1.0)
-    # a character's width: the median width per character of the longer lines
-    per_char = sorted((x1 - x0) / len(t) for t, x0, x1 in kept if len(t) >= 10) or [12.0]
+    # a character's width: the median width per full-width character of the longer lines (digits,
+    # Latin letters and spaces count half)
+    per_char = sorted((x1 - x0) / _em_width(t) for t, x0, x1 in kept if len(t) >= 10) or [12.0]
     char_w = per_char[len(per_char) // 2]
     triples = []
     for t, x0, x1 in kept:
@@ -122,6 +157,37 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
             fill = max(fill, 0.95)
         triples.append((t, fill, x0 - left > 1.2 * char_w))
     return "\n".join(_unspace(ln) for ln in join_wrapped(triples))
+
+
+def _em_width(text: str) -> float:
+    """The width of *text* in full-width characters: CJK characters and full-width marks count 1,
+    digits, Latin letters, half-width marks and spaces count half."""
+    wide = sum(1 for c in text if c >= "\u2e80")
+    return max(wide + 0.5 * (len(text) - wide), 1.0)
+
+
+def _left_margin(rows: list[tuple[str, float, float]]) -> float:
+    """Where the text column starts: the left edge most lines share (within 3 points), so that a table
+    reaching further left does not make every line of prose look indented; the leftmost edge when no
+    edge is shared by at least three lines and a fifth of them."""
+    bins = Counter(round(x0 / 3) for _, x0, _ in rows)
+    common, n = bins.most_common(1)[0]
+    if n >= 3 and n * 5 >= len(rows):
+        return min(x0 for _, x0, _ in rows if round(x0 / 3) == common)
+    return min(x0 for _, x0, _ in rows)
+
+
+def _right_margin(rows: list[tuple[str, float, float]]) -> float:
+    """Where the text column ends: the right edge most of the longer lines reach (within 3 points),
+    so that a table or a figure running wider than the column does not move the margin;
+    the rightmost edge when no edge is shared by at least three lines and a fifth of them."""
+    long = [x1 for t, _, x1 in rows if len(t) >= 10]
+    bins = Counter(round(x1 / 3) for x1 in long)
+    if bins:
+        common, n = bins.most_common(1)[0]
+        if n >= 3 and n * 5 >= len(long):
+            return max(x1 for x1 in long if round(x1 / 3) == common)
+    return max(x1 for _, _, x1 in rows)
 
 
 _CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")

@@ -202,7 +202,7 @@ def official_fields(text: str) -> dict[str, Any]:
 
 _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|批复|复函|函|条例|细则|规则|规划|纲要|公告|通告|通报|决议|指南|要点|计划|"
-    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令)(?:[（(][^（）()]{1,12}[）)])?$"
+    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表)(?:[（(][^（）()]{1,12}[）)])?$"
 )
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
 
@@ -223,7 +223,9 @@ def official_title(text: str) -> str | None:
         (
             k
             for k, (_, ln) in enumerate(head)
-            if ln.endswith(("：", ":")) or any(c in ln for c in _TERMINAL) or _HEADING_START.match(ln)
+            if (ln.endswith(("：", ":")) and not _LABEL_RE.match(ln.rstrip("：:")))
+            or any(c in ln for c in _TERMINAL)
+            or _HEADING_START.match(ln)
         ),
         len(head),
     )
@@ -237,7 +239,10 @@ def official_title(text: str) -> str | None:
         if _GENRE_END_RE.search(lines[end - 1]):
             start = end - 1
             while (
-                start > 0 and end - start < 4 and len(lines[start - 1]) <= 40 and not _LABEL_RE.match(lines[start - 1])
+                start > 0
+                and end - start < 4
+                and len(lines[start - 1]) <= 40
+                and not _LABEL_RE.match(lines[start - 1].rstrip("：:"))
             ):
                 if _DATE_ONLY_RE.match(lines[start - 1]) or _DOC_NUMBER_RE.match(lines[start - 1]):
                     break

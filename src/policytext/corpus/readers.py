@@ -131,6 +131,7 @@ def read_document(
 
 
 _SHORT_LINE = 14
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def suspicious_body(doc: Document) -> str | None:
@@ -149,7 +150,12 @@ def suspicious_body(doc: Document) -> str | None:
     if source > 2000 and body < 0.05 * source:
         return f"suspiciously short body: {body} of the file's {source} Chinese characters"
     lines = [ln for ln in doc.text.split("\n") if ln.strip()]
-    short = [ln for ln in lines if len(ln) <= _SHORT_LINE and not ln.rstrip().endswith(tuple("。！？；"))]
+    # a menu's lines are short words; a line without Chinese (a table's numbers, coordinates) is not one
+    short = [
+        ln
+        for ln in lines
+        if len(ln) <= _SHORT_LINE and _HAN_RE.search(ln) and not ln.rstrip().endswith(tuple("。！？；"))
+    ]
     if len(lines) >= 10 and sum(map(len, short)) > 0.5 * sum(map(len, lines)):
         return (
             f"the body is mostly short link or navigation lines ({len(short)} of {len(lines)} lines): "

@@ -1,0 +1,112 @@
+"""The development set of pages and files found in public repositories (tests/data/reading_dev).
+
+Only records are stored here (repository, path, commit, sha1, the body's first and last line, title,
+date, issuer, 文号); the pages and files are read from a local mirror of those repositories, so these
+tests skip, saying why, where it is absent. Scores are character-level precision and recall of the
+body's Han characters (tests/helpers/html_scoring.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+
+import pytest
+
+import policytext as pt
+from helpers.html_scoring import (
+    MIRROR_REASON,
+    dev_pages,
+    dev_records,
+    html_pages,
+    mirror_available,
+    policytext_extract,
+    record_bytes,
+    score,
+)
+from policytext.corpus.officialdoc import official_title
+from policytext.corpus.readers import suspicious_body
+
+PAGES = dev_records("pages")
+FILES = dev_records("files")
+needs_mirror_pages = pytest.mark.skipif(not mirror_available(PAGES), reason=MIRROR_REASON)
+needs_mirror_files = pytest.mark.skipif(not mirror_available(FILES), reason=MIRROR_REASON)
+
+
+def test_records_are_complete_and_split():
+    for rec in PAGES + FILES:
+        for key in ("id", "repo", "path", "commit", "sha1", "licence", "split", "title"):
+            assert rec.get(key), (rec.get("id"), key)
+        assert re.fullmatch(r"[0-9a-f]{40}", rec["commit"]) and re.fullmatch(r"[0-9a-f]{40}", rec["sha1"])
+    assert len({r["id"] for r in PAGES + FILES}) == len(PAGES) + len(FILES)
+    held = [r for r in PAGES if r["split"] == "heldout"]
+    assert len(held) * 3 >= len(PAGES) - 2  # a third of the pages is held out
+
+
+@needs_mirror_pages
+def test_tuned_pages_read_whole_with_title_and_date(corpus_dir):
+    pages = html_pages(corpus_dir) + dev_pages("tuned")
+    result = score(policytext_extract, pages)
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.98, result["worst"]
+    assert min(min(w["precision"], w["recall"]) for w in result["worst"]) >= 0.9, result["worst"]
+    assert result["title"] >= 0.95 and result["date"] >= 0.95
+
+
+@needs_mirror_pages
+def test_official_fields_of_the_dev_pages_match_the_printed_values():
+    pages = dev_pages("tuned")
+    with_number = [p for p in pages if p.get("doc_number")]
+    assert with_number
+    for p in with_number:
+        meta = pt.read_document(p["page"].encode("utf-8")).meta
+        assert meta.get("doc_number") == p["doc_number"], p["id"]
+        assert meta.get("issuer") == p["issuer"], p["id"]
+        if p.get("written_date"):
+            assert meta["written_date"].isoformat() == p["written_date"], p["id"]
+
+
+@needs_mirror_files
+@pytest.mark.parametrize("rec", FILES, ids=[r["id"] for r in FILES])
+def test_real_pdf_and_word_files(rec, caplog):
+    with caplog.at_level(logging.WARNING):
+        doc = pt.read_document(record_bytes(rec))
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]  # no FontBBox noise
+    assert doc.meta["format"] == rec["kind"]
+    assert doc.meta.get("title") == rec["title"]
+    lines = doc.text.split("\n")
+    assert rec["first_line"] in lines and rec["last_line"] in lines
+    assert lines.index(rec["first_line"]) < len(lines) - 1 - lines[::-1].index(rec["last_line"])
+
+
+@needs_mirror_files
+def test_a_real_report_pdf_has_no_newline_inside_its_sentences():
+    rec = next(r for r in FILES if r["id"] == "shenzhen_2021_gender_statistics")
+    text = pt.read_document(record_bytes(rec)).text
+    # the notes at the end wrap inside words (住院分娩 / 活产数): each note is one line
+    notes = [ln for ln in text.split("\n") if re.match(r"^\d\.[^\d]", ln)]
+    assert len(notes) >= 9
+    assert all(ln.endswith("）") for ln in notes[-5:]), notes[-5:]
+    # no line of prose breaks right after a character that continues the sentence
+    for a, b in zip(text.split("\n"), text.split("\n")[1:]):
+        if a.endswith("，") or a.endswith("、"):
+            assert not re.match(r"^[\u4e00-\u9fff]", b), (a[-30:], b[:30])
+
+
+def test_a_table_of_numbers_is_not_navigation():
+    rows = "\n".join(f"{i}\n{14829.0 + i:.3f}\n{103655.0 - i:.3f}" for i in range(60))
+    page = (
+        "<html><body><div id='zoom'><p>广东省人民政府：</p><p>现就有关事项批复如下：口岸区范围见附件。</p>"
+        f"<p>附件</p><p>{rows.replace(chr(10), '</p><p>')}</p></div></body></html>"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = pt.read_document(page.encode("utf-8"))
+    assert suspicious_body(doc) is None
+
+
+def test_an_attachment_label_is_not_the_title():
+    assert official_title("附件1：\n2016年某市市直机关遴选公务员职位表\n序号 部门名称 职位") == (
+        "2016年某市市直机关遴选公务员职位表"
+    )
+    assert official_title("附件2\n2022年通过某项认证的专业名单\n\n第三级认证") == "2022年通过某项认证的专业名单"
