@@ -62,6 +62,8 @@ def _strong_edge(lit: str, texts: list[str], short_limit: int, whole_token: bool
     maxlen = max(len(t) for t in texts)
     if ch in FUNCTION_CHARS:
         return maxlen <= 4 and len({len(t) for t in texts}) == 1
+    if ch in _SERIES_SUFFIXES and len(texts) >= 3 and short_limit == 5 and maxlen <= 8:
+        return True  # 老龄化、少子化、区域增减分化
     return maxlen <= short_limit or whole_token
 
 
@@ -110,6 +112,8 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
         if _strong_edge(S, texts, 5, whole and not clause_level):
             return ("epistrophe" if clause_level else "frame"), f
     maxlen = max(len(t) for t in texts)
+    if clause_level and maxlen > 2.2 * min(len(t) for t in texts):
+        return None  # clauses of very different length that share a word inside: a repeated topic
     for k, c in enumerate(f.chunks):
         offs_start = {p[k][0] for p in f.positions}
         offs_end = {len(t) - p[k][1] for p, t in zip(f.positions, texts)}
@@ -118,6 +122,8 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
         if 0 in offs_start or 0 in offs_end:
             continue  # a weak prefix/suffix, judged above
         h = han_len(c)
+        if clause_level and h <= 2 and _topic_noun(doc, [s + p[k][0] for (s, _), p in zip(spans, f.positions)], len(c)):
+            continue  # 搭建智慧党建系统平台，全面提升党建管理能力: a noun repeated, not a frame
         both = len(offs_start) == 1 and len(offs_end) == 1
         if h >= 2 or (h == 1 and (maxlen <= 8 or (both and maxlen <= 12))):
             return "frame", f
@@ -126,6 +132,39 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
         if _LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
             return "frame", f
     return None
+
+
+def _topic_noun(doc: _Doc, starts: list[int], length: int) -> bool:
+    """True when the chunk at every start is (part of) a noun: the token covering it is nominal."""
+    for st in starts:
+        i = st
+        while i > 0 and not doc.is_start[i]:
+            i -= 1
+        if not doc.pos_at.get(i, "x").startswith("n"):
+            return False
+    return True
+
+
+#: derivational suffixes that make a series of one character's worth of frame ({}化, {}性, {}感)
+_SERIES_SUFFIXES = frozenset("化性感力者式型")
+
+
+def _procedure(doc: _Doc, spans: list[tuple[int, int]]) -> bool:
+    """Steps of a procedure: each an agent (a noun) and its own two-character verb at the end
+    (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议)."""
+    verbs = []
+    for s, e in spans:
+        if not 4 <= e - s <= 12 or han_len(doc.text[s:e]) != e - s:
+            return False
+        if not doc.is_start[e - 2] or not doc.boundary[s] or not doc.pos_at.get(e - 2, "x").startswith("v"):
+            return False
+        if doc.pos_at.get(s, "x")[:1] not in ("n", "j"):
+            return False
+        verbs.append(doc.text[e - 2 : e])
+    return len(set(verbs)) == len(verbs)
+
+
+_NUMERALS = frozenset("一二三四五六七八九十两百千万")
 
 
 def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
@@ -141,6 +180,8 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
         return False
     if L >= 3 and all(t[0] == t[1] for t in texts):
         return True  # AA-type: 条条落实、件件落地
+    if level == "phrase" and L <= 6 and all(t[0] in _NUMERALS for t in texts):
+        return True  # counted items: 两高地、两基地、一屏障
     if not all(doc.phrasal(s, e) for s, e in spans):
         return False
     if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
@@ -162,6 +203,9 @@ def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, s
     """(kind, frame, score, frame object) when the items at *spans* are parallel, else None."""
     if len(spans) < 2 or any(e <= s for s, e in spans):
         return None
+    texts = [doc.text[s:e] for s, e in spans]
+    if all("+" in t and han_len(t) >= 2 for t in texts) and len(set(texts)) == len(texts):
+        return "frame", "{}+{}", 0.6, None  # “产业+配套、平台+生态、技术+赋能”
     lit = _literal(doc, spans, level)
     if lit and lit[0] == "list":
         return "list", lit[1].text, 0.2, None
@@ -169,8 +213,9 @@ def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, s
         kind, f = lit
         score = min(1.0, 0.45 + 0.1 * min(f.literal_han, 4) + 0.05 * (len(spans) - 2))
         return kind, f.text, round(score, 3), f
+    if level == "phrase" and _procedure(doc, spans):
+        return "matched", "{}", 0.55, None
     if _matched(doc, spans, level):
-        texts = [doc.text[s:e] for s, e in spans]
         aa = all(len(t) >= 3 and t[0] == t[1] for t in texts)
         return "matched", "{}" * (2 if aa else 1), round(min(1.0, 0.5 + 0.05 * (len(spans) - 2)), 3), None
     return None
@@ -420,6 +465,7 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
         for sent in para.sentences:
             for cl in sent.clauses:
                 if len(cl.pieces) >= 2:
+                    cl.pieces = _split_conjunction(doc, cl.pieces)
                     groups = _runs(
                         doc, cl.pieces, "phrase", trim_start_any=False, trim_end_last=True, min_items=min_items
                     )
@@ -442,6 +488,34 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
                 out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False, min_items=min_items)
                 out += _semicolon_series(doc, sent.clauses, min_items)
     return out
+
+
+_CONJUNCTIONS = ("和", "及", "与", "以及", "或")
+
+
+def _split_conjunction(doc: _Doc, pieces: list[Unit]) -> list[Unit]:
+    """The last piece split at 和/及/与 when what stands before it has the length of the piece
+    before, or ends like it (目标导向、问题导向和实践导向 → …、问题导向、实践导向…)."""
+    last, prev = pieces[-1], pieces[-2]
+    width = prev.end - prev.start
+    text = doc.text
+    for i in range(last.start + 2, min(last.end - 2, last.start + width + 3)):
+        for c in _CONJUNCTIONS:
+            j = i + len(c)
+            same_end = text[i - 2 : i] == text[prev.end - 2 : prev.end]
+            if (
+                text.startswith(c, i)
+                and doc.is_start[i]
+                and doc.boundary[j]
+                and doc.pos_at.get(i, "x") == "c"
+                and (abs((i - last.start) - width) <= 1 or same_end)
+            ):
+                return [
+                    *pieces[:-1],
+                    Unit(text[last.start : i], last.start, i),
+                    Unit(text[j : last.end], j, last.end),
+                ]
+    return pieces
 
 
 def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Group]:

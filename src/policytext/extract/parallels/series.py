@@ -131,6 +131,7 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
     out: list[_Group] = []
     need = max(3, min_items)
     state: dict[str, list[tuple[int, tuple[int, int] | None]]] = {}
+    began: dict[str, int] = {}
 
     def close(key: str) -> None:
         run = state.pop(key, [])
@@ -142,8 +143,11 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
             if len(sub) >= need:
                 lens = [e - s for s, e in sub]
                 texts = [text[s:e] for s, e in sub]
-                if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts):
-                    kind, frame, _ = _kind_frame(texts)
+                kind, frame, _ = _kind_frame(texts)
+                # section titles (总体要求、重点任务、保障措施) are not a series: without a shared
+                # frame, half the headings must hold a predicate
+                predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 >= len(sub)
+                if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
                     g = _Group(kind, frame, list(sub), round(min(1.0, 0.5 + 0.05 * len(sub)), 3), "paragraph")
                     out.append(g)
             sub = []
@@ -163,12 +167,16 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
             end = sent.clauses[0].end
             ok = len(sent.clauses) == 1 and 2 <= end - m.end() <= MAX_HEADING and han_len(text[start:end]) >= 2
             span = (start, end) if ok else None
+            # a heading of an outer enumeration ends the inner ones opened under it
+            for other in [k for k in state if k != key and key in state and began[k] > began[key]]:
+                close(other)
             run = state.get(key)
             if run and n == run[-1][0] + 1:
                 run.append((n, span))
             else:
                 close(key)
                 state[key] = [(n, span)]
+                began[key] = sent.start
     for key in list(state):
         close(key)
     return out
@@ -274,11 +282,20 @@ def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: 
             texts = [text[s:e] for s, e in spans]
             if len(set(texts)) < len(texts):
                 continue
-            ok = (
-                len({len(g) for g in groups}) == 1
-                and len(groups[0]) >= 2
-                and bool(relate(doc, [(g[0].start, g[0].end) for g in groups], "clause"))
-            )
+            ok = False
+            if len({len(g) for g in groups}) == 1 and len(groups[0]) >= 2:
+                # the first opening may carry a lead (希望同学们|以榜样为镜): try it at the others' length
+                first, width = groups[0][0], groups[1][0].end - groups[1][0].start
+                rest = [(g[0].start, g[0].end) for g in groups[1:]]
+                for st in (first.start, first.end - width, first.end - width - 1, first.end - width + 1):
+                    if (
+                        first.start <= st < first.end
+                        and doc.boundary[st]
+                        and relate(doc, [(st, first.end), *rest], "clause")
+                    ):
+                        ok = True
+                        spans[0] = (st, spans[0][1])
+                        break
             f = common_frame(texts)
             if not ok and f.chunks:
                 if any(han_len(c) >= 3 for c in f.chunks):
@@ -315,7 +332,7 @@ def sentence_closings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list
             lens = {e - s for s, e in spans}
             if len(spans) < need or len(lens) != 1:
                 continue
-            if not all(doc.boundary[e - 2] and doc.pos_at.get(s, "x")[:1] == "v" for s, e in spans):
+            if not all(doc.boundary[e - 2] and doc.pos_at.get(s, "x")[:1] in ("v", "a") for s, e in spans):
                 continue
             if len({text[s:e] for s, e in spans}) < len(spans):
                 continue
