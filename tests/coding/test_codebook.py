@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("yaml", reason="PyYAML (extra code) reads codebooks")
 
-from policytext.coding import Codebook, bundled_codebook, bundled_codebook_path, compile_glob  # noqa: E402
-from policytext.errors import InputError  # noqa: E402
+from policytext.coding import Codebook, bundled_codebook, bundled_codebook_path, compile_glob
+from policytext.errors import InputError
 
 GOOD = """\
 codebook: test

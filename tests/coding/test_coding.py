@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 pytest.importorskip("yaml", reason="PyYAML (extra code) reads codebooks")
 
-from policytext.coding import Codebook, code_units, primary_codes, unit_spans  # noqa: E402
-from policytext.corpus.document import Document  # noqa: E402
-from policytext.errors import InputError  # noqa: E402
+from policytext.coding import Codebook, code_units, primary_codes, unit_spans
+from policytext.corpus.document import Document
+from policytext.errors import InputError
 
 TAX = "支持企业加大基础研究支出，符合条件的按规定享受税收优惠。"
 SUBSIDY = "实施企业上市培育计划，省财政给予相应奖励补助。"

@@ -60,7 +60,7 @@ def _check_codings(codings: pd.DataFrame) -> pd.DataFrame:
     dup = codings.duplicated(["unit_id", "coder"])
     if dup.any():
         r = codings[dup].iloc[0]
-        raise InputError(f"codings: coder {r['coder']!r} coded unit {r['unit_id']!r} twice")
+        raise InputError(f"codings: coder {str(r['coder'])!r} coded unit {r['unit_id']} twice")
     return codings
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._util.frames import is_missing, to_frame
+from .._util.frames import is_missing, object_columns, to_frame
 from .._util.output import output_target, write_output
 from ..errors import InputError, MissingExtraError
 from .codebook import Codebook
@@ -257,7 +257,7 @@ def read_coding(
             rows.append(
                 {"unit_id": uid, "coder": coder, "category": cat, "second": second, "note": _cell(rec.get(ncol))}
             )
-    return to_frame(rows, CODING_COLUMNS)
+    return object_columns(to_frame(rows, CODING_COLUMNS), others=("category", "second", "note"))
 
 
 def _check_hashes(p: Path, frame: pd.DataFrame) -> None:
