@@ -434,6 +434,8 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                         common = shared_here
                     chunks.append((c, c + p))
                     c += p
+                while chunks and not doc.boundary[chunks[-1][1]]:
+                    chunks.pop()  # the last chunk runs into the next word (新场景|试点 → 场景试点)
                 if len(chunks) < need:
                     continue
                 if not common or len(common) == p:
@@ -583,7 +585,11 @@ def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
     inner = pieces[1:-1] or pieces
     target = _median([p.end - p.start for p in inner])
     first, last = pieces[0], pieces[-1]
-    starts = [i for i in range(first.start, first.end) if doc.boundary[i] and _balanced(doc.text[i : first.end])]
+    starts = [
+        i
+        for i in range(first.start, first.end)
+        if doc.boundary[i] and doc.text[i] not in "的地得之" and _balanced(doc.text[i : first.end])
+    ]
     starts = starts or [first.start]
     s0 = min(starts, key=lambda i: (abs((first.end - i) - target), -i))
     ends = [i for i in range(last.start + 1, last.end + 1) if doc.boundary[i] and _balanced(doc.text[last.start : i])]
@@ -592,6 +598,9 @@ def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
     spans = [(s0, first.end)] + [(p.start, p.end) for p in pieces[1:-1]] + [(last.start, e1)]
     if any(e <= s for s, e in spans):
         return None
+    lens = [e - s for s, e in spans]
+    if max(lens) > 8 and max(lens) > 2.5 * min(lens):
+        return None  # pieces of unrelated clauses (在提升开放能级、优化…开展更多首创性、集成式探索), not a list
     return _Group("list", "", spans, 0.2, "phrase")
 
 

@@ -247,7 +247,7 @@ def copula_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
                     if k > 0:
                         prev = cls[k - 1]
                         p = text.find("是", prev.start + 1, prev.end - 4)
-                        if p > prev.start and text[p : p + 2] != "是否":
+                        if p > prev.start and doc.is_start[p] and doc.boundary[p + 1] and text[p : p + 2] != "是否":
                             spans.insert(0, (p, prev.end))
                     if len(spans) >= need:
                         out.append(_Group("anaphora", "是{}", spans, _score(spans), "clause"))

@@ -33,7 +33,7 @@ MAX_SHIELD = 40
 # Enumeration and heading markers that open an item but are not part of it.
 MARKER_RE = re.compile(
     r"(?:——|—|-{2}|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|"
-    r"第[一二三四五六七八九十]{1,3}[，,、是：:]?|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
+    r"第[一二三四五六七八九十]{1,3}[，,、是：:]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
 )
 
 
