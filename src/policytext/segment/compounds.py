@@ -81,6 +81,7 @@ class HeadRules:
     stops: frozenset[str] = frozenset()
     max_chars: int = 12
     max_words: int = 6
+    max_head_chars: int = 3
     _by_last: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -114,7 +115,7 @@ class HeadRules:
     @property
     def fingerprint(self) -> str:
         """A short hash of the lists and limits (part of a Segmenter's cache key)."""
-        h = hashlib.sha1(repr((self.max_chars, self.max_words)).encode())
+        h = hashlib.sha1(repr((self.max_chars, self.max_words, self.max_head_chars)).encode())
         for name in ("heads", "verbal_heads", "modifiers", "stops"):
             h.update(("\n".join(sorted(getattr(self, name))) + "\x00").encode())
         return h.hexdigest()[:12]
@@ -182,11 +183,15 @@ class HeadRules:
                     # the head is not final (平台 | 经济), or a verbal head is a verb here (计划 | 投资)
                     continue
             chars = sum(len(x) for x in words[k : j + 1])
+            if k == j and len(w) > self.max_head_chars:
+                continue  # a long head word is a name already (名师工作室, 长效机制): it takes no modifiers
             i = k
             while i - 1 >= floor and j + 1 - (i - 1) <= self.max_words:
                 prev = words[i - 1]
                 if chars + len(prev) > self.max_chars:
                     break
+                if prev in memo.ends and prev not in self.modifiers:
+                    break  # a complete compound of its own (负面清单 | 制度)
                 if self._modifier(prev, tag):
                     pass
                 elif i == k and prev not in self.stops and tag(prev) == "v" and len(prev) == 2:

@@ -189,6 +189,7 @@ class Segmenter:
         self._split_memo: dict[str, list[tuple[str, str]]] = {}
         self._tag_memo: dict[str, str] = {}
         self._end_memo = EndMemo()
+        self._learned: Any = None  # the frame of terms adapt() learned (pandas is imported only then)
 
     # -- configuration --------------------------------------------------------
     def _collect_entries(self) -> list[Entry]:
@@ -248,6 +249,48 @@ class Segmenter:
     def entries(self) -> list[Entry]:
         """The lexicon entries ``(word, freq, pos)`` this segmenter adds to jieba's dictionary."""
         return list(self._entries)
+
+    # -- corpus-adaptive terms ----------------------------------------------------
+    def adapt(self, corpus: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
+        """A new Segmenter that also keeps *corpus*'s own recurring compounds whole.
+
+        The terms are found with the statistics of :func:`policytext.stats.discover_terms`
+        (*thresholds*: ``min_count``, ``max_n``, ``min_chars``, ``max_chars``, ``min_pmi``,
+        ``min_entropy``, ``top``) on this segmenter's tokens; this segmenter is unchanged.
+        The new one lists them in :attr:`learned_terms` and logs how many it learned.
+        See :mod:`policytext.segment.adapt`.
+        """
+        from .adapt import adapt
+
+        return adapt(self, corpus, n_jobs=n_jobs, **thresholds)
+
+    @property
+    def learned_terms(self) -> Any:
+        """The terms :meth:`adapt` learned, with their statistics (a DataFrame; empty if none)."""
+        from .adapt import empty_learned
+
+        return empty_learned() if self._learned is None else self._learned.copy()
+
+    def save_lexicon(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write :attr:`learned_terms` as a jieba dictionary that ``Segmenter(user_dicts=[path])`` loads.
+
+        An existing file is an error unless ``overwrite=True``.
+        """
+        from .adapt import save_lexicon
+
+        return save_lexicon(self, path, overwrite=overwrite)
+
+    def _copy_with(self, extra: Sequence[Entry]) -> Segmenter:
+        """A new Segmenter with this one's settings and *extra* entries as one more user dictionary."""
+        return Segmenter(
+            lexicon=self.lexicon,
+            user_dicts=(*self.user_dicts, list(extra)),
+            stopwords=self.stopwords,
+            hmm=self.hmm,
+            backend=self.backend,
+            granularity=self.granularity,
+            heads=self.heads,
+        )
 
     @property
     def stopword_set(self) -> frozenset[str]:
