@@ -48,7 +48,7 @@ from ..._util.lexicon_files import lexicon_path, read_lexicon_lines
 from ...corpus.source import Source, iter_source
 from ...corpus.text import split_sentences
 from ...errors import InputError
-from ...segment.defaults import extractor_segmenter
+from ...segment.defaults import extractor_segmenter, keyword_segmenter
 from ...segment.segmenter import Segmenter, Token
 from ..registry import extractor
 from .language import (
@@ -230,6 +230,52 @@ def _is_verb(t: Token) -> bool:
     return bool(t.pos) and t.pos in _VERB_TAGS
 
 
+#: Verbs of the register that jieba's dictionary tags as nouns or adjectives (落实/a, 汇总/n):
+#: they still open a second predicate after a nominal filler.
+_PREDICATE_WORDS = frozenset(
+    "落实 汇总 推动 推进 开展 实施 加强 促进 带动 引领 助力 赋能 深化 完善 健全 提升 提高 打造 "
+    "展开 进行 优化 取得 解决 形成 构建 培育 壮大 做强 做优 激发 释放 汲取 传承 弘扬".split()
+)
+#: Localizers that close a 在…上/中 phrase around a filler.
+_LOCALIZERS = frozenset({"上", "中", "下", "里"})
+
+
+def _is_predicate(t: Token) -> bool:
+    """A verb, by its tag or because the register uses it as one (:data:`_PREDICATE_WORDS`)."""
+    return _is_verb(t) or t.word in _PREDICATE_WORDS
+
+
+def _opens_object(t: Token) -> bool:
+    """Can *t* begin the object of a verb (a noun, numeral, adjective …, not a verb or particle)?"""
+    p = t.pos or ""
+    if t.word in _PREDICATE_WORDS or p in _VERB_TAGS:
+        return False
+    return p.startswith(("n", "m", "a", "b", "r", "f", "q", "s", "t", "j", "eng")) or p == "vn" or t.word[0] in _OPENERS
+
+
+#: One-character suffixes that make a verb before them part of a noun (引领性, 现代化, 创新型).
+_NOUN_SUFFIXES = frozenset("性化型式者家员类")
+#: Light verbs whose object is itself verbal (进行补充, 展开汇报): they always open a predicate.
+_LIGHT_VERBS = frozenset({"进行", "展开", "开展", "加以", "予以", "作出", "做出"})
+
+
+def _compound_at_end(toks: list[Token], i: int) -> bool:
+    """Is verb *i* plus one word the end of the clause (创新高地: a compound noun, not a predicate)?"""
+    return i + 1 < len(toks) and (i + 2 >= len(toks) or _is_punct(toks[i + 2]))
+
+
+def _de_ahead(toks: list[Token], i: int) -> bool:
+    """Does a 的 follow token *i* in the clause before the next 、 (a modifier of the object)?"""
+    for t in toks[i + 1 :]:
+        if t.word == "、":
+            return False
+        if t.word == "的":
+            return True
+        if _is_punct(t) and t.word[0] not in _OPENERS and not any(t.word == c for _, c in _BRACKETS):
+            return False
+    return False
+
+
 def _is_nominal(t: Token) -> bool:
     p = t.pos or ""
     return p == "vn" or p.startswith(_NOMINAL_PREFIXES) or p == "an"
@@ -242,11 +288,13 @@ def _is_punct(t: Token) -> bool:
 class _Doc:
     """One text, its segmented windows (cached) and sentence starts."""
 
-    def __init__(self, text: str, seg: Segmenter):
+    def __init__(self, text: str, seg: Segmenter, term_seg: Segmenter | None = None):
         self.text = text
         self.n = len(text)
         self.seg = seg
+        self.term_seg = term_seg
         self._windows: dict[tuple[int, int], _Toks] = {}
+        self._term_windows: dict[tuple[int, int], _Toks] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
         self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
@@ -293,6 +341,31 @@ class _Doc:
             tv = _Toks(toks)
             self._windows[key] = tv
         return tv
+
+    def _window(self, pos: int) -> tuple[int, int]:
+        cell = pos - pos % _GRID
+        ws = max(self.clause_start(pos, _WINDOW_BEFORE + _GRID), cell - _WINDOW_BEFORE)
+        we = min(self.clause_end(pos, _WINDOW_AFTER + _GRID), cell + _GRID + _WINDOW_AFTER)
+        return ws, we
+
+    def inside_term(self, i: int) -> bool:
+        """Does offset *i* fall inside a term of the term Segmenter (the policy lexicon)?
+
+        Formulations the policy lexicon keeps whole (党史学习教育, 集体经营性建设用地入市) are
+        words a slot edge must not split and that hold no second predicate. Segmented
+        lazily, only around candidate matches, on the same windows as :meth:`tokens`.
+        """
+        if self.term_seg is None or i <= 0 or i >= self.n:
+            return False
+        key = self._window(i)
+        tv = self._term_windows.get(key)
+        if tv is None:
+            ws, we = key
+            toks = [Token(t.word, t.start + ws, t.end + ws, None) for t in self.term_seg.tokenize(self.text[ws:we])]
+            if len(self._term_windows) > 4096:
+                self._term_windows.clear()
+            tv = self._term_windows[key] = _Toks(toks)
+        return not tv.boundary(i)
 
     def sentence(self, start: int) -> str:
         if self._sent is None:
@@ -358,28 +431,69 @@ _BRACKET_RE = re.compile("[" + re.escape("".join(o + c for o, c in _BRACKETS)) +
 
 
 def clean_filler(value: str) -> str | None:
-    """The filler a reader names: without a leading aspect particle or a trailing 的.
+    """The filler a reader names, decided on the string alone (template mining uses it).
 
+    A leading aspect particle (了, 着, 过) and a trailing 的 are dropped; 地 is never
+    stripped here, because on a string alone the adverbial particle cannot be told from
+    the final 地 of a noun (阵地, 湿地, 基地): :func:`clean_span` decides it by the word.
     None when the text cannot be a filler (starts with 的 or punctuation, ends in a
     conjunction, unbalanced quotes).
+
+    >>> clean_filler("了乡村振兴的"), clean_filler("红色阵地")
+    ('乡村振兴', '红色阵地')
     """
     v = value.strip()
-    while v and v[0] in _LEADING_PARTICLES and len(v) > 1:
+    while v and v[0] in _LEADING_PARTICLES[:3] and len(v) > 1:
         v = v[1:]
-    if v.endswith(("的", "地")) and len(v) > 1:
+    if v.endswith("的") and len(v) > 1:
         v = v[:-1]
+    return v if _valid_filler(v) else None
+
+
+def _valid_filler(v: str) -> bool:
     if (
         not v
         or v[0] in "的、，。；：,;:)）》”和与及或"
         or v.startswith("以及")
         or v.endswith(("和", "与", "及", "或", "、", "以及"))
     ):
-        return None
+        return False
     if _BRACKET_RE.search(v):
         for o, c in _BRACKETS:
             if v.count(o) != v.count(c):
-                return None
-    return v
+                return False
+    return True
+
+
+def clean_span(text: str, s: int, e: int, tv: _Toks) -> tuple[int, int] | None:
+    """The filler ``text[s:e]`` a reader names, decided by the Segmenter's words.
+
+    A particle is dropped only where it is a word of its own: a leading 了/着/过/地 and a
+    trailing 的/地 (扎实地推进 → 扎实; but 红色阵地, 湿地, 基地 keep their 地, and 地方
+    keeps its first character). None when what is left cannot be a filler.
+    """
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while e - s > 1 and text[s] in _LEADING_PARTICLES and tv.boundary(s + 1) and tv.boundary(s):
+        s += 1
+    if e - s > 1 and text[e - 1] in "的地" and tv.boundary(e - 1) and tv.boundary(e):
+        e -= 1
+    return (s, e) if _valid_filler(text[s:e]) else None
+
+
+def _closes(text: str, pos: int, tok: Token) -> bool:
+    """Is *tok* a closing bracket or quote whose opener lies in ``text[pos:tok.start]``?
+
+    A filler that ends on a quoted name keeps its closing quote (打造“六大产业集群”).
+    """
+    w = tok.word
+    for o, c in _BRACKETS:
+        if w == c:
+            inner = text[pos : tok.start]
+            return inner.count(o) > inner.count(c)
+    return False
 
 
 def _pos_ok(tokens: list[Token], tags: tuple[str, ...]) -> bool:
@@ -400,6 +514,7 @@ class _Matcher:
         elems = ct.elems
         slots: dict[str, str] = {}
         spans: list[tuple[int, int]] = []  # span of each element
+        where: dict[str, tuple[int, int]] = {}  # span of each free slot's filler
         a_el = elems[ct.anchor]
         assert isinstance(a_el, _Fixed)
         if tv is not None and not self._aligned(anchor, anchor + len(opt), opt, tv, ct.anchor):
@@ -416,6 +531,7 @@ class _Matcher:
             if s is None:
                 return None
             slots[lead.name] = text[s:anchor]
+            where[lead.name] = (s, anchor)
             spans.append((s, anchor))
             start = s
         spans.append((anchor, pos))
@@ -449,6 +565,7 @@ class _Matcher:
                 if e is None:
                     return None
                 slots[el.name] = text[pos:e]
+                where[el.name] = (pos, e)
                 spans.append((pos, e))
                 pos = e
                 k += 1
@@ -458,6 +575,7 @@ class _Matcher:
                 return None
             e, o = found
             slots[el.name] = text[pos:e]
+            where[el.name] = (pos, e)
             spans.append((pos, e))
             if nxt.name:
                 slots[nxt.name] = o
@@ -465,14 +583,46 @@ class _Matcher:
             pos = e + len(o)
             k += 2
         if tv is not None:
-            for name, value in list(slots.items()):
-                if any(isinstance(e, _Fixed) and e.name == name for e in elems):
-                    continue
-                clean = clean_filler(value)
-                if clean is None:
+            # the match's end never splits a term of the policy lexicon (推进[农村集体经营性建设]用地入市);
+            # its start may (充分发挥, 紧紧围绕 are terms that hold the literal)
+            if self.doc.inside_term(pos):
+                return None
+            self._coordinated_verb(where, tv)
+            for name, (fs, fe) in where.items():
+                span = clean_span(text, fs, fe, tv)
+                if span is None:
                     return None
-                slots[name] = clean
+                slots[name] = text[span[0] : span[1]]
         return start, pos, slots, spans
+
+    def _coordinated_verb(self, where: dict[str, tuple[int, int]], tv: _Toks) -> None:
+        """统筹推进{X}和{Y}: a verb that governs both coordinated items belongs to the frame.
+
+        When the first item of a coordination (a slot followed by 和/与/及 and another
+        slot) opens with a verb and the second does not, the verb takes both items as its
+        object (统筹推进疫情防控和经济社会发展 → X = 疫情防控); when both open with a verb,
+        the items are verb phrases and keep them (统筹扩大内需和深化供给侧结构性改革).
+        """
+        elems = self.ct.elems
+        for k in range(1, len(elems) - 2):
+            x, conj, y = elems[k], elems[k + 1], elems[k + 2]
+            if not (
+                isinstance(x, Slot)
+                and isinstance(conj, _Fixed)
+                and not conj.name
+                and all(o in _NP_CONJ for o in conj.options)
+                and isinstance(y, Slot)
+                and x.name in where
+                and y.name in where
+                and isinstance(elems[k - 1], _Fixed)
+            ):
+                continue
+            xs, xe = where[x.name]
+            ys, ye = where[y.name]
+            xt, yt = tv.between(xs, xe), tv.between(ys, ye)
+            if len(xt) >= 2 and xt[0].start == xs and _is_predicate(xt[0]) and len(xt[0].word) >= 2:
+                if yt and not (_is_predicate(yt[0]) and len(yt[0].word) >= 2):
+                    where[x.name] = (xt[1].start, xe)
 
     def _aligned(self, s: int, e: int, lit: str, tv: _Toks, k: int) -> bool:
         """Literals stand on word boundaries.
@@ -644,7 +794,10 @@ class _Matcher:
             e = max((t.end for t in toks if t.end - pos <= limit), default=pos)
         # never end on a function word or an enumeration comma
         kept = [t for t in toks if t.end <= e]
-        while kept and (kept[-1].word in ("的", "、", "和", "与", "及", "以及") or _is_punct(kept[-1])):
+        while kept and (
+            kept[-1].word in ("的", "、", "和", "与", "及", "以及")
+            or (_is_punct(kept[-1]) and not _closes(self.text, pos, kept[-1]))
+        ):
             kept.pop()
         if not kept:
             return None
@@ -652,9 +805,20 @@ class _Matcher:
         return e if e - pos >= slot.min_len else None
 
     def _default_trailing_end(self, pos: int, toks: list[Token]) -> int:
-        """Where a trailing filler ends, decided on the tokens (see the module docstring)."""
+        """Where a trailing filler ends, decided on the tokens (see the module docstring).
+
+        A second predicate ends the filler: a verb (two characters or more) that follows
+        a nominal filler and takes an object of its own (围绕文物精神展开深度研讨 →
+        文物精神; 以文物为载体落实… → 载体), or a verb after 、 (加快建设制造强国、推动
+        产业升级 → 建设制造强国). A verb is not a new predicate when a 的 follows it
+        in the clause before the next 、: it sits inside a modifier of the object noun
+        (打造联通欧亚、辐射全球的…支点; 成为清华大学党史学习教育的重要内容). A
+        localizer right before the second predicate stays out of the filler
+        (在筑牢安全基石上取得新突破 → 安全基石).
+        """
         ct = self.ct
-        nominal = True
+        # a filler that opens with a verb (加快[建设制造强国]) is a verb phrase: no second-predicate cut inside it
+        nominal = bool(toks) and not (_is_predicate(toks[0]) or toks[0].pos == "vn")
         for i, t in enumerate(toks):
             if i > 0:
                 w = t.word
@@ -672,17 +836,52 @@ class _Matcher:
                     if self._opens_instance(after):
                         return t.start
                     nxt = toks[i + 1] if i + 1 < len(toks) else None
-                    if w == "、" and nxt is not None and _is_verb(nxt) and len(nxt.word) >= 2:
+                    if w == "、" and nxt is not None and _is_predicate(nxt) and len(nxt.word) >= 2:
                         nn = toks[i + 2] if i + 2 < len(toks) else None
-                        if nn is not None and not _is_punct(nn):
+                        if (
+                            nn is not None
+                            and not _is_punct(nn)
+                            and nn.word not in _NOUN_SUFFIXES
+                            and not _de_ahead(toks, i + 1)
+                        ):
                             return t.start
-                elif ct.relational and nominal and _is_verb(t) and len(t.word) >= 2:
+                elif (
+                    nominal
+                    and _is_predicate(t)
+                    and len(t.word) >= 2
+                    and i >= 1
+                    and toks[i - 1].word not in _NP_CONJ
+                    and not self.doc.inside_term(t.start)
+                ):
                     nn = toks[i + 1] if i + 1 < len(toks) else None
-                    if nn is not None and not _is_punct(nn) and nn.word != "的":
+                    takes_object = (
+                        nn is not None and not _is_punct(nn) and nn.word != "的" and nn.word not in _NOUN_SUFFIXES
+                    )
+                    de = _de_ahead(toks, i)
+                    if ct.relational:
+                        cut = takes_object and (ct.modifier_de or not de)
+                    else:
+                        cut = (
+                            takes_object
+                            and not de
+                            and (_opens_object(nn) or t.word in _LIGHT_VERBS)
+                            and (t.word in _LIGHT_VERBS or not _compound_at_end(toks, i))
+                        )
+                    if cut:
+                        prev = toks[i - 1]
+                        if i >= 2 and prev.word in _LOCALIZERS:
+                            return prev.start
                         return t.start
-            if not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t):
+            in_np = i > 0 and (
+                toks[i - 1].word in _NP_CONJ
+                or self.doc.inside_term(t.start)
+                or (i + 1 < len(toks) and toks[i + 1].word in _NOUN_SUFFIXES)
+            )
+            if not in_np and (
+                not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t)
+            ):
                 nominal = False
-            if t.pos in ("a", "d", "ad", "p"):
+            if t.pos in ("a", "d", "ad", "p") and not (t.pos == "a" and ct.relational):
                 nominal = False
         return toks[-1].end if toks else pos
 
@@ -856,7 +1055,7 @@ def find_templates(
     seg = segmenter if segmenter is not None else _default_segmenter()
     rows: list[dict[str, Any]] = []
     for doc_id, text, _meta in iter_source(source):
-        doc = _Doc(text, seg)
+        doc = _Doc(text, seg, keyword_segmenter() if segmenter is None else None)
         found: list[dict[str, Any]] = []
         for ct in compiled:
             found.extend(_find_in_doc(ct, doc))
