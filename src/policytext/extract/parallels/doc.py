@@ -39,6 +39,8 @@ class _Doc:
         self.boundary = self.is_start | self.is_end
         self.boundary[0] = self.boundary[n] = True
         self._cum = np.concatenate([[0], np.cumsum(self.is_start[:n])])
+        #: offsets where a series went on past a detector's cap (reported, never silently cut)
+        self.capped: list[int] = []
 
     def n_tokens(self, s: int, e: int) -> int:
         """Tokens that start inside [s, e) (a token cut at *s* counts as one)."""

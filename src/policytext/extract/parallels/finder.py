@@ -24,6 +24,7 @@ or headings). A group found inside an item of another group is its own row.
 from __future__ import annotations
 
 import statistics
+import warnings
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -434,6 +435,7 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                         common = shared_here
                     chunks.append((c, c + p))
                     c += p
+                cut = len(chunks) == MAX_WORD_ITEMS and _continues(text, han, c, p, st, common)
                 while chunks and not doc.boundary[chunks[-1][1]]:
                     chunks.pop()  # the last chunk runs into the next word (新场景|试点 → 场景试点)
                 if len(chunks) < need:
@@ -456,9 +458,16 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                     continue
                 f = common_frame(texts)
                 out.append(_Group("frame", f.text, chunks, round(min(1.0, 0.55 + 0.05 * len(chunks)), 3), "word", f))
+                if cut and doc.boundary[chunks[-1][1]]:
+                    doc.capped.append(chunks[0][0])  # reported by find_parallels, never silently cut
                 taken[chunks[0][0] : chunks[-1][1]] = True
                 break
     return out
+
+
+def _continues(text: str, han: np.ndarray, c: int, p: int, st: int, common: list[int]) -> bool:
+    """True when the chunk at *c* would still belong to the series that starts at *st*."""
+    return c + p <= len(text) and bool(han[c : c + p].all()) and all(text[c + j] == text[st + j] for j in common)
 
 
 def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
@@ -808,8 +817,10 @@ def _skip_words(doc: _Doc, s: int, e: int, n: int) -> int:
 # --------------------------------------------------------------------------------------
 # public API
 # --------------------------------------------------------------------------------------
-def _detect(text: str, tokens: Sequence[Any], min_items: int) -> list[_Group]:
+def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] | None = None) -> list[_Group]:
+    """The groups of one text; offsets where a series was cut at a cap are added to *capped*."""
     doc = _Doc(text, tokens)
+    doc.capped = capped if capped is not None else []
     paras = paragraphs(text)
     groups = _word_level(doc, min_items)
     groups += _phrase_and_clause_levels(doc, paras, min_items)
@@ -888,8 +899,10 @@ def find_parallels(source: Source, *, min_items: int = 3, segmenter: Segmenter |
     if segmenter is None:
         segmenter = extractor_segmenter()
     rows: list[dict[str, Any]] = []
+    truncated: list[tuple[Any, int]] = []
     for doc_id, text, toks in _doc_tokens(source, segmenter):
-        for g in _detect(text, toks, min_items):
+        capped: list[int] = []
+        for g in _detect(text, toks, min_items, capped):
             spans = [(int(s), int(e)) for s, e in g.spans]
             rows.append(
                 {
@@ -905,7 +918,17 @@ def find_parallels(source: Source, *, min_items: int = 3, segmenter: Segmenter |
                     "level": g.level,
                 }
             )
-    return to_frame(rows, COLUMNS)
+        for at in sorted(set(capped)):
+            truncated.append((doc_id, at))
+            warnings.warn(
+                f"find_parallels: document {doc_id!r}: the word series at offset {at} has more than "
+                f"{MAX_WORD_ITEMS} items (MAX_WORD_ITEMS); only the first {MAX_WORD_ITEMS} are one group",
+                UserWarning,
+                stacklevel=3,
+            )
+    df = to_frame(rows, COLUMNS)
+    df.attrs["truncated"] = truncated  # (doc_id, offset) of every series cut at MAX_WORD_ITEMS
+    return df
 
 
 def _width(s: str) -> int:
