@@ -597,7 +597,7 @@ def format_for_terminal(df: pd.DataFrame) -> str:
     if "formula" in df.columns:
         cols = ["doc_id", "formula", "start", "end", "canonical", "number", "known", "kind", "year"]
     elif "body" in df.columns:
-        cols = ["doc_id", "match", "start", "end", "body", "congress", "plenum", "session"]
+        cols = ["doc_id", "match", "start", "end", "kind", "level", "congress", "plenum", "session"]
     elif "title" in df.columns:
         cols = ["doc_id", "title", "start", "end", "kind"]
     else:

@@ -215,17 +215,33 @@ def _plenum_rows(m: re.Match[str]) -> list[dict[str, Any]]:
     return rows
 
 
-# cheap test before the patterns run: every form holds one of these
+# every form ends in one of these; the patterns run only in windows that end just after one (a name is at
+# most about 36 characters before its anchor)
 _ANCHOR = re.compile("会议|全会|集体学习|两会|党代会|推进大会|推进会")
+_BEFORE, _AFTER = 40, 3
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def named_meetings(text: str) -> list[dict[str, Any]]:
     """Rows (overlapping ones included; :func:`~.meetings.find_meetings` keeps the longest) of the meetings
-    in the table above."""
-    if not _ANCHOR.search(text):
-        return []
+    in the table above, sorted by start."""
     rows: list[dict[str, Any]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            rows.extend(_rows_for(kind, m))
+    seen: set[tuple[str, int, int]] = set()
+    for lo, hi in _windows(text):
+        for kind, rx in _PATTERNS:
+            for m in rx.finditer(text, lo, hi):
+                key = (kind, m.start(), m.end())
+                if key not in seen:
+                    seen.add(key)
+                    rows.extend(_rows_for(kind, m))
     return sorted(rows, key=lambda r: (r["start"], -r["end"]))
