@@ -620,9 +620,9 @@ class _Matcher:
             xs, xe = where[x.name]
             ys, ye = where[y.name]
             xt, yt = tv.between(xs, xe), tv.between(ys, ye)
-            if len(xt) >= 2 and xt[0].start == xs and _is_predicate(xt[0]) and len(xt[0].word) >= 2:
-                if yt and not (_is_predicate(yt[0]) and len(yt[0].word) >= 2):
-                    where[x.name] = (xt[1].start, xe)
+            x_verb = len(xt) >= 2 and xt[0].start == xs and _is_predicate(xt[0]) and len(xt[0].word) >= 2
+            if x_verb and yt and not (_is_predicate(yt[0]) and len(yt[0].word) >= 2):
+                where[x.name] = (xt[1].start, xe)
 
     def _aligned(self, s: int, e: int, lit: str, tv: _Toks, k: int) -> bool:
         """Literals stand on word boundaries.
@@ -864,6 +864,7 @@ class _Matcher:
                         cut = (
                             takes_object
                             and not de
+                            and nn is not None
                             and (_opens_object(nn) or t.word in _LIGHT_VERBS)
                             and (t.word in _LIGHT_VERBS or not _compound_at_end(toks, i))
                         )
