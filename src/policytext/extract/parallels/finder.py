@@ -157,12 +157,12 @@ def _procedure(doc: _Doc, spans: list[tuple[int, int]]) -> bool:
     for s, e in spans:
         if not 4 <= e - s <= 12 or han_len(doc.text[s:e]) != e - s:
             return False
-        if not doc.is_start[e - 2] or not doc.boundary[s] or not doc.pos_at.get(e - 2, "x").startswith("v"):
-            return False
-        if doc.pos_at.get(s, "x")[:1] not in ("n", "j"):
+        if not doc.is_start[e - 2] or not doc.boundary[s] or doc.pos_at.get(s, "x")[:1] not in ("n", "j"):
             return False
         verbs.append(doc.text[e - 2 : e])
-    return len(set(verbs)) == len(verbs)
+    # the verbs are tagged as verbs, or (the tagger calls 商议 and 决议 nouns) end alike: 提议、商议、审议
+    verbal = all(doc.pos_at.get(e - 2, "x").startswith("v") for _, e in spans) or len({v[-1] for v in verbs}) == 1
+    return verbal and len(set(verbs)) == len(verbs)
 
 
 _NUMERALS = frozenset("一二三四五六七八九十两百千万")

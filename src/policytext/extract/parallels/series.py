@@ -145,8 +145,8 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
                 texts = [text[s:e] for s, e in sub]
                 kind, frame, _ = _kind_frame(texts)
                 # section titles (总体要求、重点任务、保障措施) are not a series: without a shared
-                # frame, half the headings must hold a predicate
-                predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 >= len(sub)
+                # frame, more than half the headings must hold a predicate
+                predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 > len(sub)
                 if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
                     g = _Group(kind, frame, list(sub), round(min(1.0, 0.5 + 0.05 * len(sub)), 3), "paragraph")
                     out.append(g)
