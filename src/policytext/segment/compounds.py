@@ -44,6 +44,7 @@ __all__ = ["NOMINAL_TAGS", "EndMemo", "HeadRules", "count_heads", "default_rules
 NOMINAL_TAGS = frozenset(("n", "nz", "nt", "ns", "nl", "ng", "nr", "nrt", "j", "b", "l", "an", "vn"))
 _HEAD_TAGS = frozenset(("n", "nz", "nt", "nl", "ng", "vn", "l", "j"))
 _KINDS = ("head", "vhead", "modifier", "stop")
+_LEAD_TAGS = NOMINAL_TAGS - {"vn", "nr", "nrt"}  # jieba tags some verb phrases nr (严格执行)
 _BLOCK_NEXT = frozenset(("n", "nz", "nt", "ng", "nl", "ns"))
 
 
@@ -120,11 +121,11 @@ class HeadRules:
             h.update(("\n".join(sorted(getattr(self, name))) + "\x00").encode())
         return h.hexdigest()[:12]
 
-    def could_end(self, word: str, tag: Callable[[str], str]) -> bool:
+    def could_end(self, word: str, tag: Callable[[str], str], known: Callable[[str], bool] | None = None) -> bool:
         """Whether a head can end with the token *word* (alone or after the tokens before it)."""
-        if word in self._tails:  # type: ignore[attr-defined]
+        if word in self._tails or word in self.heads:  # type: ignore[attr-defined]
             return True
-        return self._head_start([word], 0, tag) == 0
+        return (known is None or known(word)) and self._head_start([word], 0, tag) == 0
 
     def _head_start(self, words: Sequence[str], j: int, tag: Callable[[str], str]) -> int:
         """Index of the first token of the head ending at token *j*, or -1."""
@@ -150,15 +151,30 @@ class HeadRules:
             return False
         return tag(w) in NOMINAL_TAGS
 
-    def _verbal(self, w: str, tag: Callable[[str], str]) -> bool:
-        return w not in self.modifiers and tag(w)[:1] == "v"
+    def _leading(self, w: str, lead: Callable[[str], str]) -> bool:
+        """Whether *w* may open a compound: a listed modifier, or a noun of two or more
+        characters whose first word is nominal (not 发展…, 严格执行…)."""
+        if w in self.modifiers:
+            return True
+        return len(w) > 1 and lead(w) in _LEAD_TAGS
 
     def merge_spans(
-        self, words: Sequence[str], tag: Callable[[str], str], memo: EndMemo | None = None
+        self,
+        words: Sequence[str],
+        tag: Callable[[str], str],
+        memo: EndMemo | None = None,
+        *,
+        known: Callable[[str], bool] | None = None,
+        lead: Callable[[str], str] | None = None,
     ) -> list[tuple[int, int]]:
         """Half-open token spans ``(i, j)`` (two or more tokens each, non-overlapping,
-        in order) that form head compounds. *tag* gives a token's POS; *memo* (kept by the
-        caller for the same *tag*) remembers which tokens can end a head."""
+        in order) that form head compounds.
+
+        *tag* gives a token's POS; *lead* the POS of a token's first word (default *tag*),
+        which decides whether it may open a compound; *known* whether a token is a
+        dictionary word (a word the HMM guessed never serves as a head by its ending);
+        *memo* (kept by the caller for the same functions) remembers which tokens can end a head."""
+        lead = lead or tag
         spans: list[tuple[int, int]] = []
         n = len(words)
         floor = 0  # no span reaches left of the previous one's end
@@ -166,7 +182,7 @@ class HeadRules:
             memo = EndMemo()
         uniq = set(words)
         for w in uniq - memo.seen:
-            memo.add(w, self.could_end(w, tag))
+            memo.add(w, self.could_end(w, tag, known))
         ends = uniq & memo.ends
         if not ends:
             return spans
@@ -192,16 +208,18 @@ class HeadRules:
                     break
                 if prev in memo.ends and prev not in self.modifiers:
                     break  # a complete compound of its own (负面清单 | 制度)
-                if self._modifier(prev, tag):
-                    pass
-                elif i == k and prev not in self.stops and tag(prev) == "v" and len(prev) == 2:
-                    pass  # 调解中心, 实践中心: a verb directly before the head
-                else:
+                if not self._modifier(prev, tag):
                     break
+                if prev not in self.modifiers and tag(prev)[:1] == "v" and i < k:
+                    # a verbal noun inside modifies what follows only if that is verbal too
+                    # (监测预警平台); before a noun it governs it (龙头企业 | 建设 | 产业集群)
+                    nxt = words[i]
+                    if nxt not in self.modifiers and tag(nxt)[:1] != "v":
+                        break
                 i -= 1
                 chars += len(prev)
-            while i < k and self._verbal(words[i], tag):
-                i += 1  # never a leading verb
+            while i < k and not self._leading(words[i], lead):
+                i += 1  # never a leading verb, function word or stray character
             if (i < k or k < j) and j + 1 - i >= 2:
                 # a compound with modifiers, or a head spelled by several tokens
                 spans.append((i, j + 1))

@@ -398,7 +398,19 @@ class Segmenter:
         return t
 
     def _spans(self, words: list[str]) -> list[tuple[int, int]]:
-        return [] if self.heads is None else self.heads.merge_spans(words, self._word_tag, self._end_memo)
+        if self.heads is None:
+            return []
+        return self.heads.merge_spans(
+            words, self._word_tag, self._end_memo, known=self._ensure_backend().has_word, lead=self._lead_tag
+        )
+
+    def _lead_tag(self, word: str) -> str:
+        """POS of the first word of *word* (its word-layer split for a lexicon unit)."""
+        if word in self._units:
+            split = self._split(word)
+            if len(split) > 1:
+                return split[0][1]
+        return self._word_tag(word)
 
     def cut(self, text: str) -> list[str]:
         """Every non-whitespace token of *text*, punctuation and stopwords included, in order.
