@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from .doc import _Doc, _Group
 from .frames import FUNCTION_CHARS, common_frame, han_len
-from .units import MAX_SHIELD, Paragraph
+from .units import MAX_SHIELD, Clause, Paragraph
 
 __all__ = [
     "bold_headings",
@@ -87,7 +87,7 @@ def quoted_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
             kind, frame, _ = _kind_frame(inner)
             if kind == "matched" and len(set(lens)) != 1:
                 continue
-            score = round(min(1.0, 0.5 + 0.05 * len(run)), 3)
+            score = _score(run)
             out.append(_Group(kind, frame, run, score, "phrase"))
     return out
 
@@ -148,7 +148,7 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
                 # frame, more than half the headings must hold a predicate
                 predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 > len(sub)
                 if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
-                    g = _Group(kind, frame, list(sub), round(min(1.0, 0.5 + 0.05 * len(sub)), 3), "paragraph")
+                    g = _Group(kind, frame, list(sub), _score(sub), "paragraph")
                     out.append(g)
             sub = []
 
@@ -211,7 +211,7 @@ def bold_headings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
             texts = [text[s:e] for s, e in spans]
             if len(set(texts)) == len(texts) and all(han_len(t) >= 3 for t in texts):
                 kind, frame, _ = _kind_frame(texts)
-                out.append(_Group(kind, frame, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "paragraph"))
+                out.append(_Group(kind, frame, spans, _score(spans), "paragraph"))
                 i = j
                 continue
         i += 1
@@ -265,7 +265,7 @@ def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: 
     need = max(3, min_items)
     for para in paras:
         for sent in para.sentences:
-            groups: list[list] = [[]]
+            groups: list[list[Clause]] = [[]]
             for c in sent.clauses:
                 groups[-1].append(c)
                 if text[c.end : c.end + 1] in "；;":
@@ -298,17 +298,18 @@ def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: 
                         break
             f = common_frame(texts)
             if not ok and f.chunks:
-                if any(han_len(c) >= 3 for c in f.chunks):
+                if any(han_len(chunk) >= 3 for chunk in f.chunks):
                     ok = True
                 else:
-                    for k, c in enumerate(f.chunks):
+                    for k, chunk in enumerate(f.chunks):
                         offs = {p[k][0] for p in f.positions}
-                        if len(offs) == 1 and 0 < offs.pop() <= 6 and _has_literal([c]):
+                        if len(offs) == 1 and 0 < offs.pop() <= 6 and _has_literal([chunk]):
                             ok = True
                             break
             if ok:
+                f = common_frame([text[a:b] for a, b in spans])
                 frame = f.text if f.chunks else "{}；{}"
-                out.append(_Group("frame", frame, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "clause"))
+                out.append(_Group("frame", frame, spans, _score(spans), "clause"))
     return out
 
 
