@@ -45,8 +45,8 @@ def split_of(unit_id: str) -> str:
     return "heldout" if int(unit_id.lstrip("u")) % 3 == 0 else "tune"
 
 
-def load(dev: Path = DEV) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """units, the two coders' codes (tidy, validated against the bundled codebook) and the machine's codes."""
+def load(dev: Path = DEV) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """units, the two coders' codes (tidy, checked against the bundled codebook), the machine's primary codes and rows."""
     units = pd.read_csv(dev / "units.csv", dtype=str)
     units["split"] = units["unit_id"].map(split_of)
     codebook = bundled_codebook()

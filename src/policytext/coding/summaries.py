@@ -51,7 +51,7 @@ def code_shares(
         _need(coded, ["dimension"], "coded")
         frame = coded[(coded["dimension"] == dimension) | coded["category"].isna()]
     col = "category" if level == "category" else "group"
-    all_units = frame.groupby(keys, dropna=False)["unit_id"].nunique()
+    all_units = coded.groupby(keys, dropna=False)["unit_id"].nunique()
     done = frame[frame[col].notna() & (frame[col] != "none")].drop_duplicates([*keys, "unit_id", col])
     counts = done.groupby([*keys, col], dropna=False)["unit_id"].nunique().rename("units")
     cats = list(dict.fromkeys(done[col]))
