@@ -46,7 +46,7 @@ def split_of(unit_id: str) -> str:
 
 
 def load(dev: Path = DEV) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """units, the two coders' codes (tidy, checked against the bundled codebook), the machine's primary codes and rows."""
+    """units, the coders' codes (checked against the bundled codebook), the machine's primary codes and rows."""
     units = pd.read_csv(dev / "units.csv", dtype=str)
     units["split"] = units["unit_id"].map(split_of)
     codebook = bundled_codebook()
