@@ -8,6 +8,7 @@ body's Han characters (tests/helpers/html_scoring.py).
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 import warnings
@@ -19,6 +20,7 @@ from helpers.html_scoring import (
     MIRROR_REASON,
     dev_pages,
     dev_records,
+    han,
     html_pages,
     mirror_available,
     policytext_extract,
@@ -110,3 +112,32 @@ def test_an_attachment_label_is_not_the_title():
         "2016年某市市直机关遴选公务员职位表"
     )
     assert official_title("附件2\n2022年通过某项认证的专业名单\n\n第三级认证") == "2022年通过某项认证的专业名单"
+
+
+@needs_mirror_files
+def test_a_published_pdf_reads_to_the_same_body_as_its_text_version():
+    """云南省国民经济和社会发展第十个五年计划纲要: the PDF (28 pages, a garbled end) and the text version
+    published beside it give the same Han characters, and no wrapped line leaves a newline in a sentence."""
+    rec = next(r for r in FILES if r["id"] == "yunnan_10th_fyp_2001_pdf")
+    doc = pt.read_document(record_bytes(rec))
+    pdf_text = doc.text
+    published = record_bytes({**rec, "path": rec["text_path"], "sha1": rec["text_sha1"]}).decode("utf-8")
+    pdf_han, text_han = han(pdf_text), han(published)
+    assert len(text_han) > 25000
+    assert pdf_han == text_han, _diff_summary(pdf_han, text_han)
+    lines = pdf_text.split("\n")
+    wrapped = [
+        (a[-20:], b[:20])
+        for a, b in zip(lines, lines[1:])
+        if len(a) > 30 and "/" not in a and not a.rstrip().endswith(tuple("。！？；：:）)”"))
+    ]
+    assert wrapped == []
+    # the chapters of the plan are sections, in order
+    chapters = doc.sections
+    assert (chapters["number"].str.endswith("章")).sum() >= 26
+
+
+def _diff_summary(a: str, b: str) -> str:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ops = [(op, a[i1:i2][:20], b[j1:j2][:20]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return f"{len(ops)} differences, first: {ops[:5]}"

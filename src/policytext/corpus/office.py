@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DecodeError, MissingExtraError
+from .officialdoc import CN_ORDINAL
 
 __all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
 
@@ -31,7 +32,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )
 _HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
+    rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条篇部分]|附件\s*\d*\s*[:：]?$)"
 )
 _END = "。！？；：:!?;…”’」』）)》"
@@ -75,13 +76,14 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     return out
 
 
-_CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff\d]")
+_CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff）)] [\u4e00-\u9fff]")
 
 
 def _is_table_row(text: str) -> bool:
-    """A line of a table (职位代码 部门名称 职位名称 …): two or more gaps between words and no
-    sentence punctuation. It is never joined to the line before or after it."""
-    return len(_CELL_GAP_RE.findall(text)) >= 2 and not re.search(r"[，。；！？]", text)
+    """A line of a table (职位代码 部门名称 职位名称 …): two or more gaps between Chinese words and no
+    sentence punctuation (a gap beside a digit, 按 2 0 0 0年, is a PDF's letter-spacing, not a cell's
+    edge). It is never joined to the line before or after it."""
+    return len(_CELL_GAP_RE.findall(text)) >= 2 and not re.search(r"[，。；！？,;!?]", text)
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
@@ -113,13 +115,34 @@ def _quiet_pdfminer() -> Iterator[None]:
             lg.setLevel(level)
 
 
+_STARTXREF_RE = re.compile(rb"startxref\s+(\d+)")
+
+
+def _repair_tail(raw: bytes) -> bytes | None:
+    """A PDF whose end a download or a converter garbled (``startxref 667766`` on one line, bytes after
+    ``%%EOF``: seen in CNKI reprints) with its last ``startxref`` rewritten as the standard requires;
+    None when there is none."""
+    tail_at = max(len(raw) - 2048, 0)
+    found = list(_STARTXREF_RE.finditer(raw, tail_at))
+    if not found:
+        return None
+    m = found[-1]
+    return raw[: m.start()] + b"startxref\n" + m.group(1) + b"\n%%EOF\n"
+
+
 def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     """The text of a PDF, one paragraph per line; a PDF without a text layer is a :class:`DecodeError`."""
     pdfplumber = _module("pdfplumber", f"reading PDF ({name})", "pdf", "pdfplumber")
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
     except Exception as e:  # pdfminer raises many types on broken files
-        raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
+        repaired = _repair_tail(raw)
+        try:
+            if repaired is None:
+                raise
+            pdf = pdfplumber.open(io.BytesIO(repaired))
+        except Exception:
+            raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
     pages: list[list[tuple[str, float, float]]] = []  # per page: (text, x0, x1)
     widths: list[tuple[float, float]] = []
     with pdf, _quiet_pdfminer():

@@ -20,9 +20,18 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["SECTION_COLUMNS", "chinese_date", "official_fields", "official_title", "sections"]
+__all__ = ["CN_ORDINAL", "SECTION_COLUMNS", "chinese_date", "official_fields", "official_title", "sections"]
 
 SECTION_COLUMNS = ["level", "number", "heading", "start", "end", "parent"]
+
+CN_ORDINAL = (
+    r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?"
+    r"|[一二三四五六七八九])"
+)
+"""A Chinese ordinal as headings number them (一 … 九, 十, 十一, 二十三, 一百零五), so that 三七、 (文山三七,
+a wrapped line) is not taken for the heading 三、."""
+
 
 _CN_DIGITS = {
     "〇": 0,
@@ -89,7 +98,7 @@ _ORG_END_RE = re.compile(
 )
 _TERMINAL = "。！？；;!?"
 _HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
+    rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
 )
 
 
@@ -204,6 +213,9 @@ _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|批复|复函|函|条例|细则|规则|规划|纲要|公告|通告|通报|决议|指南|要点|计划|"
     r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表)(?:[（(][^（）()]{1,12}[）)])?$"
 )
+_TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
+# a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
+_NOT_TITLE_RE = re.compile(r"[/:|]|[A-Za-z]{2}")
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
 
 
@@ -236,13 +248,14 @@ def official_title(text: str) -> str | None:
     # no 发文字号: the run of short lines above the text that ends in a genre word
     lines = [ln for _, ln in head[:stop]]
     for end in range(len(lines), 0, -1):
-        if _GENRE_END_RE.search(lines[end - 1]):
+        if _GENRE_END_RE.search(lines[end - 1]) and not _TOC_RE.match(lines[end - 1]):
             start = end - 1
             while (
                 start > 0
                 and end - start < 4
                 and len(lines[start - 1]) <= 40
                 and not _LABEL_RE.match(lines[start - 1].rstrip("：:"))
+                and not _NOT_TITLE_RE.search(lines[start - 1])
             ):
                 if _DATE_ONLY_RE.match(lines[start - 1]) or _DOC_NUMBER_RE.match(lines[start - 1]):
                     break
@@ -261,8 +274,8 @@ _SECTION_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("zhang", re.compile(rf"第[{_NUM_CN}\d]+章")),
     ("jie", re.compile(rf"第[{_NUM_CN}\d]+节")),
     ("tiao", re.compile(rf"第[{_NUM_CN}\d]+条")),
-    ("cn", re.compile(r"[一二三四五六七八九十百]+、")),
-    ("cn_paren", re.compile(r"[（(][一二三四五六七八九十百]+[）)]")),
+    ("cn", re.compile(rf"{CN_ORDINAL}、")),
+    ("cn_paren", re.compile(rf"[（(]{CN_ORDINAL}[）)]")),
     ("ar", re.compile(r"\d{1,3}[.．、](?!\d)")),
     ("ar_paren", re.compile(r"[（(]\d{1,3}[）)]")),
 ]
