@@ -15,6 +15,7 @@ from .matching import (
     bundled_templates,
     find_templates,
     format_for_terminal,
+    iter_templates,
     load_templates,
 )
 from .mining import mine_templates
@@ -27,6 +28,7 @@ __all__ = [
     "bundled_templates",
     "find_templates",
     "format_for_terminal",
+    "iter_templates",
     "load_templates",
     "mine_templates",
     "parse_template",

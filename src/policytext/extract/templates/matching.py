@@ -33,8 +33,9 @@ matcher looks at most a fixed window ahead; it never backtracks across slots
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,7 @@ from ...segment.segmenter import Segmenter, Token
 from ..registry import extractor
 from .language import (
     DEFAULT_MAX_SLOT,
+    HARD_MAX_SLOT,
     Literal,
     Slot,
     Template,
@@ -67,6 +69,7 @@ __all__ = [
     "TemplateSyntaxError",
     "bundled_templates",
     "find_templates",
+    "iter_templates",
     "load_templates",
     "parse_template",
 ]
@@ -341,6 +344,14 @@ class _Doc:
             tv = _Toks(toks)
             self._windows[key] = tv
         return tv
+
+    def forget_before(self, pos: int) -> None:
+        """Drop the cached windows that end before *pos* (the scan has passed them)."""
+        for cache in (self._windows, self._term_windows):
+            for key in [k for k in cache if k[1] < pos]:
+                del cache[key]
+        for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
+            del self._sentence_windows[a]
 
     def _window(self, pos: int) -> tuple[int, int]:
         cell = pos - pos % _GRID
@@ -956,54 +967,128 @@ class _Matcher:
         return out
 
 
+#: Documents are scanned in blocks of this many characters: every template scans a block before
+#: the next one starts, so the segmented windows kept in memory cover a block or two, not the text.
+_BLOCK = 4096
+#: A row found later never starts more than this many characters before the current block's end
+#: (a leading slot reaches back at most HARD_MAX_SLOT characters from its anchor).
+_CARRY = HARD_MAX_SLOT + 64
+
+
+class _Scan:
+    """One template's scan through one document, resumable block by block."""
+
+    def __init__(self, ct: _Compiled, doc: _Doc):
+        self.ct = ct
+        self.doc = doc
+        self.rx = re.compile("|".join(re.escape(o) for o in ct.anchor_options))
+        self.matcher = _Matcher(ct, doc)
+        self.pos = 0
+        self.last_end = 0
+        self.next_anchor: int | None = None  # an anchor found at or beyond the last block's end
+        self.done = False
+
+    def run(self, hi: int) -> list[dict[str, Any]]:
+        """Rows of every instance whose anchor lies before *hi* (and after the last call's)."""
+        ct, doc, matcher, text = self.ct, self.doc, self.matcher, self.doc.text
+        rows: list[dict[str, Any]] = []
+        while not self.done:
+            if self.next_anchor is not None and self.next_anchor >= self.pos:
+                i = self.next_anchor
+            else:
+                m = self.rx.search(text, self.pos)
+                if m is None:
+                    self.done = True
+                    break
+                i = m.start()
+            if i >= hi:
+                self.next_anchor = i
+                break
+            self.next_anchor = None
+            hit = None
+            for o in ct.anchor_options:
+                if not text.startswith(o, i):
+                    continue
+                if matcher.attempt(i, o, None) is None:  # cheap string-level pass first
+                    continue
+                tv = doc.tokens(i)
+                hit = matcher.attempt(i, o, tv)
+                if hit is not None:
+                    break
+            if hit is None or hit[0] < self.last_end:
+                self.pos = i + 1
+                continue
+            s, e, slots, _ = hit
+            rows.append(_row(ct, doc, s, e, slots, False))
+            self.last_end = e
+            for cs, ce, cslots in matcher.continuations(e, slots):
+                rows.append(_row(ct, doc, cs, ce, cslots, True))
+                self.last_end = ce
+            self.pos = max(self.last_end, i + 1)
+        return rows
+
+
+def _row(ct: _Compiled, doc: _Doc, s: int, e: int, slots: dict[str, str], elided: bool) -> dict[str, Any]:
+    return dict(
+        template=ct.source, match=doc.text[s:e], start=s, end=e, slots=slots, sentence=doc.sentence(s), elided=elided
+    )
+
+
+def _iter_doc(compiled: list[_Compiled], doc: _Doc) -> Iterator[dict[str, Any]]:
+    """Rows of every template in one document, in the order (start, end, template), streamed.
+
+    The document is read block by block (:data:`_BLOCK`): all templates scan a block, the
+    rows that no later block can precede are yielded, and the segmented windows behind the
+    block are dropped. Memory is bounded by a block's windows and rows, not by the text.
+    """
+    scans = [_Scan(ct, doc) for ct in compiled]
+    pending: list[tuple[int, int, str, int, dict[str, Any]]] = []
+    seq = 0
+    lo = 0
+    while lo < doc.n:
+        hi = min(lo + _BLOCK, doc.n)
+        for sc in scans:
+            for r in sc.run(hi):
+                heapq.heappush(pending, (r["start"], r["end"], r["template"], seq, r))
+                seq += 1
+        safe = hi - _CARRY if hi < doc.n else doc.n + 1
+        while pending and pending[0][0] < safe:
+            yield heapq.heappop(pending)[-1]
+        doc.forget_before(lo - _BLOCK)
+        lo = hi
+    while pending:
+        yield heapq.heappop(pending)[-1]
+
+
 def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
     """Every instance of one template in one document (and its elided continuations)."""
-    text = doc.text
-    rx = re.compile("|".join(re.escape(o) for o in ct.anchor_options))
-    matcher = _Matcher(ct, doc)
-    rows: list[dict[str, Any]] = []
-    pos = 0
-    last_end = 0
-    while True:
-        m = rx.search(text, pos)
-        if m is None:
-            break
-        i = m.start()
-        hit = None
-        for o in ct.anchor_options:
-            if not text.startswith(o, i):
-                continue
-            if matcher.attempt(i, o, None) is None:  # cheap string-level pass first
-                continue
-            tv = doc.tokens(i)
-            hit = matcher.attempt(i, o, tv)
-            if hit is not None:
-                break
-        if hit is None or hit[0] < last_end:
-            pos = i + 1
-            continue
-        s, e, slots, _ = hit
-        rows.append(
-            dict(
-                template=ct.source, match=text[s:e], start=s, end=e, slots=slots, sentence=doc.sentence(s), elided=False
-            )
-        )
-        last_end = e
-        for cs, ce, cslots in matcher.continuations(e, slots):
-            rows.append(
-                dict(
-                    template=ct.source,
-                    match=text[cs:ce],
-                    start=cs,
-                    end=ce,
-                    slots=cslots,
-                    sentence=doc.sentence(cs),
-                    elided=True,
-                )
-            )
-            last_end = ce
-        pos = max(last_end, i + 1)
-    return rows
+    return list(_iter_doc([ct], doc))
+
+
+def iter_templates(
+    source: Source,
+    templates: TemplateLike | Sequence[TemplateLike] | pd.DataFrame | None = None,
+    *,
+    segmenter: Segmenter | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The rows of :func:`find_templates`, one dict at a time (a generator).
+
+    Rows come document by document, in the order of the frame (start, end, template);
+    nothing is held for a whole document but a block's segmented windows and the rows
+    that a later block could still precede, so a scan of a long text (or a corpus) that
+    writes rows out as they come runs in bounded memory.
+
+    >>> next(iter_templates("抓党建促发展。", "抓{X}促{Y}"))["slots"]
+    {'X': '党建', 'Y': '发展'}
+    """
+    compiled = _compile(templates)
+    seg = segmenter if segmenter is not None else _default_segmenter()
+    term_seg = keyword_segmenter() if segmenter is None else None
+    for doc_id, text, _meta in iter_source(source):
+        doc = _Doc(text, seg, term_seg)
+        for r in _iter_doc(compiled, doc):
+            r["doc_id"] = doc_id
+            yield r
 
 
 @extractor(
@@ -1052,19 +1137,16 @@ def find_templates(
     >>> find_templates("坚持以人民为中心的发展思想。", "以{X}为{Y}")[["match", "slots"]].values.tolist()
     [['以人民为中心', {'X': '人民', 'Y': '中心'}]]
     """
-    compiled = _compile(templates)
-    seg = segmenter if segmenter is not None else _default_segmenter()
-    rows: list[dict[str, Any]] = []
-    for doc_id, text, _meta in iter_source(source):
-        doc = _Doc(text, seg, keyword_segmenter() if segmenter is None else None)
-        found: list[dict[str, Any]] = []
-        for ct in compiled:
-            found.extend(_find_in_doc(ct, doc))
-        found.sort(key=lambda r: (r["start"], r["end"], r["template"]))
-        for r in found:
-            r["doc_id"] = doc_id
-        rows.extend(found)
-    return to_frame(rows, COLUMNS)
+    columns: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+    for r in iter_templates(source, templates, segmenter=segmenter):
+        for c in COLUMNS:
+            columns[c].append(r[c])
+    if not columns["doc_id"]:
+        return to_frame([], COLUMNS)
+    try:
+        return pd.DataFrame(columns, columns=list(COLUMNS))
+    except UnicodeEncodeError:  # a lone surrogate in a text: pandas' Arrow-backed strings cannot hold it
+        return pd.DataFrame(columns, columns=list(COLUMNS), dtype=object)
 
 
 def format_for_terminal(df: pd.DataFrame) -> str:
