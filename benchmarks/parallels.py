@@ -8,12 +8,20 @@ Times, in one run and on the same texts:
 
 Run: ``PYTHONPATH=src python benchmarks/parallels.py [--repeat N]``. Prints characters per second
 and the ratio of (3) to (1); the aim is at most 1x.
+
+``--dev [SPLITS]`` scores the development sets instead (needs ``../shared/corpus``): the national
+passages of ``tests/data/parallels_dev`` and the local-genre passages of issue #21
+(``tests/data/local_genres_dev``), recall, precision and F1 per genre and split, with the matching rule
+of ``tests/helpers/parallel_scoring.py``. SPLITS is ``tune`` (default) or ``tune,heldout``: the
+held-out passages are scored only when asked, once the code is final.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import jieba
 
@@ -32,10 +40,46 @@ def best_of(fn, repeat: int) -> float:
     return min(times)
 
 
+def dev_scores(splits: list[str], corpus_dir: Path) -> None:
+    """Print the scores of the development sets, per genre and split."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from helpers.parallel_scoring import Score, score_groups
+    from helpers.parallels_dev import load_dev, load_local_dev
+
+    from policytext.segment.defaults import extractor_segmenter
+
+    seg = extractor_segmenter()  # find_parallels' default
+    rows: dict[tuple[str, str, str], Score] = {}
+    passages = [("national", "tune", p) for p in load_dev(corpus_dir)]
+    passages += [("local", p.split, p) for p in load_local_dev(corpus_dir) if p.split in splits]
+    for dev_set, split, p in passages:
+        df = find_parallels(p.text, segmenter=seg)
+        s = score_groups(list(zip(df["kind"], df["item_spans"])), p.parallels, p.lists + p.pairs)
+        key = (dev_set, p.genre, split)
+        rows[key] = rows.get(key, Score()) + s
+    print(f"{'set':<9}{'genre':<28}{'split':<9}{'gold':>5}{'found':>6}{'recall':>7}{'wrong':>6}{'prec':>6}{'F1':>6}")
+    for (dev_set, genre, split), s in sorted(rows.items()):
+        print(
+            f"{dev_set:<9}{genre:<28}{split:<9}{s.n_gold:>5}{s.found:>6}{s.recall:>7.2f}{s.wrong:>6}"
+            f"{s.precision:>6.2f}{s.f1:>6.2f}"
+        )
+    for dev_set in ("national", "local"):
+        for split in ("tune", "heldout"):
+            parts = [s for (d, _, sp), s in rows.items() if d == dev_set and sp == split]
+            if parts:
+                total = sum(parts, Score())
+                print(f"{dev_set} {split}: {total}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=2, help="best of N timings (default 2)")
+    ap.add_argument("--dev", nargs="?", const="tune", default=None, help="score the development sets (tune[,heldout])")
+    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
     args = ap.parse_args()
+    if args.dev is not None:
+        dev_scores(args.dev.split(","), args.corpus)
+        return
 
     sample = load_sample()
     docs = [d for d in sample if d.meta.get("genre") == "government_work_report"]
