@@ -4,7 +4,9 @@ The notebooks are kept as code here so that they are reviewed like code; ``make
 notebooks`` (or ``python scripts/make_notebooks.py``) regenerates them, runs them and stores
 them with their outputs (so they read as results on a code host); the tests execute them
 again (``tests/test_notebooks.py``) so they never rot. They need only the
-bundled sample corpus.
+bundled sample corpus, except ``coding_instruments``, which codes the digital-economy documents of
+``../shared/corpus`` (``POLICYTEXT_SHARED``) and falls back to the sample's work reports without it.
+``--only NAME`` writes one notebook.
 """
 
 from __future__ import annotations
@@ -233,6 +235,147 @@ counts.groupby(counts.index // 10 * 10).mean().round(1)""",
 ]
 
 
+CODING = [
+    (
+        "md",
+        """# Coding policy instruments: the digital economy, central vs Shandong, 2013–2024
+
+Quantitative policy-text research codes each clause of a policy into the instrument it uses: supply-side
+(人才培养, 资金投入, 技术支持, 公共服务), environment-side (目标规划, 金融支持, 税收优惠, 法规管制, 策略性措施) and
+demand-side (政府采购, 服务外包, 贸易管制, 示范工程), after Rothwell & Zegveld (1981) and its Chinese adaptation
+(赵筱媛、苏竣 2007; 黄萃、苏竣 et al. 2011). This notebook pre-codes the digital-economy documents of the central
+government and of Shandong province with the rules of policytext's bundled codebook, compares the two by year,
+and shows how human coders take over: a coding sheet, and the agreement of two coders.
+
+The rules are lexical pre-codes: they find the words an instrument is usually written with. Instrument coding is
+an interpretation, and published work reports the human coding and its reliability.""",
+    ),
+    (
+        "code",
+        """import os, pathlib
+import pandas as pd
+import policytext
+from policytext import Corpus
+from policytext.coding import (agreement, bundled_codebook, code_shares, code_units, disagreements,
+                               export_for_coding, machine_vs_human, plot_code_shares, primary_codes, read_coding)
+
+pd.set_option("display.max_colwidth", 50)
+here = pathlib.Path(policytext.__file__).resolve().parents[2]          # the source checkout
+shared = pathlib.Path(os.environ.get("POLICYTEXT_SHARED", here.parent / "shared")) / "corpus"
+if (shared / "policy_docs_central").is_dir():
+    corpus = Corpus.from_dir(shared, pattern="policy_docs_*/*.txt")  # manifest.jsonl: year, issuer
+    for d in corpus:
+        d.meta["level"] = "central" if d.doc_id.startswith("policy_docs_central") else "Shandong"
+else:  # without ../shared: the Government Work Reports of the sample corpus since 2013
+    corpus = policytext.load_sample().filter(collection="gov_work_reports_national")
+    corpus = corpus.filter(lambda d: (d.meta.get("year") or 0) >= 2013)
+    for d in corpus:
+        d.meta["level"] = "central"
+print(len(corpus), "documents,", f"{corpus.n_chars:,}", "characters")""",
+    ),
+    ("md", "## The codebook\\n\\nCategories, groups and definitions in Chinese and English:"),
+    (
+        "code",
+        """codebook = bundled_codebook()
+print(codebook.source)
+codebook.to_frame()[["group", "category", "label_en", "definition_zh", "rules"]]""",
+    ),
+    (
+        "md",
+        """## Pre-coding every clause
+
+A clause ends at 。！？； or a line break. Every rule that fires gives a row: which rule, and the text it matched.""",
+    ),
+    (
+        "code",
+        """coded = code_units(corpus, codebook, unit="clause")
+coded[coded["category"].notna()][["doc_id", "text", "category", "rule", "matched"]].head(8)""",
+    ),
+    (
+        "md",
+        """One primary code per clause: the category with the most rules fired (ties: the more specific instrument).
+Clauses no rule fired in are `none` — background, results, headings.""",
+    ),
+    (
+        "code",
+        """primary = primary_codes(coded, codebook)
+table = pd.crosstab(primary["category"], primary["level"], normalize="columns").round(3)
+table.loc[[c for c in [*codebook.codes, "none"] if c in table.index]]""",
+    ),
+    ("md", "Supply, environment and demand side, central vs Shandong (shares of coded clauses):"),
+    (
+        "code",
+        """group_of = {c.id: c.group for c in codebook.categories}
+primary["group"] = primary["category"].map(group_of)
+pd.crosstab(primary["group"], primary["level"], normalize="columns").round(3)""",
+    ),
+    (
+        "md",
+        """## Human coding
+
+The pre-codes go to coders in a sheet (CSV or Excel): text, the neighbouring clauses, the rule codes and an
+empty column per coder. `read_coding` refuses a sheet whose clauses were edited or re-sorted, or with a code
+that is not in the codebook, and names the row.""",
+    ),
+    (
+        "code",
+        """sheet = pathlib.Path("to_code.csv")
+sample = coded[coded["unit_id"].isin(primary["unit_id"].sample(20, random_state=0))]
+export_for_coding(sample, sheet, coders=["coder_a", "coder_b"], codebook=codebook, overwrite=True)
+pd.read_csv(sheet, encoding="utf-8-sig").columns.tolist()""",
+    ),
+    (
+        "md",
+        """policytext's own development set: 320 clauses of these documents and of the 2026 provincial work reports,
+coded independently by two coders (`tests/data/coding_dev`). Their agreement, and the rules' agreement with
+each of them:""",
+    ),
+    (
+        "code",
+        """dev = here / "tests" / "data" / "coding_dev"
+if (dev / "coder_b.csv").is_file():
+    humans = pd.concat([read_coding(dev / f"coder_{c}.csv", codebook) for c in "ab"], ignore_index=True)
+    print(agreement(humans, n_boot=200, categories=False)[["alpha", "alpha_low", "alpha_high", "kappa",
+                                                          "percent_agreement"]].round(2).to_string(index=False))
+    units = pd.read_csv(dev / "units.csv")
+    machine = primary_codes(code_units([policytext.Document(u, t) for u, t in zip(units.unit_id, units.text)],
+                                       codebook, unit="paragraph"), codebook)
+    machine["unit_id"] = machine["doc_id"]
+    scores = machine_vs_human(machine, humans)
+    display(scores[scores["category"] == "(micro)"].round(2))
+    display(disagreements(humans).iloc[:6, :6])
+else:
+    print("the development set is not in this installation")""",
+    ),
+    (
+        "md",
+        """## Instruments by year
+
+Shares of each instrument among the coded clauses of a year; central documents above, Shandong below.""",
+    ),
+    (
+        "code",
+        """import matplotlib.pyplot as plt
+from policytext._util.figures import setup_matplotlib
+
+setup_matplotlib()
+levels = [lv for lv in ("central", "Shandong") if lv in set(primary["level"])]
+fig, axes = plt.subplots(len(levels), 1, figsize=(10, 4.2 * len(levels)), squeeze=False)
+for ax, level in zip(axes[:, 0], levels):
+    part = primary[(primary["level"] == level) & primary["year"].notna()].copy()
+    part["year"] = part["year"].astype(int)
+    shares = code_shares(part, by="year")
+    plot_code_shares(shares, by="year", ax=ax, title=f"policy instruments by year — {level}")
+fig.tight_layout()""",
+    ),
+    (
+        "md",
+        "**Questions.** Which instruments grow after 2020? Does Shandong lean more on supply-side instruments than "
+        "the centre? Which clauses would you code differently from the rules — and what would that do to the plot?",
+    ),
+]
+
+
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     nb = new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -261,13 +404,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--no-execute", action="store_true", help="write the cells without running them (no stored outputs)"
     )
+    ap.add_argument("--only", metavar="NAME", action="append", help="write only this notebook (repeatable)")
     args = ap.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     for name, cells in (
         ("01_reading_a_speech", READING_A_SPEECH),
         ("02_government_work_reports_1954_2025", REPORTS),
         ("03_classroom_demo", CLASSROOM),
+        ("coding_instruments", CODING),
     ):
+        if args.only and name not in args.only:
+            continue
         nb = build(cells)
         if not args.no_execute:  # stored with their outputs, so they read as results on a code host
             nb = execute(nb)
