@@ -310,7 +310,7 @@ def align(
     max_gap: int = 30,
     merge_gap: int = 30,
     min_chars: int = 50,
-    min_similarity: float = 0.8,
+    min_similarity: float = 0.75,
     max_pairs: int = 64,
     extend: int = 24,
     index_a: dict[str, list[int]] | None = None,

@@ -74,7 +74,7 @@ def diffusion(
     *,
     by: str = "date",
     min_chars: int = 50,
-    min_similarity: float = 0.8,
+    min_similarity: float = 0.75,
     exclude_boilerplate: bool = True,
     progress: bool = False,
     random_state: int = 0,
