@@ -365,7 +365,7 @@ for ax, level in zip(axes[:, 0], levels):
     part = primary[(primary["level"] == level) & primary["year"].notna()].copy()
     part["year"] = part["year"].astype(int)
     shares = code_shares(part, by="year")
-    plot_code_shares(shares, by="year", ax=ax, title=f"policy instruments by year — {level}")
+    plot_code_shares(shares, by="year", order=codebook.codes, ax=ax, title=f"policy instruments by year — {level}")
 fig.tight_layout()""",
     ),
     (

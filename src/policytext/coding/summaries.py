@@ -122,9 +122,17 @@ def code_matrix(
 
 
 def plot_code_shares(
-    shares: pd.DataFrame, by: str = "year", *, title: str | None = None, ax: Any = None, kind: str = "bar"
+    shares: pd.DataFrame,
+    by: str = "year",
+    *,
+    order: Sequence[str] | None = None,
+    title: str | None = None,
+    ax: Any = None,
+    kind: str = "bar",
 ) -> Any:
     """Stacked shares of categories over *by* (:func:`code_shares`' frame): ``kind="bar"`` or ``"area"``.
+
+    *order* lists the categories bottom to top (e.g. ``codebook.codes``; default: as they come in *shares*).
 
     Needs matplotlib (extra ``plot``) and a CJK font; returns the figure.
     """
@@ -134,7 +142,8 @@ def plot_code_shares(
     if kind not in ("bar", "area"):
         raise InputError(f"kind: expected 'bar' or 'area', not {kind!r}")
     wide = shares.pivot_table(index=by, columns="category", values="share", aggfunc="sum", fill_value=0.0)
-    wide = wide[[c for c in dict.fromkeys(shares["category"]) if c in wide.columns]]
+    first = list(order) if order is not None else []
+    wide = wide[[c for c in dict.fromkeys([*first, *shares["category"]]) if c in wide.columns]]
     plt = pyplot()
     with rc_context():
         if ax is None:
