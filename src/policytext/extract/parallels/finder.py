@@ -63,7 +63,7 @@ def _strong_edge(lit: str, texts: list[str], short_limit: int, whole_token: bool
     maxlen = max(len(t) for t in texts)
     if ch in FUNCTION_CHARS:
         return maxlen <= 4 and len({len(t) for t in texts}) == 1
-    if ch in _SERIES_SUFFIXES and len(texts) >= 3 and short_limit == 5 and maxlen <= 8:
+    if ch in _SERIES_SUFFIXES and short_limit == 5 and maxlen <= 8:
         return True  # 老龄化、少子化、区域增减分化
     return maxlen <= short_limit or whole_token
 
@@ -763,17 +763,25 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
                 units.append((i, cls[k].start, cls[k].end))
         out += _openings(doc, units, "paragraph", min_items, max_gap=4)
     # the m-th sentence of successive paragraphs (——必须坚持…。X是中国特色社会主义的…。)
+    # paragraphs under different kinds of enumeration marker ((一)… then 1.…) are not one series
+    kinds = [_series.marker_kind(doc.text, p.start, p.end) for p in paras]
     for m in range(3):
         run: list[Unit] = []
-        for next_para in [*paras, None]:  # None closes the last run
+        run_kind: str | None = None
+        for k, next_para in enumerate([*paras, None]):  # None closes the last run
             if next_para is not None and m < len(next_para.sentences):
                 c = next_para.sentences[m].clauses[0]
-                if not _is_marker_only(doc.text, c.start, c.end):
+                if not _is_marker_only(doc.text, c.start, c.end) and (not run or kinds[k] == run_kind):
                     run.append(c)
+                    run_kind = kinds[k]
                     continue
             if len(run) >= min_items:
                 out += _runs(doc, run, "paragraph", trim_start_any=False, trim_end_last=False, min_items=min_items)
             run = []
+            if next_para is not None and m < len(next_para.sentences):
+                c = next_para.sentences[m].clauses[0]
+                if not _is_marker_only(doc.text, c.start, c.end):
+                    run, run_kind = [c], kinds[k]  # a new kind of marker opens a new run
     return out
 
 

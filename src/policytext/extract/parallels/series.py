@@ -32,6 +32,7 @@ __all__ = [
     "bold_headings",
     "copula_series",
     "enumerations",
+    "marker_kind",
     "quoted_series",
     "semicolon_frames",
     "sentence_closings",
@@ -114,6 +115,19 @@ _ENUM_RE = re.compile(
     rf"|第(?P<art>{_NUM})[条章节]|(?P<shi>{_NUM})是|(?P<cnt>{_NUM})(?P<word>[^\W\d一二三四五六七八九十两是、．.]{{2,3}})[—：:])"
     r"[ \t\u3000]*"
 )
+
+
+def marker_kind(text: str, s: int, e: int) -> str | None:
+    """The kind of enumeration marker opening text[s:e] (``pc`` for （一）, ``ad`` for 1. …), or None.
+
+    >>> marker_kind("（二）行业级大模型", 0, 9), marker_kind("3.培强企业创新载体", 0, 10), marker_kind("坚持", 0, 2)
+    ('pc', 'ad', None)
+    """
+    m = _ENUM_RE.match(text, s, e)
+    if not m:
+        return None
+    return next(k for k in ("pc", "cd", "ad", "pa", "art", "shi", "cnt") if m.group(k))
+
 
 #: longest heading of an enumeration (characters after the marker)
 MAX_HEADING = 20
