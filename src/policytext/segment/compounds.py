@@ -42,7 +42,7 @@ __all__ = ["NOMINAL_TAGS", "EndMemo", "HeadRules", "count_heads", "default_rules
 # tags of tokens that may modify a head (jieba's tag set; nr/nrt because jieba tags some
 # common nouns as names: 智慧, 文明)
 NOMINAL_TAGS = frozenset(("n", "nz", "nt", "ns", "nl", "ng", "nr", "nrt", "j", "b", "l", "an", "vn"))
-_HEAD_TAGS = frozenset(("n", "nz", "nt", "nl", "ng", "vn", "l", "j"))
+_HEAD_TAGS = frozenset(("n", "nz", "nl", "ng", "vn", "l", "j"))  # not nt: 国务院 is a name, not …院
 _KINDS = ("head", "vhead", "modifier", "stop")
 _LEAD_TAGS = NOMINAL_TAGS - {"vn", "nr", "nrt"}  # jieba tags some verb phrases nr (严格执行)
 _BLOCK_NEXT = frozenset(("n", "nz", "nt", "ng", "nl", "ns"))
@@ -93,6 +93,7 @@ class HeadRules:
             by_last.setdefault(h[-1], []).append(h)
         self._by_last.update({k: tuple(v) for k, v in by_last.items()})
         # the last token of a head spelled by several tokens is one of its proper suffixes
+        object.__setattr__(self, "_stop_prefixes", tuple(sorted(p for p in self.stops if len(p) > 1)))
         object.__setattr__(self, "_tails", frozenset(h[i:] for h in self.heads for i in range(1, len(h))))
 
     @classmethod
@@ -140,7 +141,12 @@ class HeadRules:
         if len(w) >= 2 and tag(w) in _HEAD_TAGS:
             for h in self._by_last.get(w[-1], ()):
                 # a one-character head only ends words of three or more (文化站, not 网站 or 格局)
-                if len(h) < len(w) and w.endswith(h) and (len(h) > 1 or len(w) >= 3):
+                if (
+                    len(h) < len(w)
+                    and w.endswith(h)
+                    and (len(h) > 1 or len(w) >= 3)
+                    and tag(w[: -len(h)]) in NOMINAL_TAGS  # 文化|站, 服务|中心; not 按|计划
+                ):
                     return j
         return -1
 
@@ -153,9 +159,12 @@ class HeadRules:
 
     def _leading(self, w: str, lead: Callable[[str], str]) -> bool:
         """Whether *w* may open a compound: a listed modifier, or a noun of two or more
-        characters whose first word is nominal (not 发展…, 严格执行…)."""
+        characters whose first word is nominal (not 发展…, 严格执行…) and that does not
+        start with a stop word of two or more characters (全面推广, 超额完成)."""
         if w in self.modifiers:
             return True
+        if any(w.startswith(p) for p in self._stop_prefixes):  # type: ignore[attr-defined]
+            return False  # 全面推广, 超额完成: an adverb or verb opens it
         return len(w) > 1 and lead(w) in _LEAD_TAGS
 
     def merge_spans(
@@ -193,10 +202,11 @@ class HeadRules:
                 continue
             if j + 1 < n and words[j + 1].strip():
                 t_next = tag(words[j + 1])
-                if (t_next in _BLOCK_NEXT and len(words[j + 1]) > 1) or (
+                if (t_next in _BLOCK_NEXT and words[j + 1] not in ends) or (
                     t_next[:1] == "v" and (tag(w)[:1] == "v" or "".join(words[k : j + 1]) in self.verbal_heads)
                 ):
-                    # the head is not final (平台 | 经济), or a verbal head is a verb here (计划 | 投资)
+                    # the head is not final (平台 | 经济, 中心 | 村; but 文化站 | 工程 ends one compound
+                    # before the next), or a verbal head is a verb here (计划 | 投资)
                     continue
             chars = sum(len(x) for x in words[k : j + 1])
             if k == j and len(w) > self.max_head_chars:

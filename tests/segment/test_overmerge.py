@@ -1,0 +1,112 @@
+"""Over-merging of the coarse granularity, judged by reading (issue #20, item 3).
+
+``tests/data/segment_overmerge_sample.tsv`` holds 300 coarse tokens that merge several word
+tokens (lexicon formulations and head compounds), drawn with a fixed seed (the smallest
+seeded hashes of the occurrences) from the local and national state documents of
+``../shared/corpus`` (150 each), each read in its context
+and judged: ``keep`` (a reader would not split it) or ``split`` (a reader would), with a
+reason. The file stores no corpus text beyond the token and a short context of these
+state documents (which the corpus README allows to be copied).
+
+The draw is repeated here: when the segmenter's merges change, the sample no longer
+matches and must be drawn and read again (``python tests/segment/test_overmerge.py``
+writes a new file with empty verdicts, keeping the verdicts of tokens read before).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from policytext.segment import Segmenter
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "segment_overmerge_sample.tsv"
+LOCAL = ("local_documents", "policy_docs_shandong", "local_gov_work_reports_2026")
+NATIONAL = ("gov_work_reports_national", "central_documents", "policy_docs_central")
+FIELDS = ["token", "context", "verdict", "reason", "kind", "parts", "path", "start"]
+SEED = 20
+PER_SCOPE = 150
+
+
+def draw(corpus: Path, seg: Segmenter) -> list[dict[str, str]]:
+    """150 merged coarse tokens of local and 150 of national documents, seeded."""
+    occ: dict[str, list[dict[str, str]]] = {"local": [], "national": []}
+    for line in (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        top = rec["path"].split("/")[0]
+        scope = "local" if top in LOCAL else "national" if top in NATIONAL else None
+        if scope is None or not rec["path"].endswith(".txt"):
+            continue
+        text = (corpus / rec["path"]).read_text(encoding="utf-8")
+        for t in seg.tokenize(text):
+            if len(t.parts) > 1:
+                ctx = text[max(0, t.start - 12) : t.start] + "[" + t.word + "]" + text[t.end : t.end + 12]
+                occ[scope].append(
+                    {
+                        "token": t.word,
+                        "context": " ".join(ctx.split()),
+                        "kind": "lexicon" if t.word in seg._units else "head",
+                        "parts": "|".join(p.word for p in t.parts),
+                        "path": rec["path"],
+                        "start": str(t.start),
+                    }
+                )
+    out = []
+    for scope in ("local", "national"):
+        # the occurrences with the smallest seeded hashes: a change of the merges changes only
+        # the rows of the occurrences it touches (a re-seeded random.sample would redraw them all)
+        out += sorted(occ[scope], key=_rank)[:PER_SCOPE]
+    return out
+
+
+def _rank(r: dict[str, str]) -> str:
+    return hashlib.sha1(f"{SEED}|{r['path']}|{r['start']}|{r['token']}".encode()).hexdigest()
+
+
+def read_sample() -> list[dict[str, str]]:
+    with SAMPLE.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def test_sample_is_read_and_over_merging_is_rare():
+    rows = read_sample()
+    assert len(rows) == 2 * PER_SCOPE
+    assert all(r["verdict"] in ("keep", "split") for r in rows), "every sampled token is judged"
+    assert all(r["reason"].strip() for r in rows if r["verdict"] == "split")
+    share = sum(r["verdict"] == "split" for r in rows) / len(rows)
+    assert share <= 0.05, share
+
+
+def test_sample_matches_the_segmenter(corpus_dir):
+    # the file is the seeded draw of today's merges (else the verdicts judge other tokens)
+    if not (corpus_dir / "manifest.jsonl").is_file():
+        pytest.skip("no corpus")
+    drawn = draw(corpus_dir, Segmenter(backend="rjieba" if _has_rjieba() else "jieba"))
+    stored = read_sample()
+    assert [(r["path"], r["start"], r["token"]) for r in drawn] == [(r["path"], r["start"], r["token"]) for r in stored]
+
+
+def _has_rjieba() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if __name__ == "__main__":  # redraw, keeping verdicts already given for the same occurrence
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else SAMPLE.parents[3] / "shared" / "corpus"
+    old = {(r["path"], r["start"], r["token"]): r for r in read_sample()} if SAMPLE.is_file() else {}
+    rows = draw(corpus, Segmenter(backend="rjieba" if _has_rjieba() else "jieba"))
+    with SAMPLE.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, FIELDS, delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            prev = old.get((r["path"], r["start"], r["token"]), {})
+            w.writerow({**r, "verdict": prev.get("verdict", ""), "reason": prev.get("reason", "")})
+    print(f"{SAMPLE}: {len(rows)} rows")
