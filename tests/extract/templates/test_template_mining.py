@@ -136,3 +136,59 @@ def test_all_reports(sample_corpus, seg):
         "扩大{}范围",
     }
     assert len(known & set(df.frame.head(20))) >= 3, df.frame.head(20).tolist()
+
+
+# --- names, places and address chains are not frames (issue #21) ---------------------------
+
+
+def _literals(frame: str) -> str:
+    return frame.replace("{}", "|")
+
+
+def test_news_page_gives_no_name_or_place_frames(corpus_dir, seg):
+    # a university's Party-building news (not a state document: read from the corpus, never stored)
+    from policytext import read_document
+
+    doc = read_document(corpus_dir / "html_pages/other_sites/nju_itsc_zhihui_dangjian_training.html")
+    df = mine_templates(doc, min_support=2, segmenter=seg)
+    assert len(df) > 0
+    for frame in df.frame:
+        lit = _literals(frame)
+        # the institution, the campus and the repeated caption came out as 'frames' before
+        assert "南京大学" not in lit and "仙林" not in lit and "校区" not in lit, frame
+        assert "培训及答疑会" not in lit, frame
+
+
+def test_party_building_news_gives_no_name_or_markup_frames(corpus_dir, seg):
+    text = (corpus_dir / "party_building_articles/pb_11.txt").read_bytes().decode("utf-8")
+    df = mine_templates(text, min_support=2, segmenter=seg)
+    for frame in df.frame:
+        lit = _literals(frame)
+        assert "清华大学" not in lit and "蒋南翔" not in lit, frame
+        assert all("\u4e00" <= ch <= "\u9fff" or ch == "|" for ch in lit), frame  # no 》, *, …, URL pieces
+        assert len(lit.replace("|", "")) <= 10, frame  # no repeated sentence taken for a literal
+
+
+def test_address_chains_and_place_names_are_not_fillers(seg):
+    docs = [
+        "会议在山东省济南市历下区泉城路街道召开，研究部署工作。",
+        "会议在河南省郑州市金水区花园路街道召开，研究部署工作。",
+        "会议在四川省成都市武侯区玉林街道召开，研究部署工作。",
+        "会议在贵州省贵阳市云岩区中华路街道召开，研究部署工作。",
+        "抓学校党建促立德树人。抓机关党建促作风转变。抓国企党建促高质量发展。",
+    ]
+    df = mine_templates(docs, min_support=3, segmenter=seg)
+    assert "抓{}党建促{}" in set(df.frame)
+    for r in df.itertuples():
+        assert not any("街道" in f or "省" in f for f in r.fillers), (r.frame, r.fillers)
+
+
+def test_place_names_list_is_read_with_short_forms():
+    from policytext.extract.templates.noise import NameFilter, place_names
+
+    names = place_names()
+    assert {"山东省", "山东", "济南市", "济南", "历下区"} <= names
+    assert "发展" not in names and "行政区划" not in "".join(n for n in names if len(n) > 8)
+    f = NameFilter(None)
+    assert f.is_address_chain("仙林校区") is False  # one unit is not a chain
+    assert f.is_address_chain("南京市栖霞区仙林大道163号")

@@ -46,6 +46,7 @@ from ...errors import InputError
 from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
 from .matching import clean_filler
+from .noise import NameFilter
 
 __all__ = ["COLUMNS", "mine_templates"]
 
@@ -54,6 +55,10 @@ COLUMNS = ("frame", "support", "n_fillers", "n_docs", "score", "kind", "fillers"
 _UNIT_BREAKS = frozenset("，。；：！？、,;:!?\n\r")
 _MAX_GAP_CHARS = 24
 _MAX_TRAIL_CHARS = 40
+#: A frame's literals hold at most this many characters (longer ones are repeated sentences).
+_MAX_LITERAL_CHARS = 10
+#: A literal is Chinese words only (no 》, *, …, URL pieces: page chrome and markup are not frames).
+_CJK_ONLY = re.compile("[\u4e00-\u9fff]+")
 
 
 @dataclass
@@ -167,6 +172,23 @@ def _is_numeric(s: str) -> bool:
     return _NUMERIC_RE.search(s) is not None
 
 
+def _unnested(fillers: Counter[str]) -> int:
+    """Distinct fillers, counting one that ends or starts with another as the same.
+
+    A sentence printed twice (a caption and its body) gives 'fillers' such as 关心最直接 and
+    直接, or 《百年百问》等 and 等: one instance seen from two starts, not two fillers.
+
+    >>> _unnested(Counter(["关心最直接", "直接", "党建"]))
+    2
+    """
+    fs = sorted(fillers, key=len)
+    kept: list[str] = []
+    for f in fs:
+        if not any(f.endswith(k) or f.startswith(k) for k in kept):
+            kept.append(f)
+    return len(kept)
+
+
 def _norm_filler(s: str) -> str:
     """A filler as a reader names it: no leading aspect particle (了重要 → 重要), no trailing 的."""
     while len(s) > 1 and s[0] in "了着过":
@@ -226,7 +248,7 @@ def mine_templates(
     if len(tk.ids) < 3:
         return to_frame([], COLUMNS)
     stop = seg.stopword_set
-    miner = _Miner(tk, stop, min_support, max_gap)
+    miner = _Miner(tk, stop, min_support, max_gap, NameFilter(seg))
     rows = miner.run()
     rows.sort(key=lambda r: (-r["score"], r["frame"]))
     if top is not None:
@@ -235,9 +257,13 @@ def mine_templates(
 
 
 class _Miner:
-    def __init__(self, tk: _Tokens, stop: frozenset[str], min_support: int, max_gap: int):
+    def __init__(
+        self, tk: _Tokens, stop: frozenset[str], min_support: int, max_gap: int, names: NameFilter | None = None
+    ):
         self.tk = tk
         self.stop = stop
+        self.names = names if names is not None else NameFilter(None)
+        self._lit_ok: dict[tuple[str, ...], bool] = {}
         self.min_support = min_support
         self.max_gap = max_gap
         ids = tk.ids
@@ -426,25 +452,30 @@ class _Miner:
             fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(u0, s0)]
             shown = fillers
             starts, ends = u0, s1
-        # fillers must be fillers (the rules of find_templates) and short enough
+        # a frame's literal is a phrase of the register: not a name, a place, punctuation or a whole sentence
+        lit_words = [tk.words[t] for part in lits for t in part]
+        if not self._literal_ok(lit_words):
+            return None
+        # fillers must be fillers (the rules of find_templates), short enough, and not names or addresses
         valid = self._valid
         keep = []
         for i, f in enumerate(fillers):
             ok = valid.get(f)
             if ok is None:
-                ok = valid[f] = 0 < len(f) <= _MAX_TRAIL_CHARS and clean_filler(f) is not None
+                ok = valid[f] = (
+                    0 < len(f) <= _MAX_TRAIL_CHARS and clean_filler(f) is not None and not self.names.is_name_filler(f)
+                )
             if ok:
                 keep.append(i)
         if not keep:
             return None
         distinct = Counter(fillers[i] for i in keep)
-        if len(distinct) < self.min_support:
+        if len(distinct) < self.min_support or _unnested(distinct) < self.min_support:
             return None
         shown_counts = Counter(shown[i] for i in keep)
         support = len(keep)
         docs = {int(tk.doc[starts[i]]) for i in keep}
         frameness = self._association(c.kind, lits, support)
-        lit_words = [tk.words[t] for part in lits for t in part]
         content = sum(self.content[t] for part in lits for t in part) / max(1, len(lit_words))
         informative = 0.15 + 0.85 * content
         numeric = sum(_is_numeric(f) for f in shown_counts) / len(shown_counts)
@@ -492,6 +523,25 @@ class _Miner:
             fillers=[f for f, _ in shown_counts.most_common()],
             examples=examples,
         )
+
+    def _literal_ok(self, words: list[str]) -> bool:
+        """Is this a literal a frame can have (not a name, a place, bare punctuation, a sentence)?
+
+        News reports repeat names (清华大学{}, 在仙林校区{}) and whole sentences (a caption
+        printed twice gives a 'frame' whose literal is the sentence): neither is a frame.
+        """
+        key = tuple(words)
+        ok = self._lit_ok.get(key)
+        if ok is None:
+            text = "".join(words)
+            ok = (
+                _CJK_ONLY.fullmatch(text) is not None
+                and len(text) <= _MAX_LITERAL_CHARS
+                and not any(self.names.is_name_word(w) for w in words)
+                and not self.names.is_address_chain(text)
+            )
+            self._lit_ok[key] = ok
+        return ok
 
     def _association(self, kind: str, lits: list[tuple[int, ...]], support: int) -> float:
         """Normalized PMI (0..1) of the frame's parts: how much more often they stand together
