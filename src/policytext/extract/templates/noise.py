@@ -26,7 +26,9 @@ __all__ = ["NameFilter", "place_names"]
 
 #: Suffixes of administrative divisions and of the parts of an address.
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "州", "盟", "县", "区", "旗")
-_ADDRESS_UNIT = r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|村|社区|路|街|巷|大道|号|栋|楼|室|校区)"
+_ADDRESS_UNIT = (
+    r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|村|社区|路|街|巷|大道|号|栋|楼|室|校区)"
+)
 #: Two or more address units in a row (山东省济南市, 历下区泉城路街道, 仙林校区…号).
 _ADDRESS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?" + _ADDRESS_UNIT + r"){2,}")
 #: POS tags of names: persons (nr, nrfg, nrt), places (ns), institutions (nt).
