@@ -237,15 +237,41 @@ def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:
         if tag == "p":
             lines.append(docx.text.paragraph.Paragraph(child, document).text)
         elif tag == "tbl":
-            table = docx.table.Table(child, document)
-            for row in table.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    text = " ".join(cell.text.split())
-                    if text and (not cells or cells[-1] != text):  # merged cells repeat
-                        cells.append(text)
-                lines.append(" ".join(cells))
+            # the table's XML directly: python-docx's row.cells is slow on large tables (it resolves
+            # every merge), and a vertically merged cell is printed once, as the document shows it
+            lines.extend(_table_lines(child))
     return "\n".join(ln.strip() for ln in lines)
+
+
+def _para_text(p: Any) -> str:
+    """A ``w:p`` element's text (ElementTree or lxml): runs, tabs and line breaks."""
+    out = []
+    try:  # lxml (python-docx) filters the elements itself, much faster than testing every tag here
+        elements = p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr")
+    except TypeError:  # ElementTree's iter takes one tag
+        elements = p.iter()
+    for el in elements:
+        if el.tag == _W + "t":
+            out.append(el.text or "")
+        elif el.tag == _W + "tab":
+            out.append("\t")
+        elif el.tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _table_lines(table: Any) -> list[str]:
+    """One line per row of a ``w:tbl`` element: its cells' texts separated by a space (a cell spanning
+    several columns once, an empty cell left out)."""
+    lines = []
+    for row in table.iter(_W + "tr"):
+        cells: list[str] = []
+        for cell in row.iter(_W + "tc"):
+            text = " ".join(" ".join(_para_text(p) for p in cell.iter(_W + "p")).split())
+            if text and (not cells or cells[-1] != text):
+                cells.append(text)
+        lines.append(" ".join(cells))
+    return lines
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -260,28 +286,11 @@ def _docx_xml_text(raw: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
         raise DecodeError(f"{name}: not a readable .docx ({type(e).__name__}: {e})", source=name) from None
 
-    def para_text(p: ET.Element) -> str:
-        out = []
-        for el in p.iter():
-            if el.tag == _W + "t":
-                out.append(el.text or "")
-            elif el.tag == _W + "tab":
-                out.append("\t")
-            elif el.tag in (_W + "br", _W + "cr"):
-                out.append("\n")
-        return "".join(out)
-
     lines: list[str] = []
     body = root.find(_W + "body")
     for child in body if body is not None else []:
         if child.tag == _W + "p":
-            lines.append(para_text(child))
+            lines.append(_para_text(child))
         elif child.tag == _W + "tbl":
-            for row in child.iter(_W + "tr"):
-                cells: list[str] = []
-                for cell in row.iter(_W + "tc"):
-                    text = " ".join(" ".join(para_text(p) for p in cell.iter(_W + "p")).split())
-                    if text and (not cells or cells[-1] != text):
-                        cells.append(text)
-                lines.append(" ".join(cells))
+            lines.extend(_table_lines(child))
     return "\n".join(ln.strip() for ln in lines)
