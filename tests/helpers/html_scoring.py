@@ -198,7 +198,10 @@ def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
         text = han(html_to_text(page))
         start, end = han(rec["body_start"]), han(rec["body_end"])
         i = text.find(start)
-        j = text.find(end, i)
+        # the body ends at the last line before the page's chrome: the last occurrence of body_end there
+        # (a short end such as a table's last cell, 全国, also occurs earlier in the body)
+        chrome = text.find(han("扫一扫在手机打开当前页"), i)
+        j = text.rfind(end, i, chrome if chrome >= 0 else len(text))
         assert i >= 0 and j >= 0, rec["id"]
         date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
         out.append({**rec, "path": rec["id"], "gold": text[i : j + len(end)], "page": page, "date": date})
