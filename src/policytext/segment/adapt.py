@@ -50,13 +50,24 @@ def empty_learned() -> pd.DataFrame:
 
 
 def _token_lists(seg: Segmenter, corpus: Any, n_jobs: int | None) -> list[list[str]]:
-    from ..corpus.corpus import Corpus
+    """One token list per document; a gap of whitespace between two tokens (a line break in
+    the middle of a phrase, a space) is kept as a ``" "`` token, so no n-gram crosses it."""
     from ..corpus.source import iter_source
 
-    if isinstance(corpus, Corpus):
-        return [list(t) for t in corpus.tokens(seg)]
     texts = [text for _id, text, _meta in iter_source(corpus)]
-    return seg.cut_many(texts, n_jobs=n_jobs)
+    out = []
+    for toks in seg.cut_many(texts, n_jobs=n_jobs, method="tokenize"):
+        words: list[str] = []
+        end = 0
+        for t in toks:
+            if t.start < end:
+                continue  # the overlapping sub-words of granularity="fine"
+            if t.start > end and words:
+                words.append(" ")
+            words.append(t.word)
+            end = t.end
+        out.append(words)
+    return out
 
 
 def adapt(seg: Segmenter, corpus: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
