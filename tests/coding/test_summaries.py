@@ -70,7 +70,7 @@ def test_shares_by_year_and_issuer(coded):
 
 def test_shares_of_groups():
     df = code_units([Document("d", TAX + FUNDS, {"year": 2020})])  # the bundled codebook
-    groups = code_shares(df, by="year", level="group")
+    groups = code_shares(df, by="year", level="group", dimension="instrument")
     assert set(groups["category"]) <= {"供给型", "环境型", "需求型"} and groups["share"].sum() == pytest.approx(1.0)
 
 

@@ -331,7 +331,13 @@ def machine_vs_human(
         human_frames = list(human.groupby("coder", sort=False))
     else:
         human_frames = [(coder or "human", human)]
-    msets = _code_sets(_primary_if_rule_rows(machine, level), level)
+    machine = _primary_if_rule_rows(machine, level)
+    if "dimension" in machine.columns:  # only the dimension the human codes belong to (not a second one)
+        human_codes = set(human["category"].dropna())
+        dims = set(machine.loc[machine["category"].isin(human_codes), "dimension"].dropna())
+        if dims:
+            machine = machine[machine["dimension"].isin(dims) | machine["category"].isna()]
+    msets = _code_sets(machine, level)
     rows = []
     for who, h in human_frames:
         hsets = {u: s for u, s in _code_sets(h, level).items() if not h[h["unit_id"] == u]["category"].isna().all()}
