@@ -3,8 +3,8 @@
 
 The pairs' passages were proposed from shared character 6-grams and then judged and cut by reading (see
 tests/data/reuse_dev/README.md); every third pair is held out. Scores are by character overlap on the Shandong
-side. Measured at min_chars=15: tuned recall 0.786 / precision 0.812, held out 0.775 / 0.816; at min_chars=20:
-0.747 / 0.875 and 0.706 / 0.859 (docs/compare.md). The bounds below sit a little under the tuned numbers.
+side. Measured at min_chars=15: tuned recall 0.805 / precision 0.799, held out 0.837 / 0.810; at min_chars=20:
+0.766 / 0.868 and 0.767 / 0.848 (docs/compare.md). The bounds below sit a little under the tuned numbers.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def test_recall_and_precision_on_the_tuned_pairs(pairs):
     recall, precision = _score(pairs, "tune", 15)
     held_recall, held_precision = _score(pairs, "heldout", 15)
     print(f"tuned: recall {recall:.3f} precision {precision:.3f}; held out: {held_recall:.3f} {held_precision:.3f}")
-    assert recall >= 0.75 and precision >= 0.78
+    assert recall >= 0.77 and precision >= 0.77
     # longer passages only: fewer stock phrases found, so higher precision
     recall20, precision20 = _score(pairs, "tune", 20)
     assert precision20 >= 0.85 and recall20 >= 0.7
@@ -89,7 +89,7 @@ def test_2026_provincial_reports_reuse_the_national_report(reports):
     by_doc = {d.doc_id: d.text for d in chosen}
     for r in df.itertuples():
         assert text[r.a_start : r.a_end] == r.a_text and by_doc[r.doc_b][r.b_start : r.b_end] == r.b_text
-        assert r.similarity >= 0.8
+        assert r.similarity >= 0.75  # the default min_similarity
     # every province reuses some of the national report, and none copies more than a tenth of its own text
     for d in chosen:
         rows = df[df.doc_b == d.doc_id]
