@@ -106,6 +106,34 @@ def test_procedure_steps_in_one_clause(seg):
     assert ["村党组织提议", "村两委会议商议", "党员大会审议", "村民代表会议决议"] in groups(df)
 
 
+def test_procedure_steps_as_clauses(seg):
+    # handmade: the same steps between ，, one agent tagged oddly (村 zg) and quotes inside an item
+    text = "由村党组织提议，村“两委”会议商议，党员大会审议，村民代表会议决议。"
+    df = find_parallels(text, segmenter=seg)
+    assert ["村党组织提议", "村“两委”会议商议", "党员大会审议", "村民代表会议决议"] in groups(df)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # the examples of local reporting, in handmade sentences
+        (
+            "要建强一个班子、带好一支队伍、办好一批实事，推动基层党建全面进步。",
+            ["建强一个班子", "带好一支队伍", "办好一批实事"],
+        ),
+        ("各级党组织要抓班子、带队伍、促发展，切实履行主体责任。", ["抓班子", "带队伍", "促发展"]),
+        ("持续为基层减负担、减程序、减时限，让干部有更多精力抓落实。", ["减负担", "减程序", "减时限"]),
+        (
+            "着力解决“不敢为”的问题，着力解决“不想为”的问题，着力解决“不会为”的问题。",
+            ["着力解决“不敢为”的问题", "着力解决“不想为”的问题", "着力解决“不会为”的问题"],
+        ),
+    ],
+)
+def test_series_of_local_reporting(seg, text, items):
+    df = find_parallels(text, segmenter=seg)
+    assert items in groups(df), groups(df)
+
+
 def test_headings_of_an_outer_enumeration_are_not_joined_to_inner_ones(corpus_dir, seg):
     # Shandong guiding opinions on large models: （一）…（五） headings, each with numbered tasks 1.…14.
     text = (corpus_dir / "policy_docs_shandong/shandong_030.txt").read_bytes().decode("utf-8")

@@ -150,14 +150,19 @@ def _topic_noun(doc: _Doc, starts: list[int], length: int) -> bool:
 _SERIES_SUFFIXES = frozenset("化性感力者式型")
 
 
+#: POS classes a procedure step cannot open with (its agent is a noun, an abbreviation, a place…)
+_NOT_AGENT = frozenset("vpdcura")
+
+
 def _procedure(doc: _Doc, spans: list[tuple[int, int]]) -> bool:
     """Steps of a procedure: each an agent (a noun) and its own two-character verb at the end
-    (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议)."""
+    (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议), between 、 or between ，."""
     verbs = []
     for s, e in spans:
-        if not 4 <= e - s <= 12 or han_len(doc.text[s:e]) != e - s:
+        t = doc.text[s:e]
+        if not 4 <= e - s <= 12 or han_len(t) + sum(t.count(q) for q in "“”") != e - s:
             return False
-        if not doc.is_start[e - 2] or not doc.boundary[s] or doc.pos_at.get(s, "x")[:1] not in ("n", "j"):
+        if not doc.is_start[e - 2] or not doc.boundary[s] or doc.pos_at.get(s, "x")[:1] in _NOT_AGENT:
             return False
         verbs.append(doc.text[e - 2 : e])
     # the verbs are tagged as verbs, or (the tagger calls 商议 and 决议 nouns) end alike: 提议、商议、审议
@@ -183,7 +188,9 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
         return True  # AA-type: 条条落实、件件落地
     if level == "phrase" and L <= 6 and all(t[0] in _NUMERALS for t in texts):
         return True  # counted items: 两高地、两基地、一屏障
-    if not all(doc.phrasal(s, e) for s, e in spans):
+    phrasal = sum(doc.phrasal(s, e) for s, e in spans)
+    # between 、 a term of the lexicon may stand among verb-object phrases (抓班子、带队伍、促发展)
+    if phrasal < len(spans) and not (level == "phrase" and phrasal * 2 >= len(spans)):
         return False
     if not all(doc.boundary[s] and doc.boundary[e] for s, e in spans):
         return False
@@ -214,7 +221,7 @@ def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, s
         kind, f = lit
         score = min(1.0, 0.45 + 0.1 * min(f.literal_han, 4) + 0.05 * (len(spans) - 2))
         return kind, f.text, round(score, 3), f
-    if level == "phrase" and _procedure(doc, spans):
+    if level in ("phrase", "clause") and _procedure(doc, spans):
         return "matched", "{}", 0.55, None
     if _matched(doc, spans, level):
         aa = all(len(t) >= 3 and t[0] == t[1] for t in texts)
