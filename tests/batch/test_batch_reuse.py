@@ -137,3 +137,22 @@ def test_cli_batch_reuse(source_dir, expected, tmp_path, capsys):
     assert code == 0
     assert f"reuse: {len(expected):,} rows" in capsys.readouterr().out
     pd.testing.assert_frame_equal(_rows(read_results(out, "reuse")), _rows(expected), check_dtype=False)
+
+
+@pytest.mark.slow
+def test_dask_runner_reuse_step_equals_the_local_run(source_dir, expected, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="the dask extra (dask[distributed]) is not installed")
+    from policytext.batch.dask_runner import run as dask_run
+
+    options = {"min_chars": 30, "candidates": "lsh"}
+    batch.run(source_dir, steps=["reuse"], out=tmp_path / "local", format="csv", reuse_options=options)
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as c,
+        distributed.Client(c) as client,
+    ):
+        result = dask_run(
+            source_dir, steps=["reuse"], out=tmp_path / "dask", client=client, format="csv", reuse_options=options
+        )
+    local = read_results(tmp_path / "local", "reuse")
+    assert result.findings["reuse"] == len(local) > 0
+    pd.testing.assert_frame_equal(read_results(tmp_path / "dask", "reuse"), local)
