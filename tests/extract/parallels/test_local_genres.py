@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.parallel_scoring import Score, score_groups
-from policytext.extract.parallels.doc import _Doc
+from policytext.extract.parallels.doc import TokenView
 from policytext.extract.parallels.finder import MAX_WORD_ITEMS, find_parallels
 
 
@@ -227,7 +227,7 @@ def test_section_titles_are_not_a_series(corpus_dir, seg):
 
 
 def _assert_on_word_boundaries(text: str, df: pd.DataFrame, seg) -> None:
-    doc = _Doc(text, seg.tokenize(text, pos=True))
+    doc = TokenView(text, seg.tokenize(text, pos=True))
     for r in df.itertuples():
         for s, e in r.item_spans:
             assert doc.boundary[s] and doc.boundary[e], (r.kind, r.level, text[max(0, s - 3) : e + 3], text[s:e])

@@ -1,7 +1,7 @@
 """The token view of one document that the parallel detectors share, and the group they return.
 
 >>> from policytext.segment.segmenter import Token
->>> d = _Doc("学深悟透", [Token("学深", 0, 2, "v"), Token("悟透", 2, 4, "v")])
+>>> d = TokenView("学深悟透", [Token("学深", 0, 2, "v"), Token("悟透", 2, 4, "v")])
 >>> bool(d.boundary[2]), d.n_tokens(0, 4), d.tok_lengths(0, 4)
 (True, 2, (2, 2))
 """
@@ -16,13 +16,13 @@ import numpy as np
 
 from .frames import Frame
 
-__all__ = ["_LEVEL_RANK", "_PRED", "_Doc", "_Group"]
+__all__ = ["LEVEL_RANK", "PRED", "Group", "TokenView"]
 
-_PRED = ("v", "a", "d", "i", "l")  # POS classes of predicates (verbs, adjectives, adverbs, idioms)
-_LEVEL_RANK = {"word": 0, "phrase": 1, "clause": 2, "sentence": 3, "paragraph": 4}
+PRED = ("v", "a", "d", "i", "l")  # POS classes of predicates (verbs, adjectives, adverbs, idioms)
+LEVEL_RANK = {"word": 0, "phrase": 1, "clause": 2, "sentence": 3, "paragraph": 4}
 
 
-class _Doc:
+class TokenView:
     """Text plus token boundaries and POS, queried by character offsets."""
 
     def __init__(self, text: str, tokens: Sequence[Any]):
@@ -60,11 +60,11 @@ class _Doc:
         return self.n_tokens(s, e) >= 2 or self.pos_at.get(s, "x")[:1] in ("i", "l") or e - s >= 4
 
     def has_predicate(self, s: int, e: int) -> bool:
-        return any(self.pos_at.get(i, "x")[:1] in _PRED for i in range(s, e) if self.is_start[i])
+        return any(self.pos_at.get(i, "x")[:1] in PRED for i in range(s, e) if self.is_start[i])
 
 
 @dataclass
-class _Group:
+class Group:
     kind: str
     frame: str
     spans: list[tuple[int, int]]

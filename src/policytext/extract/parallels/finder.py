@@ -41,7 +41,7 @@ from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
 from ..registry import extractor
 from . import series as _series
-from .doc import _LEVEL_RANK, _Doc, _Group
+from .doc import LEVEL_RANK, Group, TokenView
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
 from .units import Paragraph, Unit, paragraphs, quoted_pieces, strip_marker
 
@@ -88,17 +88,17 @@ def _may_share(texts: list[str], long_infix: bool) -> bool:
     return False
 
 
-def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, Frame] | None:
+def _literal(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[str, Frame] | None:
     texts = [doc.text[s:e] for s, e in spans]
-    if len(set(texts)) < len(texts) or not _may_share(texts, _LEVEL_RANK[level] >= 3):
+    if len(set(texts)) < len(texts) or not _may_share(texts, LEVEL_RANK[level] >= 3):
         return None
     f = common_frame(texts)
     if not f.chunks:
         return None
     # every item must vary somewhere with Han content
     P, S = f.prefix, f.suffix
-    clause_level = _LEVEL_RANK[level] >= 2
-    if P and _LEVEL_RANK[level] >= 3:
+    clause_level = LEVEL_RANK[level] >= 2
+    if P and LEVEL_RANK[level] >= 3:
         # across sentences and paragraphs a repeated subject (她…，中国…) is not rhetoric
         h = han_len(P)
         if h >= 4 or (h >= 2 and doc.has_predicate(spans[0][0], spans[0][0] + len(P))):
@@ -130,12 +130,12 @@ def _literal(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, 
             return "frame", f
     # a long shared stretch (4+ Han characters) is a frame wherever it stands
     for c in f.chunks:
-        if _LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
+        if LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
             return "frame", f
     return None
 
 
-def _topic_noun(doc: _Doc, starts: list[int], length: int) -> bool:
+def _topic_noun(doc: TokenView, starts: list[int], length: int) -> bool:
     """True when the chunk at every start is (part of) a noun: the token covering it is nominal."""
     for st in starts:
         i = st
@@ -154,7 +154,7 @@ _SERIES_SUFFIXES = frozenset("化性感力者式型")
 _NOT_AGENT = frozenset("vpdcura")
 
 
-def _procedure(doc: _Doc, spans: list[tuple[int, int]]) -> bool:
+def _procedure(doc: TokenView, spans: list[tuple[int, int]]) -> bool:
     """Steps of a procedure: each an agent (a noun) and its own two-character verb at the end
     (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议), between 、 or between ，."""
     verbs = []
@@ -173,7 +173,7 @@ def _procedure(doc: _Doc, spans: list[tuple[int, int]]) -> bool:
 _NUMERALS = frozenset("一二三四五六七八九十两百千万")
 
 
-def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
+def _matched(doc: TokenView, spans: list[tuple[int, int]], level: str) -> bool:
     texts = [doc.text[s:e] for s, e in spans]
     if len(set(texts)) < len(texts):
         return False
@@ -207,7 +207,7 @@ def _matched(doc: _Doc, spans: list[tuple[int, int]], level: str) -> bool:
     return True
 
 
-def _relate(doc: _Doc, spans: list[tuple[int, int]], level: str) -> tuple[str, str, float, Frame | None] | None:
+def _relate(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[str, str, float, Frame | None] | None:
     """(kind, frame, score, frame object) when the items at *spans* are parallel, else None."""
     if len(spans) < 2 or any(e <= s for s, e in spans):
         return None
@@ -242,7 +242,7 @@ _LIGHT_WORDS = frozenset(
 )
 
 
-def _light(doc: _Doc, s: int, e: int) -> bool:
+def _light(doc: TokenView, s: int, e: int) -> bool:
     """True when text[s:e] holds only adverbs, conjunctions, pronouns or modal words."""
     i = s
     while i < e:
@@ -256,7 +256,7 @@ def _light(doc: _Doc, s: int, e: int) -> bool:
     return True
 
 
-def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
+def _trim_first(doc: TokenView, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
     """The end of unit *u* that has the shape of the *core* items (None if none fits)."""
     texts = [doc.text[s:e] for s, e in core]
     f = common_frame(texts) if len(texts) > 1 else None
@@ -291,7 +291,7 @@ def _trim_first(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> 
     return None
 
 
-def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
+def _trim_last(doc: TokenView, u: Unit, core: list[tuple[int, int]], level: str) -> tuple[int, int] | None:
     """The beginning of unit *u* that has the shape of the *core* items."""
     texts = [doc.text[s:e] for s, e in core]
     f = common_frame(texts) if len(texts) > 1 else None
@@ -323,10 +323,10 @@ def _trim_last(doc: _Doc, u: Unit, core: list[tuple[int, int]], level: str) -> t
 
 
 def _runs(
-    doc: _Doc, units: Sequence[Unit], level: str, trim_start_any: bool, trim_end_last: bool, min_items: int
-) -> list[_Group]:
+    doc: TokenView, units: Sequence[Unit], level: str, trim_start_any: bool, trim_end_last: bool, min_items: int
+) -> list[Group]:
     """Maximal windows of consecutive *units* that are parallel."""
-    out: list[_Group] = []
+    out: list[Group] = []
     n = len(units)
     i = 0
     while i < n - 1:
@@ -377,7 +377,7 @@ def _runs(
             rel = _relate(doc, group_spans, level)
             if rel and len(group_spans) >= min_items:
                 kind, frame, score, fobj = rel
-                out.append(_Group(kind, frame, group_spans, score, level, fobj))
+                out.append(Group(kind, frame, group_spans, score, level, fobj))
                 i = max(last_idx, start_idx + len(group_spans) - 1) + 1
                 continue
         i += 1
@@ -392,7 +392,7 @@ def _runs(
 MAX_WORD_ITEMS = 20
 
 
-def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
+def _word_level(doc: TokenView, min_items: int) -> list[Group]:
     """Repetitions without separators: 硬起来严起来实起来, 所思所想所需, 全面进步全面过硬.
 
     A series has at most :data:`MAX_WORD_ITEMS` items, which keeps the work linear in the
@@ -404,7 +404,7 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
         return []
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     han = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
-    out: list[_Group] = []
+    out: list[Group] = []
     taken = np.zeros(n + 1, dtype=bool)
     for p in (2, 3, 4, 5):
         if n < 2 * p:
@@ -464,7 +464,7 @@ def _word_level(doc: _Doc, min_items: int) -> list[_Group]:
                 if doc.n_tokens(chunks[0][0], chunks[-1][1]) == 1:
                     continue
                 f = common_frame(texts)
-                out.append(_Group("frame", f.text, chunks, round(min(1.0, 0.55 + 0.05 * len(chunks)), 3), "word", f))
+                out.append(Group("frame", f.text, chunks, round(min(1.0, 0.55 + 0.05 * len(chunks)), 3), "word", f))
                 if cut and doc.boundary[chunks[-1][1]]:
                     doc.capped.append(chunks[0][0])  # reported by find_parallels, never silently cut
                 taken[chunks[0][0] : chunks[-1][1]] = True
@@ -477,8 +477,8 @@ def _continues(text: str, han: np.ndarray, c: int, p: int, st: int, common: list
     return c + p <= len(text) and bool(han[c : c + p].all()) and all(text[c + j] == text[st + j] for j in common)
 
 
-def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
-    out: list[_Group] = []
+def _phrase_and_clause_levels(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
+    out: list[Group] = []
     for para in paras:
         for sent in para.sentences:
             for cl in sent.clauses:
@@ -511,7 +511,7 @@ def _phrase_and_clause_levels(doc: _Doc, paras: list[Paragraph], min_items: int)
 _CONJUNCTIONS = ("和", "及", "与", "以及", "或")
 
 
-def _split_conjunction(doc: _Doc, pieces: list[Unit]) -> list[Unit]:
+def _split_conjunction(doc: TokenView, pieces: list[Unit]) -> list[Unit]:
     """The last piece split at 和/及/与 when what stands before it has the length of the piece
     before, or ends like it (目标导向、问题导向和实践导向 → …、问题导向、实践导向…)."""
     last, prev = pieces[-1], pieces[-2]
@@ -536,7 +536,7 @@ def _split_conjunction(doc: _Doc, pieces: list[Unit]) -> list[Unit]:
     return pieces
 
 
-def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Group]:
+def _semicolon_series(doc: TokenView, clauses: list[Any], min_items: int) -> list[Group]:
     """Clause groups between ； with one shape (坚定信念，树立…；勤学善思，增强…；实践笃行，提升…).
 
     Successive groups of the same number of clauses, whose leading clauses have the same
@@ -548,7 +548,7 @@ def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Gr
         if doc.text[c.end : c.end + 1] in "；;":
             groups.append([])
     groups = [g for g in groups if g]
-    out: list[_Group] = []
+    out: list[Group] = []
     if len(groups) < max(2, min_items):
         return out
 
@@ -584,7 +584,7 @@ def _semicolon_series(doc: _Doc, clauses: list[Any], min_items: int) -> list[_Gr
             ):
                 spans = [(st, run[0][-1].end)] + [(g[0].start, g[-1].end) for g in run[1:]]
                 if len({doc.text[a:b] for a, b in spans}) == len(spans):
-                    out.append(_Group("matched", "{}，{}", spans, 0.5, "clause"))
+                    out.append(Group("matched", "{}，{}", spans, 0.5, "clause"))
                     i = j
                     continue
         i += 1
@@ -596,7 +596,7 @@ def _balanced(t: str) -> bool:
     return all(t.count(o) == t.count(c) for o, c in (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》")))
 
 
-def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
+def _list_group(doc: TokenView, pieces: list[Unit]) -> Group | None:
     """A plain enumeration: the open ends trimmed to the length of the inner items."""
     inner = pieces[1:-1] or pieces
     target = _median([p.end - p.start for p in inner])
@@ -617,10 +617,10 @@ def _list_group(doc: _Doc, pieces: list[Unit]) -> _Group | None:
     lens = [e - s for s, e in spans]
     if max(lens) > 8 and max(lens) > 2.5 * min(lens):
         return None  # pieces of unrelated clauses (在提升开放能级、优化…开展更多首创性、集成式探索), not a list
-    return _Group("list", "", spans, 0.2, "phrase")
+    return Group("list", "", spans, 0.2, "phrase")
 
 
-def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: bool) -> _Group | None:
+def _opening_group(doc: TokenView, spans: list[tuple[int, int]], level: str, strict: bool) -> Group | None:
     """An anaphora group when the opening clauses at *spans* share a real prefix."""
     text = doc.text
     texts = [text[s:e] for s, e in spans]
@@ -643,24 +643,24 @@ def _opening_group(doc: _Doc, spans: list[tuple[int, int]], level: str, strict: 
         items = list(spans)
     frame = prefix + ("{}" if any(len(t) > lcp for t in texts) else "")
     score = round(min(1.0, 0.5 + 0.05 * min(h, 4) + 0.05 * (len(spans) - 2)), 3)
-    return _Group("anaphora", frame, items, score, level)
+    return Group("anaphora", frame, items, score, level)
 
 
 def _openings(
-    doc: _Doc,
+    doc: TokenView,
     units: list[tuple[int, int, int]],
     level: str,
     min_items: int,
     max_gap: int | None,
     single: set[int] | None = None,
-) -> list[_Group]:
+) -> list[Group]:
     """Anaphora among opening clauses ``(index, start, end)``.
 
     Openings with the same first two characters form a series when successive ones are at
     most *max_gap* indices apart (``None``: anywhere in the list); a series with gaps needs a
     long shared prefix (4+ Han characters), a gapless one a prefix of 2+ with a predicate.
     """
-    out: list[_Group] = []
+    out: list[Group] = []
     text = doc.text
     keyed: dict[str, list[tuple[int, int, int]]] = {}
     for idx, s, e in units:
@@ -707,7 +707,7 @@ def _openings(
     return out
 
 
-def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]:
+def _headline_frames(doc: TokenView, para: Paragraph, min_items: int) -> list[Group]:
     """Short one-clause sentences of *para* that share a 3+ character stretch with a predicate.
 
     The stretch must contain a predicate word (政策要 holds 要), so topics alone (发展, 建设)
@@ -738,7 +738,7 @@ def _headline_frames(doc: _Doc, para: Paragraph, min_items: int) -> list[_Group]
         f = common_frame([text[a:b] for a, b in spans])
         if not f.chunks or any(p[0][0] == 0 for p in f.positions):
             continue  # opening alike is anaphora, found elsewhere
-        out.append(_Group("frame", f.text, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "sentence", f))
+        out.append(Group("frame", f.text, spans, round(min(1.0, 0.5 + 0.05 * len(spans)), 3), "sentence", f))
         used.update(spans)
     return out
 
@@ -750,8 +750,8 @@ def _is_marker_only(text: str, s: int, e: int) -> bool:
     return m is not None
 
 
-def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
-    out: list[_Group] = []
+def _sentence_and_paragraph_levels(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
+    out: list[Group] = []
     # sentence openings inside one paragraph (学出…。…学出…。…学出…。)
     for para in paras:
         if len(para.sentences) >= min_items:
@@ -792,9 +792,9 @@ def _sentence_and_paragraph_levels(doc: _Doc, paras: list[Paragraph], min_items:
     return out
 
 
-def _nested(doc: _Doc, groups: list[_Group], min_items: int) -> list[_Group]:
+def _nested(doc: TokenView, groups: list[Group], min_items: int) -> list[Group]:
     """Parallel fillers of one slot of a frame group (选干部配班子 / 抓基层打基础 / 育人才聚贤能)."""
-    out: list[_Group] = []
+    out: list[Group] = []
     for g in groups:
         f = g.frame_obj
         if f is None or len(g.spans) < max(3, min_items) or not f.chunks:
@@ -814,12 +814,12 @@ def _nested(doc: _Doc, groups: list[_Group], min_items: int) -> list[_Group]:
                 if any(doc.n_tokens(s, e) < 2 for s, e in cand):
                     continue
                 if _matched(doc, cand, "clause") or _matched(doc, cand, "phrase"):
-                    out.append(_Group("matched", "{}", cand, 0.5, g.level))
+                    out.append(Group("matched", "{}", cand, 0.5, g.level))
                     break
     return out
 
 
-def _skip_words(doc: _Doc, s: int, e: int, n: int) -> int:
+def _skip_words(doc: TokenView, s: int, e: int, n: int) -> int:
     """Offset after the first *n* words of text[s:e]."""
     i = s
     for _ in range(n):
@@ -832,9 +832,9 @@ def _skip_words(doc: _Doc, s: int, e: int, n: int) -> int:
 # --------------------------------------------------------------------------------------
 # public API
 # --------------------------------------------------------------------------------------
-def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] | None = None) -> list[_Group]:
+def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] | None = None) -> list[Group]:
     """The groups of one text; offsets where a series was cut at a cap are added to *capped*."""
-    doc = _Doc(text, tokens)
+    doc = TokenView(text, tokens)
     doc.capped = capped if capped is not None else []
     paras = paragraphs(text)
     groups = _word_level(doc, min_items)
@@ -848,7 +848,7 @@ def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] 
     groups += _series.semicolon_frames(doc, paras, min_items, _relate)
     groups += _series.sentence_closings(doc, paras, min_items)
     # one row per distinct set of item spans; the better-scored one wins
-    best: dict[tuple[tuple[int, int], ...], _Group] = {}
+    best: dict[tuple[tuple[int, int], ...], Group] = {}
     for g in groups:
         if len(g.spans) < min_items:
             continue

@@ -1,7 +1,7 @@
 """Series typical of local reporting that the clause and phrase runs of :mod:`.finder` miss.
 
-Each detector takes the token view of a document (:class:`~.doc._Doc`) and its paragraph tree
-(:func:`.units.paragraphs`) and returns groups (:class:`~.doc._Group`):
+Each detector takes the token view of a document (:class:`~.doc.TokenView`) and its paragraph tree
+(:func:`.units.paragraphs`) and returns groups (:class:`~.doc.Group`):
 
 - :func:`quoted_series`: quoted slogans side by side (“江城赴会”“问路前方”“星火燎原”,
   “讲准”“讲深”迈向“讲透”“讲活”);
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .doc import _Doc, _Group
+from .doc import Group, TokenView
 from .frames import FUNCTION_CHARS, common_frame, han_len
 from .units import MAX_SHIELD, Clause, Paragraph
 
@@ -38,7 +38,7 @@ __all__ = [
     "sentence_closings",
 ]
 
-Relate = Callable[[_Doc, list[tuple[int, int]], str], object]
+Relate = Callable[[TokenView, list[tuple[int, int]], str], object]
 
 _QUOTE_RE = re.compile(rf"“[^“”\n]{{1,{MAX_SHIELD}}}”|\"[^\"\n]{{1,{MAX_SHIELD}}}\"|「[^「」\n]{{1,{MAX_SHIELD}}}」")
 _STOP = set("。！？!?；;\n")
@@ -60,14 +60,14 @@ def _kind_frame(texts: list[str]) -> tuple[str, str, object]:
     return "matched", "{}", None
 
 
-def quoted_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+def quoted_series(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
     """Quotations side by side (at most two characters apart, no sentence end between).
 
     They are a series when their contents have one length or share a literal frame, and the
     longest is at most twice the shortest.
     """
     text = doc.text
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     for para in paras:
         quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text, para.start, para.end)]
@@ -89,7 +89,7 @@ def quoted_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
             if kind == "matched" and len(set(lens)) != 1:
                 continue
             score = _score(run)
-            out.append(_Group(kind, frame, run, score, "phrase"))
+            out.append(Group(kind, frame, run, score, "phrase"))
     return out
 
 
@@ -133,7 +133,7 @@ def marker_kind(text: str, s: int, e: int) -> str | None:
 MAX_HEADING = 20
 
 
-def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+def enumerations(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
     """Headings of one enumeration: sentences that open with the same kind of marker and
     successive numbers (1. 2. 3. / （一）（二） / 第四条 第五条 / 一是 二是 / 一重保障— 二重保障—),
     each a single short clause. Other sentences may stand between them.
@@ -142,7 +142,7 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
     heading). Procedure steps (村民小组提名、村“两委”…核实、…核准) are such headings.
     """
     text = doc.text
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     state: dict[str, list[tuple[int, tuple[int, int] | None]]] = {}
     began: dict[str, int] = {}
@@ -162,7 +162,7 @@ def enumerations(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gro
                 # frame, more than half the headings must hold a predicate
                 predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 > len(sub)
                 if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
-                    g = _Group(kind, frame, list(sub), _score(sub), "paragraph")
+                    g = Group(kind, frame, list(sub), _score(sub), "paragraph")
                     out.append(g)
             sub = []
 
@@ -200,7 +200,7 @@ def _shape_ok(a: list[int], b: list[int]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= max(1, round(0.25 * max(x, y))) for x, y in zip(a, b))
 
 
-def bold_headings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+def bold_headings(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
     """Markdown headings (a paragraph wholly in ``**…**``) of one shape, in document order.
 
     Headings agree in shape when they have as many clauses and their clauses about the same
@@ -212,7 +212,7 @@ def bold_headings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
         for p in paras
         if text[max(0, p.start - 2) : p.start] == "**" and text[p.end : p.end + 2] == "**" and p.end - p.start <= 30
     ]
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     i = 0
     while i < len(heads):
@@ -225,7 +225,7 @@ def bold_headings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
             texts = [text[s:e] for s, e in spans]
             if len(set(texts)) == len(texts) and all(han_len(t) >= 3 for t in texts):
                 kind, frame, _ = _kind_frame(texts)
-                out.append(_Group(kind, frame, spans, _score(spans), "paragraph"))
+                out.append(Group(kind, frame, spans, _score(spans), "paragraph"))
                 i = j
                 continue
         i += 1
@@ -239,14 +239,14 @@ def _copular(text: str, s: int, e: int) -> bool:
     return e - s >= 5 and _COPULA_RE.match(text, s, e) is not None
 
 
-def copula_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+def copula_series(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
     """Successive clauses of one sentence that open with 是 (更是, 也是, 既是…):
     ``革命博物馆是红色记忆的重要载体，是传承…的“立体教科书”，更是…精神桥梁``.
 
     The clause before the first such clause joins the series from its own 是 on.
     """
     text = doc.text
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     for para in paras:
         for sent in para.sentences:
@@ -264,18 +264,18 @@ def copula_series(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Gr
                         if p > prev.start and doc.is_start[p] and doc.boundary[p + 1] and text[p : p + 2] != "是否":
                             spans.insert(0, (p, prev.end))
                     if len(spans) >= need:
-                        out.append(_Group("anaphora", "是{}", spans, _score(spans), "clause"))
+                        out.append(Group("anaphora", "是{}", spans, _score(spans), "clause"))
                 k = max(j, k + 1)
     return out
 
 
-def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: Relate) -> list[_Group]:
+def semicolon_frames(doc: TokenView, paras: list[Paragraph], min_items: int, relate: Relate) -> list[Group]:
     """Clause groups between ； whose opening clauses are parallel (以榜样为镜，…；以行动为笔，…；…)
     or which share a frame of 3+ characters (…中，我们能领略到…；…里，我们能体悟到…) or a content
     character at one place near their start (“两提高”即…；“两降低”即…；“一减免”即…).
     """
     text = doc.text
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     for para in paras:
         for sent in para.sentences:
@@ -323,16 +323,16 @@ def semicolon_frames(doc: _Doc, paras: list[Paragraph], min_items: int, relate: 
             if ok:
                 f = common_frame([text[a:b] for a, b in spans])
                 frame = f.text if f.chunks else "{}；{}"
-                out.append(_Group("frame", frame, spans, _score(spans), "clause"))
+                out.append(Group("frame", frame, spans, _score(spans), "clause"))
     return out
 
 
-def sentence_closings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list[_Group]:
+def sentence_closings(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
     """Short opening clauses of a paragraph's sentences that end in the same word and have one
     length, each opening with a verb: 巩固传统消费，…。拓展新型消费，…。壮大服务消费，….
     """
     text = doc.text
-    out: list[_Group] = []
+    out: list[Group] = []
     need = max(3, min_items)
     for para in paras:
         if len(para.sentences) < need:
@@ -351,5 +351,5 @@ def sentence_closings(doc: _Doc, paras: list[Paragraph], min_items: int) -> list
                 continue
             if len({text[s:e] for s, e in spans}) < len(spans):
                 continue
-            out.append(_Group("epistrophe", "{}" + tail, spans, _score(spans), "sentence"))
+            out.append(Group("epistrophe", "{}" + tail, spans, _score(spans), "sentence"))
     return out
