@@ -342,8 +342,9 @@ def provenance_table(terms: Iterable[str], docs: Sequence[dict[str, Any]], max_l
 
     >>> d = [{"path": "a.txt", "text": "学前教育，学前教育", "issuer": "甲", "year": 2020},
     ...      {"path": "b.txt", "text": "发展学前教育", "issuer": "乙", "year": 2018}]
-    >>> provenance_table(["学前教育"], d).iloc[0][["count", "n_docs", "n_issuers", "first_year"]].tolist()
-    [3, 2, 2, 2018]
+    >>> row = provenance_table(["学前教育"], d).iloc[0]
+    >>> [int(row[k]) for k in ("count", "n_docs", "n_issuers", "first_year")], row["documents"]
+    ([3, 2, 2, 2018], 'b.txt;a.txt')
     """
     ordered = sorted(docs, key=lambda d: (d.get("year") or 9999, d["path"]))
     rows = []
