@@ -349,6 +349,20 @@ else:
     ),
     (
         "md",
+        """## Instrument × innovation-chain stage
+
+The bundled codebook has a second dimension, the stage of the innovation chain a clause addresses (基础研究,
+技术研发, 成果转化, 产业化应用): the two-dimensional table of instrument studies, for both levels together.""",
+    ),
+    (
+        "code",
+        """from policytext.coding import code_matrix, plot_code_matrix
+
+matrix = code_matrix(coded, order=codebook.codes)   # clauses coded with an instrument and a stage
+plot_code_matrix(matrix, title="instrument × innovation-chain stage (clauses)");""",
+    ),
+    (
+        "md",
         """## Instruments by year
 
 Shares of each instrument among the coded clauses of a year; central documents above, Shandong below.""",

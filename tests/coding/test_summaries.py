@@ -91,3 +91,17 @@ def test_figures(coded):
 
     plt.close(fig)
     plt.close(fig2)
+
+
+def test_bundled_codebook_gives_an_instrument_by_stage_matrix():
+    research = "推动科技成果转化，设立专项资金。"  # handmade: 资金投入 × 成果转化
+    m = code_matrix(code_units([Document("d", TAX + research)]))
+    assert m.index.name == "instrument" and m.columns.name == "stage"
+    assert m.loc["资金投入", "成果转化"] == 1
+    assert m.loc["税收优惠", "基础研究"] == 1  # TAX: 基础研究支出 … 税收优惠
+    from policytext.coding import bundled_codebook
+
+    codes = bundled_codebook().codes
+    ordered = code_matrix(code_units([Document("d", TAX + research)]), order=codes)
+    assert list(ordered.index) == sorted(ordered.index, key=codes.index)
+    assert list(ordered.columns) == sorted(ordered.columns, key=codes.index)

@@ -75,13 +75,15 @@ def code_matrix(
     columns: str | None = None,
     *,
     normalize: bool = False,
+    order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """A cross table of units: *rows* and *columns* are dimension names of the codebook or metadata columns.
 
     With a two-dimensional codebook, ``code_matrix(coded)`` is the instrument × target (or × stage) table: a
     unit counts in every cell of (a category of the first dimension, a category of the second) it was coded
     with. ``code_matrix(coded, "instrument", "year")`` crosses a dimension with a metadata column; a column
-    name that is neither is an error. ``normalize=True`` divides by the table's total.
+    name that is neither is an error. ``normalize=True`` divides by the table's total; *order* (e.g.
+    ``codebook.codes``) orders the categories of the rows and columns (default: sorted).
 
     >>> coded = pd.DataFrame({"unit_id": ["a", "a", "b"], "category": ["资金投入", "研发", "资金投入"],
     ...                       "dimension": ["instrument", "stage", "instrument"]})
@@ -116,6 +118,11 @@ def code_matrix(
     else:
         pairs = left.merge(right, on="unit_id")
     table = pd.crosstab(pairs[rows], pairs[columns])
+    if order is not None:
+        rank: dict[Any, int] = {c: i for i, c in enumerate(order)}
+        row_order = sorted(table.index, key=lambda c: rank.get(c, len(rank)))
+        col_order = sorted(table.columns, key=lambda c: rank.get(c, len(rank)))
+        table = table.reindex(index=row_order, columns=col_order)
     if normalize and table.values.sum():
         table = table / table.values.sum()
     return table
@@ -133,10 +140,9 @@ def plot_code_shares(
     """Stacked shares of categories over *by* (:func:`code_shares`' frame): ``kind="bar"`` or ``"area"``.
 
     *order* lists the categories bottom to top (e.g. ``codebook.codes``; default: as they come in *shares*).
-
     Needs matplotlib (extra ``plot``) and a CJK font; returns the figure.
     """
-    from .._util.figures import pyplot, rc_context
+    from .._util.figures import cjk_font, pyplot
 
     _need(shares, [by, "category", "share"], "shares")
     if kind not in ("bar", "area"):
@@ -145,37 +151,41 @@ def plot_code_shares(
     first = list(order) if order is not None else []
     wide = wide[[c for c in dict.fromkeys([*first, *shares["category"]]) if c in wide.columns]]
     plt = pyplot()
-    with rc_context():
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(wide) + 3), 4.5))
-        else:
-            fig = ax.figure
-        cmap = plt.get_cmap("tab20")
-        colours = [cmap(i % 20) for i in range(wide.shape[1])]
-        x = [str(v) for v in wide.index]
-        if kind == "bar":
-            bottom = [0.0] * len(wide)
-            for i, cat in enumerate(wide.columns):
-                vals = wide[cat].tolist()
-                ax.bar(x, vals, bottom=bottom, label=str(cat), color=colours[i], width=0.8)
-                bottom = [b + v for b, v in zip(bottom, vals)]
-        else:
-            ax.stackplot(
-                range(len(x)),
-                *[wide[c].tolist() for c in wide.columns],
-                labels=[str(c) for c in wide.columns],
-                colors=colours,
-            )
-            ax.set_xticks(range(len(x)))
-            ax.set_xticklabels(x)
-        ax.set_ylabel("share of coded units")
-        ax.set_xlabel(by)
-        ax.set_ylim(0, 1)
-        ax.tick_params(axis="x", rotation=45)
-        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
-        if title:
-            ax.set_title(title)
-        fig.tight_layout()
+    prop = cjk_font()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(wide) + 3), 4.5))
+    else:
+        fig = ax.figure
+    cmap = plt.get_cmap("tab20")
+    colours = [cmap(i % 20) for i in range(wide.shape[1])]
+    x = [str(v) for v in wide.index]
+    if kind == "bar":
+        bottom = [0.0] * len(wide)
+        for i, cat in enumerate(wide.columns):
+            vals = wide[cat].tolist()
+            ax.bar(x, vals, bottom=bottom, label=str(cat), color=colours[i], width=0.8)
+            bottom = [b + v for b, v in zip(bottom, vals)]
+    else:
+        ax.stackplot(
+            range(len(x)),
+            *[wide[c].tolist() for c in wide.columns],
+            labels=[str(c) for c in wide.columns],
+            colors=colours,
+        )
+        ax.set_xticks(range(len(x)))
+        ax.set_xticklabels(x)
+    ax.set_ylabel("share of coded units", fontproperties=prop)
+    ax.set_xlabel(by, fontproperties=prop)
+    ax.set_ylim(0, 1)
+    ax.tick_params(axis="x", rotation=45)
+    for label in ax.get_xticklabels():
+        label.set_fontproperties(prop)
+    legend_prop = prop.copy()
+    legend_prop.set_size(8)
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), prop=legend_prop, frameon=False)
+    if title:
+        ax.set_title(title, fontproperties=prop)
+    fig.tight_layout()
     return fig
 
 
@@ -184,38 +194,29 @@ def plot_code_matrix(matrix: pd.DataFrame, *, title: str | None = None, ax: Any 
 
     Needs matplotlib (extra ``plot``) and a CJK font; returns the figure.
     """
-    from .._util.figures import pyplot, rc_context
+    from .._util.figures import cjk_font, pyplot
 
     plt = pyplot()
-    with rc_context():
-        if ax is None:
-            fig, ax = plt.subplots(
-                figsize=(max(5.0, 0.6 * matrix.shape[1] + 2.5), max(3.5, 0.4 * matrix.shape[0] + 1.5))
-            )
-        else:
-            fig = ax.figure
-        values = matrix.to_numpy(dtype=float)
-        im = ax.imshow(values, cmap="Blues", aspect="auto")
-        ax.set_xticks(range(matrix.shape[1]))
-        ax.set_xticklabels([str(c) for c in matrix.columns], rotation=45, ha="right")
-        ax.set_yticks(range(matrix.shape[0]))
-        ax.set_yticklabels([str(r) for r in matrix.index])
-        top = values.max() if values.size else 0
-        for i in range(values.shape[0]):
-            for j in range(values.shape[1]):
-                ax.text(
-                    j,
-                    i,
-                    fmt.format(values[i, j]),
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="white" if top and values[i, j] > 0.6 * top else "black",
-                )
-        ax.set_xlabel(str(matrix.columns.name or ""))
-        ax.set_ylabel(str(matrix.index.name or ""))
-        fig.colorbar(im, ax=ax, shrink=0.8)
-        if title:
-            ax.set_title(title)
-        fig.tight_layout()
+    prop = cjk_font()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(5.0, 0.6 * matrix.shape[1] + 2.5), max(3.5, 0.4 * matrix.shape[0] + 1.5)))
+    else:
+        fig = ax.figure
+    values = matrix.to_numpy(dtype=float)
+    im = ax.imshow(values, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_xticklabels([str(c) for c in matrix.columns], rotation=45, ha="right", fontproperties=prop)
+    ax.set_yticks(range(matrix.shape[0]))
+    ax.set_yticklabels([str(r) for r in matrix.index], fontproperties=prop)
+    top = values.max() if values.size else 0
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            colour = "white" if top and values[i, j] > 0.6 * top else "black"
+            ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=7, color=colour)
+    ax.set_xlabel(str(matrix.columns.name or ""), fontproperties=prop)
+    ax.set_ylabel(str(matrix.index.name or ""), fontproperties=prop)
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    if title:
+        ax.set_title(title, fontproperties=prop)
+    fig.tight_layout()
     return fig
