@@ -136,9 +136,11 @@ def test_bundled_codebook_has_the_instruments_and_their_sources():
 
 
 def test_conditions_and_exclusions_are_validated_with_their_line(tmp_path):
-    text = GOOD.replace("          - terms: [专项资金]", "          - terms: [专项资金]\n            any_of: ['re:(财政']")
+    text = GOOD.replace(
+        "          - terms: [专项资金]", "          - terms: [专项资金]\n            any_of: ['re:(财政']"
+    )
     message = _error(tmp_path, text)
     assert ":10:" in message and "rule 1 any_of" in message and "does not compile" in message
-    text = GOOD.replace("          - regex: \"研发|攻关\"", "          - regex: \"研发|攻关\"\n        exclusions: ['*']")
+    text = GOOD.replace('          - regex: "研发|攻关"', "          - regex: \"研发|攻关\"\n        exclusions: ['*']")
     message = _error(tmp_path, text)
     assert ":15:" in message and "exclusions" in message and "no literal text" in message
