@@ -7,7 +7,11 @@ jieba backend with the policy lexicon vs plain ``jieba.lcut``; ``cut_many(n_jobs
 on a warm pool vs one process (and its cold start); the rjieba backend for ``cut``
 and separately ``tokenize`` and ``tokenize(pos=True)`` (vs ``jieba.posseg``);
 Segmenter construction time and RSS (fresh processes, warm dictionary cache);
-SIGHAN 2005 PKU word F1 for plain jieba and with the policy lexicon.
+SIGHAN 2005 PKU word F1 for plain jieba, with the policy lexicon, and of ``granularity="word"``.
+
+First, in one run: the coarse and word granularities (and coarse without head compounds)
+on both backends against plain ``jieba.lcut`` and plain ``rjieba.cut`` (no policy lexicon).
+``--granularities-only`` stops after that table.
 """
 
 from __future__ import annotations
@@ -106,6 +110,33 @@ print(time.perf_counter() - t0)
 """
 
 
+def granularities(texts: list[str], t_base: float, row, repeat: int) -> None:
+    """Coarse and word granularities on both backends against jieba.lcut and rjieba.cut, one run."""
+    from policytext.segment.segmenter import Segmenter
+
+    try:
+        import rjieba
+    except ImportError:
+        rjieba = None
+    t_rj = None
+    if rjieba is not None:
+        rjieba.cut("预热")
+        t_rj = timeit(lambda: [rjieba.cut(t) for t in texts], repeat)
+        row("plain rjieba.cut (no lexicon)", t_rj, t_base)
+    for backend in ("rjieba", "jieba") if rjieba is not None else ("jieba",):
+        for gran, kw in (("coarse", {}), ("word", {}), ("coarse", {"heads": None})):
+            seg = Segmenter(backend=backend, granularity=gran, **kw)
+            seg.cut("预热")
+            label = f"{backend} {gran}{' (no head compounds)' if kw else ''}"
+            secs = timeit(lambda seg=seg: [seg.cut(t) for t in texts], repeat)
+            row(f"{label}: cut", secs, t_base)
+            if t_rj is not None:
+                print(f"{'':44s} {'':8s} {'':11s} {t_rj / secs:6.2f}x vs rjieba.cut")
+            if backend == "rjieba" and not kw:
+                secs = timeit(lambda seg=seg: [seg.tokenize(t) for t in texts], repeat)
+                row(f"{label}: tokenize (with parts)", secs, t_base)
+
+
 def report_construction(backends: tuple[str, ...]) -> None:
     for backend in backends:
         try:
@@ -125,6 +156,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--skip-sighan", action="store_true")
     ap.add_argument("--construction-only", action="store_true", help="only construction time and RSS")
+    ap.add_argument("--granularities-only", action="store_true", help="only the coarse/word table")
     args = ap.parse_args()
     shared = Path(args.shared)
 
@@ -150,6 +182,9 @@ def main() -> int:
 
     t_base = timeit(lambda: [jieba.lcut(t) for t in texts], args.repeat)
     row("plain jieba.lcut (baseline)", t_base)
+    granularities(texts, t_base, row, args.repeat)
+    if args.granularities_only:
+        return 0
     seg = Segmenter()
     seg.cut("预热")
     t_seg = timeit(lambda: [seg.cut(t) for t in texts], args.repeat)
@@ -200,11 +235,13 @@ def main() -> int:
         plain.initialize()
         f_plain = score_files(lambda s: plain.lcut(s), test, gold)
         f_lex = score_files(seg.cut, test, gold)
+        f_word = score_files(Segmenter(granularity="word").cut, test, gold)
         print(
             f"SIGHAN 2005 PKU test word F1: plain jieba {100 * f_plain['f1']:.2f}, "
             f"with policy lexicon {100 * f_lex['f1']:.2f} "
             f"(difference {100 * (f_lex['f1'] - f_plain['f1']):+.2f} points; "
-            f"P {100 * f_lex['precision']:.2f} R {100 * f_lex['recall']:.2f})"
+            f"P {100 * f_lex['precision']:.2f} R {100 * f_lex['recall']:.2f}); "
+            f"granularity='word' {100 * f_word['f1']:.2f} ({100 * (f_word['f1'] - f_plain['f1']):+.2f})"
         )
     return 0
 

@@ -163,7 +163,7 @@ class HeadRules:
         start with a stop word of two or more characters (全面推广, 超额完成)."""
         if w in self.modifiers:
             return True
-        if any(w.startswith(p) for p in self._stop_prefixes):  # type: ignore[attr-defined]
+        if w.startswith(self._stop_prefixes):  # type: ignore[attr-defined]
             return False  # 全面推广, 超额完成: an adverb or verb opens it
         return len(w) > 1 and lead(w) in _LEAD_TAGS
 

@@ -83,15 +83,41 @@ class Token(_TokenFields):
     (Token(word='发展', start=0, end=2, pos=None),)
     """
 
+    __slots__ = ()
+
     @property
     def parts(self) -> tuple[Token, ...]:
         """The word tokens this token merges (``(self,)`` when it merges none)."""
-        return self.__dict__.get("_parts") or (self,)
+        return (self,)
 
 
-def _with_parts(tok: Token, parts: Sequence[Token]) -> Token:
-    if len(parts) > 1:
-        tok.__dict__["_parts"] = tuple(parts)
+class _MergedToken(Token):
+    """A Token that merges several word tokens (it alone carries a ``__dict__``, so that the
+    many plain tokens stay as small and as fast to make as a plain tuple)."""
+
+    @property
+    def parts(self) -> tuple[Token, ...]:
+        d = self.__dict__
+        parts = d.get("_parts")
+        if parts is None:  # a lexicon unit: its word tokens are made on first use
+            split, pos = d.pop("_lazy")
+            out, o = [], self.start
+            for w, t in split:
+                out.append(tuple.__new__(Token, (w, o, o + len(w), t if pos else None)))
+                o += len(w)
+            parts = d["_parts"] = tuple(out)
+        return parts  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"Token(word={self.word!r}, start={self.start!r}, end={self.end!r}, pos={self.pos!r})"
+
+
+def _merged(fields: tuple[str, int, int, str | None], parts: Sequence[Token]) -> Token:
+    """A token with *parts* (a plain Token when there is only one part)."""
+    if len(parts) < 2:
+        return tuple.__new__(Token, fields)
+    tok = tuple.__new__(_MergedToken, fields)
+    tok.__dict__["_parts"] = tuple(parts)
     return tok
 
 
@@ -473,12 +499,15 @@ class Segmenter:
                     out.append(new(Token, x))
             return out
         toks = [new(Token, x) for x in zip(words, starts, ends, tags)]
+        split = self._split
         for i in [i for i, w in enumerate(words) if w in units]:
-            _with_parts(toks[i], self._unit_parts(words[i], starts[i], pos))
+            sp = split(words[i])
+            if len(sp) > 1:
+                tok = toks[i] = new(_MergedToken, toks[i])
+                tok.__dict__["_lazy"] = (sp, pos)
         for i, j in reversed(self._spans(words)):
             parts = [p for t in toks[i:j] for p in t.parts]
-            merged = new(Token, ("".join(words[i:j]), starts[i], ends[j - 1], tags[j - 1]))
-            toks[i:j] = [_with_parts(merged, parts)]
+            toks[i:j] = [_merged(("".join(words[i:j]), starts[i], ends[j - 1], tags[j - 1]), parts)]
         out = [t for t in toks if t[0].strip()]
         if self.granularity == "fine":
             out = self._fine_tokens(out)
@@ -491,7 +520,7 @@ class Segmenter:
             return []
         out, o = [], start
         for w, t in split:
-            out.append(Token(w, o, o + len(w), t if pos else None))
+            out.append(tuple.__new__(Token, (w, o, o + len(w), t if pos else None)))
             o += len(w)
         return out
 
