@@ -106,7 +106,7 @@ class _MergedToken(Token):
                 out.append(tuple.__new__(Token, (w, o, o + len(w), t if pos else None)))
                 o += len(w)
             parts = d["_parts"] = tuple(out)
-        return parts  # type: ignore[no-any-return]
+        return parts
 
     def __repr__(self) -> str:
         return f"Token(word={self.word!r}, start={self.start!r}, end={self.end!r}, pos={self.pos!r})"
