@@ -51,3 +51,18 @@ def test_bracketed_doc_number_under_the_title():
     assert official_fields(text)["doc_number"] == "教师函〔2021〕13号"
     cited = "（根据国发〔2017〕35号文件精神，现通知如下。）\n各单位："
     assert "doc_number" not in official_fields(cited)
+
+
+def test_every_dated_signature_gives_an_issuer(cov, corpus_dir):
+    for row in cov.coverage(corpus_dir):
+        if row["folder"].startswith("policy_docs"):
+            assert row["issuer"] >= row["written_date"], row
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuer"),
+    [("工业和信息化部科技司", "工业和信息化部科技司"), ("（国家粮食局办公室代章）", "国家粮食局办公室")],
+)
+def test_signatures_of_a_ministry_department_and_under_another_seal(signature, issuer):
+    text = f"各单位：\n现将有关事项通知如下。\n{signature}\n2018年5月2日"
+    assert official_fields(text)["issuer"] == issuer

@@ -94,9 +94,10 @@ _DATE_ONLY_RE = re.compile(
     r"|[〇○零Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*[）)]?$"
 )
 _ORG_END_RE = re.compile(
-    r"(?:部|委|局|厅|办|院|会|组|署|行|处|室|所|社|中心|办公室|办公厅|委员会|政府|党委|党组|总局|公司|军委|领导小组)$"
+    r"(?:部|委|局|厅|办|院|会|组|署|行|处|室|所|社|司|中心|办公室|办公厅|委员会|政府|党委|党组|总局|公司|军委|领导小组)$"
 )
 _TERMINAL = "。！？；;!?"
+_SEAL_RE = re.compile(r"^[（(]\s*(.+?)\s*代章\s*[）)]$")
 _HEADING_START = re.compile(
     rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
 )
@@ -167,6 +168,9 @@ def official_fields(text: str) -> dict[str, Any]:
                 j = k - 1
                 while j >= 0 and len(signers) < 4:
                     sig = tail[j][1]
+                    seal = _SEAL_RE.match(sig)  # （国家粮食局办公室代章）: signed with another office's seal
+                    if seal:
+                        sig = seal.group(1)
                     if (
                         len(sig) <= 40
                         and not any(c in sig for c in _TERMINAL + "，,：:")

@@ -132,6 +132,12 @@ def read_document(
 
 _SHORT_LINE = 14
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _han_count(text: str) -> int:
+    """The number of Chinese characters in *text* (counted by runs: fast on long texts)."""
+    return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def suspicious_body(doc: Document) -> str | None:
@@ -140,11 +146,11 @@ def suspicious_body(doc: Document) -> str | None:
     lines. Only for documents read from HTML, PDF or Word files (``meta["format"]``)."""
     if doc.meta.get("format") not in ("html", "pdf", "docx"):
         return None
-    body = sum(1 for ch in doc.text if "\u4e00" <= ch <= "\u9fff")
+    body = _han_count(doc.text)
     raw = doc.raw or ""
     if doc.meta.get("format") == "html":
         raw = re.sub(r"<[^<>]*>", "", raw)
-    source = sum(1 for ch in raw if "\u4e00" <= ch <= "\u9fff")
+    source = _han_count(raw)
     if body < 30 and source >= 300:
         return f"suspiciously short body: {body} Chinese characters (of {source} in the file)"
     if source > 2000 and body < 0.05 * source:
