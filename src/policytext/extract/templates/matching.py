@@ -366,8 +366,12 @@ class _Doc:
         words a slot edge must not split and that hold no second predicate. Segmented
         lazily, only around candidate matches, on the same windows as :meth:`tokens`.
         """
+        return self.term_start(i) is not None
+
+    def term_start(self, i: int) -> int | None:
+        """Start of the policy-lexicon term that holds offset *i* strictly inside, or None."""
         if self.term_seg is None or i <= 0 or i >= self.n:
-            return False
+            return None
         key = self._window(i)
         tv = self._term_windows.get(key)
         if tv is None:
@@ -376,7 +380,10 @@ class _Doc:
             if len(self._term_windows) > 4096:
                 self._term_windows.clear()
             tv = self._term_windows[key] = _Toks(toks)
-        return not tv.boundary(i)
+        if tv.boundary(i):
+            return None
+        k = bisect.bisect_right(tv.starts, i) - 1
+        return tv.toks[k].start if k >= 0 else None
 
     def sentence(self, start: int) -> str:
         if self._sent is None:
@@ -594,9 +601,11 @@ class _Matcher:
             pos = e + len(o)
             k += 2
         if tv is not None:
-            # the match's end never splits a term of the policy lexicon (推进[农村集体经营性建设]用地入市);
-            # its start may (充分发挥, 紧紧围绕 are terms that hold the literal)
-            if self.doc.inside_term(pos):
+            # the match's end never splits a term of the policy lexicon that starts inside it
+            # (推进[农村集体经营性建设]用地入市); a match inside a formulation is fine (以人民为中心的发展思想),
+            # and so is a term around its start (充分发挥, 紧紧围绕 hold the literal)
+            t0 = self.doc.term_start(pos)
+            if t0 is not None and t0 > start:  # a term that starts inside the match and runs on past it
                 return None
             self._coordinated_verb(where, tv)
             for name, (fs, fe) in where.items():
@@ -695,8 +704,40 @@ class _Matcher:
                 continue
             if tv is not None and not nxt.name and not self._aligned(e, e + len(o), o, tv, k):
                 continue
+            if tv is not None and self._enumerates_predicates(pos, e, tv):
+                return None  # 完善A体制、健全B体系: two frames side by side, not one with a long X
             return e, o
         return None
+
+    def _enumerates_predicates(self, s: int, e: int, tv: _Toks) -> bool:
+        """Does an inner filler that opens with a noun hold 、 followed by a new predicate?
+
+        An inner slot may hold an enumeration of noun phrases (为各地区、各部门提供指导) or of
+        verb phrases (为评估成效、改进工作提供依据); a 、 that opens a verb phrase after a
+        noun phrase ends one clause of a series and starts the next (完善A体制、健全B体系).
+        """
+        first = tv.from_(s, e)
+        if first and first[0].start == s and (_is_predicate(first[0]) or first[0].pos == "vn"):
+            return False  # a series of verb phrases from the start (为评估成效、改进工作提供依据)
+        i = self.text.find("、", s, e)
+        while i >= 0:
+            before = self.text[s:i]
+            if any(before.count(o) > before.count(c) for o, c in _BRACKETS):  # 在“巩固、增强…”八个字上
+                i = self.text.find("、", i + 1, e)
+                continue
+            nxt = tv.from_(i + 1)
+            verb = (
+                len(nxt) >= 2
+                and nxt[0].start == i + 1
+                and _is_predicate(nxt[0])
+                and len(nxt[0].word) >= 2
+                # a noun object of its own (健全生态环境治理体系); 规划、建设、治理融合 are items
+                and (((nxt[1].pos or "").startswith("n") and nxt[1].pos != "vn") or nxt[1].word[0] in _OPENERS)
+            )
+            if verb and not _de_ahead(tv.from_(i + 1), 0):
+                return True
+            i = self.text.find("、", i + 1, e)
+        return False
 
     def _restarts(self, s: int, e: int, prev: _Fixed, tv: _Toks) -> bool:
         """Does the literal before this slot occur again, as a word, inside ``text[s:e]``?"""
