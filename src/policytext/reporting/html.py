@@ -261,8 +261,8 @@ def _document_section(
         for k, f in frames.items()
     )
     parts.append(f"<p>{counts}</p>")
-    parts.append(outline_html(doc, lang))
-    if full_text:
+    if full_text:  # the outline goes with the text it outlines
+        parts.append(outline_html(doc, lang))
         parts.append(f'<div class="pt-text">{highlight_html(doc.text, anns)}</div>')
     parts.append("</section>")
     return "\n".join(parts), {k: f for k, f in frames.items() if f is not None}
