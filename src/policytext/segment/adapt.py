@@ -8,8 +8,9 @@ changed. The learned terms are a frame (``seg.learned_terms``), can be saved as 
 dictionary (``seg.save_lexicon(path)``) and loaded again with ``user_dicts=[path]``; how
 many were learned is logged (logger ``policytext.segment``, level WARNING).
 
-Candidates that start with a plain verb (``v``) or a stop word of the head rules (加强,
-推进, 全省 …) are left out: a learned term names something, it does not order it.
+Only candidates whose first word is nominal (a noun, verbal noun, distinguishing word,
+abbreviation or fixed expression) and not a stop word of the head rules are kept: a
+learned term names something; 扎实推进, 比上年增长, 各位代表 or 加强… are phrases.
 
 >>> from policytext.segment import Segmenter
 >>> docs = ["要加强银发服务驿站建设。", "银发服务驿站要开放。", "建好银发服务驿站，", "依托银发服务驿站。"] * 3
@@ -31,6 +32,7 @@ import pandas as pd
 
 from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
+from .compounds import NOMINAL_TAGS
 from .ngrams import TERM_COLUMNS, term_candidates
 
 if TYPE_CHECKING:
@@ -90,7 +92,7 @@ def adapt(seg: Segmenter, corpus: Any, *, n_jobs: int | None = 1, **thresholds: 
     keep, pos = [], []
     for words in table["words"]:
         first, last = words[0], words[-1]
-        ok = tag(first) != "v" and first not in stops
+        ok = tag(first) in NOMINAL_TAGS and first not in stops
         keep.append(ok)
         pos.append("nz" if tag(last)[:1] == "n" or tag(last) in ("vn", "j") else "l")
     table = table.assign(pos=pos)[keep].reset_index(drop=True)[LEARNED_COLUMNS]
