@@ -23,6 +23,7 @@ or headings). A group found inside an item of another group is its own row.
 
 from __future__ import annotations
 
+import re
 import statistics
 import warnings
 from collections.abc import Sequence
@@ -157,12 +158,12 @@ _NOT_AGENT = frozenset("vpdcura")
 def _procedure(doc: TokenView, spans: list[tuple[int, int]]) -> bool:
     """Steps of a procedure: each an agent (a noun) and its own two-character verb at the end
     (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议), between 、 or between ，."""
+    if not all(4 <= e - s <= 12 and doc.is_start[e - 2] and doc.boundary[s] for s, e in spans):
+        return False  # cheap tests first: this runs for every candidate series
     verbs = []
     for s, e in spans:
         t = doc.text[s:e]
-        if not 4 <= e - s <= 12 or han_len(t) + sum(t.count(q) for q in "“”") != e - s:
-            return False
-        if not doc.is_start[e - 2] or not doc.boundary[s] or doc.pos_at.get(s, "x")[:1] in _NOT_AGENT:
+        if doc.pos_at.get(s, "x")[:1] in _NOT_AGENT or han_len(t) + t.count("“") + t.count("”") != e - s:
             return False
         verbs.append(doc.text[e - 2 : e])
     # the verbs are tagged as verbs, or (the tagger calls 商议 and 决议 nouns) end alike: 提议、商议、审议
@@ -508,7 +509,7 @@ def _phrase_and_clause_levels(doc: TokenView, paras: list[Paragraph], min_items:
     return out
 
 
-_CONJUNCTIONS = ("和", "及", "与", "以及", "或")
+_CONJ_RE = re.compile("以及|[和及与或]")
 
 
 def _split_conjunction(doc: TokenView, pieces: list[Unit]) -> list[Unit]:
@@ -517,22 +518,23 @@ def _split_conjunction(doc: TokenView, pieces: list[Unit]) -> list[Unit]:
     last, prev = pieces[-1], pieces[-2]
     width = prev.end - prev.start
     text = doc.text
-    for i in range(last.start + 2, min(last.end - 2, last.start + width + 3)):
-        for c in _CONJUNCTIONS:
-            j = i + len(c)
-            same_end = text[i - 2 : i] == text[prev.end - 2 : prev.end]
-            if (
-                text.startswith(c, i)
-                and doc.is_start[i]
-                and doc.boundary[j]
-                and doc.pos_at.get(i, "x") == "c"
-                and (abs((i - last.start) - width) <= 1 or same_end)
-            ):
-                return [
-                    *pieces[:-1],
-                    Unit(text[last.start : i], last.start, i),
-                    Unit(text[j : last.end], j, last.end),
-                ]
+    hi = min(last.end - 2, last.start + width + 3)
+    m = _CONJ_RE.search(text, last.start + 2, hi)
+    while m:
+        i, j = m.start(), m.end()
+        same_end = text[i - 2 : i] == text[prev.end - 2 : prev.end]
+        if (
+            doc.is_start[i]
+            and doc.boundary[j]
+            and doc.pos_at.get(i, "x") == "c"
+            and (abs((i - last.start) - width) <= 1 or same_end)
+        ):
+            return [
+                *pieces[:-1],
+                Unit(text[last.start : i], last.start, i),
+                Unit(text[j : last.end], j, last.end),
+            ]
+        m = _CONJ_RE.search(text, i + 1, hi)
     return pieces
 
 
