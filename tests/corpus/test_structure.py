@@ -200,3 +200,21 @@ def test_five_year_plan_parts_enclose_chapters(corpus_dir):
     assert s.loc[0, "number"] == "第一篇" and s.loc[0, "level"] == 1
     chapters = s[s["number"].str.endswith("章")]
     assert chapters["level"].eq(2).all() and chapters["parent"].notna().all()
+
+
+def test_four_levels_of_a_real_notice(corpus_dir):
+    """一、 > （一） > 1. > （1） in one real notice (central_018, a pilot of intelligent connected vehicles)."""
+    s = pt.read_document(corpus_dir / "policy_docs_central/central_018.txt").sections
+    rows = {n: s[s["number"] == n].iloc[0] for n in ("三", "（二）", "1", "（1）")}
+    assert [int(rows[n]["level"]) for n in ("三", "（二）", "1", "（1）")] == [1, 2, 3, 4]
+    assert rows["（1）"]["heading"] == "测试与安全评估" and rows["1"]["heading"] == "产品准入试点"
+    # each sits in the one above it
+    one = s[s["number"] == "1"].index[0]
+    assert s.loc[s[s["number"] == "（1）"].index[0], "parent"] == one
+    assert s.loc[one, "start"] < rows["（1）"]["start"] < rows["（1）"]["end"] <= s.loc[one, "end"]
+
+
+def test_a_wrapped_line_starting_with_a_non_ordinal_is_not_a_heading():
+    # 三七 (a medicinal plant) after a line break is not the heading 三、; 十二、 is
+    s = sections("一、发展特色产业\n抓好文山\n三七、楚雄医药等园区建设。\n十二、附则\n本规划自发布之日起实施。")
+    assert s["number"].tolist() == ["一", "十二"]
