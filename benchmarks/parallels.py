@@ -45,7 +45,6 @@ def dev_scores(splits: list[str], corpus_dir: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from helpers.parallel_scoring import Score, score_groups
     from helpers.parallels_dev import load_dev, load_local_dev
-
     from policytext.segment.defaults import extractor_segmenter
 
     seg = extractor_segmenter()  # find_parallels' default
