@@ -11,17 +11,20 @@ from ...errors import TemplateSyntaxError
 from .language import Template, parse_template
 from .matching import (
     COLUMNS,
+    GROUPS,
     TemplateEntry,
     bundled_templates,
     find_templates,
     format_for_terminal,
     iter_templates,
     load_templates,
+    template_groups,
 )
 from .mining import mine_templates
 
 __all__ = [
     "COLUMNS",
+    "GROUPS",
     "Template",
     "TemplateEntry",
     "TemplateSyntaxError",
@@ -32,4 +35,5 @@ __all__ = [
     "load_templates",
     "mine_templates",
     "parse_template",
+    "template_groups",
 ]

@@ -64,6 +64,7 @@ from .language import (
 
 __all__ = [
     "COLUMNS",
+    "GROUPS",
     "Template",
     "TemplateEntry",
     "TemplateSyntaxError",
@@ -72,6 +73,7 @@ __all__ = [
     "iter_templates",
     "load_templates",
     "parse_template",
+    "template_groups",
 ]
 
 COLUMNS = ("doc_id", "template", "match", "start", "end", "slots", "sentence", "elided")
@@ -97,12 +99,21 @@ TemplateLike = Union[str, Template, "TemplateEntry"]
 
 @dataclass(frozen=True)
 class TemplateEntry:
-    """A bundled (or user) template with its gloss, example and source."""
+    """A bundled (or user) template with its gloss, example, source and function group."""
 
     template: str
     gloss: str = ""
     example: str = ""
     source: str = ""
+    group: str = ""
+
+
+#: Function groups of the bundled library, in the order they are listed:
+#: goals (what is aimed at: 推动{X}高质量发展, 以{X}为目标), means (how: 以{X}促{Y}, 加大{X}力度,
+#: 健全{X}机制), emphasis (how strongly: 坚持{X}不动摇, 着力{X}, 扎实推进{X}), slogans (fixed
+#: catchphrases with a slot: 抓{X}党建促{Y}, 学出{X}, 一手抓{X}、一手抓{Y}), procedures (steps of
+#: administration: 以{X}为单位, 报{X}备案, 经{X}审核).
+GROUPS = ("goals", "means", "emphasis", "slogans", "procedures")
 
 
 # --------------------------------------------------------------------------------------
@@ -110,10 +121,10 @@ class TemplateEntry:
 
 
 def load_templates(path: str | Path) -> list[TemplateEntry]:
-    """Read a template file: ``template<TAB>gloss<TAB>example<TAB>source`` per line.
+    """Read a template file: ``template<TAB>gloss<TAB>example<TAB>source[<TAB>group]`` per line.
 
     Lines starting with ``#`` are comments. Every template is parsed, so a broken one
-    is reported with its file and line.
+    is reported with its file and line; so is a group that is not one of :data:`GROUPS`.
     """
     entries = []
     for lineno, line in read_lexicon_lines(path):
@@ -122,8 +133,10 @@ def load_templates(path: str | Path) -> list[TemplateEntry]:
             parse_template(parts[0])
         except TemplateSyntaxError as e:
             raise InputError(f"{path}, line {lineno}: {e}") from None
-        parts += [""] * (4 - len(parts))
-        entries.append(TemplateEntry(*parts[:4]))
+        parts += [""] * (5 - len(parts))
+        if parts[4] and parts[4] not in GROUPS:
+            raise InputError(f"{path}, line {lineno}: unknown group {parts[4]!r}; use one of {', '.join(GROUPS)}")
+        entries.append(TemplateEntry(*parts[:5]))
     return entries
 
 
@@ -132,9 +145,37 @@ def _bundled() -> tuple[TemplateEntry, ...]:
     return tuple(load_templates(lexicon_path("templates.txt")))
 
 
-def bundled_templates() -> pd.DataFrame:
-    """The bundled library ``lexicons/templates.txt`` as a frame: ``template, gloss, example, source``."""
-    return pd.DataFrame([e.__dict__ for e in _bundled()], columns=["template", "gloss", "example", "source"])
+def bundled_templates(group: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """The bundled library ``lexicons/templates.txt``: ``template, gloss, example, source, group``.
+
+    *group* picks one function group (or several) of :func:`template_groups`.
+
+    >>> set(bundled_templates("means").group)
+    {'means'}
+    """
+    entries = _select_groups(group) if group is not None else list(_bundled())
+    return pd.DataFrame([e.__dict__ for e in entries], columns=["template", "gloss", "example", "source", "group"])
+
+
+def template_groups() -> pd.DataFrame:
+    """The function groups of the bundled library with their number of frames: ``group, n_templates``.
+
+    >>> list(template_groups().group)
+    ['goals', 'means', 'emphasis', 'slogans', 'procedures']
+    """
+    counts = {g: 0 for g in GROUPS}
+    for e in _bundled():
+        if e.group in counts:
+            counts[e.group] += 1
+    return pd.DataFrame({"group": list(counts), "n_templates": list(counts.values())})
+
+
+def _select_groups(group: str | Sequence[str]) -> list[TemplateEntry]:
+    names = [group] if isinstance(group, str) else list(group)
+    bad = [g for g in names if g not in GROUPS]
+    if bad:
+        raise InputError(f"unknown template group {bad[0]!r}; the groups are {', '.join(GROUPS)}")
+    return [e for e in _bundled() if e.group in names]
 
 
 def _default_segmenter() -> Segmenter:
@@ -198,6 +239,12 @@ class _Compiled:
 def _compile(templates: Any) -> list[_Compiled]:
     if templates is None:
         items: list[Any] = [e.template for e in _bundled()]
+    elif (isinstance(templates, str) and templates in GROUPS) or (
+        isinstance(templates, (list, tuple))
+        and templates
+        and all(isinstance(t, str) and t in GROUPS for t in templates)
+    ):
+        items = [e.template for e in _select_groups(templates)]
     elif isinstance(templates, (str, Template, TemplateEntry)):
         items = [templates]
     elif isinstance(templates, pd.DataFrame):
@@ -1161,8 +1208,10 @@ def find_templates(
     templates:
         One template string, a list of them, a DataFrame with a ``template`` column
         (the bundled library) or a ``frame`` column (the output of
-        :func:`~policytext.extract.templates.mining.mine_templates`), or ``None`` for the
-        bundled library ``lexicons/templates.txt``.
+        :func:`~policytext.extract.templates.mining.mine_templates`), ``None`` for the
+        bundled library ``lexicons/templates.txt``, or the name of one of its function
+        groups (``"goals"``, ``"means"``, ``"emphasis"``, ``"slogans"``, ``"procedures"``;
+        see :func:`template_groups`) or a list of group names.
     segmenter:
         The :class:`~policytext.Segmenter` whose words and POS tags decide word
         boundaries and where trailing fillers end (default: :func:`~policytext.corpus.source.extractor_segmenter`,
