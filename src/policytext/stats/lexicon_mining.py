@@ -296,7 +296,8 @@ LIGHT_HEADS = frozenset(
 VERBAL_NOUNS = frozenset(
     "创新 治理 研究 投资 改革 服务 监督 消费 揭榜 融资 养老 巡视 执法 惩戒 革命 开放 转型 融合 救助 帮扶 "
     "评价 监管 振兴 保护 合作 协作 攻关 整治 防控 就业 创业 挂帅 治党 研发 孵化 管护 保障 脱贫 扶贫 搬迁 "
-    "培训 教育 试点 示范".split()
+    "培训 教育 试点 示范 复兴 整改 配置 修复 分割 重组 减排 支付 调控 流通 审批 认证 监测 预警 检测 "
+    "评估 协同 联动 运营 升级 共建 共治 兜底 失信 兼并 节能 转移 并购 原始 组织".split()
 )
 #: policy stopwords that are adjectives opening terms (基础研究, 重大项目, 重点实验室, 有效投资, 全面从严治党)
 ADJECTIVAL_STARTS = frozenset({"基础", "有效", "重大", "重点", "全面", "主要", "积极"})
