@@ -86,6 +86,8 @@ _COPULAS = ("作为", "成为", "视为", "看作", "当作", "当成", "列为"
 _CLAUSE_CONJ = frozenset({"并", "并且", "而且", "从而", "进而", "以便", "同时", "以此", "借此"})
 #: Conjunctions that may join noun phrases (和, 与 …): a filler ends there only before a new predicate.
 _NP_CONJ = frozenset({"和", "与", "及", "以及", "同", "、"})
+#: How far on each side of an offset the policy lexicon is read to tell whether a term holds it.
+_TERM_REACH = 16
 #: Window around an anchor that the Segmenter reads (characters each side).
 _WINDOW_BEFORE = 48
 _WINDOW_AFTER = 4 * DEFAULT_MAX_SLOT + 96
@@ -176,6 +178,13 @@ def _select_groups(group: str | Sequence[str]) -> list[TemplateEntry]:
     if bad:
         raise InputError(f"unknown template group {bad[0]!r}; the groups are {', '.join(GROUPS)}")
     return [e for e in _bundled() if e.group in names]
+
+
+@lru_cache(maxsize=4)
+def _term_set(seg: Segmenter) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The lexicon entries of *seg* (terms of three characters or more) and their lengths."""
+    terms = frozenset(w for w, *_ in seg.entries if len(w) >= 3)
+    return terms, tuple(sorted({len(w) for w in terms if len(w) <= _TERM_REACH}))
 
 
 def _default_segmenter() -> Segmenter:
@@ -344,7 +353,6 @@ class _Doc:
         self.seg = seg
         self.term_seg = term_seg
         self._windows: dict[tuple[int, int], _Toks] = {}
-        self._term_windows: dict[tuple[int, int], _Toks] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
         self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
@@ -394,17 +402,10 @@ class _Doc:
 
     def forget_before(self, pos: int) -> None:
         """Drop the cached windows that end before *pos* (the scan has passed them)."""
-        for cache in (self._windows, self._term_windows):
-            for key in [k for k in cache if k[1] < pos]:
-                del cache[key]
+        for key in [k for k in self._windows if k[1] < pos]:
+            del self._windows[key]
         for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
             del self._sentence_windows[a]
-
-    def _window(self, pos: int) -> tuple[int, int]:
-        cell = pos - pos % _GRID
-        ws = max(self.clause_start(pos, _WINDOW_BEFORE + _GRID), cell - _WINDOW_BEFORE)
-        we = min(self.clause_end(pos, _WINDOW_AFTER + _GRID), cell + _GRID + _WINDOW_AFTER)
-        return ws, we
 
     def inside_term(self, i: int) -> bool:
         """Does offset *i* fall inside a term of the term Segmenter (the policy lexicon)?
@@ -416,21 +417,23 @@ class _Doc:
         return self.term_start(i) is not None
 
     def term_start(self, i: int) -> int | None:
-        """Start of the policy-lexicon term that holds offset *i* strictly inside, or None."""
+        """Start of a policy-lexicon term that holds offset *i* strictly inside (the latest), or None.
+
+        The terms are the entries of the term Segmenter's lexicon, looked up by length in
+        the clause around *i* (a set lookup per possible start: no segmentation).
+        """
         if self.term_seg is None or i <= 0 or i >= self.n:
             return None
-        key = self._window(i)
-        tv = self._term_windows.get(key)
-        if tv is None:
-            ws, we = key
-            toks = [Token(t.word, t.start + ws, t.end + ws, None) for t in self.term_seg.tokenize(self.text[ws:we])]
-            if len(self._term_windows) > 4096:
-                self._term_windows.clear()
-            tv = self._term_windows[key] = _Toks(toks)
-        if tv.boundary(i):
-            return None
-        k = bisect.bisect_right(tv.starts, i) - 1
-        return tv.toks[k].start if k >= 0 else None
+        terms, lengths = _term_set(self.term_seg)
+        text = self.text
+        a0 = self.clause_start(i, _TERM_REACH)
+        b0 = self.clause_end(i, _TERM_REACH)
+        best = None
+        for L in lengths:
+            for a in range(max(a0, i - L + 1), i):
+                if a + L <= b0 and text[a : a + L] in terms and (best is None or a > best):
+                    best = a
+        return best
 
     def sentence(self, start: int) -> str:
         if self._sent is None:
@@ -972,13 +975,18 @@ class _Matcher:
                         if i >= 2 and prev.word in _LOCALIZERS:
                             return prev.start
                         return t.start
-            in_np = i > 0 and (
-                toks[i - 1].word in _NP_CONJ
-                or self.doc.inside_term(t.start)
-                or (i + 1 < len(toks) and toks[i + 1].word in _NOUN_SUFFIXES)
-            )
-            if not in_np and (
-                not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t)
+            breaks = not (_is_nominal(t) or _is_punct(t) or t.pos in ("a", "d", "ad", "c", "uj", "p")) or _is_verb(t)
+            if (
+                breaks
+                and nominal
+                and not (
+                    i > 0
+                    and (
+                        toks[i - 1].word in _NP_CONJ
+                        or (i + 1 < len(toks) and toks[i + 1].word in _NOUN_SUFFIXES)
+                        or self.doc.inside_term(t.start)
+                    )
+                )
             ):
                 nominal = False
             if t.pos in ("a", "d", "ad", "p") and not (t.pos == "a" and ct.relational):
