@@ -216,6 +216,8 @@ def _extend(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int, most: int) -
 
 #: the scores of gapped extension: a matched character gains 1, a substituted, inserted or deleted one costs 2
 _MATCH, _EDIT = 1, 2
+#: the widest run of insertions or deletions the gapped extension crosses (an inserted place name: 3-4)
+_BAND = 8
 
 
 def _gapped_reach(x: str, y: str) -> tuple[int, int]:
@@ -230,16 +232,22 @@ def _gapped_reach(x: str, y: str) -> tuple[int, int]:
     """
     n, m = len(x), len(y)
     best, reach = 0, (0, 0)
-    prev = [-_EDIT * j for j in range(m + 1)]
+    low = -(10**9)  # cells outside the band: an indel run of more than _BAND characters is never crossed
+    prev = [-_EDIT * j if j <= _BAND else low for j in range(m + 1)]
     for i in range(1, n + 1):
-        row = [-_EDIT * i] + [0] * m
+        row = [low] * (m + 1)
+        if i <= _BAND:
+            row[0] = -_EDIT * i
         xi = x[i - 1]
-        for j in range(1, m + 1):
-            diag = prev[j - 1] + (_MATCH if xi == y[j - 1] else -_EDIT)
-            row[j] = max(diag, prev[j] - _EDIT, row[j - 1] - _EDIT)
-            if row[j] > best:
-                best, reach = row[j], (i, j)
-        if max(row) < best - 3 * _EDIT:  # dropped too far below the best: no way back within the window
+        top = low
+        for j in range(max(1, i - _BAND), min(m, i + _BAND) + 1):
+            v = max(prev[j - 1] + (_MATCH if xi == y[j - 1] else -_EDIT), prev[j] - _EDIT, row[j - 1] - _EDIT)
+            row[j] = v
+            if v > top:
+                top = v
+                if v > best:
+                    best, reach = v, (i, j)
+        if top < best - 3 * _EDIT:  # dropped too far below the best: no way back within the window
             break
         prev = row
     return reach
