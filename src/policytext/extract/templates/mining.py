@@ -172,7 +172,7 @@ def _is_numeric(s: str) -> bool:
     return _NUMERIC_RE.search(s) is not None
 
 
-def _unnested(fillers: Counter[str]) -> int:
+def _unnested(fillers: Counter[str], enough: int | None = None) -> int:
     """Distinct fillers, counting one that ends or starts with another as the same.
 
     A sentence printed twice (a caption and its body) gives 'fillers' such as 关心最直接 and
@@ -180,12 +180,16 @@ def _unnested(fillers: Counter[str]) -> int:
 
     >>> _unnested(Counter(["关心最直接", "直接", "党建"]))
     2
+    >>> _unnested(Counter(["甲乙", "丙丁", "戊己"]), enough=2)
+    2
     """
     fs = sorted(fillers, key=len)
     kept: list[str] = []
     for f in fs:
         if not any(f.endswith(k) or f.startswith(k) for k in kept):
             kept.append(f)
+            if enough is not None and len(kept) >= enough:  # the caller only asks whether there are enough
+                break
     return len(kept)
 
 
@@ -470,7 +474,7 @@ class _Miner:
         if not keep:
             return None
         distinct = Counter(fillers[i] for i in keep)
-        if len(distinct) < self.min_support or _unnested(distinct) < self.min_support:
+        if len(distinct) < self.min_support or _unnested(distinct, self.min_support) < self.min_support:
             return None
         shown_counts = Counter(shown[i] for i in keep)
         support = len(keep)

@@ -31,6 +31,8 @@ _ADDRESS_UNIT = (
 )
 #: Two or more address units in a row (山东省济南市, 历下区泉城路街道, 仙林校区…号).
 _ADDRESS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?" + _ADDRESS_UNIT + r"){2,}")
+#: Longest filler whose POS tags are read to tell a name (longer names are caught by the list and the chain rule).
+_MAX_NAME_CHARS = 4
 #: POS tags of names: persons (nr, nrfg, nrt), places (ns), institutions (nt).
 NAME_TAGS = ("nr", "ns", "nt")
 
@@ -84,5 +86,7 @@ class NameFilter:
         """A filler that is only a name, a place or an address chain (not a policy phrase)."""
         if self.is_place(filler) or self.is_address_chain(filler):
             return True
+        if len(filler) > _MAX_NAME_CHARS:  # POS tags are read only for name-sized fillers (speed)
+            return False
         tags = self.tags(filler)
         return bool(tags) and all(t.startswith(NAME_TAGS) for t in tags)
