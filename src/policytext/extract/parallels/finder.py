@@ -212,9 +212,10 @@ def _relate(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[s
     """(kind, frame, score, frame object) when the items at *spans* are parallel, else None."""
     if len(spans) < 2 or any(e <= s for s, e in spans):
         return None
-    texts = [doc.text[s:e] for s, e in spans]
-    if all("+" in t and han_len(t) >= 2 for t in texts) and len(set(texts)) == len(texts):
-        return "frame", "{}+{}", 0.6, None  # “产业+配套、平台+生态、技术+赋能”
+    if "+" in doc.text[spans[0][0] : spans[0][1]]:  # “产业+配套、平台+生态、技术+赋能”
+        texts = [doc.text[s:e] for s, e in spans]
+        if all("+" in t and han_len(t) >= 2 for t in texts) and len(set(texts)) == len(texts):
+            return "frame", "{}+{}", 0.6, None
     lit = _literal(doc, spans, level)
     if lit and lit[0] == "list":
         return "list", lit[1].text, 0.2, None
@@ -225,6 +226,7 @@ def _relate(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[s
     if level in ("phrase", "clause") and _procedure(doc, spans):
         return "matched", "{}", 0.55, None
     if _matched(doc, spans, level):
+        texts = [doc.text[s:e] for s, e in spans]
         aa = all(len(t) >= 3 and t[0] == t[1] for t in texts)
         return "matched", "{}" * (2 if aa else 1), round(min(1.0, 0.5 + 0.05 * (len(spans) - 2)), 3), None
     return None
