@@ -409,7 +409,10 @@ class Segmenter:
         """Word tokens ``(word, POS)`` of a lexicon unit: jieba's general dictionary on the unit alone."""
         hit = self._split_memo.get(unit)
         if hit is None:
-            hit = self._ensure_word_engine().tag(unit)
+            # tags out of context from the lexicon engine's table and the shared HMM tagger: the
+            # backends' own taggers can differ on words the HMM made (空天: nr or n)
+            wt = self._word_tag
+            hit = [(w, wt(w)) for w in self._ensure_word_engine().cut(unit)]
             if len(self._split_memo) < 200_000:
                 self._split_memo[unit] = hit
         return hit
