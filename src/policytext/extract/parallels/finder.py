@@ -158,8 +158,9 @@ _NOT_AGENT = frozenset("vpdcura")
 def _procedure(doc: TokenView, spans: list[tuple[int, int]]) -> bool:
     """Steps of a procedure: each an agent (a noun) and its own two-character verb at the end
     (村党组织提议、村两委会议商议、党员大会审议、村民代表会议决议), between 、 or between ，."""
-    if not all(4 <= e - s <= 12 and doc.is_start[e - 2] and doc.boundary[s] for s, e in spans):
-        return False  # cheap tests first: this runs for every candidate series
+    for s, e in spans:  # cheap tests first: this runs for every candidate series
+        if not 4 <= e - s <= 12 or not doc.is_start[e - 2] or not doc.boundary[s]:
+            return False
     verbs = []
     for s, e in spans:
         t = doc.text[s:e]
@@ -503,7 +504,7 @@ def _phrase_and_clause_levels(doc: TokenView, paras: list[Paragraph], min_items:
                             if lst:
                                 out.append(lst)
                 # a quoted series inside the clause (“数字化建账、信息化学习、…”): its own pieces
-                for pieces in quoted_pieces(doc.text, cl.start, cl.end):
+                for pieces in quoted_pieces(doc.text, cl.start, cl.end) if "“" in cl.text or '"' in cl.text else ():
                     out += _runs(doc, pieces, "phrase", trim_start_any=False, trim_end_last=False, min_items=min_items)
             if len(sent.clauses) >= 2:
                 out += _runs(doc, sent.clauses, "clause", trim_start_any=True, trim_end_last=False, min_items=min_items)

@@ -251,6 +251,8 @@ def copula_series(doc: TokenView, paras: list[Paragraph], min_items: int) -> lis
     for para in paras:
         for sent in para.sentences:
             cls = sent.clauses
+            if len(cls) < 2 or "是" not in sent.text:
+                continue
             k = 0
             while k < len(cls):
                 j = k
@@ -279,6 +281,8 @@ def semicolon_frames(doc: TokenView, paras: list[Paragraph], min_items: int, rel
     need = max(3, min_items)
     for para in paras:
         for sent in para.sentences:
+            if sent.text.count("；") + sent.text.count(";") < need - 1:
+                continue
             groups: list[list[Clause]] = [[]]
             for c in sent.clauses:
                 groups[-1].append(c)
