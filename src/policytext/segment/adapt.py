@@ -51,12 +51,12 @@ def empty_learned() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in LEARNED_COLUMNS})
 
 
-def _token_lists(seg: Segmenter, corpus: Any, n_jobs: int | None) -> list[list[str]]:
+def _token_lists(seg: Segmenter, source: Any, n_jobs: int | None) -> list[list[str]]:
     """One token list per document; a gap of whitespace between two tokens (a line break in
     the middle of a phrase, a space) is kept as a ``" "`` token, so no n-gram crosses it."""
     from ..corpus.source import iter_source
 
-    texts = [text for _id, text, _meta in iter_source(corpus)]
+    texts = [text for _id, text, _meta in iter_source(source)]
     out = []
     for toks in seg.cut_many(texts, n_jobs=n_jobs, method="tokenize"):
         words: list[str] = []
@@ -72,17 +72,17 @@ def _token_lists(seg: Segmenter, corpus: Any, n_jobs: int | None) -> list[list[s
     return out
 
 
-def adapt(seg: Segmenter, corpus: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
-    """A copy of *seg* that also keeps *corpus*'s recurring compounds whole.
+def adapt(seg: Segmenter, source: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
+    """A copy of *seg* that also keeps the recurring compounds of *source* whole.
 
-    *corpus*: a Corpus, a text, or an iterable of texts / documents. *thresholds* are
+    *source*: a Corpus, a text, or an iterable of texts / documents. *thresholds* are
     those of :func:`policytext.stats.discover_terms` (``min_count=5, max_n=4, min_chars=3,
     max_chars=16, min_pmi=1.0, min_entropy=1.0, top=None``).
     """
     bad = sorted(set(thresholds) - set(_THRESHOLDS))
     if bad:
         raise InputError(f"adapt: unknown threshold {bad[0]!r}; choose among {list(_THRESHOLDS)}")
-    toks = _token_lists(seg, corpus, n_jobs)
+    toks = _token_lists(seg, source, n_jobs)
     if not toks:
         raise InputError("adapt: the corpus has no documents")
     edge = load_wordlist(lexicon_path("stopwords.txt"))

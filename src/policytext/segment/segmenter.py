@@ -277,8 +277,8 @@ class Segmenter:
         return list(self._entries)
 
     # -- corpus-adaptive terms ----------------------------------------------------
-    def adapt(self, corpus: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
-        """A new Segmenter that also keeps *corpus*'s own recurring compounds whole.
+    def adapt(self, source: Any, *, n_jobs: int | None = 1, **thresholds: Any) -> Segmenter:
+        """A new Segmenter that also keeps the recurring compounds of *source* (a corpus) whole.
 
         The terms are found with the statistics of :func:`policytext.stats.discover_terms`
         (*thresholds*: ``min_count``, ``max_n``, ``min_chars``, ``max_chars``, ``min_pmi``,
@@ -288,7 +288,7 @@ class Segmenter:
         """
         from .adapt import adapt
 
-        return adapt(self, corpus, n_jobs=n_jobs, **thresholds)
+        return adapt(self, source, n_jobs=n_jobs, **thresholds)
 
     @property
     def learned_terms(self) -> Any:
