@@ -3,8 +3,9 @@
 >>> c = compare("坚持稳中求进。推进三去一降一补。", "坚持稳中求进。加快发展新质生产力。")
 >>> c.alignment["status"].tolist()
 ['kept', 'dropped', 'added']
->>> c.formulations[["formulation", "count_a", "count_b", "status"]].values.tolist()
-[['发展新质生产力', 0, 1, 'added'], ['新质生产力', 0, 1, 'added'], ['三去一降一补', 1, 0, 'dropped']]
+>>> f = c.formulations.set_index("formulation")
+>>> f.loc[["新质生产力", "三去一降一补"], ["count_a", "count_b", "status"]].values.tolist()
+[[0, 1, 'added'], [1, 0, 'dropped']]
 """
 
 from __future__ import annotations
