@@ -29,6 +29,7 @@ _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 _ADDRESS_UNIT = (
     r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|村|社区|路|街|巷|大道|号|栋|楼|室|校区)"
 )
+_UNIT_ENDS = frozenset("区州县市省盟旗镇乡道村路街巷号栋楼室")
 #: Two or more address units in a row (山东省济南市, 历下区泉城路街道, 仙林校区…号).
 _ADDRESS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?" + _ADDRESS_UNIT + r"){2,}")
 #: Longest filler whose POS tags are read to tell a name (longer names are caught by the list and the chain rule).
@@ -73,6 +74,9 @@ class NameFilter:
 
     @staticmethod
     def is_address_chain(text: str) -> bool:
+        # two address units are needed: count their last characters before running the regex
+        if sum(ch in _UNIT_ENDS for ch in text) < 2:
+            return False
         return _ADDRESS_RE.search(text) is not None
 
     def is_name_word(self, word: str) -> bool:
