@@ -353,6 +353,7 @@ class _Doc:
         self.seg = seg
         self.term_seg = term_seg
         self._windows: dict[tuple[int, int], _Toks] = {}
+        self._term_starts: dict[int, int | None] = {}
         self._sent: list[Any] | None = None
         self._sent_starts: list[int] = []
         self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
@@ -404,6 +405,8 @@ class _Doc:
         """Drop the cached windows that end before *pos* (the scan has passed them)."""
         for key in [k for k in self._windows if k[1] < pos]:
             del self._windows[key]
+        for i in [i for i in self._term_starts if i < pos]:
+            del self._term_starts[i]
         for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
             del self._sentence_windows[a]
 
@@ -424,6 +427,8 @@ class _Doc:
         """
         if self.term_seg is None or i <= 0 or i >= self.n:
             return None
+        if i in self._term_starts:  # many templates ask about the same offsets
+            return self._term_starts[i]
         terms, lengths = _term_set(self.term_seg)
         text = self.text
         a0 = self.clause_start(i, _TERM_REACH)
@@ -433,6 +438,7 @@ class _Doc:
             for a in range(max(a0, i - L + 1), i):
                 if a + L <= b0 and text[a : a + L] in terms and (best is None or a > best):
                     best = a
+        self._term_starts[i] = best
         return best
 
     def sentence(self, start: int) -> str:
