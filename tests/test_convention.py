@@ -28,6 +28,11 @@ NOT_SOURCE_VERBS = {
     "keyness": "compares two sources: target and reference",
     "compare": "compares two versions: doc_a and doc_b",
     "diffusion": "compares two sources: central and local",
+    "template_groups": "takes no source (describes the bundled library)",
+    "add_sections": "annotates an extractor's frame: the frame, then the source it was read from",
+    "export_for_coding": "writes a table of units (already read) to a coding sheet",
+    "read_coding": "reads coders' sheets (a path), not documents",
+    "agreement": "compares coders' codes (a table of codings), not documents",
 }
 #: names 0.1 used for an idea that now has one name
 OLD_NAMES = {

@@ -14,8 +14,10 @@ pytest.importorskip("ipykernel", reason="ipykernel (dev extra) is needed to run 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_three_notebooks():
-    assert [p.stem[:2] for p in NOTEBOOKS] == ["01", "02", "03"]
+def test_the_notebooks_are_the_tutorials_and_the_coding_walkthrough():
+    assert [p.stem for p in NOTEBOOKS][:3] == sorted(p.stem for p in NOTEBOOKS if p.stem[:2].isdigit())
+    assert [p.stem[:2] for p in NOTEBOOKS if p.stem[:2].isdigit()] == ["01", "02", "03"]
+    assert "coding_instruments" in [p.stem for p in NOTEBOOKS]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

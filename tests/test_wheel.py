@@ -42,9 +42,11 @@ def test_wheel_contains_package_data(wheel):
     assert "policytext/data/sample.jsonl.gz" in names
     for lex in ("stopwords.txt",):
         assert f"policytext/lexicons/{lex}" in names
-    for src in (REPO / "lexicons").glob("*"):
-        if src.is_file():
-            assert f"policytext/lexicons/{src.name}" in names, src.name
+    shipped = [src for src in (REPO / "lexicons").rglob("*") if src.is_file()]
+    assert any(src.suffix == ".yaml" for src in shipped)  # the bundled codebook, in a subfolder
+    for src in shipped:
+        rel = src.relative_to(REPO / "lexicons").as_posix()
+        assert f"policytext/lexicons/{rel}" in names, rel
 
 
 def test_wheel_installs_and_works_in_fresh_venv(wheel, tmp_path):

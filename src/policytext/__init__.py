@@ -55,6 +55,9 @@ _EAGER = [
 # public name -> module that defines it (loaded on first access); the extractors come from the registry
 _LAZY: dict[str, str] = {
     "mine_templates": "policytext.extract.templates",
+    "iter_templates": "policytext.extract.templates",
+    "template_groups": "policytext.extract.templates",
+    "add_sections": "policytext.extract.registry",
     "TemplateSyntaxError": "policytext.errors",
     "IndexFormatError": "policytext.errors",
     "IndexLockedError": "policytext.errors",
@@ -78,6 +81,11 @@ _LAZY: dict[str, str] = {
     "compare_series": "policytext.comparison",
     "diffusion": "policytext.comparison",
     "Comparison": "policytext.comparison",
+    "Codebook": "policytext.coding",
+    "code_units": "policytext.coding",
+    "export_for_coding": "policytext.coding",
+    "read_coding": "policytext.coding",
+    "agreement": "policytext.coding",
     "report": "policytext.reporting",
     "highlight": "policytext.reporting",
     "load_sample": "policytext.corpus",

@@ -128,7 +128,7 @@ def finish_reuse(
     """
     from ..comparison.documents import Doc
     from ..comparison.reuse import align_pairs, reuse_candidates
-    from .runner import _prepare_part, _write_part
+    from .parts import prepare_part, write_part
 
     opts = check_options(options)
     block = block or BLOCK
@@ -163,10 +163,10 @@ def finish_reuse(
                 rows += marker["counts"]["reuse"]
                 continue
         df = align_pairs(docs, pairs[b * block : (b + 1) * block], **align_opts)
-        df, kinds = _prepare_part(df)
+        df, kinds = prepare_part(df)
         if df.empty:  # no column kinds from an empty block: they would contradict the others' in read_results
             kinds = {}
-        _write_part(df, out / "reuse" / f"part-{b:06d}.{fmt}", fmt)
+        write_part(df, out / "reuse" / f"part-{b:06d}.{fmt}", fmt)
         marker = {"block": b, "fingerprint": fingerprint, "counts": {"reuse": len(df)}, "columns": {"reuse": kinds}}
         atomic_write_text(marker_file, json.dumps(marker))
         rows += len(df)

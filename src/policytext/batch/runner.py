@@ -33,7 +33,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import numbers
 import os
 import shutil
 import time
@@ -46,11 +45,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
-from .._util.files import atomic_write_bytes, atomic_write_text
-from .._util.frames import is_missing, object_columns
+from .._util.files import atomic_write_text
+from .._util.frames import object_columns
 from .._util.jobs import resolve_jobs
 from .._util.progress import progress_bar
 from ..corpus.corpus import Corpus
@@ -60,6 +58,7 @@ from ..corpus.stream import ReadError, iter_source_items, list_dir
 from ..errors import DecodeError, InputError, MissingExtraError
 from ..extract.registry import extractors
 from ..segment.defaults import keyword_segmenter
+from .parts import prepare_part, write_part
 
 if TYPE_CHECKING:
     pass
@@ -170,66 +169,6 @@ class BatchResult:
         return "\n".join(lines)
 
 
-# --- writing parts -------------------------------------------------------------
-
-
-def _kind(v: Any) -> str:
-    if isinstance(v, (list, tuple, dict, set)):
-        return "nested"
-    if isinstance(v, (bool, np.bool_)):
-        return "bool"
-    if isinstance(v, numbers.Integral):
-        return "int"
-    if isinstance(v, numbers.Real):
-        return "float"
-    return "str"
-
-
-def _prepare_part(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Give every part one schema: nested cells become JSON text, integer columns ``Int64``.
-
-    Returns the frame and the names of its object columns by kind (``nested``,
-    ``ints``, ``strings``, ``objects``, ``text``), from which :func:`read_results` restores
-    what the step returned: lists, Python ``int`` or ``None`` rather than 3.0 and
-    NaN, ``None`` rather than NaN for a missing string. An object column of mixed
-    scalar types is written as text.
-    """
-    kinds: dict[str, list[str]] = {"nested": [], "ints": [], "strings": [], "objects": [], "text": []}
-    for col in df.columns:
-        if df[col].dtype != object:
-            if pd.api.types.is_string_dtype(df[col]):
-                kinds["text"].append(col)  # pandas' own string dtype: CSV must not read "0001" as 1
-            continue
-        values = df[col]
-        types = {_kind(v) for v in values if not is_missing(v)}
-        if "nested" in types:
-            kinds["nested"].append(col)
-            df[col] = values.map(
-                lambda v: json.dumps(sorted(v) if isinstance(v, set) else v, ensure_ascii=False, default=str)
-            )
-        elif types == {"int"}:
-            kinds["ints"].append(col)
-            df[col] = pd.array([None if is_missing(v) else int(v) for v in values], dtype="Int64")
-        elif types in ({"bool"}, {"float"}):
-            kinds["objects"].append(col)
-        else:
-            kinds["strings"].append(col)
-            df[col] = values.map(lambda v: None if is_missing(v) else v if isinstance(v, str) else str(v))
-    return df, kinds
-
-
-def _write_part(df: pd.DataFrame, path: Path, fmt: str) -> None:
-    if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        sink = pa.BufferOutputStream()
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), sink)
-        atomic_write_bytes(path, sink.getvalue().to_pybytes())
-    else:
-        atomic_write_text(path, df.to_csv(index=False))
-
-
 def _chunk_hash(doc_ids: Sequence[str]) -> str:
     return hashlib.sha1("\n".join(doc_ids).encode("utf-8")).hexdigest()
 
@@ -326,12 +265,10 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
     for name, parts in frames.items():
         counts[name] = sum(len(p) for p in parts)
         if parts:
-            df, kinds[name] = _prepare_part(pd.concat(parts, ignore_index=True))
-            _write_part(df, out / name / part, job.fmt)
+            df, kinds[name] = prepare_part(pd.concat(parts, ignore_index=True))
+            write_part(df, out / name / part, job.fmt)
     if errors:
-        _write_part(
-            pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part, job.fmt
-        )
+        write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part, job.fmt)
     marker = {
         "chunk": job.index,
         "doc_ids": _chunk_hash(doc_ids),

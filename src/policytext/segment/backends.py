@@ -251,6 +251,8 @@ class RjiebaBackend:
         return out
 
     def has_word(self, word: str) -> bool:
+        if _SURROGATE.search(word):
+            return False  # a lone surrogate cannot cross into Rust and is in no dictionary
         return self.rj.has_word(word)
 
     def tag(self, text: str) -> list[tuple[str, str]]:

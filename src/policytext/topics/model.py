@@ -204,7 +204,7 @@ class TopicModel:
         if self.method not in METHODS:
             raise InputError(f"method must be 'lda' or 'nmf', not {self.method!r}")
         if unit not in UNITS:
-            raise InputError(f"unit must be 'paragraph' or 'document', not {unit!r}")
+            raise InputError(f"unit must be one of {', '.join(repr(u) for u in UNITS)}, not {unit!r}")
         if not 0.0 <= float(self.relevance) <= 1.0:
             raise InputError(f"relevance must lie in [0, 1], not {self.relevance!r}")
         if self.min_unit_terms < 1:
@@ -277,7 +277,7 @@ class TopicModel:
             )
         train = n_terms >= self.min_unit_terms
         n_train = int(train.sum())
-        what = "paragraphs" if units.unit == "paragraph" else "documents"
+        what = f"{units.unit}s"
         if n_train < self.n_topics:
             raise InputError(
                 f"the corpus has {n_train} {what} with at least min_unit_terms={self.min_unit_terms} content "
