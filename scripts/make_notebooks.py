@@ -370,7 +370,7 @@ Shares of each instrument among the coded clauses of a year; central documents a
     (
         "code",
         """import matplotlib.pyplot as plt
-from policytext._util.figures import setup_matplotlib
+from policytext.reporting.plots import setup_matplotlib
 
 setup_matplotlib()
 levels = [lv for lv in ("central", "Shandong") if lv in set(primary["level"])]
