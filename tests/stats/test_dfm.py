@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
+import policytext as pt
 from policytext import Corpus, Segmenter
 from policytext.errors import InputError
 from policytext.stats.dfm import DFM, dfm, from_term_lists
@@ -177,3 +178,24 @@ def test_years_stay_integers_when_some_documents_lack_one(plain_seg):
     kw = keywords(c, method="frequency", by="year", segmenter=plain_seg)
     assert kw.year.tolist() == [2012, 2022]
     assert str(kw.year.iloc[0]) == "2012"
+
+
+def test_dfm_by_section_has_one_row_per_section_with_its_heading():
+    text = "一、科技创新\n推进科技创新，加强科技创新。\n二、民生保障\n稳定就业，完善养老服务。"
+    seg = pt.Segmenter(lexicon=None)
+    m = pt.dfm(pt.Corpus.from_texts([text], ids=["p"], meta=[{"year": 2024}]), segmenter=seg, unit="section")
+    assert m.doc_ids == ["p§0", "p§1"]
+    assert m.docs["section_heading"].tolist() == ["科技创新", "民生保障"]
+    assert m.docs["year"].tolist() == [2024, 2024] and m.docs["parent_id"].tolist() == ["p", "p"]
+    counts = m.to_frame().set_index(["doc_id", "term"])["count"]
+    assert counts[("p§0", "创新")] == 3 and ("p§1", "创新") not in counts.index
+    grouped = m.group("section_heading")
+    assert sorted(grouped.doc_ids) == ["民生保障", "科技创新"]
+    # the whole document's counts are the sum of its sections'
+    whole = pt.dfm(pt.Corpus.from_texts([text], ids=["p"]), segmenter=seg)
+    assert whole.term_counts().sort_index().equals(m.term_counts().sort_index())
+
+
+def test_dfm_refuses_an_unknown_unit():
+    with pytest.raises(pt.InputError, match="unit must be one of"):
+        pt.dfm(["改革。"], unit="chapter")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import policytext as pt
 from policytext import Corpus
 from policytext.errors import InputError, MissingExtraError
 from policytext.stats.dictionary import dictionary_counts, load_dictionary
@@ -139,3 +140,19 @@ def test_a_glob_never_crosses_punctuation():
 def test_a_bad_pattern_names_category_and_term(term, message):
     with pytest.raises(InputError, match=f"category '政策', term .*: {message}"):
         dictionary_counts(["抓党建"], {"政策": [term]})
+
+
+def test_dictionary_counts_by_section_name_the_section_and_its_offsets():
+    text = "前言。\n一、科技创新\n推进科技创新。\n二、民生保障\n稳定就业，创新养老服务。"
+    out = pt.dictionary_counts(pt.Document("p", text), {"创新": ["创新"], "民生": ["就业", "养老*"]}, unit="section")
+    assert list(out.columns[:6]) == ["doc_id", "unit_id", "start", "end", "section_number", "section_heading"]
+    assert set(out["doc_id"]) == {"p"} and out["unit_id"].nunique() == 3
+    for row in out.itertuples():
+        assert text[row.start : row.end].strip() == text[row.start : row.end] != ""
+    table = out.pivot_table(index="section_heading", columns="category", values="count")
+    assert (
+        table.loc["科技创新", "创新"] == 2 and table.loc["民生保障", "民生"] == 2 and table.loc["民生保障", "创新"] == 1
+    )
+    # per document, the sections add up to the document's count
+    whole = pt.dictionary_counts(pt.Document("p", text), {"创新": ["创新"], "民生": ["就业", "养老*"]})
+    assert out.groupby("category")["count"].sum().to_dict() == whole.set_index("category")["count"].to_dict()

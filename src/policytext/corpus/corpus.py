@@ -393,6 +393,23 @@ class Corpus:
                 sub._cache[key] = [value[i] for i in indices]
         return sub
 
+    def split(self, unit: str = "section", *, level: int | None = None) -> Corpus:
+        """A corpus of the units of every document: sections (``unit="section"``) or paragraphs.
+
+        Each unit is a :class:`Document` whose id is the document's with ``§`` and the unit's index
+        and whose meta adds ``parent_id``, ``unit_index``, ``offset`` (its start in the document's
+        text) and, for sections, ``section_level``, ``section_number``, ``section_heading``.
+        ``level=1`` keeps every top-level section whole; ``None`` cuts at every heading. Any function
+        that reads a corpus then counts per unit (see :mod:`policytext.corpus.units`).
+
+        >>> c = Corpus.from_texts(["一、目标\\n稳中求进。\\n二、任务\\n高质量发展。"], ids=["d"])
+        >>> [(u.doc_id, u.meta["section_heading"]) for u in c.split("section")]
+        [('d§0', '目标'), ('d§1', '任务')]
+        """
+        from .units import iter_units
+
+        return Corpus(iter_units(self._docs, unit, level=level))
+
     def memo(self, key: Hashable, compute: Callable[[], Any], *, per_document: bool = True) -> Any:
         """A value kept with the corpus: computed by *compute* once, then reused.
 

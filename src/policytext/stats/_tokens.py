@@ -27,7 +27,33 @@ from ..errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
 
-__all__ = ["as_corpus", "doc_terms", "get_segmenter", "pos_matcher", "sentence_terms", "token_offsets"]
+__all__ = [
+    "STAT_UNITS",
+    "as_corpus",
+    "as_unit_corpus",
+    "doc_terms",
+    "get_segmenter",
+    "pos_matcher",
+    "sentence_terms",
+    "token_offsets",
+]
+
+
+#: The units a statistic can count by: whole documents, or their sections or paragraphs.
+STAT_UNITS = ("document", "section", "paragraph")
+
+
+def as_unit_corpus(source: Any, unit: str = "document") -> Corpus:
+    """*source* as a Corpus of the units to count: the documents themselves, or their sections or
+    paragraphs (:meth:`Corpus.split <policytext.corpus.Corpus.split>`, every heading cuts).
+
+    >>> [d.doc_id for d in as_unit_corpus(["一、目标\\n稳中求进。\\n二、任务\\n发展。"], "section")]
+    ['0§0', '0§1']
+    """
+    if unit not in STAT_UNITS:
+        raise InputError(f"unit must be one of {', '.join(repr(u) for u in STAT_UNITS)}, not {unit!r}")
+    corpus = as_corpus(source)
+    return corpus if unit == "document" else corpus.split(unit)
 
 
 def as_corpus(source: Any) -> Corpus:

@@ -28,7 +28,7 @@ from scipy import sparse
 
 from .._util.convention import check_at_least, deprecated_positional, renamed_arguments
 from ..errors import InputError
-from ._tokens import as_corpus, doc_terms, get_segmenter
+from ._tokens import as_unit_corpus, doc_terms, get_segmenter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
@@ -347,21 +347,25 @@ def dfm(
     max_df: int | float | None = None,
     min_chars: int = 1,
     pos: str | Sequence[str] | None = None,
+    unit: str = "document",
 ) -> DFM:
-    """Count the content terms of every document of *source*.
+    """Count the content terms of every document of *source* (or of every section or paragraph).
 
     *source* is a str, Document, Corpus or list of them. Terms are
     ``Corpus.terms(segmenter)`` — tokens without punctuation and stopwords —
     cached in the corpus, so pass the same Corpus object again to reuse them.
     *pos* keeps terms whose POS tag starts with one of the given tags (``"n"``,
-    ``["n", "vn"]``). The frequency filters are those of :meth:`DFM.trim`.
+    ``["n", "vn"]``). The frequency filters are those of :meth:`DFM.trim`. ``unit="section"`` or
+    ``"paragraph"`` gives one row per unit (:meth:`Corpus.split <policytext.corpus.Corpus.split>`), with
+    the document's metadata and ``parent_id``, ``offset``, ``section_number``, ``section_heading``:
+    ``dfm(corpus, unit="section").group("section_heading")``.
 
     >>> from policytext import Segmenter
     >>> m = dfm(["改革，发展，改革。"], segmenter=Segmenter(lexicon=None))
     >>> {t: int(n) for t, n in zip(m.features, m.matrix.toarray()[0])}
     {'改革': 2, '发展': 1}
     """
-    corpus = as_corpus(source)
+    corpus = as_unit_corpus(source, unit)
     seg = get_segmenter(segmenter)
     lists = doc_terms(corpus, seg, pos=pos)
     m = from_term_lists(lists, docs_frame(corpus))

@@ -40,7 +40,7 @@ import pandas as pd
 
 from .._util.convention import deprecated_positional
 from ..errors import InputError, MissingExtraError
-from ._tokens import as_corpus
+from ._tokens import as_unit_corpus
 
 __all__ = ["GLOB_CHARS", "dictionary_counts", "load_dictionary", "term_pattern"]
 
@@ -147,18 +147,25 @@ def _template_hits(source: Any, patterns: list[str]) -> pd.DataFrame:
 
 @deprecated_positional("detail", allowed=2)
 def dictionary_counts(
-    source: Any, dictionary: Mapping[str, Any] | str | os.PathLike[str], *, detail: bool = False
+    source: Any,
+    dictionary: Mapping[str, Any] | str | os.PathLike[str],
+    *,
+    detail: bool = False,
+    unit: str = "document",
 ) -> pd.DataFrame:
-    """Occurrences of each dictionary category in each document.
+    """Occurrences of each dictionary category in each document (or each section or paragraph).
 
     Returns one row per document and category: ``doc_id, category, count, per_10k``
     (``per_10k`` = count per 10,000 characters of the document), zeros included so
     the rows pivot cleanly. ``detail=True`` gives one row per term instead, with a
     ``term`` column after ``category``. A term listed under several categories counts
-    in each.
+    in each. ``unit="section"`` or ``"paragraph"`` counts per unit of each document
+    (:meth:`Corpus.split <policytext.corpus.Corpus.split>`, cut at every heading): the rows gain
+    ``unit_id``, ``start``, ``end`` (the unit's offsets in the document's text) and, for sections,
+    ``section_number`` and ``section_heading``, after ``doc_id``.
     """
     cats = load_dictionary(dictionary)
-    corpus = as_corpus(source)
+    corpus = as_unit_corpus(source, unit)
     term_cats: dict[str, list[str]] = {}
     templates: dict[str, list[str]] = {}
     for cat, terms in cats.items():
@@ -209,4 +216,24 @@ def dictionary_counts(
     out = pd.DataFrame(rows, columns=cols)
     out["count"] = out["count"].astype("int64")
     out["per_10k"] = out["per_10k"].astype(float)
-    return out
+    return out if unit == "document" else _with_unit_columns(out, corpus, unit)
+
+
+def _with_unit_columns(out: pd.DataFrame, units: Any, unit: str) -> pd.DataFrame:
+    """Rows keyed by unit ids become ``doc_id, unit_id, start, end[, section_number, section_heading]``."""
+    info = {
+        u.doc_id: (u.meta["parent_id"], u.doc_id, u.meta["offset"], u.meta["offset"] + len(u.text), u.meta)
+        for u in units
+    }
+    keys = out["doc_id"].map(info)
+    extra = {
+        "doc_id": keys.map(lambda k: k[0]),
+        "unit_id": keys.map(lambda k: k[1]),
+        "start": keys.map(lambda k: k[2]).astype("int64"),
+        "end": keys.map(lambda k: k[3]).astype("int64"),
+    }
+    if unit == "section":
+        extra["section_number"] = keys.map(lambda k: k[4].get("section_number"))
+        extra["section_heading"] = keys.map(lambda k: k[4].get("section_heading"))
+    rest = out.drop(columns=["doc_id"])
+    return pd.concat([pd.DataFrame(extra, index=out.index), rest], axis=1)
