@@ -9,14 +9,18 @@ clause length, as ``find_parallels`` once did), not a speed test.
 from __future__ import annotations
 
 import inspect
+import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext import Document
 from policytext.extract.registry import extractors
 from policytext.extract.templates import mine_templates
 from policytext.segment import Segmenter
+from policytext.segment.backends import MAX_BLOCK, JiebaBackend, bounded_pieces
 
 SENTENCE = "坚持抓党建促发展，建强一个班子、带好一支队伍、办好一批实事，学出理想信念、学出对党忠诚。"
 N = 5000
@@ -69,3 +73,35 @@ def test_repeated_sentences_give_rows_in_proportion(seg):
     assert len(one) > 0
     assert len(within) == 40 * len(one)
     assert sorted({s % len(SENTENCE) for s in within["start"]}) == sorted(set(one["start"]))
+
+
+# -- jieba's HMM on long runs ----------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="党建促发展ab1，。 \n", max_size=400),
+    limit=st.integers(min_value=1, max_value=50),
+)
+def test_bounded_pieces_join_to_the_text_and_leave_no_long_block(text, limit):
+    pieces = bounded_pieces(text, limit=limit)
+    assert "".join(pieces) == text and (all(pieces) or pieces == [""])
+    for piece in pieces:
+        assert all(len(run) <= limit for run in re.findall(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+", piece))
+
+
+def test_a_long_run_is_cut_before_jiebas_hmm_and_the_tokens_still_tile_it():
+    """jieba.finalseg's Viterbi copies its path at each character (n² on a run of unknown characters)."""
+    backend = JiebaBackend([], hmm=True)
+    run = "党" * (3 * MAX_BLOCK + 7)
+    tokens = backend.cut("开始：" + run + "。")
+    assert "".join(tokens) == "开始：" + run + "。"
+    # no token crosses a cut at a multiple of MAX_BLOCK into the run
+    ends, pos = set(), 0
+    for t in tokens:
+        pos += len(t)
+        ends.add(pos)
+    assert {3 + MAX_BLOCK, 3 + 2 * MAX_BLOCK, 3 + 3 * MAX_BLOCK} <= ends
+    # below the cap nothing changes
+    short = "党" * 50 + "促发展"
+    assert backend.cut(short) == list(backend.tk.cut(short, HMM=True))

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import MissingExtraError
 from .dictionary import Entry, load_prefix_dict, load_tag_table
 
-__all__ = ["BACKENDS", "JiebaBackend", "RjiebaBackend", "unknown_tag"]
+__all__ = ["BACKENDS", "MAX_BLOCK", "JiebaBackend", "RjiebaBackend", "bounded_pieces", "unknown_tag"]
 
 _PY_HAN = "\u4e00-\u9fd5"
 _EXTRA_CJK = (
@@ -111,8 +111,36 @@ class _HmmTagger:
         return tag
 
 
+#: The longest block (a run of Han characters, letters, digits and ``+#&._%-``) that jieba's pure-Python
+#: tokenizer is given whole. Its HMM (``jieba.finalseg.viterbi``) copies its best path at every character of
+#: a run of unknown single characters, so such a run of n characters costs n² (32,000 characters: 4.5 s).
+#: A longer block is cut every ``MAX_BLOCK`` characters first: a word that straddles a cut is split there.
+#: Real clauses are far shorter; the jieba-rs backend needs no cap (its HMM is linear).
+MAX_BLOCK = 2000
+_LONG_BLOCK = re.compile(f"[{_PY_HAN}{_ASCII_BLOCK}]{{{MAX_BLOCK + 1},}}")
+
+
+def bounded_pieces(text: str, limit: int = MAX_BLOCK) -> list[str]:
+    """*text* cut so that no block of more than *limit* block characters is left whole (the pieces join to *text*).
+
+    >>> [len(p) for p in bounded_pieces("，" + "党" * 4500 + "。", limit=2000)]
+    [2001, 2000, 501]
+    """
+    if len(text) <= limit:
+        return [text]
+    long_block = _LONG_BLOCK if limit == MAX_BLOCK else re.compile(f"[{_PY_HAN}{_ASCII_BLOCK}]{{{limit + 1},}}")
+    cuts = [0]
+    for m in long_block.finditer(text):
+        cuts.extend(range(m.start() + limit, m.end(), limit))
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
 class JiebaBackend:
-    """jieba's pure-Python ``Tokenizer`` over a private, cached prefix dictionary."""
+    """jieba's pure-Python ``Tokenizer`` over a private, cached prefix dictionary.
+
+    A block longer than :data:`MAX_BLOCK` characters is cut before segmentation (bounded work).
+    """
 
     name = "jieba"
 
@@ -131,6 +159,8 @@ class JiebaBackend:
 
     def cut(self, text: str) -> list[str]:
         """Every token, whitespace included (the tokens tile *text*)."""
+        if len(text) > MAX_BLOCK and _LONG_BLOCK.search(text):
+            return [w for piece in bounded_pieces(text) for w in self.tk.cut(piece, HMM=self.hmm)]
         return list(self.tk.cut(text, HMM=self.hmm))
 
     def has_word(self, word: str) -> bool:
