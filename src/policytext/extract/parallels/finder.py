@@ -432,6 +432,7 @@ def _word_level(doc: TokenView, min_items: int) -> list[Group]:
                     continue
                 chunks: list[tuple[int, int]] = []
                 common = list(range(p))  # positions every chunk so far shares with the first
+                seen: set[str] = set()
                 c = st
                 while (
                     c + p <= n
@@ -439,11 +440,15 @@ def _word_level(doc: TokenView, min_items: int) -> list[Group]:
                     and all(han[c : c + p])
                     and (not chunks or doc.boundary[c])
                 ):
+                    chunk = text[c : c + p]
+                    if chunk in seen:
+                        break  # a repeated item: a series holding it is refused below, so it ends here
                     if chunks:  # kept up to date chunk by chunk: linear in the run, not quadratic
                         shared_here = [j for j in common if text[c + j] == text[st + j]]
                         if not shared_here:
                             break
                         common = shared_here
+                    seen.add(chunk)
                     chunks.append((c, c + p))
                     c += p
                 cut = len(chunks) == MAX_WORD_ITEMS and _continues(text, han, c, p, st, common)
