@@ -632,6 +632,8 @@ def _list_group(doc: TokenView, pieces: list[Unit]) -> Group | None:
 
 def _opening_group(doc: TokenView, spans: list[tuple[int, int]], level: str, strict: bool) -> Group | None:
     """An anaphora group when the opening clauses at *spans* share a real prefix."""
+    if not all(doc.boundary[s] for s, _ in spans):
+        return None  # a unit cut inside a word (一是一|是: a marker split off a longer token) opens nothing
     text = doc.text
     texts = [text[s:e] for s, e in spans]
     lcp = 0
