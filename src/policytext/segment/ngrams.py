@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._util.measures import chi_squared, log_likelihood, pmi, t_score
 from ..errors import InputError
 
 __all__ = [
@@ -43,36 +44,14 @@ Gram = tuple[str, ...]
 TERM_COLUMNS = ["term", "words", "n", "count", "docs", "loglik", "pmi", "t", "left_entropy", "right_entropy", "score"]
 
 
-# -- 2x2 statistics (the formulas of policytext.stats.measures, which this layer may not import;
-#    tests/segment/test_ngrams.py checks that both agree) ---------------------------------------
-def _expected11(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (a + b) * (a + c) / (a + b + c + d)
-
-
-def _xlogx_over(o: np.ndarray, e: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(o > 0, o * np.log(o / e), 0.0)
-    return np.nan_to_num(r)
-
-
 def _table_stats(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> dict[str, np.ndarray]:
     """Signed log-likelihood G², PMI, t-score and Yates-corrected signed χ² of 2x2 tables."""
-    n = a + b + c + d
     with np.errstate(divide="ignore", invalid="ignore"):
-        e11 = (a + b) * (a + c) / n
-        e12 = (a + b) * (b + d) / n
-        e21 = (c + d) * (a + c) / n
-        e22 = (c + d) * (b + d) / n
-        sign = np.where(a >= e11, 1.0, -1.0)
-        g2 = 2.0 * (_xlogx_over(a, e11) + _xlogx_over(b, e12) + _xlogx_over(c, e21) + _xlogx_over(d, e22))
-        num = np.maximum(np.abs(a * d - b * c) - n / 2.0, 0.0)
-        chi = np.nan_to_num(n * num**2 / ((a + b) * (c + d) * (a + c) * (b + d)))
         return {
-            "loglik": np.maximum(g2, 0.0) * sign,
-            "pmi": np.log2(a / e11),
-            "t": np.where(a > 0, (a - e11) / np.sqrt(a), 0.0),
-            "chi2": chi * sign,
+            "loglik": log_likelihood(a, b, c, d),
+            "pmi": pmi(a, b, c, d),
+            "t": t_score(a, b, c, d),
+            "chi2": chi_squared(a, b, c, d),
         }
 
 
