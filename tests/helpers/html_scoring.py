@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 
 
 def han(text: str) -> str:
@@ -195,7 +196,9 @@ def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
         if split is not None and rec["split"] != split:
             continue
         page = record_bytes(rec).decode("utf-8")
-        text = han(html_to_text(page))
+        # the gold is looked for in the page's <body>: a malformed <meta> can leak the first paragraph
+        # into the text of the <head> (culture.people.com.cn), where it is no body
+        text = han(html_to_text(_HEAD_RE.sub("", page)))
         start, end = han(rec["body_start"]), han(rec["body_end"])
         i = text.find(start)
         # the body ends at the last line before the page's chrome: the last occurrence of body_end there

@@ -214,9 +214,33 @@ _SITE_CHROME_RE = re.compile(
 
 
 def _is_site_chrome(line: str) -> bool:
-    """A short line (at most 80 characters, not a sentence) holding page furniture."""
+    """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
+    (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``)."""
     line = line.strip()
-    return len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line))
+    if len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line)):
+        return True
+    if len(line) <= 300 and len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) >= 3:
+        return True  # a footer on one line: 版权所有 … Copyright © … ICP备 …
+    if len(line) <= 60 and (_BRACKETED_CREDIT_RE.match(line) or len(_CREDIT_MARK_RE.findall(line)) >= 2):
+        return True
+    if len(line) <= 40 and _CREDIT_LEAD_RE.match(line) and not line.endswith(("。", "；", "！", "？")):
+        return True
+    return len(line) <= 160 and bool(_DISCLAIMER_RE.match(line))
+
+
+# 【编辑：姚昊】 （资料来源：参考消息、海外网等） (责编：汤诗瑶、丁涛)
+_BRACKETED_CREDIT_RE = re.compile(
+    r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
+)
+# the marks of a credit line: 供稿, 摄影/, 编辑/, 文/图, 执笔/ (two make a line of credits)
+_CREDIT_MARK_RE = re.compile(r"供稿|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文|图|文/图)\s*[/／]")
+_CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文|图)\s*[/／]")
+# a site's disclaimer under the article: 声明：…仅供参考，不构成…投资建议
+_DISCLAIMER_RE = re.compile(r"^[【\[]?(?:免责)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权)")
+# the portal's note of a republished report's original title: （原标题：…）
+# what follows a heading on its line: 来源于：东区办事处, 发布时间：…
+_HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
+_ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$")
 
 
 _DATELINE_RE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}")
@@ -241,6 +265,116 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
     return {}
 
 
+# --- what trafilatura lets through on Chinese news and portal pages -------------------
+
+# The heading of a block of other articles or comments after the article (also when trafilatura
+# dropped the heading but kept the block): the body ends there.
+_TAIL_HEADING_RE = re.compile(
+    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
+    r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
+    r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章)\s*[\]】|]*\s*$"
+)
+_SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
+
+
+def _prose_chars(lines: list[str]) -> int:
+    return sum(len(ln) for ln in lines if _SENTENCE_LINE_RE.match(ln))
+
+
+def _table_cells(text: str) -> str:
+    """trafilatura's rows of a layout table (``| 现在位置： 首页 >> 正文 |``) as one line per cell."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith("|") and s.endswith("|"):
+            out.extend(c.strip() for c in s.strip("|").split(" | ") if c.strip(" |"))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _tail_cut(lines: list[str], page_lines: list[str]) -> int:
+    """The number of *lines* (trafilatura's text) that are the article: it ends at the first heading
+    of a related-articles or comments block, printed in the text or between two of its lines on the
+    page (trafilatura drops such headings and keeps the block), that has at least as much prose
+    before it as after it."""
+    page_han = ""
+    line_of: list[int] = []  # page line of each Han character of page_han
+    for k, ln in enumerate(page_lines):
+        key = _han_key(ln)
+        page_han += key
+        line_of.extend([k] * len(key))
+    heading_lines = [k for k, ln in enumerate(page_lines) if len(ln) <= 20 and _TAIL_HEADING_RE.match(ln)]
+    pos, prev_line = 0, -1
+    for i, line in enumerate(lines):
+        at_page = None
+        key = _han_key(line)
+        if len(key) >= 4:
+            found = page_han.find(key[:16], pos)
+            if found >= 0:
+                at_page = line_of[found]
+                pos = found + min(len(key), 16)
+        heading_here = len(line) <= 20 and bool(_TAIL_HEADING_RE.match(line))
+        dropped_heading = at_page is not None and prev_line >= 0 and any(prev_line < k < at_page for k in heading_lines)
+        before = _prose_chars(lines[:i]) if (heading_here or dropped_heading) and i > 0 else 0
+        if before > 0 and before >= _prose_chars(lines[i:]):
+            return i
+        if at_page is not None:
+            prev_line = at_page
+    return len(lines)
+
+
+def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[str, Any]]:
+    """trafilatura's lines without what sits above the article: the heading (also as
+    ``heading 来源于：…``) and the short lines before it, and a portal's （原标题：…） note."""
+    found: dict[str, Any] = {}
+    key = _han_key(title or "")
+    if len(key) >= 4:
+        for i, line in enumerate(lines[:10]):
+            lk = _han_key(line)
+            fields = None
+            if lk.startswith(key) and lk != key and title and title in line:
+                # the heading followed by its source or date on the same line
+                fields = _HEADER_FIELD_RE.match(line[line.find(title) + len(title) :])
+            if lk == key or fields:
+                before = lines[:i]
+                if all(len(b.strip()) <= 30 and not b.strip().endswith(("。", "！", "？", "；")) for b in before):
+                    if fields and fields.group(1).startswith("来源"):
+                        found["source"] = fields.group(2).strip()
+                    lines = lines[i + 1 :]
+                break
+    # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    first = lines[0].strip() if lines else ""
+    if len(first) <= 80 and _DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first):
+        lines = lines[1:]
+    for i, line in enumerate(lines[:6]):
+        m = _ORIGINAL_TITLE_RE.match(line.strip())
+        if m:
+            found["original_title"] = m.group(1)
+            lines = lines[:i] + lines[i + 1 :]
+            break
+    return lines, found
+
+
+def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None:
+    """The article heading inside a ``<title>`` of the form heading + site name (``标题-新华网``,
+    ``标题 东区办事处_中山网``, ``标题 某某医院``): the longest line printed on the page that the
+    ``<title>`` starts with (compared on Han characters), else the part before the first separator."""
+    key = _han_key(html_title)
+    best = ""
+    for line in page_lines:
+        if len(line) > 120:
+            continue
+        lk = _han_key(line)
+        if len(lk) >= 6 and len(lk) > len(_han_key(best)) and key.startswith(lk) and lk != key:
+            best = line.strip()
+    if best:
+        return best
+    return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
+
+
 def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
     """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
     policytext's cleaning) and what the page prints about it (title, date, written_date,
@@ -254,20 +388,26 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         text = html_to_text(inner)
         method = "container"
     else:
-        text = _trafilatura_text(page, name)
+        text = _table_cells(_trafilatura_text(page, name))
         method = "trafilatura"
     text = "\n".join(ln for ln in text.split("\n") if not _is_site_chrome(ln))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
+    # the page's own text (its <head> left out), where the heading and the header zone are printed
+    page_text = html_to_text(_HEAD_RE.sub("", page))
+    page_lines = page_text.split("\n")
     title = meta.get("title") or fields.get("_meta_title") or fields.get("_h1")
     if not title and fields.get("_html_title"):
-        # "<article title> _ <site name>": the part before the site's name
-        title = re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", fields["_html_title"])[0].strip() or None
+        # "<article title> _ <site name>": the heading the page prints, or the part before the site's name
+        title = _title_from_html_title(fields["_html_title"], page_lines)
     if title:
         meta["title"] = title
-    # the header zone: the page's text above the article, where 发布时间/来源/作者 lines sit
-    # (and the first lines of the extracted text, which may hold them too)
-    page_text = html_to_text(_HEAD_RE.sub("", page))
+    if method == "trafilatura":
+        lines, header_found = _header_cut(text.split("\n"), title)
+        lines = lines[: _tail_cut(lines, page_lines)]
+        text = "\n".join(lines)
+        for key, value in header_found.items():
+            meta.setdefault(key, value)
     title_key = _han_key(title or "")
     first = next(
         (
