@@ -26,6 +26,7 @@ from ...corpus.source import Source, iter_source
 from ..registry import extractor
 from .named_meetings import named_meetings
 from .numerals import parse_number
+from .windows import anchor_windows
 
 __all__ = ["MEETING_COLUMNS", "find_meetings"]
 
@@ -245,14 +246,7 @@ _BEFORE, _AFTER = 16, 48
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
+    return anchor_windows(text, _ANCHOR, before=_BEFORE, after=_AFTER)
 
 
 def _kind(r: dict[str, Any]) -> str:

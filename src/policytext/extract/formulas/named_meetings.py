@@ -38,6 +38,7 @@ import re
 from typing import Any
 
 from .numerals import parse_number
+from .windows import anchor_windows
 
 __all__ = ["named_meetings"]
 
@@ -222,14 +223,7 @@ _BEFORE, _AFTER = 40, 3
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
+    return anchor_windows(text, _ANCHOR, before=_BEFORE, after=_AFTER)
 
 
 def named_meetings(text: str) -> list[dict[str, Any]]:
