@@ -203,6 +203,11 @@ def _extend(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int, most: int) -
     n = 0
     while n < most and a_e < len(a) and b_e < len(b) and a[a_e] == b[b_e]:
         a_e, b_e, n = a_e + 1, b_e + 1, n + 1
+    return _trim_blanks(a, b, a_s, a_e, b_s, b_e)
+
+
+def _trim_blanks(a: str, b: str, a_s: int, a_e: int, b_s: int, b_e: int) -> tuple[int, int, int, int]:
+    """The spans ``a[a_s:a_e]`` and ``b[b_s:b_e]`` without whitespace at their edges."""
     while a_s < a_e and a[a_s].isspace():
         a_s += 1
     while b_s < b_e and b[b_s].isspace():
@@ -261,15 +266,7 @@ def _gapped_extend(a: str, b: str, span: tuple[int, int, int, int], width: int) 
     a_e, b_e = a_e + i, b_e + j
     i, j = _gapped_reach(a[max(0, a_s - width) : a_s][::-1], b[max(0, b_s - width) : b_s][::-1])
     a_s, b_s = a_s - i, b_s - j
-    while a_s < a_e and a[a_s].isspace():
-        a_s += 1
-    while b_s < b_e and b[b_s].isspace():
-        b_s += 1
-    while a_e > a_s and a[a_e - 1].isspace():
-        a_e -= 1
-    while b_e > b_s and b[b_e - 1].isspace():
-        b_e -= 1
-    return a_s, a_e, b_s, b_e
+    return _trim_blanks(a, b, a_s, a_e, b_s, b_e)
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
