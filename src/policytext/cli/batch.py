@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from ..batch.runner import STEPS
@@ -49,34 +50,26 @@ def run(args: argparse.Namespace) -> int:
         except ImportError:
             raise MissingExtraError("Dask batch runs", "dask", "dask[distributed]") from None
 
-        if args.dask == "local":
-            # Our own cluster, so our own setting: Dask's worker profiler samples every 10 ms and takes the GIL
-            # from the steps (4-9% of the run time in benchmarks/batch.py, docs/batch.md).
-            with (
-                dask.config.set({"distributed.worker.profile.enabled": False}),
-                distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None) as c,
-                distributed.Client(c) as client,
-            ):
-                result = dask_run(
-                    args.source,
-                    steps,
-                    args.out,
-                    client=client,
-                    format=args.format,
-                    chunk_size=args.chunk_size,
-                    reuse_options=reuse_options,
+        with contextlib.ExitStack() as stack:
+            if args.dask == "local":
+                # Our own cluster, so our own setting: Dask's worker profiler samples every 10 ms and takes the GIL
+                # from the steps (4-9% of the run time in benchmarks/batch.py, docs/batch.md).
+                stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
+                cluster = stack.enter_context(
+                    distributed.LocalCluster(n_workers=args.jobs, threads_per_worker=1, dashboard_address=None)
                 )
-        else:
-            with distributed.Client(args.dask) as client:
-                result = dask_run(
-                    args.source,
-                    steps,
-                    args.out,
-                    client=client,
-                    format=args.format,
-                    chunk_size=args.chunk_size,
-                    reuse_options=reuse_options,
-                )
+                client = stack.enter_context(distributed.Client(cluster))
+            else:
+                client = stack.enter_context(distributed.Client(args.dask))
+            result = dask_run(
+                args.source,
+                steps,
+                args.out,
+                client=client,
+                format=args.format,
+                chunk_size=args.chunk_size,
+                reuse_options=reuse_options,
+            )
     else:
         from ..batch.runner import run as batch_run
 
