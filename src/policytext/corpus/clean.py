@@ -517,7 +517,7 @@ def _flagged_lines(lines: list[str], lo: int, hi: int) -> list[int]:
     return found
 
 
-def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, Any]]:
+def clean_text(text: str, *, title: str | None = None, find_title: bool = True) -> tuple[str, dict[str, Any]]:
     """Clean a scraped page and return ``(body, metadata)``.
 
     Removes zero-width characters, HTML tags and entities, markdown front matter,
@@ -535,6 +535,8 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, A
     *title*, when the caller knows it (a web page's heading), is not looked for among the first
     lines: a line equal to it is dropped and no other line is taken for it; a date line after the
     text has begun then stays in the body (the date under a short letter's signature).
+    *find_title* False: the caller knows the text has no title line (a PDF whose title is an image
+    opens with its byline), so no line is taken for one.
     """
     meta: dict[str, Any] = {}
     if title:
@@ -604,7 +606,7 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, dict[str, A
             return
         if header and line == meta.get("title"):
             return  # the title repeated as a heading
-        if header and "title" not in meta and state["seen"] == 0 and _looks_like_title(line):
+        if find_title and header and "title" not in meta and state["seen"] == 0 and _looks_like_title(line):
             meta["title"] = line
             return
         body.append(line)

@@ -20,7 +20,15 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["CN_ORDINAL", "SECTION_COLUMNS", "chinese_date", "official_fields", "official_title", "sections"]
+__all__ = [
+    "CN_ORDINAL",
+    "SECTION_COLUMNS",
+    "byline_issuer",
+    "chinese_date",
+    "official_fields",
+    "official_title",
+    "sections",
+]
 
 SECTION_COLUMNS = ["level", "number", "heading", "start", "end", "parent"]
 
@@ -266,6 +274,22 @@ def official_title(text: str) -> str | None:
                 start -= 1
             title = "".join(lines[start:end])
             return title if len(title) <= 80 else None
+    return None
+
+
+# an issuing body's name on a line of its own: 黔东南州统计局, 深圳市统计局  国家统计局深圳调查队
+_ISSUER_LINE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,20}(?:局|厅|委|办|院|会|队|部|室|署|所|中心|政府|办公室|委员会)[\s\u3000、]*){1,3}$"
+)
+
+
+def byline_issuer(text: str) -> str | None:
+    """The issuing body of a document that opens with a byline: its name on the first line and a date
+    alone on the next (a statistical bulletin whose title is printed as an image starts so). Such a
+    line is no title."""
+    head = [ln for _, ln in _nonempty(text.split("\n"), range(len(text.split("\n"))), n=2)]
+    if len(head) == 2 and _ISSUER_LINE_RE.match(head[0]) and _DATE_ONLY_RE.match(head[1]):
+        return re.sub(r"[\s\u3000]+", "、", head[0].strip(" \u3000、"))
     return None
 
 

@@ -25,7 +25,7 @@ from .clean import clean_text, decode_bytes, parse_date
 from .document import Document
 from .html import extract_html
 from .office import read_docx_text, read_pdf_text
-from .officialdoc import chinese_date, official_fields, official_title
+from .officialdoc import byline_issuer, chinese_date, official_fields, official_title
 from .sniff import READ_FORMATS, sniff_format
 from .text import normalize as _normalize
 
@@ -92,6 +92,11 @@ def read_document(
         title = official_title(text)  # the title from the document's layout, not its first line (版头)
         if title:
             found["title"] = title
+        elif issuer := byline_issuer(text):
+            # an issuer's name over a date opens the text: a byline under a title the text layer lacks
+            # (printed as an image), not a title
+            found["issuer"] = issuer
+            found["title"] = None
     elif fmt == "ole2":
         raise DecodeError(
             f"{name}: a legacy Word/WPS/Excel file (OLE2 compound document), which policytext does not read; "
@@ -191,7 +196,8 @@ def make_document(
         title = found.get("title") if found else None
         if title:
             text = _drop_title_lines(text, title)
-        body, cleaned = clean_text(text, title=title)
+        # a title known to be absent (None in *found*) is not looked for among the first lines
+        body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
         for key, value in official_fields(body).items():
             info.setdefault(key, value)
