@@ -91,6 +91,9 @@ def main() -> int:
     ap.add_argument("--subset", type=int, default=60, help="sources and receivers for the all-pairs baseline")
     ap.add_argument("--min-chars", type=int, default=50)
     ap.add_argument("--threshold", type=float, default=0.1, help="the LSH threshold (find_reuse's default: 0.1)")
+    ap.add_argument(
+        "--window", type=int, help="the LSH window in characters (find_reuse's default: max(2 * min_chars, 40))"
+    )
     ap.add_argument("--no-natural", action="store_true", help="skip the run over the unplanted texts")
     ap.add_argument("--json", help="write the numbers to this file")
     args = ap.parse_args()
@@ -115,9 +118,10 @@ def main() -> int:
         "chars": n_chars,
         "plants": len(plants),
         "min_chars": args.min_chars,
+        "window": args.window,
     }
 
-    width = max(2 * args.min_chars, 40)
+    width = args.window or max(2 * args.min_chars, 40)
     t = time.perf_counter()
     cands = candidate_pairs(sources + receivers, len(sources), window=width, threshold=args.threshold)
     t_cand = time.perf_counter() - t
@@ -130,11 +134,15 @@ def main() -> int:
     )
 
     t = time.perf_counter()
-    df = find_reuse(sources, receivers, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold)
+    df = find_reuse(
+        sources, receivers, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold, window=width
+    )
     t_all = time.perf_counter() - t
     natural_df = None
     if not args.no_natural:
-        natural_df = find_reuse(sources, hosts, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold)
+        natural_df = find_reuse(
+            sources, hosts, min_chars=args.min_chars, candidates="lsh", threshold=args.threshold, window=width
+        )
     s = evaluate(df, [p for p in plants], insertions, natural_df)
     print(
         f"find_reuse (LSH):        {t_all:8.2f} s   (alignment ~{t_all - t_cand:.2f} s) {len(df):,} passages; "
@@ -209,6 +217,7 @@ def main() -> int:
             min_chars=args.min_chars,
             candidates=mode,
             threshold=args.threshold,
+            window=width,
         )
         dt = time.perf_counter() - t
         r = evaluate(d, sub_plants, insertions[:k])
