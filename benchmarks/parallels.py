@@ -11,7 +11,8 @@ and the ratio of (3) to (1); the aim is at most 1x.
 
 ``--dev [SPLITS]`` scores the development sets instead (needs ``../shared/corpus``): the national
 passages of ``tests/data/parallels_dev`` and the local-genre passages of issue #21
-(``tests/data/local_genres_dev``), recall, precision and F1 per genre and split, with the matching rule
+(``tests/data/local_genres_dev``: ``passages.json``, and the fresh provincial reports of
+``passages_gwr.json`` as the set ``gwr-new``), recall, precision and F1 per genre and split, with the matching rule
 of ``tests/helpers/parallel_scoring.py``. SPLITS is ``tune`` (default) or ``tune,heldout``: the
 held-out passages are scored only when asked, once the code is final.
 """
@@ -44,13 +45,14 @@ def dev_scores(splits: list[str], corpus_dir: Path) -> None:
     """Print the scores of the development sets, per genre and split."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from helpers.parallel_scoring import Score, score_groups
-    from helpers.parallels_dev import load_dev, load_local_dev
+    from helpers.parallels_dev import load_dev, load_gwr_dev, load_local_dev
     from policytext.segment.defaults import extractor_segmenter
 
     seg = extractor_segmenter()  # find_parallels' default
     rows: dict[tuple[str, str, str], Score] = {}
     passages = [("national", "tune", p) for p in load_dev(corpus_dir)]
     passages += [("local", p.split, p) for p in load_local_dev(corpus_dir) if p.split in splits]
+    passages += [("gwr-new", p.split, p) for p in load_gwr_dev(corpus_dir) if p.split in splits]
     for dev_set, split, p in passages:
         df = find_parallels(p.text, segmenter=seg)
         s = score_groups(list(zip(df["kind"], df["item_spans"])), p.parallels, p.lists + p.pairs)
@@ -62,7 +64,7 @@ def dev_scores(splits: list[str], corpus_dir: Path) -> None:
             f"{dev_set:<9}{genre:<28}{split:<9}{s.n_gold:>5}{s.found:>6}{s.recall:>7.2f}{s.wrong:>6}"
             f"{s.precision:>6.2f}{s.f1:>6.2f}"
         )
-    for dev_set in ("national", "local"):
+    for dev_set in ("national", "local", "gwr-new"):
         for split in ("tune", "heldout"):
             parts = [s for (d, _, sp), s in rows.items() if d == dev_set and sp == split]
             if parts:

@@ -34,7 +34,8 @@ def province(name: str) -> str:
     >>> province("2026_anhui_gov_work_report.txt"), province("jiangxi_2026_gwr.txt")
     ('anhui', 'jiangxi')
     """
-    return next(p for p in name.removesuffix(".txt").split("_") if p.isalpha() and p not in {"gov", "work", "report", "gwr"})
+    words = {"gov", "work", "report", "gwr"}
+    return next(p for p in name.removesuffix(".txt").split("_") if p.isalpha() and p not in words)
 
 
 def cut(text: str, where: float) -> tuple[int, int]:
@@ -51,7 +52,7 @@ def main(corpus: Path, out: Path) -> None:
     files = sorted(p for p in (corpus / FOLDER).glob("*.txt") if province(p.name) not in USED)
     rng = random.Random(SEED)
     chosen = rng.sample(files, N)
-    rows = []
+    rows: list[dict[str, object]] = []
     for i, path in enumerate(chosen):
         text = path.read_bytes().decode("utf-8")
         start, end = cut(text, rng.uniform(0.15, 0.85))
@@ -68,7 +69,8 @@ def main(corpus: Path, out: Path) -> None:
             }
         )
     out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(sum(r["chars"] for r in rows), "chars;", sum(r["split"] == "heldout" for r in rows), "held out")
+    n_chars = sum(int(str(r["chars"])) for r in rows)
+    print(n_chars, "chars;", sum(r["split"] == "heldout" for r in rows), "held out")
     for r in rows:
         print(r["id"], r["split"], r["chars"])
 

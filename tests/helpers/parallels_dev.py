@@ -87,3 +87,33 @@ def load_local_dev(corpus_dir: Path) -> list[LocalPassage]:
             )
         )
     return out
+
+
+def load_gwr_dev(corpus_dir: Path) -> list[LocalPassage]:
+    """The fresh provincial Government Work Report passages of issue #21 (``passages_gwr.json``, chosen by
+    ``scripts/choose_gwr_passages.py``) with their annotations (``parallels_gwr.json``); spans passage-relative.
+
+    Kept apart from :func:`load_local_dev`: the held-out part of that set has been seen, this one's has not.
+    """
+    manifest = json.loads((LOCAL_DIR / "passages_gwr.json").read_text(encoding="utf-8"))
+    ann = json.loads((LOCAL_DIR / "parallels_gwr.json").read_text(encoding="utf-8"))["passages"]
+    out = []
+    for p in manifest:
+        raw = (corpus_dir / p["path"]).read_bytes().decode("utf-8")
+        text = raw[p["start"] : p["end"]]
+        if hashlib.sha1(text.encode()).hexdigest() != p["sha1"]:
+            raise AssertionError(f"local_genres_dev/passages_gwr.json: the passage {p['id']} of {p['path']} changed")
+        a = ann[p["id"]]
+        b = p["start"]
+        out.append(
+            LocalPassage(
+                p["id"],
+                p["genre"],
+                text,
+                _relative(a["parallels"], b),
+                _relative(a["lists"], b),
+                _relative(a["pairs"], b),
+                p["split"],
+            )
+        )
+    return out

@@ -339,6 +339,8 @@ def _runs(
         j = i + 1
         while j < n and not (trim_end_last and j == n - 1):
             s = strip_marker(doc.text, units[j].start, units[j].end) if level != "phrase" else units[j].start
+            if not doc.boundary[s]:
+                s = units[j].start  # a marker split off a longer word (一是一|屏障) is not a marker
             cand = core + [(s, units[j].end)]
             if len(cand) >= 2 and not _relate(doc, cand, level):
                 break
@@ -700,7 +702,16 @@ def _openings(
             ):
                 continue
             gapped = max_gap is None or any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
-            g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=gapped and level == "paragraph")
+            # long sentences that open with one task verb (支持…。支持…。…支持…) with others between
+            # them are the register's plain sentence starts, not rhetoric: they need a long opening
+            loose = (
+                level == "sentence"
+                and single is not None
+                and any(b[0] - a[0] > 1 for a, b in zip(run, run[1:]))
+                and not all(u[0] in single for u in run)
+            )
+            strict = (gapped and level == "paragraph") or loose
+            g = _opening_group(doc, [(s, e) for _, s, e in run], level, strict=strict)
             if g is None and gapped and max_gap is not None:
                 # fall back to the gapless stretches
                 sub: list[tuple[int, int, int]] = [run[0]]
@@ -859,6 +870,8 @@ def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] 
     groups += _series.copula_series(doc, paras, min_items)
     groups += _series.semicolon_frames(doc, paras, min_items, _relate)
     groups += _series.sentence_closings(doc, paras, min_items)
+    groups += _series.headline_paragraphs(doc, paras, min_items)
+    groups += _series.sentence_leads(doc, paras, min_items)
     # one row per distinct set of item spans; the better-scored one wins
     best: dict[tuple[tuple[int, int], ...], Group] = {}
     for g in groups:

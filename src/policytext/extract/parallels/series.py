@@ -11,7 +11,11 @@ Each detector takes the token view of a document (:class:`~.doc.TokenView`) and 
 - :func:`copula_series`: clauses of one sentence opening with 是 (…是…，是…，更是…);
 - :func:`semicolon_frames`: ；-separated clause groups sharing a frame (以榜样为镜，…；以行动为笔，…);
 - :func:`sentence_closings`: short sentence openings of a paragraph that end alike
-  (巩固传统消费，…。拓展新型消费，…。壮大服务消费，…).
+  (巩固传统消费，…。拓展新型消费，…。壮大服务消费，…);
+- :func:`sentence_leads`: successive sentences of a paragraph whose short opening clauses are
+  verb-object phrases of one length (做大总量，…。做优服务，…。做好招引，…);
+- :func:`headline_paragraphs`: successive paragraphs that open with a short headline sentence of one
+  length and shape (文化精品不断涌现。… / 文化遗产焕发生机。… / 文化资源直达基层。…).
 
 >>> from policytext.extract.parallels import find_parallels
 >>> df = find_parallels("围绕“铭记光辉历程”“感悟初心宗旨”“学习重要讲话”三个专题开展学习。")
@@ -32,10 +36,12 @@ __all__ = [
     "bold_headings",
     "copula_series",
     "enumerations",
+    "headline_paragraphs",
     "marker_kind",
     "quoted_series",
     "semicolon_frames",
     "sentence_closings",
+    "sentence_leads",
 ]
 
 Relate = Callable[[TokenView, list[tuple[int, int]], str], object]
@@ -144,26 +150,42 @@ def enumerations(doc: TokenView, paras: list[Paragraph], min_items: int) -> list
     text = doc.text
     out: list[Group] = []
     need = max(3, min_items)
-    state: dict[str, list[tuple[int, tuple[int, int] | None]]] = {}
+    state: dict[str, list[tuple[int, tuple[int, int, bool] | None]]] = {}
     began: dict[str, int] = {}
+
+    def judge(sub: list[tuple[int, int]]) -> None:
+        if len(sub) < need:
+            return
+        lens = [e - s for s, e in sub]
+        texts = [text[s:e] for s, e in sub]
+        kind, frame, _ = _kind_frame(texts)
+        # section titles (总体要求、重点任务、保障措施) are not a series: without a shared
+        # frame, more than half the headings must hold a predicate
+        predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 > len(sub)
+        if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
+            out.append(Group(kind, frame, list(sub), _score(sub), "paragraph"))
 
     def close(key: str) -> None:
         run = state.pop(key, [])
-        sub: list[tuple[int, int]] = []
+        sub: list[tuple[int, int, bool]] = []
         for _, span in [*run, (0, None)]:
             if span is not None:
                 sub.append(span)
                 continue
-            if len(sub) >= need:
-                lens = [e - s for s, e in sub]
-                texts = [text[s:e] for s, e in sub]
-                kind, frame, _ = _kind_frame(texts)
-                # section titles (总体要求、重点任务、保障措施) are not a series: without a shared
-                # frame, more than half the headings must hold a predicate
-                predicative = sum(doc.has_predicate(s, e) for s, e in sub) * 2 > len(sub)
-                if max(lens) <= 3.2 * min(lens) and len(set(texts)) == len(texts) and (kind == "frame" or predicative):
-                    g = Group(kind, frame, list(sub), _score(sub), "paragraph")
+            if any(w for _, _, w in sub):
+                g = _two_clause_headings(doc, [(a, b) for a, b, _ in sub], need)
+                if g is not None:
                     out.append(g)
+                else:  # the one-clause headings between the two-clause ones, on their own
+                    part: list[tuple[int, int]] = []
+                    for a, b, w in [*sub, (0, 0, True)]:
+                        if w:
+                            judge(part)
+                            part = []
+                        else:
+                            part.append((a, b))
+            else:
+                judge([(a, b) for a, b, _ in sub])
             sub = []
 
     for para in paras:
@@ -180,7 +202,14 @@ def enumerations(doc: TokenView, paras: list[Paragraph], min_items: int) -> list
             start = sent.start if kind == "cnt" else m.end()
             end = sent.clauses[0].end
             ok = len(sent.clauses) == 1 and 2 <= end - m.end() <= MAX_HEADING and han_len(text[start:end]) >= 2
-            span = (start, end) if ok else None
+            span: tuple[int, int, bool] | None = (start, end, False) if ok else None
+            if (
+                span is None
+                and len(sent.clauses) == 2
+                and kind != "cnt"
+                and all(4 <= c.end - c.start <= MAX_HEADING for c in sent.clauses)
+            ):
+                span = (start, sent.clauses[1].end, True)  # （七）着力促进…，八闽气韵…
             # a heading of an outer enumeration ends the inner ones opened under it
             for other in [k for k in state if k != key and key in state and began[k] > began[key]]:
                 close(other)
@@ -194,6 +223,37 @@ def enumerations(doc: TokenView, paras: list[Paragraph], min_items: int) -> list
     for key in list(state):
         close(key)
     return out
+
+
+def _two_clause_headings(doc: TokenView, spans: list[tuple[int, int]], need: int) -> Group | None:
+    r"""Numbered headings of two clauses each (（七）着力促进文化繁荣兴盛，八闽气韵风采生动展现 /
+    （八）着力加强…，…): a series only when they open with one word of two or more characters
+    that holds a predicate or stands before one in each (坚持, 着力|促进); section titles of a report
+    without such an opening are not.
+
+    >>> from policytext.extract.parallels import find_parallels
+    >>> t = "（一）坚持协调发展，促进乡村振兴\n（二）坚持绿色引领，推进美丽建设\n（三）坚持民生为大，增进群众福祉\n"
+    >>> find_parallels(t).loc[0, "frame"]
+    '坚持{}'
+    """
+    if len(spans) < need:
+        return None
+    text = doc.text
+    texts = [text[s:e] for s, e in spans]
+    if len(set(texts)) < len(texts):
+        return None
+    lcp = 0
+    while all(len(t) > lcp for t in texts) and len({t[lcp] for t in texts}) == 1:
+        lcp += 1
+    while lcp > 0 and not all(doc.boundary[s + lcp] for s, _ in spans):
+        lcp -= 1
+    s0 = spans[0][0]
+    if han_len(text[s0 : s0 + lcp]) < 2:
+        return None
+    # the opening is a predicate, or an adverbial word before one in every heading (着力|促进, 着力|加强)
+    if not doc.has_predicate(s0, s0 + lcp) and not all(doc.pos_at.get(s + lcp, "x")[:1] == "v" for s, _ in spans):
+        return None
+    return Group("anaphora", text[s0 : s0 + lcp] + "{}", list(spans), _score(spans), "paragraph")
 
 
 def _shape_ok(a: list[int], b: list[int]) -> bool:
@@ -356,4 +416,95 @@ def sentence_closings(doc: TokenView, paras: list[Paragraph], min_items: int) ->
             if len({text[s:e] for s, e in spans}) < len(spans):
                 continue
             out.append(Group("epistrophe", "{}" + tail, spans, _score(spans), "sentence"))
+    return out
+
+
+#: length bounds of a paragraph's headline sentence (文化精品不断涌现)
+HEADLINE_MIN, HEADLINE_MAX = 6, 10
+
+
+def _breaks(doc: TokenView, s: int, e: int) -> set[int]:
+    """Offsets inside text[s:e] (relative to *s*) where a word ends."""
+    return {i - s for i in range(s + 1, e) if doc.boundary[i]}
+
+
+def headline_paragraphs(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
+    r"""Successive paragraphs that open with a headline: a one-clause sentence of 6-10 Han characters
+    followed by the paragraph's body, all of one length, breaking into words at one common place with a
+    predicate after it (文化精品|不断涌现。… / 文化遗产|焕发生机。… / 体育事业|欣欣向荣。…).
+
+    A paragraph that is not such a one (a section heading, a paragraph of one sentence) ends the run.
+
+    >>> from policytext.extract.parallels import find_parallels
+    >>> t = "安全形势总体平稳。事故下降。\n风险防范有力有效。债务可控。\n社会治理全面加强。信访化解。\n"
+    >>> find_parallels(t).loc[0, "items"]
+    ['安全形势总体平稳', '风险防范有力有效', '社会治理全面加强']
+    """
+    text = doc.text
+    need = max(3, min_items)
+    out: list[Group] = []
+    run: list[tuple[int, int]] = []
+
+    def judge() -> None:
+        if len(run) < need:
+            return
+        texts = [text[a:b] for a, b in run]
+        if len(set(texts)) < len(texts):
+            return
+        common = set.intersection(*(_breaks(doc, a, b) for a, b in run))
+        if not any(all(doc.has_predicate(a + k, b) for a, b in run) for k in common):
+            return
+        kind, frame, _ = _kind_frame(texts)
+        out.append(Group(kind, frame, list(run), _score(run), "paragraph"))
+
+    for para in [*paras, None]:
+        head: tuple[int, int] | None = None
+        if para is not None and len(para.sentences) >= 2 and len(para.sentences[0].clauses) == 1:
+            c = para.sentences[0].clauses[0]
+            if HEADLINE_MIN <= c.end - c.start <= HEADLINE_MAX and han_len(text[c.start : c.end]) == c.end - c.start:
+                head = (c.start, c.end)
+        if head is not None and run and head[1] - head[0] == run[0][1] - run[0][0]:
+            run.append(head)
+            continue
+        judge()
+        run = [head] if head is not None else []
+    return out
+
+
+def sentence_leads(doc: TokenView, paras: list[Paragraph], min_items: int) -> list[Group]:
+    """Successive sentences of a paragraph (none between them) whose opening clauses are verb-object
+    phrases of one length, 4-8 Han characters, each followed by the sentence's other clauses, with the
+    verb of one length (突出|企业主体地位，…。推动|科技成果转化，…。优化|科技服务供给，…).
+
+    >>> from policytext.extract.parallels import find_parallels
+    >>> t = "做大总量，打造外贸集群。做优服务，完善服务体系。做好招引，办好全球大会。"
+    >>> find_parallels(t).loc[0, "items"]
+    ['做大总量', '做优服务', '做好招引']
+    """
+    text = doc.text
+    out: list[Group] = []
+    need = max(3, min_items)
+    for para in paras:
+        if len(para.sentences) < need:
+            continue
+        run: list[tuple[int, int]] = []
+        for sent in [*para.sentences, None]:
+            lead: tuple[int, int] | None = None
+            if sent is not None and len(sent.clauses) >= 2:
+                c = sent.clauses[0]
+                L = c.end - c.start
+                if 4 <= L <= 8 and han_len(text[c.start : c.end]) == L and doc.pos_at.get(c.start, "x")[:1] == "v":
+                    lead = (c.start, c.end)
+            if lead is not None and run and lead[1] - lead[0] == run[0][1] - run[0][0]:
+                run.append(lead)
+                continue
+            # the verb ends at one place in every lead (1 or 2 characters) and leaves an object of 2+
+            if (
+                len(run) >= need
+                and len({text[a:b] for a, b in run}) == len(run)
+                and any(all(doc.boundary[a + k] for a, _ in run) for k in (1, 2))
+            ):
+                kind, frame, _ = _kind_frame([text[a:b] for a, b in run])
+                out.append(Group(kind, frame, list(run), _score(run), "sentence"))
+            run = [lead] if lead is not None else []
     return out
