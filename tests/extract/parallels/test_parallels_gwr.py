@@ -94,3 +94,43 @@ def test_fresh_gwr_set_tuned_part(corpus_dir, seg):
         df = find_parallels(p.text, segmenter=seg)
         total = total + score_groups([(r.kind, r.item_spans) for r in df.itertuples()], p.parallels, p.lists + p.pairs)
     assert total.f1 >= 0.85, str(total)
+
+
+def line_of(corpus_dir: Path, path: str, anchor: str) -> str:
+    """The line of a corpus file holding *anchor*."""
+    return stretch(corpus_dir, path, anchor, anchor)
+
+
+def test_two_character_verb_object_items(corpus_dir, seg):
+    # Jiangsu 2026: 因地制宜推动兴业、强县、富民一体发展 (all three tagged as nouns by jieba)
+    text = line_of(corpus_dir, "2026_jiangsu_gov_work_report.txt", "兴业、强县、富民")
+    df = find_parallels(text, segmenter=seg)
+    assert has_group(df, ["兴业", "强县", "富民"]), groups(df)
+
+
+def test_two_character_common_words_and_places_stay_lists(corpus_dir, seg):
+    # 2020 national report: 消费、投资、出口 (common words); Anhui 2026: 黄山、池州、安庆 (places)
+    text = (corpus_dir / "gov_work_reports_national/gwr_2020.txt").read_bytes().decode("utf-8")
+    i = text.index("消费、投资、出口")
+    df = find_parallels(text[text.rfind("\n", 0, i) + 1 : text.find("\n", i)], segmenter=seg)
+    assert not has_group(df, ["消费", "投资", "出口"]), groups(df)
+    text = line_of(corpus_dir, "2026_anhui_gov_work_report.txt", "黄山、池州、安庆")
+    df = find_parallels(text, segmenter=seg)
+    assert not has_group(df, ["黄山", "池州", "安庆"]), groups(df)
+
+
+def test_series_after_an_enumeration_closed_by_deng(corpus_dir, seg):
+    # Shanghai 2026: 推动就业安居、教育卫生、养老托幼等公共服务更普惠、更优质、更多样
+    text = line_of(corpus_dir, "2026_shanghai_gov_work_report.txt", "更普惠、更优质、更多样")
+    df = find_parallels(text, segmenter=seg)
+    assert has_group(df, ["更普惠", "更优质", "更多样"]), groups(df)
+
+
+def test_items_opening_alike_of_different_lengths(corpus_dir, seg):
+    # Liaoning 2026: 投早投小投长期投硬科技; Henan 2026: 全域全时全行业
+    text = line_of(corpus_dir, "2026_liaoning_gov_work_report.txt", "投早投小投长期投硬科技")
+    df = find_parallels(text, segmenter=seg)
+    assert any(g[:4] == ["投早", "投小", "投长期", "投硬科技"] for g in groups(df)), groups(df)
+    text = line_of(corpus_dir, "2026_henan_gov_work_report.txt", "全域全时全行业")
+    df = find_parallels(text, segmenter=seg)
+    assert any(g == ["全域", "全时", "全行业"] for g in groups(df)), groups(df)

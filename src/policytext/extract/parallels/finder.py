@@ -42,8 +42,10 @@ from ...segment.defaults import extractor_segmenter
 from ...segment.segmenter import Segmenter
 from ..registry import extractor
 from . import series as _series
+from .chars import verb_object_pairs
 from .doc import LEVEL_RANK, Group, TokenView
 from .frames import FUNCTION_CHARS, Frame, common_frame, han_len
+from .prefix_series import prefix_series
 from .units import Paragraph, Unit, paragraphs, quoted_pieces, strip_marker
 
 __all__ = ["COLUMNS", "find_parallels", "format_for_terminal"]
@@ -174,6 +176,9 @@ def _procedure(doc: TokenView, spans: list[tuple[int, int]]) -> bool:
 
 _NUMERALS = frozenset("一二三四五六七八九十两百千万")
 
+#: POS tags of names (places, persons, organisations, other proper nouns): 黄山、池州、安庆 is no slogan
+_PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
+
 
 def _matched(doc: TokenView, spans: list[tuple[int, int]], level: str) -> bool:
     texts = [doc.text[s:e] for s, e in spans]
@@ -190,6 +195,13 @@ def _matched(doc: TokenView, spans: list[tuple[int, int]], level: str) -> bool:
         return True  # AA-type: 条条落实、件件落地
     if level == "phrase" and L <= 6 and all(t[0] in _NUMERALS for t in texts):
         return True  # counted items: 两高地、两基地、一屏障
+    if (
+        level == "phrase"
+        and L == 2
+        and verb_object_pairs(texts)
+        and all(doc.boundary[s] and doc.pos_at.get(s, "x") not in _PROPER for s, _ in spans)
+    ):
+        return True  # two-character verb–object items: 兴业、强县、富民
     phrasal = sum(doc.phrasal(s, e) for s, e in spans)
     # between 、 a term of the lexicon may stand among verb-object phrases (抓班子、带队伍、促发展)
     if phrasal < len(spans) and not (level == "phrase" and phrasal * 2 >= len(spans)):
@@ -371,6 +383,11 @@ def _runs(
                 s = ui.start
                 if _relate(doc, [(s, ui.end)] + items, level):
                     first = (s, ui.end)
+                elif level == "phrase" and "等" in doc.text[ui.start : ui.end - 1]:
+                    # the piece closes one enumeration and opens the next (…养老托幼等公共服务|更普惠、更优质、更多样)
+                    t = _trim_first(doc, ui, items, level)
+                    if t is not None and "等" in doc.text[ui.start : t[0]]:
+                        first = t
             else:
                 first = _trim_first(doc, ui, items, level)
         if first is not None:
@@ -861,6 +878,7 @@ def _detect(text: str, tokens: Sequence[Any], min_items: int, capped: list[int] 
     doc.capped = capped if capped is not None else []
     paras = paragraphs(text)
     groups = _word_level(doc, min_items)
+    groups += prefix_series(doc, min_items)
     groups += _phrase_and_clause_levels(doc, paras, min_items)
     groups += _nested(doc, groups, min_items)
     groups += _sentence_and_paragraph_levels(doc, paras, min_items)
