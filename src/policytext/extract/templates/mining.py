@@ -55,6 +55,8 @@ COLUMNS = ("frame", "support", "n_fillers", "n_docs", "score", "kind", "fillers"
 _UNIT_BREAKS = frozenset("，。；：！？、,;:!?\n\r")
 _MAX_GAP_CHARS = 24
 _MAX_TRAIL_CHARS = 40
+#: the longest trailing text shown after a pair frame's second literal (longer: cut, with …)
+_MAX_SHOWN_TRAIL = 200
 #: A frame's literals hold at most this many characters (longer ones are repeated sentences).
 _MAX_LITERAL_CHARS = 10
 #: A literal is Chinese words only (no 》, *, …, URL pieces: page chrome and markup are not frames).
@@ -426,9 +428,9 @@ class _Miner:
             frame = self._lit(lit_a) + "{}" + self._lit(lit_b) + ("{}" if trailing else "")
             lits = [lit_a, lit_b]
             starts, ends = a0, np.where(trailing & (trail_len > 0), u1, b1)
-            fillers = [_norm_filler(self._span(s, e)) for s, e in fill]
+            fillers = [self._filler(s, e) for s, e in fill]
             if trailing:
-                trail = [self._span(int(b), int(u)) if u > b else "" for b, u in zip(b1, u1)]
+                trail = [self._span(int(b), int(u), limit=_MAX_SHOWN_TRAIL) if u > b else "" for b, u in zip(b1, u1)]
                 shown = [f"{f} / {t}" if t else f for f, t in zip(fillers, trail)]
             else:
                 shown = fillers
@@ -441,7 +443,7 @@ class _Miner:
             lit = tuple(ids[a0[0] : a1[0]].tolist())
             frame = self._lit(lit) + "{}"
             lits = [lit]
-            fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(a1, u1)]
+            fillers = [self._filler(int(s), int(e)) for s, e in zip(a1, u1)]
             shown = fillers
             starts, ends = a0, u1
         else:
@@ -453,7 +455,7 @@ class _Miner:
             lit = tuple(ids[s0[0] : s1[0]].tolist())
             frame = "{}" + self._lit(lit)
             lits = [lit]
-            fillers = [_norm_filler(self._span(int(s), int(e))) for s, e in zip(u0, s0)]
+            fillers = [self._filler(int(s), int(e)) for s, e in zip(u0, s0)]
             shown = fillers
             starts, ends = u0, s1
         # a frame's literal is a phrase of the register: not a name, a place, punctuation or a whole sentence
@@ -568,13 +570,27 @@ class _Miner:
         s = "".join(self.tk.words[t] for t in lit)
         return "".join("\\" + ch if ch in "{}[]|\\" else ch for ch in s)
 
-    def _span(self, s: int, e: int) -> str:
-        """Text of tokens [s, e) as it stands in the document."""
+    def _span(self, s: int, e: int, limit: int | None = None) -> str:
+        """Text of tokens [s, e) as it stands in the document; with *limit*, at most that many characters and
+        ``…`` (a unit of pathological length must not make every instance copy the rest of it)."""
         if e <= s:
             return ""
         tk = self.tk
         d = int(tk.doc[s])
-        return tk.texts[d][int(tk.start[s]) : int(tk.end[e - 1])]
+        a, b = int(tk.start[s]), int(tk.end[e - 1])
+        if limit is not None and b - a > limit:
+            return tk.texts[d][a : a + limit] + "…"
+        return tk.texts[d][a:b]
+
+    def _filler(self, s: int, e: int) -> str:
+        """The filler of tokens [s, e) (:func:`_norm_filler`), or ``""`` when it is certainly longer than any
+        filler kept (so that a filler running to the end of a very long unit is never copied out)."""
+        if e > s:
+            tk = self.tk
+            a, b = int(tk.start[s]), int(tk.end[e - 1])
+            if b - a > _MAX_TRAIL_CHARS + 1 and tk.texts[int(tk.doc[s])][a] not in "了着过":
+                return ""  # _norm_filler takes off at most a trailing 的 here: still too long
+        return _norm_filler(self._span(s, e))
 
     def run(self) -> list[dict[str, Any]]:
         cands = self.pair_candidates(limit=1000) + self.edge_candidates(limit=300)
