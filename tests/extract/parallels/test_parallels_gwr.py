@@ -134,3 +134,28 @@ def test_items_opening_alike_of_different_lengths(corpus_dir, seg):
     text = line_of(corpus_dir, "2026_henan_gov_work_report.txt", "全域全时全行业")
     df = find_parallels(text, segmenter=seg)
     assert any(g == ["全域", "全时", "全行业"] for g in groups(df)), groups(df)
+
+
+def test_clauses_sharing_a_verb_and_a_head_of_one_character(corpus_dir, seg):
+    # Henan 2026: 做强先进农机装备制造业，做大农产品加工业，做活城乡商贸流通服务业，做优乡村文化旅游业
+    text = line_of(corpus_dir, "2026_henan_gov_work_report.txt", "做大农产品加工业")
+    df = find_parallels(text, segmenter=seg)
+    assert has_group(df, ["做强先进农机装备制造业", "做大农产品加工业", "做活城乡商贸流通服务业"]), groups(df)
+
+
+def test_counted_items_with_digits_and_different_measure_words(corpus_dir, seg):
+    # Guizhou 2026: 新打造省级特色酒庄5个、美酒美食街区5条、五星级白酒体验酒店5家
+    text = line_of(corpus_dir, "guizhou_2026_gwr.txt", "美酒美食街区5条")
+    df = find_parallels(text, segmenter=seg)
+    assert has_group(df, ["酒庄5个", "美酒美食街区5条", "五星级白酒体验酒店5家"]), groups(df)
+
+
+def test_no_prefix_series_read_late_or_through_glue(corpus_dir, seg):
+    # Guizhou 2026: 延链补链强链项目 (a suffix series, not 链补|链强|链项目);
+    # Jilin 2026: 把该政府管的事管好管到位 (管的事 holds 的: a clause, not a slogan)
+    for path, anchor in (
+        ("guizhou_2026_gwr.txt", "延链补链强链"),
+        ("2026_jilin_gov_work_report.txt", "管的事管好管到位"),
+    ):
+        df = find_parallels(line_of(corpus_dir, path, anchor), segmenter=seg)
+        assert not any(g[0] in ("链补", "管的事") for g in groups(df)), groups(df)

@@ -115,6 +115,8 @@ def _literal(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[
         whole = all(doc.boundary[e - len(S)] for _, e in spans)
         if _strong_edge(S, texts, 5, whole and not clause_level):
             return ("epistrophe" if clause_level else "frame"), f
+    if P and S and LEVEL_RANK[level] <= 2 and _closed_frame(P, S, texts):
+        return "frame", f  # 做强…制造业，做大…加工业，做活…服务业: a verb and a head, one character each
     maxlen = max(len(t) for t in texts)
     if clause_level and maxlen > 2.2 * min(len(t) for t in texts):
         return None  # clauses of very different length that share a word inside: a repeated topic
@@ -136,6 +138,26 @@ def _literal(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[
         if LEVEL_RANK[level] >= 3 and han_len(c) >= 4 and c not in (P, S):
             return "frame", f
     return None
+
+
+def _closed_frame(prefix: str, suffix: str, texts: list[str]) -> bool:
+    """A one-character opening and a one-character close shared by every item, both content characters,
+    in items of similar length (at most 1.6x): 做{}业 in 做强先进农机装备制造业，做大农产品加工业，…."""
+    if han_len(prefix) != 1 or han_len(suffix) != 1 or len(texts) < 3:
+        return False
+    if set(prefix + suffix) & FUNCTION_CHARS:
+        return False
+    lens = [len(t) for t in texts]
+    return min(lens) >= 4 and max(lens) <= 1.6 * min(lens)
+
+
+#: an item counted with digits: a name, a number and its measure word (特色酒庄5个, 美酒美食街区5条)
+_COUNTED_RE = re.compile(r"[\u4e00-\u9fff“”]{2,}\d+(?:\.\d+)?[万亿千百]?[\u4e00-\u9fff]{1,2}")
+
+
+def _counted(texts: list[str]) -> bool:
+    """Items that each name a thing and count it with digits (…酒庄5个、…街区5条、…酒店5家)."""
+    return len(set(texts)) == len(texts) and all(_COUNTED_RE.fullmatch(t) for t in texts)
 
 
 def _topic_noun(doc: TokenView, starts: list[int], length: int) -> bool:
@@ -236,6 +258,8 @@ def _relate(doc: TokenView, spans: list[tuple[int, int]], level: str) -> tuple[s
         kind, f = lit
         score = min(1.0, 0.45 + 0.1 * min(f.literal_han, 4) + 0.05 * (len(spans) - 2))
         return kind, f.text, round(score, 3), f
+    if level == "phrase" and _counted([doc.text[s:e] for s, e in spans]):
+        return "matched", "{}", 0.55, None
     if level in ("phrase", "clause") and _procedure(doc, spans):
         return "matched", "{}", 0.55, None
     if _matched(doc, spans, level):
@@ -328,6 +352,7 @@ def _trim_last(doc: TokenView, u: Unit, core: list[tuple[int, int]], level: str)
             cands.append(en)
     others = [en for en in range(u.start + 1, u.end + 1) if doc.boundary[en]]
     cands += sorted(others, key=lambda en: (abs((en - u.start) - target), en))[:4]
+    cands.append(u.end)  # the whole piece, last (…酒庄5个、…街区5条、五星级白酒体验酒店5家)
     seen = set()
     for en in cands:
         if en in seen:

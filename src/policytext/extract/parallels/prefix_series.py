@@ -3,8 +3,10 @@
 
 A series is three or more items written without separators, each opening with the same content
 character at a word start, the inner items 2-4 characters long; the repeated character is a word of
-its own in at least two of them (投|早, 全|时), or every item is one word, so that words which merely
-share a first character (中国中央) are not taken. The last item ends at the clause's end or at a word
+its own in at least two of them (投|早, 全|时), so that words which merely share a first character
+(学前教育学院学生) are not taken, and no item holds grammatical glue (管的事管好管到位). A run of
+two-character items right after a one-character word is a suffix series read one character late
+(延|链补|链强|链: 延链补链强链) and is left to the periodic scan. The last item ends at the clause's end or at a word
 boundary no longer than the longest inner item plus one.
 
 >>> from policytext.extract.parallels import find_parallels
@@ -71,10 +73,12 @@ def prefix_series(doc: TokenView, min_items: int) -> list[Group]:
         items = [text[s:e] for s, e in spans]
         if len(set(items)) < len(items) or not all(doc.boundary[e] for _, e in spans):
             continue
-        alone = sum(bool(doc.is_end[s + 1]) for s, _ in spans)
-        whole = all(doc.n_tokens(s, e) == 1 for s, e in spans)
-        if alone < 2 and not whole:
+        if any(set(t[1:]) & FUNCTION_CHARS for t in items):
+            continue  # grammatical glue inside an item (管的事管好管到位): a clause, not a slogan
+        if sum(bool(doc.is_end[s + 1]) for s, _ in spans) < 2:
             continue
+        if set(lens) == {2} and q0 > 0 and han[q0 - 1] and doc.is_start[q0 - 1]:
+            continue  # 延|链补|链强|链项目 is the suffix series 延链补链强链 read one character late
         out.append(Group("frame", c + "{}", spans, round(min(1.0, 0.55 + 0.05 * len(spans)), 3), "word"))
         done = last
     return out
