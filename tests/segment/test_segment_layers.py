@@ -183,6 +183,35 @@ def test_head_that_is_not_final_is_left_alone():
     assert "数字平台" not in COARSE.cut("发展数字平台经济")
 
 
+# second pass of issue #20: each rule on a sentence of a state document outside the development passages
+@pytest.mark.parametrize(
+    ("text", "compound", "rule"),
+    [
+        # an attribute noun after the head leaves it final (gwr Shanghai 2026)
+        ("步提升跨国公司地区总部和外资研发中心能级，更好保障外资企", "外资研发中心", "after"),
+        # a verb directly before the head names its function, after a noun (gwr 2023, gwr 2021)
+        ("载人航天飞行和首次月球探测工程圆满成功", "月球探测工程", "verb before head"),
+        ("搭建更多共性技术研发平台，提升中小微企业", "共性技术研发平台", "verb before head"),
+        # a long head word of verb + head takes modifiers (gwr 2021)
+        ("健全公共卫生应急处置和物资保障体系，建立稳定的公共", "物资保障体系", "verbal long head"),
+    ],
+)
+def test_second_pass_rules_on_real_sentences(text, compound, rule):
+    assert compound in COARSE.cut(text), (rule, COARSE.cut(text))
+    _check_layers(text)
+
+
+def test_level_qualifier_is_not_part_of_the_compound():
+    # 省级, 国家级 rank an institution in a count (新建10家省级概念验证中心 counts 概念验证中心);
+    # Liaoning and Guangdong Government Work Reports 2026
+    assert COARSE.cut("新建省级区域医疗中心14个、") == ["新建", "省级", "区域医疗中心", "14", "个", "、"]
+    assert "制造业创新中心" in COARSE.cut("累计创建6家国家级制造业创新中心、3家")
+
+
+def test_governing_verb_before_a_head_is_not_its_function():
+    assert "国有企业履行战略" not in "".join(t + "|" for t in COARSE.cut("引导国有企业履行战略使命")).split("|")
+
+
 def test_rules_from_a_file(tmp_path):
     f = tmp_path / "heads.txt"
     f.write_text("# test\nhead\t驿站\nmodifier\t银发\nstop\t加强\n", encoding="utf-8")

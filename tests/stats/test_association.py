@@ -91,7 +91,8 @@ def test_discover_terms_finds_unknown_formulation(segmenter):
         "推进党群服务中心标准化建设。",
         "走进党群服务中心，",
     ] * 2
-    plain = Segmenter(lexicon=None)
+    # plain jieba words: no policy lexicon and no head compounds (those already make 党群服务中心 one token)
+    plain = Segmenter(lexicon=None, heads=None)
     df = discover_terms(docs, segmenter=plain, min_count=3, min_entropy=0.5)
     assert df.loc[0, "term"] == "党群服务中心"
     assert {"term", "count", "docs", "pmi", "left_entropy", "right_entropy", "score"} <= set(df.columns)

@@ -43,7 +43,11 @@ __all__ = ["NOMINAL_TAGS", "EndMemo", "HeadRules", "count_heads", "default_rules
 # common nouns as names: 智慧, 文明)
 NOMINAL_TAGS = frozenset(("n", "nz", "nt", "ns", "nl", "ng", "nr", "nrt", "j", "b", "l", "an", "vn"))
 _HEAD_TAGS = frozenset(("n", "nz", "nl", "ng", "vn", "l", "j"))  # not nt: 国务院 is a name, not …院
-_KINDS = ("head", "vhead", "modifier", "stop")
+_KINDS = ("head", "vhead", "modifier", "stop", "after")
+_VERBAL = frozenset(("v", "vn"))
+# heads of systems and programmes: a long head word of verb + such a head (建设工程, 保障体系, 调整机制) takes
+# modifiers; one of an institution (服务平台, 服务中心, 工作室) is a name's head and does not
+_SYSTEM_HEADS = frozenset(("体系", "机制", "制度", "工程", "计划", "行动", "清单", "体制"))
 _LEAD_TAGS = NOMINAL_TAGS - {"vn", "nr", "nrt"}  # jieba tags some verb phrases nr (严格执行)
 _BLOCK_NEXT = frozenset(("n", "nz", "nt", "ng", "nl", "ns"))
 
@@ -80,6 +84,7 @@ class HeadRules:
     verbal_heads: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     stops: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
     max_chars: int = 12
     max_words: int = 6
     max_head_chars: int = 3
@@ -111,6 +116,7 @@ class HeadRules:
             frozenset(sets["vhead"]),
             frozenset(sets["modifier"]),
             frozenset(sets["stop"]),
+            frozenset(sets["after"]),
             **limits,
         )
 
@@ -118,7 +124,7 @@ class HeadRules:
     def fingerprint(self) -> str:
         """A short hash of the lists and limits (part of a Segmenter's cache key)."""
         h = hashlib.sha1(repr((self.max_chars, self.max_words, self.max_head_chars)).encode())
-        for name in ("heads", "verbal_heads", "modifiers", "stops"):
+        for name in ("heads", "verbal_heads", "modifiers", "stops", "after"):
             h.update(("\n".join(sorted(getattr(self, name))) + "\x00").encode())
         return h.hexdigest()[:12]
 
@@ -145,10 +151,27 @@ class HeadRules:
                     len(h) < len(w)
                     and w.endswith(h)
                     and (len(h) > 1 or len(w) >= 3)
-                    and tag(w[: -len(h)]) in NOMINAL_TAGS  # 文化|站, 服务|中心; not 按|计划
+                    and self._head_prefix(w[: -len(h)], tag)  # 文化|站, 服务|中心, 住房保障|体系; not 按|计划
                 ):
                     return j
         return -1
+
+    def _head_prefix(self, pre: str, tag: Callable[[str], str]) -> bool:
+        """Whether *pre* may stand before a head inside one word: a nominal word, or a verb of two or
+        more characters that is not a governing verb (住房保障|体系, 调整|机制; not 按|计划, 建立|机制)."""
+        t = tag(pre)
+        if t in NOMINAL_TAGS:
+            return True
+        return t == "v" and len(pre) > 1 and pre not in self.stops and not pre.startswith(self._stop_prefixes)  # type: ignore[attr-defined]
+
+    def _verbal_head_word(self, w: str, tag: Callable[[str], str]) -> bool:
+        """Whether a long head word is a verb plus the head of a system or programme (建设工程, 服务体系,
+        调整机制): such a word is not a name by itself and takes modifiers (人工智能教师队伍 | 建设工程)."""
+        for h in self._by_last.get(w[-1], ()):
+            if len(h) < len(w) and w.endswith(h) and h in _SYSTEM_HEADS:
+                pre = w[: -len(h)]
+                return pre not in self.stops and tag(pre) in _VERBAL and not pre.startswith(self._stop_prefixes)  # type: ignore[attr-defined]
+        return False
 
     def _modifier(self, w: str, tag: Callable[[str], str]) -> bool:
         if w in self.modifiers:
@@ -202,14 +225,14 @@ class HeadRules:
                 continue
             if j + 1 < n and words[j + 1].strip():
                 t_next = tag(words[j + 1])
-                if (t_next in _BLOCK_NEXT and words[j + 1] not in ends) or (
+                if (t_next in _BLOCK_NEXT and words[j + 1] not in ends and words[j + 1] not in self.after) or (
                     t_next[:1] == "v" and (tag(w)[:1] == "v" or "".join(words[k : j + 1]) in self.verbal_heads)
                 ):
                     # the head is not final (平台 | 经济, 中心 | 村; but 文化站 | 工程 ends one compound
                     # before the next), or a verbal head is a verb here (计划 | 投资)
                     continue
             chars = sum(len(x) for x in words[k : j + 1])
-            if k == j and len(w) > self.max_head_chars:
+            if k == j and len(w) > self.max_head_chars and not self._verbal_head_word(w, tag):
                 continue  # a long head word is a name already (名师工作室, 长效机制): it takes no modifiers
             i = k
             while i - 1 >= floor and j + 1 - (i - 1) <= self.max_words:
