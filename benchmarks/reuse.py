@@ -89,10 +89,10 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=400, help="documents in all (half sources, half receivers)")
     ap.add_argument("--plants", type=int, default=2, help="passages planted in each receiver")
     ap.add_argument("--subset", type=int, default=60, help="sources and receivers for the all-pairs baseline")
-    ap.add_argument("--min-chars", type=int, default=50)
+    ap.add_argument("--min-chars", type=int, default=20, help="find_reuse's default: 20")
     ap.add_argument("--threshold", type=float, default=0.1, help="the LSH threshold (find_reuse's default: 0.1)")
     ap.add_argument(
-        "--window", type=int, help="the LSH window in characters (find_reuse's default: max(2 * min_chars, 40))"
+        "--window", type=int, help="the LSH window in characters (find_reuse's default: max(2 * min_chars, 100))"
     )
     ap.add_argument("--no-natural", action="store_true", help="skip the run over the unplanted texts")
     ap.add_argument("--json", help="write the numbers to this file")
@@ -121,7 +121,7 @@ def main() -> int:
         "window": args.window,
     }
 
-    width = args.window or max(2 * args.min_chars, 40)
+    width = args.window or max(2 * args.min_chars, 100)
     t = time.perf_counter()
     cands = candidate_pairs(sources + receivers, len(sources), window=width, threshold=args.threshold)
     t_cand = time.perf_counter() - t

@@ -33,9 +33,11 @@ def planted(corpus_dir):
     return sources, hosts, receivers, plants, insertions
 
 
-def _run(planted, min_chars):
+def _run(planted, min_chars=None):
+    """Scores of ``find_reuse`` with *min_chars* (None: the default) on the planted set."""
     sources, hosts, receivers, plants, insertions = planted
-    df = find_reuse(sources, receivers, min_chars=min_chars)
+    options = {} if min_chars is None else {"min_chars": min_chars}
+    df = find_reuse(sources, receivers, **options)
     for r in df.itertuples():
         assert sources[r.doc_a][r.a_start : r.a_end] == r.a_text
         assert receivers[r.doc_b][r.b_start : r.b_end] == r.b_text
@@ -43,12 +45,13 @@ def _run(planted, min_chars):
     found = [(r.doc_b, r.b_start, r.b_end) for r in df.itertuples() if (r.doc_a, r.doc_b) in pairs]
     every = [(r.doc_b, r.b_start, r.b_end) for r in df.itertuples()]
     # reuse the two texts already shared before planting is true reuse, not a false positive
-    before = find_reuse(sources, hosts, min_chars=min_chars)
+    before = find_reuse(sources, hosts, **options)
     natural = [
         (r.doc_b, shift(r.b_start, insertions[r.doc_b]), shift(r.b_end, insertions[r.doc_b], end=True))
         for r in before.itertuples()
     ]
-    sought = [p for p in plants if p.length >= min_chars]
+    shortest = min_chars if min_chars is not None else 20  # the default of find_reuse
+    sought = [p for p in plants if p.length >= shortest]
     return found, score(found, sought), score(every, sought, natural), sought
 
 
@@ -71,11 +74,18 @@ def test_planted_passages_are_found_with_high_recall_and_precision(planted):
         assert score(found, [p for p in plants if p.edit_rate == rate])["recall"] >= 0.95, rate
 
 
-def test_with_the_default_min_chars_copies_of_100_characters_or_more_are_found(planted):
-    found, matched, overall, plants = _run(planted, min_chars=50)
-    long = [p for p in plants if p.length >= 100]
-    print("min_chars=50:", matched, overall, _by(found, plants, "length"), _by(found, plants, "edit_rate"))
-    assert score(found, long)["recall"] >= 0.9
+def test_with_the_defaults_the_issue_bar_is_met(planted):
+    found, matched, overall, plants = _run(planted)
+    print("defaults:", matched, overall, _by(found, plants, "length"), _by(found, plants, "edit_rate"))
+    # measured (min_chars=20 by default): recall 0.977, precision 0.998 (0.973 strict); by edit rate 0%: 0.999,
+    # 5%: 0.989, 10%: 0.971, 15%: 0.951; by length 20: 0.55, 50: 0.95, 100: 0.99, 200: 0.99, 400: 1.00.
+    # With min_chars=50 (the default before) recall was 0.945 of the copies of 50 characters or more.
+    assert len(plants) == 150  # every planted copy (20-400 characters) is sought
+    assert matched["recall"] >= 0.95
     assert overall["precision"] >= 0.95
+    for rate in RATES:
+        assert score(found, [p for p in plants if p.edit_rate == rate])["recall"] >= 0.95, rate
+    long = [p for p in plants if p.length >= 100]
+    assert score(found, long)["recall"] >= 0.95
     exact = [p for p in plants if p.edit_rate == 0 and not p.reordered]
     assert all(plant_recall(found, p) >= 0.9 for p in exact)

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--reuse-min-chars",
         type=int,
         metavar="N",
-        help="with the step reuse: the shortest reused passage reported, in characters (default 50)",
+        help="with the step reuse: the shortest reused passage reported, in characters (default 20)",
     )
     p.add_argument(
         "--dask",

@@ -73,7 +73,7 @@ def diffusion(
     local: Source,
     *,
     by: str = "date",
-    min_chars: int = 50,
+    min_chars: int = 20,
     min_similarity: float = 0.75,
     exclude_boilerplate: bool = True,
     progress: bool = False,

@@ -99,7 +99,7 @@ def find_reuse(
     source: Source,
     other: Source | None = None,
     *,
-    min_chars: int = 50,
+    min_chars: int = 20,
     min_similarity: float = 0.75,
     k: int = 4,
     max_gap: int = 30,
@@ -128,7 +128,7 @@ def find_reuse(
     candidates : ``"lsh"`` (MinHash LSH over windows), ``"all"`` (align every pair: no candidate is missed,
         quadratic time) or ``"auto"`` (the default: ``"all"`` up to 2,000 pairs, where it is also the faster,
         ``"lsh"`` above).
-    window, shingle, num_perm, threshold : the LSH windows (default ``2 * min_chars``, at least 40 characters),
+    window, shingle, num_perm, threshold : the LSH windows (default ``2 * min_chars``, at least 100 characters),
         their character shingles, the number of MinHash permutations and the LSH Jaccard threshold.
     boilerplate_share : a passage is ``boilerplate`` when the median of its shingles occurs in more than this
         share of all documents (and in at least 3); ``shared_by`` is that median number of documents.
@@ -177,7 +177,7 @@ def reuse_candidates(
     n_first: int | None = None,
     *,
     candidates: str = "auto",
-    min_chars: int = 50,
+    min_chars: int = 20,
     window: int | None = None,
     shingle: int = 5,
     num_perm: int = 128,
@@ -199,7 +199,7 @@ def reuse_candidates(
         if n_first is None:
             return {(i, j) for i in range(n) for j in range(i + 1, n)}
         return {(i, j) for i in range(n_first) for j in range(n_first, n)}
-    width = window if window is not None else max(2 * min_chars, 40)
+    width = window if window is not None else max(2 * min_chars, 100)
     if width < shingle:
         raise InputError(f"window ({width}) must be at least shingle ({shingle}) characters")
     if client is not None:
@@ -230,7 +230,7 @@ def align_pairs(
     docs: Sequence[Doc],
     pairs: Iterable[tuple[int, int]],
     *,
-    min_chars: int = 50,
+    min_chars: int = 20,
     min_similarity: float = 0.75,
     k: int = 4,
     max_gap: int = 30,
