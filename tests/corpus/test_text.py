@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from policytext._util.lexicon_files import lexicon_path, read_lexicon_lines
 from policytext.corpus.text import (
     normalize,
+    sentences_around,
     split_clauses,
     split_sentences,
     to_simplified,
@@ -43,6 +44,24 @@ def _check_spans(text, spans):
 @given(texts)
 def test_sentence_spans_invariants(text):
     _check_spans(text, split_sentences(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=300))
+def test_sentences_around_are_the_lines_sentences_of_split_sentences(text, pos):
+    pos = min(pos, len(text))
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    expected = [(s.text, s.start, s.end) for s in split_sentences(text) if a <= s.start and s.end <= b]
+    assert [(s.text, s.start, s.end) for s in sentences_around(text, pos)] == expected
+
+
+def test_sentences_around_rejects_an_offset_outside_the_text():
+    import pytest
+
+    with pytest.raises(ValueError, match="outside the text"):
+        sentences_around("一句话。", 9)
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,6 +21,7 @@ __all__ = [
     "Span",
     "is_han",
     "normalize",
+    "sentences_around",
     "split_clauses",
     "split_paragraphs",
     "split_sentences",
@@ -127,6 +128,8 @@ _TERMINATORS = "。！？；!?;…"
 _CLOSERS = "”’」』》）)】〕\"'"
 _OPEN_TO_CLOSE = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "‘": "’"}
 _CLAUSE_SEPARATORS = "，、；：,;:"
+# every character at which _sentence_breaks may act: a terminator, '.', or a separator an enumeration may follow
+_BREAK_CANDIDATE = re.compile("[" + re.escape(_TERMINATORS + ".：:，,") + "]")
 
 # Enumeration markers that open a new sentence when they follow a colon or comma:
 # 一是 / 二是, （一） / (1), 1. / 1、 and 第一，.
@@ -200,7 +203,12 @@ def _sentence_breaks(text: str, s: int, e: int) -> list[int]:
     """Offsets (exclusive ends) where sentences end inside paragraph ``text[s:e]``."""
     breaks: list[int] = []
     i = s
+    search = _BREAK_CANDIDATE.search
     while i < e:
+        m = search(text, i, e)  # the regex skips the characters that can be no break
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         is_end = ch in _TERMINATORS
         if ch == "." and i > s and is_han(text[i - 1]):
@@ -214,8 +222,8 @@ def _sentence_breaks(text: str, s: int, e: int) -> list[int]:
             i = j
             continue
         if ch in "：:，," and i + 1 < e:
-            m = _ENUM_RE.match(text, i + 1)
-            if m and (ch in "：:" or m.group(0).endswith("是")):
+            enum = _ENUM_RE.match(text, i + 1)
+            if enum and (ch in "：:" or enum.group(0).endswith("是")):
                 breaks.append(i + 1)
         i += 1
     return breaks
@@ -235,16 +243,41 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     for para in split_paragraphs(text):
-        start = para.start
-        for b in _sentence_breaks(text, para.start, para.end):
-            sp = _trimmed(text, start, b)
-            if sp:
-                spans.append(sp)
-            start = b
-        sp = _trimmed(text, start, para.end)
+        spans.extend(_paragraph_sentences(text, para.start, para.end))
+    return spans
+
+
+def _paragraph_sentences(text: str, s: int, e: int) -> list[Span]:
+    """The sentences of the paragraph ``text[s:e]`` (offsets into *text*)."""
+    spans: list[Span] = []
+    start = s
+    for b in _sentence_breaks(text, s, e):
+        sp = _trimmed(text, start, b)
         if sp:
             spans.append(sp)
+        start = b
+    sp = _trimmed(text, start, e)
+    if sp:
+        spans.append(sp)
     return spans
+
+
+def sentences_around(text: str, pos: int) -> list[Span]:
+    """The sentences of the paragraph (line) holding offset *pos*, as :func:`split_sentences` cuts them.
+
+    For a caller that needs the sentence of a few offsets in a long text: it reads one line, not the text.
+
+    >>> [s.text for s in sentences_around("第一行。\\n他说：好。我们走吧\\n下一行", 8)]
+    ['他说：好。', '我们走吧']
+    """
+    if not 0 <= pos <= len(text):
+        raise ValueError(f"pos {pos} is outside the text (0..{len(text)})")
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    if b < 0:
+        b = len(text)
+    para = _trimmed(text, a, b)
+    return _paragraph_sentences(text, para.start, para.end) if para else []
 
 
 def split_clauses(text: str) -> list[Span]:

@@ -47,7 +47,7 @@ from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
 from ..._util.lexicon_files import lexicon_path, read_lexicon_lines
 from ...corpus.source import Source, iter_source
-from ...corpus.text import split_sentences
+from ...corpus.text import Span, sentences_around, split_sentences
 from ...errors import InputError
 from ...segment.defaults import extractor_segmenter, keyword_segmenter
 from ...segment.segmenter import Segmenter, Token
@@ -220,6 +220,7 @@ class _Compiled:
         anchor = elems[self.anchor]
         assert isinstance(anchor, _Fixed)
         self.anchor_options = anchor.options
+        self._anchor_rx: re.Pattern[str] | None = None
         last = elems[-1]
         self.trailing = last if isinstance(last, Slot) else None
         # the fixed element before a trailing slot, and whether the frame is relational
@@ -243,6 +244,12 @@ class _Compiled:
                 {o for e in elems if isinstance(e, _Fixed) and e.name is None for o in e.options}, key=len, reverse=True
             )
         )
+
+    def anchor_regex(self) -> re.Pattern[str]:
+        """:func:`_anchor_regex` of this template, built once (every document's scan uses it)."""
+        if self._anchor_rx is None:
+            self._anchor_rx = _anchor_regex(self)
+        return self._anchor_rx
 
 
 def _compile(templates: Any) -> list[_Compiled]:
@@ -355,6 +362,7 @@ class _Doc:
         self._windows: dict[tuple[int, int], _Toks] = {}
         self._term_starts: dict[int, int | None] = {}
         self._sent: list[Any] | None = None
+        self._line_sentences: dict[int, list[Span]] = {}  # line start -> its sentences
         self._sent_starts: list[int] = []
         self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
         # offsets of every clause break, found once: clause limits are then a bisect away
@@ -409,6 +417,8 @@ class _Doc:
             del self._term_starts[i]
         for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
             del self._sentence_windows[a]
+        for a in [a for a, line in self._line_sentences.items() if not line or line[-1].end < pos]:
+            del self._line_sentences[a]
 
     def inside_term(self, i: int) -> bool:
         """Does offset *i* fall inside a term of the term Segmenter (the policy lexicon)?
@@ -441,14 +451,31 @@ class _Doc:
         self._term_starts[i] = best
         return best
 
-    def sentence(self, start: int) -> str:
+    def _sentence_span(self, start: int) -> Span | None:
+        """The sentence of :func:`split_sentences` that holds (or last starts before) *start*.
+
+        Read from the line around *start* (cached by line), so a document with few matches is never split
+        whole; an offset before its line's first sentence falls back to the whole document's sentences.
+        """
+        a = self.text.rfind("\n", 0, start) + 1
+        line = self._line_sentences.get(a)
+        if line is None:
+            if len(self._line_sentences) > 4096:
+                self._line_sentences.clear()
+            line = self._line_sentences[a] = sentences_around(self.text, start)
+        k = bisect.bisect_right([s.start for s in line], start) - 1
+        if k >= 0:
+            return line[k]
         if self._sent is None:
             self._sent = split_sentences(self.text)
             self._sent_starts = [s.start for s in self._sent]
         k = bisect.bisect_right(self._sent_starts, start) - 1
-        if k < 0:
+        return self._sent[k] if k >= 0 else None
+
+    def sentence(self, start: int) -> str:
+        s = self._sentence_span(start)
+        if s is None:
             return ""
-        s = self._sent[k]
         if s.end - s.start > _MAX_SENTENCE:  # text without punctuation: a window, not a whole book
             # windows start on a grid of a third of their length, so matches close together share one
             # string: the memory of the sentence column stays bounded by the text, not by the rows
@@ -1106,7 +1133,7 @@ class _Scan:
     def __init__(self, ct: _Compiled, doc: _Doc):
         self.ct = ct
         self.doc = doc
-        self.rx = _anchor_regex(ct)
+        self.rx = ct.anchor_regex()
         self.matcher = _Matcher(ct, doc)
         self.pos = 0
         self.last_end = 0
