@@ -65,28 +65,7 @@ def load_local_dev(corpus_dir: Path) -> list[LocalPassage]:
 
     Offsets in those files index the corpus file decoded as UTF-8 with newlines kept.
     """
-    manifest = json.loads((LOCAL_DIR / "passages.json").read_text(encoding="utf-8"))
-    ann = json.loads((LOCAL_DIR / "parallels.json").read_text(encoding="utf-8"))["passages"]
-    out = []
-    for p in manifest:
-        raw = (corpus_dir / p["path"]).read_bytes().decode("utf-8")
-        text = raw[p["start"] : p["end"]]
-        if hashlib.sha1(text.encode()).hexdigest() != p["sha1"]:
-            raise AssertionError(f"local_genres_dev/passages.json: the passage {p['id']} of {p['path']} changed")
-        a = ann[p["id"]]
-        b = p["start"]
-        out.append(
-            LocalPassage(
-                p["id"],
-                p["genre"],
-                text,
-                _relative(a["parallels"], b),
-                _relative(a["lists"], b),
-                _relative(a["pairs"], b),
-                p["split"],
-            )
-        )
-    return out
+    return _load_passages(corpus_dir, "passages.json", "parallels.json")
 
 
 def load_gwr_dev(corpus_dir: Path) -> list[LocalPassage]:
@@ -95,14 +74,19 @@ def load_gwr_dev(corpus_dir: Path) -> list[LocalPassage]:
 
     Kept apart from :func:`load_local_dev`: the held-out part of that set has been seen, this one's has not.
     """
-    manifest = json.loads((LOCAL_DIR / "passages_gwr.json").read_text(encoding="utf-8"))
-    ann = json.loads((LOCAL_DIR / "parallels_gwr.json").read_text(encoding="utf-8"))["passages"]
+    return _load_passages(corpus_dir, "passages_gwr.json", "parallels_gwr.json")
+
+
+def _load_passages(corpus_dir: Path, manifest_name: str, annotations_name: str) -> list[LocalPassage]:
+    """Passages of ``LOCAL_DIR / manifest_name`` (sha1-checked) with the annotations of *annotations_name*."""
+    manifest = json.loads((LOCAL_DIR / manifest_name).read_text(encoding="utf-8"))
+    ann = json.loads((LOCAL_DIR / annotations_name).read_text(encoding="utf-8"))["passages"]
     out = []
     for p in manifest:
         raw = (corpus_dir / p["path"]).read_bytes().decode("utf-8")
         text = raw[p["start"] : p["end"]]
         if hashlib.sha1(text.encode()).hexdigest() != p["sha1"]:
-            raise AssertionError(f"local_genres_dev/passages_gwr.json: the passage {p['id']} of {p['path']} changed")
+            raise AssertionError(f"local_genres_dev/{manifest_name}: the passage {p['id']} of {p['path']} changed")
         a = ann[p["id"]]
         b = p["start"]
         out.append(
