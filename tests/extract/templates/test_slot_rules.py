@@ -88,6 +88,29 @@ CASES = [
         "统筹推进疫情防控和经济社会发展",
         {"X": "疫情防控", "Y": "经济社会发展"},
     ),
+    # a coverb's object closed by a quote ends before the clause's main predicate …
+    (
+        "local_gov_work_reports_2026/2026_shaanxi_gov_work_report.txt",
+        "聚焦“硬设施”和“软平台”实施“人工智能+”行动，推动人工智能与产业发展、教育医疗、社会治理等深度融合",
+        "聚焦{X}",
+        "聚焦“硬设施”和“软平台”",
+        {"X": "“硬设施”和“软平台”"},
+    ),
+    (
+        "local_gov_work_reports_2026/2026_beijing_gov_work_report.txt",
+        "紧紧围绕“建设一个什么样的首都、怎样建设首都”进行谋划",
+        "围绕{X}",
+        "围绕“建设一个什么样的首都、怎样建设首都”",
+        {"X": "“建设一个什么样的首都、怎样建设首都”"},
+    ),
+    # … but not when the verb sits in a modifier of the object (…搞乱了的一些理论问题)
+    (
+        "gov_work_reports_national/gwr_1978.txt",
+        "最近，学术界围绕被“四人帮”搞乱了的一些理论问题，展开了热烈的讨论",
+        "围绕{X}",
+        "围绕被“四人帮”搞乱了的一些理论问题",
+        {"X": "被“四人帮”搞乱了的一些理论问题"},
+    ),
 ]
 
 

@@ -235,6 +235,10 @@ class _Compiled:
             )
             # 以X为Y的Z: the frame modifies Z. (成为/作为 take an object that keeps its 的.)
             self.modifier_de = self.relational and any(o == "为" for o in self.pre_trailing.options)
+        # 围绕{X}: the filler is a coverb's object, before the clause's main predicate
+        self.coverb_object = (
+            self.pre_trailing is not None and len(elems) == 2 and all(o in _COVERBS for o in self.pre_trailing.options)
+        )
         self.shared_before_trailing = self.pre_trailing is not None and any(
             isinstance(e, Slot) or (isinstance(e, _Fixed) and e.name) for e in elems[:-2]
         )
@@ -323,6 +327,10 @@ def _opens_object(t: Token) -> bool:
 _NOUN_SUFFIXES = frozenset("性化型式者家员类")
 #: Light verbs whose object is itself verbal (进行补充, 展开汇报): they always open a predicate.
 _LIGHT_VERBS = frozenset({"进行", "展开", "开展", "加以", "予以", "作出", "做出"})
+#: Coverbs: their object is followed by the clause's main predicate (围绕“三大要素”深入实施…, 聚焦…等领域实施…),
+#: so a verb after a closed object (a closing quote, or 等 + noun) ends the filler.
+_COVERBS = frozenset("围绕 聚焦 依托 立足 针对 瞄准 紧扣 紧盯 面向 对标 对照 按照 结合 根据 借助".split())
+_CLOSING_QUOTES = frozenset("”’》」』")
 
 
 def _compound_at_end(toks: list[Token], i: int) -> bool:
@@ -957,6 +965,8 @@ class _Matcher:
         for i, t in enumerate(toks):
             if i > 0:
                 w = t.word
+                if ct.coverb_object and self._closed_object_then_predicate(toks, i):
+                    return t.start
                 if w == "的" and ct.modifier_de and nominal:
                     return t.start
                 if w in _CLAUSE_CONJ:
@@ -1025,6 +1035,25 @@ class _Matcher:
             if t.pos in ("a", "d", "ad", "p") and not (t.pos == "a" and ct.relational):
                 nominal = False
         return toks[-1].end if toks else pos
+
+    def _closed_object_then_predicate(self, toks: list[Token], i: int) -> bool:
+        """Does verb *i* open the main predicate after a coverb's object that is visibly closed?
+
+        Closed: by a closing quote (围绕“三大要素”|深入实施“四大行动”) or by 等 and one noun
+        (围绕…新材料等领域|实施重大科技项目). The verb takes an object of its own.
+        """
+        t = toks[i]
+        if not (_is_predicate(t) and len(t.word) >= 2) or self.doc.inside_term(t.start):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or (_is_punct(nxt) and nxt.word[0] not in _OPENERS) or nxt.word in ("的", "了", "着", "过"):
+            return False
+        if _de_ahead(toks, i):  # 围绕被“四人帮”搞乱了的…问题: the verb sits in a modifier of the object
+            return False
+        prev = toks[i - 1]
+        if prev.word in _CLOSING_QUOTES:
+            return True
+        return i >= 2 and toks[i - 2].word == "等" and _is_nominal(prev) and not _is_predicate(prev)
 
     def _markers(self) -> tuple[str, ...]:
         """Suffixes of the literal before the trailing slot that may open a continuation."""
