@@ -103,6 +103,29 @@ CASES = [
         "围绕“建设一个什么样的首都、怎样建设首都”",
         {"X": "“建设一个什么样的首都、怎样建设首都”"},
     ),
+    # a verb inside a compound object that closes the clause with its verbal noun opens no predicate …
+    (
+        "gov_work_reports_national/gwr_1993.txt",
+        "加快城镇土地使用制度改革，在各级政府统一管理下，建立规范化的房地产市场",
+        "加快{X}",
+        "加快城镇土地使用制度改革",
+        {"X": "城镇土地使用制度改革"},
+    ),
+    (
+        "gov_work_reports_national/gwr_2016.txt",
+        "加快海外利益保护能力建设，切实保护我国公民和法人安全",
+        "加快{X}",
+        "加快海外利益保护能力建设",
+        {"X": "海外利益保护能力建设"},
+    ),
+    # … but after a coverb's object it does (围绕产业链|加大工业投资)
+    (
+        "local_gov_work_reports_2026/2026_shaanxi_gov_work_report.txt",
+        "围绕产业链加大工业投资，法士特新能源汽车传动系统等项目开工建设",
+        "围绕{X}",
+        "围绕产业链",
+        {"X": "产业链"},
+    ),
     # … but not when the verb sits in a modifier of the object (…搞乱了的一些理论问题)
     (
         "gov_work_reports_national/gwr_1978.txt",

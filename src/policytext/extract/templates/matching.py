@@ -333,9 +333,26 @@ _COVERBS = frozenset("围绕 聚焦 依托 立足 针对 瞄准 紧扣 紧盯 �
 _CLOSING_QUOTES = frozenset("”’》」』")
 
 
-def _compound_at_end(toks: list[Token], i: int) -> bool:
-    """Is verb *i* plus one word the end of the clause (创新高地: a compound noun, not a predicate)?"""
-    return i + 1 < len(toks) and (i + 2 >= len(toks) or _is_punct(toks[i + 2]))
+def _compound_at_end(toks: list[Token], i: int, long: bool = True) -> bool:
+    """Does verb *i* sit inside a compound noun that closes the clause, not open a predicate?
+
+    Verb plus one word (创新高地), or (*long*) verb plus nouns ending in a verbal noun of the whole
+    compound (应用中试基地建设, 创新基地高质量发展: the object of 加快 is the 建设/发展 of it). A coverb's
+    object asks for the short form only: 围绕产业链|加大工业投资 is object and predicate.
+    """
+    rest = []
+    for t in toks[i + 1 :]:
+        if _is_punct(t):
+            break
+        rest.append(t)
+    if len(rest) == 1:
+        return True
+    return (
+        long
+        and 2 <= len(rest) <= 3
+        and rest[-1].pos == "vn"
+        and all(_is_nominal(t) and not _is_predicate(t) for t in rest[:-1])
+    )
 
 
 def _de_ahead(toks: list[Token], i: int) -> bool:
@@ -1011,7 +1028,7 @@ class _Matcher:
                             and not de
                             and nn is not None
                             and (_opens_object(nn) or t.word in _LIGHT_VERBS)
-                            and (t.word in _LIGHT_VERBS or not _compound_at_end(toks, i))
+                            and (t.word in _LIGHT_VERBS or not _compound_at_end(toks, i, long=not ct.coverb_object))
                         )
                     if cut:
                         prev = toks[i - 1]
