@@ -95,6 +95,7 @@ def main() -> int:
         "--window", type=int, help="the LSH window in characters (find_reuse's default: max(2 * min_chars, 100))"
     )
     ap.add_argument("--no-natural", action="store_true", help="skip the run over the unplanted texts")
+    ap.add_argument("--jobs", type=int, default=2, help="also run on this many worker processes (1: skip)")
     ap.add_argument("--json", help="write the numbers to this file")
     args = ap.parse_args()
     if not SHARED.is_dir():
@@ -199,6 +200,33 @@ def main() -> int:
         recall_by_rate=by_rate,
         peak_rss_mb=rss_mb(),
     )
+
+    # the same call on 2 worker processes (n_jobs=2): same rows, wall time of each stage, memory of the workers
+    if args.jobs > 1:
+        t = time.perf_counter()
+        cands_n = candidate_pairs(
+            sources + receivers, len(sources), window=width, threshold=args.threshold, n_jobs=args.jobs
+        )
+        t_cand_n = time.perf_counter() - t
+        t = time.perf_counter()
+        df_n = find_reuse(
+            sources,
+            receivers,
+            min_chars=args.min_chars,
+            candidates="lsh",
+            threshold=args.threshold,
+            window=width,
+            n_jobs=args.jobs,
+        )
+        t_all_n = time.perf_counter() - t
+        same = cands_n == cands and df_n.equals(df)
+        workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"n_jobs={args.jobs}: candidates {t_cand_n:8.2f} s ({t_cand / t_cand_n:.2f}x faster than 1 process); "
+            f"whole find_reuse {t_all_n:8.2f} s ({t_all / t_all_n:.2f}x; alignment ~{t_all_n - t_cand_n:.2f} s); "
+            f"same pairs and rows: {same}; peak RSS of this process {rss_mb():.0f} MB, of a worker {workers_mb:.0f} MB"
+        )
+        out.update(jobs=args.jobs, candidates_jobs_s=t_cand_n, lsh_jobs_s=t_all_n, jobs_same=same)
 
     # the baseline's subset: the first receivers and the sources of what was planted in them, filled up with
     # other sources, so that the subset holds planted pairs to find

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,6 +92,16 @@ def test_lsh_and_all_pairs_find_the_same_copy():
     assert set(zip(every.doc_a, every.doc_b)) == {(0, 3)}
 
 
+@pytest.mark.parametrize("candidates", ["lsh", "all"])
+def test_two_worker_processes_give_the_same_rows(sample_corpus, candidates):
+    # real reports cut into pieces that share passages (consecutive reports repeat each other)
+    texts = [d.text[i : i + 1500] for d in list(sample_corpus)[-8:] for i in range(0, min(len(d.text), 9000), 1500)]
+    one = find_reuse(texts, candidates=candidates)
+    two = find_reuse(texts, candidates=candidates, n_jobs=2)
+    assert len(one) > 10
+    pd.testing.assert_frame_equal(one, two)
+
+
 def test_boilerplate_shared_by_many_documents_is_flagged():
     tail = "现将《实施方案》印发给你们，请结合实际认真贯彻执行，执行中遇到的问题请及时报告。"
     bodies = [
@@ -122,6 +133,8 @@ def test_boilerplate_shared_by_many_documents_is_flagged():
         ({"threshold": 0}, "threshold"),
         ({"num_perm": 1}, "num_perm"),
         ({"boilerplate_share": 0}, "boilerplate_share"),
+        ({"n_jobs": 0}, "n_jobs"),
+        ({"n_jobs": 1.5}, "n_jobs"),
     ],
 )
 def test_bad_arguments_name_the_argument(kwargs, word):

@@ -18,6 +18,7 @@ from typing import Any
 
 from .extras import minhash_module
 from .shingles import position_hashes, window_hashes, windows
+from .workers import blocks_by_weight, run_blocks
 
 __all__ = ["band_ranges", "candidate_pairs", "keep_pair", "window_signatures"]
 
@@ -60,6 +61,18 @@ def window_signatures(
             yield (i, w), m
 
 
+def _signature_values(
+    texts: Sequence[tuple[int, str]], window: int, shingle: int, num_perm: int, random_state: int
+) -> list[tuple[tuple[int, int], Any]]:
+    """``(key, hash values)`` of :func:`window_signatures` (a worker's block: arrays, not MinHash objects)."""
+    return [
+        (key, m.hashvalues)
+        for key, m in window_signatures(
+            texts, window=window, shingle=shingle, num_perm=num_perm, random_state=random_state
+        )
+    ]
+
+
 def band_ranges(num_perm: int, threshold: float) -> list[tuple[int, int]]:
     """The bands datasketch's ``MinHashLSH(threshold, num_perm)`` cuts a signature into: ``(start, end)``.
 
@@ -89,18 +102,30 @@ def candidate_pairs(
     num_perm: int = 128,
     threshold: float = 0.1,
     random_state: int = 0,
+    n_jobs: int = 1,
 ) -> set[tuple[int, int]]:
     """Pairs ``(i, j)`` of positions in *texts*, ``i < j``, that share at least one LSH band of a window.
 
     With *n_first* given, only pairs between ``texts[:n_first]`` and ``texts[n_first:]`` are returned
-    (``source`` against ``other``); otherwise every pair within *texts*.
+    (``source`` against ``other``); otherwise every pair within *texts*. With ``n_jobs > 1`` the signatures
+    (the costly part) are computed in that many worker processes, runs of documents each; the pairs are the same.
     """
-    lsh = minhash_module().MinHashLSH(threshold=threshold, num_perm=num_perm)
-    signatures = list(
-        window_signatures(
-            list(enumerate(texts)), window=window, shingle=shingle, num_perm=num_perm, random_state=random_state
+    ds = minhash_module()
+    lsh = ds.MinHashLSH(threshold=threshold, num_perm=num_perm)
+    items = list(enumerate(texts))
+    if n_jobs <= 1:
+        signatures = list(
+            window_signatures(items, window=window, shingle=shingle, num_perm=num_perm, random_state=random_state)
         )
-    )
+    else:
+        options = (window, shingle, num_perm, random_state)
+        blocks = [(items[a:b], *options) for a, b in blocks_by_weight([len(t) for t in texts], 4 * n_jobs)]
+        scheme = ds.MinHash(num_perm=num_perm, seed=random_state).scheme
+        signatures = [
+            (key, ds.LeanMinHash(seed=random_state, hashvalues=values, scheme=scheme))
+            for block in run_blocks(_signature_values, blocks, n_jobs)
+            for key, values in block
+        ]
     for key, m in signatures:
         lsh.insert(key, m)
     pairs: set[tuple[int, int]] = set()

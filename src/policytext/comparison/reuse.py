@@ -22,6 +22,7 @@ import pandas as pd
 
 from .._util.convention import check_choice
 from .._util.frames import to_frame
+from .._util.jobs import resolve_jobs
 from .._util.progress import progress as with_progress
 from ..corpus.source import Source
 from ..errors import InputError
@@ -29,6 +30,7 @@ from .align import align
 from .candidates import candidate_pairs
 from .documents import Doc, collect
 from .seeds import gram_index
+from .workers import blocks_by_weight, run_blocks
 
 __all__ = ["REUSE_COLUMNS", "align_pairs", "find_reuse", "reuse_candidates"]
 
@@ -84,6 +86,49 @@ def _shingle_set(text: str, size: int) -> set[int]:
     return {zlib.crc32(text[i : i + size].encode("utf-8")) for i in range(len(text) - size + 1)}
 
 
+def _align_block(
+    texts: dict[int, str],
+    todo: Sequence[tuple[int, int]],
+    k: int,
+    max_gap: int,
+    min_chars: int,
+    min_similarity: float,
+    progress: bool = False,
+) -> list[tuple[int, int, tuple[int, int, int, int, float, int]]]:
+    """``(i, j, (a_start, a_end, b_start, b_end, similarity, n_edits))`` of every passage of the pairs *todo*
+    (in their order), over ``texts[i]``/``texts[j]``; the k-gram index of a document is kept while it fits."""
+    indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
+    kept = 0  # characters of the documents in indexes
+
+    def index_of(i: int) -> dict[str, list[int]]:
+        nonlocal kept
+        if i in indexes:
+            indexes.move_to_end(i)
+        else:
+            indexes[i] = gram_index(texts[i], k)
+            kept += len(texts[i])
+            while kept > _KEEP_INDEX_CHARS and len(indexes) > 2:
+                old, _ = indexes.popitem(last=False)
+                kept -= len(texts[old])
+        return indexes[i]
+
+    out: list[tuple[int, int, tuple[int, int, int, int, float, int]]] = []
+    for i, j in with_progress(todo, total=len(todo), desc="aligning", enabled=progress):
+        for p in align(
+            texts[i],
+            texts[j],
+            k=k,
+            max_gap=max_gap,
+            merge_gap=max_gap,
+            min_chars=min_chars,
+            min_similarity=min_similarity,
+            index_a=index_of(i),
+            index_b=index_of(j),
+        ):
+            out.append((i, j, (p.a_start, p.a_end, p.b_start, p.b_end, p.similarity, p.n_edits)))
+    return out
+
+
 def _shared_by(rows: list[dict[str, Any]], docs: Sequence[Doc], size: int) -> list[int]:
     """For each row, the median number of documents that hold its passage's shingles."""
     wanted = [_shingle_set(r["a_text"], size) for r in rows]
@@ -112,6 +157,7 @@ def find_reuse(
     progress: bool = False,
     random_state: int = 0,
     client: Any = None,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Passages reused between documents: one row per passage (a copied section with its local edits).
 
@@ -135,13 +181,16 @@ def find_reuse(
     random_state : the seed of the MinHash permutations.
     client : a ``distributed.Client``: the candidate stage (MinHash signatures and LSH buckets) runs on its Dask
         cluster (extra ``dask``) and gives the same pairs as the local run; with a client, ``candidates="auto"``
-        means ``"lsh"``. The alignment stays in this process.
+        means ``"lsh"``. The alignment stays on this machine.
+    n_jobs : worker processes for the MinHash signatures and for the alignment (``1``: this process; ``-1``:
+        every core; the rule of :func:`policytext._util.jobs.resolve_jobs`). The rows are the same for any value.
 
     Columns: ``doc_a, a_start, a_end, doc_b, b_start, b_end, a_text, b_text, similarity, n_edits,
     boilerplate, shared_by``, sorted by the pair's order and ``a_start``.
     """
     _check(min_chars, min_similarity, k, shingle, num_perm, threshold, boilerplate_share)
     candidates = check_choice("candidates", candidates, ("auto", "lsh", "all"))
+    n_jobs = resolve_jobs(n_jobs)
     docs_a = collect(source, "source")
     docs_b = collect(other, "other") if other is not None else []
     docs = docs_a + docs_b
@@ -158,6 +207,7 @@ def find_reuse(
         threshold=threshold,
         random_state=random_state,
         client=client,
+        n_jobs=n_jobs,
     )
     return align_pairs(
         docs,
@@ -169,6 +219,7 @@ def find_reuse(
         shingle=shingle,
         boilerplate_share=boilerplate_share,
         progress=progress,
+        n_jobs=n_jobs,
     )
 
 
@@ -184,10 +235,11 @@ def reuse_candidates(
     threshold: float = 0.1,
     random_state: int = 0,
     client: Any = None,
+    n_jobs: int = 1,
 ) -> set[tuple[int, int]]:
     """The candidate stage of :func:`find_reuse`: the pairs ``(i, j)``, ``i < j``, of positions in *texts* to
     align (across ``texts[:n_first]`` and ``texts[n_first:]`` when *n_first* is given), by the rules of its
-    ``candidates``, ``window``, ``shingle``, ``num_perm``, ``threshold``, ``random_state`` and ``client``.
+    ``candidates``, ``window``, ``shingle``, ``num_perm``, ``threshold``, ``random_state``, ``client`` and ``n_jobs``.
 
     >>> sorted(reuse_candidates(["甲", "乙", "丙"]))
     [(0, 1), (0, 2), (1, 2)]
@@ -223,6 +275,7 @@ def reuse_candidates(
         num_perm=num_perm,
         threshold=threshold,
         random_state=random_state,
+        n_jobs=resolve_jobs(n_jobs),
     )
 
 
@@ -237,6 +290,7 @@ def align_pairs(
     shingle: int = 5,
     boilerplate_share: float = 0.3,
     progress: bool = False,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """The alignment stage of :func:`find_reuse`: the passages of the pairs ``(i, j)`` of positions in *docs*
     (``i`` is ``doc_a``), with ``boilerplate`` and ``shared_by`` counted over all of *docs*; the columns of
@@ -251,50 +305,35 @@ def align_pairs(
     0      0        0     17      1        1     18
     """
     _check(min_chars, min_similarity, k, shingle, 2, 0.5, boilerplate_share)
+    n_jobs = resolve_jobs(n_jobs)
     texts = [d.text for d in docs]
     todo = sorted(pairs)
-    indexes: OrderedDict[int, dict[str, list[int]]] = OrderedDict()  # the k-gram index of recent documents
-    kept = [0]  # characters of the documents in indexes
-
-    def index_of(i: int) -> dict[str, list[int]]:
-        if i in indexes:
-            indexes.move_to_end(i)
-        else:
-            indexes[i] = gram_index(texts[i], k)
-            kept[0] += len(texts[i])
-            while kept[0] > _KEEP_INDEX_CHARS and len(indexes) > 2:
-                old, _ = indexes.popitem(last=False)
-                kept[0] -= len(texts[old])
-        return indexes[i]
-
+    options = (k, max_gap, min_chars, min_similarity)
+    if n_jobs <= 1:
+        found = _align_block(dict(enumerate(texts)), todo, *options, progress=progress)
+    else:  # contiguous runs of the sorted pairs: a document's k-gram index serves its run's pairs
+        blocks = []
+        for a, b in blocks_by_weight([len(texts[i]) + len(texts[j]) for i, j in todo], 4 * n_jobs):
+            block = todo[a:b]
+            needed = {x for pair in block for x in pair}
+            blocks.append(({x: texts[x] for x in needed}, block, *options))
+        found = [hit for part in run_blocks(_align_block, blocks, n_jobs) for hit in part]
     rows: list[dict[str, Any]] = []
-    for i, j in with_progress(todo, total=len(todo), desc="aligning", enabled=progress):
-        a, b = texts[i], texts[j]
-        for p in align(
-            a,
-            b,
-            k=k,
-            max_gap=max_gap,
-            merge_gap=max_gap,
-            min_chars=min_chars,
-            min_similarity=min_similarity,
-            index_a=index_of(i),
-            index_b=index_of(j),
-        ):
-            rows.append(
-                {
-                    "doc_a": docs[i].doc_id,
-                    "a_start": p.a_start,
-                    "a_end": p.a_end,
-                    "doc_b": docs[j].doc_id,
-                    "b_start": p.b_start,
-                    "b_end": p.b_end,
-                    "a_text": a[p.a_start : p.a_end],
-                    "b_text": b[p.b_start : p.b_end],
-                    "similarity": p.similarity,
-                    "n_edits": p.n_edits,
-                }
-            )
+    for i, j, (a_start, a_end, b_start, b_end, similarity, n_edits) in found:
+        rows.append(
+            {
+                "doc_a": docs[i].doc_id,
+                "a_start": a_start,
+                "a_end": a_end,
+                "doc_b": docs[j].doc_id,
+                "b_start": b_start,
+                "b_end": b_end,
+                "a_text": texts[i][a_start:a_end],
+                "b_text": texts[j][b_start:b_end],
+                "similarity": similarity,
+                "n_edits": n_edits,
+            }
+        )
     shared = _shared_by(rows, docs, shingle)
     bar = max(3, boilerplate_share * len(docs))
     for r, n in zip(rows, shared):
