@@ -62,7 +62,9 @@ def test_heldout_pages_scored_the_same_way():
     # loses to its PubDate meta). Round two added 5 pages of new sites (19 in all): precision 0.988,
     # recall 0.998, titles 18/19 (中国地理学会's <title> names the column, 新闻动态--…), dates 17/19
     # (当代商报 prints its 发布日期 below the article): short of the 95% asked for titles and dates
-    result = score(policytext_extract, dev_pages("heldout"))
+    # Round three's held-out pages are left out until they are scored once, when the code is final.
+    pages = [p for p in dev_pages("heldout") if "third round" not in p.get("split_note", "")]
+    result = score(policytext_extract, pages)
     assert result["precision"] >= 0.97 and result["recall"] >= 0.98, result["worst"]
     assert result["title"] >= 0.94 and result["date"] >= 0.89
 

@@ -342,17 +342,41 @@ def _parse_front_matter(block: str, meta: dict[str, Any]) -> None:
         meta.setdefault("title", "".join(alias_block))
 
 
+# A header line whose fields a page set without spaces: 作者：谷慧文来源：海洋生命学院发布时间：2024-09-25,
+# 发布者：季彦斐发布时间：2022-09-30浏览次数：10457. After its first label, a source, author or publication
+# date label may follow the previous value directly (the bare 时间/日期 may not: 培训时间：… 报名时间：…).
+_HEADER_LEAD_RE = re.compile(
+    r"^(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r"|发布者|发布人|发稿人|录入|编辑|责任编辑|浏览次数"
+    r"|点击数|阅读|阅读数|访问量|供稿|供稿单位|审核|摄影|通讯员)\s*[:：]"
+)
+_COUNTER_LABEL = r"(?:浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|发布者|发布人|责任编辑)\s*[:：]"
+_GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_KEYS[k] in ("source", "author", "date")]
+_GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
+
+
 def _parse_meta_line(line: str) -> dict[str, str] | None:
     """Key:value pairs of a header line (来源:… 作者:… 日期:…), or None."""
     matches = list(_META_KEY_RE.finditer(line))
-    if not matches or matches[0].start() > 2:
+    led = False
+    if len(line) <= 100:
+        lead = _HEADER_LEAD_RE.match(line)
+        if lead and (not matches or matches[0].start() > 2 or matches[0].start() < lead.end()):
+            # fields glued to the value before them, after the line's first label
+            starts = {m.start() for m in matches}
+            glued = [m for m in _GLUED_KEY_RE.finditer(line, lead.end()) if m.start() not in starts]
+            later = [m for m in matches if m.start() >= lead.end()]
+            if glued or later:
+                first = [m for m in matches if m.start() < lead.end()]
+                matches = sorted(first + later + glued, key=lambda m: m.start())
+                led = True
+    if not matches or (matches[0].start() > 2 and not led):
         return None
     found: dict[str, str] = {}
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end]
         # a font-size control or similar chrome may follow on the same line
-        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[", value)[0].strip()
+        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[|" + _COUNTER_LABEL, value)[0].strip()
         key = _META_KEYS[m.group(1)]
         if value and key not in found:
             found[key] = value

@@ -208,15 +208,39 @@ def _han_key(text: str) -> str:
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
-    r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图",
+    r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图"
+    r"|点击右上角|在浏览器中?打开",  # the overlay of a page opened inside a chat app
     re.I,
 )
+# 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
+_ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)单位\s*[:：]")
+# a link to the previous or next article, also as a list item (- ▪ 上一篇：…)
+_PREV_NEXT_RE = re.compile(r"^[-–•·▪▫■□◆◇●○*>\s]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$)")
+
+
+def _drop_site_chrome(lines: list[str]) -> list[str]:
+    """*lines* without site chrome (:func:`_is_site_chrome`); a line naming organisers (主办单位：…) is
+    chrome only where no prose follows it (a footer), not inside an article about an event."""
+    out: list[str] = []
+    prose_after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] or bool(_SENTENCE_LINE_RE.match(lines[i]))
+    for i, line in enumerate(lines):
+        if _is_site_chrome(line):
+            s = line.strip()
+            organiser = _ORGANISER_RE.match(s) and len({m.lower() for m in _SITE_CHROME_RE.findall(s)}) == 1
+            if not (organiser and prose_after[i + 1]):
+                continue
+        out.append(line)
+    return out
 
 
 def _is_site_chrome(line: str) -> bool:
     """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
     (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``)."""
     line = line.strip()
+    if len(line) <= 80 and _PREV_NEXT_RE.match(line):
+        return True
     if len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line)):
         return True
     if len(line) <= 300 and len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) >= 3:
@@ -324,6 +348,38 @@ def _tail_cut(lines: list[str], page_lines: list[str]) -> int:
     return len(lines)
 
 
+# Labels of the metadata table of an open-government (政务公开) page: 索引号, 发布机构, 成文日期 …
+_TABLE_BLOCK_LABELS = (
+    "索引号", "信息索引", "索取号", "主题分类", "公开分类", "信息类别", "体裁分类", "组配分类", "发布机构", "发文机构",
+    "发文机关", "成文日期", "生成日期", "发文字号", "文件编号", "主题词", "内容概述", "信息名称", "有效性", "生效时间",
+    "废止时间", "失效时间", "公开方式", "公开范围", "公开时限",
+)  # fmt: skip
+
+
+def _table_block_cut(lines: list[str]) -> list[str]:
+    """trafilatura's lines without the metadata table of an open-government page printed above the
+    article (labels and values, one cell a line, also as a row of labels over a row of values) and
+    what follows it up to the article's first sentence or addressee line (the title again, the
+    发文字号): at least two of the table's labels must be there."""
+    first = None
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _SENTENCE_LINE_RE.match(s) or (s.endswith(("：", ":")) and len(_han_key(s)) >= 6 and not _is_table_label(s)):
+            first = i
+            break
+    if first is None:
+        return lines
+    labels = [i for i in range(first) if _is_table_label(lines[i].strip())]
+    if len(labels) < 2:
+        return lines
+    return lines[: labels[0]] + lines[first:]
+
+
+def _is_table_label(line: str) -> bool:
+    s = re.sub(r"[\s\u3000]", "", line)
+    return len(line) <= 80 and s.startswith(_TABLE_BLOCK_LABELS)
+
+
 def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[str, Any]]:
     """trafilatura's lines without what sits above the article: the heading (also as
     ``heading 来源于：…``) and the short lines before it, and a portal's （原标题：…） note."""
@@ -358,6 +414,33 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     return lines, found
 
 
+# What ends an article after its last sentence: a note that it is reposted （转合肥市某某网站信息）, a
+# source or photo credit (图文来源：…, （特约通讯员：…）), on a line of its own or closing the last line.
+_CREDIT_LABELS = (
+    r"(?:图文|图片|文字|稿件|信息|新闻)?来源|转自|转载自|特约通讯员|通讯员|记者|撰稿|供稿|摄影|文/图|图/文|文图|"
+    r"责任编辑|编辑|审核"
+)
+_TRAILING_NOTE_RE = re.compile(
+    rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
+)
+_CLOSING_CREDIT_RE = re.compile(
+    rf"(?<=[。！？”])\s*[（(]\s*(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
+)
+
+
+def _trailing_credits_cut(lines: list[str]) -> list[str]:
+    """*lines* without the source notes and credits after the article's last sentence, and without
+    a bracketed credit closing its last line."""
+    lines = list(lines)
+    while lines and (not lines[-1].strip() or _TRAILING_NOTE_RE.match(lines[-1].strip())):
+        if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
+            break
+        lines.pop()
+    if lines:
+        lines[-1] = _CLOSING_CREDIT_RE.sub("", lines[-1])
+    return lines
+
+
 def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None:
     """The article heading inside a ``<title>`` of the form heading + site name (``标题-新华网``,
     ``标题 东区办事处_中山网``, ``标题 某某医院``): the longest line printed on the page that the
@@ -390,7 +473,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     else:
         text = _table_cells(_trafilatura_text(page, name))
         method = "trafilatura"
-    text = "\n".join(ln for ln in text.split("\n") if not _is_site_chrome(ln))
+    text = "\n".join(_drop_site_chrome(text.split("\n")))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
     # the page's own text (its <head> left out), where the heading and the header zone are printed
@@ -403,11 +486,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if title:
         meta["title"] = title
     if method == "trafilatura":
-        lines, header_found = _header_cut(text.split("\n"), title)
+        lines, header_found = _header_cut(_table_block_cut(text.split("\n")), title)
         lines = lines[: _tail_cut(lines, page_lines)]
         text = "\n".join(lines)
         for key, value in header_found.items():
             meta.setdefault(key, value)
+    text = "\n".join(_trailing_credits_cut(text.split("\n")))
     title_key = _han_key(title or "")
     first = next(
         (
