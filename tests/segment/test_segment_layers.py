@@ -77,6 +77,17 @@ def test_parts_survive_pickling():
     assert back == t and [p.word for p in back.parts] == ["党员", "活动室"]
 
 
+@pytest.mark.parametrize("fill", [0, 8, 9, 100])
+def test_head_compounds_do_not_depend_on_what_the_segmenter_met_before(fill):
+    # the memo of head endings clears itself when full: a call that fills it must not lose its own words
+    text = "建好乡镇综合文化站和县级融媒体中心"
+    fresh = Segmenter().cut(text)
+    seg = Segmenter()
+    seg._end_memo.seen = {f"词{i}" for i in range(seg._end_memo.LIMIT - fill)}
+    assert seg.cut(text) == fresh
+    assert "乡镇综合文化站" in fresh
+
+
 def test_unknown_granularity_and_heads_are_errors():
     with pytest.raises(InputError, match="granularity"):
         Segmenter(granularity="words")

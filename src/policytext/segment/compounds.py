@@ -61,14 +61,26 @@ class EndMemo:
         self.seen: set[str] = set()
         self.ends: set[str] = set()
 
-    def add(self, word: str, can_end: bool) -> None:
-        """Record *word* (a full memo is cleared first)."""
-        if len(self.seen) >= self.LIMIT:
+    def ends_among(self, words: set[str], can_end: Callable[[str], bool]) -> set[str]:
+        """The members of *words* that can end a head, learning the unseen ones with *can_end*.
+
+        A memo that would overflow is cleared *before* the words of this call are recorded, so one call
+        never loses what it needs, and the answer never depends on the order in which words were met.
+
+        >>> memo = EndMemo()
+        >>> sorted(memo.ends_among({"中心", "发展"}, lambda w: w == "中心"))
+        ['中心']
+        """
+        unseen = words - self.seen
+        if len(self.seen) + len(unseen) > self.LIMIT:
             self.seen.clear()
             self.ends.clear()
-        self.seen.add(word)
-        if can_end:
-            self.ends.add(word)
+            unseen = set(words)
+        for w in unseen:
+            self.seen.add(w)
+            if can_end(w):
+                self.ends.add(w)
+        return words & self.ends
 
 
 @dataclass(frozen=True)
@@ -212,10 +224,7 @@ class HeadRules:
         floor = 0  # no span reaches left of the previous one's end
         if memo is None:
             memo = EndMemo()
-        uniq = set(words)
-        for w in uniq - memo.seen:
-            memo.add(w, self.could_end(w, tag, known))
-        ends = uniq & memo.ends
+        ends = memo.ends_among(set(words), lambda w: self.could_end(w, tag, known))
         if not ends:
             return spans
         for j in compress(range(n), map(ends.__contains__, words)):
