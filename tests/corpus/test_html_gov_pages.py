@@ -9,7 +9,14 @@ import pytest
 
 import policytext as pt
 from policytext.corpus.clean import read_header_fields
-from policytext.corpus.html import _drop_site_chrome, _is_site_chrome, _table_block_cut, _trailing_credits_cut
+from policytext.corpus.html import (
+    _date_below,
+    _drop_site_chrome,
+    _heading_above,
+    _is_site_chrome,
+    _table_block_cut,
+    _trailing_credits_cut,
+)
 
 ADDRESSEE = "各省、自治区、直辖市教育厅（教委），部属各高等学校党委："
 BODY = [
@@ -105,3 +112,48 @@ def test_an_open_government_page_reads_whole():
     assert lines[0] == ADDRESSEE and lines[-1] == "2024年5月30日", lines
     assert doc.meta["doc_number"] == "教思政厅函〔2024〕10号"
     assert doc.meta["date"].isoformat() == "2024-06-13"
+
+
+def test_the_heading_printed_above_the_article_when_the_title_element_names_a_column():
+    zone = [
+        "联系我们",
+        "首页 - 新闻动态",
+        "2019年中国人文地理学术年会在重庆•西南大学成功举行！",
+        "发布时间：2019-05-18",
+    ]
+    assert _heading_above(zone) == "2019年中国人文地理学术年会在重庆•西南大学成功举行！"
+    assert _heading_above(["首页 - 新闻动态", "分享到：", "2019-05-18 10:00"]) is None  # none printed
+    assert _heading_above(["某某会议在京召开，会议由某某主持。"]) is None  # a sentence is no heading
+    page = (
+        "<html><head><title>新闻动态--某某学会官网</title></head><body><div>首页 - 新闻动态</div>"
+        "<div class='t'>2019年人文地理学术年会在重庆成功举行！</div><div>发布时间：2019-05-18</div>"
+        "<div class='c'>" + "".join(f"<p>{x}</p>" for x in BODY * 2) + "</div>"
+        "<div>版权所有：某某学会 京ICP备18020997号-6</div></body></html>"
+    )
+    doc = pt.read_document(page.encode("utf-8"))
+    assert doc.meta["title"] == "2019年人文地理学术年会在重庆成功举行！"
+    assert doc.meta["date"].isoformat() == "2019-05-18"
+
+
+def test_a_publication_date_printed_below_the_article():
+    page_lines = [
+        "首页 > 要闻 > 正文",
+        "某市金融系统开展活动",
+        *BODY,
+        "赞 0 分享",
+        "发布日期：2019-09-23 14:34:05 所属分类： 头条",
+    ]
+    assert _date_below(page_lines, "\n".join(BODY)).isoformat() == "2019-09-23"
+    assert _date_below([*BODY, "相关新闻", "某某会议召开 2019-09-20"], "\n".join(BODY)) is None
+    # printed below beats the CMS's PubDate; printed above beats both
+    paragraphs = "".join(f"<p>{x}</p>" for x in BODY * 2)
+    page = (
+        "<html><head><title>某市金融系统开展活动--某报</title><meta name='PubDate' content='2020-01-01'></head><body>"
+        f"<h1>某市金融系统开展活动</h1><div class='c'>{paragraphs}</div><div>赞 0 分享</div>"
+        "<div>发布日期：2019-09-23 14:34:05 所属分类： 头条</div></body></html>"
+    )
+    assert pt.read_document(page.encode("utf-8")).meta["date"].isoformat() == "2019-09-23"
+    above = page.replace(
+        "<h1>某市金融系统开展活动</h1>", "<h1>某市金融系统开展活动</h1><div>发布时间：2019-09-22</div>"
+    )
+    assert pt.read_document(above.encode("utf-8")).meta["date"].isoformat() == "2019-09-22"

@@ -458,6 +458,36 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
 
 
+def _heading_above(zone: list[str]) -> str | None:
+    """The article's heading among the last lines printed above its first sentence (past its date,
+    source and tool lines), for a page whose ``<title>`` names a column or the site, not the article,
+    and which sets the heading in no heading element."""
+    for line in reversed(zone[-6:]):
+        s = line.strip()
+        if not s or read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s):
+            continue
+        if len(s) > 80:
+            return None
+        if len(_han_key(s)) < 6 or any(c in s for c in ">›»＞") or "首页" in s:
+            continue
+        if s.endswith(("。", "；", "：", ":", "，", ",")):
+            return None
+        return s
+    return None
+
+
+def _date_below(page_lines: list[str], text: str) -> Any:
+    """The publication date printed in a 发布日期/发布时间 line just below the article (当代商报: under the
+    last paragraph, above the share buttons), for a page that prints none above it."""
+    last = next((_han_key(ln)[-12:] for ln in reversed(text.split("\n")) if len(_han_key(ln)) >= 8), "")
+    if not last:
+        return None
+    at = max((k for k, ln in enumerate(page_lines) if last in _han_key(ln)), default=None)
+    if at is None:
+        return None
+    return read_header_fields("\n".join(page_lines[at + 1 : at + 11])).get("date")
+
+
 def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
     """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
     policytext's cleaning) and what the page prints about it (title, date, written_date,
@@ -480,9 +510,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     page_text = html_to_text(_HEAD_RE.sub("", page))
     page_lines = page_text.split("\n")
     title = meta.get("title") or fields.get("_meta_title") or fields.get("_h1")
+    from_html_title = False
     if not title and fields.get("_html_title"):
         # "<article title> _ <site name>": the heading the page prints, or the part before the site's name
         title = _title_from_html_title(fields["_html_title"], page_lines)
+        from_html_title = True
     if title:
         meta["title"] = title
     if method == "trafilatura":
@@ -508,6 +540,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             if first in _han_key(line):
                 zone = "\n".join(lines[max(0, i - 40) : i])
                 break
+    if from_html_title and title and _han_key(title) not in {_han_key(ln) for ln in page_lines}:
+        # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere
+        heading = _heading_above(zone.split("\n"))
+        if heading:
+            title = meta["title"] = heading
     for key, value in _labelled_fields(zone.split("\n")).items():
         if key not in meta:
             meta[key] = value
@@ -519,7 +556,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if value and key not in meta:
             meta[key] = value
     if "date" not in meta:
-        d = header.get("date") or (parse_date(fields["_meta_date"]) if fields.get("_meta_date") else None)
+        d = header.get("date") or _date_below(page_lines, text)
+        if d is None and fields.get("_meta_date"):
+            d = parse_date(fields["_meta_date"])
         if d is not None:
             meta["date"] = d
     return text, meta
