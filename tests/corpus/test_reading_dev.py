@@ -91,6 +91,20 @@ def test_news_and_portal_pages_without_a_known_container_read_whole():
 
 
 @needs_mirror_pages
+def test_county_department_and_university_pages_read_whole():
+    """The third round's tuned pages (county and district portals, departments' 政务公开 pages and
+    notices, a ministry notice, university and 文明网 news): each page whole, with its title and the
+    publication date it prints; the metadata table above a notice, trailing credits and source notes,
+    navigation lines and header fields set without spaces are not body."""
+    pages = [p for p in dev_pages("tuned") if "third round" in p.get("split_note", "")]
+    assert len(pages) >= 15
+    result = score(policytext_extract, pages)
+    assert min(min(r["precision"], r["recall"]) for r in result["rows"]) >= 0.98, result["worst"]
+    assert result["precision"] >= 0.995 and result["recall"] >= 0.995
+    assert result["title"] == 1.0 and result["date"] == 1.0
+
+
+@needs_mirror_pages
 def test_official_fields_of_the_dev_pages_match_the_printed_values():
     pages = dev_pages("tuned")
     with_number = [p for p in pages if p.get("doc_number")]
