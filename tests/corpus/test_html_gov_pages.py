@@ -14,7 +14,9 @@ from policytext.corpus.html import (
     _drop_site_chrome,
     _heading_above,
     _is_site_chrome,
+    _lead_notes_cut,
     _table_block_cut,
+    _tail_cut,
     _trailing_credits_cut,
 )
 
@@ -157,3 +159,19 @@ def test_a_publication_date_printed_below_the_article():
         "<h1>某市金融系统开展活动</h1>", "<h1>某市金融系统开展活动</h1><div>发布时间：2019-09-22</div>"
     )
     assert pt.read_document(above.encode("utf-8")).meta["date"].isoformat() == "2019-09-22"
+
+
+def test_editors_notes_and_summaries_above_the_article_are_not_body():
+    note = "编者按：突如其来的新冠肺炎疫情，是对国家治理体系和治理能力现代化的一次大考。"
+    summary = "内容摘要：进入新时代，坚定实施扩大内需战略，是满足人民美好生活需要的必然要求。"
+    assert _lead_notes_cut([note, summary, *BODY]) == BODY
+    assert _lead_notes_cut(["【编者按】本刊特约记者采访了几位专家。", *BODY]) == BODY
+    assert _lead_notes_cut([note]) == [note]  # nothing follows it: it is the text
+    later = [*BODY, "摘要：本文讨论了三个问题。"]
+    assert _lead_notes_cut(later) == later  # not above the article
+
+
+def test_an_author_line_and_a_news_digest_after_the_article_are_not_body():
+    assert _trailing_credits_cut([*BODY, "（作者：方敏北京大学经济学院教授）"]) == BODY
+    lines = [*BODY, "理论新闻精选：", "2020年07月04日 某某理论文章", "2020年07月03日 另一篇文章"]
+    assert _tail_cut(lines, lines) == len(BODY)

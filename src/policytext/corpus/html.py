@@ -296,7 +296,8 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
 _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
-    r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章)\s*[\]】|]*\s*$"
+    r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章"
+    r"|[\u4e00-\u9fff]{0,4}新闻精选)\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
 
@@ -380,6 +381,24 @@ def _is_table_label(line: str) -> bool:
     return len(line) <= 80 and s.startswith(_TABLE_BLOCK_LABELS)
 
 
+# An editor's note or summary set above the article: 编者按：…, 【编者按】…, 内容摘要：…, 导读：…
+_LEAD_NOTE_RE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前语|内容摘要|内容提要|摘要|提要|导读)\s*[】\]]?\s*[:：]?")
+
+
+def _lead_notes_cut(lines: list[str]) -> list[str]:
+    """trafilatura's lines without the editor's notes and summaries printed above the article (each
+    a paragraph that opens with its label) among its first lines, when article text follows them."""
+    out = list(lines)
+    i = 0
+    while i < min(len(out), 6):
+        s = out[i].strip()
+        if _LEAD_NOTE_RE.match(s) and len(_han_key(s)) > 6 and any(_SENTENCE_LINE_RE.match(x) for x in out[i + 1 :]):
+            del out[i]
+            continue
+        i += 1
+    return out
+
+
 def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[str, Any]]:
     """trafilatura's lines without what sits above the article: the heading (also as
     ``heading 来源于：…``) and the short lines before it, and a portal's （原标题：…） note."""
@@ -417,7 +436,7 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
 # What ends an article after its last sentence: a note that it is reposted （转合肥市某某网站信息）, a
 # source or photo credit (图文来源：…, （特约通讯员：…）), on a line of its own or closing the last line.
 _CREDIT_LABELS = (
-    r"(?:图文|图片|文字|稿件|信息|新闻)?来源|转自|转载自|特约通讯员|通讯员|记者|撰稿|供稿|摄影|文/图|图/文|文图|"
+    r"(?:图文|图片|文字|稿件|信息|新闻)?来源|转自|转载自|特约通讯员|通讯员|记者|作者|撰稿|供稿|摄影|文/图|图/文|文图|"
     r"责任编辑|编辑|审核"
 )
 _TRAILING_NOTE_RE = re.compile(
@@ -519,6 +538,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         meta["title"] = title
     if method == "trafilatura":
         lines, header_found = _header_cut(_table_block_cut(text.split("\n")), title)
+        lines = _lead_notes_cut(lines)
         lines = lines[: _tail_cut(lines, page_lines)]
         text = "\n".join(lines)
         for key, value in header_found.items():
