@@ -10,6 +10,7 @@ import pytest
 import policytext as pt
 from policytext.corpus.clean import read_header_fields
 from policytext.corpus.html import (
+    _container,
     _date_below,
     _drop_site_chrome,
     _heading_above,
@@ -175,3 +176,23 @@ def test_an_author_line_and_a_news_digest_after_the_article_are_not_body():
     assert _trailing_credits_cut([*BODY, "（作者：方敏北京大学经济学院教授）"]) == BODY
     lines = [*BODY, "理论新闻精选：", "2020年07月04日 某某理论文章", "2020年07月03日 另一篇文章"]
     assert _tail_cut(lines, lines) == len(BODY)
+
+
+def test_a_toolbar_in_an_element_of_an_article_class_is_no_article():
+    # a CMS sets its toolbar (浏览次数 分享 打印 关闭) in an element of a known container's class, and the
+    # article elsewhere: the toolbar is not taken for the article (found after round three's held-out run)
+    labels = ["浏览次数：-", "分享", "取消", "扫码浏览", "返回顶部 打印 关闭"]
+    toolbar = "<div class='article-content'>" + "".join(f"<p>{x}</p>" for x in labels) + "</div>"
+    article = "<div class='zw'>" + "".join(f"<p>{x}</p>" for x in BODY * 2) + "</div>"
+    head = "<html><head><title>某某座谈会召开-某区人民政府</title></head>"
+    page = f"{head}<body><h1>某某座谈会召开</h1>{article}{toolbar}</body></html>"
+    doc = pt.read_document(page.encode("utf-8"))
+    assert doc.text.split("\n")[0] == BODY[0]
+    assert _container(f"<html><body>{toolbar}</body></html>") is None
+
+
+def test_the_date_and_title_printed_again_under_the_article_are_not_body():
+    title = "南沙区统计局召开2024年互联网经济统计业务培训会"
+    assert _trailing_credits_cut([*BODY, f"2024年6月5日{title}"], title) == BODY
+    assert _trailing_credits_cut([*BODY, f"{title} 2024-06-05"], title) == BODY
+    assert _trailing_credits_cut([*BODY, "2024年6月5日"], title) == [*BODY, "2024年6月5日"]  # a signature's date

@@ -78,11 +78,19 @@ def _element_inner(page: str, m: re.Match[str]) -> str:
 
 
 def _container(page: str) -> str | None:
+    """The inner HTML of the page's largest known article container that holds text: 20 Han characters
+    and a line of 15 (a paragraph or a table row), not a toolbar's short labels (浏览次数 分享 打印 关闭)
+    that a CMS set in an element of the same class."""
     best: str | None = None
     for m in _CONTAINER_RE.finditer(page):
         inner = _element_inner(page, m)
         han = sum(1 for ch in _TAG_RE.sub("", inner) if "\u4e00" <= ch <= "\u9fff")
-        if han >= 20 and (best is None or len(inner) > len(best)):
+        if han < 20 or (best is not None and len(inner) <= len(best)):
+            continue
+        if (
+            max((sum("\u4e00" <= ch <= "\u9fff" for ch in ln) for ln in html_to_text(inner).split("\n")), default=0)
+            >= 15
+        ):
             best = inner
     return best
 
@@ -442,16 +450,23 @@ _CREDIT_LABELS = (
 _TRAILING_NOTE_RE = re.compile(
     rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
 )
+_DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?")
 _CLOSING_CREDIT_RE = re.compile(
     rf"(?<=[。！？”])\s*[（(]\s*(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
 )
 
 
-def _trailing_credits_cut(lines: list[str]) -> list[str]:
-    """*lines* without the source notes and credits after the article's last sentence, and without
-    a bracketed credit closing its last line."""
+def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[str]:
+    """*lines* without the source notes and credits after the article's last sentence, the date and
+    title printed again under it (2024年6月5日某局召开某会), and a bracketed credit closing its last line."""
     lines = list(lines)
-    while lines and (not lines[-1].strip() or _TRAILING_NOTE_RE.match(lines[-1].strip())):
+    key = _han_key(title or "")
+
+    def repeated_title(line: str) -> bool:
+        s = line.strip()
+        return len(key) >= 6 and len(s) <= len(title or "") + 24 and _han_key(_DATE_IN_LINE_RE.sub("", s)) == key
+
+    while lines and (not lines[-1].strip() or _TRAILING_NOTE_RE.match(lines[-1].strip()) or repeated_title(lines[-1])):
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
             break
         lines.pop()
@@ -543,7 +558,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         text = "\n".join(lines)
         for key, value in header_found.items():
             meta.setdefault(key, value)
-    text = "\n".join(_trailing_credits_cut(text.split("\n")))
+    text = "\n".join(_trailing_credits_cut(text.split("\n"), title))
     title_key = _han_key(title or "")
     first = next(
         (
