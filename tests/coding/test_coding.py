@@ -204,3 +204,38 @@ def test_a_corpus_is_coded_document_by_document():
     assert set(df["doc_id"]) == {"a", "b"}
     assert df.groupby("doc_id")["unit_id"].nunique().tolist() == [1, 1]
     assert isinstance(df, pd.DataFrame)
+
+
+# -- found in review -------------------------------------------------------------------------------------------
+
+
+def _regex_codebook(regex: str) -> Codebook:
+    return Codebook.from_dict(
+        {"dimensions": ["d"], "categories": [{"id": "资金", "rules": [{"regex": regex}]}, {"id": "其他"}]}
+    )
+
+
+def test_a_match_across_units_hides_no_match_inside_the_next_unit():
+    cb = _regex_codebook("安排.{0,6}资金")
+    both = code_units("做好安排。安排专项资金。", cb, unit="sentence")
+    alone = code_units("安排专项资金。", cb, unit="sentence")
+    coded = both[both.category == "资金"]
+    assert coded["text"].tolist() == ["安排专项资金。"]
+    assert alone[alone.category == "资金"]["matched"].tolist() == coded["matched"].tolist() == ["安排专项资金"]
+
+
+def test_a_codebook_without_rules_is_refused():
+    cb = Codebook.from_dict({"dimensions": ["d"], "categories": [{"id": "x"}, {"id": "y"}]})
+    with pytest.raises(InputError, match="no category has a rule"):
+        code_units("设立专项资金。", cb)
+
+
+def test_primary_codes_refuse_an_unknown_dimension_and_a_foreign_codebook():
+    cb = _regex_codebook("资金")
+    coded = code_units("设立专项资金。", cb)
+    with pytest.raises(InputError, match="dimension"):
+        primary_codes(coded, cb, dimension="typo")
+    with pytest.raises(InputError, match="codebook=") as e:
+        primary_codes(coded)  # the bundled codebook has no category 资金
+    assert "资金" in str(e.value)
+    assert primary_codes(coded, cb)["category"].tolist() == ["资金"]

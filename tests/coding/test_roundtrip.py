@@ -156,3 +156,42 @@ def test_bad_arguments(coded, tmp_path):
         export_for_coding(pd.DataFrame({"x": [1]}), tmp_path / "a.csv")
     with pytest.raises(InputError, match="no such coding file"):
         read_coding(tmp_path / "missing.csv")
+
+
+# -- found in review -------------------------------------------------------------------------------------------
+
+
+def test_rows_deleted_at_the_end_are_refused(coded, tmp_path):
+    p = tmp_path / "sheet.csv"
+    export_for_coding(coded, p, coders=["a"])
+    write_rows(p, rows(p)[:2])
+    with pytest.raises(InputError, match=r"sheet.csv: the file ends at row 3 .*deleted at the end"):
+        read_coding(p)
+
+
+def test_a_column_the_user_added_is_no_coder(coded, tmp_path):
+    p = tmp_path / "sheet.csv"
+    export_for_coding(coded, p, coders=["a"])
+    data = rows(p)
+    for r in data:
+        r["comment"] = "看过"
+    write_rows(p, data)
+    assert read_coding(p)["coder"].unique().tolist() == ["a"]
+
+
+def test_an_empty_file_is_named(tmp_path):
+    p = tmp_path / "empty.csv"
+    p.write_bytes(b"")
+    with pytest.raises(InputError, match=r"empty.csv: the file is empty"):
+        read_coding(p)
+
+
+def test_units_of_another_codebook_need_it_for_their_precodes(tmp_path):
+    from policytext.coding import Codebook
+
+    cb = Codebook.from_dict({"dimensions": ["d"], "categories": [{"id": "资金", "rules": [{"terms": ["专项资金"]}]}]})
+    coded = code_units(Document("sd", TEXT), cb)
+    with pytest.raises(InputError, match="codebook="):
+        export_for_coding(coded, tmp_path / "a.csv", coders=["a"])
+    export_for_coding(coded, tmp_path / "b.csv", coders=["a"], codebook=cb)
+    assert [r["precode"] for r in rows(tmp_path / "b.csv")] == ["none", "none", "none", "资金"]

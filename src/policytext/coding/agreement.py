@@ -289,18 +289,23 @@ def _code_sets(frame: pd.DataFrame, level: str) -> dict[Any, set[Any]]:
     return out
 
 
-def _primary_if_rule_rows(machine: pd.DataFrame, level: str) -> pd.DataFrame:
+def _primary_if_rule_rows(machine: pd.DataFrame, level: str, codebook: Any = None) -> pd.DataFrame:
     if "hits" in machine.columns and machine["unit_id"].duplicated().any():
         if level == "any":
             return machine
         from .coding import primary_codes
 
-        return primary_codes(machine)
+        return primary_codes(machine, codebook)
     return machine
 
 
 def machine_vs_human(
-    machine: pd.DataFrame, human: pd.DataFrame, *, level: str = "primary", coder: str | None = None
+    machine: pd.DataFrame,
+    human: pd.DataFrame,
+    *,
+    level: str = "primary",
+    coder: str | None = None,
+    codebook: Any = None,
 ) -> pd.DataFrame:
     """Precision, recall and F1 per category of *machine*'s codes against *human*'s, over their common units.
 
@@ -308,6 +313,8 @@ def machine_vs_human(
     tidy coding frame (``unit_id, category[, second]``; with a ``coder`` column, pick one with *coder*, else
     every coder gets rows of their own). ``level="primary"`` compares the primary codes; ``"any"`` compares the
     sets of codes (the human's ``second`` too, and every category a rule fired on). ``none`` is not a category.
+    *codebook* is the one *machine*'s rule rows were coded with (default: the bundled codebook), used to rank
+    their primary codes.
 
     Returns ``coder, category, precision, recall, f1, human, machine, both`` (``human``/``machine``: units
     with the category; ``both``: units where both gave it) and a last row ``category == "(micro)"``.
@@ -331,7 +338,7 @@ def machine_vs_human(
         human_frames = list(human.groupby("coder", sort=False))
     else:
         human_frames = [(coder or "human", human)]
-    machine = _primary_if_rule_rows(machine, level)
+    machine = _primary_if_rule_rows(machine, level, codebook)
     if "dimension" in machine.columns:  # only the dimension the human codes belong to (not a second one)
         human_codes = set(human["category"].dropna())
         dims = set(machine.loc[machine["category"].isin(human_codes), "dimension"].dropna())
@@ -340,7 +347,8 @@ def machine_vs_human(
     msets = _code_sets(machine, level)
     rows = []
     for who, h in human_frames:
-        hsets = {u: s for u, s in _code_sets(h, level).items() if not h[h["unit_id"] == u]["category"].isna().all()}
+        coded = set(h.loc[h["category"].notna(), "unit_id"])  # units this coder gave a code (one pass, not per unit)
+        hsets = {u: s for u, s in _code_sets(h, level).items() if u in coded}
         units = [u for u in hsets if u in msets]
         cats = sorted({c for u in units for c in hsets[u] | msets[u]}, key=str)
         tot = {"both": 0, "human": 0, "machine": 0}

@@ -65,6 +65,30 @@ def resolve_codebook(codebook: Codebook | str | os.PathLike[str] | None) -> Code
     raise InputError(f"codebook: expected a Codebook, a path or None, not {type(codebook).__name__}")
 
 
+def _unit_hits(rx: Any, text: str, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[Hit]:
+    """Matches of *rx* that lie inside one unit each, in text order.
+
+    One scan of the whole text; a match that crosses a unit's end (or starts between units) is not kept,
+    and the unit it starts in is searched again on its own, so that it cannot hide a match inside that unit
+    or the next (做好安排。|安排专项资金。 with 安排.{0,6}资金).
+    """
+    out: list[Hit] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= spans[k][1]:
+            out.append((m.start(), m.end(), m.group()))
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            continue
+        if k >= 0 and m.start() < spans[k][1]:
+            out.extend((q.start(), q.end(), q.group()) for q in rx.finditer(text, m.start(), spans[k][1]))
+        pos = spans[k + 1][0] if k + 1 < len(spans) else n + 1
+    return out
+
+
 class _DocHits:
     """Every hit of every pattern in one document, filed under the unit it lies in."""
 
@@ -95,7 +119,7 @@ class _DocHits:
                     self.anchored.add(key)  # matched unit by unit
                     self.regex[key] = p.regex
                     continue
-                hits[key] = [(m.start(), m.end(), m.group()) for m in p.regex.finditer(text)]
+                hits[key] = _unit_hits(p.regex, text, spans, starts)
             elif p.kind == "glob":
                 assert p.regex is not None
                 rx = p.regex
@@ -183,6 +207,11 @@ def code_units(
     """
     cb = resolve_codebook(codebook)
     check_unit(unit)
+    if not any(c.rules for c in cb.categories):
+        raise InputError(
+            f"codebook {cb.name!r}: no category has a rule, so no unit could be coded (add rules, or code by hand "
+            "with export_for_coding)"
+        )
     patterns = cb.patterns()
     templates = sorted({p.text for p in patterns if p.kind == "template"})
     seg = segmenter
@@ -270,6 +299,15 @@ def primary_codes(
     """
     cb = resolve_codebook(codebook)
     dim = dimension or cb.dimensions[0]
+    if dim not in cb.dimensions:
+        raise InputError(f"dimension: {dim!r} is not a dimension of the codebook ({', '.join(cb.dimensions)})")
+    if "category" in coded.columns:
+        unknown = sorted({str(c) for c in coded["category"] if not is_missing(c)} - set(cb.codes))
+        if unknown:
+            raise InputError(
+                f"codebook: the units hold categories it does not have ({', '.join(unknown[:5])}); pass the "
+                "codebook they were coded with (codebook=...)"
+            )
     order = {c.id: (-c.priority, i) for i, c in enumerate(cb.categories)}
     keep = [c for c in coded.columns if c not in ("category", "dimension", "rule", "matched", "group", "hits")]
     units: dict[Any, dict[str, Any]] = {}

@@ -41,13 +41,16 @@ PRECODES = ("precode", "precode_second", "precodes")
 CODING_COLUMNS = ("unit_id", "coder", "category", "second", "note")
 
 
-def unit_hash(row: int, unit_id: object, text: str) -> str:
-    """The 12-hex-digit hash of a unit at spreadsheet data row *row* (1-based): position, id and text.
+def unit_hash(row: int, unit_id: object, text: str, last: bool = False) -> str:
+    """The 12-hex-digit hash of a unit at spreadsheet data row *row* (1-based): position, id and text, and
+    whether it is the file's *last* unit (so that rows deleted at the end are noticed too).
 
     >>> unit_hash(1, "d:1", "设立专项资金。")
     'b62685552936'
+    >>> unit_hash(1, "d:1", "设立专项资金。", last=True) != unit_hash(1, "d:1", "设立专项资金。")
+    True
     """
-    return hashlib.sha1(f"{row}\x1f{unit_id}\x1f{text}".encode()).hexdigest()[:12]
+    return hashlib.sha1(f"{row}\x1f{unit_id}\x1f{text}{chr(31) + 'last' if last else ''}".encode()).hexdigest()[:12]
 
 
 def _one_row_per_unit(units: pd.DataFrame, codebook: Codebook | None) -> pd.DataFrame:
@@ -118,7 +121,8 @@ def export_for_coding(
     before, after = _context(frame, context)
     out = pd.DataFrame({"row": range(1, len(frame) + 1)})
     out["unit_id"] = frame["unit_id"].astype(str)
-    out["hash"] = [unit_hash(r, u, str(t)) for r, u, t in zip(out["row"], out["unit_id"], frame["text"])]
+    n = len(out)
+    out["hash"] = [unit_hash(r, u, str(t), last=r == n) for r, u, t in zip(out["row"], out["unit_id"], frame["text"])]
     for col in ("doc_id", "start", "end"):
         if col in frame.columns:
             out[col] = frame[col].values
@@ -181,6 +185,8 @@ def _read_table(p: Path) -> pd.DataFrame:
         return pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{p}: not UTF-8 (byte offset {e.start})") from None
+    except pd.errors.EmptyDataError:
+        raise InputError(f"{p}: the file is empty (no header line)") from None
     except pd.errors.ParserError as e:
         raise InputError(f"{p}: not a readable CSV ({e})") from None
 
@@ -220,7 +226,15 @@ def read_coding(
     if "unit_id" not in cols:
         raise InputError(f"{p}: no unit_id column (has {', '.join(cols)})")
     if "hash" in cols and "text" in cols:
-        found = [c for c in cols if c not in (*FIXED, *PRECODES) and not c.endswith(("_second", "_note"))]
+        # a coder is a column with its two companions; other columns a user added (comment …) are left alone
+        found = [
+            c
+            for c in cols
+            if c not in (*FIXED, *PRECODES)
+            and not c.endswith(("_second", "_note"))
+            and f"{c}_second" in cols
+            and f"{c}_note" in cols
+        ]
         _check_hashes(p, frame)
         layout = {c: (c, f"{c}_second", f"{c}_note") for c in found}
     elif "category" in cols:
@@ -261,13 +275,19 @@ def read_coding(
 
 
 def _check_hashes(p: Path, frame: pd.DataFrame) -> None:
+    n = len(frame)
     for i, rec in enumerate(frame.to_dict("records"), start=1):
         uid = _cell(rec["unit_id"]) or ""
         text = "" if is_missing(rec["text"]) else str(rec["text"])
-        if _cell(rec["hash"]) != unit_hash(i, uid, text):
+        if _cell(rec["hash"]) != unit_hash(i, uid, text, last=i == n):
+            if i == n and _cell(rec["hash"]) == unit_hash(i, uid, text):
+                raise InputError(
+                    f"{p}: the file ends at row {i + 1} (unit {uid}), but the exported file went on: rows were "
+                    "deleted at the end since export; code every exported unit (leave it empty for no code)"
+                )
             what = "edited, moved or inserted"
             for j in range(1, len(frame) + 1):  # reordered rows keep their own hash: say where it came from
-                if unit_hash(j, uid, text) == _cell(rec["hash"]):
+                if _cell(rec["hash"]) in (unit_hash(j, uid, text), unit_hash(j, uid, text, last=True)):
                     what = f"moved from row {j + 1}"
                     break
             raise InputError(
