@@ -52,6 +52,19 @@ def test_save_lexicon_round_trip_and_overwrite(tmp_path):
     assert "银发服务驿站 nz" in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("texts", [["今天天气很好。", "明天也好。"], ["坚持稳中求进工作总基调。"] * 2, [""]])
+def test_adapt_that_learns_nothing_returns_an_empty_table(texts):
+    seg = Segmenter(lexicon=None).adapt(texts)
+    assert len(seg.learned_terms) == 0 and list(seg.learned_terms.columns)
+    assert seg.cut("坚持稳中求进。") == Segmenter(lexicon=None).cut("坚持稳中求进。")
+
+
+def test_save_lexicon_names_a_missing_folder(tmp_path):
+    seg = Segmenter(lexicon=None, heads=None).adapt(DOCS, min_count=3, min_entropy=0.5)
+    with pytest.raises(InputError, match="no_such_folder"):
+        seg.save_lexicon(tmp_path / "no_such_folder" / "learned.txt")
+
+
 def test_adapt_rejects_unknown_thresholds_and_empty_corpora():
     seg = Segmenter(lexicon=None)
     with pytest.raises(InputError, match="min_cnt"):

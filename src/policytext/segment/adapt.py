@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._util.lexicon_files import lexicon_path, load_wordlist
+from .._util.output import output_target, write_output
 from ..errors import InputError
 from .compounds import NOMINAL_TAGS
 from .ngrams import TERM_COLUMNS, term_candidates
@@ -95,7 +96,9 @@ def adapt(seg: Segmenter, source: Any, *, n_jobs: int | None = 1, **thresholds: 
         ok = tag(first) in NOMINAL_TAGS and first not in stops
         keep.append(ok)
         pos.append("nz" if tag(last)[:1] == "n" or tag(last) in ("vn", "j") else "l")
-    table = table.assign(pos=pos)[keep].reset_index(drop=True)[LEARNED_COLUMNS]
+    # a boolean mask, not a list: an empty list would select no columns instead of no rows
+    table = table.assign(pos=pos).loc[pd.Series(keep, index=table.index, dtype=bool)].reset_index(drop=True)
+    table = table[LEARNED_COLUMNS]
     entries = [(t, None, p) for t, p in zip(table["term"], table["pos"])]
     new = seg._copy_with(extra=entries)
     prev = seg.learned_terms
@@ -113,8 +116,7 @@ def adapt(seg: Segmenter, source: Any, *, n_jobs: int | None = 1, **thresholds: 
 def save_lexicon(seg: Segmenter, path: str | os.PathLike[str], overwrite: bool = False) -> Path:
     """Write *seg*'s learned terms as a jieba dictionary (``word pos`` per line, ``#`` header)."""
     p = Path(path)
-    if p.exists() and not overwrite:
-        raise InputError(f"{p} exists; pass overwrite=True to replace it")
+    target = output_target(p, overwrite=overwrite)  # refusals name the path (exists, no folder, a directory)
     learned = seg.learned_terms
     lines = [
         "# Terms learned by policytext Segmenter.adapt (jieba dictionary format: word pos).",
@@ -124,5 +126,5 @@ def save_lexicon(seg: Segmenter, path: str | os.PathLike[str], overwrite: bool =
     for r in learned.itertuples(index=False):
         lines.append(f"# {r.term} {r.count} {r.docs} {r.pmi:.2f} {r.left_entropy:.2f} {r.right_entropy:.2f}")
         lines.append(f"{r.term} {r.pos}")
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_output(target, "\n".join(lines) + "\n")  # atomic: a failed write leaves no half file
     return p
