@@ -118,6 +118,16 @@ def test_bad_reuse_options_are_refused(tmp_path):
         batch.run(corpus, steps=["stats"], out=tmp_path / "a", format="csv", reuse_options={"min_chars": 20})
     with pytest.raises(InputError, match="min_char"):
         batch.run(corpus, steps=["reuse"], out=tmp_path / "b", format="csv", reuse_options={"min_char": 20})
+    # a bad value is refused before any chunk is read, and nothing is written
+    for bad, word in (
+        ({"min_chars": -5}, "min_chars"),
+        ({"candidates": "some"}, "candidates"),
+        ({"window": 2}, "window"),
+    ):
+        out = tmp_path / f"c{word}"
+        with pytest.raises(InputError, match=f"reuse_options: .*{word}"):
+            batch.run(corpus, steps=["stats", "reuse"], out=out, format="csv", reuse_options=bad)
+        assert not out.exists() or not any(out.rglob("part-*"))
 
 
 def test_a_corpus_without_reuse_gives_an_empty_table(tmp_path):

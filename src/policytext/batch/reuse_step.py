@@ -84,6 +84,13 @@ def check_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
     unknown = sorted(set(opts) - set(REUSE_OPTIONS))
     if unknown:
         raise InputError(f"reuse_options: unknown option(s) {unknown}; choose from {', '.join(REUSE_OPTIONS)}")
+    # the values too, before any chunk is read
+    from ..comparison.reuse import check_reuse_options
+
+    try:
+        check_reuse_options(opts)
+    except InputError as e:
+        raise InputError(f"reuse_options: {e}") from None
     return opts
 
 

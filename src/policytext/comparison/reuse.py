@@ -12,6 +12,7 @@ is aligned by seed and extend (:mod:`.align`); passages shared by many documents
 
 from __future__ import annotations
 
+import inspect
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from .documents import Doc, collect
 from .seeds import gram_index
 from .workers import blocks_by_weight, run_blocks
 
-__all__ = ["REUSE_COLUMNS", "align_pairs", "find_reuse", "reuse_candidates"]
+__all__ = ["REUSE_COLUMNS", "align_pairs", "check_reuse_options", "find_reuse", "reuse_candidates"]
 
 #: how many characters of documents one call keeps k-gram indexes for (about 200 bytes a character): a document
 #: meets many partners, so its index is built once while it fits
@@ -80,6 +81,26 @@ def _check(
         raise InputError(f"threshold must lie in (0, 1], got {threshold!r}")
     if not 0 < boilerplate_share <= 1:
         raise InputError(f"boilerplate_share must lie in (0, 1], got {boilerplate_share!r}")
+
+
+def check_reuse_options(options: dict[str, Any]) -> None:
+    """Check the values of :func:`find_reuse` keyword *options* without running it (an :class:`InputError`
+    naming the option), so that a long run can refuse them before it starts.
+
+    >>> check_reuse_options({"min_chars": 30, "window": 100})
+    >>> check_reuse_options({"min_chars": 0})
+    Traceback (most recent call last):
+    policytext.errors.InputError: min_chars must be a positive number of characters, got 0
+    """
+    o = {**_REUSE_DEFAULTS, **options}
+    _check(
+        o["min_chars"], o["min_similarity"], o["k"], o["shingle"], o["num_perm"], o["threshold"], o["boilerplate_share"]
+    )
+    check_choice("candidates", o["candidates"], ("auto", "lsh", "all"))
+    resolve_jobs(o["n_jobs"])
+    window = o["window"]
+    if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < o["shingle"]):
+        raise InputError(f"window must be a number of characters of at least shingle ({o['shingle']}), got {window!r}")
 
 
 def _shingle_set(text: str, size: int) -> set[int]:
@@ -340,3 +361,9 @@ def align_pairs(
         r["shared_by"] = n
         r["boilerplate"] = n > bar
     return to_frame(rows, REUSE_COLUMNS)
+
+
+#: the keyword defaults of find_reuse (for :func:`check_reuse_options`)
+_REUSE_DEFAULTS = {
+    k: p.default for k, p in inspect.signature(find_reuse).parameters.items() if p.default is not p.empty
+}
