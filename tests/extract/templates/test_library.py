@@ -48,3 +48,17 @@ def test_review_file_lists_every_bundled_frame():
     accepted = {r[0] for r in rows if r[2] == "accepted"}
     assert set(bundled_templates().template) <= accepted
     assert all(r[3].strip() for r in rows)  # every decision has a reason
+
+
+def test_group_names_mix_with_templates_and_a_mistyped_group_is_named():
+    from policytext.errors import InputError
+
+    text = "以提升农业质量效益和竞争力为目标，加快发展新质生产力。"
+    goals = find_templates(text, "goals")
+    mixed = find_templates(text, ["goals", "加快{X}"])
+    assert "以{X}为目标" in set(goals.template)
+    assert set(mixed.template) == set(goals.template) | {"加快{X}"}
+    with pytest.raises(InputError, match="'goal' is no template group"):
+        find_templates(text, "goal")
+    with pytest.raises(InputError, match="'mean' is no template group"):
+        find_templates(text, ["mean", "加快{X}"])

@@ -276,6 +276,17 @@ def _compile(templates: Any) -> list[_Compiled]:
         items = list(templates)
     else:
         raise InputError(f"templates is {type(templates).__name__}; expected a string, a list of strings or None")
+    # group names may stand among templates (["goals", "加快{X}"]); a Latin word that names no group is a
+    # mistyped group, not a template without slots that would silently match nothing
+    expanded: list[Any] = []
+    for t in items:
+        if isinstance(t, str) and t in GROUPS:
+            expanded.extend(e.template for e in _select_groups(t))
+        elif isinstance(t, str) and re.fullmatch(r"[A-Za-z_]+", t.strip()):
+            raise InputError(f"templates: {t!r} is no template group; the groups are {', '.join(GROUPS)}")
+        else:
+            expanded.append(t)
+    items = list(dict.fromkeys(expanded)) if all(isinstance(t, str) for t in expanded) else expanded
     out = []
     for i, t in enumerate(items):
         if isinstance(t, TemplateEntry):
