@@ -222,6 +222,17 @@ def test_local_meetings():
     ]
 
 
+def test_local_meetings_never_take_the_national_body():
+    from policytext.extract.formulas import find_meetings
+
+    df = find_meetings("省委十二届八次全会、省第十三次党代会和党的十二届八中全会")
+    assert df[["match", "body", "level"]].values.tolist() == [
+        ["省委十二届八次全会", "party_committee", "provincial"],
+        ["省第十三次党代会", "local_party_congress", "provincial"],
+        ["党的十二届八中全会", "party_congress", "central"],
+    ]
+
+
 def test_not_meetings():
     assert find_meetings("全国各地召开工作会议，村两会，全国人民代表大会常务委员会，三大战略").empty
 

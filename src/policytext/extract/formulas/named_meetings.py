@@ -5,8 +5,9 @@ Each row has the columns of :data:`~.meetings.MEETING_COLUMNS`: ``kind`` names t
 who holds it (``central``, ``provincial``, ``municipal``, ``county``, ``local``), ``congress`` the 届, ``plenum``
 the 次 of a plenary session (全会), ``session`` the 次 of any other numbered meeting (第X次集体学习,
 第X次会议), ``body`` the organ (``politburo``, ``central_commission``, ``central`` for 中央 and ``national`` for
-全国 work conferences, ``party_committee``, ``party_congress`` for local plenums and congresses, ``npc_cppcc``,
-``local`` when only 全省/全市 names the holder).
+全国 work conferences, ``party_committee`` for local plenums and standing committees, ``local_party_congress``
+for local Party congresses, ``npc_cppcc``, ``local`` when only 全省/全市 names the holder). ``party_congress``,
+the body of the national congresses and Central Committee plenums, is never given to a local meeting.
 
 ========================================  ===================================  =====================
 form                                      kind                                 numbering
@@ -185,7 +186,7 @@ def _rows_for(kind: str, m: re.Match[str]) -> list[dict[str, Any]]:
         return [_row(m, kind, "party_committee", _level(pre), session=_num(gd["s"]))]
     if kind == "party_congress":
         pre = gd["pre"]
-        return [_row(m, kind, "party_congress", _level(pre), congress=_num(gd["c"]))]
+        return [_row(m, kind, "local_party_congress", _level(pre), congress=_num(gd["c"]))]
     return []
 
 
@@ -210,7 +211,10 @@ def _plenum_rows(m: re.Match[str]) -> list[dict[str, Any]]:
             return []
         start = m.start() if k == 0 else base + im.start()
         end = m.end() if k == len(items) - 1 else base + im.end() + 1  # through its 次
-        row = _row(m, "plenum", "party_congress", level, congress=c, plenum=p)
+        # the national body of the contract (party_congress) only for the Central Committee's plenums; a local
+        # plenum is its party committee's (省委十二届八次全会 is not the 12th Central Committee's 8th plenum)
+        body = "party_congress" if level == "central" else "party_committee"
+        row = _row(m, "plenum", body, level, congress=c, plenum=p)
         row.update(match=m.string[start:end], start=start, end=end)
         rows.append(row)
     return rows
