@@ -212,3 +212,33 @@ def test_disagreements_confusion_table():
     assert table.values.sum() == 3  # unit 4 has one code only
     with pytest.raises(InputError, match="two coders"):
         disagreements(codings, "a", "a")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from("abcde")), min_size=1, max_size=60))
+def test_cohen_kappa_equals_scikit_learn(pairs):
+    from sklearn.metrics import cohen_kappa_score
+
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    ours = cohen_kappa(a, b)
+    if len(set(a) | set(b)) < 2:
+        assert math.isnan(ours)
+        return
+    with np.errstate(all="ignore"):
+        theirs = cohen_kappa_score(a, b)
+    assert (math.isnan(ours) and math.isnan(theirs)) or ours == pytest.approx(theirs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.0, 1.0, 2.0, NAN]), min_size=4, max_size=4), min_size=1, max_size=30))
+def test_percent_agreement_equals_counting_pairs(columns):
+    m = np.array(columns).T  # coders × units
+    scores = []
+    for col in m.T:
+        v = col[~np.isnan(col)]
+        if len(v) >= 2:
+            pairs = [(i, j) for i in range(len(v)) for j in range(i + 1, len(v))]
+            scores.append(sum(v[i] == v[j] for i, j in pairs) / len(pairs))
+    expected = float(np.mean(scores)) if scores else float("nan")
+    got = percent_agreement(m)
+    assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)

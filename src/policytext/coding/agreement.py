@@ -18,7 +18,6 @@ straightforward coincidence-matrix implementation, used for the bootstrap and ch
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -133,19 +132,33 @@ def _alpha_package(matrix: np.ndarray) -> float:
 
 
 def cohen_kappa(a: Sequence[Any], b: Sequence[Any]) -> float:
-    """Cohen's κ of two coders' codes (scikit-learn); NaN when it is undefined (one value only).
+    """Cohen's κ of two coders' codes (unweighted, as scikit-learn's ``cohen_kappa_score``); NaN when it is
+    undefined (one value only).
 
     >>> cohen_kappa(["x", "x", "y", "y"], ["x", "y", "y", "y"])
     0.5
     """
-    from sklearn.metrics import cohen_kappa_score
-
-    if len(a) == 0 or len(set(a) | set(b)) < 2:
+    if len(a) != len(b):
+        raise InputError(f"cohen_kappa: the two coders have {len(a)} and {len(b)} codes")
+    if len(a) == 0:
         return float("nan")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = float(cohen_kappa_score(list(map(str, a)), list(map(str, b))))
-    return value
+    ids: dict[Any, int] = {}
+    ia = np.fromiter((ids.setdefault(str(v), len(ids)) for v in a), dtype=np.int64, count=len(a))
+    ib = np.fromiter((ids.setdefault(str(v), len(ids)) for v in b), dtype=np.int64, count=len(b))
+    return _kappa_codes(ia, ib, len(ids))
+
+
+def _kappa_codes(ia: np.ndarray, ib: np.ndarray, k: int) -> float:
+    """κ of two arrays of codes ``0..k-1`` from their confusion matrix (one ``bincount``)."""
+    if k < 2 or len(ia) == 0:
+        return float("nan")
+    n = len(ia)
+    cm = np.bincount(ia * k + ib, minlength=k * k).reshape(k, k).astype(float)
+    observed = np.trace(cm) / n
+    expected = float(cm.sum(axis=1) @ cm.sum(axis=0)) / (n * n)
+    if expected == 1:
+        return float("nan")
+    return float((observed - expected) / (1 - expected))
 
 
 def fleiss_kappa(counts: np.ndarray) -> float:
@@ -177,21 +190,24 @@ def percent_agreement(matrix: np.ndarray) -> float:
     0.75
     """
     m = np.asarray(matrix, dtype=float)
-    scores = []
-    for col in m.T:
-        v = col[~np.isnan(col)]
-        if len(v) < 2:
-            continue
-        same = sum(int(v[i] == v[j]) for i in range(len(v)) for j in range(i + 1, len(v)))
-        scores.append(same / (len(v) * (len(v) - 1) / 2))
-    return float(np.mean(scores)) if scores else float("nan")
+    coded = (~np.isnan(m)).sum(axis=0)
+    keep = coded >= 2
+    if not keep.any():
+        return float("nan")
+    m = m[:, keep]
+    counts = np.stack([(m == v).sum(axis=0) for v in np.unique(m[~np.isnan(m)])])  # values × units
+    same = (counts * (counts - 1) / 2).sum(axis=0)
+    n = coded[keep]
+    return float(np.mean(same / (n * (n - 1) / 2)))
 
 
 def _stats(m: np.ndarray, *, package: bool) -> dict[str, float]:
     complete = m[:, ~np.isnan(m).any(axis=0)]
     out = {"alpha": _alpha_package(m) if package else alpha_nominal(m)}
     if m.shape[0] == 2 and complete.shape[1]:
-        out["kappa"] = cohen_kappa(complete[0].tolist(), complete[1].tolist())
+        values, codes = np.unique(complete, return_inverse=True)
+        codes = codes.reshape(complete.shape)
+        out["kappa"] = _kappa_codes(codes[0], codes[1], len(values))
     else:
         out["kappa"] = float("nan")
     if m.shape[0] >= 2 and complete.shape[1]:
