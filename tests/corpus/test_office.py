@@ -197,3 +197,31 @@ def test_docx_titles_of_the_corpus(corpus_dir, manifest):
             # the manifest's titles carry the bundle's label (大纲4：…) in front of the document's title
             assert m["title"].endswith(doc.meta["title"]), (m["title"], doc.meta["title"])
             assert len(doc.meta["title"]) >= 20
+
+
+def test_pdfminer_warnings_are_dropped_only_inside_a_read_in_this_thread(caplog):
+    import logging
+    import threading
+
+    from policytext.corpus.office import _quiet_pdfminer
+
+    log = logging.getLogger("pdfminer.pdffont")
+    level_before = logging.getLogger("pdfminer").level
+    seen_elsewhere = []
+
+    def other_thread():
+        log.warning("from another thread")
+        seen_elsewhere.append(True)
+
+    with caplog.at_level(logging.WARNING, logger="pdfminer"):
+        with _quiet_pdfminer():
+            log.warning("Could not get FontBBox")
+            log.error("a real error")
+            t = threading.Thread(target=other_thread)
+            t.start()
+            t.join()
+        log.warning("after the read")
+    messages = [r.getMessage() for r in caplog.records]
+    assert "Could not get FontBBox" not in messages
+    assert {"a real error", "from another thread", "after the read"} <= set(messages)
+    assert logging.getLogger("pdfminer").level == level_before

@@ -16,6 +16,7 @@ import importlib
 import io
 import logging
 import re
+import threading
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -99,20 +100,38 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {k for k, n in edges.items() if n >= need}
 
 
+class _QuietWhileReading(logging.Filter):
+    """Drops pdfminer's records below ERROR in a thread that is inside :func:`_quiet_pdfminer`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR or not getattr(self.local, "depth", 0)
+
+
+_PDFMINER_FILTER = _QuietWhileReading()
+
+
 @contextlib.contextmanager
 def _quiet_pdfminer() -> Iterator[None]:
     """pdfminer logs a warning per glyph of a font without a bounding box (common in Chinese government
-    PDFs: "Could not get FontBBox"); they say nothing about the text, so its loggers are held at ERROR
-    while a PDF is read, and restored after."""
-    loggers = [logging.getLogger(n) for n in ("pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage")]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.ERROR)
+    PDFs: "Could not get FontBBox"); they say nothing about the text, so they are dropped while a PDF is read
+    in this thread. A filter on pdfminer's loggers, never their levels: another thread reading at the same
+    time, or the user's own logging of pdfminer, is left as it was."""
+    names = {"pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.pdfdocument"}
+    names |= {n for n in logging.root.manager.loggerDict if n.startswith("pdfminer.")}
+    for n in sorted(names):
+        lg = logging.getLogger(n)
+        if _PDFMINER_FILTER not in lg.filters:
+            lg.addFilter(_PDFMINER_FILTER)
+    local = _PDFMINER_FILTER.local
+    local.depth = getattr(local, "depth", 0) + 1
     try:
         yield
     finally:
-        for lg, level in zip(loggers, levels):
-            lg.setLevel(level)
+        local.depth -= 1
 
 
 _STARTXREF_RE = re.compile(rb"startxref\s+(\d+)")
