@@ -188,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         "# word modifies the head (发展改革委, 实施方案): those are listed with their reason in",
         "# policy_terms_exceptions.txt. Mined entries also do not start with a prepositional verb (面向X), hold no",
         "# verb inside, and do not end with a light head after a term (中国式现代化建设, …会议精神).",
+        "# Curated pass of official formulations (提法, issue #20): quoted, listed and free-standing formulations",
+        "# that recur in the central documents (congress reports, Government Work Reports 2013-2026, speeches), each",
+        "# read in context; verbal ones that documents cite as a unit (稳增长, 接诉即办) are curated exceptions",
+        "# to the noun-phrase rule, marked so in their review line (none starts with a leading verb).",
         "# Frequencies: jieba's suggest_freq (smallest frequency keeping the word whole without HMM) x margin.",
         f"# Parameters: {json.dumps(PARAMS, ensure_ascii=False, sort_keys=True)}",
         f"# Entries: {len(table)} ({(table['status'] == 'mined').sum()} mined, {(table['status'] == 'curated').sum()} "
