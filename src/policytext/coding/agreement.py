@@ -258,6 +258,12 @@ def agreement(
     Krippendorff's (nominal; the ``krippendorff`` package) over every unit with two or more codes; Cohen's κ
     (two coders only) and Fleiss' κ over the units every coder coded; percent agreement is the share of
     agreeing pairs. A statistic that is undefined (no variation) is NaN.
+
+    >>> c = pd.DataFrame({"unit_id": [1, 1, 2, 2, 3, 3], "coder": ["a", "b"] * 3,
+    ...                   "category": ["x", "x", "y", "y", "x", "y"]})
+    >>> row = agreement(c, n_boot=0).iloc[0]
+    >>> row["category"], round(float(row["kappa"]), 3), round(float(row["percent_agreement"]), 3)
+    ('(all)', 0.4, 0.667)
     """
     codings = _check_codings(codings)
     if not 0 < ci < 1:

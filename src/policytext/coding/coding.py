@@ -204,6 +204,10 @@ def code_units(
     and the document's metadata: one row per (unit, category); ``text == doc.text[start:end]``; ``rule``
     names the first rule that fired (in codebook order), ``matched`` the text it matched, ``hits`` how many of
     the category's rules fired.
+
+    >>> coded = code_units("设立专项资金，支持企业上市。对符合条件的企业给予税收优惠。")
+    >>> coded[["unit_id", "category"]].values.tolist()
+    [['0:1', '资金投入'], ['0:1', '金融支持'], ['0:2', '税收优惠']]
     """
     cb = resolve_codebook(codebook)
     check_unit(unit)
