@@ -45,3 +45,10 @@ def test_prose_with_angle_brackets_is_not_markup():
     assert "若a<b 且 c>d，则结论成立。" in body
     body, _ = clean_text(LONG + '\n<p class="x">坚持<b>党的领导</b>。</p>')
     assert "坚持党的领导。" in body
+
+
+def test_an_empty_folder_warns(tmp_path):
+    """0.1: Corpus.from_dir on an empty folder returned an empty corpus without a word."""
+    with pytest.warns(UserWarning, match="matched no file, and the folder holds no file of a type policytext reads"):
+        c = pt.Corpus.from_dir(tmp_path)
+    assert len(c) == 0

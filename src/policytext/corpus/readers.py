@@ -271,9 +271,15 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
 
 
 def _warn_nothing_matched(root: Path, pattern: str) -> None:
-    """Warn when *pattern* matched no file although *root* holds files policytext reads."""
+    """Warn when *pattern* matched no file: naming the files policytext reads there, or saying there are none."""
     others = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
     if not others:
+        warnings.warn(
+            f"{root}: pattern {pattern!r} matched no file, and the folder holds no file of a type policytext reads "
+            f"({' '.join(sorted(SUPPORTED_SUFFIXES))}): the corpus is empty",
+            UserWarning,
+            stacklevel=4,
+        )
         return
     kinds = sorted({p.suffix.lower() for p in others})
     names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
