@@ -30,6 +30,24 @@ def test_queries_on_a_damaged_file_name_it_and_say_what_to_do(damaged):
     assert isinstance(err.value, IndexFormatError)
 
 
+@pytest.mark.parametrize("offset", [4096, 8192])
+def test_damage_right_after_the_table_list_is_named_on_opening(tmp_path, capsys, offset):
+    # pages damaged under the small table of index settings: opening (index info) failed with sqlite3's bare error
+    path = tmp_path / "small.db"
+    with pt.Index(path) as idx:
+        idx.add(pt.Corpus.from_texts(["坚持稳中求进工作总基调。", "以人民为中心。"]))
+    data = bytearray(path.read_bytes())
+    data[offset : offset + 8192] = b"\xff" * len(data[offset : offset + 8192])
+    path.write_bytes(bytes(data))
+    try:
+        with pt.Index(path, create=False) as idx:
+            idx.search("稳中求进")
+    except IndexFormatError as e:  # damaged (a subclass) or no longer recognisable as an index
+        assert str(path) in str(e)
+    assert main(["index", "info", str(path)]) != 0
+    assert str(path) in capsys.readouterr().err
+
+
 def test_index_check_says_ok_or_damaged(damaged, tmp_path, capsys):
     whole = tmp_path / "whole.db"
     with pt.Index(whole) as idx:

@@ -276,7 +276,12 @@ class Store:
                 )
             self._create(memory)
             return
-        info = dict(con.execute("SELECT key, value FROM policytext_index"))
+        try:
+            info = dict(con.execute("SELECT key, value FROM policytext_index"))
+        except sqlite3.DatabaseError as e:  # damaged pages under the table list (the list itself was readable)
+            if is_damage(e):
+                raise IndexDamagedError(self.path, str(e)) from None
+            raise
         if info.get("format") != FORMAT_NAME:
             raise IndexFormatError(f"{self.path}: not a policytext index (format {info.get('format')!r})")
         try:
