@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .._util.jobs import resolve_jobs
 from .extras import minhash_module
 from .shingles import position_hashes, window_hashes, windows
 from .workers import blocks_by_weight, run_blocks
@@ -110,6 +111,7 @@ def candidate_pairs(
     (``source`` against ``other``); otherwise every pair within *texts*. With ``n_jobs > 1`` the signatures
     (the costly part) are computed in that many worker processes, runs of documents each; the pairs are the same.
     """
+    n_jobs = resolve_jobs(n_jobs)
     ds = minhash_module()
     lsh = ds.MinHashLSH(threshold=threshold, num_perm=num_perm)
     items = list(enumerate(texts))
