@@ -296,7 +296,7 @@ def reuse_candidates(
         num_perm=num_perm,
         threshold=threshold,
         random_state=random_state,
-        n_jobs=resolve_jobs(n_jobs),
+        n_jobs=n_jobs,  # candidate_pairs reads it with the n_jobs rule
     )
 
 

@@ -11,13 +11,11 @@ blocks, so the output never depends on the number of processes.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from ..segment.pool import chunk_indices
+from ..segment.pool import chunk_indices, process_context
 
 __all__ = ["blocks_by_weight", "run_blocks"]
 
@@ -41,8 +39,6 @@ def run_blocks(fn: Callable[..., T], blocks: Sequence[tuple[Any, ...]], n_jobs: 
     """
     if n_jobs <= 1 or len(blocks) <= 1:
         return [fn(*args) for args in blocks]
-    method = os.environ.get("POLICYTEXT_START_METHOD") or None
-    ctx = mp.get_context(method) if method else mp.get_context()
-    with ProcessPoolExecutor(max_workers=min(n_jobs, len(blocks)), mp_context=ctx) as ex:
+    with ProcessPoolExecutor(max_workers=min(n_jobs, len(blocks)), mp_context=process_context()) as ex:
         futures = [ex.submit(fn, *args) for args in blocks]
         return [f.result() for f in futures]

@@ -128,8 +128,10 @@ _TERMINATORS = "。！？；!?;…"
 _CLOSERS = "”’」』》）)】〕\"'"
 _OPEN_TO_CLOSE = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】", "‘": "’"}
 _CLAUSE_SEPARATORS = "，、；：,;:"
+# separators an enumeration marker may follow to open a sentence (：一是…, ，二是…)
+_ENUM_AFTER = "：:，,"
 # every character at which _sentence_breaks may act: a terminator, '.', or a separator an enumeration may follow
-_BREAK_CANDIDATE = re.compile("[" + re.escape(_TERMINATORS + ".：:，,") + "]")
+_BREAK_CANDIDATE = re.compile("[" + re.escape(_TERMINATORS + "." + _ENUM_AFTER) + "]")
 
 # Enumeration markers that open a new sentence when they follow a colon or comma:
 # 一是 / 二是, （一） / (1), 1. / 1、 and 第一，.
@@ -221,7 +223,7 @@ def _sentence_breaks(text: str, s: int, e: int) -> list[int]:
             breaks.append(j)
             i = j
             continue
-        if ch in "：:，," and i + 1 < e:
+        if ch in _ENUM_AFTER and i + 1 < e:
             enum = _ENUM_RE.match(text, i + 1)
             if enum and (ch in "：:" or enum.group(0).endswith("是")):
                 breaks.append(i + 1)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["WorkerPool", "chunk_indices"]
+__all__ = ["WorkerPool", "chunk_indices", "process_context"]
 
 _WORKER_SEG: Any = None
 
@@ -54,12 +54,22 @@ def chunk_indices(sizes: Sequence[int], n_chunks: int) -> list[list[int]]:
     return chunks
 
 
+def process_context(start_method: str | None = None) -> Any:
+    """The multiprocessing context of policytext's worker processes: *start_method*, else the environment's
+    ``POLICYTEXT_START_METHOD``, else the platform's default.
+
+    >>> process_context("spawn").get_start_method()
+    'spawn'
+    """
+    method = start_method or os.environ.get("POLICYTEXT_START_METHOD") or None
+    return mp.get_context(method) if method else mp.get_context()
+
+
 class WorkerPool:
     """A process pool whose workers each hold one Segmenter."""
 
     def __init__(self, seg: Any, n_workers: int, start_method: str | None = None) -> None:
-        method = start_method or os.environ.get("POLICYTEXT_START_METHOD") or None
-        ctx = mp.get_context(method) if method else mp.get_context()
+        ctx = process_context(start_method)
         self.n_workers = n_workers
         self.start_method = ctx.get_start_method()
         self._ex = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(seg,))

@@ -351,8 +351,8 @@ def _compound_at_end(toks: list[Token], i: int, long: bool = True) -> bool:
     compound (应用中试基地建设, 创新基地高质量发展: the object of 加快 is the 建设/发展 of it). A coverb's
     object asks for the short form only: 围绕产业链|加大工业投资 is object and predicate.
     """
-    rest = []
-    for t in toks[i + 1 :]:
+    rest = []  # the tokens after the verb up to the clause's end (four are enough to decide)
+    for t in toks[i + 1 : i + 5]:
         if _is_punct(t):
             break
         rest.append(t)
@@ -398,7 +398,7 @@ class _Doc:
         self._windows: dict[tuple[int, int], _Toks] = {}
         self._term_starts: dict[int, int | None] = {}
         self._sent: list[Any] | None = None
-        self._line_sentences: dict[int, list[Span]] = {}  # line start -> its sentences
+        self._line_sentences: dict[int, tuple[list[Span], list[int]]] = {}  # line start -> sentences, their starts
         self._sent_starts: list[int] = []
         self._sentence_windows: dict[int, str] = {}  # start -> window of a sentence too long to show whole
         # offsets of every clause break, found once: clause limits are then a bisect away
@@ -453,7 +453,7 @@ class _Doc:
             del self._term_starts[i]
         for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
             del self._sentence_windows[a]
-        for a in [a for a, line in self._line_sentences.items() if not line or line[-1].end < pos]:
+        for a in [a for a, (line, _) in self._line_sentences.items() if not line or line[-1].end < pos]:
             del self._line_sentences[a]
 
     def inside_term(self, i: int) -> bool:
@@ -494,12 +494,14 @@ class _Doc:
         whole; an offset before its line's first sentence falls back to the whole document's sentences.
         """
         a = self.text.rfind("\n", 0, start) + 1
-        line = self._line_sentences.get(a)
-        if line is None:
+        cached = self._line_sentences.get(a)
+        if cached is None:
             if len(self._line_sentences) > 4096:
                 self._line_sentences.clear()
-            line = self._line_sentences[a] = sentences_around(self.text, start)
-        k = bisect.bisect_right([s.start for s in line], start) - 1
+            spans = sentences_around(self.text, start)
+            cached = self._line_sentences[a] = (spans, [s.start for s in spans])
+        line, starts = cached
+        k = bisect.bisect_right(starts, start) - 1
         if k >= 0:
             return line[k]
         if self._sent is None:
