@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     a = sub.add_parser(
         "agreement",
-        help="inter-coder reliability of coding files: Krippendorff's alpha, Cohen's/Fleiss' kappa, % agreement",
+        help="inter-coder reliability of coding files: Krippendorff's alpha, Cohen's/Fleiss' kappa, %% agreement",
         description="Read coding files (export sheets filled in by coders, or one CSV per coder with columns "
         "unit_id,category[,second,note]) and report reliability overall and per category.",
     )
