@@ -43,7 +43,8 @@ def test_records_are_complete_and_split():
         assert re.fullmatch(r"[0-9a-f]{40}", rec["commit"]) and re.fullmatch(r"[0-9a-f]{40}", rec["sha1"])
     assert len({r["id"] for r in PAGES + FILES}) == len(PAGES) + len(FILES)
     held = [r for r in PAGES if r["split"] == "heldout"]
-    assert len(held) * 3 >= len(PAGES) - 2  # a third of the pages is held out
+    # every third new page of each round is held out (rounds of 43, 15, 22 and 11 pages: 14 + 5 + 7 + 3)
+    assert len(held) * 3 >= len(PAGES) - 4
 
 
 @needs_mirror_pages
@@ -63,7 +64,10 @@ def test_heldout_pages_scored_the_same_way():
     # recall 0.998, titles 18/19, dates 17/19. Round three added 7 pages of 7 more sites (26 in all),
     # scored once: 0.857 / 0.858 on them, titles 7/7, dates 7/7 (a toolbar taken for the article, the
     # profile block a page copy appended); after the fixes that run prompted, 26 pages: 0.979, 0.999,
-    # titles 26/26, dates 25/26 (the Jiangxi bulletin; the corpus's page of that CMS takes PubDate)
+    # titles 26/26, dates 25/26 (the Jiangxi bulletin; the corpus's page of that CMS takes PubDate).
+    # Round four added 3 pages of 3 more sites (29 in all), scored once after the round's tuned pages
+    # were fixed: 0.826 / 1.000 on them, titles 2/3, dates 3/3 (a 吉林 notice's related-documents list
+    # and a 松花江网 page's column list read as body; that page's <title> names the column)
     result = score(policytext_extract, dev_pages("heldout"))
     assert result["precision"] >= 0.97 and result["recall"] >= 0.98, result["worst"]
     assert result["title"] >= 0.95 and result["date"] >= 0.95

@@ -389,6 +389,8 @@ def read_header_fields(text: str) -> dict[str, Any]:
 
     >>> read_header_fields("首页 > 新闻\\n发布时间：2021-04-09 浏览次数：615\\n来源：新华社")["date"]
     datetime.date(2021, 4, 9)
+    >>> read_header_fields("来源：太原晚报 2021-11-25 16:26:07")
+    {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
     """
     found: dict[str, Any] = {}
     for line in text.split("\n"):
@@ -403,9 +405,21 @@ def read_header_fields(text: str) -> dict[str, Any]:
                 d = parse_date(value)
                 if d:
                     found["date"] = d
+                continue
+            m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
+            if m and m.start() > 0:
+                # 来源：太原晚报 2021-11-25 16:26:07: the publication time follows the value unlabelled
+                found[key] = value[: m.start()].strip()
+                d = parse_date(m.group())
+                if d and "date" not in found:
+                    found["date"] = d
             else:
                 found[key] = value
     return found
+
+
+# a date and time set after a header value without a label of its own
+_TRAILING_STAMP_RE = re.compile(r"\s(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
 def _looks_like_title(line: str) -> bool:

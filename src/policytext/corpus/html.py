@@ -113,7 +113,8 @@ _TABLE_LABELS = {
     "发布日期": "date",
     "主题词": "keywords",
 }
-_META_TAG_RE = re.compile(r"<meta\b[^<>]*>", re.I)
+# a <meta> tag, quoted attribute values allowed to hold markup (ArticleTitle="标题<div>——副题</div>")
+_META_TAG_RE = re.compile(r"<meta\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _ATTR_RE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _META_NAMES = {
     "articletitle": "title",
@@ -129,6 +130,11 @@ _META_NAMES = {
 }
 _HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 _H1_RE = re.compile(r"<h1\b[^<>]*>(.*?)</h1>", re.I | re.S)
+# the article record of the 方正 (Founder) newspaper CMS, kept in a comment: <!--enpproperty <date>…</date>
+# <title>…</title> …-->; its date is the issue's (e-paper) or the article's publication date
+_ENP_RE = re.compile(r"<!--\s*enpproperty\b(.*?)-->", re.I | re.S)
+_ENP_FIELD_RE = re.compile(r"<(date|title)>(.*?)</\1>", re.I | re.S)
+_H1_PART_RE = re.compile(r"</?(?:td|th|br|p|div|span)\b[^<>]*>", re.I)
 _TITLE_RE = re.compile(r"<title\b[^<>]*>(.*?)</title>", re.I | re.S)
 
 
@@ -149,24 +155,63 @@ def page_fields(page: str) -> dict[str, Any]:
     for tag in _META_TAG_RE.findall(page):
         attrs = {a.lower(): (v1 or v2) for a, v1, v2 in _ATTR_RE.findall(tag)}
         name = (attrs.get("name") or attrs.get("property") or "").lower()
-        value = _html.unescape(attrs.get("content", "")).strip()
+        value = _cell_text(attrs.get("content", ""))
         key = _META_NAMES.get(name)
         if key and value:
             found.setdefault(f"_meta_{key}", value)
-    for h in _H1_RE.findall(page):
-        text = _cell_text(h)
-        if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4:
-            found.setdefault("_h1", text)
-            break
     m = _TITLE_RE.search(page)
     if m:
         found["_html_title"] = _cell_text(m.group(1))
+    for h in _H1_RE.findall(page):
+        text = _h1_heading(h, found.get("_html_title", ""))
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4:
+            found.setdefault("_h1", text)
+            break
+    enp = _ENP_RE.search(page)
+    if enp:
+        for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
+            if _cell_text(value):
+                found.setdefault(f"_enp_{key.lower()}", _cell_text(value))
     for key in ("date", "written_date"):
         if isinstance(found.get(key), str):
             found[key] = parse_date(found[key])
             if found[key] is None:
                 del found[key]
     return found
+
+
+def _h1_heading(inner: str, html_title: str) -> str:
+    """The heading an ``<h1>`` holds: its text, or where it sets a heading and a subtitle in two cells or
+    lines (大河网: ``<td>标题</td><td>副题</td>``), the leading parts that the ``<title>`` starts with.
+
+    >>> _h1_heading("<td>拿起指挥棒的老师</td><td>年过五十的她带领民乐团</td>", "拿起指挥棒的老师--大河网")
+    '拿起指挥棒的老师'
+    """
+    whole = _cell_text(inner)
+    parts = [p for p in (_cell_text(x) for x in _H1_PART_RE.split(inner)) if p]
+    key = _han_key(html_title)
+    if len(parts) < 2 or not key or key.startswith(_han_key(whole)):
+        return whole
+    best = ""
+    for k in range(1, len(parts)):
+        lead = " ".join(parts[:k])
+        if len(_han_key(lead)) >= 6 and key.startswith(_han_key(lead)):
+            best = lead
+    return best or whole
+
+
+def _title_among(meta_title: str, h1: str | None) -> str:
+    """The ``<meta>`` title, or the ``<h1>`` heading where the meta title is that heading with a column
+    or site name set off by a separator (``标题_苏银``, ``法国报纸摘要 - 标题``).
+
+    >>> _title_among("法国报纸摘要 - 马克龙与普京会面", "马克龙与普京会面")
+    '马克龙与普京会面'
+    """
+    if h1 and _han_key(h1) != _han_key(meta_title):
+        pieces = re.split(r"\s*[_|｜]+\s*|\s+[-—–]+\s+|\s*--+\s*", meta_title)
+        if len(pieces) > 1 and any(_han_key(p) == _han_key(h1) for p in pieces):
+            return h1
+    return meta_title
 
 
 _LABEL_LINE_RE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,6})\s*[:：]\s*(.*)$")
@@ -217,6 +262,7 @@ def _han_key(text: str) -> str:
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
     r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图"
+    r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开",  # the overlay of a page opened inside a chat app
     re.I,
 )
@@ -265,13 +311,14 @@ _BRACKETED_CREDIT_RE = re.compile(
     r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
 )
 # the marks of a credit line: 供稿, 摄影/, 编辑/, 文/图, 执笔/ (two make a line of credits)
-_CREDIT_MARK_RE = re.compile(r"供稿|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文|图|文/图)\s*[/／]")
+_CREDIT_MARK_RE = re.compile(r"供稿|供图|[/／]\s*文|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文|图|文/图)\s*[/／]")
 _CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文|图)\s*[/／]")
 # a site's disclaimer under the article: 声明：…仅供参考，不构成…投资建议
 _DISCLAIMER_RE = re.compile(r"^[【\[]?(?:免责)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权)")
 # the portal's note of a republished report's original title: （原标题：…）
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
+_BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|作者)\s*[:：]$")
 _ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$")
 
 
@@ -426,8 +473,9 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                         found["source"] = fields.group(2).strip()
                     lines = lines[i + 1 :]
                 break
-    # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山
-    while lines and not lines[0].strip():
+    # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山; a label whose
+    # value sat in an element trafilatura dropped (发表时间： <time>…</time>)
+    while lines and (not lines[0].strip() or _BARE_LABEL_RE.match(lines[0].strip())):
         lines = lines[1:]
     first = lines[0].strip() if lines else ""
     if len(first) <= 80 and _DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first):
@@ -452,7 +500,14 @@ _TRAILING_NOTE_RE = re.compile(
 )
 _DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?")
 _CLOSING_CREDIT_RE = re.compile(
-    rf"(?<=[。！？”])\s*[（(]\s*(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
+    rf"(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
+)
+# a credit label whose name sat in an element the extractor dropped (责任编辑：)
+_BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
+# a reporter's line under the article: 记者 刘涛, 新京报记者 彭冲 山东冠县报道, （本报记者 张三 李四）
+_REPORTER_LINE_RE = re.compile(
+    r"^[（(【\[]?[\u4e00-\u9fff·]{0,10}?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
+    r"(?:\s*[\u4e00-\u9fff]{0,8}报道)?[）)】\]]?$"
 )
 
 
@@ -466,7 +521,13 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
         s = line.strip()
         return len(key) >= 6 and len(s) <= len(title or "") + 24 and _han_key(_DATE_IN_LINE_RE.sub("", s)) == key
 
-    while lines and (not lines[-1].strip() or _TRAILING_NOTE_RE.match(lines[-1].strip()) or repeated_title(lines[-1])):
+    def credit(line: str) -> bool:
+        s = line.strip()
+        return bool(_TRAILING_NOTE_RE.match(s) or _BARE_CREDIT_RE.match(s)) or (
+            len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s))
+        )
+
+    while lines and (not lines[-1].strip() or credit(lines[-1]) or repeated_title(lines[-1])):
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
             break
         lines.pop()
@@ -543,7 +604,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     # the page's own text (its <head> left out), where the heading and the header zone are printed
     page_text = html_to_text(_HEAD_RE.sub("", page))
     page_lines = page_text.split("\n")
-    title = meta.get("title") or fields.get("_meta_title") or fields.get("_h1")
+    title = meta.get("title")
+    if not title and fields.get("_meta_title"):
+        title = _title_among(fields["_meta_title"], fields.get("_h1"))
+    title = title or fields.get("_h1") or fields.get("_enp_title")
     from_html_title = False
     if not title and fields.get("_html_title"):
         # "<article title> _ <site name>": the heading the page prints, or the part before the site's name
@@ -592,8 +656,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta[key] = value
     if "date" not in meta:
         d = header.get("date") or _date_below(page_lines, text)
-        if d is None and fields.get("_meta_date"):
-            d = parse_date(fields["_meta_date"])
+        for source in ("_meta_date", "_enp_date"):
+            if d is None and fields.get(source):
+                d = parse_date(fields[source])
         if d is not None:
             meta["date"] = d
     return text, meta
