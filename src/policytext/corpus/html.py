@@ -164,6 +164,8 @@ def page_fields(page: str) -> dict[str, Any]:
         found["_html_title"] = _cell_text(m.group(1))
     for h in _H1_RE.findall(page):
         text = _h1_heading(h, found.get("_html_title", ""))
+        if _site_name_of(text, found.get("_html_title", "")):
+            continue  # the site's logo set as <h1> (松花江网), named again at the end of the <title>
         if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4:
             found.setdefault("_h1", text)
             break
@@ -198,6 +200,16 @@ def _h1_heading(inner: str, html_title: str) -> str:
         if len(_han_key(lead)) >= 6 and key.startswith(_han_key(lead)):
             best = lead
     return best or whole
+
+
+def _site_name_of(h1: str, html_title: str) -> bool:
+    """Whether *h1* is the site's name that ends the ``<title>`` (``标题 松花江网``), not the heading.
+
+    >>> _site_name_of("松花江网", "土豆不“土” 土豆无“土” 松花江网"), _site_name_of("某某通知", "某某通知")
+    (True, False)
+    """
+    key, title_key = _han_key(h1), _han_key(html_title)
+    return bool(key) and len(title_key) > len(key) and title_key.endswith(key)
 
 
 def _title_among(meta_title: str, h1: str | None) -> str:
@@ -268,6 +280,8 @@ _SITE_CHROME_RE = re.compile(
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
 _ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)单位\s*[:：]")
+# the download buttons of a document page: pdf下载 word下载
+_DOWNLOAD_BAR_RE = re.compile(r"^(?:(?:pdf|word|doc|docx|wps|ofd)\s*(?:版\s*)?下载[\s|｜]*)+$", re.I)
 # a link to the previous or next article, also as a list item (- ▪ 上一篇：…)
 _PREV_NEXT_RE = re.compile(r"^[-–•·▪▫■□◆◇●○*>\s]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$)")
 
@@ -293,7 +307,7 @@ def _is_site_chrome(line: str) -> bool:
     """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
     (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``)."""
     line = line.strip()
-    if len(line) <= 80 and _PREV_NEXT_RE.match(line):
+    if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
         return True
     if len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line)):
         return True
@@ -352,7 +366,7 @@ _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章"
-    r"|[\u4e00-\u9fff]{0,4}新闻精选)\s*[:：]?\s*[\]】|]*\s*$"
+    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明)\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
 
@@ -511,6 +525,42 @@ _REPORTER_LINE_RE = re.compile(
 )
 
 
+# a bracketed credit whose label follows the site's or paper's name: （松花江网编辑 孙桂芳）
+_BRACKETED_NAMED_CREDIT_RE = re.compile(
+    rf"^[（(]\s*[\u4e00-\u9fff]{{1,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s]\s*[^。！？（）()]{{1,40}}[）)]$"
+)
+# the print edition a web page reproduces: 《光明日报》（ 2022年02月13日 02版）
+_PRINT_CITATION_RE = re.compile(
+    r"^《[^《》]{2,12}》\s*[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{0,2}\s*版?\s*[）)]$"
+)
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+
+
+def _leading_byline_cut(lines: list[str]) -> list[str]:
+    """*lines* without the reporter's or credit line above the article (光明日报记者 王建宏 张文攀,
+    河南商报记者某某/文 受访者供图) and the short lines before it (the source's name, a column tag, a
+    picture's caption), when an article follows.
+
+    >>> _leading_byline_cut(["光明网", "光明日报记者 王建宏", "土豆，听名字就土得掉渣，可记者看到了另一番景致。"])
+    ['土豆，听名字就土得掉渣，可记者看到了另一番景致。']
+    """
+    shown = [i for i, line in enumerate(lines) if line.strip()][:5]
+    for i in shown:
+        s = lines[i].strip()
+        byline = len(s) <= 60 and (
+            bool(_REPORTER_LINE_RE.match(s)) or ("记者" in s and len(_CREDIT_MARK_RE.findall(s)) >= 1)
+        )
+        if byline:
+            before_ok = all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in lines[:i])
+            if before_ok and any(_SENTENCE_LINE_RE.match(x) for x in lines[i + 1 : i + 4]):
+                # a date printed above stays for the header reading that follows (2022年02月12日)
+                return [b for b in lines[:i] if _DATELINE_RE.match(b.strip())] + lines[i + 1 :]
+            break
+    return lines
+
+
 def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[str]:
     """*lines* without the source notes and credits after the article's last sentence, the date and
     title printed again under it (2024年6月5日某局召开某会), and a bracketed credit closing its last line."""
@@ -523,9 +573,12 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
 
     def credit(line: str) -> bool:
         s = line.strip()
-        return bool(_TRAILING_NOTE_RE.match(s) or _BARE_CREDIT_RE.match(s)) or (
-            len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s))
-        )
+        return bool(
+            _TRAILING_NOTE_RE.match(s)
+            or _BARE_CREDIT_RE.match(s)
+            or _BRACKETED_NAMED_CREDIT_RE.match(s)
+            or _PRINT_CITATION_RE.match(s)
+        ) or (len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s)))
 
     while lines and (not lines[-1].strip() or credit(lines[-1]) or repeated_title(lines[-1])):
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
@@ -593,12 +646,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     fields = page_fields(page)
     inner = _container(page)
     if inner is not None:
-        text = html_to_text(inner)
+        # a CMS that prints its metadata table inside the article element (吉林: 索引号 … 发文字号)
+        text = "\n".join(_table_block_cut(html_to_text(inner).split("\n")))
         method = "container"
     else:
         text = _table_cells(_trafilatura_text(page, name))
         method = "trafilatura"
-    text = "\n".join(_drop_site_chrome(text.split("\n")))
+    text = "\n".join(_drop_site_chrome(_leading_byline_cut(text.split("\n"))))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
     # the page's own text (its <head> left out), where the heading and the header zone are printed
