@@ -248,6 +248,130 @@ def score(extract: Extractor, pages: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+# --- an external gold: the CWCE dataset -------------------------------------------------
+
+#: immortal-autumn/Chinese-Web-Content-Extraction-Dataset: 69 saved Chinese pages (news portals, blogs, forums,
+#: 2003-2022, 47 of them GBK) with their content, author and date copied out by hand by the dataset's author
+#: (``cleaned/``, ``date/``), an annotation made without policytext. Read from the mirror, never copied here.
+CWCE_REPO = "immortal-autumn/Chinese-Web-Content-Extraction-Dataset"
+CWCE_COMMIT = "99d0ef08419109b5489b12e38f771f25b952d774"
+
+
+def _git_ls(repo: str, commit: str, folder: str) -> list[str]:
+    out = subprocess.run(
+        ["git", "-C", str(_git_dir(repo)), "ls-tree", "--name-only", f"{commit}:{folder}"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    return sorted(x for x in out.splitlines() if x)
+
+
+def cwce_available() -> bool:
+    return _git_dir(CWCE_REPO).is_dir()
+
+
+def cwce_pages() -> list[dict[str, Any]]:
+    """The CWCE pages as ``{"path", "raw" (bytes), "gold" (Han characters of the hand-copied content),
+    "date" (or None), "in_dev_set"}``; ``in_dev_set`` marks the 11 pages that round four of
+    ``reading_dev/pages.jsonl`` also annotated (and that were tuned on)."""
+    ours = {r["path"] for r in dev_records("pages") if r["repo"] == CWCE_REPO}
+    out = []
+    for name in _git_ls(CWCE_REPO, CWCE_COMMIT, "original"):
+        stem = name.rsplit(".", 1)[0]
+        gold = _git_show(CWCE_REPO, CWCE_COMMIT, f"cleaned/{stem}.txt").decode("utf-8", errors="replace")
+        date = _git_show(CWCE_REPO, CWCE_COMMIT, f"date/{stem}.txt").decode("utf-8", errors="replace").strip()
+        out.append(
+            {
+                "path": f"original/{name}",
+                "raw": _git_show(CWCE_REPO, CWCE_COMMIT, f"original/{name}"),
+                "gold": han(gold),
+                "date": _iso_day(date),
+                # a year or a month only (2018, 1998-3): no day to check, and no sign that none is printed
+                "undated": not re.search(r"\d", date),
+                "in_dev_set": f"original/{name}" in ours,
+            }
+        )
+    return out
+
+
+def _iso_day(value: str) -> dt.date | None:
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def score_cwce(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Body precision/recall and date accuracy of policytext and of trafilatura alone (on the same decoded
+    text) against the CWCE gold; a page policytext refuses scores 0 and is listed under ``errors``."""
+    import warnings
+
+    import trafilatura
+
+    from policytext.corpus import read_document
+    from policytext.corpus.clean import decode_markup_bytes
+
+    rows, errors = [], []
+    for p in pages:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                doc = read_document(p["raw"])
+                body, date = doc.text, doc.meta.get("date")
+            except Exception as e:  # a refusal is scored, and named
+                body, date = "", None
+                errors.append((p["path"], f"{type(e).__name__}: {e}"))
+            try:
+                text, _ = decode_markup_bytes(p["raw"])
+            except Exception:  # trafilatura gets the page however it decodes
+                text = p["raw"].decode("gb18030", errors="replace")
+            t_body = trafilatura.extract(text, include_tables=True, favor_recall=True) or ""
+            t_meta = trafilatura.extract_metadata(text)
+        t_date = dt.date.fromisoformat(t_meta.date[:10]) if t_meta is not None and t_meta.date else None
+        prec, rec = precision_recall(body, p["gold"])
+        t_prec, t_rec = precision_recall(t_body, p["gold"])
+        rows.append(
+            {
+                "page": p["path"],
+                "in_dev_set": p["in_dev_set"],
+                "undated": p["undated"],
+                "precision": prec,
+                "recall": rec,
+                "t_precision": t_prec,
+                "t_recall": t_rec,
+                "date_ok": None if p["date"] is None else date == p["date"],
+                "t_date_ok": None if p["date"] is None else t_date == p["date"],
+                "date_invented": p["undated"] and date is not None,
+                "t_date_invented": p["undated"] and t_date is not None,
+            }
+        )
+    return {"rows": rows, "errors": errors}
+
+
+def print_cwce() -> None:
+    result = score_cwce(cwce_pages())
+    for label, keep in (("all 69", lambda r: True), ("not in the dev set", lambda r: not r["in_dev_set"])):
+        rows = [r for r in result["rows"] if keep(r)]
+        dated = [r for r in rows if r["date_ok"] is not None]
+        undated = sum(p["undated"] for p in rows)
+
+        def mean(key: str, rows: list[dict[str, Any]] = rows) -> float:
+            return sum(r[key] for r in rows) / len(rows)
+
+        print(f"{label} ({len(rows)} pages, {len(dated)} with a gold date):")
+        print(
+            f"  policytext  precision {mean('precision'):.3f} recall {mean('recall'):.3f} "
+            f"dates {sum(bool(r['date_ok']) for r in dated)}/{len(dated)} "
+            f"(a date on {sum(r['date_invented'] for r in rows)} of {undated} undated pages)"
+        )
+        print(
+            f"  trafilatura precision {mean('t_precision'):.3f} recall {mean('t_recall'):.3f} "
+            f"dates {sum(bool(r['t_date_ok']) for r in dated)}/{len(dated)} "
+            f"(a date on {sum(r['t_date_invented'] for r in rows)} of {undated} undated pages)"
+        )
+    for path, err in result["errors"]:
+        print(f"  refused: {path}: {err}")
+
+
 # --- the extractors compared -------------------------------------------------------
 
 
@@ -330,5 +454,8 @@ def main(corpus_dir: Path, which: str = "corpus") -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    which = args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout") else "corpus"
+    which = args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout", "cwce") else "corpus"
+    if which == "cwce":
+        print_cwce()
+        sys.exit(0)
     main(Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "corpus", which)

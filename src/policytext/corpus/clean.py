@@ -17,12 +17,13 @@ import codecs
 import datetime as _dt
 import html
 import re
+import warnings
 from typing import Any
 
 from ..errors import DecodeError
 from .text import is_han
 
-__all__ = ["clean_text", "decode_bytes", "parse_date", "read_header_fields"]
+__all__ = ["clean_text", "decode_bytes", "decode_markup_bytes", "parse_date", "read_header_fields"]
 
 
 # --- decoding ------------------------------------------------------------------
@@ -97,6 +98,8 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 source=source,
                 offset=e_utf8.start,
             ) from None
+        # GBK pages set A3A0 (GB18030: U+E5E5, private use) as a full-width space, as browsers show it
+        text = text.replace("\ue5e5", "\u3000")
         # GB18030 accepts most byte pairs; demand that the result looks like text.
         weird = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) <= 0x9F)
         if weird > max(2, len(text) // 200):
@@ -108,6 +111,58 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
             ) from None
     _check_text(text, raw, enc, source)
     return text, enc
+
+
+_CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
+_GB_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+#: at most this share of a page's characters may be undecodable or control bytes before it is refused
+_MARKUP_BAD_SHARE = 0.002
+
+
+def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """:func:`decode_bytes` for a web page, tolerant as browsers are of a few bad bytes.
+
+    Saved pages carry a stray control byte in an attribute or a multibyte character cut in two by an
+    old CMS. Where strict decoding fails, the page is decoded in the charset its ``<meta>`` declares
+    (else the better of UTF-8 and GB18030), undecodable bytes become U+FFFD and control characters are
+    dropped, with a warning naming *source* and the count; a page with more than one bad character in
+    500 (or any NUL byte) is refused as :func:`decode_bytes` refuses it.
+
+    >>> page = "<meta charset=gbk><p>稳中求进</p>".encode("gb18030") + b"\x02"
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     decode_markup_bytes(page)
+    ('<meta charset=gbk><p>稳中求进</p>', 'gb18030')
+    """
+    try:
+        return decode_bytes(raw, source)
+    except DecodeError as strict:
+        if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
+            raise
+        m = _CHARSET_RE.search(raw[:4096])
+        declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+        if declared in _GB_FAMILY:
+            encodings = [_GB_FAMILY[declared]]
+        else:
+            encodings = ["utf-8"] if declared in ("utf-8", "utf8") else ["utf-8", "gb18030"]
+        best: tuple[int, str, str] | None = None
+        for enc in encodings:
+            text = raw.decode(enc, errors="replace").replace("\ue5e5", "\u3000")
+            bad = text.count("\ufffd") + len(_BINARY_CONTROL_RE.findall(text))
+            if best is None or bad < best[0]:
+                best = (bad, text, enc)
+        assert best is not None
+        bad, text, enc = best
+        if bad > max(3, len(text) * _MARKUP_BAD_SHARE):
+            raise
+        warnings.warn(
+            f"{source}: {bad} undecodable or control byte(s) replaced or dropped (read as {enc}; strict decoding "
+            f"said: {strict})",
+            UserWarning,
+            stacklevel=2,
+        )
+        return _BINARY_CONTROL_RE.sub("", text), enc
 
 
 # --- dates -------------------------------------------------------------------
@@ -245,6 +300,7 @@ _META_KEYS = {
     "发布日期": "date",
     "发布时间": "date",
     "发表时间": "date",
+    "发表于": "date",
     "发文日期": "date",
     "成文日期": "date",
     "时间": "date",
@@ -349,13 +405,17 @@ _HEADER_LEAD_RE = re.compile(
     r"^(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r"|发布者|发布人|发稿人|录入|编辑|责任编辑|浏览次数"
     r"|点击数|阅读|阅读数|访问量|供稿|供稿单位|审核|摄影|通讯员)\s*[:：]"
 )
+_HEADER_LINE_MAX = 200
 _COUNTER_LABEL = r"(?:浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|发布者|发布人|责任编辑)\s*[:：]"
 _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_KEYS[k] in ("source", "author", "date")]
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
 
 def _parse_meta_line(line: str) -> dict[str, str] | None:
-    """Key:value pairs of a header line (来源:… 作者:… 日期:…), or None."""
+    """Key:value pairs of a header line (来源:… 作者:… 日期:…), or None. A line longer than
+    :data:`_HEADER_LINE_MAX` is prose (a page that sets a whole article on its 作者： line), never a header."""
+    if len(line) > _HEADER_LINE_MAX:
+        return None
     matches = list(_META_KEY_RE.finditer(line))
     led = False
     if len(line) <= 100:

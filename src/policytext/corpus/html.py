@@ -260,10 +260,27 @@ def _trafilatura_text(page: str, name: str) -> str:
         trafilatura: Any = importlib.import_module("trafilatura")
     except ImportError:
         raise MissingExtraError(f"reading HTML ({name})", "html", "trafilatura") from None
-    out = trafilatura.extract(
-        page, output_format="txt", include_comments=False, include_tables=True, favor_recall=True, with_metadata=False
-    )
-    return out or ""
+
+    def extract(markup: str) -> str:
+        out = trafilatura.extract(
+            markup,
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            with_metadata=False,
+        )
+        return out or ""
+
+    out = extract(page)
+    if not out and not _HTML_ROOT_RE.search(page[:4096]):
+        # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
+        # trafilatura finds no document root: read it inside one
+        out = extract(f"<html><body>{page}</body></html>")
+    return out
+
+
+_HTML_ROOT_RE = re.compile(r"<(?:html|body)\b", re.I)
 
 
 def _han_key(text: str) -> str:
@@ -355,6 +372,35 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
                 if m:
                     found["source"] = m.group(1)
                 return found
+    return {}
+
+
+_STAMP_RE = re.compile(r"((?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)\s*\d{1,2}:\d{2}")
+# a site's banner with today's date (今天是2024年5月1日 星期三) dates the visit, not the article
+_CALENDAR_RE = re.compile(
+    r"星期|礼拜|周[一二三四五六日天]|今天|今日|京港台时间|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I
+)
+
+
+def _stamp_line(zone: list[str]) -> dict[str, Any]:
+    """The date of a short line above the article that stamps it with a date and a time, wherever the date
+    stands in the line: ``BUSINESS.SOHU.COM　2005年3月11日12:12 来源：[ 人民网 ]``, ``http://www.sina.net
+    2005年03月21日 11:21 《理财周刊》``. The line nearest the article wins; a banner's calendar line does not.
+
+    >>> _stamp_line(["首页", "http://biz.163.com　2005-04-25 08:24:06　来源: 第一财经日报"])
+    {'date': datetime.date(2005, 4, 25)}
+    >>> _stamp_line(["今天是2024年5月1日 星期三 10:00"])
+    {}
+    """
+    for line in reversed(zone):
+        s = line.strip()
+        if len(s) > 80 or "。" in s or "，" in s or _CALENDAR_RE.search(s):
+            continue  # a sentence (2024年5月1日9:30，市委召开…) or a banner
+        m = _STAMP_RE.search(s)
+        if m:
+            d = parse_date(m.group(1))
+            if d is not None:
+                return {"date": d}
     return {}
 
 
@@ -492,7 +538,9 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     while lines and (not lines[0].strip() or _BARE_LABEL_RE.match(lines[0].strip())):
         lines = lines[1:]
     first = lines[0].strip() if lines else ""
-    if len(first) <= 80 and _DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first):
+    if len(first) <= 80 and (
+        (_DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first)) or _stamp_line([first])
+    ):
         lines = lines[1:]
     for i, line in enumerate(lines[:6]):
         m = _ORIGINAL_TITLE_RE.match(line.strip())
@@ -703,7 +751,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta[key] = value
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
-        header.update(_dateline(zone.split("\n")[-10:] + text.split("\n")[:3]))
+        near = zone.split("\n")[-10:] + text.split("\n")[:3]
+        header.update(_dateline(near) or _stamp_line(near))
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}")
         if value and key not in meta:
