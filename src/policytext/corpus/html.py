@@ -412,9 +412,24 @@ _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章"
-    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明)\s*[:：]?\s*[\]】|]*\s*$"
+    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|今日推荐|图片精选|热门图片)\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
+
+
+def _is_tail_heading(line: str) -> bool:
+    """Whether *line* is the heading of a block of other articles (:data:`_TAIL_HEADING_RE`), also spaced out
+    letter by letter (今 日 推 荐).
+
+    >>> _is_tail_heading("今 日 推 荐"), _is_tail_heading("相关报道："), _is_tail_heading("今日推荐的三项措施")
+    (True, True, False)
+    """
+    if len(line) > 20:
+        return False
+    return bool(
+        _TAIL_HEADING_RE.match(line)
+        or _TAIL_HEADING_RE.match(re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", line))
+    )
 
 
 def _prose_chars(lines: list[str]) -> int:
@@ -444,7 +459,7 @@ def _tail_cut(lines: list[str], page_lines: list[str]) -> int:
         key = _han_key(ln)
         page_han += key
         line_of.extend([k] * len(key))
-    heading_lines = [k for k, ln in enumerate(page_lines) if len(ln) <= 20 and _TAIL_HEADING_RE.match(ln)]
+    heading_lines = [k for k, ln in enumerate(page_lines) if _is_tail_heading(ln)]
     pos, prev_line = 0, -1
     for i, line in enumerate(lines):
         at_page = None
@@ -454,7 +469,7 @@ def _tail_cut(lines: list[str], page_lines: list[str]) -> int:
             if found >= 0:
                 at_page = line_of[found]
                 pos = found + min(len(key), 16)
-        heading_here = len(line) <= 20 and bool(_TAIL_HEADING_RE.match(line))
+        heading_here = _is_tail_heading(line)
         dropped_heading = at_page is not None and prev_line >= 0 and any(prev_line < k < at_page for k in heading_lines)
         before = _prose_chars(lines[:i]) if (heading_here or dropped_heading) and i > 0 else 0
         if before > 0 and before >= _prose_chars(lines[i:]):
