@@ -372,6 +372,99 @@ def print_cwce() -> None:
         print(f"  refused: {path}: {err}")
 
 
+# --- external gold: the Chinese test pages of other extractors -----------------------------
+
+#: Chinese pages that other extraction libraries keep as test fixtures with the article text they expect, each
+#: ``(name, repo, commit, page path, gold path, gold kind)``: newspaper4k (MIT; 新华网, 中国日报网, BBC 中文网),
+#: readability (Apache-2.0; 光明网, 中国青年网, 腾讯网, a Taiwanese blog), fundus (MIT; 人民网) and a hand-copied
+#: benchmark page (leogao2/htmltotext-benchmark, no licence stated: read locally, never copied; 央视网). The gold
+#: of the first three is the library's own output checked by its maintainers; leogao2's was copied out by hand.
+FIXTURE_PAGES = (
+    ("newspaper4k/xinhua", "AndyTheFactory/newspaper4k", "540bff3e8344cb8291c4829fafd98860f30d9692",
+     "tests/data/html/chinese_article_002.html", "tests/data/txt/chinese_article_002.txt", "text"),
+    ("newspaper4k/chinadaily", "AndyTheFactory/newspaper4k", "540bff3e8344cb8291c4829fafd98860f30d9692",
+     "tests/data/html/chinese_article_001.html", "tests/data/txt/chinese_article_001.txt", "text"),
+    ("newspaper4k/bbc", "AndyTheFactory/newspaper4k", "540bff3e8344cb8291c4829fafd98860f30d9692",
+     "tests/data/html/chinese_article.html", "tests/data/txt/chinese_article.txt", "text"),
+    ("readability/gmw", "mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
+     "test/test-pages/gmw/source.html", "test/test-pages/gmw/expected.html", "html"),
+    ("readability/youth", "mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
+     "test/test-pages/youth/source.html", "test/test-pages/youth/expected.html", "html"),
+    ("readability/qq", "mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
+     "test/test-pages/qq/source.html", "test/test-pages/qq/expected.html", "html"),
+    ("readability/pixnet", "mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba",
+     "test/test-pages/pixnet/source.html", "test/test-pages/pixnet/expected.html", "html"),
+    ("fundus/people", "flairNLP/fundus", "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8",
+     "tests/resources/parser/test_data/cn/People_2024_04_24.html.gz",
+     "tests/resources/parser/test_data/cn/People.json", "fundus"),
+    ("leogao2/cctv", "leogao2/htmltotext-benchmark", "feab59949ee4f9789af8e0c2412720895278d3cf",
+     "benchmarkdata/zh/html/news-cctv-ARTI6wNyfAmZU6pd8NQHtmf6200803.html",
+     "benchmarkdata/zh/text/news-cctv-ARTI6wNyfAmZU6pd8NQHtmf6200803.txt", "text"),
+)  # fmt: skip
+
+
+def fixture_pages_available() -> bool:
+    return all(_git_dir(repo).is_dir() for _, repo, *_ in FIXTURE_PAGES)
+
+
+def _strings(obj: Any) -> list[str]:
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _strings(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in _strings(v)]
+    return [obj] if isinstance(obj, str) else []
+
+
+def fixture_pages() -> list[dict[str, Any]]:
+    """The pages of :data:`FIXTURE_PAGES` as ``{"path", "raw", "gold"}`` (gold: the Han characters of the
+    article text the library expects)."""
+    import gzip
+
+    from policytext.corpus.html import html_to_text
+
+    out = []
+    for name, repo, commit, page, gold_path, kind in FIXTURE_PAGES:
+        raw = _git_show(repo, commit, page)
+        if page.endswith(".gz"):
+            raw = gzip.decompress(raw)
+        gold_raw = _git_show(repo, commit, gold_path).decode("utf-8")
+        if kind == "html":
+            gold = html_to_text(gold_raw)
+        elif kind == "fundus":
+            record = json.loads(gold_raw)
+            body = next(v["body"] for v in record.values() if isinstance(v, dict) and "body" in v)
+            gold = "\n".join(_strings(body))
+        else:
+            gold = gold_raw
+        out.append({"path": name, "raw": raw, "gold": han(gold)})
+    return out
+
+
+def print_fixture_pages() -> None:
+    import trafilatura
+
+    from policytext.corpus import read_document
+    from policytext.corpus.clean import decode_markup_bytes
+
+    rows = []
+    for p in fixture_pages():
+        doc = read_document(p["raw"])
+        text, _ = decode_markup_bytes(p["raw"])
+        t_body = trafilatura.extract(text, include_tables=True, favor_recall=True) or ""
+        name, prec, rec, t_prec, t_rec = (
+            p["path"],
+            *precision_recall(doc.text, p["gold"]),
+            *precision_recall(t_body, p["gold"]),
+        )
+        rows.append((name, prec, rec, t_prec, t_rec))
+        print(f"{name:24s} policytext {prec:.3f} / {rec:.3f}   trafilatura {t_prec:.3f} / {t_rec:.3f}")
+    n = len(rows)
+    print(
+        f"mean ({n} pages)          policytext {sum(r[1] for r in rows) / n:.3f} / {sum(r[2] for r in rows) / n:.3f}"
+        f"   trafilatura {sum(r[3] for r in rows) / n:.3f} / {sum(r[4] for r in rows) / n:.3f}"
+    )
+
+
 # --- the extractors compared -------------------------------------------------------
 
 
@@ -454,8 +547,10 @@ def main(corpus_dir: Path, which: str = "corpus") -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    which = args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout", "cwce") else "corpus"
-    if which == "cwce":
-        print_cwce()
+    which = (
+        args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout", "cwce", "fixtures") else "corpus"
+    )
+    if which in ("cwce", "fixtures"):
+        print_cwce() if which == "cwce" else print_fixture_pages()
         sys.exit(0)
     main(Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "corpus", which)

@@ -291,7 +291,8 @@ def _han_key(text: str) -> str:
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
     r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图"
-    r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|返回搜狐|查看更多"
+    r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
+    r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开",  # the overlay of a page opened inside a chat app
     re.I,
 )
@@ -334,6 +335,8 @@ def _is_site_chrome(line: str) -> bool:
         return True
     if len(line) <= 40 and _CREDIT_LEAD_RE.match(line) and not line.endswith(("。", "；", "！", "？")):
         return True
+    if len(line) <= 400 and _COPYRIGHT_NOTICE_RE.match(line) and re.search(r"转载|版权|授权", line):
+        return True  # 中国日报网版权说明：凡注明来源为…未经允许禁止转载
     return len(line) <= 160 and bool(_DISCLAIMER_RE.match(line))
 
 
@@ -346,6 +349,10 @@ _CREDIT_MARK_RE = re.compile(r"供稿|供图|[/／]\s*文|(?:摄影|摄像|编�
 _CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文|图)\s*[/／]")
 # a site's disclaimer under the article: 声明：…仅供参考，不构成…投资建议
 _DISCLAIMER_RE = re.compile(r"^[【\[]?(?:免责)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权)")
+# a site's copyright notice under the article, after the site's name: 中国日报网版权说明：…, 版权保护：…
+_COPYRIGHT_NOTICE_RE = re.compile(
+    r"^[【\[]?[\u4e00-\u9fffA-Za-z]{0,10}(?:版权说明|版权保护|版权声明|版权与免责声明|免责声明)\s*[】\]]?\s*[:：]"
+)
 # the portal's note of a republished report's original title: （原标题：…）
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
