@@ -113,6 +113,7 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\x80-\x9f]")
 _CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _GB_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 #: at most this share of a page's characters may be undecodable or control bytes before it is refused
@@ -126,7 +127,7 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     old CMS. Where strict decoding fails, the page is decoded in the charset its ``<meta>`` declares
     (else the better of UTF-8 and GB18030), undecodable bytes become U+FFFD and control characters are
     dropped, with a warning naming *source* and the count; a page with more than one bad character in
-    500 (or any NUL byte) is refused as :func:`decode_bytes` refuses it.
+    500 (undecodable, control or private-use) or any NUL byte is refused as :func:`decode_bytes` refuses it.
 
     >>> page = "<meta charset=gbk><p>稳中求进</p>".encode("gb18030") + b"\x02"
     >>> import warnings
@@ -149,7 +150,7 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         best: tuple[int, str, str] | None = None
         for enc in encodings:
             text = raw.decode(enc, errors="replace").replace("\ue5e5", "\u3000")
-            bad = text.count("\ufffd") + len(_BINARY_CONTROL_RE.findall(text))
+            bad = text.count("\ufffd") + len(_BINARY_CONTROL_RE.findall(text)) + len(_PRIVATE_USE_RE.findall(text))
             if best is None or bad < best[0]:
                 best = (bad, text, enc)
         assert best is not None
@@ -157,7 +158,7 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         if bad > max(3, len(text) * _MARKUP_BAD_SHARE):
             raise
         warnings.warn(
-            f"{source}: {bad} undecodable or control byte(s) replaced or dropped (read as {enc}; strict decoding "
+            f"{source}: {bad} undecodable, control or private-use character(s) (read as {enc}; strict decoding "
             f"said: {strict})",
             UserWarning,
             stacklevel=2,
