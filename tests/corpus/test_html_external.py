@@ -160,3 +160,11 @@ def test_a_paragraph_about_copyright_is_not_chrome():
     from policytext.corpus.html import _is_site_chrome
 
     assert not _is_site_chrome("版权保护工作取得新进展，全年查处侵权盗版案件三千余件，有力维护了著作权人的合法权益。")
+
+
+def test_a_page_of_private_use_characters_is_refused_not_warned_through():
+    # GB18030 maps most byte pairs somewhere; a page that reads as private-use characters is no text
+    body = "".join(chr(0xE000 + i) for i in range(400)).encode("gb18030")
+    page = b"<html><head><meta charset=gbk></head><body><p>" + body + b"\x02</p></body></html>"
+    with pytest.raises(DecodeError, match=r"page\.html"):
+        decode_markup_bytes(page, "page.html")
