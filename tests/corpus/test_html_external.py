@@ -168,3 +168,9 @@ def test_a_page_of_private_use_characters_is_refused_not_warned_through():
     page = b"<html><head><meta charset=gbk></head><body><p>" + body + b"\x02</p></body></html>"
     with pytest.raises(DecodeError, match=r"page\.html"):
         decode_markup_bytes(page, "page.html")
+
+
+def test_paragraphs_indented_with_spaces_inside_one_block_are_separate_lines():
+    block = "&nbsp;" * 6 + ("&nbsp;" * 6).join(PARAGRAPHS)
+    page = f"<html><head><title>某某</title></head><body><div class='text'>{block}</div></body></html>"
+    assert pt.read_document(page.encode("utf-8")).text.split("\n") == PARAGRAPHS

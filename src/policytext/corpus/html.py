@@ -606,6 +606,8 @@ _PRINT_CITATION_RE = re.compile(
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "；")
+# a sentence's end followed by a paragraph indent of four or more spaces, inside one line
+_INDENT_BREAK_RE = re.compile(r"([。！？；”』」])[ \t\u00a0\u3000]{4,}(?=\S)")
 
 
 def _leading_byline_cut(lines: list[str]) -> list[str]:
@@ -722,6 +724,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     else:
         text = _table_cells(_trafilatura_text(page, name))
         method = "trafilatura"
+    # paragraphs that an old CMS set in one block, each indented with spaces (…反响。      为充分发挥…)
+    text = _INDENT_BREAK_RE.sub("\\1\n", text)
     text = "\n".join(_drop_site_chrome(_leading_byline_cut(text.split("\n"))))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
