@@ -174,3 +174,14 @@ def test_paragraphs_indented_with_spaces_inside_one_block_are_separate_lines():
     block = "&nbsp;" * 6 + ("&nbsp;" * 6).join(PARAGRAPHS)
     page = f"<html><head><title>某某</title></head><body><div class='text'>{block}</div></body></html>"
     assert pt.read_document(page.encode("utf-8")).text.split("\n") == PARAGRAPHS
+
+
+def test_a_repaired_page_is_listed_in_the_corpus_problems(tmp_path):
+    page = _gbk_page("<p>" + "</p><p>".join(PARAGRAPHS) + "</p>").replace(b"<title>", b"<title>\x02")
+    (tmp_path / "a.html").write_bytes(page)
+    with pytest.warns(UserWarning, match="undecodable, control or private-use"):
+        corpus = pt.Corpus.from_dir(tmp_path, pattern="*.html")
+    assert len(corpus) == 1
+    rows = corpus.problems[corpus.problems["kind"] == "repaired"]
+    assert len(rows) == 1 and rows.iloc[0]["file"].endswith("a.html") and "gb18030" in rows.iloc[0]["reason"]
+    assert "decoding_repair" in corpus[0].meta

@@ -23,7 +23,14 @@ from typing import Any
 from ..errors import DecodeError
 from .text import is_han
 
-__all__ = ["clean_text", "decode_bytes", "decode_markup_bytes", "parse_date", "read_header_fields"]
+__all__ = [
+    "clean_text",
+    "decode_bytes",
+    "decode_markup_bytes",
+    "decode_markup_repairs",
+    "parse_date",
+    "read_header_fields",
+]
 
 
 # --- decoding ------------------------------------------------------------------
@@ -136,8 +143,18 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     ...     decode_markup_bytes(page)
     ('<meta charset=gbk><p>稳中求进</p>', 'gb18030')
     """
+    text, enc, repair = decode_markup_repairs(raw, source)
+    if repair:
+        warnings.warn(repair, UserWarning, stacklevel=2)
+    return text, enc
+
+
+def decode_markup_repairs(raw: bytes, source: str = "<bytes>") -> tuple[str, str, str | None]:
+    """:func:`decode_markup_bytes` without the warning: ``(text, encoding, repair)``, *repair* the message
+    that says what was replaced or dropped (``None`` when the page decoded strictly)."""
     try:
-        return decode_bytes(raw, source)
+        text, enc = decode_bytes(raw, source)
+        return text, enc, None
     except DecodeError as strict:
         if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
             raise
@@ -157,13 +174,11 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         bad, text, enc = best
         if bad > max(3, len(text) * _MARKUP_BAD_SHARE):
             raise
-        warnings.warn(
+        repair = (
             f"{source}: {bad} undecodable, control or private-use character(s) (read as {enc}; strict decoding "
-            f"said: {strict})",
-            UserWarning,
-            stacklevel=2,
+            f"said: {strict})"
         )
-        return _BINARY_CONTROL_RE.sub("", text), enc
+        return _BINARY_CONTROL_RE.sub("", text), enc, repair
 
 
 # --- dates -------------------------------------------------------------------

@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["PROBLEM_COLUMNS", "Corpus"]
 
-#: Columns of ``Corpus.problems``: ``kind`` (unreadable, unsupported, suspicious), ``file``, ``reason``;
+#: Columns of ``Corpus.problems``: ``kind`` (unreadable, unsupported, suspicious, or repaired: a web page read with
+#: a few undecodable bytes replaced), ``file``, ``reason``;
 #: ``path``, ``error`` and ``offset`` are the 0.1 names, kept (``path`` = ``file``, ``error`` = ``reason``).
 PROBLEM_COLUMNS = ["kind", "file", "reason", "path", "error", "offset"]
 
@@ -164,6 +165,8 @@ class Corpus:
             reason = suspicious_body(doc)
             if reason:
                 problems.append(_problem("suspicious", str(file), f"{file}: {reason}"))
+            if doc.meta.get("decoding_repair"):
+                problems.append(_problem("repaired", str(file), doc.meta["decoding_repair"]))
             docs.append(doc)
         if skipped:
             names = [f.name for f in skipped]

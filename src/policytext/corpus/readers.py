@@ -21,7 +21,7 @@ import pandas as pd
 
 from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
-from .clean import clean_text, decode_bytes, decode_markup_bytes, parse_date
+from .clean import clean_text, decode_bytes, decode_markup_repairs, parse_date
 from .document import Document
 from .html import extract_html
 from .office import read_docx_text, read_pdf_text
@@ -112,9 +112,13 @@ def read_document(
             offset=0,
         )
     elif fmt == "html":
-        raw, encoding = decode_markup_bytes(raw_bytes, source=name)
+        raw, encoding, repair = decode_markup_repairs(raw_bytes, source=name)
+        if repair:
+            warnings.warn(repair, UserWarning, stacklevel=2)
         text, found = extract_html(raw, name)
         found["format"] = "html"
+        if repair:
+            found["decoding_repair"] = repair
     else:
         text, encoding = decode_bytes(raw_bytes, source=name)
     doc = make_document(
