@@ -285,6 +285,13 @@ class Segmenter:
         ``min_entropy``, ``top``) on this segmenter's tokens; this segmenter is unchanged.
         The new one lists them in :attr:`learned_terms` and logs how many it learned.
         See :mod:`policytext.segment.adapt`.
+
+        >>> from policytext import Corpus
+        >>> county = Corpus.from_texts(["县里建成乡村振兴学堂，乡村振兴学堂每月开课。"] * 3)
+        >>> Segmenter().cut("乡村振兴学堂开课")
+        ['乡村振兴', '学堂', '开课']
+        >>> Segmenter().adapt(county, min_count=3).cut("乡村振兴学堂开课")
+        ['乡村振兴学堂', '开课']
         """
         from .adapt import adapt
 
@@ -292,7 +299,11 @@ class Segmenter:
 
     @property
     def learned_terms(self) -> Any:
-        """The terms :meth:`adapt` learned, with their statistics (a DataFrame; empty if none)."""
+        """The terms :meth:`adapt` learned, with their statistics (a DataFrame; empty if none).
+
+        >>> Segmenter().learned_terms.empty
+        True
+        """
         from .adapt import empty_learned
 
         return empty_learned() if self._learned is None else self._learned.copy()
@@ -301,6 +312,13 @@ class Segmenter:
         """Write :attr:`learned_terms` as a jieba dictionary that ``Segmenter(user_dicts=[path])`` loads.
 
         An existing file is an error unless ``overwrite=True``.
+
+        >>> import tempfile, pathlib
+        >>> from policytext import Corpus
+        >>> county = Corpus.from_texts(["县里建成乡村振兴学堂，乡村振兴学堂每月开课。"] * 3)
+        >>> path = Segmenter().adapt(county, min_count=3).save_lexicon(pathlib.Path(tempfile.mkdtemp()) / "county.txt")
+        >>> Segmenter(user_dicts=[path]).cut("乡村振兴学堂开课")
+        ['乡村振兴学堂', '开课']
         """
         from .adapt import save_lexicon
 
