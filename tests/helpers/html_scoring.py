@@ -300,15 +300,27 @@ def _iso_day(value: str) -> dt.date | None:
     return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+def _decoded(raw: bytes) -> str:
+    """*raw* as policytext decodes a web page, else as GB18030 with replacements (trafilatura alone gets the page
+    however it decodes)."""
+    import warnings
+
+    from policytext.corpus.clean import decode_markup_bytes
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return decode_markup_bytes(raw)[0]
+        except Exception:
+            return raw.decode("gb18030", errors="replace")
+
+
 def score_cwce(pages: list[dict[str, Any]]) -> dict[str, Any]:
     """Body precision/recall and date accuracy of policytext and of trafilatura alone (on the same decoded
     text) against the CWCE gold; a page policytext refuses scores 0 and is listed under ``errors``."""
     import warnings
 
-    import trafilatura
-
     from policytext.corpus import read_document
-    from policytext.corpus.clean import decode_markup_bytes
 
     rows, errors = [], []
     for p in pages:
@@ -320,13 +332,7 @@ def score_cwce(pages: list[dict[str, Any]]) -> dict[str, Any]:
             except Exception as e:  # a refusal is scored, and named
                 body, date = "", None
                 errors.append((p["path"], f"{type(e).__name__}: {e}"))
-            try:
-                text, _ = decode_markup_bytes(p["raw"])
-            except Exception:  # trafilatura gets the page however it decodes
-                text = p["raw"].decode("gb18030", errors="replace")
-            t_body = trafilatura.extract(text, include_tables=True, favor_recall=True) or ""
-            t_meta = trafilatura.extract_metadata(text)
-        t_date = dt.date.fromisoformat(t_meta.date[:10]) if t_meta is not None and t_meta.date else None
+            t_body, _, t_date = trafilatura_extract(_decoded(p["raw"]))
         prec, rec = precision_recall(body, p["gold"])
         t_prec, t_rec = precision_recall(t_body, p["gold"])
         rows.append(
@@ -441,16 +447,12 @@ def fixture_pages() -> list[dict[str, Any]]:
 
 
 def print_fixture_pages() -> None:
-    import trafilatura
-
     from policytext.corpus import read_document
-    from policytext.corpus.clean import decode_markup_bytes
 
     rows = []
     for p in fixture_pages():
         doc = read_document(p["raw"])
-        text, _ = decode_markup_bytes(p["raw"])
-        t_body = trafilatura.extract(text, include_tables=True, favor_recall=True) or ""
+        t_body = trafilatura_extract(_decoded(p["raw"]))[0]
         name, prec, rec, t_prec, t_rec = (
             p["path"],
             *precision_recall(doc.text, p["gold"]),
