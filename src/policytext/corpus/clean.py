@@ -45,6 +45,8 @@ _BOMS = (
 
 
 _BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# what a wrong GB18030 reading makes of bytes: private-use characters and C1 controls
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\x80-\x9f]")
 
 
 def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
@@ -108,7 +110,7 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         # GBK pages set A3A0 (GB18030: U+E5E5, private use) as a full-width space, as browsers show it
         text = text.replace("\ue5e5", "\u3000")
         # GB18030 accepts most byte pairs; demand that the result looks like text.
-        weird = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) <= 0x9F)
+        weird = len(_PRIVATE_USE_RE.findall(text))
         if weird > max(2, len(text) // 200):
             raise DecodeError(
                 f"{source}: cannot decode: not UTF-8 (invalid byte at byte offset {e_utf8.start}) and "
@@ -120,7 +122,6 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
-_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\x80-\x9f]")
 _CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _GB_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 #: at most this share of a page's characters may be undecodable or control bytes before it is refused

@@ -321,19 +321,22 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
     return out
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+
+
 def _is_site_chrome(line: str) -> bool:
     """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
     (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``)."""
     line = line.strip()
     if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
         return True
-    if len(line) <= 80 and not line.endswith(("。", "；", "！", "？")) and bool(_SITE_CHROME_RE.search(line)):
+    if len(line) <= 80 and not line.endswith(_SENTENCE_ENDS) and bool(_SITE_CHROME_RE.search(line)):
         return True
     if len(line) <= 300 and len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) >= 3:
         return True  # a footer on one line: 版权所有 … Copyright © … ICP备 …
     if len(line) <= 60 and (_BRACKETED_CREDIT_RE.match(line) or len(_CREDIT_MARK_RE.findall(line)) >= 2):
         return True
-    if len(line) <= 40 and _CREDIT_LEAD_RE.match(line) and not line.endswith(("。", "；", "！", "？")):
+    if len(line) <= 40 and _CREDIT_LEAD_RE.match(line) and not line.endswith(_SENTENCE_ENDS):
         return True
     if len(line) <= 400 and _COPYRIGHT_NOTICE_RE.match(line) and re.search(r"转载|版权|授权", line):
         return True  # 中国日报网版权说明：凡注明来源为…未经允许禁止转载
@@ -382,7 +385,9 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
     return {}
 
 
-_STAMP_RE = re.compile(r"((?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)\s*\d{1,2}:\d{2}")
+_DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?")
+# a date with its time after it: 2005年3月11日12:12
+_STAMP_RE = re.compile(rf"({_DATE_IN_LINE_RE.pattern})\s*\d{{1,2}}:\d{{2}}")
 # a site's banner with today's date (今天是2024年5月1日 星期三) dates the visit, not the article
 _CALENDAR_RE = re.compile(
     r"星期|礼拜|周[一二三四五六日天]|今天|今日|京港台时间|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I
@@ -550,7 +555,7 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                 fields = _HEADER_FIELD_RE.match(line[line.find(title) + len(title) :])
             if lk == key or fields:
                 before = lines[:i]
-                if all(len(b.strip()) <= 30 and not b.strip().endswith(("。", "！", "？", "；")) for b in before):
+                if all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in before):
                     if fields and fields.group(1).startswith("来源"):
                         found["source"] = fields.group(2).strip()
                     lines = lines[i + 1 :]
@@ -582,7 +587,6 @@ _CREDIT_LABELS = (
 _TRAILING_NOTE_RE = re.compile(
     rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
 )
-_DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?")
 _CLOSING_CREDIT_RE = re.compile(
     rf"(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
 )
@@ -605,7 +609,6 @@ _PRINT_CITATION_RE = re.compile(
 )
 
 
-_SENTENCE_ENDS = ("。", "！", "？", "；")
 # a sentence's end followed by a paragraph indent of four or more spaces, inside one line
 _INDENT_BREAK_RE = re.compile(r"([。！？；”』」])[ \t\u00a0\u3000]{4,}(?=\S)")
 
@@ -760,24 +763,24 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         ),
         "",
     )
-    zone = ""
+    zone_lines: list[str] = []  # the page's lines above the article's first line
     if first:
-        lines = page_text.split("\n")
-        for i, line in enumerate(lines):
+        for i, line in enumerate(page_lines):
             if first in _han_key(line):
-                zone = "\n".join(lines[max(0, i - 40) : i])
+                zone_lines = page_lines[max(0, i - 40) : i]
                 break
+    zone = "\n".join(zone_lines)
     if from_html_title and title and _han_key(title) not in {_han_key(ln) for ln in page_lines}:
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere
-        heading = _heading_above(zone.split("\n"))
+        heading = _heading_above(zone_lines)
         if heading:
             title = meta["title"] = heading
-    for key, value in _labelled_fields(zone.split("\n")).items():
+    for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
-        near = zone.split("\n")[-10:] + text.split("\n")[:3]
+        near = zone_lines[-10:] + text.split("\n")[:3]
         header.update(_dateline(near) or _stamp_line(near))
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}")
