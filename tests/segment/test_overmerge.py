@@ -22,6 +22,9 @@ The rescue pass of issue #20 (329 reviewed entries the miner's rules had rejecte
 new merges into the draw, each read in context: all kept, so 10 of 300 split. Its second batch (402 rarer entries)
 put 7 more in (驾驶辅助, 云展览, 百年未有之大变局 …): all kept, 10 of 300; its noun compounds 2 more
 (经贸规则, 产业变革): kept, 10 of 300; their second batch 2 more (数据商, 家庭病床): kept, 10 of 300.
+The quoted rule (:mod:`policytext.segment.quoted`) put 16 more in (kind ``quoted``: 一圈一带两区, 五个必须,
+一次办好 …), each read in context: all kept, two of them borderline items of quoted slogans (接入一项 of
+成熟一项、接入一项、上线一项; 生态培育), so 10 of 300.
 ``segment_overmerge_sample_curated.tsv``: 100 occurrences of the entries the curated pass of issue #20 added (the
 smallest seeded hashes among their tokens in the state documents and speeches, development passages blanked), read
 in context: 0 of 100 split.
@@ -32,12 +35,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from policytext.segment import Segmenter
+from policytext.segment.segmenter import Token
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "segment_overmerge_sample_2.tsv"
 LOCAL = ("local_documents", "policy_docs_shandong", "local_gov_work_reports_2026")
@@ -64,7 +69,7 @@ def draw(corpus: Path, seg: Segmenter) -> list[dict[str, str]]:
                     {
                         "token": t.word,
                         "context": " ".join(ctx.split()),
-                        "kind": "lexicon" if t.word in seg._units else "head",
+                        "kind": _kind(seg, text, t),
                         "parts": "|".join(p.word for p in t.parts),
                         "path": rec["path"],
                         "start": str(t.start),
@@ -76,6 +81,16 @@ def draw(corpus: Path, seg: Segmenter) -> list[dict[str, str]]:
         # the rows of the occurrences it touches (a re-seeded random.sample would redraw them all)
         out += sorted(occ[scope], key=_rank)[:PER_SCOPE]
     return out
+
+
+def _kind(seg: Segmenter, text: str, t: Token) -> str:
+    """Which rule merged *t*: a lexicon entry, a quoted name (the quoted rule governs inside
+    quotation marks: the token is the quotation or one item of a quoted list) or a head compound."""
+    if t.word in seg._units:
+        return "lexicon"
+    left = re.search(r"[“‘「『](?:[^“”‘’「」『』，。；！？]*、)?$", text[max(0, t.start - 40) : t.start])
+    right = re.match(r"(?:、[^“”‘’「」『』，。；！？]*)?[”’」』]", text[t.end : t.end + 40])
+    return "quoted" if left and right else "head"
 
 
 def _rank(r: dict[str, str]) -> str:

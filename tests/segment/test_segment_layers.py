@@ -25,6 +25,7 @@ except ImportError:  # the same tokens either way (tests/segment/test_segment_rj
     BACKEND = "jieba"
 
 COARSE = Segmenter(backend=BACKEND)
+HEADS_ONLY = Segmenter(backend=BACKEND, quoted=False)  # what the head rules alone merge
 WORD = Segmenter(backend=BACKEND, granularity="word")
 FINE = Segmenter(backend=BACKEND, granularity="fine")
 LOCAL = ("local_documents", "policy_docs_shandong", "local_gov_work_reports_2026")
@@ -253,8 +254,8 @@ def test_count_heads_counts_final_nouns_of_nominal_runs():
 
 def _head_merges(corpus: Path, folders: tuple[str, ...]):
     for text in _texts(corpus, folders, limit=12):
-        for t in COARSE.tokenize(text):
-            if len(t.parts) > 1 and t.word not in COARSE._units:
+        for t in HEADS_ONLY.tokenize(text):
+            if len(t.parts) > 1 and t.word not in HEADS_ONLY._units:
                 yield text, t
 
 
@@ -270,7 +271,7 @@ def test_head_compounds_keep_their_limits_on_real_text(corpus_dir, folders):
         first = t.parts[0]
         if t.word not in rules.heads:  # a head spelled by several tokens (示范 + 基地) opens itself
             opens = any(t.word.startswith(m) for m in rules.modifiers)
-            assert opens or COARSE._lead_tag(first.word) in NOMINAL_TAGS - {"vn"}, t
+            assert opens or HEADS_ONLY._lead_tag(first.word) in NOMINAL_TAGS - {"vn"}, t
     assert seen > 20
 
 
@@ -282,8 +283,8 @@ def test_head_compounds_on_real_sentences(corpus_dir):
         _check_layers(s)
     # a leading verb stays a token of its own wherever a head compound follows it
     for s in _sentences_with(corpus_dir, "(?:加强|推进|建设|建立|完善)[^，。、]{2,8}(?:中心|平台|机制)建设")[:40]:
-        for t in COARSE.tokenize(s, pos=True):
-            if len(t.parts) > 1 and t.word not in COARSE._units:
+        for t in HEADS_ONLY.tokenize(s, pos=True):
+            if len(t.parts) > 1 and t.word not in HEADS_ONLY._units:
                 assert t.parts[0].word not in default_rules().stops, (s, t.word)
 
 

@@ -31,6 +31,7 @@ from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
+from .quoted import quoted_spans
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
@@ -39,7 +40,7 @@ GRANULARITIES = ("coarse", "fine", "word")
 
 # bumped when the rules that turn engine output into tokens change (part of the fingerprint,
 # so token caches made by an older version are not reused)
-_LAYER_VERSION = "words-heads-1"
+_LAYER_VERSION = "words-heads-quoted-2"
 
 # a content term has at least one letter or Han character (not only digits/punctuation)
 _CONTENT = re.compile(r"[^\W\d_]")
@@ -157,6 +158,11 @@ class Segmenter:
         The head-compound rules of the coarse and fine granularities: ``"default"`` (the
         bundled ``lexicons/heads.txt``), a path to such a file, a
         :class:`~policytext.segment.compounds.HeadRules`, or ``None`` (no head compounds).
+    quoted:
+        In the coarse and fine granularities, keep a short formulation cited in quotation
+        marks whole (锚定“三高四新”美好蓝图, 统筹“硬投资”与“软建设”; each item of a quoted list
+        “个转企、企升规”); at most 10 characters, no sentence punctuation inside. See
+        :mod:`policytext.segment.quoted`. ``False`` turns the rule off.
 
     >>> Segmenter(lexicon=None, user_dicts=[["稳中求进"]]).cut("坚持稳中求进")
     ['坚持', '稳中求进']
@@ -173,6 +179,7 @@ class Segmenter:
         backend: str = "jieba",
         granularity: str = "coarse",
         heads: str | os.PathLike[str] | HeadRules | None = "default",
+        quoted: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise InputError(
@@ -202,6 +209,9 @@ class Segmenter:
             self.heads = HeadRules.load(heads)
         else:
             raise InputError(f"heads must be 'default', a path, a HeadRules or None, got {heads!r}")
+        if not isinstance(quoted, bool):
+            raise InputError(f"quoted must be True or False, got {quoted!r}")
+        self.quoted = quoted
         self._entries = self._collect_entries()
         # lexicon units the word layer cuts with jieba's general dictionary
         self._units = frozenset(w for w, _f, _p in self._entries if len(w) > 1)
@@ -265,7 +275,7 @@ class Segmenter:
     def _make_fingerprint(self) -> str:
         h = hashlib.sha1()
         heads = self.heads.fingerprint if self.heads is not None else None
-        h.update(repr((self.hmm, self.backend, self.granularity, heads, _LAYER_VERSION)).encode())
+        h.update(repr((self.hmm, self.backend, self.granularity, heads, self.quoted, _LAYER_VERSION)).encode())
         for w, f, p in self._entries:
             h.update(f"{w}\t{f}\t{p}\n".encode())
         h.update("\n".join(sorted(self._stop)).encode())
@@ -334,6 +344,7 @@ class Segmenter:
             backend=self.backend,
             granularity=self.granularity,
             heads=self.heads,
+            quoted=self.quoted,
         )
 
     @property
@@ -445,11 +456,22 @@ class Segmenter:
         return t
 
     def _spans(self, words: list[str]) -> list[tuple[int, int]]:
-        if self.heads is None:
-            return []
-        return self.heads.merge_spans(
-            words, self._word_tag, self._end_memo, known=self._ensure_backend().has_word, lead=self._lead_tag
+        """Token spans the coarse granularity merges: quoted formulations, then head compounds outside them."""
+        heads = (
+            []
+            if self.heads is None
+            else self.heads.merge_spans(
+                words, self._word_tag, self._end_memo, known=self._ensure_backend().has_word, lead=self._lead_tag
+            )
         )
+        if not self.quoted:
+            return heads
+        quoted = quoted_spans(words)
+        if not quoted:
+            return heads
+        # a head compound never crosses a quotation mark, so one that meets a quoted span lies inside it
+        inside = {k for i, j in quoted for k in range(i, j)}
+        return sorted(quoted + [(i, j) for i, j in heads if i not in inside])
 
     def _lead_tag(self, word: str) -> str:
         """POS of the first word of *word* (its word-layer split for a lexicon unit)."""
@@ -638,5 +660,6 @@ class Segmenter:
         return (
             f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
             f"backend={self.backend!r}, granularity={self.granularity!r}, "
-            f"heads={'default' if self.heads is default_rules() else self.heads and 'custom'!r})"
+            f"heads={'default' if self.heads is default_rules() else self.heads and 'custom'!r}"
+            f"{'' if self.quoted else ', quoted=False'})"
         )
