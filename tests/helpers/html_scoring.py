@@ -195,7 +195,9 @@ def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
     for rec in dev_records("pages"):
         if split is not None and rec["split"] != split:
             continue
-        page = record_bytes(rec).decode("utf-8")
+        # a record names its encoding where the page is not UTF-8 (a GB2312 page is read as GB18030, its superset)
+        encoding = "gb18030" if rec.get("encoding", "utf-8").lower().startswith("gb") else "utf-8"
+        page = record_bytes(rec).decode(encoding)
         # the gold is looked for in the page's <body>: a malformed <meta> can leak the first paragraph
         # into the text of the <head> (culture.people.com.cn), where it is no body
         text = han(html_to_text(_HEAD_RE.sub("", page)))
