@@ -162,13 +162,19 @@ def page_fields(page: str) -> dict[str, Any]:
     m = _TITLE_RE.search(page)
     if m:
         found["_html_title"] = _cell_text(m.group(1))
+    headings = []
     for h in _H1_RE.findall(page):
         text = _h1_heading(h, found.get("_html_title", ""))
         if _site_name_of(text, found.get("_html_title", "")):
             continue  # the site's logo set as <h1> (松花江网), named again at the end of the <title>
         if sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 4:
-            found.setdefault("_h1", text)
-            break
+            headings.append(text)
+    if headings:
+        # several <h1>: a menu's or a banner's (全部导航, 全新首页 焕新登场) before the article's; the one the
+        # <title> names is the heading
+        title_key = _han_key(found.get("_html_title", ""))
+        named = [h for h in headings if len(_han_key(h)) >= 4 and _han_key(h) in title_key]
+        found["_h1"] = (named or headings)[0]
     enp = _ENP_RE.search(page)
     if enp:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
@@ -293,7 +299,11 @@ _SITE_CHROME_RE = re.compile(
     r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图"
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
-    r"|点击右上角|在浏览器中?打开",  # the overlay of a page opened inside a chat app
+    r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
+    r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
+    # share buttons and the instructions of a share overlay
+    r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
+    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$",
     re.I,
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
@@ -330,6 +340,8 @@ def _is_site_chrome(line: str) -> bool:
     line = line.strip()
     if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
         return True
+    if line and len(line) <= 2 and not re.search(r"[\w\u4e00-\u9fff]", line):
+        return True  # a stray bracket or mark left of a button ([ 阅读剩余全文 ])
     if len(line) <= 80 and not line.endswith(_SENTENCE_ENDS) and bool(_SITE_CHROME_RE.search(line)):
         return True
     if len(line) <= 300 and len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) >= 3:
@@ -423,8 +435,10 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
-    r"|新闻评论|网友评论|最新评论|热帖|大家都在看|阅读排行|点击排行|热点排行|热门排行|最新文章"
-    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片)\s*[:：]?\s*[\]】|]*\s*$"
+    r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
+    r"|点击排行|热点排行|热门排行|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
+    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片)"
+    r"(?:\s*(?:刷新|更多|>>|»))?\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
 
@@ -653,7 +667,10 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             or _BARE_CREDIT_RE.match(s)
             or _BRACKETED_NAMED_CREDIT_RE.match(s)
             or _PRINT_CITATION_RE.match(s)
+            or (len(s) <= 80 and _KEYWORDS_LINE_RE.match(s))
         ) or (len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s)))
+
+    lines = _endnotes_cut(lines)
 
     while lines and (not lines[-1].strip() or credit(lines[-1]) or repeated_title(lines[-1])):
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
@@ -662,6 +679,82 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
     if lines:
         lines[-1] = _CLOSING_CREDIT_RE.sub("", lines[-1])
     return lines
+
+
+# the article's keywords or tags under it: 关键字 : 有轨电车 珠海市, 标签：…
+_KEYWORDS_LINE_RE = re.compile(r"^(?:关键字|关键词|标签|Tags?)\s*[:：]", re.I)
+# an endnote: [1] 《…》，新华社，2021年7月1日。 (also ［1］, 【1】, ①)
+_ENDNOTE_RE = re.compile(r"^\s*(?:[\[［【]\s*\d{1,3}\s*[\]］】]|[①-⑳])")
+_NOTES_HEADING_RE = re.compile(r"^\s*(?:注释|注|参考文献|尾注)\s*[:：]?\s*$")
+
+
+def _endnotes_cut(lines: list[str]) -> list[str]:
+    """*lines* without the endnotes after the article: a closing run of two or more lines that each open
+    with a note number ([1] 《…》，新华社，2021年7月1日。), and the 注释 heading above them. The note marks
+    inside the text ([1]) stay.
+
+    >>> body = ["一百年来，中国共产党团结带领中国人民进行了伟大奋斗。[1]"]
+    >>> _endnotes_cut(body + ["[1] 《某讲话》，新华社。", "[2] 某书，2021年版。"]) == body
+    True
+    """
+    k = len(lines)
+    while k > 0 and (not lines[k - 1].strip() or _ENDNOTE_RE.match(lines[k - 1])):
+        k -= 1
+    notes = sum(1 for ln in lines[k:] if ln.strip())
+    if notes < 2 or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
+        return lines
+    if k > 0 and _NOTES_HEADING_RE.match(lines[k - 1]):
+        k -= 1
+    return lines[:k]
+
+
+def _headline_block_cut(lines: list[str], title: str | None) -> list[str]:
+    """*lines* without the headline printed again as a block of short lines above the article's first
+    sentence (the heading and its 引题 or 副题: 习近平主持召开…座谈会强调 / 推动…取得新的重大突破 / 李强蔡奇出席),
+    when the block's first line holds the title.
+
+    >>> lines = ["某某会议召开强调", "推动某某工作", "新华社北京5月1日电 某某会议1日召开，会议指出，要推动工作。"]
+    >>> _headline_block_cut(lines, "某某会议召开")
+    ['新华社北京5月1日电 某某会议1日召开，会议指出，要推动工作。']
+    """
+    key = _han_key(title or "")
+    if len(key) < 6:
+        return lines
+    first = next((i for i, ln in enumerate(lines[:8]) if _SENTENCE_LINE_RE.match(ln)), None)
+    if not first:
+        return lines
+    block = [ln.strip() for ln in lines[:first] if ln.strip()]
+    if not block or key not in _han_key(block[0]) or len(block) > 6:
+        return lines
+    if any(len(b) > 40 or b.endswith(_SENTENCE_ENDS) for b in block):
+        return lines
+    return lines[first:]
+
+
+_NAME_SEPARATOR_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s|--+)")
+
+
+def _printed_lead(title: str, page_lines: list[str]) -> str | None:
+    """The line printed on the page that *title* (a meta title) starts with, followed by a separator and
+    the names of columns and the site (``标题_数据_宏观频道首页_财经网``); None when the title is printed
+    whole or no such line is printed.
+
+    >>> _printed_lead("某某上涨0.3%_数据_财经网", ["首页", "某某上涨0.3%", "正文"])
+    '某某上涨0.3%'
+    """
+    if not _NAME_SEPARATOR_RE.search(title):
+        return None
+    best = ""
+    for line in page_lines:
+        s = line.strip()
+        if (
+            len(_han_key(s)) >= 4
+            and len(s) > len(best)
+            and title.startswith(s)
+            and _NAME_SEPARATOR_RE.match(title, len(s))
+        ):
+            best = s
+    return best or None
 
 
 def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None:
@@ -679,6 +772,19 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     if best:
         return best
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
+
+
+def _is_heading_line(line: str) -> bool:
+    """A line that reads as an article heading: short, six Han characters or more, no sentence inside
+    (a question mark may end it), no label, date or chrome.
+
+    >>> [_is_heading_line(x) for x in ("徒手抓子弹真的存在吗？", "来源：科普中国", "会议指出，要抓落实。")]
+    [True, False, False]
+    """
+    s = line.strip()
+    if not s or len(s) > 40 or len(_han_key(s)) < 6 or re.search(r"[。；，,:：]", s):
+        return False
+    return not (read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s))
 
 
 def _heading_above(zone: list[str]) -> str | None:
@@ -719,6 +825,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     Needs trafilatura (extra ``html``) for pages without a known article container.
     """
     fields = page_fields(page)
+    # the page's own text (its <head> left out), where the heading and the header zone are printed
+    page_lines = html_to_text(_HEAD_RE.sub("", page)).split("\n")
     inner = _container(page)
     if inner is not None:
         # a CMS that prints its metadata table inside the article element (吉林: 索引号 … 发文字号)
@@ -732,12 +840,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     text = "\n".join(_drop_site_chrome(_leading_byline_cut(text.split("\n"))))
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
-    # the page's own text (its <head> left out), where the heading and the header zone are printed
-    page_text = html_to_text(_HEAD_RE.sub("", page))
-    page_lines = page_text.split("\n")
     title = meta.get("title")
     if not title and fields.get("_meta_title"):
         title = _title_among(fields["_meta_title"], fields.get("_h1"))
+        # 标题_数据_宏观频道首页_财经网: the part before the column and site names, where the page prints it
+        title = _printed_lead(title, page_lines) or title
     title = title or fields.get("_h1") or fields.get("_enp_title")
     from_html_title = False
     if not title and fields.get("_html_title"):
@@ -753,6 +860,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         text = "\n".join(lines)
         for key, value in header_found.items():
             meta.setdefault(key, value)
+    else:
+        # a container that also holds the comments under the article (新浪: 177条评论 … 最热评论)
+        lines = text.split("\n")
+        text = "\n".join(lines[: _tail_cut(lines, page_lines)])
+    text = "\n".join(_headline_block_cut(text.split("\n"), title))
     text = "\n".join(_trailing_credits_cut(text.split("\n"), title))
     title_key = _han_key(title or "")
     first = next(
@@ -771,10 +883,18 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 break
     zone = "\n".join(zone_lines)
     if from_html_title and title and _han_key(title) not in {_han_key(ln) for ln in page_lines}:
-        # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere
-        heading = _heading_above(zone_lines)
-        if heading:
-            title = meta["title"] = heading
+        # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
+        # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
+        # printed above the article
+        text_lines = text.split("\n")
+        following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
+        if _is_heading_line(text_lines[0]) and any(_SENTENCE_LINE_RE.match(ln) for ln in following):
+            title = meta["title"] = text_lines[0].strip()
+            text = "\n".join(text_lines[1:])
+        else:
+            heading = _heading_above(zone_lines)
+            if heading:
+                title = meta["title"] = heading
     for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value

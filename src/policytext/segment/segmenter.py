@@ -31,8 +31,8 @@ from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
-from .quoted import quoted_spans
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
+from .quoted import quoted_spans
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
 
