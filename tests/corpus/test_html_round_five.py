@@ -126,3 +126,39 @@ def test_a_heading_kept_as_the_first_line_is_the_title_when_the_title_element_na
     doc = pt.read_document(_page("<title>某某科普-辟谣文章</title>", body))
     assert doc.meta["title"] == "徒手抓子弹真的存在吗？"
     assert "徒手抓子弹" not in doc.text and doc.text.split("\n")[-1] == BODY[-1]
+
+
+# -- from the first run on magic-html's benchmark pages -------------------------------------------------
+@pytest.mark.parametrize("line", ["健康资讯推荐", "热门问答更多", "推荐医院 更多", "本文标签："])
+def test_block_headings_with_their_more_link_end_the_article(line):
+    assert _is_tail_heading(line)
+
+
+def test_a_list_of_other_articles_under_a_block_heading_is_not_body():
+    items = "".join(f"<li>2021-01-19某某医院第{i}条健康资讯的标题</li>" for i in range(12))
+    body = f"<h1>我省新增一批国家级绿色工厂</h1><article>{PARAS}<h3>健康资讯推荐</h3><ul>{items}</ul></article>"
+    doc = pt.read_document(_page("<title>我省新增一批国家级绿色工厂_某某网</title>", body))
+    assert doc.text.split("\n") == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "39健康网(www.39.net)专稿，未经书面授权请勿转载。",
+        "特别声明：以上内容（如有图片或视频亦包括在内）为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。",
+        "网友评论仅供其表达个人看法，并不表明网易立场。",
+    ],
+)
+def test_reprint_notices_and_a_portals_statements_are_chrome(line):
+    assert _is_site_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "会议强调，未经批准不得擅自转载使用涉密文件内容，要严格保密管理，确保信息安全万无一失。",
+        "有关数据仅供参考。",
+    ],
+)
+def test_sentences_about_reprinting_and_reference_data_are_not_chrome(line):
+    assert not _is_site_chrome(line)

@@ -355,6 +355,64 @@ def score_cwce(pages: list[dict[str, Any]]) -> dict[str, Any]:
     return {"rows": rows, "errors": errors}
 
 
+#: opendatalab/magic-html's article benchmark: saved pages (``benchmark/data/article/htmls/<sha256>.html``) with the
+#: benchmark authors' content answers (``base.json``: url, content), an annotation made without policytext. Only the
+#: Chinese pages are scored (200 Han characters of content or more, no kana). Read from the mirror, never copied.
+MAGIC_REPO = "opendatalab/magic-html"
+MAGIC_COMMIT = "47d4a7fed12030e906a093b074637f178cb46ef2"
+_KANA_RE = re.compile("[\u3040-\u30ff]")
+
+
+def magic_available() -> bool:
+    return _git_dir(MAGIC_REPO).is_dir()
+
+
+def magic_pages() -> list[dict[str, Any]]:
+    """The Chinese pages of magic-html's article benchmark, shaped like :func:`cwce_pages` (no gold dates);
+    ``in_dev_set`` marks the pages round five of ``reading_dev/pages.jsonl`` annotated (and tuned on)."""
+    ours = {r["path"] for r in dev_records("pages") if r["repo"] == MAGIC_REPO}
+    answers = json.loads(_git_show(MAGIC_REPO, MAGIC_COMMIT, "benchmark/data/article/base.json").decode("utf-8"))
+    out = []
+    for key, answer in sorted(answers.items()):
+        gold = han(answer.get("content", ""))
+        if len(gold) < 200 or _KANA_RE.search(answer.get("content", "")):
+            continue
+        path = f"benchmark/data/article/htmls/{key}.html"
+        out.append(
+            {
+                "path": path,
+                "url": answer.get("url", ""),
+                "raw": _git_show(MAGIC_REPO, MAGIC_COMMIT, path),
+                "gold": gold,
+                "date": None,
+                "undated": False,
+                "in_dev_set": path in ours,
+            }
+        )
+    return out
+
+
+def print_magic() -> None:
+    result = score_cwce(magic_pages())
+    for label, keep in (("all Chinese pages", lambda r: True), ("not in the dev set", lambda r: not r["in_dev_set"])):
+        rows = [r for r in result["rows"] if keep(r)]
+        n = len(rows)
+        print(f"{label} ({n} pages):")
+        for who, pre in (("policytext ", ""), ("trafilatura", "t_")):
+            prec = sum(r[pre + "precision"] for r in rows) / n
+            rec = sum(r[pre + "recall"] for r in rows) / n
+            print(f"  {who} precision {prec:.3f} recall {rec:.3f}")
+    worst = sorted(result["rows"], key=lambda r: min(r["precision"], r["recall"]))[:8]
+    print("worst eight, policytext:")
+    for r in worst:
+        print(
+            f"  {r['page'].rsplit('/', 1)[-1][:16]}: {r['precision']:.3f} / {r['recall']:.3f}  (trafilatura "
+            f"{r['t_precision']:.3f} / {r['t_recall']:.3f}){'  [dev set]' if r['in_dev_set'] else ''}"
+        )
+    for path, err in result["errors"]:
+        print(f"  refused: {path}: {err}")
+
+
 def print_cwce() -> None:
     result = score_cwce(cwce_pages())
     for label, keep in (("all 69", lambda r: True), ("not in the dev set", lambda r: not r["in_dev_set"])):
@@ -552,9 +610,11 @@ def main(corpus_dir: Path, which: str = "corpus") -> None:
 if __name__ == "__main__":
     args = sys.argv[1:]
     which = (
-        args.pop(0) if args and args[0] in ("corpus", "sentences", "tuned", "heldout", "cwce", "fixtures") else "corpus"
+        args.pop(0)
+        if args and args[0] in ("corpus", "sentences", "tuned", "heldout", "cwce", "fixtures", "magic")
+        else "corpus"
     )
-    if which in ("cwce", "fixtures"):
-        print_cwce() if which == "cwce" else print_fixture_pages()
+    if which in ("cwce", "fixtures", "magic"):
+        {"cwce": print_cwce, "fixtures": print_fixture_pages, "magic": print_magic}[which]()
         sys.exit(0)
     main(Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "corpus", which)

@@ -352,6 +352,8 @@ def _is_site_chrome(line: str) -> bool:
         return True
     if len(line) <= 400 and _COPYRIGHT_NOTICE_RE.match(line) and re.search(r"转载|版权|授权", line):
         return True  # 中国日报网版权说明：凡注明来源为…未经允许禁止转载
+    if len(line) <= 60 and _REPRINT_NOTICE_RE.search(line):
+        return True
     return len(line) <= 160 and bool(_DISCLAIMER_RE.match(line))
 
 
@@ -363,7 +365,15 @@ _BRACKETED_CREDIT_RE = re.compile(
 _CREDIT_MARK_RE = re.compile(r"供稿|供图|[/／]\s*文|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文|图|文/图)\s*[/／]")
 _CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文|图)\s*[/／]")
 # a site's disclaimer under the article: 声明：…仅供参考，不构成…投资建议
-_DISCLAIMER_RE = re.compile(r"^[【\[]?(?:免责)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权)")
+_DISCLAIMER_RE = re.compile(
+    r"^[【\[]?(?:免责|特别)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权|信息存储服务)"
+    # a portal's note on its comments or its users' posts: 网友评论仅供其表达个人看法，并不表明网易立场。
+    r"|^[^。！？]{0,20}仅供[^。！？]{0,12}[，,][^。！？]{0,6}(?:不代表|并不表明|不表明)[^。！？]{0,12}(?:立场|观点)"
+)
+# a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
+_REPRINT_NOTICE_RE = re.compile(
+    r"未经[^。！？]{0,10}(?:授权|许可|同意)[^。！？]{0,8}(?:转载|使用)|(?:请勿|禁止|谢绝|严禁)转载"
+)
 # a site's copyright notice under the article, after the site's name: 中国日报网版权说明：…, 版权保护：…
 _COPYRIGHT_NOTICE_RE = re.compile(
     r"^[【\[]?[\u4e00-\u9fffA-Za-z]{0,10}(?:版权说明|版权保护|版权声明|版权与免责声明|免责声明)\s*[】\]]?\s*[:：]"
@@ -437,7 +447,9 @@ _TAIL_HEADING_RE = re.compile(
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     r"|点击排行|热点排行|热门排行|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
-    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片)"
+    r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片|本文标签"
+    # a block of other items named by its kind, with its "more" link (健康资讯推荐, 热门问答更多, 推荐医院更多)
+    r"|[\u4e00-\u9fff]{2,6}推荐|[\u4e00-\u9fff]{2,6}\s*更多)"
     r"(?:\s*(?:刷新|更多|>>|»))?\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
