@@ -104,6 +104,13 @@ def export_for_coding(
     ``text`` (and ``doc_id``, ``start``, ``end`` when known). ``context`` neighbouring units of the same document
     on each side go to ``context_before``/``context_after``; ``precodes=False`` leaves the pre-codes out (for a
     blind round). An existing *path* is refused unless ``overwrite=True``.
+
+    >>> import tempfile, pathlib, pandas as pd
+    >>> units = pd.DataFrame({"unit_id": ["d:1", "d:2"], "text": ["设立专项资金。", "加强人才培养。"]})
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "to_code.csv"
+    >>> export_for_coding(units, p, coders=["wang", "li"])
+    >>> pd.read_csv(p, encoding="utf-8-sig").columns.tolist()[:7]
+    ['row', 'unit_id', 'hash', 'text', 'context_before', 'context_after', 'wang']
     """
     coders = [str(c) for c in coders]
     if not coders or len(set(coders)) != len(coders) or any(not c.strip() for c in coders):
@@ -218,6 +225,12 @@ def read_coding(
     (``None``). A row whose hash does not match its position, id and text (edited, reordered, inserted or
     deleted units) or that holds an unknown code is an :class:`InputError` naming the file, the row (as a
     spreadsheet numbers it: the header is row 1) and the unit. *coders* picks some coders (default: all).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "wang.csv"  # a one-coder file: the coder is its stem
+    >>> _ = p.write_text("unit_id,category\\nd:1,none\\nd:2,\\n", encoding="utf-8")
+    >>> read_coding(p)[["unit_id", "coder", "category"]].values.tolist()
+    [['d:1', 'wang', 'none'], ['d:2', 'wang', None]]
     """
     p = Path(path)
     frame = _read_table(p)
