@@ -46,6 +46,7 @@ import pandas as pd
 from ..._util.convention import deprecated_positional
 from ..._util.frames import to_frame
 from ..._util.lexicon_files import lexicon_path, read_lexicon_lines
+from ...corpus.corpus import Corpus
 from ...corpus.source import Source, iter_source
 from ...corpus.text import Span, sentences_around, split_sentences
 from ...errors import InputError
@@ -388,14 +389,26 @@ def _is_punct(t: Token) -> bool:
 
 
 class _Doc:
-    """One text, its segmented windows (cached) and sentence starts."""
+    """One text, its segmented windows (cached) and sentence starts.
 
-    def __init__(self, text: str, seg: Segmenter, term_seg: Segmenter | None = None):
+    *windows*, when given, is a store of segmented windows that outlives the scan (kept with
+    a Corpus, :func:`_corpus_windows`): it is filled but never pruned, so a second scan of the
+    same text reads its windows instead of segmenting them again.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        seg: Segmenter,
+        term_seg: Segmenter | None = None,
+        windows: dict[tuple[int, int], _Toks] | None = None,
+    ):
         self.text = text
         self.n = len(text)
         self.seg = seg
         self.term_seg = term_seg
-        self._windows: dict[tuple[int, int], _Toks] = {}
+        self._kept = windows is not None
+        self._windows: dict[tuple[int, int], _Toks] = windows if windows is not None else {}
         self._term_starts: dict[int, int | None] = {}
         self._sent: list[Any] | None = None
         self._line_sentences: dict[int, tuple[list[Span], list[int]]] = {}  # line start -> sentences, their starts
@@ -439,16 +452,17 @@ class _Doc:
                 Token(t.word, t.start + ws, t.end + ws, t.pos) for t in self.seg.tokenize(self.text[ws:we], pos=True)
             ]
             self.tokenized_chars += we - ws
-            if len(self._windows) > 4096:
+            if len(self._windows) > 4096 and not self._kept:
                 self._windows.clear()
             tv = _Toks(toks)
             self._windows[key] = tv
         return tv
 
     def forget_before(self, pos: int) -> None:
-        """Drop the cached windows that end before *pos* (the scan has passed them)."""
-        for key in [k for k in self._windows if k[1] < pos]:
-            del self._windows[key]
+        """Drop the cached windows that end before *pos* (the scan has passed them), unless they are kept."""
+        if not self._kept:
+            for key in [k for k in self._windows if k[1] < pos]:
+                del self._windows[key]
         for i in [i for i in self._term_starts if i < pos]:
             del self._term_starts[i]
         for a in [a for a in self._sentence_windows if a + _MAX_SENTENCE < pos]:
@@ -1276,6 +1290,22 @@ def _find_in_doc(ct: _Compiled, doc: _Doc) -> list[dict[str, Any]]:
     return list(_iter_doc([ct], doc))
 
 
+def _corpus_windows(source: Source, seg: Segmenter) -> list[dict[tuple[int, int], _Toks]] | None:
+    """The segmented windows of a Corpus's documents, kept with the corpus (:meth:`Corpus.memo`).
+
+    Like the corpus's tokens, the windows the matcher segments are computed once per corpus and
+    Segmenter and reused by every later scan (another call, other templates). A window's tokens
+    depend only on the text, the window's offsets and the Segmenter, so they are the same on reuse.
+    None for any other source (its windows live as long as one document's scan).
+    """
+    if not isinstance(source, Corpus):
+        return None
+    return cast(
+        "list[dict[tuple[int, int], _Toks]]",
+        source.memo(("policytext.extract.templates:windows", seg.fingerprint), lambda: [{} for _ in source]),
+    )
+
+
 def iter_templates(
     source: Source,
     templates: TemplateLike | Sequence[TemplateLike] | pd.DataFrame | None = None,
@@ -1295,8 +1325,9 @@ def iter_templates(
     compiled = _compile(templates)
     seg = segmenter if segmenter is not None else _default_segmenter()
     term_seg = keyword_segmenter() if segmenter is None else None
-    for doc_id, text, _meta in iter_source(source):
-        doc = _Doc(text, seg, term_seg)
+    kept = _corpus_windows(source, seg)
+    for k, (doc_id, text, _meta) in enumerate(iter_source(source)):
+        doc = _Doc(text, seg, term_seg, kept[k] if kept is not None else None)
         for r in _iter_doc(compiled, doc):
             r["doc_id"] = doc_id
             yield r
