@@ -149,10 +149,11 @@ class HeadRules:
     def _head_start(self, words: Sequence[str], j: int, tag: Callable[[str], str]) -> int:
         """Index of the first token of the head ending at token *j*, or -1."""
         w = words[j]
-        for k in (j - 2, j - 1):
-            # a head spelled by the tokens before (示范 + 区 = 示范区)
-            if k >= 0 and "".join(words[k : j + 1]) in self.heads:
-                return k
+        if w in self._tails:  # type: ignore[attr-defined]
+            for k in (j - 2, j - 1):
+                # a head spelled by the tokens before (示范 + 区 = 示范区): its last token is a head's tail
+                if k >= 0 and "".join(words[k : j + 1]) in self.heads:
+                    return k
         if w in self.heads:
             # a one-character token is a head only as a noun (所 is mostly a particle, 站 a verb)
             return j if len(w) > 1 or tag(w) in _HEAD_TAGS else -1
@@ -232,6 +233,8 @@ class HeadRules:
             k = self._head_start(words, j, tag)
             if k < floor:
                 continue
+            if k == j and (j == floor or not self._modifier(words[j - 1], tag)):
+                continue  # a one-token head with no modifier before it: nothing to merge (most of them)
             if j + 1 < n and words[j + 1].strip():
                 t_next = tag(words[j + 1])
                 if (t_next in _BLOCK_NEXT and words[j + 1] not in ends and words[j + 1] not in self.after) or (

@@ -30,10 +30,12 @@ itself presents it as a unit.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 __all__ = ["QUOTE_PAIRS", "quoted_spans"]
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_OPENERS = frozenset(QUOTE_PAIRS)
 _JOINERS = frozenset("+＋·")  # characters a quoted name may hold besides words (“互联网+”, “星火·链网”)
 _ITEM_SEPARATOR = "、"
 
@@ -58,23 +60,23 @@ def quoted_spans(words: Sequence[str], max_chars: int = 10) -> list[tuple[int, i
         raise ValueError(f"max_chars must be at least 2, got {max_chars!r}")
     spans: list[tuple[int, int]] = []
     n = len(words)
-    i = 0
-    while i < n:
-        closer = QUOTE_PAIRS.get(words[i])
-        if closer is None:
-            i += 1
+    if _OPENERS.isdisjoint(words):
+        return spans  # most sentences quote nothing: one set operation in C
+    floor = 0  # no span reaches left of the previous quotation's end
+    for i in compress(range(n), map(_OPENERS.__contains__, words)):
+        if i < floor:
             continue
+        closer = QUOTE_PAIRS[words[i]]
         j = i + 1
         while j < n and words[j] != closer and (words[j] == _ITEM_SEPARATOR or _is_word(words[j])):
             j += 1
         if j >= n or words[j] != closer:
-            i += 1  # not a quoted name: sentence punctuation, a nested quotation or no closing mark
-            continue
+            continue  # not a quoted name: sentence punctuation, a nested quotation or no closing mark
         start = i + 1
         for k in range(i + 1, j + 1):
             if k == j or words[k] == _ITEM_SEPARATOR:
                 if k - start >= 2 and sum(map(len, words[start:k])) <= max_chars:
                     spans.append((start, k))
                 start = k + 1
-        i = j + 1
+        floor = j + 1
     return spans
