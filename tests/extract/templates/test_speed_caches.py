@@ -60,3 +60,16 @@ def test_the_windows_depend_on_the_segmenter(corpus):
     other = find_templates(corpus, FRAMES, segmenter=Segmenter())
     assert _rows(find_templates(list(corpus), FRAMES, segmenter=Segmenter())) == _rows(other)
     assert _rows(find_templates(corpus, FRAMES)) == _rows(default)
+
+
+def test_mining_a_corpus_twice_gives_the_same_frames(corpus):
+    from pandas.testing import assert_frame_equal
+
+    from policytext.extract.templates import mine_templates
+
+    plain = mine_templates(list(corpus))  # documents, not a Corpus: nothing is kept
+    first = mine_templates(corpus)  # builds the flat tokens and name tags kept with the corpus
+    again = mine_templates(corpus)  # reads them
+    assert len(plain) > 0
+    assert_frame_equal(first, plain)
+    assert_frame_equal(again, first)

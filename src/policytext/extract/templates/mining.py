@@ -85,14 +85,31 @@ def _doc_words(source: Source, seg: Segmenter) -> list[tuple[Any, str, list[str]
     return [(doc_id, text, seg.cut(text)) for doc_id, text, _ in iter_source(source)]
 
 
+def _flat_tokens(source: Source, seg: Segmenter) -> _Tokens:
+    """:func:`_flatten` of the source's words; for a Corpus, kept with the corpus like its tokens
+    (:meth:`Corpus.memo`), so a second call reads the arrays instead of building them again."""
+    if isinstance(source, Corpus):
+        key = ("policytext.extract.templates:flat_tokens", seg.fingerprint)
+        return cast(_Tokens, source.memo(key, lambda: _flatten(_doc_words(source, seg)), per_document=False))
+    return _flatten(_doc_words(source, seg))
+
+
+def _name_tags(source: Source, seg: Segmenter) -> dict[str, tuple[str, ...]] | None:
+    """The store of :meth:`NameFilter.tags` for a Corpus, kept with the corpus (None for other sources)."""
+    if not isinstance(source, Corpus):
+        return None
+    key = ("policytext.extract.templates:name_tags", seg.fingerprint)
+    return cast("dict[str, tuple[str, ...]]", source.memo(key, dict, per_document=False))
+
+
 def _offsets(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
     """Character offsets of *words* in *text* (the words are the text minus whitespace)."""
     if not text:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = np.isin(codes, _SPACE_CODES)
+    codes = _codes(text)
+    space = _IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
     nonws = np.flatnonzero(~space)
-    lens = np.fromiter((len(w) for w in words), np.int64, len(words))
+    lens = np.fromiter(map(len, words), np.int64, len(words))
     if lens.sum() != len(nonws):
         return None
     ends_s = np.cumsum(lens)
@@ -105,6 +122,22 @@ def _offsets(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray] | Non
 
 
 _SPACE_CODES = np.array(sorted({i for i in range(0x3001) if chr(i).isspace()} | {0x3000, 0x200B, 0xFEFF}), np.uint32)
+#: Whitespace by code point, for every code up to the largest of :data:`_SPACE_CODES` (the last entry, False,
+#: stands for every code beyond).
+_IS_SPACE = np.zeros(int(_SPACE_CODES.max()) + 2, bool)
+_IS_SPACE[_SPACE_CODES] = True
+
+
+def _codes(text: str) -> np.ndarray:
+    """The code points of *text* (a lone surrogate kept as its own code)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _word_ids(words: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """Vocabulary ids of *words*; a new word gets the next id, in order of first occurrence."""
+    new = [w for w in dict.fromkeys(words) if w not in vocab]
+    vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+    return np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
 
 
 def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
@@ -112,7 +145,7 @@ def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
     ids_l, unit_l, start_l, end_l, doc_l = [], [], [], [], []
     next_unit = 0
     for d, (_, text, words) in enumerate(docs):
-        words = [w for w in words if w and not w.isspace()]
+        words = list(filter(str.strip, words))  # neither empty nor whitespace
         off = _offsets(text, words)
         if off is None:  # the segmenter changed the text: locate words one by one
             st, en, pos = [], [], 0
@@ -130,13 +163,13 @@ def _flatten(docs: list[tuple[Any, str, list[str]]]) -> _Tokens:
         start, end = off
         if not words:
             continue
-        is_break = np.array([w in _UNIT_BREAKS for w in words], bool)
-        nl = np.r_[0, np.cumsum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)]
+        is_break = np.fromiter(map(_UNIT_BREAKS.__contains__, words), bool, len(words))
+        nl = np.r_[0, np.cumsum(_codes(text) == 10)]
         gap_nl = np.r_[0, nl[start[1:]] - nl[end[:-1]]] > 0
         unit = next_unit + np.cumsum(is_break | gap_nl)
         next_unit = int(unit[-1]) + 2
         keep = ~is_break
-        ids = np.array([vocab.setdefault(w, len(vocab)) for w in words], np.int64)[keep]
+        ids = _word_ids(words, vocab)[keep]
         ids_l.append(ids)
         unit_l.append(unit[keep])
         start_l.append(start[keep])
@@ -250,11 +283,11 @@ def mine_templates(
     if max_gap < 1:
         raise InputError(f"max_gap must be >= 1, got {max_gap!r}")
     seg = segmenter if segmenter is not None else extractor_segmenter(hmm=True)
-    tk = _flatten(_doc_words(source, seg))
+    tk = _flat_tokens(source, seg)
     if len(tk.ids) < 3:
         return to_frame([], COLUMNS)
     stop = seg.stopword_set
-    miner = _Miner(tk, stop, min_support, max_gap, NameFilter(seg))
+    miner = _Miner(tk, stop, min_support, max_gap, NameFilter(seg, tags=_name_tags(source, seg)))
     rows = miner.run()
     rows.sort(key=lambda r: (-r["score"], r["frame"]))
     if top is not None:
@@ -298,20 +331,24 @@ class _Miner:
         self.pos_bounds = np.searchsorted(ids[order], np.arange(self.V + 1))
         self._lit_count: dict[tuple[int, ...], int] = {}
         self._valid: dict[str, bool] = {}
+        # the same per-token columns as Python lists: fillers and examples read them one offset at a time
+        self.start_at: list[int] = tk.start.tolist()
+        self.end_at: list[int] = tk.end.tolist()
+        self.doc_at: list[int] = tk.doc.tolist()
 
     # -- counting ---------------------------------------------------------------
-    def _group(self, keys: np.ndarray, fh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Unique keys with their instance counts and distinct-filler counts."""
+    def _group(self, keys: np.ndarray, fh: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Unique keys with their instance counts and distinct-filler counts, and each key's index among them."""
         if len(keys) == 0:
             e = np.zeros(0, np.int64)
-            return e, e, e
+            return e, e, e, e
         uk, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
         inv = inv.ravel()
         # one 64-bit value per (key, filler); collisions are negligible for counting
         combo = fh ^ (inv.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
         _, first = np.unique(combo, return_index=True)
         distinct = np.bincount(inv[first], minlength=len(uk))
-        return uk, cnt, distinct
+        return uk, cnt, distinct, inv
 
     def pair_candidates(self, limit: int) -> list[_Cand]:
         tk, N = self.tk, self.N
@@ -331,7 +368,7 @@ class _Miner:
         fh = np.concatenate(fh_l)
         ii = np.concatenate(i_l)
         jj = np.concatenate(j_l)
-        uk, cnt, distinct = self._group(keys, fh)
+        uk, cnt, distinct, inv = self._group(keys, fh)
         good = distinct >= self.min_support
         a = uk // self.V
         b = uk % self.V
@@ -341,7 +378,9 @@ class _Miner:
         chosen = np.argsort(-pre, kind="stable")[:limit]
         chosen = chosen[pre[chosen] > 0]
         # instances of the chosen keys
-        sel = np.isin(keys, uk[chosen])
+        is_chosen = np.zeros(len(uk), bool)
+        is_chosen[chosen] = True
+        sel = is_chosen[inv]  # keys == uk[inv]: np.isin(keys, uk[chosen]) without a search
         k2, i2, j2 = keys[sel], ii[sel], jj[sel]
         order = np.argsort(k2, kind="stable")
         k2, i2, j2 = k2[order], i2[order], j2[order]
@@ -365,7 +404,7 @@ class _Miner:
                 idx = np.flatnonzero(self.last_of_unit & ~self.first_of_unit)
                 fh = self.H[idx] - self.H[self.u0[idx]]
             keys = ids[idx]
-            uk, cnt, distinct = self._group(keys, fh)
+            uk, cnt, distinct, _ = self._group(keys, fh)
             good = distinct >= self.min_support
             pre = np.sqrt(distinct) * cnt / self.freq[uk] * (0.2 + 0.8 * self.content[uk])
             pre = np.where(good, pre, -1)
@@ -420,7 +459,6 @@ class _Miner:
                 b1 = b1 + 1
             while np.all(a0 > u0) and len(set(ids[a0 - 1].tolist())) == 1:
                 a0 = a0 - 1
-            fill = [(int(s), int(e)) for s, e in zip(a1, b0)]
             trail_len = u1 - b1
             trailing = np.mean(trail_len > 0) >= 0.5
             lit_a = tuple(ids[a0[0] : a1[0]].tolist())
@@ -428,9 +466,11 @@ class _Miner:
             frame = self._lit(lit_a) + "{}" + self._lit(lit_b) + ("{}" if trailing else "")
             lits = [lit_a, lit_b]
             starts, ends = a0, np.where(trailing & (trail_len > 0), u1, b1)
-            fillers = [self._filler(s, e) for s, e in fill]
+            fillers = self._fillers(a1, b0)
             if trailing:
-                trail = [self._span(int(b), int(u), limit=_MAX_SHOWN_TRAIL) if u > b else "" for b, u in zip(b1, u1)]
+                trail = [
+                    self._span(b, u, limit=_MAX_SHOWN_TRAIL) if u > b else "" for b, u in zip(b1.tolist(), u1.tolist())
+                ]
                 shown = [f"{f} / {t}" if t else f for f, t in zip(fillers, trail)]
             else:
                 shown = fillers
@@ -443,7 +483,7 @@ class _Miner:
             lit = tuple(ids[a0[0] : a1[0]].tolist())
             frame = self._lit(lit) + "{}"
             lits = [lit]
-            fillers = [self._filler(int(s), int(e)) for s, e in zip(a1, u1)]
+            fillers = self._fillers(a1, u1)
             shown = fillers
             starts, ends = a0, u1
         else:
@@ -455,7 +495,7 @@ class _Miner:
             lit = tuple(ids[s0[0] : s1[0]].tolist())
             frame = "{}" + self._lit(lit)
             lits = [lit]
-            fillers = [self._filler(int(s), int(e)) for s, e in zip(u0, s0)]
+            fillers = self._fillers(u0, s0)
             shown = fillers
             starts, ends = u0, s1
         # a frame's literal is a phrase of the register: not a name, a place, punctuation or a whole sentence
@@ -480,11 +520,13 @@ class _Miner:
             return None
         shown_counts = Counter(shown[i] for i in keep)
         support = len(keep)
-        docs = {int(tk.doc[starts[i]]) for i in keep}
+        first_tok, last_tok = starts.tolist(), (ends - 1).tolist()
+        doc_at, start_at, end_at = self.doc_at, self.start_at, self.end_at
+        docs = {doc_at[first_tok[i]] for i in keep}
         frameness = self._association(c.kind, lits, support)
         content = sum(self.content[t] for part in lits for t in part) / max(1, len(lit_words))
         informative = 0.15 + 0.85 * content
-        numeric = sum(_is_numeric(f) for f in shown_counts) / len(shown_counts)
+        numeric = sum(map(_is_numeric, shown_counts)) / len(shown_counts)
         if numeric >= 0.5:
             informative *= 0.25
         lit_chars = sum(len(w) for w in lit_words)
@@ -510,13 +552,13 @@ class _Miner:
         )
         examples = []
         for i in keep:
-            d = int(tk.doc[starts[i]])
-            ex = text[d][int(tk.start[starts[i]]) : int(tk.end[ends[i] - 1])]
+            ex = text[doc_at[first_tok[i]]][start_at[first_tok[i]] : end_at[last_tok[i]]]
             if ex not in examples:
                 examples.append(ex)
             if len(examples) == 3:
                 break
-        anchors = {(int(tk.doc[starts[i]]), int(tk.start[starts[i]])) for i in keep}
+        kept_first = [first_tok[i] for i in keep]
+        anchors = set(zip(map(doc_at.__getitem__, kept_first), map(start_at.__getitem__, kept_first)))
         return dict(
             _anchors=anchors,
             _lit="".join(lit_words),
@@ -526,7 +568,7 @@ class _Miner:
             n_docs=len(docs),
             score=round(float(score), 4),
             kind=c.kind,
-            fillers=[f for f, _ in shown_counts.most_common()],
+            fillers=sorted(shown_counts, key=shown_counts.__getitem__, reverse=True),  # most_common(), stable
             examples=examples,
         )
 
@@ -575,22 +617,27 @@ class _Miner:
         ``…`` (a unit of pathological length must not make every instance copy the rest of it)."""
         if e <= s:
             return ""
-        tk = self.tk
-        d = int(tk.doc[s])
-        a, b = int(tk.start[s]), int(tk.end[e - 1])
+        text = self.tk.texts[self.doc_at[s]]
+        a, b = self.start_at[s], self.end_at[e - 1]
         if limit is not None and b - a > limit:
-            return tk.texts[d][a : a + limit] + "…"
-        return tk.texts[d][a:b]
+            return text[a : a + limit] + "…"
+        return text[a:b]
 
-    def _filler(self, s: int, e: int) -> str:
-        """The filler of tokens [s, e) (:func:`_norm_filler`), or ``""`` when it is certainly longer than any
-        filler kept (so that a filler running to the end of a very long unit is never copied out)."""
-        if e > s:
-            tk = self.tk
-            a, b = int(tk.start[s]), int(tk.end[e - 1])
-            if b - a > _MAX_TRAIL_CHARS + 1 and tk.texts[int(tk.doc[s])][a] not in "了着过":
-                return ""  # _norm_filler takes off at most a trailing 的 here: still too long
-        return _norm_filler(self._span(s, e))
+    def _fillers(self, s: np.ndarray, e: np.ndarray) -> list[str]:
+        """The filler of tokens [s[k], e[k]) for every k (:func:`_norm_filler`), or ``""`` when it is certainly
+        longer than any filler kept (so that a filler running to the end of a very long unit is never copied out).
+        """
+        tk, texts = self.tk, self.tk.texts
+        some = e > s
+        a = tk.start[s]
+        b = np.where(some, tk.end[np.where(some, e - 1, s)], a)
+        out = []
+        for d, i, j in zip(tk.doc[s].tolist(), a.tolist(), b.tolist()):
+            if j - i > _MAX_TRAIL_CHARS + 1 and texts[d][i] not in "了着过":
+                out.append("")  # _norm_filler takes off at most a trailing 的 here: still too long
+            else:
+                out.append(_norm_filler(texts[d][i:j]))
+        return out
 
     def run(self) -> list[dict[str, Any]]:
         cands = self.pair_candidates(limit=1000) + self.edge_candidates(limit=300)

@@ -30,6 +30,8 @@ _ADDRESS_UNIT = (
     r"(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道|村|社区|路|街|巷|大道|号|栋|楼|室|校区)"
 )
 _UNIT_ENDS = frozenset("区州县市省盟旗镇乡道村路街巷号栋楼室")
+#: Two last characters of address units, anywhere in a text (the cheap test before :data:`_ADDRESS_RE`).
+_TWO_UNIT_ENDS = re.compile("[{0}].*[{0}]".format("".join(sorted(_UNIT_ENDS))), re.DOTALL)
 #: Two or more address units in a row (山东省济南市, 历下区泉城路街道, 仙林校区…号).
 _ADDRESS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?" + _ADDRESS_UNIT + r"){2,}")
 #: Longest filler whose POS tags are read to tell a name (longer names are caught by the list and the chain rule).
@@ -53,12 +55,16 @@ def place_names() -> frozenset[str]:
 
 
 class NameFilter:
-    """Tests for names, places and address chains, with the POS tags of *segmenter* (optional)."""
+    """Tests for names, places and address chains, with the POS tags of *segmenter* (optional).
 
-    def __init__(self, segmenter: Segmenter | None):
+    *tags*, when given, is where the tags of the texts read are kept (a store that outlives the
+    filter, e.g. one kept with a Corpus for *segmenter*); by default they live as long as the filter.
+    """
+
+    def __init__(self, segmenter: Segmenter | None, tags: dict[str, tuple[str, ...]] | None = None):
         self.seg = segmenter
         self.places = place_names()
-        self._tags: dict[str, tuple[str, ...]] = {}
+        self._tags: dict[str, tuple[str, ...]] = tags if tags is not None else {}
 
     def tags(self, text: str) -> tuple[str, ...]:
         """POS tags of the words of *text* (empty without a segmenter), cached."""
@@ -74,8 +80,8 @@ class NameFilter:
 
     @staticmethod
     def is_address_chain(text: str) -> bool:
-        # two address units are needed: count their last characters before running the regex
-        if sum(ch in _UNIT_ENDS for ch in text) < 2:
+        # two address units are needed: look for two of their last characters before running the regex
+        if _TWO_UNIT_ENDS.search(text) is None:
             return False
         return _ADDRESS_RE.search(text) is not None
 
