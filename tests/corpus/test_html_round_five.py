@@ -162,3 +162,15 @@ def test_reprint_notices_and_a_portals_statements_are_chrome(line):
 )
 def test_sentences_about_reprinting_and_reference_data_are_not_chrome(line):
     assert not _is_site_chrome(line)
+
+
+def test_an_official_documents_number_and_addressee_under_its_title_are_not_a_headline():
+    lines = ["关于做好某某工作的通知", "某政办发〔2024〕3号", "各区人民政府，市政府各部门：", *BODY]
+    assert _headline_block_cut(lines, "关于做好某某工作的通知") == lines
+    lines = ["关于做好某某工作的通知", "各区人民政府，市政府各部门：", *BODY]
+    assert _headline_block_cut(lines, "关于做好某某工作的通知") == lines
+
+
+def test_circled_numbers_closing_a_document_are_its_items_not_endnotes():
+    items = ["①加强组织领导，明确责任分工。", "②强化督促检查，确保工作落实。"]
+    assert _endnotes_cut([*BODY, *items]) == [*BODY, *items]

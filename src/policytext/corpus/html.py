@@ -695,8 +695,8 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
 
 # the article's keywords or tags under it: 关键字 : 有轨电车 珠海市, 标签：…
 _KEYWORDS_LINE_RE = re.compile(r"^(?:关键字|关键词|标签|Tags?)\s*[:：]", re.I)
-# an endnote: [1] 《…》，新华社，2021年7月1日。 (also ［1］, 【1】, ①)
-_ENDNOTE_RE = re.compile(r"^\s*(?:[\[［【]\s*\d{1,3}\s*[\]］】]|[①-⑳])")
+# an endnote: [1] 《…》，新华社，2021年7月1日。 (also ［1］, 【1】; not ①, which numbers a document's own items)
+_ENDNOTE_RE = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
 _NOTES_HEADING_RE = re.compile(r"^\s*(?:注释|注|参考文献|尾注)\s*[:：]?\s*$")
 
 
@@ -740,7 +740,12 @@ def _headline_block_cut(lines: list[str], title: str | None) -> list[str]:
         return lines
     if any(len(b) > 40 or b.endswith(_SENTENCE_ENDS) for b in block):
         return lines
+    if any(b.endswith(("：", ":")) or _DOC_NUMBER_IN_LINE_RE.search(b) for b in block):
+        return lines  # an official document's 文号 or 主送机关 line (各区人民政府：): body, not a headline
     return lines[first:]
+
+
+_DOC_NUMBER_IN_LINE_RE = re.compile(r"[〔\[(（［]\s*(?:19|20)\d{2}\s*[〕\])）］]\s*\d+\s*号")
 
 
 _NAME_SEPARATOR_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s|--+)")
@@ -748,8 +753,7 @@ _NAME_SEPARATOR_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s|--+)")
 
 def _printed_lead(title: str, page_lines: list[str]) -> str | None:
     """The line printed on the page that *title* (a meta title) starts with, followed by a separator and
-    the names of columns and the site (``标题_数据_宏观频道首页_财经网``); None when the title is printed
-    whole or no such line is printed.
+    the names of columns and the site (``标题_数据_宏观频道首页_财经网``); None when no such line is printed.
 
     >>> _printed_lead("某某上涨0.3%_数据_财经网", ["首页", "某某上涨0.3%", "正文"])
     '某某上涨0.3%'
