@@ -29,8 +29,7 @@ itself presents it as a unit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Iterable, Sequence
 
 __all__ = ["QUOTE_PAIRS", "quoted_spans"]
 
@@ -44,12 +43,31 @@ def _is_word(token: str) -> bool:
     return token.isalnum() or (bool(token) and all(c.isalnum() or c in _JOINERS for c in token))
 
 
-def quoted_spans(words: Sequence[str], max_chars: int = 10) -> list[tuple[int, int]]:
+def _positions(words: Sequence[str], marks: frozenset[str]) -> list[int]:
+    """Indices of the tokens of *words* that are in *marks*, in order (found by ``list.index``, in C)."""
+    seq = words if isinstance(words, list) else list(words)
+    out: list[int] = []
+    for mark in marks:
+        i = -1
+        try:
+            while True:
+                i = seq.index(mark, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
+def quoted_spans(
+    words: Sequence[str], max_chars: int = 10, *, marks: Iterable[str] | None = None
+) -> list[tuple[int, int]]:
     """Half-open token spans ``(i, j)`` of two or more tokens, each a quoted formulation (or one
     item of a quoted list) of at most *max_chars* characters, in order and non-overlapping.
 
     *words* are the tokens of a text (jieba's cut, quotation marks as tokens of their own).
-    An unclosed or mismatched quotation yields nothing.
+    An unclosed or mismatched quotation yields nothing. *marks*, when given, are the opening marks
+    that occur in the text (a caller that has the text finds them faster than a scan of the tokens).
 
     >>> quoted_spans(["统筹", "“", "硬", "投资", "”", "与", "“", "软", "建设", "”"])
     [(2, 4), (7, 9)]
@@ -60,10 +78,9 @@ def quoted_spans(words: Sequence[str], max_chars: int = 10) -> list[tuple[int, i
         raise ValueError(f"max_chars must be at least 2, got {max_chars!r}")
     spans: list[tuple[int, int]] = []
     n = len(words)
-    if _OPENERS.isdisjoint(words):
-        return spans  # most sentences quote nothing: one set operation in C
     floor = 0  # no span reaches left of the previous quotation's end
-    for i in compress(range(n), map(_OPENERS.__contains__, words)):
+    openers = _OPENERS if marks is None else _OPENERS.intersection(marks)
+    for i in _positions(words, openers):
         if i < floor:
             continue
         closer = QUOTE_PAIRS[words[i]]

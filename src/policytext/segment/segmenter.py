@@ -32,7 +32,7 @@ from ..errors import InputError
 from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
-from .quoted import quoted_spans
+from .quoted import QUOTE_PAIRS, quoted_spans
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
 
@@ -455,7 +455,7 @@ class Segmenter:
                 self._tag_memo[word] = t
         return t
 
-    def _spans(self, words: list[str]) -> list[tuple[int, int]]:
+    def _spans(self, words: list[str], text: str) -> list[tuple[int, int]]:
         """Token spans the coarse granularity merges: quoted formulations, then head compounds outside them."""
         heads = (
             []
@@ -466,7 +466,8 @@ class Segmenter:
         )
         if not self.quoted:
             return heads
-        quoted = quoted_spans(words)
+        marks = [mark for mark in QUOTE_PAIRS if mark in text]
+        quoted = quoted_spans(words, marks=marks) if marks else []
         if not quoted:
             return heads
         # a head compound never crosses a quotation mark, so one that meets a quoted span lies inside it
@@ -500,7 +501,7 @@ class Segmenter:
                 elif w.strip():
                     out.append(w)
             return out
-        for i, j in reversed(self._spans(words)):
+        for i, j in reversed(self._spans(words, text)):
             words[i:j] = ["".join(words[i:j])]
         words = list(filter(str.strip, words))
         return self._fine(words) if g == "fine" else words
@@ -548,7 +549,7 @@ class Segmenter:
             if len(sp) > 1:
                 tok = toks[i] = new(_MergedToken, toks[i])
                 tok.__dict__["_lazy"] = (sp, pos)
-        for i, j in reversed(self._spans(words)):
+        for i, j in reversed(self._spans(words, text)):
             parts = [p for t in toks[i:j] for p in t.parts]
             toks[i:j] = [_merged(("".join(words[i:j]), starts[i], ends[j - 1], tags[j - 1]), parts)]
         out = [t for t in toks if t[0].strip()]
