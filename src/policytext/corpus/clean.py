@@ -49,6 +49,12 @@ _BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\x80-\x9f]")
 
 
+def _gbk_space(text: str) -> str:
+    """*text* with GBK's A3A0 (read by GB18030 as U+E5E5, a private-use character) as the full-width space
+    browsers show."""
+    return text.replace("\ue5e5", "\u3000")
+
+
 def _check_text(text: str, raw: bytes, encoding: str, source: str) -> None:
     """Reject decoded text that is really binary (NULs, control characters)."""
     m = _BINARY_CONTROL_RE.search(text)
@@ -107,8 +113,7 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 source=source,
                 offset=e_utf8.start,
             ) from None
-        # GBK pages set A3A0 (GB18030: U+E5E5, private use) as a full-width space, as browsers show it
-        text = text.replace("\ue5e5", "\u3000")
+        text = _gbk_space(text)
         # GB18030 accepts most byte pairs; demand that the result looks like text.
         weird = len(_PRIVATE_USE_RE.findall(text))
         if weird > max(2, len(text) // 200):
@@ -167,7 +172,7 @@ def decode_markup_repairs(raw: bytes, source: str = "<bytes>") -> tuple[str, str
             encodings = ["utf-8"] if declared in ("utf-8", "utf8") else ["utf-8", "gb18030"]
         best: tuple[int, str, str] | None = None
         for enc in encodings:
-            text = raw.decode(enc, errors="replace").replace("\ue5e5", "\u3000")
+            text = _gbk_space(raw.decode(enc, errors="replace"))
             bad = text.count("\ufffd") + len(_BINARY_CONTROL_RE.findall(text)) + len(_PRIVATE_USE_RE.findall(text))
             if best is None or bad < best[0]:
                 best = (bad, text, enc)

@@ -218,6 +218,10 @@ def _site_name_of(h1: str, html_title: str) -> bool:
     return bool(key) and len(title_key) > len(key) and title_key.endswith(key)
 
 
+# what sets a column or site name off a heading in a title: 标题_苏银, 栏目 - 标题, 标题--某网
+_NAME_SEPARATOR_RE = re.compile(r"\s*[_|｜]+\s*|\s+[-—–]+\s+|\s*--+\s*")
+
+
 def _title_among(meta_title: str, h1: str | None) -> str:
     """The ``<meta>`` title, or the ``<h1>`` heading where the meta title is that heading with a column
     or site name set off by a separator (``标题_苏银``, ``法国报纸摘要 - 标题``).
@@ -226,7 +230,7 @@ def _title_among(meta_title: str, h1: str | None) -> str:
     '马克龙与普京会面'
     """
     if h1 and _han_key(h1) != _han_key(meta_title):
-        pieces = re.split(r"\s*[_|｜]+\s*|\s+[-—–]+\s+|\s*--+\s*", meta_title)
+        pieces = _NAME_SEPARATOR_RE.split(meta_title)
         if len(pieces) > 1 and any(_han_key(p) == _han_key(h1) for p in pieces):
             return h1
     return meta_title
@@ -746,9 +750,6 @@ def _headline_block_cut(lines: list[str], title: str | None) -> list[str]:
 
 
 _DOC_NUMBER_IN_LINE_RE = re.compile(r"[〔\[(（［]\s*(?:19|20)\d{2}\s*[〕\])）］]\s*\d+\s*号")
-
-
-_NAME_SEPARATOR_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s|--+)")
 
 
 def _printed_lead(title: str, page_lines: list[str]) -> str | None:
