@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext.segment.segmenter import Segmenter
 
@@ -77,3 +79,44 @@ def test_parity_over_whole_shared_corpus(corpus_dir):
             ops = [(ta[i1:i2], tb[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
             bad.append((rec["path"], ops[:3]))
     assert not bad, f"{len(bad)} files differ, agreement {same / total:.5f}: {bad[:5]}"
+
+
+def _pieces_by_pattern(text: str) -> list[tuple[str, bool]]:
+    """The blocks to correct, found with the one regular expression ``_SUSPECT`` (the slow, plain way)."""
+    from policytext.segment import backends as b
+
+    out: list[tuple[str, bool]] = []
+    last = 0
+    m = b._SUSPECT.search(text)
+    while m is not None:
+        s = m.start()
+        while s > last and b._RS_BLOCK_CHAR.match(text, s - 1):
+            s -= 1
+        e = b._RS_BLOCK_RUN.match(text, m.start()).end()  # type: ignore[union-attr]
+        if s > last:
+            out.append((text[last:s], False))
+        out.append((text[s:e], True))
+        last = e
+        m = b._SUSPECT.search(text, e)
+    if last < len(text):
+        out.append((text[last:], False))
+    return out or [(text, False)]
+
+
+SUSPECT_ALPHABET = list("ab1Z9+#&._%-，。 中国㐀龥") + ["\U00020000", "\ufa11"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SUSPECT_ALPHABET), max_size=14))
+def test_fast_suspect_scan_finds_the_same_blocks(text):
+    """``_suspects`` (one character class, then a check of the neighbours) splits like ``_SUSPECT``."""
+    backend = Segmenter(backend="rjieba")._ensure_backend()
+    assert backend._pieces(text) == _pieces_by_pattern(text)
+
+
+def test_fast_suspect_scan_on_a_report(corpus_dir):
+    backend = Segmenter(backend="rjieba")._ensure_backend()
+    text = (corpus_dir / "gov_work_reports_national" / "gwr_2024.txt").read_text(encoding="utf-8")
+    pieces = backend._pieces(text)
+    assert sum(fix for _, fix in pieces) > 20  # percentages and decimals: blocks jieba-rs cuts differently
+    assert pieces == _pieces_by_pattern(text)

@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from ..errors import MissingExtraError
 from .dictionary import Entry, load_prefix_dict, load_tag_table
+from .posseg_hmm import PossegHmm
 
 __all__ = ["BACKENDS", "MAX_BLOCK", "JiebaBackend", "RjiebaBackend", "bounded_pieces", "unknown_tag"]
 
@@ -49,8 +47,34 @@ _RS_BLOCK_RUN = re.compile(f"[{_PY_HAN}{_EXTRA_CJK}{_ASCII_BLOCK}]*")
 _EXTRA_SPLIT = re.compile(f"([{_EXTRA_CJK}])")
 _PY_HAN_CHAR = re.compile(f"[{_PY_HAN}]")
 _HAS_SYM = re.compile(f"[{_SYM}]")
+# the characters a suspect stretch turns on, in one class of the Basic Multilingual Plane (a class with the
+# supplementary planes in it makes the scan several times slower); texts with such characters take _SUSPECT
+_SUSPECT_CHAR = re.compile(f"[{_SYM}\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_ALNUM_SYM = _ALNUM | frozenset("+#&._%-")
 _FALLBACK_TAGS = frozenset(("", "x", "m", "eng"))  # what jieba-rs gives unknown words
 _FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
+
+
+def _suspects(text: str) -> Iterator[int]:
+    """Where the stretches jieba and jieba-rs may cut differently begin (``_SUSPECT`` matches), in order:
+    a symbol of ``+#&._%-`` after a letter, digit or symbol or before a letter or digit, or a character
+    jieba-rs alone counts as Han. A match of ``_SUSPECT`` that starts one character earlier (``5%``)
+    names the same block.
+
+    >>> list(_suspects("增长5%，LTE-V2X和㐀"))
+    [3, 8, 13]
+    """
+    if _ASTRAL.search(text):
+        yield from (m.start() for m in _SUSPECT.finditer(text))
+        return
+    n = len(text)
+    for m in _SUSPECT_CHAR.finditer(text):
+        i = m.start()
+        # an extra CJK character, or a symbol after a letter, digit or symbol, or before a letter or digit
+        if text[i] not in _ALNUM_SYM or (i > 0 and text[i - 1] in _ALNUM_SYM) or (i + 1 < n and text[i + 1] in _ALNUM):
+            yield i
 
 
 def unknown_tag(word: str) -> str:
@@ -71,31 +95,8 @@ def unknown_tag(word: str) -> str:
     return "m" if eng == m else "eng"
 
 
-@lru_cache(maxsize=1)
-def _posseg_model() -> tuple[Any, ...]:
-    """jieba's posseg HMM (viterbi and its read-only tables), loaded from the files.
-
-    Importing jieba's posseg package itself would build a global POSTokenizer and read the
-    whole dictionary (seconds, tens of MB); the model files do not need it.
-    """
-    import importlib.util
-
-    import jieba
-
-    root = Path(jieba.__file__).resolve().parent / "posseg"
-
-    def load(name: str) -> Any:
-        spec = importlib.util.spec_from_file_location(f"_policytext_posseg_{name}", root / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        spec.loader.exec_module(mod)  # type: ignore[union-attr]
-        return mod
-
-    vit = load("viterbi").viterbi
-    return (vit, load("char_state_tab").P, load("prob_start").P, load("prob_trans").P, load("prob_emit").P)
-
-
 class _HmmTagger:
-    """POS for out-of-dictionary Han words from jieba's posseg joint HMM, memoized."""
+    """POS for out-of-dictionary Han words from jieba's posseg joint HMM (:class:`PossegHmm`), memoized."""
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
@@ -103,9 +104,7 @@ class _HmmTagger:
     def __call__(self, word: str) -> str:
         tag = self._memo.get(word)
         if tag is None:
-            viterbi, char_state, start, trans, emit = _posseg_model()
-            _, path = viterbi(word, char_state, start, trans, emit)
-            tag = path[-1][1] if path else "x"
+            tag = PossegHmm.load().tag(word)
             if len(self._memo) < 200_000:
                 self._memo[word] = tag
         return tag
@@ -221,27 +220,25 @@ class RjiebaBackend:
     # -- pieces ------------------------------------------------------------------
     def _pieces(self, text: str) -> list[tuple[str, bool]]:
         """Split *text* at block boundaries into ``(piece, needs_correction)``."""
-        m = _SUSPECT.search(text)
-        if m is None:
-            return [(text, False)]
         out: list[tuple[str, bool]] = []
         last = 0
         is_block = _RS_BLOCK_CHAR.match
-        while m is not None:
-            s = m.start()
+        for m in _suspects(text):
+            if m < last:
+                continue  # inside the block just taken
+            s = m
             while s > last and is_block(text, s - 1):
                 s -= 1
-            run = _RS_BLOCK_RUN.match(text, m.start())
+            run = _RS_BLOCK_RUN.match(text, m)
             assert run is not None  # a starred pattern always matches
             e = run.end()
             if s > last:
                 out.append((text[last:s], False))
             out.append((text[s:e], True))
             last = e
-            m = _SUSPECT.search(text, e)
         if last < len(text):
             out.append((text[last:], False))
-        return out
+        return out or [(text, False)]
 
     def _fix(self, block: str) -> list[str]:
         """jieba's tokens for one block that may differ."""

@@ -157,15 +157,16 @@ class HeadRules:
         if w in self.heads:
             # a one-character token is a head only as a noun (所 is mostly a particle, 站 a verb)
             return j if len(w) > 1 or tag(w) in _HEAD_TAGS else -1
-        if len(w) >= 2 and tag(w) in _HEAD_TAGS:
-            for h in self._by_last.get(w[-1], ()):
-                # a one-character head only ends words of three or more (文化站, not 网站 or 格局)
-                if (
-                    len(h) < len(w)
-                    and w.endswith(h)
-                    and (len(h) > 1 or len(w) >= 3)
-                    and self._head_prefix(w[: -len(h)], tag)  # 文化|站, 服务|中心, 住房保障|体系; not 按|计划
-                ):
+        if len(w) < 2:
+            return -1
+        # a one-character head only ends words of three or more (文化站, not 网站 or 格局); the word's
+        # tag is looked up only when a head ends it (most words end in none: no tag needed)
+        ending = [
+            h for h in self._by_last.get(w[-1], ()) if len(h) < len(w) and w.endswith(h) and (len(h) > 1 or len(w) >= 3)
+        ]
+        if ending and tag(w) in _HEAD_TAGS:
+            for h in ending:
+                if self._head_prefix(w[: -len(h)], tag):  # 文化|站, 服务|中心, 住房保障|体系; not 按|计划
                     return j
         return -1
 
