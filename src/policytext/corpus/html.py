@@ -16,6 +16,7 @@ from what the page prints: the gov.cn table (索引号, 发文机关, 成文日�
 
 from __future__ import annotations
 
+import datetime as dt
 import html as _html
 import importlib
 import re
@@ -23,6 +24,7 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from .clean import parse_date, read_header_fields
+from .officialdoc import is_date_line, official_fields
 
 __all__ = ["extract_html", "html_to_text", "page_fields"]
 
@@ -111,6 +113,7 @@ _TABLE_LABELS = {
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发布日期": "date",
+    "公开日期": "date",
     "主题词": "keywords",
 }
 # a <meta> tag, quoted attribute values allowed to hold markup (ArticleTitle="标题<div>——副题</div>")
@@ -148,9 +151,13 @@ def page_fields(page: str) -> dict[str, Any]:
     ``<h1>`` heading. Dates are :class:`datetime.date`."""
     found: dict[str, Any] = {}
     cells = [_cell_text(c) for c in _TD_RE.findall(page)]
-    for label, value in zip(cells, cells[1:]):
-        key = _TABLE_LABELS.get(re.sub(r"[\s\u3000:：]", "", label)) if label[-1:] in ":：" else None
-        if key and value and not value.endswith(("：", ":")) and key not in found:
+    names = [re.sub(r"[\s\u3000:：]", "", c) for c in cells]
+    # labels are known by their colon (发文字号：), or without one in a table that holds three or more of
+    # them (索 引 号 | Whgs-16-02-010 | 发布机构 | 武汉市工商局 | 公开日期 | 2018-01-01)
+    bare = len({n for n in names if n in _TABLE_LABELS}) >= 3
+    for i, (label, value) in enumerate(zip(cells, cells[1:])):
+        key = _TABLE_LABELS.get(names[i]) if (label[-1:] in ":：" or bare) else None
+        if key and value and not value.endswith(("：", ":")) and names[i + 1] not in _TABLE_LABELS and key not in found:
             found[key] = value
     for tag in _META_TAG_RE.findall(page):
         attrs = {a.lower(): (v1 or v2) for a, v1, v2 in _ATTR_RE.findall(tag)}
@@ -297,6 +304,45 @@ def _han_key(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
+def _title_key(text: str) -> str:
+    """*text*'s Han characters, letters and digits: what two printings of a title share (关于开展11月…
+    and 关于开展6月… differ here, not in :func:`_han_key`)."""
+    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()))
+
+
+# Traditional characters of the labels and phrases that the chrome rules look for, with their simplified
+# forms: a Taiwanese or Hong Kong page prints 延伸閱讀, 編輯, 不得轉載. One character for one, so that a match
+# in the simplified line has the same offsets in the line as printed. Used for matching only; the text
+# keeps the characters it was printed with.
+_TRADITIONAL = str.maketrans(
+    (
+        "與專東嚴個為爲舉樂習書產們會偉體餘儲黨關衝擊劉別辦務動華協單歷縣參發號聽員響圖圍國團場聲處備奮學"
+        "孫實審對導帶師並開張彈強當態執掃護報擔揮據攝數無時術機權條來構標欄歡湯瀏濤漲點熱煥現電禮稱筆簽籤"
+        "類糾約紙組經結給絡絕繼續編網聯節蘇範薦營觀視覽議訊記講許論訪證評識詞詩話語說請讀調談謝財責資車軌"
+        "轉載輯達過進違選鈕銀鏈錯鍵門閉問間聞閱險頁頂項顧領頻題風馬龍廣佈僅傳輸後裡裏臺於邊檔換頭線鄉區辭"
+        "簡錄註讚刪贊揚鬥雲劃畫優質屬歸義舊從眾讓寫這還麼將雙嗎啟稅滾顯隱設復覆製應準總壇幣價錢買賣戶帳寶"
+        "維繫係級負則貼隨遠連賬廳獲兒驗羅豐際陸陳陰陽隊階雖離難雜靜韓須預頒頓額顏願飛飯館鬧魚鳥麥齊齒"
+    ),
+    (
+        "与专东严个为为举乐习书产们会伟体余储党关冲击刘别办务动华协单历县参发号听员响图围国团场声处备奋学"
+        "孙实审对导带师并开张弹强当态执扫护报担挥据摄数无时术机权条来构标栏欢汤浏涛涨点热焕现电礼称笔签签"
+        "类纠约纸组经结给络绝继续编网联节苏范荐营观视览议讯记讲许论访证评识词诗话语说请读调谈谢财责资车轨"
+        "转载辑达过进违选钮银链错键门闭问间闻阅险页顶项顾领频题风马龙广布仅传输后里里台于边档换头线乡区辞"
+        "简录注赞删赞扬斗云划画优质属归义旧从众让写这还么将双吗启税滚显隐设复复制应准总坛币价钱买卖户账宝"
+        "维系系级负则贴随远连账厅获儿验罗丰际陆陈阴阳队阶虽离难杂静韩须预颁顿额颜愿飞饭馆闹鱼鸟麦齐齿"
+    ),
+)
+
+
+def _simplified(text: str) -> str:
+    """*text* with the traditional characters of :data:`_TRADITIONAL` in their simplified forms.
+
+    >>> _simplified("延伸閱讀（編輯：蘇龍麒）")
+    '延伸阅读（编辑：苏龙麒）'
+    """
+    return text.translate(_TRADITIONAL)
+
+
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
@@ -307,7 +353,7 @@ _SITE_CHROME_RE = re.compile(
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
-    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$",
+    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$",
     re.I,
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
@@ -336,12 +382,77 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "；")
+# what follows a paragraph's last sentence on its line without a sentence end of its own
+_UNENDED_TAIL_RE = re.compile(r"(?<=[。！？”])\s*([^。！？]{2,16})$")
+
+
+def _glued_chrome_strip(line: str) -> str:
+    """*line* without a button or link that the page set after the paragraph's last sentence on the same
+    line (…也前往送别。返回搜狐，查看更多), which would otherwise make the whole paragraph chrome.
+
+    >>> _glued_chrome_strip("中央和国家机关有关部门负责同志也前往送别。返回搜狐，查看更多")
+    '中央和国家机关有关部门负责同志也前往送别。'
+    """
+    m = _UNENDED_TAIL_RE.search(line)
+    if m and m.start() >= 15 and _is_site_chrome(m.group(1)):
+        return line[: m.start()]
+    return line
+
+
+# a list item of other articles: a bullet trafilatura sets (- 标题), and the item's date or time at its end
+# ([08-18], 2020-03-12 20:19, (2024/05/07))
+_LIST_BULLET_RE = re.compile(r"^[-–•·▪*]\s+\S")
+_ITEM_DATE_RE = re.compile(
+    r"(?:[\[(（]\s*(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}\s*[\])）]"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+
+
+def _leading_link_list_cut(lines: list[str]) -> list[str]:
+    """*lines* without a list of other articles that the extractor put above the article: three or more
+    items in a row (short lines with no sentence end, each dated or bulleted; most of them dated, or under a
+    heading such as 推荐阅读), after at most two short lines (that heading, a date line), when prose follows.
+
+    >>> items = [f"- 其他新闻标题{i}[08-1{i}]" for i in range(4)]
+    >>> _leading_link_list_cut(["推荐阅读", *items, "会议强调，要认真贯彻落实中央部署，推动工作落实。"])
+    ['会议强调，要认真贯彻落实中央部署，推动工作落实。']
+    """
+    shown = [i for i, ln in enumerate(lines[:40]) if ln.strip()]
+    if len(shown) < 4:
+        return lines
+
+    def item(line: str) -> tuple[bool, bool]:
+        t = line.strip()
+        if len(t) > 100 or t.endswith(_SENTENCE_ENDS):
+            return False, False
+        if _ITEM_DATE_RE.search(t):
+            return True, True  # a dated headline (its own ！ or ？ inside: 捷運加持！ 雙北…)
+        return bool(_LIST_BULLET_RE.match(t)) and not _SENTENCE_LINE_RE.match(t), False
+
+    for lead in range(3):
+        if lead and (
+            len(lines[shown[lead - 1]].strip()) > 20 or lines[shown[lead - 1]].strip().endswith(_SENTENCE_ENDS)
+        ):
+            break
+        run = []
+        for i in shown[lead:]:
+            is_item, dated = item(lines[i])
+            if not is_item:
+                break
+            run.append((i, dated))
+        headed = lead > 0 and any(_is_tail_heading(lines[shown[k]]) for k in range(lead))
+        if len(run) >= 3 and (headed or sum(d for _, d in run) * 2 > len(run)):
+            rest = lines[run[-1][0] + 1 :]
+            if any(_SENTENCE_LINE_RE.match(x) for x in rest[:12]):
+                return rest
+    return lines
 
 
 def _is_site_chrome(line: str) -> bool:
     """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
-    (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``)."""
-    line = line.strip()
+    (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``);
+    traditional characters are read as simplified (``本網站之文字…不得轉載``)."""
+    line = _simplified(line.strip())
     if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
         return True
     if line and len(line) <= 2 and not re.search(r"[\w\u4e00-\u9fff]", line):
@@ -376,7 +487,7 @@ _DISCLAIMER_RE = re.compile(
 )
 # a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
 _REPRINT_NOTICE_RE = re.compile(
-    r"未经[^。！？]{0,10}(?:授权|许可|同意)[^。！？]{0,8}(?:转载|使用)|(?:请勿|禁止|谢绝|严禁)转载"
+    r"[未非]经[^。！？]{0,10}(?:授权|许可|同意)[^。！？]{0,8}(?:转载|使用)|(?:请勿|禁止|谢绝|严禁|不得)转载"
 )
 # a site's copyright notice under the article, after the site's name: 中国日报网版权说明：…, 版权保护：…
 _COPYRIGHT_NOTICE_RE = re.compile(
@@ -448,7 +559,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 # dropped the heading but kept the block): the body ends there.
 _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
-    r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
+    r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     r"|点击排行|热点排行|热门排行|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
     r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片|本文标签"
@@ -468,6 +579,7 @@ def _is_tail_heading(line: str) -> bool:
     """
     if len(line) > 20:
         return False
+    line = _simplified(line)
     return bool(
         _TAIL_HEADING_RE.match(line)
         or _TAIL_HEADING_RE.match(re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", line))
@@ -618,7 +730,7 @@ _TRAILING_NOTE_RE = re.compile(
     rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
 )
 _CLOSING_CREDIT_RE = re.compile(
-    rf"(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*$"
+    rf"(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*\d{{0,8}}\s*$"
 )
 # a credit label whose name sat in an element the extractor dropped (责任编辑：)
 _BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
@@ -677,7 +789,7 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
         return len(key) >= 6 and len(s) <= len(title or "") + 24 and _han_key(_DATE_IN_LINE_RE.sub("", s)) == key
 
     def credit(line: str) -> bool:
-        s = line.strip()
+        s = _simplified(line.strip())
         return bool(
             _TRAILING_NOTE_RE.match(s)
             or _BARE_CREDIT_RE.match(s)
@@ -693,8 +805,47 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             break
         lines.pop()
     if lines:
-        lines[-1] = _CLOSING_CREDIT_RE.sub("", lines[-1])
+        closing = _CLOSING_CREDIT_RE.search(_simplified(lines[-1]))
+        if closing:
+            lines[-1] = lines[-1][: closing.start()]
     return lines
+
+
+# the lines of an official document's 版记 (GB/T 9704) under its 成文日期: 主题词, 抄送, the 印发 line
+# (绍兴市教育局办公室 2009年11月30日印发) and the print run （共印50份）
+_COLOPHON_LINE_RE = re.compile(
+    r"^(?:主题词\s*[:：]|抄\s*送\s*[:：]|[（(]\s*共印\s*\d+\s*份\s*[）)]$"
+    r"|.{0,40}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$)"
+)
+
+
+def _colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
+    共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
+    part of the document's 主体; it is cut only where a 成文日期 line stands above it.
+
+    >>> lines = ["某某意见。", "二○○九年十一月二十七日", "抄送：市委办、市府办。", "某局 2009年11月30日印发"]
+    >>> body, found = _colophon_cut(lines)
+    >>> body, found["cc"], found["printed_by"]
+    (['某某意见。', '二○○九年十一月二十七日'], ['市委办', '市府办'], '某局 2009年11月30日印发')
+    """
+    k = len(lines)
+    while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
+        k -= 1
+    block = [ln.strip() for ln in lines[k:] if ln.strip()]
+    if not any(re.match(r"^抄\s*送|.*印\s*发$", b) for b in block):
+        return lines, {}
+    above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
+    if not any(is_date_line(ln) for ln in above):
+        return lines, {}
+    found: dict[str, Any] = {}
+    cc = official_fields("\n".join(block)).get("cc")
+    if cc:
+        found["cc"] = cc
+    printed = next((b for b in block if re.search(r"印\s*发$", b)), None)
+    if printed:
+        found["printed_by"] = re.sub(r"\s+", " ", printed)
+    return lines[:k], found
 
 
 # the article's keywords or tags under it: 关键字 : 有轨电车 珠海市, 标签：…
@@ -740,7 +891,10 @@ def _headline_block_cut(lines: list[str], title: str | None) -> list[str]:
     if not first:
         return lines
     block = [ln.strip() for ln in lines[:first] if ln.strip()]
-    if not block or key not in _han_key(block[0]) or len(block) > 6:
+    head = _han_key(block[0]) if block else ""
+    # the block opens with the title, or with the part of it that the article block prints (每周一学（…）中组部
+    # 召开…推进会 over 中组部召开…推进会)
+    if not block or not (key in head or (len(head) >= 8 and head in key)) or len(block) > 6:
         return lines
     if any(len(b) > 40 or b.endswith(_SENTENCE_ENDS) for b in block):
         return lines
@@ -761,9 +915,10 @@ def _printed_lead(title: str, page_lines: list[str]) -> str | None:
     """
     if not _NAME_SEPARATOR_RE.search(title):
         return None
+    title = _WHITESPACE_RUN_RE.sub(" ", title)
     best = ""
     for line in page_lines:
-        s = line.strip()
+        s = _WHITESPACE_RUN_RE.sub(" ", line.strip())  # the page's 挨轟　吳宗憲 is the meta tag's 挨轟 吳宗憲
         if (
             len(_han_key(s)) >= 4
             and len(s) > len(best)
@@ -774,17 +929,25 @@ def _printed_lead(title: str, page_lines: list[str]) -> str | None:
     return best or None
 
 
+_WHITESPACE_RUN_RE = re.compile(r"[\s\u3000]+")
+
+
 def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None:
     """The article heading inside a ``<title>`` of the form heading + site name (``标题-新华网``,
     ``标题 东区办事处_中山网``, ``标题 某某医院``): the longest line printed on the page that the
-    ``<title>`` starts with (compared on Han characters), else the part before the first separator."""
-    key = _han_key(html_title)
+    ``<title>`` starts with (compared on Han characters, letters and digits), else the part before the first
+    separator.
+
+    >>> _title_from_html_title("关于11月活动的通知--党政办-某中学", ["关于6月活动的通知", "关于11月活动的通知"])
+    '关于11月活动的通知'
+    """
+    key = _title_key(html_title)
     best = ""
     for line in page_lines:
         if len(line) > 120:
             continue
-        lk = _han_key(line)
-        if len(lk) >= 6 and len(lk) > len(_han_key(best)) and key.startswith(lk) and lk != key:
+        lk = _title_key(line)
+        if len(_han_key(line)) >= 6 and len(lk) > len(_title_key(best)) and key.startswith(lk) and lk != key:
             best = line.strip()
     if best:
         return best
@@ -834,6 +997,78 @@ def _date_below(page_lines: list[str], text: str) -> Any:
     return read_header_fields("\n".join(page_lines[at + 1 : at + 11])).get("date")
 
 
+def _page_line_of(key: str, page_keys: list[str]) -> int | None:
+    """The first page line whose Han characters start with *key*."""
+    return next((i for i, k in enumerate(page_keys) if k.startswith(key)), None)
+
+
+def _first_prose_key(lines: list[str]) -> str:
+    """The first sixteen Han characters of the first sentence line among *lines*' first twelve: enough to
+    find the paragraph on the page, not a heading that an extractor joined to it."""
+    return next((_han_key(ln)[:16] for ln in lines[:12] if _SENTENCE_LINE_RE.match(ln) and len(_han_key(ln)) >= 16), "")
+
+
+def _zone_above_prose(lines: list[str], page_lines: list[str], n: int = 12) -> list[str]:
+    """The *n* page lines printed above the article's first sentence (its heading, date and tools)."""
+    key = _first_prose_key(lines)
+    at = _page_line_of(key, [_han_key(ln) for ln in page_lines]) if key else None
+    return page_lines[max(0, at - n) : at] if at is not None else []
+
+
+def _out_of_order_lead_cut(lines: list[str], page_lines: list[str]) -> list[str]:
+    """*lines* without the short lines above the article's first sentence that the page prints only below
+    it, in a block of other articles (after a heading such as 相关推荐): an item of the related list under the
+    article that trafilatura put first (陈浩调研…).
+
+    >>> page = ["某所召开大会", "为贯彻落实会议精神，某所召开大会，会议要求做好工作。", "相关推荐", "某某调研农业发展"]
+    >>> _out_of_order_lead_cut(["某某调研农业发展", "某所召开大会", page[1]], page)
+    ['某所召开大会', '为贯彻落实会议精神，某所召开大会，会议要求做好工作。']
+    """
+    key = _first_prose_key(lines)
+    if not key:
+        return lines
+    page_keys = [_han_key(ln) for ln in page_lines]
+    at = _page_line_of(key, page_keys)
+    if at is None:
+        return lines
+    first = next(i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln) and _han_key(ln).startswith(key))
+    headings = [j for j, ln in enumerate(page_lines) if j > at and _is_tail_heading(ln)]
+    if not headings:
+        return lines
+    out = []
+    for i, line in enumerate(lines):
+        k = _han_key(line)
+        if i < first and len(k) >= 6 and len(line) <= 80:
+            rows = [j for j, pk in enumerate(page_keys) if pk == k]
+            if rows and min(rows) > headings[0]:
+                continue  # printed only in a list below the article
+        out.append(line)
+    return out
+
+
+_DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+_YEAR_MONTH_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?\s*$")
+
+
+def _day_over_month(zone: list[str]) -> dict[str, Any]:
+    """The date of a calendar block above the article that prints the day over the year and month
+    (``21`` / ``2024年02月``), or under them; the block nearest the article wins.
+
+    >>> _day_over_month(["某所召开大会", "21", "2024年02月", "分享"])
+    {'date': datetime.date(2024, 2, 21)}
+    """
+    shown = [ln for ln in zone if ln.strip()]
+    for a, b in reversed(list(zip(shown, shown[1:]))):
+        for day_line, ym_line in ((a, b), (b, a)):
+            d, ym = _DAY_LINE_RE.match(day_line), _YEAR_MONTH_LINE_RE.match(ym_line)
+            if d and ym:
+                try:
+                    return {"date": dt.date(int(ym.group(1)), int(ym.group(2)), int(d.group(1)))}
+                except ValueError:
+                    continue
+    return {}
+
+
 def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]:
     """``(text, meta)`` of a web page: the article's text (one paragraph per line, before
     policytext's cleaning) and what the page prints about it (title, date, written_date,
@@ -854,7 +1089,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         method = "trafilatura"
     # paragraphs that an old CMS set in one block, each indented with spaces (…反响。      为充分发挥…)
     text = _INDENT_BREAK_RE.sub("\\1\n", text)
-    text = "\n".join(_drop_site_chrome(_leading_byline_cut(text.split("\n"))))
+    lines = _leading_link_list_cut([_glued_chrome_strip(ln) for ln in text.split("\n")])
+    if method == "trafilatura":
+        lines = _out_of_order_lead_cut(lines, page_lines)
+    text = "\n".join(_drop_site_chrome(_leading_byline_cut(lines)))
+    above_prose = _zone_above_prose(text.split("\n"), page_lines)
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
     title = meta.get("title")
@@ -868,6 +1107,17 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # "<article title> _ <site name>": the heading the page prints, or the part before the site's name
         title = _title_from_html_title(fields["_html_title"], page_lines)
         from_html_title = True
+        heading = _heading_above(above_prose)
+        # a <title> that is the site's name alone (浙江省淡水水产研究所), where the heading printed above the
+        # article names it and more (浙江省淡水水产研究所召开干部职工大会…)
+        if (
+            title
+            and heading
+            and title == fields["_html_title"].strip()
+            and _han_key(title) != _han_key(heading)
+            and _han_key(title) in _han_key(heading)
+        ):
+            title = heading
     if title:
         meta["title"] = title
     if method == "trafilatura":
@@ -882,7 +1132,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         lines = text.split("\n")
         text = "\n".join(lines[: _tail_cut(lines, page_lines)])
     text = "\n".join(_headline_block_cut(text.split("\n"), title))
-    text = "\n".join(_trailing_credits_cut(text.split("\n"), title))
+    lines, colophon = _colophon_cut(text.split("\n"))
+    for key, value in colophon.items():
+        meta.setdefault(key, value)
+    text = "\n".join(_trailing_credits_cut(lines, title))
     title_key = _han_key(title or "")
     first = next(
         (
@@ -894,10 +1147,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     )
     zone_lines: list[str] = []  # the page's lines above the article's first line
     if first:
-        for i, line in enumerate(page_lines):
-            if first in _han_key(line):
-                zone_lines = page_lines[max(0, i - 40) : i]
-                break
+        # the page line that starts with the article's first words (not a list item above that quotes them)
+        keys = [_han_key(line) for line in page_lines]
+        at = next((i for i, k in enumerate(keys) if k.startswith(first)), None)
+        if at is None:
+            at = next((i for i, k in enumerate(keys) if first in k), None)
+        if at is not None:
+            zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
     if from_html_title and title and _han_key(title) not in {_han_key(ln) for ln in page_lines}:
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
@@ -918,7 +1174,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
         near = zone_lines[-10:] + text.split("\n")[:3]
-        header.update(_dateline(near) or _stamp_line(near))
+        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose))
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}")
         if value and key not in meta:

@@ -25,6 +25,7 @@ __all__ = [
     "SECTION_COLUMNS",
     "byline_issuer",
     "chinese_date",
+    "is_date_line",
     "official_fields",
     "official_title",
     "sections",
@@ -105,6 +106,8 @@ _ORG_END_RE = re.compile(
     r"(?:部|委|局|厅|办|院|会|组|署|行|处|室|所|社|司|中心|办公室|办公厅|委员会|政府|党委|党组|总局|公司|军委|领导小组)$"
 )
 _TERMINAL = "。！？；;!?"
+# the 发文机关标志 at the head of a document: 某某局文件, 中共某某委员会文件
+_MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)文件$")
 _SEAL_RE = re.compile(r"^[（(]\s*(.+?)\s*代章\s*[）)]$")
 _HEADING_START = re.compile(
     rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
@@ -131,6 +134,15 @@ def _nonempty(lines: list[str], order: range, n: int = 12) -> list[tuple[int, st
             if len(out) == n:
                 break
     return out
+
+
+def is_date_line(line: str) -> bool:
+    """Whether *line* is a date alone, as a 成文日期 prints it (2023年2月13日, 二〇二三年二月十三日, in brackets too).
+
+    >>> is_date_line("二〇二三年二月十三日"), is_date_line("2023年2月13日印发")
+    (True, False)
+    """
+    return bool(_DATE_ONLY_RE.match(line.strip()))
 
 
 def official_fields(text: str) -> dict[str, Any]:
@@ -190,6 +202,13 @@ def official_fields(text: str) -> dict[str, Any]:
                         break
                 if signers:
                     found["issuer"] = "、".join(signers)
+                break
+    # no signature (a document printed without its 署名): the 发文机关标志 of the 版头, 绍兴市教育局文件
+    if "issuer" not in found:
+        for _, ln in head[:4]:
+            mark = _MASTHEAD_RE.match(re.sub(r"[\s\u3000]+", "", ln))
+            if mark and _ORG_END_RE.search(mark.group(1)):
+                found["issuer"] = mark.group(1)
                 break
     # 抄送 and 附件: only the lines that start with them are looked at
     for m in _CC_OR_ATTACHMENT_RE.finditer(text):
