@@ -103,7 +103,8 @@ def test_two_printings_of_a_title_that_differ_only_in_digits_are_told_apart():
 
 
 def test_a_metadata_table_without_colons():
-    cells = [("索 引 号", "Whgs-16-02-010"), ("发布机构", "武汉市工商局"), ("公开日期", "2018-01-01"), ("名称", "某某法")]
+    cells = [("索 引 号", "Whgs-16-02-010"), ("发布机构", "武汉市工商局"), ("公开日期", "2018-01-01")]
+    cells.append(("名称", "某某法"))
     rows = "".join(f"<tr><td><strong>{a}</strong></td><td>&nbsp;{b}</td></tr>" for a, b in cells)
     fields = page_fields(f"<table>{rows}<tr><td>文号</td><td></td><td>关键词</td><td></td></tr></table>")
     assert fields["date"] == dt.date(2018, 1, 1) and fields["issuer"] == "武汉市工商局" and fields["title"] == "某某法"
@@ -113,7 +114,8 @@ def test_a_metadata_table_without_colons():
 
 
 def test_the_colophon_of_an_official_document_is_cut_into_metadata():
-    lines = [*BODY, "二○○九年十一月二十七日", "抄送：市委办、市人大办、市府办。", "某某局办公室 2009年11月30日印发", "（共印50份）"]
+    colophon = ["抄送：市委办、市人大办、市府办。", "某某局办公室 2009年11月30日印发", "（共印50份）"]
+    lines = [*BODY, "二○○九年十一月二十七日", *colophon]
     body, found = _colophon_cut(lines)
     assert body == lines[:4]
     assert found == {"cc": ["市委办", "市人大办", "市府办"], "printed_by": "某某局办公室 2009年11月30日印发"}
@@ -122,7 +124,8 @@ def test_the_colophon_of_an_official_document_is_cut_into_metadata():
 
 
 def test_a_masthead_names_the_issuer_of_a_document_printed_without_its_signature():
-    text = "绍兴市教育局文件\n绍市教〔2009〕61号\n各县（市、区）教育局：\n" + "\n".join(BODY) + "\n二○○九年十一月二十七日"
+    head = "绍兴市教育局文件\n绍市教〔2009〕61号\n各县（市、区）教育局：\n"
+    text = head + "\n".join(BODY) + "\n二○○九年十一月二十七日"
     assert official_fields(text)["issuer"] == "绍兴市教育局"
     assert "issuer" not in official_fields("关于印发某某文件\n各学校：\n" + BODY[0])
 
