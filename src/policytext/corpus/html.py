@@ -25,6 +25,7 @@ from typing import Any
 from ..errors import MissingExtraError
 from .clean import parse_date, read_header_fields
 from .officialdoc import is_date_line, official_fields
+from .text import to_simplified
 
 __all__ = ["extract_html", "html_to_text", "page_fields"]
 
@@ -310,37 +311,16 @@ def _title_key(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()))
 
 
-# Traditional characters of the labels and phrases that the chrome rules look for, with their simplified
-# forms: a Taiwanese or Hong Kong page prints 延伸閱讀, 編輯, 不得轉載. One character for one, so that a match
-# in the simplified line has the same offsets in the line as printed. Used for matching only; the text
-# keeps the characters it was printed with.
-_TRADITIONAL = str.maketrans(
-    (
-        "與專東嚴個為爲舉樂習書產們會偉體餘儲黨關衝擊劉別辦務動華協單歷縣參發號聽員響圖圍國團場聲處備奮學"
-        "孫實審對導帶師並開張彈強當態執掃護報擔揮據攝數無時術機權條來構標欄歡湯瀏濤漲點熱煥現電禮稱筆簽籤"
-        "類糾約紙組經結給絡絕繼續編網聯節蘇範薦營觀視覽議訊記講許論訪證評識詞詩話語說請讀調談謝財責資車軌"
-        "轉載輯達過進違選鈕銀鏈錯鍵門閉問間聞閱險頁頂項顧領頻題風馬龍廣佈僅傳輸後裡裏臺於邊檔換頭線鄉區辭"
-        "簡錄註讚刪贊揚鬥雲劃畫優質屬歸義舊從眾讓寫這還麼將雙嗎啟稅滾顯隱設復覆製應準總壇幣價錢買賣戶帳寶"
-        "維繫係級負則貼隨遠連賬廳獲兒驗羅豐際陸陳陰陽隊階雖離難雜靜韓須預頒頓額顏願飛飯館鬧魚鳥麥齊齒"
-    ),
-    (
-        "与专东严个为为举乐习书产们会伟体余储党关冲击刘别办务动华协单历县参发号听员响图围国团场声处备奋学"
-        "孙实审对导带师并开张弹强当态执扫护报担挥据摄数无时术机权条来构标栏欢汤浏涛涨点热焕现电礼称笔签签"
-        "类纠约纸组经结给络绝继续编网联节苏范荐营观视览议讯记讲许论访证评识词诗话语说请读调谈谢财责资车轨"
-        "转载辑达过进违选钮银链错键门闭问间闻阅险页顶项顾领频题风马龙广布仅传输后里里台于边档换头线乡区辞"
-        "简录注赞删赞扬斗云划画优质属归义旧从众让写这还么将双吗启税滚显隐设复复制应准总坛币价钱买卖户账宝"
-        "维系系级负则贴随远连账厅获儿验罗丰际陆陈阴阳队阶虽离难杂静韩须预颁顿额颜愿飞饭馆闹鱼鸟麦齐齿"
-    ),
-)
-
-
 def _simplified(text: str) -> str:
-    """*text* with the traditional characters of :data:`_TRADITIONAL` in their simplified forms.
+    """*text* with traditional characters in their simplified forms (:func:`~policytext.corpus.text.to_simplified`,
+    one character for one, so that a match in the simplified line has the same offsets in the line as printed),
+    for the chrome, block-heading and credit rules: a Taiwanese or Hong Kong page prints 延伸閱讀, 編輯, 不得轉載.
+    Used for matching only; the text keeps the characters it was printed with.
 
     >>> _simplified("延伸閱讀（編輯：蘇龍麒）")
     '延伸阅读（编辑：苏龙麒）'
     """
-    return text.translate(_TRADITIONAL)
+    return to_simplified(text)
 
 
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
