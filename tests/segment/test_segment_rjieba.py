@@ -103,7 +103,7 @@ def _pieces_by_pattern(text: str) -> list[tuple[str, bool]]:
     return out or [(text, False)]
 
 
-SUSPECT_ALPHABET = list("ab1Z9+#&._%-，。 中国㐀龥") + ["\U00020000", "\ufa11"]
+SUSPECT_ALPHABET = list("ab1Z9+#&._%-，。 中国㐀龥") + ["\U00020000", "\ufa11", "\ud800"]
 
 
 @settings(max_examples=500, deadline=None)

@@ -53,13 +53,30 @@ _BLOCK_NEXT = frozenset(("n", "nz", "nt", "ng", "nl", "ns"))
 
 
 class EndMemo:
-    """Which tokens can end a head, remembered for one tag function (bounded)."""
+    """What :meth:`HeadRules.merge_spans` learned about tokens, for one :class:`HeadRules` and one set of
+    *tag*, *lead* and *known* functions (the caller keeps it between calls; every table is bounded).
 
-    LIMIT = 500_000
+    ``seen``/``ends``: which tokens can end a head. ``alone``, ``modifier``, ``leading``: whether a token is
+    a head by itself, may modify a head, may open a compound. Each is a function of the token alone (and of
+    the rules and functions the memo is kept for), so what is remembered never depends on the context.
+    """
+
+    LIMIT = 500_000  # of seen
+    TABLE_LIMIT = 200_000  # of each of the other tables
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
         self.ends: set[str] = set()
+        self.alone: dict[str, bool] = {}
+        self.modifier: dict[str, bool] = {}
+        self.leading: dict[str, bool] = {}
+
+    def learn(self, table: dict[str, bool], word: str, value: bool) -> bool:
+        """Remember *value* for *word* in *table* (``alone``, ``modifier`` or ``leading``) unless that table
+        is full (what it holds is a function of the word, so a full table only stops learning); return *value*."""
+        if len(table) < self.TABLE_LIMIT:
+            table[word] = value
+        return value
 
     def ends_among(self, words: set[str], can_end: Callable[[str], bool]) -> set[str]:
         """The members of *words* that can end a head, learning the unseen ones with *can_end*.
@@ -144,21 +161,29 @@ class HeadRules:
         """Whether a head can end with the token *word* (alone or after the tokens before it)."""
         if word in self._tails or word in self.heads:  # type: ignore[attr-defined]
             return True
-        return (known is None or known(word)) and self._head_start([word], 0, tag) == 0
+        return (known is None or known(word)) and self._head_alone(word, tag)
 
-    def _head_start(self, words: Sequence[str], j: int, tag: Callable[[str], str]) -> int:
-        """Index of the first token of the head ending at token *j*, or -1."""
+    def _head_start(self, words: Sequence[str], j: int, tag: Callable[[str], str], memo: EndMemo) -> int:
+        """Index of the first token of the head ending at token *j*, or -1 (*memo* remembers :meth:`_head_alone`)."""
         w = words[j]
         if w in self._tails:  # type: ignore[attr-defined]
             for k in (j - 2, j - 1):
                 # a head spelled by the tokens before (示范 + 区 = 示范区): its last token is a head's tail
                 if k >= 0 and "".join(words[k : j + 1]) in self.heads:
                     return k
+        # no head spelled by several tokens: what is left depends on the token alone, so it is remembered
+        alone = memo.alone.get(w)
+        if alone is None:
+            alone = memo.learn(memo.alone, w, self._head_alone(w, tag))
+        return j if alone else -1
+
+    def _head_alone(self, w: str, tag: Callable[[str], str]) -> bool:
+        """Whether the token *w* is a head by itself: a head word, or a word that ends in one."""
         if w in self.heads:
             # a one-character token is a head only as a noun (所 is mostly a particle, 站 a verb)
-            return j if len(w) > 1 or tag(w) in _HEAD_TAGS else -1
+            return len(w) > 1 or tag(w) in _HEAD_TAGS
         if len(w) < 2:
-            return -1
+            return False
         # a one-character head only ends words of three or more (文化站, not 网站 or 格局); the word's
         # tag is looked up only when a head ends it (most words end in none: no tag needed)
         ending = [
@@ -167,8 +192,8 @@ class HeadRules:
         if ending and tag(w) in _HEAD_TAGS:
             for h in ending:
                 if self._head_prefix(w[: -len(h)], tag):  # 文化|站, 服务|中心, 住房保障|体系; not 按|计划
-                    return j
-        return -1
+                    return True
+        return False
 
     def _head_prefix(self, pre: str, tag: Callable[[str], str]) -> bool:
         """Whether *pre* may stand before a head inside one word: a nominal word, or a verb of two or
@@ -187,22 +212,44 @@ class HeadRules:
                 return pre not in self.stops and tag(pre) in _VERBAL and not pre.startswith(self._stop_prefixes)  # type: ignore[attr-defined]
         return False
 
-    def _modifier(self, w: str, tag: Callable[[str], str]) -> bool:
-        if w in self.modifiers:
-            return True
-        if w in self.stops:
-            return False
-        return tag(w) in NOMINAL_TAGS
+    def _modifier(self, w: str, tag: Callable[[str], str], memo: EndMemo) -> bool:
+        """Whether *w* may modify a head: a listed modifier, or a nominal token that is not a stop token."""
+        m = memo.modifier.get(w)
+        if m is None:
+            m = memo.learn(memo.modifier, w, w in self.modifiers or (w not in self.stops and tag(w) in NOMINAL_TAGS))
+        return m
 
-    def _leading(self, w: str, lead: Callable[[str], str]) -> bool:
+    def _leading(self, w: str, lead: Callable[[str], str], memo: EndMemo) -> bool:
         """Whether *w* may open a compound: a listed modifier, or a noun of two or more
         characters whose first word is nominal (not 发展…, 严格执行…) and that does not
         start with a stop word of two or more characters (全面推广, 超额完成)."""
+        m = memo.leading.get(w)
+        if m is None:
+            m = memo.learn(memo.leading, w, self._opens(w, lead))
+        return m
+
+    def _opens(self, w: str, lead: Callable[[str], str]) -> bool:
+        """:meth:`_leading` without the memo."""
         if w in self.modifiers:
             return True
         if w.startswith(self._stop_prefixes):  # type: ignore[attr-defined]
             return False  # 全面推广, 超额完成: an adverb or verb opens it
         return len(w) > 1 and lead(w) in _LEAD_TAGS
+
+    def end_words(
+        self,
+        words: set[str],
+        tag: Callable[[str], str],
+        memo: EndMemo,
+        *,
+        known: Callable[[str], bool] | None = None,
+    ) -> set[str]:
+        """The members of *words* (a set of tokens) that can end a head, learned into *memo*.
+
+        >>> sorted(HeadRules.load().end_words({"文化站", "建好"}, {"文化站": "n", "建好": "v"}.__getitem__, EndMemo()))
+        ['文化站']
+        """
+        return memo.ends_among(words, lambda w: self.could_end(w, tag, known))
 
     def merge_spans(
         self,
@@ -212,6 +259,7 @@ class HeadRules:
         *,
         known: Callable[[str], bool] | None = None,
         lead: Callable[[str], str] | None = None,
+        at: Iterable[int] | None = None,
     ) -> list[tuple[int, int]]:
         """Half-open token spans ``(i, j)`` (two or more tokens each, non-overlapping,
         in order) that form head compounds.
@@ -219,22 +267,30 @@ class HeadRules:
         *tag* gives a token's POS; *lead* the POS of a token's first word (default *tag*),
         which decides whether it may open a compound; *known* whether a token is a
         dictionary word (a word the HMM guessed never serves as a head by its ending);
-        *memo* (kept by the caller for the same functions) remembers which tokens can end a head."""
+        *memo* (kept by the caller for the same functions) remembers which tokens can end a head.
+        *at*: the indices, in order, of the tokens of *words* that can end a head, when the caller
+        has found them (the members of :meth:`end_words` of ``set(words)`` with this *memo*; a caller
+        that scans the tokens for other marks too finds them in the same scan); by default they are
+        found here."""
         lead = lead or tag
         spans: list[tuple[int, int]] = []
         n = len(words)
         floor = 0  # no span reaches left of the previous one's end
         if memo is None:
             memo = EndMemo()
-        ends = memo.ends_among(set(words), lambda w: self.could_end(w, tag, known))
-        if not ends:
-            return spans
-        for j in compress(range(n), map(ends.__contains__, words)):
+        if at is None:
+            found = self.end_words(set(words), tag, memo, known=known)
+            if not found:
+                return spans
+            at = compress(range(n), map(found.__contains__, words))
+        # after end_words, a token of *words* is in memo.ends exactly when it can end a head
+        ends = memo.ends
+        for j in at:
             w = words[j]
-            k = self._head_start(words, j, tag)
+            k = self._head_start(words, j, tag, memo)
             if k < floor:
                 continue
-            if k == j and (j == floor or not self._modifier(words[j - 1], tag)):
+            if k == j and (j == floor or not self._modifier(words[j - 1], tag, memo)):
                 continue  # a one-token head with no modifier before it: nothing to merge (most of them)
             if j + 1 < n and words[j + 1].strip():
                 t_next = tag(words[j + 1])
@@ -244,7 +300,7 @@ class HeadRules:
                     # the head is not final (平台 | 经济, 中心 | 村; but 文化站 | 工程 ends one compound
                     # before the next), or a verbal head is a verb here (计划 | 投资)
                     continue
-            chars = sum(len(x) for x in words[k : j + 1])
+            chars = sum(map(len, words[k : j + 1]))
             if k == j and len(w) > self.max_head_chars and not self._verbal_head_word(w, tag):
                 continue  # a long head word is a name already (名师工作室, 长效机制): it takes no modifiers
             i = k
@@ -252,9 +308,9 @@ class HeadRules:
                 prev = words[i - 1]
                 if chars + len(prev) > self.max_chars:
                     break
-                if prev in memo.ends and prev not in self.modifiers:
+                if prev in ends and prev not in self.modifiers:
                     break  # a complete compound of its own (负面清单 | 制度)
-                if not self._modifier(prev, tag):
+                if not self._modifier(prev, tag, memo):
                     break
                 if prev not in self.modifiers and tag(prev)[:1] == "v" and i < k:
                     # a verbal noun inside modifies what follows only if that is verbal too
@@ -264,7 +320,7 @@ class HeadRules:
                         break
                 i -= 1
                 chars += len(prev)
-            while i < k and not self._leading(words[i], lead):
+            while i < k and not self._leading(words[i], lead, memo):
                 i += 1  # never a leading verb, function word or stray character
             if (i < k or k < j) and j + 1 - i >= 2:
                 # a compound with modifiers, or a head spelled by several tokens

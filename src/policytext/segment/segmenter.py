@@ -22,7 +22,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -111,6 +111,33 @@ class _MergedToken(Token):
 
     def __repr__(self) -> str:
         return f"Token(word={self.word!r}, start={self.start!r}, end={self.end!r}, pos={self.pos!r})"
+
+
+def _joined(words: list[str], spans: Iterable[tuple[int, int]], drop: Iterable[int]) -> list[str]:
+    """*words* with each span ``(i, j)`` (in order, non-overlapping) joined into one word, without the
+    tokens at the indices *drop* (in order) that no span holds and without a joined word that is all
+    whitespace: built in one forward pass.
+
+    >>> _joined(["a", " ", "b", "c", " ", "d"], [(2, 4)], [1, 4])
+    ['a', 'bc', 'd']
+    """
+    out: list[str] = []
+    start = 0  # the first token not yet copied or joined
+    dropped = iter(drop)
+    d = next(dropped, None)
+    for i, j in (*spans, (len(words), len(words))):  # the last "span" copies the tail
+        while d is not None and d < i:
+            if d >= start:  # (a dropped index below start lies in the span just joined)
+                out += words[start:d]
+                start = d + 1
+            d = next(dropped, None)
+        out += words[start:i]
+        if i < j:
+            word = "".join(words[i:j])
+            if word.strip():
+                out.append(word)
+        start = j
+    return out
 
 
 def _merged(fields: tuple[str, int, int, str | None], parts: Sequence[Token]) -> Token:
@@ -455,24 +482,45 @@ class Segmenter:
                 self._tag_memo[word] = t
         return t
 
-    def _spans(self, words: list[str], text: str) -> list[tuple[int, int]]:
+    def _spans(self, words: list[str]) -> list[tuple[int, int]]:
         """Token spans the coarse granularity merges: quoted formulations, then head compounds outside them."""
-        heads = (
-            []
-            if self.heads is None
-            else self.heads.merge_spans(
-                words, self._word_tag, self._end_memo, known=self._ensure_backend().has_word, lead=self._lead_tag
-            )
+        return self._layout(words)[0]
+
+    def _layout(self, words: list[str]) -> tuple[list[tuple[int, int]], list[int]]:
+        """The spans :meth:`_spans` gives and the indices of the whitespace tokens, in order.
+
+        One scan of the tokens finds the three kinds of token the coarse layer starts from: those that
+        can end a head, the opening quotation marks and the whitespace tokens (:meth:`cut` drops them).
+        """
+        heads = self.heads
+        known = self._ensure_backend().has_word
+        distinct = set(words)
+        ends = set() if heads is None else heads.end_words(distinct, self._word_tag, self._end_memo, known=known)
+        openers = distinct.intersection(QUOTE_PAIRS) if self.quoted else set()
+        blanks = set(filterfalse(str.strip, distinct))
+        at_end: list[int] = []
+        at_open: list[int] = []
+        at_blank: list[int] = []
+        marked = ends | openers | blanks
+        for i in compress(range(len(words)), map(marked.__contains__, words)):
+            w = words[i]
+            if w in ends:
+                at_end.append(i)
+            if w in openers:
+                at_open.append(i)
+            if w in blanks:
+                at_blank.append(i)
+        compounds = (
+            heads.merge_spans(words, self._word_tag, self._end_memo, known=known, lead=self._lead_tag, at=at_end)
+            if heads is not None and at_end
+            else []
         )
-        if not self.quoted:
-            return heads
-        marks = [mark for mark in QUOTE_PAIRS if mark in text]
-        quoted = quoted_spans(words, marks=marks) if marks else []
+        quoted = quoted_spans(words, at=at_open) if at_open else []
         if not quoted:
-            return heads
+            return compounds, at_blank
         # a head compound never crosses a quotation mark, so one that meets a quoted span lies inside it
         inside = {k for i, j in quoted for k in range(i, j)}
-        return sorted(quoted + [(i, j) for i, j in heads if i not in inside])
+        return sorted(quoted + [(i, j) for i, j in compounds if i not in inside]), at_blank
 
     def _lead_tag(self, word: str) -> str:
         """POS of the first word of *word* (its word-layer split for a lexicon unit)."""
@@ -501,9 +549,8 @@ class Segmenter:
                 elif w.strip():
                     out.append(w)
             return out
-        for i, j in reversed(self._spans(words, text)):
-            words[i:j] = ["".join(words[i:j])]
-        words = list(filter(str.strip, words))
+        spans, blanks = self._layout(words)
+        words = _joined(words, spans, blanks)
         return self._fine(words) if g == "fine" else words
 
     def __call__(self, text: str) -> list[str]:
@@ -549,7 +596,7 @@ class Segmenter:
             if len(sp) > 1:
                 tok = toks[i] = new(_MergedToken, toks[i])
                 tok.__dict__["_lazy"] = (sp, pos)
-        for i, j in reversed(self._spans(words, text)):
+        for i, j in reversed(self._spans(words)):
             parts = [p for t in toks[i:j] for p in t.parts]
             toks[i:j] = [_merged(("".join(words[i:j]), starts[i], ends[j - 1], tags[j - 1]), parts)]
         out = [t for t in toks if t[0].strip()]
