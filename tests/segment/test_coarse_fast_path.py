@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext.segment.compounds import EndMemo
+from policytext.segment.programmes import programme_spans
 from policytext.segment.quoted import QUOTE_PAIRS, quoted_spans
 from policytext.segment.segmenter import Segmenter, _joined
 
@@ -40,7 +41,8 @@ ALPHABET = [
 
 
 def _reference_cut(seg: Segmenter, text: str) -> list[str]:
-    """The coarse cut as the rules compose: a fresh memo per call, quotes found from the text's marks."""
+    """The coarse cut as the rules compose: a fresh memo per call, quotes found from the text's marks, programme
+    names from a scan of every token."""
     words = seg._ensure_backend().cut(text)
     assert seg.heads is not None
     heads = seg.heads.merge_spans(
@@ -48,8 +50,10 @@ def _reference_cut(seg: Segmenter, text: str) -> list[str]:
     )
     marks = [m for m in QUOTE_PAIRS if m in text]
     quoted = quoted_spans(words, marks=marks) if marks else []
-    inside = {k for i, j in quoted for k in range(i, j)}
-    spans = sorted(quoted + [(i, j) for i, j in heads if i not in inside])
+    taken = {k for i, j in quoted for k in range(i, j)}
+    programmes = [(i, j) for i, j in programme_spans(words) if not taken.intersection(range(i, j))]
+    taken.update(k for i, j in programmes for k in range(i, j))
+    spans = sorted(quoted + programmes + [(i, j) for i, j in heads if not taken.intersection(range(i, j))])
     for i, j in reversed(spans):
         words[i:j] = ["".join(words[i:j])]
     return list(filter(str.strip, words))

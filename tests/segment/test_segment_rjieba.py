@@ -120,3 +120,10 @@ def test_fast_suspect_scan_on_a_report(corpus_dir):
     pieces = backend._pieces(text)
     assert sum(fix for _, fix in pieces) > 20  # percentages and decimals: blocks jieba-rs cuts differently
     assert pieces == _pieces_by_pattern(text)
+
+
+def test_a_lone_surrogate_before_a_head_is_a_token_of_its_own():
+    # word_tag asked jieba-rs about the surrogate and raised UnicodeEncodeError
+    for text in ("\ud800室", "服务\ud800中心"):
+        fast = Segmenter(backend="rjieba").cut(text)
+        assert fast == Segmenter().cut(text) and "\ud800" in fast

@@ -330,9 +330,9 @@ class RjiebaBackend:
 
     def word_tag(self, word: str) -> str:
         """POS of *word* on its own: its dictionary tag, else the HMM's (Han) or :func:`unknown_tag`."""
-        t = self._dict_tag(word) if self.rj.has_word(word) else ""
+        t = self._dict_tag(word) if self.has_word(word) else ""  # has_word: a lone surrogate cannot cross into Rust
         if t in _FALLBACK_TAGS and _PY_HAN_CHAR.search(word):
-            return self._hmm_tag(word) if (t == "" or not self.rj.has_word(word)) else t
+            return self._hmm_tag(word) if (t == "" or not self.has_word(word)) else t
         return t or unknown_tag(word)
 
     def _dict_tag(self, word: str) -> str:

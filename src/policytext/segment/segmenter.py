@@ -32,6 +32,7 @@ from ..errors import InputError
 from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
+from .programmes import FRAME_TOKENS, programme_spans
 from .quoted import QUOTE_PAIRS, quoted_spans
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
@@ -40,7 +41,7 @@ GRANULARITIES = ("coarse", "fine", "word")
 
 # bumped when the rules that turn engine output into tokens change (part of the fingerprint,
 # so token caches made by an older version are not reused)
-_LAYER_VERSION = "words-heads-quoted-2"
+_LAYER_VERSION = "words-heads-quoted-programmes-3"
 
 # a content term has at least one letter or Han character (not only digits/punctuation)
 _CONTENT = re.compile(r"[^\W\d_]")
@@ -190,6 +191,10 @@ class Segmenter:
         marks whole (锚定“三高四新”美好蓝图, 统筹“硬投资”与“软建设”; each item of a quoted list
         “个转企、企升规”); at most 10 characters, no sentence punctuation inside. See
         :mod:`policytext.segment.quoted`. ``False`` turns the rule off.
+    programmes:
+        In the coarse and fine granularities, keep a programme's name whole where a governing verb
+        launches it (实施 | 农村饮水安全巩固提升工程, 开展 | 规范涉企执法专项行动), verbs inside the name
+        included. See :mod:`policytext.segment.programmes`. ``False`` turns the rule off.
 
     >>> Segmenter(lexicon=None, user_dicts=[["稳中求进"]]).cut("坚持稳中求进")
     ['坚持', '稳中求进']
@@ -207,6 +212,7 @@ class Segmenter:
         granularity: str = "coarse",
         heads: str | os.PathLike[str] | HeadRules | None = "default",
         quoted: bool = True,
+        programmes: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise InputError(
@@ -239,6 +245,9 @@ class Segmenter:
         if not isinstance(quoted, bool):
             raise InputError(f"quoted must be True or False, got {quoted!r}")
         self.quoted = quoted
+        if not isinstance(programmes, bool):
+            raise InputError(f"programmes must be True or False, got {programmes!r}")
+        self.programmes = programmes
         self._entries = self._collect_entries()
         # lexicon units the word layer cuts with jieba's general dictionary
         self._units = frozenset(w for w, _f, _p in self._entries if len(w) > 1)
@@ -302,7 +311,8 @@ class Segmenter:
     def _make_fingerprint(self) -> str:
         h = hashlib.sha1()
         heads = self.heads.fingerprint if self.heads is not None else None
-        h.update(repr((self.hmm, self.backend, self.granularity, heads, self.quoted, _LAYER_VERSION)).encode())
+        settings = (self.hmm, self.backend, self.granularity, heads, self.quoted, self.programmes, _LAYER_VERSION)
+        h.update(repr(settings).encode())
         for w, f, p in self._entries:
             h.update(f"{w}\t{f}\t{p}\n".encode())
         h.update("\n".join(sorted(self._stop)).encode())
@@ -372,6 +382,7 @@ class Segmenter:
             granularity=self.granularity,
             heads=self.heads,
             quoted=self.quoted,
+            programmes=self.programmes,
         )
 
     @property
@@ -483,14 +494,16 @@ class Segmenter:
         return t
 
     def _spans(self, words: list[str]) -> list[tuple[int, int]]:
-        """Token spans the coarse granularity merges: quoted formulations, then head compounds outside them."""
+        """Token spans the coarse granularity merges: quoted formulations, programme names outside them, then
+        head compounds outside both."""
         return self._layout(words)[0]
 
     def _layout(self, words: list[str]) -> tuple[list[tuple[int, int]], list[int]]:
         """The spans :meth:`_spans` gives and the indices of the whitespace tokens, in order.
 
-        One scan of the tokens finds the three kinds of token the coarse layer starts from: those that
-        can end a head, the opening quotation marks and the whitespace tokens (:meth:`cut` drops them).
+        One scan of the tokens finds the kinds of token the coarse layer starts from: those that can end a
+        head, the opening quotation marks, the governing verbs of programme names and the whitespace tokens
+        (:meth:`cut` drops them).
         """
         heads = self.heads
         known = self._ensure_backend().has_word
@@ -498,10 +511,12 @@ class Segmenter:
         ends = set() if heads is None else heads.end_words(distinct, self._word_tag, self._end_memo, known=known)
         openers = distinct.intersection(QUOTE_PAIRS) if self.quoted else set()
         blanks = set(filterfalse(str.strip, distinct))
+        verbs = distinct.intersection(FRAME_TOKENS) if self.programmes else set()
         at_end: list[int] = []
         at_open: list[int] = []
         at_blank: list[int] = []
-        marked = ends | openers | blanks
+        at_verb: list[int] = []
+        marked = ends | openers | blanks | verbs
         for i in compress(range(len(words)), map(marked.__contains__, words)):
             w = words[i]
             if w in ends:
@@ -510,17 +525,23 @@ class Segmenter:
                 at_open.append(i)
             if w in blanks:
                 at_blank.append(i)
+            if w in verbs:
+                at_verb.append(i)
         compounds = (
             heads.merge_spans(words, self._word_tag, self._end_memo, known=known, lead=self._lead_tag, at=at_end)
             if heads is not None and at_end
             else []
         )
         quoted = quoted_spans(words, at=at_open) if at_open else []
-        if not quoted:
+        programmes = programme_spans(words, at=at_verb) if at_verb else []
+        if not quoted and not programmes:
             return compounds, at_blank
-        # a head compound never crosses a quotation mark, so one that meets a quoted span lies inside it
-        inside = {k for i, j in quoted for k in range(i, j)}
-        return sorted(quoted + [(i, j) for i, j in compounds if i not in inside]), at_blank
+        # a quoted formulation wins over a programme name that meets it, and both over a head compound
+        taken = {k for i, j in quoted for k in range(i, j)}
+        programmes = [(i, j) for i, j in programmes if not taken.intersection(range(i, j))]
+        taken.update(k for i, j in programmes for k in range(i, j))
+        compounds = [(i, j) for i, j in compounds if not taken.intersection(range(i, j))]
+        return sorted(quoted + programmes + compounds), at_blank
 
     def _lead_tag(self, word: str) -> str:
         """POS of the first word of *word* (its word-layer split for a lexicon unit)."""
@@ -709,5 +730,5 @@ class Segmenter:
             f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
             f"backend={self.backend!r}, granularity={self.granularity!r}, "
             f"heads={'default' if self.heads is default_rules() else self.heads and 'custom'!r}"
-            f"{'' if self.quoted else ', quoted=False'})"
+            f"{'' if self.quoted else ', quoted=False'}{'' if self.programmes else ', programmes=False'})"
         )
