@@ -246,7 +246,8 @@ class HeadRules:
     ) -> set[str]:
         """The members of *words* (a set of tokens) that can end a head, learned into *memo*.
 
-        >>> sorted(HeadRules.load().end_words({"文化站", "建好"}, {"文化站": "n", "建好": "v"}.__getitem__, EndMemo()))
+        >>> tags = {"文化站": "n", "文化": "n", "建好": "v"}
+        >>> sorted(HeadRules.load().end_words({"文化站", "建好"}, tags.__getitem__, EndMemo()))
         ['文化站']
         """
         return memo.ends_among(words, lambda w: self.could_end(w, tag, known))
