@@ -20,12 +20,12 @@ from policytext.corpus.html import (
     _is_tail_heading,
     _leading_link_list_cut,
     _out_of_order_lead_cut,
-    _simplified,
     _title_from_html_title,
     _trailing_credits_cut,
     page_fields,
 )
 from policytext.corpus.officialdoc import official_fields
+from policytext.corpus.text import to_simplified
 
 BODY = [
     "为贯彻落实全省组织工作会议精神，近日，某某县委组织部召开全县基层党建工作推进会。",
@@ -157,4 +157,4 @@ def test_a_traditional_closing_credit_is_cut_from_the_last_line_as_printed():
 
 def test_simplified_is_one_character_for_one():
     text = "延伸閱讀（編輯：蘇龍麒）本網站之文字"
-    assert len(_simplified(text)) == len(text) and _simplified("中国") == "中国"
+    assert len(to_simplified(text)) == len(text) and to_simplified("中国") == "中国"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from policytext.segment.compounds import EndMemo
 from policytext.segment.programmes import programme_spans
-from policytext.segment.quoted import QUOTE_PAIRS, quoted_spans
+from policytext.segment.quoted import quoted_spans
 from policytext.segment.segmenter import Segmenter, _joined
 
 BACKEND = "rjieba"
@@ -41,15 +41,14 @@ ALPHABET = [
 
 
 def _reference_cut(seg: Segmenter, text: str) -> list[str]:
-    """The coarse cut as the rules compose: a fresh memo per call, quotes found from the text's marks, programme
+    """The coarse cut as the rules compose: a fresh memo per call, quotes and programme
     names from a scan of every token."""
     words = seg._ensure_backend().cut(text)
     assert seg.heads is not None
     heads = seg.heads.merge_spans(
         words, seg._word_tag, EndMemo(), known=seg._ensure_backend().has_word, lead=seg._lead_tag
     )
-    marks = [m for m in QUOTE_PAIRS if m in text]
-    quoted = quoted_spans(words, marks=marks) if marks else []
+    quoted = quoted_spans(words)
     taken = {k for i, j in quoted for k in range(i, j)}
     programmes = [(i, j) for i, j in programme_spans(words) if not taken.intersection(range(i, j))]
     taken.update(k for i, j in programmes for k in range(i, j))

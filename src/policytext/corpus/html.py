@@ -311,18 +311,6 @@ def _title_key(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()))
 
 
-def _simplified(text: str) -> str:
-    """*text* with traditional characters in their simplified forms (:func:`~policytext.corpus.text.to_simplified`,
-    one character for one, so that a match in the simplified line has the same offsets in the line as printed),
-    for the chrome, block-heading and credit rules: a Taiwanese or Hong Kong page prints 延伸閱讀, 編輯, 不得轉載.
-    Used for matching only; the text keeps the characters it was printed with.
-
-    >>> _simplified("延伸閱讀（編輯：蘇龍麒）")
-    '延伸阅读（编辑：苏龙麒）'
-    """
-    return to_simplified(text)
-
-
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
@@ -431,8 +419,10 @@ def _leading_link_list_cut(lines: list[str]) -> list[str]:
 def _is_site_chrome(line: str) -> bool:
     """A short line (at most 80 characters, not a sentence) holding page furniture, a credit line
     (``供稿 摄影/… 编辑/…``, ``【编辑：…】``, ``（资料来源：…）``) or a site's disclaimer (``声明：…仅供参考…``);
-    traditional characters are read as simplified (``本網站之文字…不得轉載``)."""
-    line = _simplified(line.strip())
+    traditional characters are read as simplified (``本網站之文字…不得轉載``; the chrome, block-heading and
+    credit rules all match on :func:`~policytext.corpus.text.to_simplified`, one character for one; the text
+    keeps the characters it was printed with)."""
+    line = to_simplified(line.strip())
     if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
         return True
     if line and len(line) <= 2 and not re.search(r"[\w\u4e00-\u9fff]", line):
@@ -559,7 +549,7 @@ def _is_tail_heading(line: str) -> bool:
     """
     if len(line) > 20:
         return False
-    line = _simplified(line)
+    line = to_simplified(line)
     return bool(
         _TAIL_HEADING_RE.match(line)
         or _TAIL_HEADING_RE.match(re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", line))
@@ -582,15 +572,14 @@ def _table_cells(text: str) -> str:
     return "\n".join(out)
 
 
-def _tail_cut(lines: list[str], page_lines: list[str]) -> int:
+def _tail_cut(lines: list[str], page_lines: list[str], page_keys: list[str] | None = None) -> int:
     """The number of *lines* (trafilatura's text) that are the article: it ends at the first heading
     of a related-articles or comments block, printed in the text or between two of its lines on the
     page (trafilatura drops such headings and keeps the block), that has at least as much prose
-    before it as after it."""
+    before it as after it. *page_keys*: the Han characters of each page line, if known."""
     page_han = ""
     line_of: list[int] = []  # page line of each Han character of page_han
-    for k, ln in enumerate(page_lines):
-        key = _han_key(ln)
+    for k, key in enumerate(page_keys if page_keys is not None else map(_han_key, page_lines)):
         page_han += key
         line_of.extend([k] * len(key))
     heading_lines = [k for k, ln in enumerate(page_lines) if _is_tail_heading(ln)]
@@ -769,7 +758,7 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
         return len(key) >= 6 and len(s) <= len(title or "") + 24 and _han_key(_DATE_IN_LINE_RE.sub("", s)) == key
 
     def credit(line: str) -> bool:
-        s = _simplified(line.strip())
+        s = to_simplified(line.strip())
         return bool(
             _TRAILING_NOTE_RE.match(s)
             or _BARE_CREDIT_RE.match(s)
@@ -785,7 +774,7 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             break
         lines.pop()
     if lines:
-        closing = _CLOSING_CREDIT_RE.search(_simplified(lines[-1]))
+        closing = _CLOSING_CREDIT_RE.search(to_simplified(lines[-1]))  # same length: offsets hold
         if closing:
             lines[-1] = lines[-1][: closing.start()]
     return lines
@@ -977,9 +966,13 @@ def _date_below(page_lines: list[str], text: str) -> Any:
     return read_header_fields("\n".join(page_lines[at + 1 : at + 11])).get("date")
 
 
-def _page_line_of(key: str, page_keys: list[str]) -> int | None:
-    """The first page line whose Han characters start with *key*."""
-    return next((i for i, k in enumerate(page_keys) if k.startswith(key)), None)
+def _page_line_of(key: str, page_keys: list[str], *, within: bool = False) -> int | None:
+    """The first page line whose Han characters (*page_keys*) start with *key*; with *within*, else the first
+    that holds it."""
+    at = next((i for i, k in enumerate(page_keys) if k.startswith(key)), None)
+    if at is None and within:
+        at = next((i for i, k in enumerate(page_keys) if key in k), None)
+    return at
 
 
 def _first_prose_key(lines: list[str]) -> str:
@@ -988,17 +981,18 @@ def _first_prose_key(lines: list[str]) -> str:
     return next((_han_key(ln)[:16] for ln in lines[:12] if _SENTENCE_LINE_RE.match(ln) and len(_han_key(ln)) >= 16), "")
 
 
-def _zone_above_prose(lines: list[str], page_lines: list[str], n: int = 12) -> list[str]:
-    """The *n* page lines printed above the article's first sentence (its heading, date and tools)."""
+def _zone_above_prose(lines: list[str], page_lines: list[str], page_keys: list[str], n: int = 12) -> list[str]:
+    """The *n* page lines printed above the article's first sentence (its heading, date and tools);
+    *page_keys* are the Han characters of each page line."""
     key = _first_prose_key(lines)
-    at = _page_line_of(key, [_han_key(ln) for ln in page_lines]) if key else None
+    at = _page_line_of(key, page_keys) if key else None
     return page_lines[max(0, at - n) : at] if at is not None else []
 
 
-def _out_of_order_lead_cut(lines: list[str], page_lines: list[str]) -> list[str]:
+def _out_of_order_lead_cut(lines: list[str], page_lines: list[str], page_keys: list[str] | None = None) -> list[str]:
     """*lines* without the short lines above the article's first sentence that the page prints only below
     it, in a block of other articles (after a heading such as 相关推荐): an item of the related list under the
-    article that trafilatura put first (陈浩调研…).
+    article that trafilatura put first (陈浩调研…). *page_keys*: the Han characters of each page line, if known.
 
     >>> page = ["某所召开大会", "为贯彻落实会议精神，某所召开大会，会议要求做好工作。", "相关推荐", "某某调研农业发展"]
     >>> _out_of_order_lead_cut(["某某调研农业发展", "某所召开大会", page[1]], page)
@@ -1007,7 +1001,8 @@ def _out_of_order_lead_cut(lines: list[str], page_lines: list[str]) -> list[str]
     key = _first_prose_key(lines)
     if not key:
         return lines
-    page_keys = [_han_key(ln) for ln in page_lines]
+    if page_keys is None:
+        page_keys = [_han_key(ln) for ln in page_lines]
     at = _page_line_of(key, page_keys)
     if at is None:
         return lines
@@ -1059,6 +1054,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     fields = page_fields(page)
     # the page's own text (its <head> left out), where the heading and the header zone are printed
     page_lines = html_to_text(_HEAD_RE.sub("", page)).split("\n")
+    page_keys = [_han_key(ln) for ln in page_lines]
     inner = _container(page)
     if inner is not None:
         # a CMS that prints its metadata table inside the article element (吉林: 索引号 … 发文字号)
@@ -1071,9 +1067,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     text = _INDENT_BREAK_RE.sub("\\1\n", text)
     lines = _leading_link_list_cut([_glued_chrome_strip(ln) for ln in text.split("\n")])
     if method == "trafilatura":
-        lines = _out_of_order_lead_cut(lines, page_lines)
+        lines = _out_of_order_lead_cut(lines, page_lines, page_keys)
     text = "\n".join(_drop_site_chrome(_leading_byline_cut(lines)))
-    above_prose = _zone_above_prose(text.split("\n"), page_lines)
+    above_prose = _zone_above_prose(text.split("\n"), page_lines, page_keys)
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
     meta["extraction"] = method
     title = meta.get("title")
@@ -1103,14 +1099,14 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if method == "trafilatura":
         lines, header_found = _header_cut(_table_block_cut(text.split("\n")), title)
         lines = _lead_notes_cut(lines)
-        lines = lines[: _tail_cut(lines, page_lines)]
+        lines = lines[: _tail_cut(lines, page_lines, page_keys)]
         text = "\n".join(lines)
         for key, value in header_found.items():
             meta.setdefault(key, value)
     else:
         # a container that also holds the comments under the article (新浪: 177条评论 … 最热评论)
         lines = text.split("\n")
-        text = "\n".join(lines[: _tail_cut(lines, page_lines)])
+        text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
     text = "\n".join(_headline_block_cut(text.split("\n"), title))
     lines, colophon = _colophon_cut(text.split("\n"))
     for key, value in colophon.items():
@@ -1128,14 +1124,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     zone_lines: list[str] = []  # the page's lines above the article's first line
     if first:
         # the page line that starts with the article's first words (not a list item above that quotes them)
-        keys = [_han_key(line) for line in page_lines]
-        at = next((i for i, k in enumerate(keys) if k.startswith(first)), None)
-        if at is None:
-            at = next((i for i, k in enumerate(keys) if first in k), None)
+        at = _page_line_of(first, page_keys, within=True)
         if at is not None:
             zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
-    if from_html_title and title and _han_key(title) not in {_han_key(ln) for ln in page_lines}:
+    if from_html_title and title and _han_key(title) not in set(page_keys):
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article

@@ -72,18 +72,15 @@ class PossegHmm:
         self._index = index
         self._start = np.array([start.get(s, _NEG_INF) for s in self.states])
         t = np.full((n, n), _NEG_INF)
+        # the states jieba can go to from each state (trans_p[x].keys()), as a boolean row
+        self._next = np.zeros((n, n), dtype=bool)
         for a, row in trans.items():
             for b, p in row.items():
                 if b in index:
                     t[index[a], index[b]] = p
+                    self._next[index[a], index[b]] = True
         self._trans = t
         self._has_next = np.array([bool(trans[s]) for s in self.states])
-        # the states jieba can go to from each state (trans_p[x].keys()), as a boolean row
-        self._next = np.zeros((n, n), dtype=bool)
-        for a, row in trans.items():
-            for b in row:
-                if b in index:
-                    self._next[index[a], index[b]] = True
         self._emit = [emit.get(s, {}) for s in self.states]
         self._char_state = char_state
         self._all = np.arange(n)

@@ -60,16 +60,15 @@ def _positions(words: Sequence[str], marks: frozenset[str]) -> list[int]:
 
 
 def quoted_spans(
-    words: Sequence[str], max_chars: int = 10, *, marks: Iterable[str] | None = None, at: Iterable[int] | None = None
+    words: Sequence[str], max_chars: int = 10, *, at: Iterable[int] | None = None
 ) -> list[tuple[int, int]]:
     """Half-open token spans ``(i, j)`` of two or more tokens, each a quoted formulation (or one
     item of a quoted list) of at most *max_chars* characters, in order and non-overlapping.
 
     *words* are the tokens of a text (jieba's cut, quotation marks as tokens of their own).
-    An unclosed or mismatched quotation yields nothing. *marks*, when given, are the opening marks
-    that occur in the text (a caller that has the text finds them faster than a scan of the tokens);
-    *at*, when given, are the indices of the opening marks among *words*, in order (a caller that
-    scans the tokens for other marks too finds them in the same scan; *marks* is then not used).
+    An unclosed or mismatched quotation yields nothing. *at*, when given, are the indices of the opening
+    marks among *words*, in order (a caller that scans the tokens for other marks too finds them in the
+    same scan).
 
     >>> quoted_spans(["统筹", "“", "硬", "投资", "”", "与", "“", "软", "建设", "”"])
     [(2, 4), (7, 9)]
@@ -82,7 +81,7 @@ def quoted_spans(
     n = len(words)
     floor = 0  # no span reaches left of the previous quotation's end
     if at is None:
-        at = _positions(words, _OPENERS if marks is None else _OPENERS.intersection(marks))
+        at = _positions(words, _OPENERS)
     for i in at:
         if i < floor:
             continue
