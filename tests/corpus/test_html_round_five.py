@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
+from helpers.pages import html_page as _page
 from policytext.corpus.html import (
     _endnotes_cut,
     _headline_block_cut,
@@ -22,10 +23,6 @@ BODY = [
     "省工业和信息化厅相关负责人表示，我省将持续优化政策环境，充分发挥试点示范的引领作用。",
 ]
 PARAS = "".join(f"<p>{p}</p>" for p in BODY)
-
-
-def _page(head: str, body: str) -> bytes:
-    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
 
 
 def test_of_several_h1_the_one_the_title_names_is_the_heading():

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 import policytext as pt
+from helpers.pages import html_page as _page
 from policytext.corpus.clean import read_header_fields
 from policytext.corpus.html import _h1_heading, _is_site_chrome, _title_among, _trailing_credits_cut, page_fields
 
@@ -17,10 +18,6 @@ BODY = [
     "此次入选的国家级绿色工厂包括多家企业，涵盖建材、化工、冶金等多个行业领域的骨干企业。",
     "省工业和信息化厅相关负责人表示，我省将持续优化政策环境，充分发挥试点示范的引领作用。",
 ]
-
-
-def _page(head: str, body: str) -> bytes:
-    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
 
 
 def test_a_meta_title_whose_value_holds_markup_is_read_whole():

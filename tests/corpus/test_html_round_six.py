@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 import policytext as pt
+from helpers.pages import html_page as _page
 from policytext.corpus.html import (
     _colophon_cut,
     _day_over_month,
@@ -33,10 +34,6 @@ BODY = [
     "会议要求，各级党组织要压实责任，把各项任务落到实处，以高质量党建引领高质量发展。",
 ]
 PARAS = "".join(f"<p>{p}</p>" for p in BODY)
-
-
-def _page(head: str, body: str) -> bytes:
-    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
 
 
 def test_a_list_of_dated_headlines_above_the_article_is_not_body():
