@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext.segment.compounds import EndMemo
+from policytext.segment.coordination import coordinated_spans
 from policytext.segment.programmes import programme_spans
 from policytext.segment.quoted import quoted_spans
 from policytext.segment.segmenter import Segmenter, _joined
@@ -37,12 +38,16 @@ ALPHABET = [
     "示范",
     "先行",
     "创新",
+    "乱",
+    "检查",
+    "查封",
+    "与",
 ]
 
 
 def _reference_cut(seg: Segmenter, text: str) -> list[str]:
-    """The coarse cut as the rules compose: a fresh memo per call, quotes and programme
-    names from a scan of every token."""
+    """The coarse cut as the rules compose: a fresh memo per call, quotes, programme
+    names and coordinated items from a scan of every token."""
     words = seg._ensure_backend().cut(text)
     assert seg.heads is not None
     heads = seg.heads.merge_spans(
@@ -52,7 +57,10 @@ def _reference_cut(seg: Segmenter, text: str) -> list[str]:
     taken = {k for i, j in quoted for k in range(i, j)}
     programmes = [(i, j) for i, j in programme_spans(words) if not taken.intersection(range(i, j))]
     taken.update(k for i, j in programmes for k in range(i, j))
-    spans = sorted(quoted + programmes + [(i, j) for i, j in heads if not taken.intersection(range(i, j))])
+    heads = [(i, j) for i, j in heads if not taken.intersection(range(i, j))]
+    taken.update(k for i, j in heads for k in range(i, j))
+    items = coordinated_spans(words, seg._word_tag, seg.heads.stops)
+    spans = sorted(quoted + programmes + heads + [(i, j) for i, j in items if not taken.intersection(range(i, j))])
     for i, j in reversed(spans):
         words[i:j] = ["".join(words[i:j])]
     return list(filter(str.strip, words))

@@ -25,7 +25,8 @@ except ImportError:  # the same tokens either way (tests/segment/test_segment_rj
     BACKEND = "jieba"
 
 COARSE = Segmenter(backend=BACKEND)
-HEADS_ONLY = Segmenter(backend=BACKEND, quoted=False, programmes=False)  # what the head rules alone merge
+# what the head rules alone merge
+HEADS_ONLY = Segmenter(backend=BACKEND, quoted=False, programmes=False, coordinated=False)
 WORD = Segmenter(backend=BACKEND, granularity="word")
 FINE = Segmenter(backend=BACKEND, granularity="fine")
 LOCAL = ("local_documents", "policy_docs_shandong", "local_gov_work_reports_2026")

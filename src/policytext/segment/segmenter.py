@@ -31,6 +31,7 @@ from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
+from .coordination import SEPARATORS, coordinated_spans
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
 from .programmes import FRAME_TOKENS, programme_spans
 from .quoted import QUOTE_PAIRS, quoted_spans
@@ -41,7 +42,7 @@ GRANULARITIES = ("coarse", "fine", "word")
 
 # bumped when the rules that turn engine output into tokens change (part of the fingerprint,
 # so token caches made by an older version are not reused)
-_LAYER_VERSION = "words-heads-quoted-programmes-3"
+_LAYER_VERSION = "words-heads-quoted-programmes-coordinated-1"
 
 # a content term has at least one letter or Han character (not only digits/punctuation)
 _CONTENT = re.compile(r"[^\W\d_]")
@@ -195,6 +196,10 @@ class Segmenter:
         In the coarse and fine granularities, keep a programme's name whole where a governing verb
         launches it (实施 | 农村饮水安全巩固提升工程, 开展 | 规范涉企执法专项行动), verbs inside the name
         included. See :mod:`policytext.segment.programmes`. ``False`` turns the rule off.
+    coordinated:
+        In the coarse and fine granularities, keep an item of two tokens whole when the item next to it
+        in a coordination shares its first or last word (乱检查、乱查封, 制度治党、依规治党,
+        自主开放和单边开放). See :mod:`policytext.segment.coordination`. ``False`` turns the rule off.
 
     >>> Segmenter(lexicon=None, user_dicts=[["稳中求进"]]).cut("坚持稳中求进")
     ['坚持', '稳中求进']
@@ -213,6 +218,7 @@ class Segmenter:
         heads: str | os.PathLike[str] | HeadRules | None = "default",
         quoted: bool = True,
         programmes: bool = True,
+        coordinated: bool = True,
     ) -> None:
         if backend not in BACKENDS:
             raise InputError(
@@ -248,6 +254,9 @@ class Segmenter:
         if not isinstance(programmes, bool):
             raise InputError(f"programmes must be True or False, got {programmes!r}")
         self.programmes = programmes
+        if not isinstance(coordinated, bool):
+            raise InputError(f"coordinated must be True or False, got {coordinated!r}")
+        self.coordinated = coordinated
         self._entries = self._collect_entries()
         # lexicon units the word layer cuts with jieba's general dictionary
         self._units = frozenset(w for w, _f, _p in self._entries if len(w) > 1)
@@ -311,7 +320,10 @@ class Segmenter:
     def _make_fingerprint(self) -> str:
         h = hashlib.sha1()
         heads = self.heads.fingerprint if self.heads is not None else None
-        settings = (self.hmm, self.backend, self.granularity, heads, self.quoted, self.programmes, _LAYER_VERSION)
+        settings = (
+            self.hmm, self.backend, self.granularity, heads, self.quoted, self.programmes, self.coordinated,
+            _LAYER_VERSION,
+        )  # fmt: skip
         h.update(repr(settings).encode())
         for w, f, p in self._entries:
             h.update(f"{w}\t{f}\t{p}\n".encode())
@@ -383,6 +395,7 @@ class Segmenter:
             heads=self.heads,
             quoted=self.quoted,
             programmes=self.programmes,
+            coordinated=self.coordinated,
         )
 
     @property
@@ -502,8 +515,8 @@ class Segmenter:
         """The spans :meth:`_spans` gives and the indices of the whitespace tokens, in order.
 
         One scan of the tokens finds the kinds of token the coarse layer starts from: those that can end a
-        head, the opening quotation marks, the governing verbs of programme names and the whitespace tokens
-        (:meth:`cut` drops them).
+        head, the opening quotation marks, the governing verbs of programme names, the separators of
+        coordinations and the whitespace tokens (:meth:`cut` drops them).
         """
         heads = self.heads
         known = self._ensure_backend().has_word
@@ -512,11 +525,13 @@ class Segmenter:
         openers = distinct.intersection(QUOTE_PAIRS) if self.quoted else set()
         blanks = set(filterfalse(str.strip, distinct))
         verbs = distinct.intersection(FRAME_TOKENS) if self.programmes else set()
+        seps = distinct.intersection(SEPARATORS) if self.coordinated else set()
         at_end: list[int] = []
         at_open: list[int] = []
         at_blank: list[int] = []
         at_verb: list[int] = []
-        marked = ends | openers | blanks | verbs
+        at_sep: list[int] = []
+        marked = ends | openers | blanks | verbs | seps
         for i in compress(range(len(words)), map(marked.__contains__, words)):
             w = words[i]
             if w in ends:
@@ -527,6 +542,8 @@ class Segmenter:
                 at_blank.append(i)
             if w in verbs:
                 at_verb.append(i)
+            if w in seps:
+                at_sep.append(i)
         compounds = (
             heads.merge_spans(words, self._word_tag, self._end_memo, known=known, lead=self._lead_tag, at=at_end)
             if heads is not None and at_end
@@ -534,14 +551,19 @@ class Segmenter:
         )
         quoted = quoted_spans(words, at=at_open) if at_open else []
         programmes = programme_spans(words, at=at_verb) if at_verb else []
-        if not quoted and not programmes:
+        stops = heads.stops if heads is not None else default_rules().stops
+        coordinated = coordinated_spans(words, self._word_tag, stops, at=at_sep) if at_sep else []
+        if not quoted and not programmes and not coordinated:
             return compounds, at_blank
-        # a quoted formulation wins over a programme name that meets it, and both over a head compound
+        # a quoted formulation wins over a programme name that meets it, both over a head compound, and all
+        # three over a coordinated item
         taken = {k for i, j in quoted for k in range(i, j)}
         programmes = [(i, j) for i, j in programmes if not taken.intersection(range(i, j))]
         taken.update(k for i, j in programmes for k in range(i, j))
         compounds = [(i, j) for i, j in compounds if not taken.intersection(range(i, j))]
-        return sorted(quoted + programmes + compounds), at_blank
+        taken.update(k for i, j in compounds for k in range(i, j))
+        coordinated = [(i, j) for i, j in coordinated if not taken.intersection(range(i, j))]
+        return sorted(quoted + programmes + compounds + coordinated), at_blank
 
     def _lead_tag(self, word: str) -> str:
         """POS of the first word of *word* (its word-layer split for a lexicon unit)."""
@@ -730,5 +752,6 @@ class Segmenter:
             f"Segmenter(lexicon={lex!r}, user_dicts={len(self.user_dicts)}, hmm={self.hmm}, "
             f"backend={self.backend!r}, granularity={self.granularity!r}, "
             f"heads={'default' if self.heads is default_rules() else self.heads and 'custom'!r}"
-            f"{'' if self.quoted else ', quoted=False'}{'' if self.programmes else ', programmes=False'})"
+            f"{'' if self.quoted else ', quoted=False'}{'' if self.programmes else ', programmes=False'}"
+            f"{'' if self.coordinated else ', coordinated=False'})"
         )
