@@ -318,6 +318,7 @@ _SITE_CHROME_RE = re.compile(
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
+    r"|^分享(?:本页|此文)?\s*[:：]?$"
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
@@ -326,6 +327,8 @@ _SITE_CHROME_RE = re.compile(
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
 _ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)单位\s*[:：]")
+# a portal's dialog before an outside link: 您访问的链接即将离开“某某”门户网站 是否继续？ (a question: no sentence)
+_EXIT_DIALOG_RE = re.compile(r"^您访问的链接即将离开|^[^。！？]{0,20}(?:网站|页面)\s*(?:，|,)?\s*是否继续\s*[？?]$")
 # the download buttons of a document page: pdf下载 word下载
 _DOWNLOAD_BAR_RE = re.compile(r"^(?:(?:pdf|word|doc|docx|wps|ofd)\s*(?:版\s*)?下载[\s|｜]*)+$", re.I)
 # a link to the previous or next article, also as a list item (- ▪ 上一篇：…)
@@ -376,10 +379,18 @@ _ITEM_DATE_RE = re.compile(
 )
 
 
+# a date alone on a line, under the headline of a list item it dates
+_BARE_DATE_RE = re.compile(r"^[\[(（]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）]?$")
+_LONE_BULLETS = frozenset("-–•·▪*")
+# a headline led by its source in brackets: [科技日报]新策略提升…
+_SOURCE_PREFIX_RE = re.compile(r"^[\[【][\u4e00-\u9fff]{2,8}[\]】]\S")
+
+
 def _leading_link_list_cut(lines: list[str]) -> list[str]:
     """*lines* without a list of other articles that the extractor put above the article: three or more
-    items in a row (short lines with no sentence end, each dated or bulleted; most of them dated, or under a
-    heading such as 推荐阅读), after at most two short lines (that heading, a date line), when prose follows.
+    items in a row (short lines with no sentence end, each dated, bulleted or led by a bracketed source
+    ([科技日报]…); most of them dated, the date on the item's line or on the next, or under a heading such as
+    推荐阅读), after at most two short lines (that heading, a date line), when prose follows.
 
     >>> items = [f"- 其他新闻标题{i}[08-1{i}]" for i in range(4)]
     >>> _leading_link_list_cut(["推荐阅读", *items, "会议强调，要认真贯彻落实中央部署，推动工作落实。"])
@@ -395,15 +406,20 @@ def _leading_link_list_cut(lines: list[str]) -> list[str]:
             return False, False
         if _ITEM_DATE_RE.search(t):
             return True, True  # a dated headline (its own ！ or ？ inside: 捷運加持！ 雙北…)
-        return bool(_LIST_BULLET_RE.match(t)) and not _SENTENCE_LINE_RE.match(t), False
+        return bool(_LIST_BULLET_RE.match(t) or _SOURCE_PREFIX_RE.match(t)) and not _SENTENCE_LINE_RE.match(t), False
 
     for lead in range(3):
         if lead and (
             len(lines[shown[lead - 1]].strip()) > 20 or lines[shown[lead - 1]].strip().endswith(_SENTENCE_ENDS)
         ):
             break
-        run = []
+        run: list[tuple[int, bool]] = []
         for i in shown[lead:]:
+            if lines[i].strip() in _LONE_BULLETS:
+                continue  # the bullet of the next item, on a line of its own
+            if run and _BARE_DATE_RE.match(lines[i].strip()):
+                run[-1] = (i, True)  # the item's date on a line of its own (标题 / 2024-01-25)
+                continue
             is_item, dated = item(lines[i])
             if not is_item:
                 break
@@ -423,7 +439,7 @@ def _is_site_chrome(line: str) -> bool:
     credit rules all match on :func:`~policytext.corpus.text.to_simplified`, one character for one; the text
     keeps the characters it was printed with)."""
     line = to_simplified(line.strip())
-    if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line)):
+    if len(line) <= 80 and (_PREV_NEXT_RE.match(line) or _DOWNLOAD_BAR_RE.match(line) or _EXIT_DIALOG_RE.match(line)):
         return True
     if line and len(line) <= 2 and not re.search(r"[\w\u4e00-\u9fff]", line):
         return True  # a stray bracket or mark left of a button ([ 阅读剩余全文 ])
@@ -466,7 +482,7 @@ _COPYRIGHT_NOTICE_RE = re.compile(
 # the portal's note of a republished report's original title: （原标题：…）
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
-_BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|作者)\s*[:：]$")
+_BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|信息来源|作者)\s*[:：]$")
 _ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$")
 
 
@@ -602,6 +618,47 @@ def _tail_cut(lines: list[str], page_lines: list[str], page_keys: list[str] | No
     return len(lines)
 
 
+_ANCHOR_RE = re.compile(r"<a\b[^<>]*>(.*?)</a\s*>", re.I | re.S)
+# a line that is an attachment, not a site link: 附件1…, 1. …, ….pdf
+_ATTACHMENT_LINE_RE = re.compile(r"^(?:附件|\d+\s*[.．、])|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
+LINK_LIST_RUN = 5
+
+
+def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
+    """*lines* without a list of links after the article's last sentence: a run of :data:`LINK_LIST_RUN` or
+    more short lines, each the text of a link on *page* (a footer's 中国政府网 | 外交部 | 国防部 …), and what
+    follows it; the list's label just above it (中国政府网及国务院部门网站|) goes too. Attachments (附件1…,
+    numbered items, file names) never count as such links.
+
+    >>> page = "".join(f"<a href='#'>部门{i}</a>" for i in range(6))
+    >>> last = "会议强调，要把各项任务落到实处。"
+    >>> _link_list_tail_cut([last, "相关网站|", *(f"- 部门{i}" for i in range(6))], page)
+    ['会议强调，要把各项任务落到实处。']
+    """
+    last_prose = max((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), default=-1)
+    if last_prose < 0 or len(lines) - last_prose <= LINK_LIST_RUN:
+        return lines
+    anchors: set[str] | None = None
+    start, run = 0, 0
+    for i in range(last_prose + 1, len(lines)):
+        t = lines[i].strip().lstrip("-–•·▪* ").rstrip("|｜ ")
+        key = _han_key(t)
+        if key and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS) and not _ATTACHMENT_LINE_RE.search(t):
+            if anchors is None:
+                anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
+            if key in anchors:
+                start, run = (i if run == 0 else start), run + 1
+                if run >= LINK_LIST_RUN:
+                    break
+                continue
+        run = 0
+    if run < LINK_LIST_RUN:
+        return lines
+    while start - 1 > last_prose and lines[start - 1].strip().endswith(("|", "｜")) and len(lines[start - 1]) <= 30:
+        start -= 1
+    return lines[:start]
+
+
 # Labels of the metadata table of an open-government (政务公开) page: 索引号, 发布机构, 成文日期 …
 _TABLE_BLOCK_LABELS = (
     "索引号", "信息索引", "索取号", "主题分类", "公开分类", "信息类别", "体裁分类", "组配分类", "发布机构", "发文机构",
@@ -700,6 +757,9 @@ _TRAILING_NOTE_RE = re.compile(
 )
 _CLOSING_CREDIT_RE = re.compile(
     rf"(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,30}}[）)]\s*\d{{0,8}}\s*$"
+    # the writer's unit and name: （图书馆 魏乐禹）, （某某镇 张三 李四）
+    r"|(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{1,12}(?:馆|局|部|办|委|院|所|站|中心|镇|乡|街道|社区|村|室|科|处|队|校|厅)"
+    r"(?:\s+[\u4e00-\u9fff]{2,4}){1,3}\s*[）)]\s*$"
 )
 # a credit label whose name sat in an element the extractor dropped (责任编辑：)
 _BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
@@ -1107,7 +1167,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # a container that also holds the comments under the article (新浪: 177条评论 … 最热评论)
         lines = text.split("\n")
         text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
-    text = "\n".join(_headline_block_cut(text.split("\n"), title))
+    text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page), title))
     lines, colophon = _colophon_cut(text.split("\n"))
     for key, value in colophon.items():
         meta.setdefault(key, value)
