@@ -46,6 +46,19 @@ def test_a_page_with_a_footer_of_site_links_reads_to_the_last_sentence():
     assert "外交部" not in doc.text
 
 
+def test_headlines_of_other_articles_after_the_last_sentence_are_not_body():
+    heads = ["[都市时报]某省人才政策让企业留得住人", "[云南日报]今年起我省每年统一组织一次公务员招聘"]
+    page = "".join(f"<a href='#'>{h}</a>" for h in heads)
+    lines = [*BODY, heads[0], "2022-11-11", heads[1], "2022-11-14"]
+    assert _link_list_tail_cut(lines, page) == BODY
+    # the same lines that are no links on the page stay (a subheading and a date of the article's own)
+    assert _link_list_tail_cut(lines, "<p></p>") == lines
+    # a joint signature whose issuers are also links in the page's footer stays
+    signed = [*BODY, "国家发展和改革委员会", "国务院国有资产监督管理委员会", "2024年5月1日"]
+    footer = "<a>国家发展和改革委员会</a><a>国务院国有资产监督管理委员会</a>"
+    assert _link_list_tail_cut(signed, footer) == signed
+
+
 def test_headlines_dated_on_the_line_below_above_the_article_are_not_body():
     items = []
     for i, source in enumerate(["新华网", "科技日报", "科技日报", "都市时报"]):

@@ -622,13 +622,22 @@ _ANCHOR_RE = re.compile(r"<a\b[^<>]*>(.*?)</a\s*>", re.I | re.S)
 # a line that is an attachment, not a site link: 附件1…, 1. …, ….pdf
 _ATTACHMENT_LINE_RE = re.compile(r"^(?:附件|\d+\s*[.．、])|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
 LINK_LIST_RUN = 5
+# a headline of another article: ten characters or more, no sentence end, not a file or an organisation's name
+# (a signature line 国家发展和改革委员会 may also be a link in the page's footer)
+_HEADLINE_LINK_RE = re.compile(
+    r"^(?![^\n]*(?:\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)|委员会|部|委|局|署|厅|院|办公室|政府|中心)$)(?!附件)"
+    r"[^\n]{10,60}(?<![。！？；])$",
+    re.I,
+)
 
 
 def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     """*lines* without a list of links after the article's last sentence: a run of :data:`LINK_LIST_RUN` or
     more short lines, each the text of a link on *page* (a footer's 中国政府网 | 外交部 | 国防部 …), and what
     follows it; the list's label just above it (中国政府网及国务院部门网站|) goes too. Attachments (附件1…,
-    numbered items, file names) never count as such links.
+    numbered items, file names) never count as such links. Where all that follows the last sentence is two or
+    more headlines of other articles, each a link on the page, and their dates (``[都市时报]…`` / ``2022-11-11``),
+    it all goes.
 
     >>> page = "".join(f"<a href='#'>部门{i}</a>" for i in range(6))
     >>> last = "会议强调，要把各项任务落到实处。"
@@ -636,9 +645,18 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     ['会议强调，要把各项任务落到实处。']
     """
     last_prose = max((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), default=-1)
-    if last_prose < 0 or len(lines) - last_prose <= LINK_LIST_RUN:
+    if last_prose < 0:
         return lines
     anchors: set[str] | None = None
+    tail = [ln.strip() for ln in lines[last_prose + 1 :] if ln.strip()]
+    headlines = [t for t in tail if not _BARE_DATE_RE.match(t)]
+    if len(headlines) >= 2 and all(_HEADLINE_LINK_RE.match(t) for t in headlines):
+        # what follows the last sentence is headlines of other articles and their dates, each a link on the page
+        anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
+        if all(_han_key(t.lstrip("-–•·▪* ")) in anchors for t in headlines):
+            return lines[: last_prose + 1]
+    if len(lines) - last_prose <= LINK_LIST_RUN:
+        return lines
     start, run = 0, 0
     for i in range(last_prose + 1, len(lines)):
         t = lines[i].strip().lstrip("-–•·▪* ").rstrip("|｜ ")
