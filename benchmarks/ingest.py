@@ -25,12 +25,22 @@ from policytext.corpus.clean import clean_text, decode_bytes
 from policytext.corpus.text import normalize
 
 
+MIN_SAMPLE = 0.3  # seconds of CPU per timing sample: small inputs are run several times per sample
+
+
 def best_of(fn, repeat: int) -> float:
+    """CPU seconds of one call of *fn*: the best of *repeat* samples, each long enough to be measured (a call
+    that takes less than MIN_SAMPLE is repeated within a sample and the sample divided by the count)."""
+    t0 = time.process_time()
+    fn()
+    once = time.process_time() - t0
+    inner = max(1, int(MIN_SAMPLE / once) + 1) if once < MIN_SAMPLE else 1
     times = []
     for _ in range(repeat):
         t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
+        for _ in range(inner):
+            fn()
+        times.append((time.process_time() - t0) / inner)
     return min(times)
 
 
