@@ -122,14 +122,30 @@ def test_sample_is_read_and_over_merging_is_rare():
     assert share <= 0.05, share
 
 
-def test_curated_pass_sample_is_read_and_over_merging_is_rare():
-    path = SAMPLE.parent / "segment_overmerge_sample_curated.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
+def _judged_sample(name: str, size: int, kind: str | None = None) -> list[dict[str, str]]:
+    """The rows of a sample file beside :data:`SAMPLE`, each judged (a split with its reason), at most 5% split."""
+    with (SAMPLE.parent / name).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) == 100
+    assert len(rows) == size
+    assert kind is None or {r["kind"] for r in rows} == {kind}
     assert all(r["verdict"] in ("keep", "split") for r in rows), "every sampled token is judged"
     assert all(r["reason"].strip() for r in rows if r["verdict"] == "split")
     assert sum(r["verdict"] == "split" for r in rows) / len(rows) <= 0.05
+    return rows
+
+
+def _still_merged(rows: list[dict[str, str]], without: Segmenter | None = None) -> None:
+    """The first ten sampled tokens are still what the segmenter makes of their contexts (and, given *without*,
+    a segmenter without the rule does not make them)."""
+    seg = Segmenter(backend="rjieba" if _has_rjieba() else "jieba")
+    for r in rows[:10]:
+        context = r["context"].replace("[", "").replace("]", "")
+        assert r["token"] in seg.cut(context), r
+        assert without is None or r["token"] not in without.cut(context), r
+
+
+def test_curated_pass_sample_is_read_and_over_merging_is_rare():
+    _judged_sample("segment_overmerge_sample_curated.tsv", 100)
 
 
 def test_programme_names_sample_is_read_and_over_merging_is_rare():
@@ -137,34 +153,15 @@ def test_programme_names_sample_is_read_and_over_merging_is_rare():
     programme tokens of the state documents (812 occurrences), read in context: 0 of 40 split. (A first draw
     had 省卓越工程师队伍建设行动, split: the province's 省 opens no name; level and scope words are left out
     now, and the draw was made again.)"""
-    path = SAMPLE.parent / "segment_overmerge_sample_programmes.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) == 40 and {r["kind"] for r in rows} == {"programme"}
-    assert all(r["verdict"] in ("keep", "split") for r in rows), "every sampled token is judged"
-    assert sum(r["verdict"] == "split" for r in rows) / len(rows) <= 0.05
-    seg = Segmenter(backend="rjieba" if _has_rjieba() else "jieba")
-    for r in rows[:10]:  # the sampled names are still what the segmenter makes of their contexts
-        context = r["context"].replace("[", "").replace("]", "")
-        assert r["token"] in seg.cut(context), r
+    _still_merged(_judged_sample("segment_overmerge_sample_programmes.tsv", 40, "programme"))
 
 
 def test_coordinated_items_sample_is_read_and_over_merging_is_rare():
     """60 coordinated items (:mod:`policytext.segment.coordination`), the smallest seeded hashes (seed 7) among
     the merged tokens of the state documents that the segmenter makes only with the rule on (2,878 occurrences,
     2,102 types), read in context: 0 of 60 split, four borderline slogans (带团队、带技术)."""
-    path = SAMPLE.parent / "segment_overmerge_sample_coordinated.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert len(rows) == 60 and {r["kind"] for r in rows} == {"coordinated"}
-    assert all(r["verdict"] in ("keep", "split") for r in rows), "every sampled token is judged"
-    assert sum(r["verdict"] == "split" for r in rows) / len(rows) <= 0.05
-    seg = Segmenter(backend="rjieba" if _has_rjieba() else "jieba")
-    without = Segmenter(backend=seg.backend, coordinated=False)
-    for r in rows[:10]:  # the sampled items are still what the rule makes of their contexts
-        context = r["context"].replace("[", "").replace("]", "")
-        assert r["token"] in seg.cut(context), r
-        assert r["token"] not in without.cut(context), r
+    rows = _judged_sample("segment_overmerge_sample_coordinated.tsv", 60, "coordinated")
+    _still_merged(rows, without=Segmenter(backend="rjieba" if _has_rjieba() else "jieba", coordinated=False))
 
 
 def test_sample_matches_the_segmenter(corpus_dir):
