@@ -647,28 +647,34 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     last_prose = max((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), default=-1)
     if last_prose < 0:
         return lines
-    anchors: set[str] | None = None
+    anchors: set[str] | None = None  # the Han keys of the page's link texts, found when first needed
+
+    def is_link(text: str) -> bool:
+        nonlocal anchors
+        if anchors is None:
+            anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
+        return _han_key(text) in anchors
+
     tail = [ln.strip() for ln in lines[last_prose + 1 :] if ln.strip()]
     headlines = [t for t in tail if not _BARE_DATE_RE.match(t)]
-    if len(headlines) >= 2 and all(_HEADLINE_LINK_RE.match(t) for t in headlines):
-        # what follows the last sentence is headlines of other articles and their dates, each a link on the page
-        anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
-        if all(_han_key(t.lstrip("-–•·▪* ")) in anchors for t in headlines):
-            return lines[: last_prose + 1]
+    # what follows the last sentence is headlines of other articles and their dates, each a link on the page
+    if (
+        len(headlines) >= 2
+        and all(_HEADLINE_LINK_RE.match(t) for t in headlines)
+        and all(is_link(t.lstrip("-–•·▪* ")) for t in headlines)
+    ):
+        return lines[: last_prose + 1]
     if len(lines) - last_prose <= LINK_LIST_RUN:
         return lines
     start, run = 0, 0
     for i in range(last_prose + 1, len(lines)):
         t = lines[i].strip().lstrip("-–•·▪* ").rstrip("|｜ ")
-        key = _han_key(t)
-        if key and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS) and not _ATTACHMENT_LINE_RE.search(t):
-            if anchors is None:
-                anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
-            if key in anchors:
-                start, run = (i if run == 0 else start), run + 1
-                if run >= LINK_LIST_RUN:
-                    break
-                continue
+        short = _han_key(t) and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS)
+        if short and not _ATTACHMENT_LINE_RE.search(t) and is_link(t):
+            start, run = (i if run == 0 else start), run + 1
+            if run >= LINK_LIST_RUN:
+                break
+            continue
         run = 0
     if run < LINK_LIST_RUN:
         return lines
