@@ -100,21 +100,36 @@ def coordinated_spans(
         return i >= 0 and i + 2 <= n and content(words[i]) and content(words[i + 1])
 
     paired: dict[int, set[str]] = {}  # start of a two-token item -> the sides across which it pairs
-    for s in range(n) if at is None else at:
-        if words[s] not in SEPARATORS or s == 0 or s + 1 >= n:
-            continue
-        left, right = s - 2, s + 1
-        # what stands across the separator: a two-token item or a single token
-        right_strings = ([words[s + 1] + words[s + 2]] if item(right) else []) + (
-            [words[s + 1]] if content(words[s + 1]) else []
-        )
-        left_strings = ([words[s - 2] + words[s - 1]] if item(left) else []) + (
-            [words[s - 1]] if content(words[s - 1]) else []
-        )
-        if item(left) and any(shares(left, o) for o in right_strings):
-            paired.setdefault(left, set()).add("right")
-        if item(right) and any(shares(right, o) for o in left_strings):
-            paired.setdefault(right, set()).add("left")
+    seps = [k for k in (range(n) if at is None else at) if 0 < k < n - 1 and words[k] in SEPARATORS]
+    # a cheap look first, in one pass (most separators join items that share nothing): two strings that share a
+    # first or a last token share their first or last character
+    for s in [
+        k
+        for k in seps
+        if words[k - 1][-1:] == words[k + 1][-1:]
+        or words[k - 1][:1] == words[k + 1][:1]
+        or (k >= 2 and words[k - 2][:1] == words[k + 1][:1])
+        or (k + 2 < n and words[k - 1][-1:] == words[k + 2][-1:])
+    ]:
+        before, after = words[s - 1], words[s + 1]
+        first_left = words[s - 2] if s >= 2 else ""
+        last_right = words[s + 2] if s + 2 < n else ""
+        n_left, n_right = len(first_left) + len(before), len(after) + len(last_right)
+        if not (
+            (first_left and (n_left == n_right or n_left == len(after)))
+            or (last_right and (n_right == n_left or n_right == len(before)))
+        ):
+            continue  # an item and what it pairs with have the same length
+        # what stands across the separator: a two-token item or a single token; the strings are compared first,
+        # the tags looked up only for a pair that shares a token
+        if first_left:
+            across = ((after + last_right, s + 1), (after, -1)) if last_right else ((after, -1),)
+            if any(shares(s - 2, o) and item(s - 2) and (item(j) if j >= 0 else content(o)) for o, j in across):
+                paired.setdefault(s - 2, set()).add("right")
+        if last_right:
+            across = ((first_left + before, s - 2), (before, -1)) if first_left else ((before, -1),)
+            if any(shares(s + 1, o) and item(s + 1) and (item(j) if j >= 0 else content(o)) for o, j in across):
+                paired.setdefault(s + 1, set()).add("left")
     out: list[tuple[int, int]] = []
     floor = 0
     for i in sorted(paired):

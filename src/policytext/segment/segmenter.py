@@ -534,6 +534,10 @@ class Segmenter:
         marked = ends | openers | blanks | verbs | seps
         for i in compress(range(len(words)), map(marked.__contains__, words)):
             w = words[i]
+            if w in seps:
+                at_sep.append(i)
+                if w not in ends:  # the most frequent mark, and of no other kind (、 和 与 及 或 end no head)
+                    continue
             if w in ends:
                 at_end.append(i)
             if w in openers:
@@ -542,8 +546,6 @@ class Segmenter:
                 at_blank.append(i)
             if w in verbs:
                 at_verb.append(i)
-            if w in seps:
-                at_sep.append(i)
         compounds = (
             heads.merge_spans(words, self._word_tag, self._end_memo, known=known, lead=self._lead_tag, at=at_end)
             if heads is not None and at_end
