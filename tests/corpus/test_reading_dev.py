@@ -43,8 +43,8 @@ def test_records_are_complete_and_split():
         assert re.fullmatch(r"[0-9a-f]{40}", rec["commit"]) and re.fullmatch(r"[0-9a-f]{40}", rec["sha1"])
     assert len({r["id"] for r in PAGES + FILES}) == len(PAGES) + len(FILES)
     held = [r for r in PAGES if r["split"] == "heldout"]
-    # every third new page of each round is held out (rounds of 43, 15, 22, 11, 10, 12, 12 and 12 pages: 14 + 5 + 7
-    # + 3 + 3 + 4 + 4 + 4)
+    # every third new page of each round is held out (rounds of 43, 15, 22, 11, 10, 12, 12, 12 and 9 pages: 14 + 5
+    # + 7 + 3 + 3 + 4 + 4 + 4 + 3)
     assert len(held) * 3 >= len(PAGES) - 5
 
 
@@ -137,13 +137,18 @@ def test_county_department_and_university_pages_read_whole():
         # their PubDate meta): credits run into the last paragraph, a compiled article's sources and an empty
         # attachment label are not body
         ("r8_", 0.97, 0.99),
+        # provincial and city portals, a city department, a district portal, an old news portal's page, an event
+        # page: the heading with its date and 来源 on one line above a byline, a column's name above the dateline,
+        # an event's labelled fields, QR-code captions, back-to-top buttons and a player's notice are not body
+        ("r9_", 0.99, 0.99),
     ],
-    ids=["round six", "round seven", "round eight"],
+    ids=["round six", "round seven", "round eight", "round nine"],
 )
 def test_a_rounds_pages_read_whole(prefix, worst, mean):
-    """Each page of a later round of the development set (12 each) read whole, with its title and date."""
+    """Each page of a later round of the development set (12 each, 9 in round nine) read whole, with its title
+    and date."""
     pages = [p for p in dev_pages(None) if p["id"].startswith(prefix)]
-    assert len(pages) == 12
+    assert len(pages) == (9 if prefix == "r9_" else 12)
     result = score(policytext_extract, pages)
     assert min(min(r["precision"], r["recall"]) for r in result["rows"]) >= worst, result["worst"]
     assert result["precision"] >= mean and result["recall"] >= mean

@@ -314,11 +314,14 @@ def _title_key(text: str) -> str:
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
-    r"|公网安备|网站标识码|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|联系我们|网站地图"
+    r"|公网安备|网站标识码|技术支持\s*[:：]|主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|联系我们|网站地图"
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
     r"|^分享(?:本页|此文)?\s*[:：]?$"
+    # a QR code's caption, a back-to-top button, a player's notice
+    r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
+    r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
@@ -326,7 +329,7 @@ _SITE_CHROME_RE = re.compile(
     re.I,
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
-_ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)单位\s*[:：]")
+_ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)(?:单位)?\s*[:：]")
 # a portal's dialog before an outside link: 您访问的链接即将离开“某某”门户网站 是否继续？ (a question: no sentence)
 _EXIT_DIALOG_RE = re.compile(r"^您访问的链接即将离开|^[^。！？]{0,20}(?:网站|页面)\s*(?:，|,)?\s*是否继续\s*[？?]$")
 # the download buttons of a document page: pdf下载 word下载
@@ -491,12 +494,25 @@ _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _SOURCE_IN_LINE_RE = re.compile(r"来源\s*[:：]\s*([^\s|｜　]+)")
 
 
+# an event's time on an event page (开始时间： 2024-05-10 09:00): when it happens, not when it was published
+_EVENT_TIME_RE = re.compile(r"(?:开始|结束|活动|举办|举行|截止|报名|会议|展会|开幕|闭幕)(?:时间|日期)\s*[:：]")
+
+
+def _is_event_time(lines: list[str], i: int) -> bool:
+    """Whether line *i* of *lines* gives an event's time: it holds the label, or a short line just above does."""
+    return bool(_EVENT_TIME_RE.search(lines[i])) or (
+        i > 0 and len(lines[i - 1].strip()) <= 14 and bool(_EVENT_TIME_RE.search(lines[i - 1]))
+    )
+
+
 def _dateline(lines: list[str]) -> dict[str, Any]:
     """A news-style line above the article that starts with its date and holds a time or a 来源, with
     no 发布时间 key: ``2023-02-13 10:00 来源：新华社``. The last such short line wins (the one nearest the
     article); a bare date line (a bulletin's own （2023年4月12日）) is not a publication date."""
-    for line in reversed(lines):
-        line = line.strip()
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        if _is_event_time(lines, i):
+            continue
         if len(line) <= 80 and _DATELINE_RE.match(line) and (_TIME_RE.search(line) or "来源" in line):
             d = parse_date(line)
             if d is not None:
@@ -527,10 +543,10 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
     >>> _stamp_line(["今天是2024年5月1日 星期三 10:00"])
     {}
     """
-    for line in reversed(zone):
-        s = line.strip()
-        if len(s) > 80 or "。" in s or "，" in s or _CALENDAR_RE.search(s):
-            continue  # a sentence (2024年5月1日9:30，市委召开…) or a banner
+    for i in range(len(zone) - 1, -1, -1):
+        s = zone[i].strip()
+        if len(s) > 80 or "。" in s or "，" in s or _CALENDAR_RE.search(s) or _is_event_time(zone, i):
+            continue  # a sentence (2024年5月1日9:30，市委召开…), a banner or an event's time
         m = _STAMP_RE.search(s)
         if m:
             d = parse_date(m.group(1))
@@ -544,7 +560,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 # The heading of a block of other articles or comments after the article (also when trafilatura
 # dropped the heading but kept the block): the body ends there.
 _TAIL_HEADING_RE = re.compile(
-    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
+    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     r"|点击排行|热点排行|热门排行|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
@@ -742,25 +758,44 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
         for i, line in enumerate(lines[:10]):
             lk = _han_key(line)
             fields = None
+            dated = None
             if lk.startswith(key) and lk != key and title and title in line:
-                # the heading followed by its source or date on the same line
-                fields = _HEADER_FIELD_RE.match(line[line.find(title) + len(title) :])
-            if lk == key or fields:
+                # the heading followed by its source or date on the same line (… 2023-08-19 来源：解放日报)
+                rest = line[line.find(title) + len(title) :]
+                fields = _HEADER_FIELD_RE.match(rest)
+                dated = _DATELINE_RE.match(rest.strip()) if len(rest) <= 60 else None
+            if lk == key or fields or dated:
                 before = lines[:i]
                 if all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in before):
                     if fields and fields.group(1).startswith("来源"):
                         found["source"] = fields.group(2).strip()
+                    elif dated:
+                        source = _SOURCE_IN_LINE_RE.search(line)
+                        if source:
+                            found["source"] = source.group(1)
+                        if parse_date(rest) is not None:
+                            found["date"] = parse_date(rest)
                     lines = lines[i + 1 :]
                 break
     # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山; a label whose
     # value sat in an element trafilatura dropped (发表时间： <time>…</time>)
     while lines and (not lines[0].strip() or _BARE_LABEL_RE.match(lines[0].strip())):
         lines = lines[1:]
-    first = lines[0].strip() if lines else ""
-    if len(first) <= 80 and (
-        (_DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first)) or _stamp_line([first])
-    ):
-        lines = lines[1:]
+    seen = 0
+    for k in range(min(6, len(lines))):
+        # the dateline, below at most two short labels or header fields (the column's name 州市动态, 来源：…)
+        first = lines[k].strip()
+        if not first:
+            continue
+        if len(first) <= 80 and (
+            (_DATELINE_RE.match(first) and (_TIME_RE.search(first) or "来源" in first)) or _stamp_line([first])
+        ):
+            lines = lines[k + 1 :]
+            break
+        seen += 1
+        label = len(first) <= 12 and not first.endswith(_SENTENCE_ENDS) and _han_key(first)
+        if seen > 2 or not (label or (len(first) <= 40 and _HEADER_FIELD_RE.match(first))):
+            break
     for i, line in enumerate(lines[:6]):
         m = _ORIGINAL_TITLE_RE.match(line.strip())
         if m:
@@ -822,6 +857,30 @@ _PRINT_CITATION_RE = re.compile(
 _INDENT_BREAK_RE = re.compile(r"([。！？；”』」])[ \t\u00a0\u3000]{4,}(?=\S)")
 
 
+_FIELD_LABEL_RE = re.compile(r"^[-–•·▪*]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]$")
+
+
+def _field_list_cut(lines: list[str]) -> list[str]:
+    """*lines* without a list of labelled fields above the article (an event page's ``- 区域：`` ``- 大兴区``
+    ``- 开始时间：`` …): the short lines before the first sentence, when three or more of them are bare labels;
+    a short heading just above the first sentence (展会简介) goes with them.
+
+    >>> fields = ["- 区域：", "- 大兴区", "- 开始时间：", "- 活动类型：", "- 展会活动", "展会简介"]
+    >>> _field_list_cut([*fields, "本届博览会以创新引领健康为主题，展示医疗器械领域的最新成果。"])
+    ['本届博览会以创新引领健康为主题，展示医疗器械领域的最新成果。']
+    """
+    first = next((i for i, ln in enumerate(lines[:30]) if _SENTENCE_LINE_RE.match(ln)), None)
+    if first is None or first < 3:
+        return lines
+    lead = [ln.strip() for ln in lines[:first]]
+    short = all(len(x) <= 20 and not x.endswith(_SENTENCE_ENDS) for x in lead)
+    return lines[first:] if short and sum(bool(_FIELD_LABEL_RE.match(x)) for x in lead) >= 3 else lines
+
+
+# a date followed by a source label in a header line (标题 2023-08-19 来源：解放日报)
+_HEADER_LINE_FIELD_RE = re.compile(rf"(?:{_DATE_IN_LINE_RE.pattern}).{{0,24}}来源\s*[:：]")
+
+
 def _leading_byline_cut(lines: list[str]) -> list[str]:
     """*lines* without the reporter's or credit line above the article (光明日报记者 王建宏 张文攀,
     河南商报记者某某/文 受访者供图) and the short lines before it (the source's name, a column tag, a
@@ -839,8 +898,10 @@ def _leading_byline_cut(lines: list[str]) -> list[str]:
         if byline:
             before_ok = all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in lines[:i])
             if before_ok and any(_SENTENCE_LINE_RE.match(x) for x in lines[i + 1 : i + 4]):
-                # a date printed above stays for the header reading that follows (2022年02月12日)
-                return [b for b in lines[:i] if _DATELINE_RE.match(b.strip())] + lines[i + 1 :]
+                # a date or a source printed above stays for the header reading that follows (2022年02月12日;
+                # 标题 2023-08-19 来源：解放日报)
+                kept = [b for b in lines[:i] if _DATELINE_RE.match(b.strip()) or _HEADER_LINE_FIELD_RE.search(b)]
+                return kept + lines[i + 1 :]
             break
     return lines
 
@@ -1033,7 +1094,7 @@ def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 40 or len(_han_key(s)) < 6 or re.search(r"[。；，,:：]", s):
         return False
-    return not (read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s))
+    return not (read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s) or _REPORTER_LINE_RE.match(s))
 
 
 def _heading_above(zone: list[str]) -> str | None:
@@ -1198,7 +1259,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         meta["title"] = title
     if method == "trafilatura":
         lines, header_found = _header_cut(_table_block_cut(text.split("\n")), title)
-        lines = _lead_notes_cut(lines)
+        # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
+        lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
         text = "\n".join(lines)
         for key, value in header_found.items():
@@ -1228,7 +1290,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if at is not None:
             zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
-    if from_html_title and title and _han_key(title) not in set(page_keys):
+    # printed as a line of its own, or followed by its date and source on its line
+    printed = title_key in set(page_keys) or any(
+        ln.strip().startswith(title or "") and _HEADER_LINE_FIELD_RE.search(ln) for ln in page_lines
+    )
+    if from_html_title and title and not printed:
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
