@@ -9,7 +9,14 @@ import datetime as dt
 
 import policytext as pt
 from helpers.pages import html_page as _page
-from policytext.corpus.html import _dateline, _field_list_cut, _header_cut, _is_site_chrome, _is_tail_heading
+from policytext.corpus.html import (
+    _dateline,
+    _field_list_cut,
+    _header_cut,
+    _is_site_chrome,
+    _is_tail_heading,
+    _trailing_credits_cut,
+)
 
 BODY = [
     "以践行新发展理念为主题的第十届某某论坛近日在沪召开，专家学者分别就数字化转型等议题作了发言。",
@@ -61,3 +68,17 @@ def test_qr_captions_buttons_and_player_notices_are_chrome_but_a_source_line_is_
     assert not _is_site_chrome("来源：北京市援青微信公众号")
     assert not _is_site_chrome("市民可关注武汉市人民政府微信公众号，及时了解政策动态。")
     assert _is_tail_heading("相关文档：")
+
+
+def test_an_editors_note_a_blanket_picture_credit_and_feedback_buttons_are_not_body():
+    """Leftovers that the earlier rounds' pages still kept (gov.cn's （本文有删减）, 环球网's picture credit and
+    recommender feedback), read when the round-nine fixes were compared page by page."""
+    last = "各地区、各部门要结合实际，认真抓好贯彻落实，确保各项任务落到实处。"
+    for note in ("（本文有删减）", "（有删节）", "图片均来自网络", "（文中图片来源于网络，如有侵权请联系删除）"):
+        assert _trailing_credits_cut([BODY[0], last, note]) == [BODY[0], last], note
+    # a sentence about pictures stays
+    kept = [BODY[0], "展览共展出图片200余幅，均来自网络征集和市民投稿。"]
+    assert _trailing_credits_cut(kept) == kept
+    for chrome in ("感谢您的反馈，我们将会减少此类文章的推荐", "- 推荐", "订阅"):
+        assert _is_site_chrome(chrome), chrome
+    assert not _is_site_chrome("推荐一批优秀案例。")

@@ -322,6 +322,7 @@ _SITE_CHROME_RE = re.compile(
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
+    r"|^感谢您的反馈|^[-–•·▪*]?\s*(?:推荐|订阅|收藏|点赞|评论)$"  # a recommender's feedback and the buttons under it
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
@@ -834,6 +835,10 @@ _CLOSING_CREDIT_RE = re.compile(
 _COMPILED_FROM_RE = re.compile(r"^[（(]?\s*(?:文章|本文|内容)?(?:综合|整理)自\s*[:：]?[^。！？]{2,120}[）)]?$")
 # an attachment block's label with no attachment under it (相关附件)
 _EMPTY_ATTACHMENTS_RE = re.compile(r"^(?:相关附件|附件下载|相关文件)\s*[:：]?$")
+# the site's editor's note under a republished text (（本文有删减）) and a blanket picture credit (图片均来自网络)
+_EDITORS_NOTE_RE = re.compile(
+    r"^[（(]?\s*(?:本文|原文|文章)?有(?:删减|删节|节选)\s*[）)]?$|^[（(]?\s*(?:文中|本文)?图片(?:均|皆)?(?:来自|来源于|源自)网络[^。！？]{0,12}[）)]?$"
+)
 # a credit label whose name sat in an element the extractor dropped (责任编辑：)
 _BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
 # a reporter's line under the article: 记者 刘涛, 新京报记者 彭冲 山东冠县报道, （本报记者 张三 李四）
@@ -925,6 +930,7 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             or _PRINT_CITATION_RE.match(s)
             or _COMPILED_FROM_RE.match(s)
             or _EMPTY_ATTACHMENTS_RE.match(s)
+            or _EDITORS_NOTE_RE.match(s)
             or (len(s) <= 80 and _KEYWORDS_LINE_RE.match(s))
         ) or (len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s)))
 
