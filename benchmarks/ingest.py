@@ -24,7 +24,6 @@ import policytext as pt
 from policytext.corpus.clean import clean_text, decode_bytes
 from policytext.corpus.text import normalize
 
-
 MIN_SAMPLE = 0.3  # seconds of CPU per timing sample: small inputs are run several times per sample
 
 

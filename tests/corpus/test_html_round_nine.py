@@ -82,3 +82,4 @@ def test_an_editors_note_a_blanket_picture_credit_and_feedback_buttons_are_not_b
     for chrome in ("感谢您的反馈，我们将会减少此类文章的推荐", "- 推荐", "订阅"):
         assert _is_site_chrome(chrome), chrome
     assert not _is_site_chrome("推荐一批优秀案例。")
+    assert not _is_site_chrome("推荐")  # alone and unbulleted: it may be the article's own word
