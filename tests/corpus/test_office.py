@@ -225,3 +225,26 @@ def test_pdfminer_warnings_are_dropped_only_inside_a_read_in_this_thread(caplog)
     assert "Could not get FontBBox" not in messages
     assert {"a real error", "from another thread", "after the read"} <= set(messages)
     assert logging.getLogger("pdfminer").level == level_before
+
+
+def test_a_line_that_goes_on_after_a_comma_or_enumeration_mark_joins_even_if_it_looks_like_a_heading():
+    # files round three: …按照本细则第二、 / 三、四、五条执行。 was two lines, the second read as a heading 三、
+    lines = [("教务处按照本细则第二、", 1.0, False), ("三、四、五条执行。", 0.4, False), ("三、附则", 0.3, False)]
+    assert join_wrapped(lines) == ["教务处按照本细则第二、三、四、五条执行。", "三、附则"]
+    # after a sentence end, a heading stays a heading
+    assert join_wrapped([("工作。", 1.0, False), ("三、附则", 0.3, False)]) == ["工作。", "三、附则"]
+
+
+def test_gaps_around_numbers_and_radical_glyphs_in_a_pdfs_text_layer(tmp_path):
+    paragraphs = [
+        "国务院关于深⼊实施“⼈⼯智能+”⾏动的意⻅",
+        "根据《普通高等学校学生管理规定》（教育部令第 41号），需 2/3 以上委员同意方可通过。",
+        "院发〔2018〕22 号",
+        "2019 年 6 月 15 日",
+        "序号 名称 数量 100 200",
+    ]
+    text = read_pdf_text(write_pdf(tmp_path / "t.pdf", paragraphs).read_bytes())
+    assert "国务院关于深入实施“人工智能+”行动的意见" in text  # Kangxi radicals and radical forms read as ideographs
+    assert "（教育部令第41号），需2/3以上委员同意方可通过。" in text
+    assert "院发〔2018〕22号" in text.split("\n") and "2019年6月15日" in text.split("\n")
+    assert "序号 名称 数量 100 200" in text.split("\n")  # a table row keeps its gaps

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import DecodeError, MissingExtraError
 from .officialdoc import CN_ORDINAL
+from .text import RADICAL_TABLE
 
 __all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
 
@@ -37,6 +38,9 @@ _HEADING_RE = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条篇部分]|附件\s*\d*\s*[:：]?$)"
 )
 _END = "。！？；：:!?;…”’」』）)》"
+# marks after which a sentence goes on: the next line continues it even when it looks like a heading (…按照本细则第二、
+# / 三、四、五条执行。)
+_GOES_ON = "、，,（(《“‘—"
 _NEVER_FIRST = "，。、；：？！,.;:?!”’」』）)》〕】"
 
 
@@ -52,8 +56,12 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     toward the right margin (1.0 = full width), *indented* whether it starts indented.
 
     A line joins the one before it when that one ran to the margin (``fill >= 0.9``) without
-    ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条);
+    ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条)
+    unless that one ended in a mark after which the sentence goes on (、，《“: 第二、 / 三、四、五条执行。);
     lines of a table (cells separated by spaces, no sentence punctuation) are never joined.
+
+    >>> join_wrapped([("按照本细则第二、", 1.0, False), ("三、四、五条执行。", 0.4, False), ("三、附则", 0.2, False)])
+    ['按照本细则第二、三、四、五条执行。', '三、附则']
     """
     out: list[str] = []
     prev_fill = 0.0
@@ -66,7 +74,7 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
             and not indented
             and not prev_row
             and not row
-            and not _HEADING_RE.match(text)
+            and not (_HEADING_RE.match(text) and out[-1][-1:] not in _GOES_ON)
             and not (out[-1][-1:] in _END and prev_fill < 0.97)
         ):  # a line never starts with a comma or closing mark
             out[-1] += text
@@ -198,7 +206,9 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         if right - x1 < 2.5 * char_w:
             fill = max(fill, 0.95)
         triples.append((t, fill, x0 - left > 1.2 * char_w))
-    return "\n".join(_unspace(ln) for ln in join_wrapped(triples))
+    # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
+    # title and the fields read from this text are right without normalization too
+    return "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
 
 
 def _em_width(text: str) -> float:
@@ -235,11 +245,29 @@ def _right_margin(rows: list[tuple[str, float, float]]) -> float:
 _CJK_SPACE_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 
 
+# a gap a PDF leaves around a number in Chinese text: 第 41号, 2019 年 6 月 15 日, 〔2018〕22 号
+_NUMBER_UNIT_GAP_RE = re.compile(r"(?<=第) (?=\d)|(?<=\d) (?=[号年月日条章节款项])|(?<=[年月]) (?=\d)")
+# in prose, any gap between a Han character and a digit (需 2/3 以上, 共 3 个)
+_HAN_DIGIT_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=\d)|(?<=\d) (?=[\u4e00-\u9fff])")
+
+
 def _unspace(line: str) -> str:
     """Chinese has no spaces between words: when a line is letter-spaced (three or more spaces between CJK
-    characters, one every five characters or more often), those spaces go; a single gap (第一条 内容) stays."""
+    characters, one every five characters or more often), those spaces go; a single gap (第一条 内容) stays.
+    A gap around a number goes where the number counts a unit (第 41号, 2019 年 6 月 15 日, 22 号) and, in a
+    line of prose (one with a comma or a sentence end), wherever it touches a Han character; a table's row keeps
+    its gaps.
+
+    >>> _unspace("根据《规定》（教育部令第 41号），需 2/3 以上委员同意。"), _unspace("2019 年 6 月 15 日")
+    ('根据《规定》（教育部令第41号），需2/3以上委员同意。', '2019年6月15日')
+    """
     n = len(_CJK_SPACE_RE.findall(line))
-    return _CJK_SPACE_RE.sub("", line) if n >= 3 and n * 5 > len(line) else line
+    if n >= 3 and n * 5 > len(line):
+        line = _CJK_SPACE_RE.sub("", line)
+    if " " not in line or _is_table_row(line):
+        return line
+    line = _NUMBER_UNIT_GAP_RE.sub("", line)
+    return _HAN_DIGIT_GAP_RE.sub("", line) if re.search(r"[，。；！？]", line) else line
 
 
 def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:

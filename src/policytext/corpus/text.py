@@ -14,6 +14,7 @@ one character, and the splitters return :class:`Span` objects whose ``start`` an
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +53,18 @@ _SPACE_TABLE = {ord(c): " " for c in _SPACES}
 _FULLWIDTH_TABLE = {
     o: o - 0xFEE0 for o in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
 }
-_TABLE: dict[int, int | str] = {**_SPACE_TABLE, **_FULLWIDTH_TABLE}
+# Kangxi radicals (U+2F00-U+2FD5) and CJK radical-supplement forms that a PDF's font maps its glyphs to (⼈ for 人,
+# ⻅ for 见): in running text they stand for the ideograph they print. The Kangxi block by its compatibility
+# mapping (NFKC), the supplement's forms that are simplified characters or whole characters by hand.
+_KANGXI_TABLE = {o: ord(unicodedata.normalize("NFKC", chr(o))) for o in range(0x2F00, 0x2FD6)}
+_RADICAL_FORMS = (
+    "⺟母⺠民⺩王⺧牛⺮竹⺶羊⺼月⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻐金⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻡首⻢马⻣骨⻤鬼⻥鱼"
+    "⻦鸟⻧卤⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟"
+)
+_RADICAL_TABLE = {ord(_RADICAL_FORMS[i]): ord(_RADICAL_FORMS[i + 1]) for i in range(0, len(_RADICAL_FORMS), 2)}
+#: ``str.translate`` table from radical code points to the ideographs they print (⼈ → 人, ⻅ → 见)
+RADICAL_TABLE: dict[int, int] = {**_KANGXI_TABLE, **_RADICAL_TABLE}
+_TABLE: dict[int, int | str] = {**_SPACE_TABLE, **_FULLWIDTH_TABLE, **RADICAL_TABLE}
 _CHAR_MAP = {chr(k): (chr(v) if isinstance(v, int) else v) for k, v in _TABLE.items()}
 _MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _ASCII_PUNCT_RE = re.compile(r"[,;:?!()]")
@@ -81,6 +93,8 @@ def normalize(text: str) -> str:
 
     - no-break, ideographic and other typographic spaces become ``" "``;
     - full-width ASCII letters and digits become half-width (ＡＢ１２ → AB12);
+    - Kangxi radicals and radical forms that a PDF's font maps its glyphs to become the ideographs they
+      print (⼈⼯智能 → 人工智能, 意⻅ → 意见);
     - ASCII ``, ; : ? ! ( )`` standing between Han characters become their
       Chinese forms (``所想,所需`` → ``所想，所需``; ``党委(党组)第一`` → ``党委（党组）第一``);
       a comma or colon after a number before Han text too (``5%,稳`` → ``5%，稳``).
