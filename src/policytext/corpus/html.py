@@ -1091,6 +1091,14 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
 
 
+def _title_printed(title: str, page_lines: list[str], page_keys: list[str]) -> bool:
+    """Whether the page prints *title* as a line of its own, or followed by its date and source on its line
+    (标题 2023-08-19 来源：解放日报)."""
+    return _han_key(title) in set(page_keys) or any(
+        ln.strip().startswith(title) and _HEADER_LINE_FIELD_RE.search(ln) for ln in page_lines
+    )
+
+
 def _is_heading_line(line: str) -> bool:
     """A line that reads as an article heading: short, six Han characters or more, no sentence inside
     (a question mark may end it), no label, date or chrome.
@@ -1297,11 +1305,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if at is not None:
             zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
-    # printed as a line of its own, or followed by its date and source on its line
-    printed = title_key in set(page_keys) or any(
-        ln.strip().startswith(title or "") and _HEADER_LINE_FIELD_RE.search(ln) for ln in page_lines
-    )
-    if from_html_title and title and not printed:
+    if from_html_title and title and not _title_printed(title, page_lines, page_keys):
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
