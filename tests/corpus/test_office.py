@@ -248,3 +248,18 @@ def test_gaps_around_numbers_and_radical_glyphs_in_a_pdfs_text_layer(tmp_path):
     assert "（教育部令第41号），需2/3以上委员同意方可通过。" in text
     assert "院发〔2018〕22号" in text.split("\n") and "2019年6月15日" in text.split("\n")
     assert "序号 名称 数量 100 200" in text.split("\n")  # a table row keeps its gaps
+
+
+def test_the_issuer_is_the_full_name_of_a_masthead_set_over_two_lines():
+    # files round three: 河南大学 / 软件学院文件 above the title, signed 软件学院
+    from policytext.corpus.officialdoc import official_fields
+
+    notice = "\n".join(
+        ["河南大学", "软件学院文件", "院发〔2018〕22号", "关于印发某某机制的通知", "全院各单位："]
+        + ["现予印发，请认真贯彻执行。", "软件学院", "二〇一八年九月一日"]
+    )
+    assert official_fields(notice)["issuer"] == "河南大学软件学院"
+    # an urgency mark above the masthead is no part of it; a signature that is another office stays
+    urgent = "特急\n绍兴市教育局文件\n关于做好某某工作的通知\n各学校：\n现将有关事项通知如下。\n办公室\n2009年11月30日"
+    assert official_fields(urgent)["issuer"] == "办公室"
+    assert official_fields(urgent.replace("办公室\n", ""))["issuer"] == "绍兴市教育局"

@@ -108,6 +108,8 @@ _ORG_END_RE = re.compile(
 _TERMINAL = "。！？；;!?"
 # the 发文机关标志 at the head of a document: 某某局文件, 中共某某委员会文件
 _MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)文件$")
+# the 份号, secrecy and urgency marks above a 版头 (特急, 机密★1年): never part of the 发文机关标志
+_URGENCY_RE = re.compile(r"^(?:\d+|特急|加急|平急|特提|急件|(?:绝密|机密|秘密)\S{0,8})$")
 _SEAL_RE = re.compile(r"^[（(]\s*(.+?)\s*代章\s*[）)]$")
 _HEADING_START = re.compile(
     rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
@@ -203,13 +205,19 @@ def official_fields(text: str) -> dict[str, Any]:
                 if signers:
                     found["issuer"] = "、".join(signers)
                 break
-    # no signature (a document printed without its 署名): the 发文机关标志 of the 版头, 绍兴市教育局文件
-    if "issuer" not in found:
-        for _, ln in head[:4]:
-            mark = _MASTHEAD_RE.match(re.sub(r"[\s\u3000]+", "", ln))
-            if mark and _ORG_END_RE.search(mark.group(1)):
-                found["issuer"] = mark.group(1)
-                break
+    # the 发文机关标志 of the 版头 (绍兴市教育局文件, also set over two lines: 河南大学 / 软件学院文件): the issuer of a
+    # document printed without its 署名, and the full name of one signed with the end of it (软件学院)
+    marks = [m for m in (re.sub(r"[\s\u3000]+", "", ln) for _, ln in head[:5]) if not _URGENCY_RE.match(m)]
+    # (a pair only where its first line is a name's beginning of two characters or more, not a lone 次 or 份号)
+    pairs = ("".join(marks[k : k + 2]) if len(marks[k]) >= 2 else "" for k in range(len(marks)))
+    for mark in (m for pair in zip(marks, pairs) for m in pair):
+        found_mark = _MASTHEAD_RE.match(mark)
+        if found_mark and _ORG_END_RE.search(found_mark.group(1)):
+            name = found_mark.group(1)
+            signed = found.get("issuer")
+            if signed is None or (name != signed and name.endswith(signed)):
+                found["issuer"] = name
+            break
     # 抄送 and 附件: only the lines that start with them are looked at
     for m in _CC_OR_ATTACHMENT_RE.finditer(text):
         idx = text.count("\n", 0, m.start())
