@@ -386,7 +386,9 @@ _ITEM_DATE_RE = re.compile(
 
 # a date alone on a line, under the headline of a list item it dates
 _BARE_DATE_RE = re.compile(r"^[\[(（]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）]?$")
-_LONE_BULLETS = frozenset("-–•·▪*")
+# the bullets trafilatura and the pages set before list items
+_BULLETS = "-–•·▪*"
+_LONE_BULLETS = frozenset(_BULLETS)
 # a headline led by its source in brackets: [科技日报]新策略提升…
 _SOURCE_PREFIX_RE = re.compile(r"^[\[【][\u4e00-\u9fff]{2,8}[\]】]\S")
 
@@ -679,14 +681,14 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     if (
         len(headlines) >= 2
         and all(_HEADLINE_LINK_RE.match(t) for t in headlines)
-        and all(is_link(t.lstrip("-–•·▪* ")) for t in headlines)
+        and all(is_link(t.lstrip(_BULLETS + " ")) for t in headlines)
     ):
         return lines[: last_prose + 1]
     if len(lines) - last_prose <= LINK_LIST_RUN:
         return lines
     start, run = 0, 0
     for i in range(last_prose + 1, len(lines)):
-        t = lines[i].strip().lstrip("-–•·▪* ").rstrip("|｜ ")
+        t = lines[i].strip().lstrip(_BULLETS + " ").rstrip("|｜ ")
         short = _han_key(t) and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS)
         if short and not _ATTACHMENT_LINE_RE.search(t) and is_link(t):
             start, run = (i if run == 0 else start), run + 1

@@ -61,9 +61,9 @@ _RADICAL_FORMS = (
     "⺟母⺠民⺩王⺧牛⺮竹⺶羊⺼月⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻐金⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻡首⻢马⻣骨⻤鬼⻥鱼"
     "⻦鸟⻧卤⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟"
 )
-_RADICAL_TABLE = {ord(_RADICAL_FORMS[i]): ord(_RADICAL_FORMS[i + 1]) for i in range(0, len(_RADICAL_FORMS), 2)}
+_RADICAL_FORM_TABLE = {ord(_RADICAL_FORMS[i]): ord(_RADICAL_FORMS[i + 1]) for i in range(0, len(_RADICAL_FORMS), 2)}
 #: ``str.translate`` table from radical code points to the ideographs they print (⼈ → 人, ⻅ → 见)
-RADICAL_TABLE: dict[int, int] = {**_KANGXI_TABLE, **_RADICAL_TABLE}
+RADICAL_TABLE: dict[int, int] = {**_KANGXI_TABLE, **_RADICAL_FORM_TABLE}
 _TABLE: dict[int, int | str] = {**_SPACE_TABLE, **_FULLWIDTH_TABLE, **RADICAL_TABLE}
 _CHAR_MAP = {chr(k): (chr(v) if isinstance(v, int) else v) for k, v in _TABLE.items()}
 _MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")

@@ -39,6 +39,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+# the tags of tokens that may modify a head: an item next to one goes on past the window
+from .compounds import NOMINAL_TAGS
+
 __all__ = ["SEPARATORS", "coordinated_spans"]
 
 #: the tokens that join the items of a coordination
@@ -47,8 +50,6 @@ _CONJUNCTIONS = frozenset(("和", "与", "及", "或"))
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # tags of function words (jieba's tag set): never inside an item
 _FUNCTION_TAGS = ("p", "u", "c", "r", "m", "q", "f", "x", "w", "y", "e", "o", "z", "t", "s", "k", "h")
-# tags of tokens that continue a noun phrase (an item next to one goes on past the window)
-_NOMINAL_TAGS = frozenset(("n", "nz", "nt", "ns", "nl", "ng", "nr", "nrt", "j", "b", "l", "an", "vn"))
 # one-character adverbs that share nothing a name could be built on (更高、更好)
 _WEAK_ADVERBS = frozenset("不更最很再又也都就才还越较已未正将均共同仍")
 # modal, copular and aspect words: 有理想、有道德 is a slogan, 有决心、有能力 is not a name
@@ -93,7 +94,7 @@ def coordinated_spans(
         if other.startswith(a) and len(b) > 1 and may_share(a, True):
             return True
         # a verb before a shared noun governs it (支持 | 基础研究 beside 应用基础研究)
-        verb_object = tag(a) == "v" and tag(b) in _NOMINAL_TAGS  # 加大 | 基础研究 (vn) too
+        verb_object = tag(a) == "v" and tag(b) in NOMINAL_TAGS  # 加大 | 基础研究 (vn) too
         return other.endswith(b) and len(a) > 1 and may_share(b, False) and not verb_object
 
     def item(i: int) -> bool:
@@ -138,9 +139,9 @@ def coordinated_spans(
             continue
         before = words[i - 1] if i > 0 else ""
         after = words[i + 2] if i + 2 < n else ""
-        if "left" not in sides and before and (before in _CONJUNCTIONS or tag(before) in _NOMINAL_TAGS):
+        if "left" not in sides and before and (before in _CONJUNCTIONS or tag(before) in NOMINAL_TAGS):
             continue  # the item may begin before the window (图纸 | 审查信息)
-        if "right" not in sides and after and (after in _CONJUNCTIONS or tag(after) in _NOMINAL_TAGS):
+        if "right" not in sides and after and (after in _CONJUNCTIONS or tag(after) in NOMINAL_TAGS):
             continue  # the item may go on after it (附件智能 | 审查, 市工业 | 和 | 信息化局)
         out.append((i, i + 2))
         floor = i + 2
