@@ -171,3 +171,31 @@ def test_term_trends_finds_term_after_发展_in_corpus_sentences(corpus_dir, man
     df = term_trends(c, [term], by="doc_id", unit="count", match="token", segmenter=Segmenter())
     expected = [t.count(term) for t in texts]
     assert df[term].astype(int).tolist() == expected
+
+
+def test_the_lexicon_and_its_sources_rebuild_from_the_corpus(corpus_dir, tmp_path):
+    """``scripts/build_policy_terms.py`` on the shared corpus writes the bundled lexicon and provenance byte for byte.
+
+    It fails when a change of the segmenter moves the miner's cut (the quoted, programme and coordination layers
+    came after the lexicon and are not part of the miner's cut), when the review file and the lexicon disagree, or
+    when the corpus changes under the lexicon.
+    """
+    import importlib.util
+    import shutil
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_policy_terms.py"
+    spec = importlib.util.spec_from_file_location("build_policy_terms", script)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    for name in ("policy_terms_review.txt", "policy_terms_exceptions.txt"):
+        shutil.copy(lexicon_path(name), tmp_path / name)
+    assert mod.main(["--corpus", str(corpus_dir), "--out", str(tmp_path)]) == 0
+    for name in ("policy_terms.txt", "policy_terms_sources.tsv"):
+        built = (tmp_path / name).read_text(encoding="utf-8").splitlines()
+        bundled = lexicon_path(name).read_text(encoding="utf-8").splitlines()
+        only_built, only_bundled = sorted(set(built) - set(bundled)), sorted(set(bundled) - set(built))
+        assert built == bundled, f"{name}: {len(only_built)} lines only in the rebuild ({only_built[:5]}), " + (
+            f"{len(only_bundled)} only in the bundled file ({only_bundled[:5]})"
+        )

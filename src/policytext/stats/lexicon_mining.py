@@ -2,7 +2,8 @@
 
 Pipeline (``policytext lexicon mine CORPUS`` runs it):
 
-1. segment the state documents with plain jieba (``Segmenter(lexicon=None)``);
+1. segment the state documents with jieba's words and the head rules, without the policy lexicon and the
+   in-context layers (``Segmenter(lexicon=None, quoted=False, programmes=False, coordinated=False)``);
 2. :func:`policytext.stats.association.discover_terms`: word n-grams (2–8 tokens)
    within punctuation, frequent enough, cohesive (weakest-split PMI) and free-standing
    (left and right boundary entropy), not already jieba words;
@@ -469,7 +470,11 @@ def mine_lexicon(
     from ..segment.segmenter import Segmenter
     from .association import discover_terms
 
-    seg = Segmenter(lexicon=None, backend=backend)
+    # the miner cuts with jieba's words and the head rules only: the quoted, programme and coordination layers
+    # merge in context (a quoted “三严三实”), so with them on, a formulation seen quoted in one place would never
+    # be a candidate and stay split everywhere else; they also came after the bundled lexicon was read, which
+    # this cut reproduces byte for byte (tests/segment/test_lexicon_curation.py)
+    seg = Segmenter(lexicon=None, backend=backend, quoted=False, programmes=False, coordinated=False)
     cands = discover_terms(
         list(texts), segmenter=seg, min_count=min_count, max_n=max_n, min_pmi=min_pmi, min_entropy=min_entropy
     )
