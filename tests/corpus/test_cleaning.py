@@ -101,6 +101,14 @@ def test_credit_lines_and_click_counts_go():
     assert body.endswith("正文第二段。")
 
 
+def test_an_interview_question_is_no_credit_line():
+    # 记者：… is a credit when a name follows, a line of the text when a sentence does (an interview's question)
+    question = "记者：你们的农机大市场在哪？"
+    page = "正文第一段很长" * 40 + "。\n" + question + "\n李金泽：就在勃利县境内。\n记者：张三\n"
+    body, _ = clean_text(page)
+    assert question in body and body.endswith("李金泽：就在勃利县境内。")
+
+
 def test_licence_footer_cut():
     page = "各位代表：\n报告正文。\n本作品来自中华人民共和国的官方文件。\n公有领域\nPublic domain\nfalse\n"
     body, _ = clean_text(page)

@@ -244,8 +244,9 @@ _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
     r"^首\s*页\s*(?:[>›»/＞]|$)",
     r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
-    # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only)
-    rf"^(?:{_CREDIT})\s*[:：].{{0,30}}$",
+    # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only); not an interview's
+    # question (记者：你们的市场在哪？), which is a sentence
+    rf"^(?:{_CREDIT})\s*[:：](?!.*[。！？?!]$).{{0,30}}$",
     rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
     r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
     # a news dateline on its own line: 新华社北京12月31日电
