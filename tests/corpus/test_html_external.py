@@ -108,14 +108,27 @@ def test_a_date_stamped_after_a_portals_name_is_the_date():
 @pytest.mark.skipif(not cwce_available(), reason=MIRROR_REASON)
 def test_the_external_gold_pages_read_at_least_as_well_as_the_extraction_library():
     # immortal-autumn/Chinese-Web-Content-Extraction-Dataset, scored as docs/reading.md reports: policytext
-    # 0.899 / 0.971 on all 69 (trafilatura alone 0.835 / 0.947); first run, before its fixes: 0.796 / 0.870,
+    # 0.916 / 0.970 on all 69 (trafilatura alone 0.835 / 0.947); first run, before its fixes: 0.796 / 0.870,
     # five pages refused and one empty
     result = score_cwce(cwce_pages())
     rows = result["rows"]
     assert not result["errors"], result["errors"]
     mean = {k: sum(r[k] for r in rows) / len(rows) for k in ("precision", "recall", "t_precision", "t_recall")}
     assert mean["precision"] >= mean["t_precision"] and mean["recall"] >= 0.95, mean
-    assert not any(r["date_invented"] for r in rows if not r["in_dev_set"])
+    # a date on a page whose gold records none is invented, unless the page prints it above the article and the
+    # gold missed it (checked here against the page's bytes)
+    raw = {p["path"]: p["raw"] for p in cwce_pages()}
+    for r in rows:
+        if r["date_invented"] and not r["in_dev_set"]:
+            assert r["page"] in DATE_MISSING_FROM_CWCE_GOLD, (r["page"], r["date"])
+            day, printed = DATE_MISSING_FROM_CWCE_GOLD[r["page"]]
+            assert r["date"] == day and printed.encode("gb18030") in raw[r["page"]], r["page"]
+
+
+# CWCE pages whose date file is empty although the page prints the date under its headline: the date and the line
+DATE_MISSING_FROM_CWCE_GOLD = {
+    "original/c268c1b4-6864-45a1-bcaa-ec0922eb10d1.html": (dt.date(2005, 1, 6), "2005-01-06 08:13更新 来源：转载文章"),
+}
 
 
 def test_a_portals_recommendation_blocks_end_the_body_also_spaced_out():

@@ -346,6 +346,7 @@ def score_cwce(pages: list[dict[str, Any]]) -> dict[str, Any]:
                 "recall": rec,
                 "t_precision": t_prec,
                 "t_recall": t_rec,
+                "date": date,
                 "date_ok": None if p["date"] is None else date == p["date"],
                 "t_date_ok": None if p["date"] is None else t_date == p["date"],
                 "date_invented": p["undated"] and date is not None,

@@ -20,6 +20,7 @@ import datetime as dt
 import html as _html
 import importlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
@@ -651,6 +652,63 @@ _HEADLINE_LINK_RE = re.compile(
 )
 
 
+def _link_test(page: str) -> Callable[[str], bool]:
+    """A test of whether a line is the text of a link on *page* (its Han characters are those of an ``<a>``'s
+    text); the page's links are gathered on the first call.
+
+    >>> is_link = _link_test("<a href='#'>首页</a><p>正文</p>")
+    >>> is_link("- 首页"), is_link("正文")
+    (True, False)
+    """
+    anchors: set[str] | None = None
+
+    def is_link(text: str) -> bool:
+        nonlocal anchors
+        if anchors is None:
+            anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
+        return _han_key(text) in anchors
+
+    return is_link
+
+
+def _is_link_item(line: str, is_link: Callable[[str], bool]) -> bool:
+    """Whether *line* is a short item of a list of site links: the text of a link on the page, with no sentence
+    end, not an attachment or a numbered item."""
+    t = line.strip().lstrip(_BULLETS + " ").rstrip("|｜ ")
+    short = _han_key(t) and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS)
+    return bool(short) and not _ATTACHMENT_LINE_RE.search(t) and is_link(t)
+
+
+def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
+    """*lines* without a site's menu above the article: a run of :data:`LINK_LIST_RUN` or more short lines, each
+    the text of a link on *page* (全国版 | 安徽省 | 北京市 …), before the first sentence, and the short lines before
+    it; a dateline or header line among them stays for the header reading (2023-08-19 10:00 来源：…).
+
+    >>> page = "".join(f"<a href='#'>栏目{i}</a>" for i in range(6))
+    >>> first = "会议强调，要把各项任务落到实处，推动工作取得实效。"
+    >>> _leading_menu_cut([*(f"栏目{i}" for i in range(6)), "标题", first], page)
+    ['标题', '会议强调，要把各项任务落到实处，推动工作取得实效。']
+    """
+    first_prose = next((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), -1)
+    if first_prose < LINK_LIST_RUN:
+        return lines
+    is_link = _link_test(page)
+    end, run = -1, 0
+    for i in range(first_prose):
+        if not lines[i].strip():
+            continue
+        if _is_link_item(lines[i], is_link):
+            run += 1
+            if run >= LINK_LIST_RUN:
+                end = i
+            continue
+        run = 0
+    if end < 0:
+        return lines
+    kept = [b for b in lines[:end] if _DATELINE_RE.match(b.strip()) or _HEADER_LINE_FIELD_RE.search(b)]
+    return kept + lines[end + 1 :]
+
+
 def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     """*lines* without a list of links after the article's last sentence: a run of :data:`LINK_LIST_RUN` or
     more short lines, each the text of a link on *page* (a footer's 中国政府网 | 外交部 | 国防部 …), and what
@@ -667,14 +725,7 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     last_prose = max((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), default=-1)
     if last_prose < 0:
         return lines
-    anchors: set[str] | None = None  # the Han keys of the page's link texts, found when first needed
-
-    def is_link(text: str) -> bool:
-        nonlocal anchors
-        if anchors is None:
-            anchors = {_han_key(html_to_text(a)) for a in _ANCHOR_RE.findall(page)}
-        return _han_key(text) in anchors
-
+    is_link = _link_test(page)
     tail = [ln.strip() for ln in lines[last_prose + 1 :] if ln.strip()]
     headlines = [t for t in tail if not _BARE_DATE_RE.match(t)]
     # what follows the last sentence is headlines of other articles and their dates, each a link on the page
@@ -688,9 +739,7 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
         return lines
     start, run = 0, 0
     for i in range(last_prose + 1, len(lines)):
-        t = lines[i].strip().lstrip(_BULLETS + " ").rstrip("|｜ ")
-        short = _han_key(t) and len(t) <= 30 and not t.endswith(_SENTENCE_ENDS)
-        if short and not _ATTACHMENT_LINE_RE.search(t) and is_link(t):
+        if _is_link_item(lines[i], is_link):
             start, run = (i if run == 0 else start), run + 1
             if run >= LINK_LIST_RUN:
                 break
@@ -1111,7 +1160,32 @@ def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 40 or len(_han_key(s)) < 6 or re.search(r"[。；，,:：]", s):
         return False
-    return not (read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s) or _REPORTER_LINE_RE.match(s))
+    return not (
+        read_header_fields(s)
+        or _DATELINE_RE.match(s)
+        or _is_site_chrome(s)
+        or _REPORTER_LINE_RE.match(s)
+        or _menu_like(s)
+    )
+
+
+# a line of bracketed link labels ([查看我的博客目录] [加入个人书签]): tools, not a heading
+_BRACKETED_LINKS_RE = re.compile(r"(?:\s*[\[【][^\]】]*[\]】])+\s*")
+
+
+def _menu_like(line: str) -> bool:
+    """Whether *line* reads as a site's navigation, not a heading: a breadcrumb (首页 > 新闻, 社区 → 版面), a row of
+    bracketed tools ([查看目录] [加入书签]), five or more short items in a row (麻辣杂谈 记者江湖 中国川剧 …) or an
+    item of a bulleted list (• 博客精选文章).
+
+    >>> _menu_like("麻辣杂谈 记者江湖 中国川剧 指上谈兵 白兔股市"), _menu_like("湘菜粤菜 兵分两路 （图）")
+    (True, False)
+    """
+    s = line.strip()
+    if s[:1] in _LONE_BULLETS or any(c in s for c in ">›»＞→") or _BRACKETED_LINKS_RE.fullmatch(s):
+        return True
+    items = s.split()
+    return len(items) >= 5 and all(len(x) <= 6 for x in items)
 
 
 def _heading_above(zone: list[str]) -> str | None:
@@ -1124,7 +1198,7 @@ def _heading_above(zone: list[str]) -> str | None:
             continue
         if len(s) > 80:
             return None
-        if len(_han_key(s)) < 6 or any(c in s for c in ">›»＞") or "首页" in s:
+        if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s):
             continue
         if s.endswith(("。", "；", "：", ":", "，", ",")):
             return None
@@ -1275,7 +1349,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if title:
         meta["title"] = title
     if method == "trafilatura":
-        lines, header_found = _header_cut(_table_block_cut(text.split("\n")), title)
+        lines, header_found = _header_cut(_table_block_cut(_leading_menu_cut(text.split("\n"), page)), title)
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
@@ -1315,7 +1389,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
         if _is_heading_line(text_lines[0]) and any(_SENTENCE_LINE_RE.match(ln) for ln in following):
             title = meta["title"] = text_lines[0].strip()
-            text = "\n".join(text_lines[1:])
+            # and the dateline under it (2005-04-05 06:40更新 来源：…): read with the header zone, above the article
+            rest, found = _header_cut(text_lines[1:], title)
+            zone_lines = zone_lines + text_lines[1 : len(text_lines) - len(rest)]
+            zone = "\n".join(zone_lines)
+            text = "\n".join(rest)
+            for key, value in found.items():
+                meta.setdefault(key, value)
         else:
             heading = _heading_above(zone_lines)
             if heading:
