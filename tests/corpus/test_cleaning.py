@@ -59,6 +59,16 @@ def test_breadcrumb_font_controls_and_trailer():
     assert meta["date"] == dt.date(2023, 4, 1)
 
 
+def test_a_breadcrumb_with_an_empty_step_and_a_table_rule_are_chrome():
+    paras = "正文第一段，全市各级各部门认真贯彻落实会议精神，推动各项工作取得新进展。\n正文第二段，群众满意度持续提升。"
+    page = "企业服务首页 > 产经资讯 > 商贸 > > 点击财富专题 > 正文\n---|---|---\n" + paras
+    body, _ = clean_text(page)
+    assert body == paras
+    # a sentence that compares with > is no breadcrumb, and a row of a table stays
+    kept = "其中收入>支出>0。\n| 指标 | 数值 |"
+    assert kept in clean_text(paras + "\n" + kept + "\n正文第三段，工作取得实效。")[0]
+
+
 def test_markdown_and_html():
     page = (
         "---\ntitle: 一篇文章\ndate: 2024-05-01\n---\n"

@@ -233,7 +233,8 @@ _MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_SEPARATOR_RE = re.compile(r"^[\s\-=_*~·—─━.。…#+]{3,}$")
+# a rule, or a Markdown table's separator row (---|---) that an extractor leaves of a layout table
+_SEPARATOR_RE = re.compile(r"^[\s\-=_*~·—─━.。…#+|:]{3,}$")
 _URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 # Lines that are page furniture, not text (matched against the stripped line).
@@ -268,6 +269,8 @@ _PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
 # A > B > C; an item never holds "<", so text such as <b>坚持以人民为中心</b> is no breadcrumb
 _BREADCRUMB_RE = re.compile(r"^(?:[^\s>›»＞<]+\s*[>›»＞]\s*){2,}[^\s>›»＞<]*$")
 _BREADCRUMB_CHARS = frozenset(">›»＞")
+_REPEATED_STEP_RE = re.compile(r"([>›»＞])(?:\s*[>›»＞])+")
+_SENTENCE_MARKS = frozenset("。！？；，")
 
 
 # A block that starts with one of these headings runs to the end of the page.
@@ -309,7 +312,10 @@ def _is_chrome(line: str) -> bool:
         residue = _PAGE_CONTROL_RESIDUE_RE.sub("", _PAGE_CONTROL_RE.sub("", line))
         if len(residue) <= 4:
             return True
-    return not _BREADCRUMB_CHARS.isdisjoint(line) and bool(_BREADCRUMB_RE.match(line))
+    # a breadcrumb, also with an empty step (首页 > 商贸 > > 专题 > 正文); never a sentence (其中收入>支出>0。)
+    if _BREADCRUMB_CHARS.isdisjoint(line) or not _SENTENCE_MARKS.isdisjoint(line):
+        return False
+    return bool(_BREADCRUMB_RE.match(_REPEATED_STEP_RE.sub(r"\1", line)))
 
 
 _META_KEYS = {

@@ -1405,7 +1405,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta[key] = value
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
-        near = zone_lines[-10:] + text.split("\n")[:3]
+        # the text's first lines too, past a breadcrumb and a table's rule left above the heading
+        near = zone_lines[-10:] + text.split("\n")[:5]
         header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose))
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}")
