@@ -64,3 +64,14 @@ def test_an_interviews_questions_stay_in_the_text():
     body = f"<h1>{HEADING}</h1>" + "".join(f"<p>{x}</p>" for x in [f"第0段，{PARA}", *qa, f"第1段，{PARA}"])
     doc = pt.read_document(_page("<title>访谈</title>", body))
     assert all(q in doc.text for q in qa[::2])
+
+
+def test_a_date_label_without_its_colon_and_the_bare_label_fabu():
+    from policytext.corpus.clean import read_header_fields
+
+    assert read_header_fields("发表于 2004年12月27日 12:40 - （阅读:3727;评论:63)")["date"] == dt.date(2004, 12, 27)
+    assert read_header_fields("发布时间 2005/05/17 22:11:42")["date"] == dt.date(2005, 5, 17)
+    assert read_header_fields("发布: 2021-1-29 13:18|点击: 313")["date"] == dt.date(2021, 1, 29)
+    # without a colon only a date may follow the label; a value of 发布 that is no date gives none
+    assert "date" not in read_header_fields("发布时间 待定")
+    assert "date" not in read_header_fields("发布：国务院办公厅")

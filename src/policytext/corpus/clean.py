@@ -330,6 +330,7 @@ _META_KEYS = {
     "发布时间": "date",
     "发表时间": "date",
     "发表于": "date",
+    "发布": "date",  # 发布: 2021-1-29 13:18 (a value that is no date gives none)
     "发文日期": "date",
     "成文日期": "date",
     "时间": "date",
@@ -340,7 +341,9 @@ _META_KEYS = {
     "发文字号": "doc_number",
 }
 _META_KEY_RE = re.compile(
-    r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*"
+    r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
+    # the label's colon, or a space before a date the label names (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
+    r"(?:\s*[:：]\s*|\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
 )
 _DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
