@@ -75,3 +75,19 @@ def test_a_date_label_without_its_colon_and_the_bare_label_fabu():
     # without a colon only a date may follow the label; a value of 发布 that is no date gives none
     assert "date" not in read_header_fields("发布时间 待定")
     assert "date" not in read_header_fields("发布：国务院办公厅")
+
+
+def test_a_menu_on_one_line_and_a_ranking_heading_above_the_article_are_no_body():
+    menu = " - ".join(["首页", *MENU])
+    links = "".join(f"<a href='/c{i}'>{x}</a>" for i, x in enumerate(["首页", *MENU, "新闻排行榜"]))
+    lines = [menu, "新闻排行榜", HEADING, f"第0段，{PARA}"]
+    assert _leading_menu_cut(lines, links) == [HEADING, f"第0段，{PARA}"]
+    # a line of items most of which are no links on the page stays
+    assert _leading_menu_cut(lines[:1] + lines[2:], "<p>x</p>")[0] == menu
+
+
+def test_a_stamp_line_spread_by_a_layouts_spaces_is_read():
+    from policytext.corpus.html import _stamp_line
+
+    line = f"{HEADING}{' ' * 20}http://www.example.com/ \u3000{' ' * 20}2005-07-18 13:03:17"
+    assert len(line) > 80 and _stamp_line([line]) == {"date": dt.date(2005, 7, 18)}

@@ -549,7 +549,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
     {}
     """
     for i in range(len(zone) - 1, -1, -1):
-        s = zone[i].strip()
+        s = " ".join(zone[i].split())  # a layout's runs of spaces do not make a line long
         if len(s) > 80 or "。" in s or "，" in s or _CALENDAR_RE.search(s) or _is_event_time(zone, i):
             continue  # a sentence (2024年5月1日9:30，市委召开…), a banner or an event's time
         m = _STAMP_RE.search(s)
@@ -568,7 +568,7 @@ _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
-    r"|点击排行|热点排行|热门排行|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
+    r"|点击排行|热点排行|热门排行|[\u4e00-\u9fff]{0,4}排行榜|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
     r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片|本文标签"
     # a block of other items named by its kind, with its "more" link (健康资讯推荐, 热门问答更多, 推荐医院更多)
     r"|[\u4e00-\u9fff]{2,6}推荐|[\u4e00-\u9fff]{2,6}\s*更多)"
@@ -680,22 +680,31 @@ def _is_link_item(line: str, is_link: Callable[[str], bool]) -> bool:
 
 
 def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
-    """*lines* without a site's menu above the article: a run of :data:`LINK_LIST_RUN` or more short lines, each
-    the text of a link on *page* (全国版 | 安徽省 | 北京市 …), before the first sentence, and the short lines before
-    it; a dateline or header line among them stays for the header reading (2023-08-19 10:00 来源：…).
+    """*lines* without a site's menu above the article, before its first sentence: a run of
+    :data:`LINK_LIST_RUN` or more short lines, each the text of a link on *page* (全国版 | 安徽省 | 北京市 …), and
+    the short lines before it (a dateline or header line among them stays for the header reading: 2023-08-19 10:00
+    来源：…); a menu set on one line, :data:`LINK_LIST_RUN` or more short items most of which are links
+    (首页 - 新闻 - 北京 - 体育 - 娱乐), and the heading of a block of other articles (新闻排行榜).
 
     >>> page = "".join(f"<a href='#'>栏目{i}</a>" for i in range(6))
     >>> first = "会议强调，要把各项任务落到实处，推动工作取得实效。"
     >>> _leading_menu_cut([*(f"栏目{i}" for i in range(6)), "标题", first], page)
     ['标题', '会议强调，要把各项任务落到实处，推动工作取得实效。']
+    >>> _leading_menu_cut([" - ".join(f"栏目{i}" for i in range(6)), "标题", first], page)
+    ['标题', '会议强调，要把各项任务落到实处，推动工作取得实效。']
     """
     first_prose = next((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), -1)
-    if first_prose < LINK_LIST_RUN:
+    if first_prose < 1:
         return lines
     is_link = _link_test(page)
     end, run = -1, 0
+    rows: set[int] = set()  # menus on one line
     for i in range(first_prose):
         if not lines[i].strip():
+            continue
+        if _is_tail_heading(lines[i]):
+            rows.add(i)  # the heading of a block of other articles (新闻排行榜), above the article
+            run = 0
             continue
         if _is_link_item(lines[i], is_link):
             run += 1
@@ -703,10 +712,21 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
                 end = i
             continue
         run = 0
-    if end < 0:
+        items = [x for x in _MENU_ROW_SPLIT_RE.split(lines[i].strip()) if _han_key(x)]
+        if (
+            len(items) >= LINK_LIST_RUN
+            and all(len(x) <= 8 for x in items)
+            and sum(map(is_link, items)) * 5 >= len(items) * 4
+        ):
+            rows.add(i)
+    if end < 0 and not rows:
         return lines
-    kept = [b for b in lines[:end] if _DATELINE_RE.match(b.strip()) or _HEADER_LINE_FIELD_RE.search(b)]
-    return kept + lines[end + 1 :]
+    kept = [b for b in lines[: end + 1] if _DATELINE_RE.match(b.strip()) or _HEADER_LINE_FIELD_RE.search(b)]
+    return kept + [ln for i, ln in enumerate(lines) if i > end and i not in rows]
+
+
+# what separates the items of a menu set on one line: spaces, dashes, bars, slashes, dots
+_MENU_ROW_SPLIT_RE = re.compile(r"\s*[-–|｜/·•]\s*|\s+")
 
 
 def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
@@ -1175,8 +1195,8 @@ _BRACKETED_LINKS_RE = re.compile(r"(?:\s*[\[【][^\]】]*[\]】])+\s*")
 
 def _menu_like(line: str) -> bool:
     """Whether *line* reads as a site's navigation, not a heading: a breadcrumb (首页 > 新闻, 社区 → 版面), a row of
-    bracketed tools ([查看目录] [加入书签]), five or more short items in a row (麻辣杂谈 记者江湖 中国川剧 …) or an
-    item of a bulleted list (• 博客精选文章).
+    bracketed tools ([查看目录] [加入书签]), five or more short items in a row (麻辣杂谈 记者江湖 中国川剧 …,
+    影像艺术|艺术教育|…) or an item of a bulleted list (• 博客精选文章).
 
     >>> _menu_like("麻辣杂谈 记者江湖 中国川剧 指上谈兵 白兔股市"), _menu_like("湘菜粤菜 兵分两路 （图）")
     (True, False)
@@ -1184,7 +1204,7 @@ def _menu_like(line: str) -> bool:
     s = line.strip()
     if s[:1] in _LONE_BULLETS or any(c in s for c in ">›»＞→") or _BRACKETED_LINKS_RE.fullmatch(s):
         return True
-    items = s.split()
+    items = [x for x in _MENU_ROW_SPLIT_RE.split(s) if x]
     return len(items) >= 5 and all(len(x) <= 6 for x in items)
 
 
