@@ -40,12 +40,20 @@ WRITERS = {
     "index info": (["index", "info", "{db}", "--documents"], "out.csv"),
     "templates mine": (["templates", "mine", "{text}", "{text2}", "--min-support", "2"], "out.csv"),
     "lexicon mine": (["lexicon", "mine", "{text}", "{text2}", "--min-docs", "1", "--backend", "jieba"], "out.csv"),
+    # outputs named by other options than -o
+    "lexicon mine --write": (
+        ["lexicon", "mine", "{text}", "{text2}", "--min-docs", "1", "--backend", "jieba"],
+        "lexicon.txt",
+        "--write",
+    ),
+    "compare --html": (["compare", "{text}", "{text2}"], "view.html", "--html"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(WRITERS))
 def test_an_existing_output_needs_force(name, text_file, tmp_path, capsys):
-    argv, out_name = WRITERS[name]
+    argv, out_name, *flag = WRITERS[name]
+    option = flag[0] if flag else "-o"
     second = text_file.with_name("b.txt")
     second.write_text("推进乡村振兴，抓党建促发展。", encoding="utf-8")
     db = tmp_path / "i.db"
@@ -57,11 +65,17 @@ def test_an_existing_output_needs_force(name, text_file, tmp_path, capsys):
     out.parent.mkdir()
     out.write_text("keep me\n", encoding="utf-8")
     capsys.readouterr()
-    assert main([*argv, "-o", str(out)]) == 1, name
+    assert main([*argv, option, str(out)]) == 1, name
     assert "already exists; pass --force" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "keep me\n"
-    assert main([*argv, "-o", str(out), "--force"]) == 0, name
+    assert main([*argv, option, str(out), "--force"]) == 0, name
     assert out.read_text(encoding="utf-8") != "keep me\n"
+    # an input is never an output, with --force too
+    before = text_file.read_text(encoding="utf-8")
+    if "{text}" in WRITERS[name][0]:
+        assert main([*argv, option, str(text_file), "--force"]) == 1, name
+        assert "is one of the inputs" in capsys.readouterr().err
+        assert text_file.read_text(encoding="utf-8") == before
 
 
 def test_parquet_output_is_parquet(text_file, tmp_path):

@@ -263,3 +263,12 @@ def test_the_issuer_is_the_full_name_of_a_masthead_set_over_two_lines():
     urgent = "特急\n绍兴市教育局文件\n关于做好某某工作的通知\n各学校：\n现将有关事项通知如下。\n办公室\n2009年11月30日"
     assert official_fields(urgent)["issuer"] == "办公室"
     assert official_fields(urgent.replace("办公室\n", ""))["issuer"] == "绍兴市教育局"
+
+
+def test_clean_false_reads_pdf_and_docx_as_documents_not_as_bytes(tmp_path):
+    # clean=False keeps the reader's text as it is; a PDF is never decoded as text (%PDF-1.4 …) nor a .docx refused
+    paragraphs = ["某某县人民政府关于做好某项工作的通知", "为做好某项工作，现就有关事项通知如下。" * 3]
+    pdf = pt.read_document(write_pdf(tmp_path / "n.pdf", paragraphs), clean=False)
+    assert pdf.meta["format"] == "pdf" and "%PDF" not in pdf.text and "现就有关事项通知如下" in pdf.text
+    docx = pt.read_document(_docx(["标题", "第一段。"], [["指标", "数值"]]), clean=False)
+    assert docx.meta["format"] == "docx" and docx.text == "标题\n第一段。\n指标 数值"

@@ -193,6 +193,12 @@ def test_same_topics_across_processes(method):
 def test_save_load_round_trip(tmp_path, model, small, seg):
     path = model.save(tmp_path / "m")
     assert path.name == "m.npz"
+    # an existing file is kept unless overwrite=True
+    before = path.read_bytes()
+    with pytest.raises(InputError, match="already exists"):
+        model.save(path)
+    assert path.read_bytes() == before
+    assert model.save(path, overwrite=True) == path
     # a plain zip of .npy arrays and a JSON entry: no pickle anywhere
     with np.load(path, allow_pickle=False) as z:
         assert {"components", "vocabulary", "unit_topic", "model_json"} <= set(z.files)

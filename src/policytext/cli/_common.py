@@ -117,11 +117,17 @@ def unique_id(doc_id: str, seen: set[str], where: str) -> str:
     return new
 
 
+# the arguments that name outputs (-o/--out, compare --html, lexicon mine --write, code --export): an existing one
+# is replaced with --force, never protected as an input
+OUTPUT_ARGUMENTS = frozenset(("out", "html", "write", "export"))
+
+
 def output_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``force`` and the paths ``-o`` must never replace (every existing path among the arguments)."""
+    """``force`` and the paths an output must never replace (every existing path among the arguments that are
+    not outputs: the inputs)."""
     protect: list[str] = []
     for key, value in vars(args).items():
-        if key in ("out", "func"):
+        if key in OUTPUT_ARGUMENTS or key == "func":
             continue
         for v in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(v, str) and v not in ("", "-", SAMPLE) and Path(v).exists():

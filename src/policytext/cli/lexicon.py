@@ -44,10 +44,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_mine(args: argparse.Namespace) -> int:
+    from .._util.output import output_target
     from ..stats.lexicon_mining import load_state_texts, mine_lexicon, write_lexicon
     from ._common import load_inputs, output_options, write_frame
 
     t0 = time.time()
+    options = output_options(args)
+    # the outputs are checked before the corpus is mined (a refusal after minutes of work helps no one)
+    for out in (args.write, args.out):
+        if out:
+            output_target(out, overwrite=options["force"], protect=options["protect"])
     if len(args.corpus) == 1 and (Path(args.corpus[0]) / "manifest.jsonl").is_file():
         pairs = load_state_texts(args.corpus[0])
         texts = [t for _, t in pairs]
@@ -71,7 +77,7 @@ def run_mine(args: argparse.Namespace) -> int:
             backend = "jieba"
     frame = mine_lexicon(texts, review=args.review, backend=backend, **params)
     if args.write:
-        n = write_lexicon(frame, args.write, sources, params)
+        n = write_lexicon(frame, args.write, sources, params, overwrite=options["force"], protect=options["protect"])
         print(f"wrote {n} entries to {args.write}", file=sys.stderr)
     if args.out or not args.write:
         write_frame(frame, args.out, args.format, **output_options(args))

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         trends = model.trends(args.by)
         write_frame(trends.reset_index(), str(out / "trends.csv"), "csv", **output_options(args))
         written.append("trends.csv")
-    model.save(out / "model.npz")
+    model.save(out / "model.npz", overwrite=bool(args.force))
     written.append("model.npz")
     if not args.no_plots:
         written += _plots(model, out, args.by, args.top)

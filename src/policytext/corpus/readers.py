@@ -88,11 +88,12 @@ def read_document(
     elif fmt == "docx":
         text = read_docx_text(raw_bytes, name)
         found["format"] = "docx"
-    if fmt in ("pdf", "docx") and clean:
-        title = official_title(text)  # the title from the document's layout, not its first line (版头)
+    if fmt in ("pdf", "docx"):
+        # (with clean=False the file's text is kept as the reader gives it; it is never decoded as bytes of text)
+        title = official_title(text) if clean else None  # the title from the layout, not the first line (版头)
         if title:
             found["title"] = title
-        elif issuer := byline_issuer(text):
+        elif clean and (issuer := byline_issuer(text)):
             # an issuer's name over a date opens the text: a byline under a title the text layer lacks
             # (printed as an image), not a title
             found["issuer"] = issuer

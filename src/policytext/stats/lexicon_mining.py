@@ -28,6 +28,7 @@ Pipeline (``policytext lexicon mine CORPUS`` runs it):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import math
@@ -552,8 +553,20 @@ def mine_lexicon(
     return frame[cols].sort_values(["status", "term"], kind="mergesort").reset_index(drop=True)
 
 
-def write_lexicon(frame: pd.DataFrame, path: str | Path, sources: str, params: dict[str, Any]) -> int:
-    """Write the kept rows of a :func:`mine_lexicon` frame as a jieba dictionary with a header."""
+def write_lexicon(
+    frame: pd.DataFrame,
+    path: str | Path,
+    sources: str,
+    params: dict[str, Any],
+    *,
+    overwrite: bool = False,
+    protect: Iterable[str | Path] = (),
+) -> int:
+    """Write the kept rows of a :func:`mine_lexicon` frame as a jieba dictionary with a header; return the number
+    of entries. An existing *path* is refused unless *overwrite*, a *path* among *protect* (the inputs) always."""
+    from .._util.output import output_target, write_output
+
+    target = output_target(path, overwrite=overwrite, protect=protect)
     kept = frame[frame["status"].isin(["mined", "curated"])].sort_values("term")
     n_mined = int((kept["status"] == "mined").sum())
     n_cur = int((kept["status"] == "curated").sum())
@@ -570,13 +583,8 @@ def write_lexicon(frame: pd.DataFrame, path: str | Path, sources: str, params: d
         f"# Entries: {len(kept)} ({n_mined} mined, {n_cur} curated). Licence: MIT, as the package.",
     ]
     lines = [f"{t} {int(f)} {p}" for t, f, p in zip(kept["term"], kept["freq"], kept["pos"])]
-    from .._util.files import atomic_write_text
-
-    atomic_write_text(path, "\n".join(header + lines) + "\n")
-    try:
-        import os
-
-        os.chmod(path, 0o644)  # a data file, readable like the rest of the package
-    except OSError:
-        pass
+    write_output(target, "\n".join(header + lines) + "\n")
+    if target.kind == "file" and target.path is not None:
+        with contextlib.suppress(OSError):
+            target.path.chmod(0o644)  # a data file, readable like the rest of the package
     return len(lines)

@@ -646,7 +646,7 @@ class TopicModel:
         return est
 
     # -- persistence ------------------------------------------------------------------
-    def save(self, path: str | Path, include_texts: bool = True) -> Path:
+    def save(self, path: str | Path, include_texts: bool = True, *, overwrite: bool = False) -> Path:
         """Write the fitted model to one ``.npz`` file (numpy arrays + one JSON entry; no pickle).
 
         The file is a zip of ``.npy`` arrays: ``components``, ``unit_topic``, ``unit_doc``,
@@ -654,12 +654,16 @@ class TopicModel:
         ``dtm_data``/``dtm_indices``/``dtm_indptr``/``dtm_shape`` (CSR counts), ``idf``
         (NMF), and ``model_json`` (UTF-8 bytes of a JSON object: format, version,
         params, doc_ids, doc_meta, labels, unit kind, options, and the document
-        texts unless ``include_texts=False``). Open it with :meth:`load`.
+        texts unless ``include_texts=False``). Open it with :meth:`load`. An existing file is refused unless
+        ``overwrite=True``.
         """
+        from .._util.output import output_target
+
         self._check()
         path = Path(path)
         if path.suffix != ".npz":
             path = path.with_name(path.name + ".npz")
+        target = output_target(path, overwrite=overwrite)  # checked before the arrays are built
         params = {k: v for k, v in self.get_params().items() if k != "segmenter"}
         params["pos"] = list(params["pos"]) if params["pos"] is not None else None
         params["exclude_pos"] = list(params["exclude_pos"])
@@ -703,9 +707,9 @@ class TopicModel:
             arrays["idf"] = self._tfidf.idf_
         buf = io.BytesIO()
         np.savez_compressed(buf, **arrays)
-        from .._util.files import atomic_write_bytes
+        from .._util.output import write_output
 
-        atomic_write_bytes(path, buf.getvalue())
+        write_output(target, buf.getvalue())
         return path
 
     @classmethod
