@@ -37,6 +37,25 @@ def test_default_pattern_on_html_folder_warns_naming_files_and_pattern(html_fold
     assert len(corpus) == 0
 
 
+def test_default_pattern_in_a_mixed_folder_says_what_it_leaves_unread(tmp_path):
+    # texts beside a web page and a Word file: the default pattern reads the texts and names the files it leaves
+    sub = tmp_path / "news"
+    sub.mkdir()
+    (tmp_path / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    (sub / "b.html").write_text(MENU_PAGE, encoding="utf-8")
+    (sub / "c.docx").write_bytes(b"PK")
+    with pytest.warns(UserWarning, match=r"leaves 2 file\(s\).*\.docx \.html.*news/b\.html.*\*\*/\*"):
+        corpus = pt.Corpus.from_dir(tmp_path)
+    assert corpus.doc_ids == ["a"]
+    # a pattern for one folder speaks only of that folder
+    import warnings
+
+    (sub / "d.txt").write_text("抓党建促发展。", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert pt.Corpus.from_dir(tmp_path, pattern="*.txt").doc_ids == ["a"]
+
+
 def test_pattern_all_reads_every_supported_type(html_folder, corpus_dir, tmp_path):
     shutil.copy(corpus_dir / "word_files/jiangxi_waiban_2022_exam_outline.docx", html_folder / "outline.docx")
     (html_folder / "note.txt").write_text("坚持稳中求进。推动高质量发展。", encoding="utf-8")

@@ -70,8 +70,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     o = cmds.add_parser("optimize", help="merge small segments and compact the file")
     o.add_argument("db")
     o.set_defaults(func=run_optimize)
-    ck = cmds.add_parser("check", help="verify an index file (read-only): exit 0 when it is whole, 1 when damaged")
+    ck = cmds.add_parser(
+        "check",
+        help="verify an index file (read-only): its pages, then its postings and metadata against the stored texts; "
+        "exit 0 when it is whole, 1 when damaged",
+    )
     ck.add_argument("db")
+    ck.add_argument("--quick", action="store_true", help="only SQLite's check of the file's pages (fast)")
     ck.set_defaults(func=run_check)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
@@ -268,12 +273,20 @@ def run_count(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """``policytext index check DB``: SQLite's integrity check, read-only."""
-    from ..index.storage import check_index
+    """``policytext index check DB``: SQLite's integrity check, then the postings and metadata against the stored
+    texts (``--quick``: the pages only), read-only."""
+    from ..index.verification import verify_index
 
-    problems = check_index(args.db)
+    unverified: list[int] = []
+    problems = verify_index(args.db, content=not args.quick, unverified=unverified)
     if not problems:
-        print(f"{args.db}: ok")
+        note = " (pages only: --quick)" if args.quick else ""
+        if unverified:
+            note = (
+                f" ({len(unverified)} segments hold removed documents and were not verified; "
+                "`policytext index optimize` rebuilds them)"
+            )
+        print(f"{args.db}: ok{note}")
         return 0
     print(f"{args.db}: damaged; rebuild it from the documents with `policytext index build` to repair it")
     lines = [line for problem in problems for line in problem.splitlines() if line.strip()]

@@ -120,7 +120,8 @@ class Corpus:
         and ``.docx`` (extra ``docx``). The default pattern reads ``.txt`` files; ``pattern="**/*"``
         reads every supported type (``.txt .text .html .htm .shtml .xhtml .pdf .docx``), skips the metadata
         file and lists other files in ``problems`` (kind ``unsupported``). When the pattern matches
-        nothing but the folder holds supported files, a warning names them and the pattern to use.
+        nothing but the folder holds supported files, a warning names them and the pattern to use; when it
+        leaves files of other supported types unread in the folders it covers, a warning names those.
 
         ``doc_id`` is the path relative to *path* without its suffix. With
         ``errors="skip"`` unreadable files are left out and listed in ``corpus.problems``

@@ -270,9 +270,31 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
     if not matched:
         _warn_nothing_matched(root, pattern)
     if explicit_suffix:
+        if matched:
+            _warn_others_left(root, pattern, set(matched) | sidecar_files)
         return matched, []
     keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES]
     return keep, [p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+
+
+def _warn_others_left(root: Path, pattern: str, taken: set[Path]) -> None:
+    """Warn when a pattern with a suffix (the default ``**/*.txt``) leaves files of other types policytext reads
+    in the folders it covers (web pages, PDFs, Word files beside the texts): they are not read, and say so."""
+    head, _, last = pattern.rpartition("/")
+    any_type = (head + "/" if head else "") + re.sub(r"\.[^*/]*$", "", last).rstrip(".") + ("" if "*" in last else "*")
+    others = sorted(
+        p for p in root.glob(any_type) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p not in taken
+    )
+    if not others:
+        return
+    kinds = sorted({p.suffix.lower() for p in others})
+    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
+    warnings.warn(
+        f"{root}: pattern {pattern!r} leaves {len(others)} file(s) of other types policytext reads unread "
+        f'({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type.',
+        UserWarning,
+        stacklevel=4,
+    )
 
 
 def _warn_nothing_matched(root: Path, pattern: str) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .postings import bigram_key, char_key, lookup_block
+from .postings import BlockDamage, bigram_key, char_key, lookup_block
 from .storage import Store
 
 __all__ = ["Hits", "char_hits", "document_spans", "string_hits", "term_hits"]
@@ -57,7 +57,10 @@ def char_hits(store: Store, ch: str) -> Hits:
         if arr is None or seg not in segs:
             continue
         half = len(arr) // 2
-        dk = segs[seg].doc_keys[arr[:half].astype(np.int64)]
+        local = arr[:half].astype(np.int64)
+        if half and int(local.max()) >= len(segs[seg].doc_keys):
+            raise BlockDamage(f"segment {seg}: a posting names a document the segment does not hold")
+        dk = segs[seg].doc_keys[local]
         live = dk >= 0
         keys_l.append(dk[live])
         counts_l.append(arr[half:].astype(np.int64)[live])

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BLOCK_BYTES", "PostingSegment", "bigram_key", "build_segment", "char_key", "lookup_block"]
+__all__ = ["BLOCK_BYTES", "BlockDamage", "PostingSegment", "bigram_key", "build_segment", "char_key", "lookup_block"]
 
 BLOCK_BYTES = 8192
 if sys.byteorder != "little":  # pragma: no cover - blocks are little-endian; memoryview casts are native
@@ -252,10 +252,23 @@ def _pack(
         yield int(keys[g1 - 1]), blob
 
 
+class BlockDamage(ValueError):
+    """A posting block that cannot be read as one (its bytes were changed); the store names the file."""
+
+
 def lookup_block(blob: bytes | None, key: int) -> np.ndarray | None:
-    """The uint32 values stored for *key* in *blob* (positions or a character's payload), or None."""
+    """The uint32 values stored for *key* in *blob* (positions or a character's payload), or None.
+
+    Raises :class:`BlockDamage` when the block's own sizes do not fit its bytes."""
     if blob is None:
         return None
+    try:
+        return _lookup_block(blob, key)
+    except (struct.error, ValueError, IndexError, TypeError) as e:
+        raise BlockDamage(f"a posting block cannot be read ({e})") from None
+
+
+def _lookup_block(blob: bytes, key: int) -> np.ndarray | None:
     n, flags, base = _HEAD.unpack_from(blob, 0)
     at = _HEAD.size
     if flags & 1:

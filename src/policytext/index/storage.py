@@ -37,7 +37,7 @@ import pandas as pd
 from .._util.frames import is_missing
 from ..corpus.document import Document
 from ..errors import IndexDamagedError, IndexFormatError, IndexLockedError, InputError
-from .postings import PostingSegment
+from .postings import BlockDamage, PostingSegment
 
 __all__ = [
     "CHUNK_BITS",
@@ -83,7 +83,12 @@ SCHEMA = (
 def is_damage(error: sqlite3.DatabaseError) -> bool:
     """Whether SQLite says the file itself is damaged (not locked, not busy, not a query error)."""
     text = str(error)
-    return "malformed" in text or "not a database" in text or "disk I/O error" in text
+    return (
+        "malformed" in text
+        or "not a database" in text
+        or "disk I/O error" in text
+        or "Could not decode to UTF-8" in text  # a text column whose bytes were changed
+    )
 
 
 def check_index(path: str | os.PathLike[str]) -> list[str]:
@@ -379,6 +384,10 @@ class Store:
             raise
         except UnicodeDecodeError as e:  # stored text whose bytes were damaged
             raise IndexDamagedError(self.path, f"unreadable stored text: {e}") from None
+        except BlockDamage as e:
+            raise IndexDamagedError(self.path, str(e)) from None
+        except json.JSONDecodeError as e:  # a document's stored metadata
+            raise IndexDamagedError(self.path, f"unreadable stored metadata: {e}") from None
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -674,7 +683,8 @@ class Store:
             if row is None:
                 return None
             text = self.text(row[1])
-        meta = json.loads(row[0])
+        with self.damage_named():
+            meta = json.loads(row[0])
         if "date" in meta:
             meta["date"] = _as_date(meta["date"])
         return Document(doc_id, text, meta)
@@ -683,7 +693,8 @@ class Store:
         """One row per document in corpus order: ``doc_id``, ``n_chars`` and the metadata."""
         with self.read():
             rows = self.con.execute("SELECT doc_id, n_chars, meta FROM documents ORDER BY ord").fetchall()
-        recs = [{"doc_id": d, "n_chars": n, **json.loads(m)} for d, n, m in rows]
+        with self.damage_named():
+            recs = [{"doc_id": d, "n_chars": n, **json.loads(m)} for d, n, m in rows]
         cols: dict[str, None] = {"doc_id": None, "n_chars": None}
         for r in recs:
             for k in r:

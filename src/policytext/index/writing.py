@@ -130,7 +130,8 @@ def merge_segments(store: Store, *, segment_chars: int, force: bool = False) -> 
     """Tiered merging: rebuild segments that are mostly removed documents, and
     merge ``MERGE_FACTOR`` small segments of similar size into one (inside a write).
 
-    ``force=True`` also merges all segments under half of *segment_chars* once.
+    ``force=True`` also merges all segments under half of *segment_chars* once and rebuilds every segment that
+    still holds removed documents' postings.
     """
     while True:
         stats = store.segment_stats()
@@ -143,8 +144,11 @@ def merge_segments(store: Store, *, segment_chars: int, force: bool = False) -> 
             _rebuild(store, sparse, segment_chars)
             continue
         small = [(s, live) for s, n, live, _ in stats if live < segment_chars / 2]
-        if force and len(small) > 1:
-            _rebuild(store, [s for s, _ in small], segment_chars)
+        holding_removed = [s for s, n, live, _ in stats if live < n]
+        if force and (len(small) > 1 or holding_removed):
+            # all small segments merged, and every segment that holds removed documents' postings rebuilt
+            targets = sorted({s for s, _ in small} if len(small) > 1 else set()) + holding_removed
+            _rebuild(store, sorted(set(targets)), segment_chars)
             force = False
             continue
         tiers: dict[int, list[int]] = {}
