@@ -284,3 +284,13 @@ def test_a_rerun_processes_again_a_chunk_whose_input_changed(tmp_path):
     assert sorted(formulas["formula"]) == ["两个维护", "四个意识", "四个自信"]
     third = batch.run(src, ["formulas"], out, chunk_size=1, format="csv")  # nothing changed: nothing redone
     assert third.chunks_skipped == 2
+
+
+def test_a_run_without_errors_has_an_empty_errors_table_with_its_columns(tmp_path):
+    root = tmp_path / "ok"
+    root.mkdir()
+    (root / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    batch.run(root, steps=["stats"], out=tmp_path / "out")
+    errors = read_results(tmp_path / "out", "_errors")
+    assert errors.empty and list(errors.columns) == ["doc_id", "step", "source", "error"]
+    assert errors["doc_id"].tolist() == []

@@ -23,6 +23,7 @@ write instead.
 from __future__ import annotations
 
 import functools
+import numbers
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -138,5 +139,19 @@ def check_at_least(minimum: int, **values: int | None) -> None:
     for name, value in values.items():
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
             raise InputError(f"{name}: expected an integer of at least {minimum}, not {value!r}")
+
+
+def check_not_one_string(**values: Any) -> None:
+    """Each named value is a collection of strings, not one string (whose characters would be taken as items).
+
+    >>> check_not_one_string(coders=["甲", "乙"])
+    >>> check_not_one_string(coders="alice")
+    Traceback (most recent call last):
+    ...
+    policytext.errors.InputError: coders: expected a list of strings, not one string ('alice'); pass ['alice']
+    """
+    for name, value in values.items():
+        if isinstance(value, str):
+            raise InputError(f"{name}: expected a list of strings, not one string ({value!r}); pass [{value!r}]")

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._util.convention import check_at_least
 from .._util.files import atomic_write_text
 from .._util.frames import object_columns
 from .._util.jobs import resolve_jobs
@@ -78,6 +79,10 @@ STEPS: dict[str, str] = {
 }
 
 Step = str | Callable[[Document], pd.DataFrame]
+
+
+#: the columns of the ``_errors`` table of a batch output
+ERROR_COLUMNS = ("doc_id", "step", "source", "error")
 
 
 def doc_stats(doc: Document) -> pd.DataFrame:
@@ -268,7 +273,7 @@ def process_chunk(job: _ChunkJob) -> dict[str, Any]:
             df, kinds[name] = prepare_part(pd.concat(parts, ignore_index=True))
             write_part(df, out / name / part, job.fmt)
     if errors:
-        write_part(pd.DataFrame(errors, columns=["doc_id", "step", "source", "error"]), out / "_errors" / part, job.fmt)
+        write_part(pd.DataFrame(errors, columns=list(ERROR_COLUMNS)), out / "_errors" / part, job.fmt)
     marker = {
         "chunk": job.index,
         "doc_ids": _chunk_hash(doc_ids),
@@ -475,6 +480,7 @@ def run(
     whole corpus, with *reuse_options*: ``min_chars``, ``min_similarity``, …) after the chunks, resumably too
     (:mod:`policytext.batch.reuse_step`).
     """
+    check_at_least(1, max_chars=max_chars, chunk_size=chunk_size)
     n_jobs = resolve_jobs(n_jobs)
     steps, wants_reuse = chunk_steps(steps)
     if reuse_options is not None and not wants_reuse:
@@ -557,7 +563,8 @@ def read_results(out: str | os.PathLike[str], step: str) -> pd.DataFrame:
     if not parts:
         if step not in settings["steps"] and step != "_errors" and not (step == "reuse" and "reuse" in settings):
             raise InputError(f"{out_path}: no step {step!r} (steps: {', '.join(settings['steps'])})")
-        return pd.DataFrame()
+        # a run without errors has an empty _errors table that still has its columns
+        return pd.DataFrame(columns=list(ERROR_COLUMNS)) if step == "_errors" else pd.DataFrame()
     text_columns = kinds["nested"] | kinds["strings"]
     if fmt == "parquet":
         frames = [pd.read_parquet(p) for p in parts]

@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._util.convention import check_not_one_string
 from .._util.frames import is_missing, object_columns, to_frame
 from .._util.output import output_target, write_output
 from ..errors import InputError, MissingExtraError
@@ -112,6 +113,7 @@ def export_for_coding(
     >>> pd.read_csv(p, encoding="utf-8-sig").columns.tolist()[:7]
     ['row', 'unit_id', 'hash', 'text', 'context_before', 'context_after', 'wang']
     """
+    check_not_one_string(coders=coders)
     coders = [str(c) for c in coders]
     if not coders or len(set(coders)) != len(coders) or any(not c.strip() for c in coders):
         raise InputError(f"coders: give one or more distinct names, not {coders}")

@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._util.convention import check_choice
+from .._util.convention import check_at_least, check_choice
 from .._util.frames import to_frame
 from .._util.jobs import resolve_jobs
 from .._util.progress import progress as with_progress
@@ -210,6 +210,8 @@ def find_reuse(
     boilerplate, shared_by``, sorted by the pair's order and ``a_start``.
     """
     _check(min_chars, min_similarity, k, shingle, num_perm, threshold, boilerplate_share)
+    check_at_least(1, window=window)
+    check_at_least(0, random_state=random_state)
     candidates = check_choice("candidates", candidates, ("auto", "lsh", "all"))
     n_jobs = resolve_jobs(n_jobs)
     docs_a = collect(source, "source")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._util.frames import object_columns, to_frame
+from .._util.jobs import resolve_jobs
 from .._util.progress import progress as with_progress
 from ..corpus.corpus import Corpus
 from ..corpus.source import Source
@@ -52,6 +53,7 @@ def compare_series(
     Sorted by ``first``, then by ``total`` (most frequent first). A document without ``meta[by]`` is an
     :class:`InputError`. *n_jobs* segments a Corpus over worker processes (its terms are cached).
     """
+    resolve_jobs(n_jobs)
     docs = collect(source, "source")
     missing = [d.doc_id for d in docs if d.meta.get(by) is None]
     if missing:

@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-from .._util.convention import check_choice
+from .._util.convention import check_at_least, check_choice
 from .._util.frames import is_missing, to_frame
 from ..corpus.corpus import Corpus
 from ..corpus.source import Source
@@ -146,6 +146,9 @@ def similarity(
     them. Rows are sorted by score (highest first), then by the documents' order; scores are rounded to six
     decimals so that the same input gives the same frame.
     """
+    check_at_least(1, top=top)
+    check_at_least(2, num_perm=num_perm)
+    check_at_least(0, random_state=random_state)
     method = check_choice("method", method, ("tfidf", "jaccard", "minhash"))
     unit = check_choice("unit", unit, ("terms", "chars"))
     if top is not None and (not isinstance(top, int) or top < 1):

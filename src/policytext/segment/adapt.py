@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._util.convention import check_at_least
 from .._util.lexicon_files import lexicon_path, load_wordlist
 from .._util.output import output_target, write_output
 from ..errors import InputError
@@ -83,6 +84,8 @@ def adapt(seg: Segmenter, source: Any, *, n_jobs: int | None = 1, **thresholds: 
     bad = sorted(set(thresholds) - set(_THRESHOLDS))
     if bad:
         raise InputError(f"adapt: unknown threshold {bad[0]!r}; choose among {list(_THRESHOLDS)}")
+    check_at_least(1, **{k: thresholds[k] for k in ("min_count", "min_chars", "max_chars", "top") if k in thresholds})
+    check_at_least(2, max_n=thresholds.get("max_n"))
     toks = _token_lists(seg, source, n_jobs)
     if not toks:
         raise InputError("adapt: the corpus has no documents")

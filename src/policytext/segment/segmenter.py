@@ -26,7 +26,7 @@ from itertools import accumulate, compress, filterfalse
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .._util.convention import deprecated_positional
+from .._util.convention import check_not_one_string, deprecated_positional
 from .._util.lexicon_files import lexicon_path, load_wordlist
 from ..errors import InputError
 from .backends import BACKENDS
@@ -370,7 +370,7 @@ class Segmenter:
     def save_lexicon(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write :attr:`learned_terms` as a jieba dictionary that ``Segmenter(user_dicts=[path])`` loads.
 
-        An existing file is an error unless ``overwrite=True``.
+        An existing file is an error unless ``overwrite=True``; so is a Segmenter that :meth:`adapt` did not return.
 
         >>> import tempfile, pathlib
         >>> from policytext import Corpus
@@ -381,6 +381,11 @@ class Segmenter:
         """
         from .adapt import save_lexicon
 
+        if self._learned is None:
+            raise InputError(
+                f"save_lexicon({str(path)!r}): this Segmenter learned no terms; call adapt(corpus) first and save "
+                "the Segmenter it returns"
+            )
         return save_lexicon(self, path, overwrite=overwrite)
 
     def _copy_with(self, extra: Sequence[Entry]) -> Segmenter:
@@ -696,6 +701,7 @@ class Segmenter:
         *method* may be ``"cut"``, ``"terms"``, ``"tokenize"`` or ``"tokenize_pos"``
         (``tokenize(text, pos=True)``).
         """
+        check_not_one_string(texts=texts)
         from .._util.jobs import resolve_jobs
         from .pool import WorkerPool
 

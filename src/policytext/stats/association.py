@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._util.convention import deprecated_positional, renamed_arguments
+from .._util.convention import check_at_least, deprecated_positional, renamed_arguments
 from ..errors import InputError
 from ..segment.defaults import resolve_segmenter
 from ..segment.ngrams import association_table, boundary_entropy, count_ngrams, segments, term_candidates
@@ -83,6 +83,7 @@ def collocations(
     >>> df.loc[0, "collocation"]
     '全面从严治党永远'
     """
+    check_at_least(1, min_count=min_count, top=top)
     if measure not in _MEASURES:
         raise InputError(f"measure must be one of {sorted(_MEASURES)}, got {measure!r}")
     sizes = [size] if isinstance(size, int) else list(size)
@@ -159,6 +160,10 @@ def discover_terms(
     >>> discover_terms(docs, segmenter=Segmenter(lexicon=None), min_count=3, min_entropy=0.5)["term"].tolist()
     ['党群服务中心']
     """
+    check_at_least(1, min_count=min_count, min_chars=min_chars, max_chars=max_chars, top=top)
+    check_at_least(2, max_n=max_n)
+    if max_chars < min_chars:
+        raise InputError(f"max_chars ({max_chars}) is below min_chars ({min_chars})")
 
     seg = resolve_segmenter(segmenter)
     _, toks = _token_lists(source, seg)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .._util.convention import check_at_least, check_not_one_string
 from ..errors import InputError
 from ._tokens import as_corpus, doc_terms, get_segmenter, sentence_terms
 from .textrank import cooccurrence_matrix
@@ -53,6 +54,8 @@ def cooccurrence(
     *source*; *min_chars* drops shorter terms; *terms* restricts the graph to a
     given vocabulary; *min_weight* drops weaker edges.
     """
+    check_at_least(1, min_count=min_count)
+    check_not_one_string(terms=terms)
     corpus = as_corpus(source)
     seg = get_segmenter(segmenter)
     keep_set = set(terms) if terms is not None else None

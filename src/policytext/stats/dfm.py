@@ -139,9 +139,17 @@ class DFM:
         keep = counts >= min_count
         if max_count is not None:
             keep &= counts <= max_count
-        keep &= df >= _as_doc_count(min_df, n, "min_df")
+        low = _as_doc_count(min_df, n, "min_df")
+        keep &= df >= low
         if max_df is not None:
-            keep &= df <= _as_doc_count(max_df, n, "max_df")
+            high = _as_doc_count(max_df, n, "max_df")
+            if high < low:
+                raise InputError(
+                    f"max_df={max_df!r} ({high} documents) is below min_df={min_df!r} ({low}): no term can pass"
+                )
+            keep &= df <= high
+        if max_count is not None and max_count < min_count:
+            raise InputError(f"max_count={max_count} is below min_count={min_count}: no term can pass")
         if min_chars > 1:
             keep &= np.fromiter((len(t) >= min_chars for t in self.features), dtype=bool, count=len(self.features))
         return self._take_columns(np.flatnonzero(keep))

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._util.convention import check_at_least
 from ..errors import InputError
 from . import measures
 from ._tokens import as_corpus, doc_terms, get_segmenter
@@ -169,6 +170,7 @@ def keyness(
     highest first (terms typical of the target on top, of the reference at the
     bottom). *min_count* keeps terms whose combined count reaches it.
     """
+    check_at_least(1, min_count=min_count)
     seg = get_segmenter(segmenter) if not (isinstance(target, DFM) and isinstance(reference, DFM)) else None
     ct, nt = _side_counts(target, seg, pos, "target")  # type: ignore[arg-type]
     cr, nr = _side_counts(reference, seg, pos, "reference")  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._util.convention import check_at_least
 from .._util.files import iter_json_lines
 from .._util.lexicon_files import lexicon_path, load_wordlist, read_lexicon_lines
 from ..errors import InputError
@@ -467,6 +468,8 @@ def mine_lexicon(
     formulations allowed to start with a leading verb; curated entries that start with one and are not
     exceptions are refused (status ``rejected``).
     """
+    check_at_least(1, min_count=min_count, min_docs=min_docs, max_terms=max_terms)
+    check_at_least(2, max_n=max_n)
     from ..segment.dictionary import load_prefix_dict, load_tag_table
     from ..segment.segmenter import Segmenter
     from .association import discover_terms

@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..._util.convention import check_at_least
 from ..._util.frames import object_columns, to_frame
 from ...corpus.source import Source, iter_source
 from ..registry import extractor
@@ -443,6 +444,7 @@ def find_formulas(
     shaped like a formula), ``pattern`` (an unlisted unquoted shape) or ``recurrence`` (an
     unlisted form found by shape elsewhere in the source).
     """
+    check_at_least(1, min_support=min_support)
     lex = _get_lexicon(lexicon)
     docs = list(iter_source(source))
     per_doc: list[list[_Cand]] = []

@@ -38,7 +38,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from ..._util.convention import deprecated_positional
+from ..._util.convention import check_at_least, deprecated_positional
 from ..._util.frames import to_frame
 from ...corpus.corpus import Corpus
 from ...corpus.source import Source, iter_source
@@ -278,6 +278,8 @@ def mine_templates(
     ``fillers`` lists them, most frequent first (``X / Y`` for two slots); ``examples``
     gives up to three instances as they stand in the text.
     """
+    check_at_least(1, min_support=min_support, top=top)
+    check_at_least(0, max_gap=max_gap)
     if not isinstance(min_support, int) or min_support < 2:
         raise InputError(f"min_support must be an integer >= 2, got {min_support!r}")
     if max_gap < 1:

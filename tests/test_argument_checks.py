@@ -1,0 +1,62 @@
+"""Wrong arguments are errors that name them, never a silently shorter, empty or garbled result (found by an audit:
+``top=-1`` dropped one row, ``cut_many("抓党建")`` cut three one-character texts, ``coders="alice"`` made five
+coders, ``max_df`` below ``min_df`` gave an empty matrix)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import policytext as pt
+from policytext.errors import InputError
+
+TEXT = "抓农村牧区党建促乡村振兴，抓城市基层党建促社区治理，抓机关党建促作风建设。" * 3
+
+
+def _corpus():
+    return pt.Corpus.from_texts([TEXT, "推进乡村振兴，抓党建促发展。" * 3, "坚持稳中求进工作总基调。" * 3])
+
+
+CASES = {
+    "mine_templates top=-1": (lambda: pt.mine_templates(TEXT, top=-1), "top"),
+    "mine_templates min_support=0": (lambda: pt.mine_templates(TEXT, min_support=0), "min_support"),
+    "collocations top=-1": (lambda: pt.collocations(TEXT, top=-1), "top"),
+    "collocations min_count='a'": (lambda: pt.collocations(TEXT, min_count="a"), "min_count"),
+    "discover_terms top=0": (lambda: pt.discover_terms([TEXT], top=0), "top"),
+    "discover_terms min_chars > max_chars": (lambda: pt.discover_terms([TEXT], min_chars=10, max_chars=2), "max_chars"),
+    "find_formulas min_support=-1": (lambda: pt.find_formulas(TEXT, min_support=-1), "min_support"),
+    "keyness min_count=-1": (lambda: pt.keyness(TEXT, "坚持稳中求进。", min_count=-1), "min_count"),
+    "cooccurrence min_count=-1": (lambda: pt.cooccurrence(TEXT, min_count=-1), "min_count"),
+    "cooccurrence terms='党建'": (lambda: pt.cooccurrence(TEXT, terms="党建"), "terms"),
+    "cut_many one string": (lambda: pt.Segmenter().cut_many("抓党建"), "texts"),
+    "adapt min_count=-1": (lambda: pt.Segmenter().adapt(_corpus(), min_count=-1), "min_count"),
+    "save_lexicon without adapt": (lambda: pt.Segmenter().save_lexicon("/tmp/never_written.txt"), "adapt"),
+    "dfm max_df < min_df": (lambda: pt.dfm(_corpus(), min_df=3, max_df=2), "max_df"),
+    "find_reuse window=-1": (lambda: pt.find_reuse(_corpus(), window=-1), "window"),
+    "similarity num_perm=-1": (lambda: pt.similarity(_corpus(), method="minhash", num_perm=-1), "num_perm"),
+    "similarity random_state='a'": (
+        lambda: pt.similarity(_corpus(), method="minhash", random_state="a"),
+        "random_state",
+    ),
+    "compare_series n_jobs=-99": (lambda: pt.compare_series(_corpus(), by="year", n_jobs=-99), "n_jobs"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_wrong_argument_is_an_error_naming_it(name):
+    call, argument = CASES[name]
+    with pytest.raises(InputError, match=argument):
+        call()
+
+
+def test_numpy_integers_are_integers():
+    assert len(pt.collocations(TEXT, min_count=np.int64(2), top=np.int64(3))) <= 3
+
+
+def test_export_for_coding_coders_must_be_a_list(tmp_path):
+    from policytext.coding import code_units, export_for_coding, resolve_codebook
+
+    coded = code_units(_corpus(), resolve_codebook(None), unit="sentence")
+    with pytest.raises(InputError, match="coders"):
+        export_for_coding(coded, tmp_path / "s.csv", coders="alice")
+    assert not (tmp_path / "s.csv").exists()
