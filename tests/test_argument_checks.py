@@ -60,3 +60,30 @@ def test_export_for_coding_coders_must_be_a_list(tmp_path):
     with pytest.raises(InputError, match="coders"):
         export_for_coding(coded, tmp_path / "s.csv", coders="alice")
     assert not (tmp_path / "s.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: pt.find_formulas(p),
+        lambda p: pt.find_templates(p),
+        lambda p: pt.keywords(p),
+        lambda p: pt.dfm(p),
+        lambda p: pt.compare(p, "坚持稳中求进。"),
+        lambda p: pt.report(p),
+        lambda p: pt.find_formulas([p]),
+    ],
+)
+def test_a_file_path_given_as_the_text_is_an_error(call, tmp_path):
+    # the path's characters were analysed as a text (0 formulas, the path's tokens as keywords)
+    path = tmp_path / "gwr_2023.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(InputError, match="is a file path, not a text"):
+        call(str(path))
+    with pytest.raises(InputError, match="read_document"):
+        call(path)
+
+
+def test_short_texts_without_chinese_are_still_texts():
+    assert pt.keywords("economic policy and reform", top=3) is not None
+    assert pt.find_formulas("坚决做到“两个维护”。").shape[0] == 1

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .._util.frames import object_columns, to_frame
 from ..corpus.document import Document
+from ..corpus.source import check_text_not_path, reject_path
 from ..errors import InputError
 from ..segment.defaults import resolve_segmenter
 from .formulations import formulation_counts
@@ -87,7 +88,8 @@ def _text_of(doc: Any, argument: str) -> tuple[str, str]:
     if isinstance(doc, Document):
         return doc.doc_id, doc.text
     if isinstance(doc, str):
-        return argument, doc
+        return argument, check_text_not_path(doc, argument)
+    reject_path(doc, argument)
     raise InputError(f"{argument} is {type(doc).__name__}; expected a str or a Document")
 
 

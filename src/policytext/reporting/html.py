@@ -27,6 +27,7 @@ import pandas as pd
 from .._util.frames import is_missing
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
+from ..corpus.source import check_text_not_path, reject_path
 from ..corpus.text import is_han
 from ..errors import InputError, MissingExtraError, MissingFontError
 from ..extract.registry import extractor_for_kind, extractors
@@ -356,7 +357,7 @@ def highlight(source: Document | str, kinds: Sequence[str] | None = None, lang: 
     >>> 'class="pt-template"' in h.html
     True
     """
-    doc = Document("0", source) if isinstance(source, str) else source
+    doc = Document("0", check_text_not_path(source)) if isinstance(source, str) else source
     if not isinstance(doc, Document):
         raise InputError(
             f"highlight: source is {type(source).__name__}; expected a Document or a str (use report() for a corpus)"
@@ -386,10 +387,11 @@ def report(
     own words are Chinese for Chinese texts and English otherwise; ``lang="zh"`` or
     ``"en"`` chooses.
     """
+    reject_path(source)
     if isinstance(source, str):
         from ..corpus.corpus import Corpus as _C
 
-        first: Document = _C.from_texts([source])[0]
+        first: Document = _C.from_texts([check_text_not_path(source)])[0]
         source = first
     kinds = _check_kinds(kinds)
     docs: list[Document] = [source] if isinstance(source, Document) else list(source)
