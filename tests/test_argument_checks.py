@@ -87,3 +87,28 @@ def test_a_file_path_given_as_the_text_is_an_error(call, tmp_path):
 def test_short_texts_without_chinese_are_still_texts():
     assert pt.keywords("economic policy and reform", top=3) is not None
     assert pt.find_formulas("坚决做到“两个维护”。").shape[0] == 1
+
+
+def test_a_csv_file_given_as_a_dictionary_template_or_formula_lexicon_is_refused(tmp_path):
+    # each was read without complaint: the CSV header became a template or a formula, a row a word with a comma
+    from policytext.extract.formulas.lexicon import parse_formula_lexicon
+    from policytext.extract.templates.matching import load_templates
+
+    words = tmp_path / "words.csv"
+    words.write_text("word,freq\n抓党建促乡,10\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"words\.csv, line 1: .*separator"):
+        pt.Segmenter(user_dicts=[words]).cut("抓党建促乡村振兴")
+    templates = tmp_path / "templates.csv"
+    templates.write_text("template,gloss\n抓{X}党建促{Y},slogan\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"templates\.csv, line 1: .*no Chinese character"):
+        load_templates(templates)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# only a comment\n", encoding="utf-8")
+    with pytest.raises(InputError, match="holds no template"):
+        load_templates(empty)
+    formulas = tmp_path / "formulas.csv"
+    formulas.write_text("canonical,variants,number\n两个维护,,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"formulas\.csv:1: .*no Chinese character"):
+        parse_formula_lexicon(formulas)
+    with pytest.warns(UserWarning, match="holds no entries"):
+        pt.Segmenter(user_dicts=[empty]).cut("抓党建")

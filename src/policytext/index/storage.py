@@ -49,6 +49,7 @@ __all__ = [
     "SegmentView",
     "Store",
     "check_index",
+    "decode_text",
     "is_damage",
     "jsonable",
     "meta_values",
@@ -125,7 +126,8 @@ def _encode_text(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _decode_text(blob: bytes) -> str:
+def decode_text(blob: bytes) -> str:
+    """A stored text chunk as a string (UTF-8 with surrogates kept; a damaged chunk raises UnicodeDecodeError)."""
     return bytes(blob).decode("utf-8", "surrogatepass")
 
 
@@ -627,7 +629,7 @@ class Store:
         """The whole stored text of one document."""
         lo = int(doc_key) << CHUNK_BITS
         return "".join(
-            _decode_text(r[0])
+            decode_text(r[0])
             for r in self.con.execute(
                 "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1)
             )
@@ -650,7 +652,7 @@ class Store:
             for rid, blob in self.con.execute(
                 "SELECT id, text FROM texts WHERE id BETWEEN ? AND ?", (lo + missing[0], lo + missing[-1])
             ):
-                cache[rid - lo] = _decode_text(blob)
+                cache[rid - lo] = decode_text(blob)
         joined = "".join(cache.get(c, "") for c in range(first, last + 1))
         return joined[start - first * TEXT_CHUNK : end - first * TEXT_CHUNK]
 

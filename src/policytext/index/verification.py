@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from .postings import build_segment
-from .storage import CHUNK_BITS, _decode_text, check_index, meta_values
+from .storage import CHUNK_BITS, check_index, decode_text, meta_values
 
 __all__ = ["verify_content", "verify_index"]
 
@@ -39,7 +39,7 @@ __all__ = ["verify_content", "verify_index"]
 def _text(con: sqlite3.Connection, doc_key: int) -> str:
     lo = int(doc_key) << CHUNK_BITS
     rows = con.execute("SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1))
-    return "".join(_decode_text(r[0]) for r in rows)
+    return "".join(decode_text(r[0]) for r in rows)
 
 
 def _meta_rows(meta: dict[str, Any]) -> Counter:

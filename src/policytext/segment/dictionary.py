@@ -18,6 +18,7 @@ import marshal
 import os
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Union
@@ -71,6 +72,12 @@ def parse_dict_lines(lines: Iterable[str | tuple[int, str]], source: str) -> lis
         if len(parts) > 3:
             raise InputError(f"{source}, line {lineno}: expected 'word [freq] [pos]', got {line!r}")
         word, freq, tag = parts[0], None, None
+        if any(c in word for c in ",，\t;；"):
+            # a CSV or TSV row (抓党建,10): a word never holds a separator, so this is not the jieba format
+            raise InputError(
+                f"{source}, line {lineno}: {word!r} holds a separator; the format is 'word [freq] [pos]' "
+                f"separated by spaces (a CSV file is not a dictionary)"
+            )
         rest = parts[1:]
         if rest and rest[0].isdigit():
             freq = int(rest.pop(0))
@@ -100,7 +107,10 @@ def read_dict_file(path: str | os.PathLike[str]) -> list[Entry]:
 def user_entries(ud: UserDict, index: int = 0) -> list[Entry]:
     """Entries from a path, a list of words / ``(word, freq, pos)`` tuples, or ``{word: freq}``."""
     if isinstance(ud, (str, os.PathLike)):
-        return read_dict_file(ud)
+        entries = read_dict_file(ud)
+        if not entries:
+            warnings.warn(f"{ud}: the user dictionary holds no entries", UserWarning, stacklevel=3)
+        return entries
     if isinstance(ud, dict):
         items: Iterable[Any] = ud.items()
     elif isinstance(ud, Iterable):

@@ -114,6 +114,12 @@ def parse_formula_lexicon(path: str | Path) -> FormulaLexicon:
         row = dict(zip(COLUMNS, (c.strip() for c in cells)))
         if not row["canonical"]:
             raise InputError(f"{where}: empty canonical form")
+        if not any("\u4e00" <= c <= "\u9fff" for c in row["canonical"]):
+            # a header with other names or a CSV row: a formula of Chinese policy text holds Chinese characters
+            raise InputError(
+                f"{where}: canonical form {row['canonical']!r} holds no Chinese character; the file is tab-separated "
+                f"with the columns {', '.join(COLUMNS)} (a first line 'canonical<TAB>…' is the header)"
+            )
         number = None
         if row["number"]:
             if not row["number"].isdigit():

@@ -132,6 +132,12 @@ def load_templates(path: str | Path) -> list[TemplateEntry]:
     entries = []
     for lineno, line in read_lexicon_lines(path):
         parts = [p.strip() for p in line.split("\t")]
+        if not any("\u4e00" <= c <= "\u9fff" for c in parts[0]):
+            # a CSV header or row (template,gloss): a template of Chinese policy text holds Chinese characters
+            raise InputError(
+                f"{path}, line {lineno}: {parts[0]!r} holds no Chinese character; the format is "
+                "template<TAB>gloss<TAB>example<TAB>source[<TAB>group], one template a line"
+            )
         try:
             parse_template(parts[0])
         except TemplateSyntaxError as e:
@@ -140,6 +146,8 @@ def load_templates(path: str | Path) -> list[TemplateEntry]:
         if parts[4] and parts[4] not in GROUPS:
             raise InputError(f"{path}, line {lineno}: unknown group {parts[4]!r}; use one of {', '.join(GROUPS)}")
         entries.append(TemplateEntry(*parts[:5]))
+    if not entries:
+        raise InputError(f"{path}: holds no template (only comments or blank lines)")
     return entries
 
 
