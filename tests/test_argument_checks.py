@@ -112,3 +112,45 @@ def test_a_csv_file_given_as_a_dictionary_template_or_formula_lexicon_is_refused
         parse_formula_lexicon(formulas)
     with pytest.warns(UserWarning, match="holds no entries"):
         pt.Segmenter(user_dicts=[empty]).cut("抓党建")
+
+
+def test_empty_ids_and_empty_documents_are_refused(tmp_path):
+    table = tmp_path / "docs.csv"
+    table.write_text("doc_id,text\n,坚持稳中求进。\nb,推进改革。\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"docs\.csv, record 1: the id column 'doc_id' is empty"):
+        pt.Corpus.from_csv(table)
+    with pt.Index(":memory:") as idx:
+        with pytest.raises(InputError, match=r"documents\[1\].*empty document"):
+            idx.add(["坚持稳中求进。", "  "])
+        assert idx.doc_ids == []  # one transaction: nothing was added
+
+
+def test_unreadable_inputs_name_their_file_and_leave_nothing_behind(tmp_path, capsys):
+    from policytext.cli import main
+    from policytext.coding import read_coding
+
+    sheet = tmp_path / "coded.xlsx"
+    sheet.write_bytes(b"not a zip at all")
+    pytest.importorskip("openpyxl")
+    with pytest.raises(InputError, match=r"coded\.xlsx: not a readable \.xlsx workbook"):
+        read_coding(sheet)
+    words = tmp_path / "words.json"
+    words.write_bytes('{"党建": ["党建"]}'.encode("gb18030") + b"\xff\xfe")
+    with pytest.raises(InputError, match=r"words\.json: not UTF-8"):
+        pt.dictionary_counts(TEXT, words)
+    # a batch run of a missing source makes no output folder; a failed index build leaves no empty index
+    assert main(["batch", str(tmp_path / "nope.jsonl"), "--steps", "stats", "--out", str(tmp_path / "out")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err and not (tmp_path / "out").exists()
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\xff\xfe\x00\xd8bad")
+    assert main(["index", "build", str(folder), "--db", str(tmp_path / "i.db"), "-q"]) == 1
+    assert "a.txt" in capsys.readouterr().err and not list(tmp_path.glob("i.db*"))
+
+
+def test_batch_max_chars_must_be_positive(tmp_path):
+    from policytext import batch
+
+    with pytest.raises(InputError, match="max_chars"):
+        batch.run(["坚持稳中求进。"], steps=["stats"], out=tmp_path / "out", format="csv", max_chars=-1)
+    assert not (tmp_path / "out").exists()

@@ -140,3 +140,21 @@ def test_streaming_reader_selects_the_same_files(html_folder):
     ]
     with pytest.warns(UserWarning, match="matched no file"):
         assert list(iter_dir(html_folder)) == []
+
+
+def test_manifest_rows_that_name_no_file_are_said_and_duplicates_refused(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    rows = [{"path": "a.txt", "year": 2023}, {"path": "A.txt ", "year": 2024}, {"path": "c.txt", "year": 2025}]
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"2 row\(s\) name no file.*'A\.txt '.*'c\.txt'"):
+        corpus = pt.Corpus.from_dir(tmp_path)
+    assert corpus[0].meta["year"] == 2023
+    manifest.write_text("\n".join(json.dumps(r) for r in [rows[0], rows[0]]) + "\n", encoding="utf-8")
+    with pytest.raises(pt.InputError, match=r"'a\.txt' has two rows"):
+        pt.Corpus.from_dir(tmp_path)
+    manifest.write_text('{"path": "a.txt"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(pt.InputError, match=r"manifest\.jsonl, line 2: expected a JSON object"):
+        pt.Corpus.from_dir(tmp_path)

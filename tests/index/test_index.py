@@ -200,7 +200,8 @@ def test_full_width_query_finds_normalized_text():
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    texts=st.lists(st.text(alphabet="ab党建。\n", min_size=0, max_size=40), min_size=1, max_size=6),
+    # (an empty document is refused by add: see test_an_empty_document_is_refused)
+    texts=st.lists(st.text(alphabet="ab党建。\n", min_size=1, max_size=40).filter(str.strip), min_size=1, max_size=6),
     queries=st.lists(st.text(alphabet="ab党建。\n", min_size=1, max_size=6), min_size=1, max_size=8),
 )
 def test_property_small_alphabet(texts, queries):
@@ -469,3 +470,10 @@ def test_date_filters(sample_index, sample_corpus):
     assert sample_index.search(f"date:{iso[:7]}", limit=None)["doc_id"].tolist() == [seed.doc_id]
     assert seed.doc_id in sample_index.search(f"date:{iso[:4]}-01..{iso[:7]}", limit=None)["doc_id"].tolist()
     assert sample_index.count("党建", date=seed.meta["date"]) == len(occurrences([seed], "党建"))
+
+
+def test_an_empty_document_is_refused():
+    idx = Index(":memory:")
+    with pytest.raises(InputError, match="empty document"):
+        idx.add([Document("a", "党建。", {}), Document("b", "\n", {})])
+    assert idx.doc_ids == []

@@ -55,7 +55,7 @@ def run(
     if reuse_options is not None and not wants_reuse:
         raise InputError("reuse_options are given but steps has no 'reuse' step")
     names, out_path = start_run(
-        steps, out, format, chunk_size, max_chars, True, (reuse_options or {}) if wants_reuse else None
+        steps, out, format, chunk_size, max_chars, True, (reuse_options or {}) if wants_reuse else None, source=source
     )
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})

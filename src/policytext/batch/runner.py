@@ -393,8 +393,12 @@ def start_run(
     max_chars: int,
     resume: bool,
     reuse_options: dict[str, Any] | None = None,
+    *,
+    source: Any = None,
 ) -> tuple[list[str], Path]:
     """Check a run's arguments and claim its output folder; return the step names and the folder.
+
+    A *source* named by a path that does not exist is an error before the folder is made.
 
     Shared by :func:`run` and :func:`policytext.batch.dask_runner.run`, whose output folders are interchangeable.
     *steps* are the chunks' steps (:func:`chunk_steps`); *reuse_options*, when the run has a ``reuse`` step,
@@ -411,9 +415,12 @@ def start_run(
         raise InputError("steps is empty; name at least one step")
     if chunk_size < 1:
         raise InputError(f"chunk_size must be at least 1, not {chunk_size!r}")
+    check_at_least(1, max_chars=max_chars)
     names = [_resolve(s)[0] for s in steps]  # fail early on unknown steps
     if len(set(names)) != len(names):
         raise InputError(f"steps repeat a name: {names}")
+    if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
+        raise InputError(f"{source}: no such file or folder to read documents from")
     out_path = Path(out)
     if out_path.exists() and not out_path.is_dir():
         raise InputError(f"{out_path}: is a file; a batch run writes into a folder (name a new or empty one)")
@@ -480,13 +487,12 @@ def run(
     whole corpus, with *reuse_options*: ``min_chars``, ``min_similarity``, …) after the chunks, resumably too
     (:mod:`policytext.batch.reuse_step`).
     """
-    check_at_least(1, max_chars=max_chars, chunk_size=chunk_size)
     n_jobs = resolve_jobs(n_jobs)
     steps, wants_reuse = chunk_steps(steps)
     if reuse_options is not None and not wants_reuse:
         raise InputError("reuse_options are given but steps has no 'reuse' step")
     names, out_path = start_run(
-        steps, out, format, chunk_size, max_chars, resume, (reuse_options or {}) if wants_reuse else None
+        steps, out, format, chunk_size, max_chars, resume, (reuse_options or {}) if wants_reuse else None, source=source
     )
 
     result = BatchResult(out=out_path, findings={n: 0 for n in names})

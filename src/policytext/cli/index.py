@@ -174,16 +174,24 @@ def _read_plan(plan: list[tuple[str, Path | None, Path | None]], clean: bool, sk
 def run_build(args: argparse.Namespace) -> int:
     plan = _plan(args.inputs, args.pattern)
     docs = _documents(plan, clean=not args.no_clean, skip_errors=args.skip_errors)
-    with Index(args.db, segment_chars=args.segment_chars) as idx:
-        n = idx.add(
-            progress(
-                docs,
-                total=len(plan) if all(k == "file" for k, _, _ in plan) else None,
-                desc="indexing",
-                enabled=not args.quiet and sys.stderr.isatty(),
+    db = Path(args.db)
+    new_file = not db.exists()
+    try:
+        with Index(args.db, segment_chars=args.segment_chars) as idx:
+            n = idx.add(
+                progress(
+                    docs,
+                    total=len(plan) if all(k == "file" for k, _, _ in plan) else None,
+                    desc="indexing",
+                    enabled=not args.quiet and sys.stderr.isatty(),
+                )
             )
-        )
-        info = idx.info()
+            info = idx.info()
+    except BaseException:
+        if new_file:  # a build that failed leaves no empty index behind (an existing one is as it was: one transaction)
+            for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     print(
         f"indexed {n:,} documents into {args.db}: {info['documents']:,} documents, "
         f"{info['characters']:,} characters, {info['segments']} segments",

@@ -184,8 +184,13 @@ def _read_table(p: Path) -> pd.DataFrame:
             import openpyxl
         except ImportError:
             raise MissingExtraError("reading a coding sheet (.xlsx)", "xlsx", "openpyxl") from None
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        import zipfile
+
+        try:
+            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+            rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+            raise InputError(f"{p}: not a readable .xlsx workbook ({type(e).__name__}: {e})") from None
         if not rows:
             raise InputError(f"{p}: the sheet is empty")
         header = [str(h) if h is not None else "" for h in rows[0]]

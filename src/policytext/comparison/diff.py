@@ -86,11 +86,13 @@ class Comparison:
 
 def _text_of(doc: Any, argument: str) -> tuple[str, str]:
     if isinstance(doc, Document):
-        return doc.doc_id, doc.text
-    if isinstance(doc, str):
-        return argument, check_text_not_path(doc, argument)
-    reject_path(doc, argument)
-    raise InputError(f"{argument} is {type(doc).__name__}; expected a str or a Document")
+        name, text = str(doc.doc_id), doc.text
+    elif isinstance(doc, str):
+        name, text = argument, check_text_not_path(doc, argument)
+    else:
+        reject_path(doc, argument)
+        raise InputError(f"{argument} is {type(doc).__name__}; expected a str or a Document")
+    return name, text  # an empty version is one: compare("", new) shows everything added
 
 
 def _formulation_frame(text_a: str, text_b: str, segmenter: Segmenter | None) -> pd.DataFrame:

@@ -262,7 +262,7 @@ class Corpus:
             body = rec[text]
             if not isinstance(body, str):
                 raise InputError(f"{name}, {line_of(pos)}: text is {type(body).__name__}, not str")
-            if use_id and is_missing(rec[id]):
+            if use_id and (is_missing(rec[id]) or not str(rec[id]).strip()):
                 raise InputError(f"{name}, {line_of(pos)}: the id column {id!r} is empty; every document needs an id")
             did = str(rec[id]) if use_id else str(pos)
             meta = {c: rec[c] for c in meta_cols}

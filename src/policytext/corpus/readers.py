@@ -335,7 +335,14 @@ def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
         name = str(p)
         raw, _ = decode_bytes(read_file_bytes(p), source=name)
         if p.suffix == ".jsonl":
-            df = pd.DataFrame([row for _, row in iter_json_lines(raw, name)])
+            rows = []
+            for lineno, row in iter_json_lines(raw, name):
+                if not isinstance(row, dict):
+                    raise InputError(
+                        f"{name}, line {lineno}: expected a JSON object of one file's metadata, got {row!r}"
+                    )
+                rows.append(row)
+            df = pd.DataFrame(rows)
         else:
             try:
                 df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)
@@ -345,10 +352,21 @@ def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
     if key is None:
         raise InputError(f"{name}: needs a 'path' or 'doc_id' column to match files")
     out: dict[str, dict[str, Any]] = {}
-    for rec in df.to_dict(orient="records"):
+    for row, rec in enumerate(df.to_dict(orient="records"), start=1):
         k = str(rec.pop(key))
+        if k in out:
+            raise InputError(f"{name}: {key} {k!r} has two rows (the second is row {row}); keep one")
         rec.pop("doc_id", None)
         out[k] = {str(f): v for f, v in rec.items() if v is not None and v != ""}
+    if key == "path":
+        missing = [k for k in out if not (root / k).is_file()]
+        if missing:
+            shown = ", ".join(repr(k) for k in missing[:5]) + (" …" if len(missing) > 5 else "")
+            warnings.warn(
+                f"{name}: {len(missing)} row(s) name no file under {root}: {shown}; their metadata is not used",
+                UserWarning,
+                stacklevel=3,
+            )
     return out
 
 

@@ -105,6 +105,16 @@ def _record_document(
     return make_document(body, name=where, path=None, doc_id=did, clean=clean, normalize=normalize, meta=meta)
 
 
+def _existing_file(path: str | os.PathLike[str]) -> Path:
+    """*path* as a Path; a missing file or a directory is an :class:`InputError` naming it."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a table of documents")
+    return p
+
+
 def iter_jsonl(
     path: str | os.PathLike[str],
     text: str = "text",
@@ -116,7 +126,7 @@ def iter_jsonl(
 ) -> Iterator[Item]:
     """Documents of a JSON-lines file, one line at a time (UTF-8 or UTF-8 with BOM)."""
     errors = _check_errors(errors)
-    p = Path(path)
+    p = _existing_file(path)
     with open(p, "rb") as fh:
         pos = 0
         for lineno, raw in enumerate(fh, start=1):
@@ -153,7 +163,7 @@ def iter_csv(
 ) -> Iterator[Item]:
     """Documents of a CSV file, one record at a time (the standard csv module, streaming)."""
     errors = _check_errors(errors)
-    p = Path(path)
+    p = _existing_file(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with open(p, encoding=encoding, newline="") as fh:
         reader = csv.DictReader(fh)

@@ -68,6 +68,9 @@ def add_documents(
                 raise InputError(f"documents[{i}] is {type(item).__name__}; expected a Document or str")
             if not isinstance(item.text, str):
                 raise InputError(f"document {item.doc_id!r}: text is {type(item.text).__name__}, not str")
+            if not item.text.strip():
+                # nothing to find in it; an empty document in the index only skews counts per document
+                raise InputError(f"documents[{i}] ({item.doc_id!r}): empty document (no text); leave it out")
             batch.append(item)
             batch_chars += len(item.text)
             if batch_chars >= segment_chars:

@@ -87,7 +87,10 @@ def load_dictionary(dictionary: Mapping[str, Any] | str | os.PathLike[str]) -> d
         name = str(path)
         if not path.is_file():
             raise InputError(f"{path}: no such dictionary file")
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: not UTF-8 (byte offset {e.start}); save the dictionary as UTF-8") from None
         suffix = path.suffix.lower()
         if suffix == ".json":
             try:
