@@ -154,3 +154,28 @@ def test_batch_max_chars_must_be_positive(tmp_path):
     with pytest.raises(InputError, match="max_chars"):
         batch.run(["坚持稳中求进。"], steps=["stats"], out=tmp_path / "out", format="csv", max_chars=-1)
     assert not (tmp_path / "out").exists()
+
+
+def test_more_arguments_that_gave_empty_results_or_bare_errors(tmp_path, capsys):
+    from policytext.cli import main
+
+    with pytest.raises(InputError, match="pos: 'zz'"):
+        pt.keywords(TEXT, pos="zz")
+    assert len(pt.keywords(TEXT, pos="n")) > 0  # a prefix of several tags still works
+    with pytest.raises(InputError, match="hmm"):
+        pt.Segmenter(hmm="no")
+    with pt.Index(":memory:") as idx:
+        idx.add([TEXT])
+        for call, argument in (
+            (lambda: idx.search("党建", top="a"), "top"),
+            (lambda: idx.kwic("党建", window=-1), "window"),
+            (lambda: idx.count("党建", by=5), "by"),
+        ):
+            with pytest.raises(InputError, match=argument):
+                call()
+    # a batch run in which every document fails exits non-zero
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["batch", str(folder), "--steps", "stats", "--out", str(tmp_path / "out"), "--format", "csv"]) == 1
+    assert "every document" in capsys.readouterr().err

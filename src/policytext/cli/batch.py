@@ -87,4 +87,10 @@ def run(args: argparse.Namespace) -> int:
     if result.documents == 0:
         print(f"policytext: error: no documents in {args.source}", file=sys.stderr)
         return 1
+    if result.errors and result.errors >= result.documents:
+        print(
+            f"policytext: error: every document of {args.source} failed ({result.errors}); see {args.out}/_errors",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -58,7 +58,7 @@ from typing import Any, overload
 
 import pandas as pd
 
-from .._util.convention import REMOVED_IN, renamed_arguments
+from .._util.convention import REMOVED_IN, check_at_least, renamed_arguments
 from .._util.progress import progress as show_progress
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
@@ -258,6 +258,10 @@ class Index:
         >>> idx.count("改革"), idx.count("改革 -开放"), idx.count("改革", year=1979)
         (2, 1, 1)
         """
+        if by is not None and not (
+            isinstance(by, str) or (isinstance(by, (list, tuple)) and all(isinstance(b, str) for b in by))
+        ):
+            raise InputError(f"by: expected a metadata key or a list of keys, not {by!r}")
         with self._store.read():
             ev = self._evaluate(query, filters)
             if not ev.terms:
@@ -275,10 +279,7 @@ class Index:
         added), so ``text[start:end] == match``; ``left``/``right`` hold up to *window*
         characters (line breaks included). *top* stops after that many rows.
         """
-        if window < 0:
-            raise InputError(f"window must be >= 0, not {window}")
-        if top is not None and top < 0:
-            raise InputError(f"top must be >= 0, not {top}")
+        check_at_least(0, window=window, top=top)
         with self._store.read():
             ev = self._evaluate(query, filters)
             if not ev.terms:
@@ -294,7 +295,6 @@ class Index:
         occurrence with 30 characters each side, the match in 【】. A query of
         filters alone lists the matching documents in corpus order with score 0.
         """
-        if top is not None and top < 0:
-            raise InputError(f"top must be >= 0, not {top}")
+        check_at_least(0, top=top)
         with self._store.read():
             return rank(self._evaluate(query, filters), top)

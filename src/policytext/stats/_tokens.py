@@ -87,6 +87,15 @@ def get_segmenter(segmenter: Segmenter | None) -> Segmenter:
     return segmenter
 
 
+#: the POS tags of jieba's dictionary (and of the policy lexicon), plus ``eng`` and ``x`` that jieba gives to Latin
+#: words and punctuation; ``pos=`` filters name one of them or the start of several (``n`` for n, nr, ns …)
+POS_TAGS = (
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k", "l", "m", "mg", "mq",
+    "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud",
+    "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg",
+)  # fmt: skip
+
+
 def pos_matcher(pos: str | Sequence[str] | None) -> Callable[[str | None], bool] | None:
     """A predicate on POS tags: a tag matches a wanted tag it starts with.
 
@@ -103,6 +112,10 @@ def pos_matcher(pos: str | Sequence[str] | None) -> Callable[[str | None], bool]
     wanted = tuple(p.strip() for w in wanted for p in str(w).split(",") if p.strip())
     if not wanted:
         raise InputError("pos: give at least one POS tag (e.g. 'n' or ['n', 'vn'])")
+    unknown = [w for w in wanted if not any(t.startswith(w) for t in POS_TAGS)]
+    if unknown:
+        # no token carries such a tag: the result would be empty
+        raise InputError(f"pos: {unknown[0]!r} is no jieba POS tag nor the start of one; tags: {' '.join(POS_TAGS)}")
 
     def keep(tag: str | None) -> bool:
         return tag is not None and tag.startswith(wanted)
