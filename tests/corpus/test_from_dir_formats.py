@@ -158,3 +158,26 @@ def test_manifest_rows_that_name_no_file_are_said_and_duplicates_refused(tmp_pat
     manifest.write_text('{"path": "a.txt"}\n[1, 2]\n', encoding="utf-8")
     with pytest.raises(pt.InputError, match=r"manifest\.jsonl, line 2: expected a JSON object"):
         pt.Corpus.from_dir(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("".join(f"<p><a href='/c{i}'>栏目{i}</a></p>" for i in range(7)), "no sentence in the body"),
+        ("<h1>404</h1><p>对不起，您访问的页面不存在或已被删除。</p>", "error page"),
+    ],
+)
+def test_a_page_without_an_article_is_warned_about(body, reason):
+    page = f"<html><head><title>某某县人民政府</title></head><body>{body}</body></html>".encode()
+    with pytest.warns(UserWarning, match=reason):
+        pt.read_document(page)
+
+
+def test_a_short_article_page_is_not_warned_about():
+    import warnings
+
+    body = "<h1>关于放假的通知</h1><p>国庆节放假三天，请各单位做好值班安排。</p>"
+    page = f"<html><head><title>通知</title></head><body>{body}</body></html>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "放假三天" in pt.read_document(page.encode()).text

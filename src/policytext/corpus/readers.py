@@ -177,7 +177,20 @@ def suspicious_body(doc: Document) -> str | None:
             f"the body is mostly short link or navigation lines ({len(short)} of {len(lines)} lines): "
             "probably a menu, not the article"
         )
+    if doc.meta.get("format") == "html" and body < 200:
+        if _ERROR_PAGE_RE.search(doc.text):
+            return "the page says it is an error page (页面不存在, 404 …), not an article"
+        if not any(c in doc.text for c in "。！？"):
+            return f"no sentence in the body ({body} Chinese characters): probably a menu or a list, not an article"
     return None
+
+
+# what a web server's error page says instead of an article
+_ERROR_PAGE_RE = re.compile(
+    r"(?:页面|网页|文章|信息|内容)(?:不存在|已删除|已被删除|找不到|无法访问|已过期)|找不到(?:该|此|您要的)?页面"
+    r"|404\s*(?:Not Found|错误)?|Not Found|访问的页面",
+    re.I,
+)
 
 
 def make_document(
