@@ -179,3 +179,25 @@ def test_more_arguments_that_gave_empty_results_or_bare_errors(tmp_path, capsys)
     (folder / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert main(["batch", str(folder), "--steps", "stats", "--out", str(tmp_path / "out"), "--format", "csv"]) == 1
     assert "every document" in capsys.readouterr().err
+
+
+def test_a_filter_that_keeps_nothing_because_of_a_type_says_so():
+    corpus = pt.Corpus.from_texts(["坚持稳中求进。", "推进改革。"], meta=[{"year": 2020}, {"year": 2021}])
+    with pytest.warns(UserWarning, match="year values are int, not str"):
+        assert corpus.filter(year="2020").doc_ids == []
+    assert corpus.filter(year=2020).doc_ids == ["0"]
+
+
+@pytest.mark.parametrize(
+    "call, argument",
+    [
+        (lambda: pt.report(5), "source"),
+        (lambda: pt.read_document("坚持稳中求进。".encode(), meta=[1]), "meta"),
+        (lambda: pt.Corpus.from_texts(["甲。"]) and pt.Corpus.from_dir(".", metadata=5), "metadata"),
+        (lambda: pt.split_sentences(None), "text"),
+    ],
+)
+def test_a_wrong_type_is_named(call, argument):
+    # these reached library code and came back as bare TypeError or AttributeError
+    with pytest.raises(InputError, match=argument):
+        call()

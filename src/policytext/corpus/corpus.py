@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import numbers
 import os
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -382,7 +383,10 @@ class Corpus:
                     return False
             return predicate(d) if predicate is not None else True
 
-        return self._subset([i for i, d in enumerate(self._docs) if keep(d)])
+        kept = [i for i, d in enumerate(self._docs) if keep(d)]
+        if meta and not kept:
+            _warn_type_mismatch(self._docs, meta)
+        return self._subset(kept)
 
     def _subset(self, indices: Sequence[int]) -> Corpus:
         """A corpus of the documents at *indices*, keeping their cached tokens and terms.
@@ -491,3 +495,19 @@ def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:
         for k in r:
             cols.setdefault(k, None)
     return list(cols) if cols else ["doc_id", "text"]
+
+
+def _warn_type_mismatch(docs: Sequence[Document], meta: dict[str, Any]) -> None:
+    """Warn when a filter kept nothing because its value has another type than the metadata (``year="2020"``
+    against ``year`` 2020)."""
+    for key, want in meta.items():
+        wanted = list(want) if isinstance(want, (list, tuple, set, frozenset, range)) else [want]
+        types = {type(d.meta[key]) for d in docs if d.meta.get(key) is not None}
+        given = {type(w) for w in wanted if w is not None}
+        if types and given and not (types & given) and not all(issubclass(t, numbers.Number) for t in types | given):
+            warnings.warn(
+                f"filter: {key}={want!r} kept no document; the documents' {key} values are "
+                f"{', '.join(sorted(t.__name__ for t in types))}, not {', '.join(sorted(t.__name__ for t in given))}",
+                UserWarning,
+                stacklevel=3,
+            )

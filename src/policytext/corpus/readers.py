@@ -68,6 +68,8 @@ def read_document(
     >>> doc.text, doc.meta["source"], doc.meta["encoding"]
     ('坚持稳中求进，推动高质量发展。', '新华社', 'gb18030')
     """
+    if meta is not None and not isinstance(meta, dict):
+        raise InputError(f"read_document: meta is {type(meta).__name__}; expected a dict of metadata")
     if isinstance(source, (bytes, bytearray, memoryview)):
         raw_bytes = bytes(source)
         name = "<bytes>"
@@ -343,6 +345,8 @@ def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
         metadata = found[0]
     if isinstance(metadata, pd.DataFrame):
         df, name = metadata, "metadata DataFrame"
+    elif not isinstance(metadata, (str, os.PathLike)):
+        raise InputError(f"metadata is {type(metadata).__name__}; expected a path, a DataFrame, 'auto' or None")
     else:
         p = Path(metadata)
         name = str(p)

@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import InputError
+
 __all__ = [
     "Span",
     "is_han",
@@ -106,6 +108,8 @@ def normalize(text: str) -> str:
     >>> len(normalize("a\\u3000b")) == 3
     True
     """
+    if not isinstance(text, str):
+        raise InputError(f"normalize: text is {type(text).__name__}, not str")
     if not text:
         return text
     if _MAP_RE.search(text):
@@ -257,6 +261,8 @@ def split_sentences(text: str) -> list[Span]:
     >>> [s.text for s in split_sentences("他说：“好。”我们走吧\\n下一行")]
     ['他说：“好。”', '我们走吧', '下一行']
     """
+    if not isinstance(text, str):
+        raise InputError(f"split_sentences: text is {type(text).__name__}, not str")
     spans: list[Span] = []
     for para in split_paragraphs(text):
         spans.extend(_paragraph_sentences(text, para.start, para.end))

@@ -394,6 +394,8 @@ def report(
         first: Document = _C.from_texts([check_text_not_path(source)])[0]
         source = first
     kinds = _check_kinds(kinds)
+    if not isinstance(source, (Document, Corpus, list, tuple)):
+        raise InputError(f"report: source is {type(source).__name__}; expected a str, a Document or a Corpus")
     docs: list[Document] = [source] if isinstance(source, Document) else list(source)
     if not docs:
         raise InputError("report: the corpus is empty")
