@@ -696,6 +696,11 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
     first_prose = next((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), -1)
     if first_prose < 1:
         return lines
+    head = [ln.strip() for ln in lines[:first_prose] if ln.strip()]
+    if len(head) < LINK_LIST_RUN and not any(
+        _is_tail_heading(h) or len(_MENU_ROW_SPLIT_RE.split(h)) >= LINK_LIST_RUN for h in head
+    ):
+        return lines  # a heading and a dateline, as most pages: no menu, and the page's links are not read
     is_link = _link_test(page)
     end, run = -1, 0
     rows: set[int] = set()  # menus on one line
