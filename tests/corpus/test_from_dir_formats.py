@@ -181,3 +181,15 @@ def test_a_short_article_page_is_not_warned_about():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert "放假三天" in pt.read_document(page.encode()).text
+
+
+def test_a_broken_link_is_named_not_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone" / "b.txt")
+    corpus = pt.Corpus.from_dir(tmp_path, errors="skip")
+    assert corpus.doc_ids == ["a"]
+    assert corpus.problems[["kind", "reason"]].values.tolist() == [
+        ["unreadable", f"{tmp_path / 'b.txt'}: no such file"]
+    ]
+    with pytest.raises(pt.InputError, match=r"b\.txt: no such file"):
+        pt.Corpus.from_dir(tmp_path)

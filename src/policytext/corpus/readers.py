@@ -281,7 +281,10 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
     if isinstance(metadata, (str, os.PathLike)) and str(metadata) != "auto":
         sidecar_files.add(Path(metadata))
     explicit_suffix = "." in pattern.rsplit("/", 1)[-1].lstrip("*")
-    matched = sorted(p for p in root.glob(pattern) if p.is_file() and p not in sidecar_files)
+    # a broken link is kept: reading it fails with its name (an error, or a problems row with errors="skip")
+    matched = sorted(
+        p for p in root.glob(pattern) if (p.is_file() or (p.is_symlink() and not p.exists())) and p not in sidecar_files
+    )
     if not matched:
         _warn_nothing_matched(root, pattern)
     if explicit_suffix:
