@@ -75,6 +75,8 @@ def test_a_date_label_without_its_colon_and_the_bare_label_fabu():
     # without a colon only a date may follow the label; a value of 发布 that is no date gives none
     assert "date" not in read_header_fields("发布时间 待定")
     assert "date" not in read_header_fields("发布：国务院办公厅")
+    # only a date label may go without its colon: 来源 2021-11-25 is no source line
+    assert read_header_fields("来源 2021-11-25 16:26:07") == {}
 
 
 def test_a_menu_on_one_line_and_a_ranking_heading_above_the_article_are_no_body():

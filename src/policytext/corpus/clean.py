@@ -342,8 +342,8 @@ _META_KEYS = {
 }
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
-    # the label's colon, or a space before a date the label names (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
-    r"(?:\s*[:：]\s*|\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
+    # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
+    r"(?:\s*[:：]\s*|(?:(?<=日期)|(?<=时间)|(?<=表于)|(?<=发布))\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
 )
 _DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
