@@ -201,3 +201,16 @@ def test_a_wrong_type_is_named(call, argument):
     # these reached library code and came back as bare TypeError or AttributeError
     with pytest.raises(InputError, match=argument):
         call()
+
+
+def test_an_index_filter_that_matches_nothing_because_of_a_type_says_so():
+    import warnings
+
+    with pt.Index(":memory:") as idx:
+        idx.add(pt.Corpus.from_texts(["改革开放。", "改革。"], meta=[{"year": 2020}, {"year": 2021}]))
+        with pytest.warns(UserWarning, match="stores year as integer, not text") as caught:
+            assert idx.count("改革", year="2020") == 0
+        assert caught[0].filename == __file__  # the warning points at the caller's line
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert idx.count("改革", year=2020) == 1 and idx.count("改革", year=1999) == 0

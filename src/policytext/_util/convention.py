@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import numbers
+import os
+import sys
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -155,3 +157,15 @@ def check_not_one_string(**values: Any) -> None:
     for name, value in values.items():
         if isinstance(value, str):
             raise InputError(f"{name}: expected a list of strings, not one string ({value!r}); pass [{value!r}]")
+
+
+def warn_user(message: str, category: type[Warning] = UserWarning) -> None:
+    """Warn with the line of the caller's own code that called into policytext (not a line inside the package),
+    however deep in policytext the warning is raised."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame = sys._getframe(1)  # the function that called warn_user: stacklevel 2
+    level = 2
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package + os.sep):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, category, stacklevel=level)

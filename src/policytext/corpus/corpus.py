@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .._util.convention import ERRORS_CHOICES, check_choice, deprecated_positional
+from .._util.convention import ERRORS_CHOICES, check_choice, deprecated_positional, warn_user
 from .._util.files import iter_json_lines
 from .._util.frames import is_missing
 from ..errors import DecodeError, InputError
@@ -505,9 +505,7 @@ def _warn_type_mismatch(docs: Sequence[Document], meta: dict[str, Any]) -> None:
         types = {type(d.meta[key]) for d in docs if d.meta.get(key) is not None}
         given = {type(w) for w in wanted if w is not None}
         if types and given and not (types & given) and not all(issubclass(t, numbers.Number) for t in types | given):
-            warnings.warn(
+            warn_user(
                 f"filter: {key}={want!r} kept no document; the documents' {key} values are "
-                f"{', '.join(sorted(t.__name__ for t in types))}, not {', '.join(sorted(t.__name__ for t in given))}",
-                UserWarning,
-                stacklevel=3,
+                f"{', '.join(sorted(t.__name__ for t in types))}, not {', '.join(sorted(t.__name__ for t in given))}"
             )

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from .._util.convention import warn_user
 from ..errors import InputError
 from .query import Filter
 from .storage import Store, meta_values
@@ -120,5 +121,23 @@ def keyword_filter_docs(store: Store, filters: dict[str, Any]) -> np.ndarray:
                 continue
             params = (str(v),) if key == "doc_id" else (key, v)
             found.update(r[0] for r in store.con.execute(sql, params))
+        if not found and key != "doc_id":
+            _warn_type_mismatch(store, key, want, [v for v in vals if v is not None])
         keys = np.intersect1d(keys, np.fromiter(found, dtype=np.int64, count=len(found)), assume_unique=True)
     return keys
+
+
+_SQL_TYPE = {int: "integer", float: "real", str: "text"}
+
+
+def _warn_type_mismatch(store: Store, key: str, want: Any, values: list[Any]) -> None:
+    """Warn when a keyword filter matched nothing because its value has another type than the stored values
+    (``year="2020"`` against years stored as numbers)."""
+    stored = {r[0] for r in store.con.execute("SELECT DISTINCT typeof(value) FROM meta WHERE key = ?", (key,))}
+    given = {_SQL_TYPE.get(type(v), "text") for v in values}
+    numeric = {"integer", "real"}
+    if stored and given and not (stored & given) and not (stored | given) <= numeric:
+        warn_user(
+            f"{key}={want!r} matched no document; the index stores {key} as {', '.join(sorted(stored))}, "
+            f"not {', '.join(sorted(given))}"
+        )
