@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext.corpus.clean import decode_bytes
+from policytext.errors import DecodeError
 
 SAMPLE = (
     "来源:新华社 日期:2023年3月5日\n\u3000\u3000坚持稳中求进,推动高质量发展。\n“两个维护”——《中国共产党组织工作条例》\n"
@@ -119,3 +120,17 @@ def test_from_dir_skip_reports_problems(tmp_path):
     assert corpus.problems["error"].str.len().min() > 10
     with pytest.raises(pt.InputError, match="errors"):
         pt.Corpus.from_dir(tmp_path, errors="ignore")
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "euc_jp"])
+def test_a_japanese_file_is_refused_not_read_as_mojibake(encoding, tmp_path):
+    # both decode as GB18030 without an error: 擔杮偺惌嶔… (Shift-JIS), 泣塑の蜡忽矢… (EUC-JP)
+    path = tmp_path / "ja.txt"
+    path.write_bytes("日本の政策文書では、地方自治体の取り組みが重要であると考えられています。".encode(encoding))
+    with pytest.raises(DecodeError, match=rf"ja\.txt: the bytes read as Japanese text \({encoding}\)"):
+        pt.read_document(path)
+
+
+def test_chinese_gbk_with_a_few_kana_is_still_chinese():
+    text = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。引用的日文书名为《ニッポン》。" * 3
+    assert pt.read_document(text.encode("gb18030")).meta["encoding"] == "gb18030"

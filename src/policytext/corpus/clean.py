@@ -114,6 +114,14 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 offset=e_utf8.start,
             ) from None
         text = _gbk_space(text)
+        japanese = _japanese_encoding(raw, text)
+        if japanese:
+            raise DecodeError(
+                f"{source}: the bytes read as Japanese text ({japanese}), not Chinese; policytext reads UTF-8, "
+                "GB18030/GBK/GB2312 and UTF-16 (save the file as UTF-8 if it is meant to be read)",
+                source=source,
+                offset=e_utf8.start,
+            ) from None
         # GB18030 accepts most byte pairs; demand that the result looks like text.
         weird = len(_PRIVATE_USE_RE.findall(text))
         if weird > max(2, len(text) // 200):
@@ -125,6 +133,39 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
             ) from None
     _check_text(text, raw, enc, source)
     return text, enc
+
+
+def _kana_share(text: str) -> tuple[int, float]:
+    """The number of kana in *text* and their share among its kana and Han characters."""
+    kana = sum(1 for c in text if "\u3040" <= c <= "\u30ff")
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return kana, kana / (kana + han) if kana + han else 0.0
+
+
+def _japanese_encoding(raw: bytes, gb_text: str) -> str | None:
+    """The Japanese encoding *raw* is written in, when its GB18030 reading (*gb_text*) is mojibake of one: EUC-JP
+    shares its kana codes with GB2312 (泣塑の蜡忽矢…), Shift-JIS decodes strictly to text full of kana. A Chinese text
+    has no kana to speak of (a few in a quoted name at most), so both need five kana and a sixth of the characters.
+
+    >>> ja = "日本の政策文書では、地方の取り組みが重要である。"
+    >>> _japanese_encoding(ja.encode("shift_jis"), ja.encode("shift_jis").decode("gb18030"))
+    'shift_jis'
+    >>> _japanese_encoding("稳中求进。".encode("gb18030"), "稳中求进。") is None
+    True
+    """
+    for enc in ("euc_jp", "shift_jis"):
+        if enc == "euc_jp":
+            n, share = _kana_share(gb_text)
+            candidate = n >= 5 and share >= 1 / 6
+        else:
+            try:
+                n, share = _kana_share(raw.decode(enc))
+            except UnicodeDecodeError:
+                continue
+            candidate = n >= 5 and share >= 1 / 6
+        if candidate:
+            return enc
+    return None
 
 
 _CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
