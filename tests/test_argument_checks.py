@@ -214,3 +214,18 @@ def test_an_index_filter_that_matches_nothing_because_of_a_type_says_so():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert idx.count("改革", year=2020) == 1 and idx.count("改革", year=1999) == 0
+
+
+def test_agreement_and_topic_transform_name_their_bad_input():
+    import pandas as pd
+
+    from policytext.coding import agreement
+
+    codings = pd.DataFrame({"unit_id": [1, 1, 2, 2], "coder": ["a", "b"] * 2, "category": ["x", "x", "y", "y"]})
+    for kwargs, argument in (({"n_boot": "a"}, "n_boot"), ({"random_state": "a"}, "random_state")):
+        with pytest.raises(InputError, match=argument):
+            agreement(codings, **kwargs)
+    texts = ["坚持稳中求进，推进乡村振兴，发展新质生产力。" * 8, "加强党的建设，全面从严治党，推进乡村振兴。" * 8]
+    model = pt.TopicModel(2, random_state=0, min_df=1, max_df=1.0).fit(pt.Corpus.from_texts(texts * 2))
+    with pytest.raises(InputError, match="transform: source has no paragraph"):
+        model.transform("")

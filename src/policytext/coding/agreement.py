@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._util.convention import check_at_least
 from .._util.frames import is_missing
 from ..errors import InputError
 from .extras import krippendorff_module
@@ -268,8 +269,7 @@ def agreement(
     codings = _check_codings(codings)
     if not 0 < ci < 1:
         raise InputError(f"ci: expected a coverage between 0 and 1, not {ci}")
-    if n_boot < 0:
-        raise InputError(f"n_boot: expected 0 or more, not {n_boot}")
+    check_at_least(0, n_boot=n_boot, random_state=random_state)
     frames: list[tuple[Any, pd.DataFrame]] = [(OVERALL, codings)]
     if categories:
         values = [v for v in dict.fromkeys(codings["category"]) if not is_missing(v)]

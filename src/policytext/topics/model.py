@@ -612,6 +612,8 @@ class TopicModel:
         cv = CountVectorizer(
             analyzer=_identity, vocabulary={t: i for i, t in enumerate(self.vocabulary_)}, dtype=np.float64
         )
+        if not units.unit_terms:
+            raise InputError(f"transform: source has no {self.units_.unit} with text (an empty document?)")
         X = sp.csr_matrix(cv.transform(units.unit_terms))
         empty = np.asarray(X.sum(axis=1)).ravel() == 0
         est = self._nmf() if self.method == "nmf" else self._lda()
