@@ -87,10 +87,15 @@ def run(args: argparse.Namespace) -> int:
     if result.documents == 0:
         print(f"policytext: error: no documents in {args.source}", file=sys.stderr)
         return 1
-    if result.errors and result.errors >= result.documents:
-        print(
-            f"policytext: error: every document of {args.source} failed ({result.errors}); see {args.out}/_errors",
-            file=sys.stderr,
-        )
-        return 1
+    if result.errors:
+        from ..batch.runner import read_results
+
+        # errors count one row per document and step: compare the documents that failed, not the rows
+        failed = read_results(args.out, "_errors")["doc_id"].nunique()
+        if failed >= result.documents:
+            print(
+                f"policytext: error: every document of {args.source} failed ({failed}); see {args.out}/_errors",
+                file=sys.stderr,
+            )
+            return 1
     return 0

@@ -13,6 +13,7 @@ is aligned by seed and extend (:mod:`.align`); passages shared by many documents
 from __future__ import annotations
 
 import inspect
+import numbers
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -67,15 +68,15 @@ def _check(
     threshold: float,
     boilerplate_share: float,
 ) -> None:
-    if not isinstance(min_chars, int) or min_chars < 1:
+    if not isinstance(min_chars, numbers.Integral) or min_chars < 1:
         raise InputError(f"min_chars must be a positive number of characters, got {min_chars!r}")
     if not 0 <= min_similarity <= 1:
         raise InputError(f"min_similarity must lie between 0 and 1, got {min_similarity!r}")
-    if not isinstance(k, int) or k < 2:
+    if not isinstance(k, numbers.Integral) or k < 2:
         raise InputError(f"k (the seed length) must be at least 2 characters, got {k!r}")
-    if not isinstance(shingle, int) or shingle < 1:
+    if not isinstance(shingle, numbers.Integral) or shingle < 1:
         raise InputError(f"shingle must be a positive number of characters, got {shingle!r}")
-    if not isinstance(num_perm, int) or num_perm < 2:
+    if not isinstance(num_perm, numbers.Integral) or num_perm < 2:
         raise InputError(f"num_perm must be at least 2, got {num_perm!r}")
     if not 0 < threshold <= 1:
         raise InputError(f"threshold must lie in (0, 1], got {threshold!r}")
@@ -99,7 +100,9 @@ def check_reuse_options(options: dict[str, Any]) -> None:
     check_choice("candidates", o["candidates"], ("auto", "lsh", "all"))
     resolve_jobs(o["n_jobs"])
     window = o["window"]
-    if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < o["shingle"]):
+    if window is not None and (
+        isinstance(window, bool) or not isinstance(window, numbers.Integral) or window < o["shingle"]
+    ):
         raise InputError(f"window must be a number of characters of at least shingle ({o['shingle']}), got {window!r}")
 
 

@@ -153,17 +153,16 @@ def _japanese_encoding(raw: bytes, gb_text: str) -> str | None:
     >>> _japanese_encoding("稳中求进。".encode("gb18030"), "稳中求进。") is None
     True
     """
+    if _kana_share(gb_text)[0] < 5 and b"\x82" not in raw and b"\x83" not in raw:
+        return None  # no kana in the GB reading (EUC-JP's kana are GB2312's) and no Shift-JIS kana lead byte
     for enc in ("euc_jp", "shift_jis"):
-        if enc == "euc_jp":
-            n, share = _kana_share(gb_text)
-            candidate = n >= 5 and share >= 1 / 6
-        else:
-            try:
-                n, share = _kana_share(raw.decode(enc))
-            except UnicodeDecodeError:
-                continue
-            candidate = n >= 5 and share >= 1 / 6
-        if candidate:
+        # the bytes must be valid in that encoding too (a Big5 text's GB reading is full of GB2312's kana rows, but
+        # it is no valid EUC-JP)
+        try:
+            n, share = _kana_share(raw.decode(enc))
+        except UnicodeDecodeError:
+            continue
+        if n >= 5 and share >= 1 / 6:
             return enc
     return None
 
@@ -386,6 +385,10 @@ _META_KEY_RE = re.compile(
     # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
     r"(?:\s*[:：]\s*|(?:(?<=日期)|(?<=时间)|(?<=表于)|(?<=发布))\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
 )
+# a date label without its colon before a date (发表于 2004年12月27日, 发布时间 2005/05/17)
+_COLONLESS_DATE_RE = re.compile(
+    r"^(?:发布日期|发布时间|发表时间|发表于|发文日期|成文日期|日期|时间|发布)\s+(?:19|20)\d{2}\s*[-/.年]"
+)
 _DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _ORG_SUFFIX = (
@@ -528,7 +531,7 @@ def read_header_fields(text: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for line in text.split("\n"):
         line = line.strip(_STRIP)
-        if ":" not in line and "：" not in line:
+        if ":" not in line and "：" not in line and not _COLONLESS_DATE_RE.match(line):
             continue
         pairs = _parse_meta_line(line)
         for key, value in (pairs or {}).items():

@@ -500,10 +500,18 @@ def _ordered_columns(rows: list[dict[str, Any]]) -> list[str]:
 def _warn_type_mismatch(docs: Sequence[Document], meta: dict[str, Any]) -> None:
     """Warn when a filter kept nothing because its value has another type than the metadata (``year="2020"``
     against ``year`` 2020)."""
+
+    def kind(value: Any) -> type:
+        return type(value.item()) if hasattr(value, "item") and hasattr(value, "dtype") else type(value)  # numpy
+
     for key, want in meta.items():
-        wanted = list(want) if isinstance(want, (list, tuple, set, frozenset, range)) else [want]
-        types = {type(d.meta[key]) for d in docs if d.meta.get(key) is not None}
-        given = {type(w) for w in wanted if w is not None}
+        given: set[type]
+        if isinstance(want, range):
+            given = {int}  # (never listed: a range may be huge)
+        else:
+            wanted = list(want) if isinstance(want, (list, tuple, set, frozenset)) else [want]
+            given = {kind(w) for w in wanted if w is not None}
+        types = {kind(d.meta[key]) for d in docs if d.meta.get(key) is not None}
         if types and given and not (types & given) and not all(issubclass(t, numbers.Number) for t in types | given):
             warn_user(
                 f"filter: {key}={want!r} kept no document; the documents' {key} values are "

@@ -568,7 +568,7 @@ _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
-    r"|点击排行|热点排行|热门排行|[\u4e00-\u9fff]{0,4}排行榜|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
+    r"|点击排行|热点排行|热门排行|(?:新闻|热点|热门|点击|阅读|评论|文章)排行榜|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
     r"|[\u4e00-\u9fff]{0,4}新闻精选|反侵权公告|版权声明|侵权声明|相关报道|其他报道|图片精选|热门图片|本文标签"
     # a block of other items named by its kind, with its "more" link (健康资讯推荐, 热门问答更多, 推荐医院更多)
     r"|[\u4e00-\u9fff]{2,6}推荐|[\u4e00-\u9fff]{2,6}\s*更多)"
@@ -1207,10 +1207,17 @@ def _menu_like(line: str) -> bool:
     (True, False)
     """
     s = line.strip()
-    if s[:1] in _LONE_BULLETS or any(c in s for c in ">›»＞→") or _BRACKETED_LINKS_RE.fullmatch(s):
+    if s[:1] in _LONE_BULLETS or any(c in s for c in ">›»＞→"):
         return True
+    if _BRACKETED_LINKS_RE.fullmatch(s) and len(re.findall(r"[\[【]", s)) >= 2:
+        return True  # two or more bracketed tools; one bracketed heading (【2023年政府工作报告全文】) is a heading
+    # items of two or more characters (a letter-spaced heading, 国 务 院 关 于 …, has items of one), set apart by
+    # a menu's separators (| - · /); by plain spaces, eight or more items, or five of exactly the same length (a
+    # headline may set a few words apart: 北京 上海 广州 深圳 四城 联动 发布新政)
     items = [x for x in _MENU_ROW_SPLIT_RE.split(s) if x]
-    return len(items) >= 5 and all(len(x) <= 6 for x in items)
+    if len(items) < 5 or not all(2 <= len(x) <= 6 for x in items):
+        return False
+    return bool(re.search(r"[|｜·•/]|\s-\s", s)) or len(items) >= 8 or len({len(x) for x in items}) == 1
 
 
 def _heading_above(zone: list[str]) -> str | None:

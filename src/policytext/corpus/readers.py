@@ -179,7 +179,7 @@ def suspicious_body(doc: Document) -> str | None:
             f"the body is mostly short link or navigation lines ({len(short)} of {len(lines)} lines): "
             "probably a menu, not the article"
         )
-    if doc.meta.get("format") == "html" and body < 200:
+    if doc.meta.get("format") == "html" and 10 <= body < 200:  # (a page in English is not judged by this)
         if _ERROR_PAGE_RE.search(doc.text):
             return "the page says it is an error page (页面不存在, 404 …), not an article"
         if not any(c in doc.text for c in "。！？"):
@@ -190,8 +190,8 @@ def suspicious_body(doc: Document) -> str | None:
 # what a web server's error page says instead of an article
 _ERROR_PAGE_RE = re.compile(
     r"(?:页面|网页|文章|信息|内容)(?:不存在|已删除|已被删除|找不到|无法访问|已过期)|找不到(?:该|此|您要的)?页面"
-    r"|404\s*(?:Not Found|错误)?|Not Found|访问的页面",
-    re.I,
+    r"|(?<![\d-])404(?![\d-])\s*(?:Not Found|错误|页面)|^\s*404\s*$|\bNot Found\b|您访问的页面",
+    re.I | re.M,
 )
 
 
@@ -379,7 +379,8 @@ def load_sidecar(root: Path, metadata: Any) -> dict[str, dict[str, Any]]:
         rec.pop("doc_id", None)
         out[k] = {str(f): v for f, v in rec.items() if v is not None and v != ""}
     if key == "path":
-        missing = [k for k in out if not (root / k).is_file()]
+        # a path given without its suffix matches by doc_id (reports/gwr_2023 for reports/gwr_2023.txt)
+        missing = [k for k in out if not (root / k).is_file() and not any((root / k).parent.glob(Path(k).name + ".*"))]
         if missing:
             shown = ", ".join(repr(k) for k in missing[:5]) + (" …" if len(missing) > 5 else "")
             warnings.warn(
@@ -398,3 +399,5 @@ def read_file_bytes(p: Path) -> bytes:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a directory; use Corpus.from_dir") from None
+    except OSError as e:  # a link loop, a permission, a device error
+        raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None

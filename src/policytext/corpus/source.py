@@ -27,8 +27,9 @@ _PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".pdf", ".docx", "
 
 
 def check_text_not_path(text: str, argument: str = "source") -> str:
-    """*text*, unless it is the path of a file rather than a text: a short line without Chinese characters that
-    names an existing file or ends in a document's suffix. A verb given ``"reports/gwr_2023.txt"`` would analyse
+    """*text*, unless it is the path of a file rather than a text: a short line without Chinese characters or
+    spaces that names an existing file or ends in a document's suffix (a placeholder such as ``/`` or ``.`` is a
+    text). A verb given ``"reports/gwr_2023.txt"`` would analyse
     those 23 characters; it is told to read the file first.
 
     >>> check_text_not_path("抓党建促发展。")
@@ -41,7 +42,8 @@ def check_text_not_path(text: str, argument: str = "source") -> str:
     if len(text) > 1024 or "\n" in text or any("\u4e00" <= c <= "\u9fff" for c in text):
         return text
     name = text.strip()
-    if name and (name.lower().endswith(_PATH_SUFFIXES) or os.path.isfile(name) or os.path.isdir(name)):
+    suffixed = name.lower().endswith(_PATH_SUFFIXES) and ("/" in name or "\\" in name or " " not in name)
+    if len(name) > 4 and (suffixed or os.path.isfile(name)) and not any(c.isspace() for c in name):
         raise InputError(
             f"{argument}: {text!r} is a file path, not a text; read it first with policytext.read_document(path) "
             "(or Corpus.from_dir for a folder)"

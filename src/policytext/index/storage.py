@@ -149,6 +149,8 @@ def jsonable(v: Any) -> Any:
         return v.item()
     if v is None or isinstance(v, (str, int, float, bool)):
         return v
+    if is_missing(v):
+        return None  # pd.NA, NaT: a gap, not the text "<NA>"
     return str(v)
 
 

@@ -42,8 +42,29 @@ def _text(con: sqlite3.Connection, doc_key: int) -> str:
     return "".join(decode_text(r[0]) for r in rows)
 
 
+# what an older policytext wrote into the stored JSON for a missing value of another kind (pd.NA, NaT)
+_GAP_TEXTS = frozenset(("<NA>", "NaT", "nan", "None"))
+
+
 def _meta_rows(meta: dict[str, Any]) -> Counter:
-    return Counter((str(k), repr(v)) for k, val in meta.items() for v in meta_values(val))
+    """The metadata rows the stored JSON gives (``(key, repr(value))``), a gap written as text left out."""
+    return Counter(
+        (str(k), repr(v))
+        for k, val in meta.items()
+        if not (isinstance(val, str) and val in _GAP_TEXTS)
+        for v in meta_values(val)
+    )
+
+
+def _row_value(value: Any) -> str:
+    """A stored row's value as :func:`_meta_rows` writes it: a value that was no JSON type (a path, a Decimal, a
+    time) was stored as its JSON text with quotes, which the stored JSON holds without them."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return repr(json.loads(value))
+        except ValueError:
+            pass
+    return repr(value)
 
 
 def verify_content(con: sqlite3.Connection, limit: int = 100, unverified: list[int] | None = None) -> list[str]:
@@ -67,7 +88,8 @@ def verify_content(con: sqlite3.Connection, limit: int = 100, unverified: list[i
     meta_rows: dict[int, Counter] = {}
     try:
         for key, mkey, value in con.execute("SELECT doc_key, key, value FROM meta"):
-            meta_rows.setdefault(int(key), Counter())[(str(mkey), repr(value))] += 1
+            if not (isinstance(value, str) and value in _GAP_TEXTS):
+                meta_rows.setdefault(int(key), Counter())[(str(mkey), _row_value(value))] += 1
     except sqlite3.DatabaseError as e:
         return [f"the metadata table cannot be read ({e})"]
     by_seg: dict[int, list[tuple[int, int, str, int]]] = {}

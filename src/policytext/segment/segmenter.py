@@ -237,7 +237,7 @@ class Segmenter:
         self.lexicon = lexicon
         self.user_dicts = tuple(user_dicts) if not isinstance(user_dicts, (str, os.PathLike, dict)) else (user_dicts,)
         self.stopwords = stopwords
-        if not isinstance(hmm, (bool, int)):
+        if isinstance(hmm, str) or hmm is None:  # 'no' would be true
             raise InputError(f"hmm: expected True or False, not {hmm!r}")
         self.hmm = bool(hmm)
         self.backend = backend

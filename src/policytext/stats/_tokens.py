@@ -18,6 +18,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._util.convention import warn_user
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
 from ..corpus.source import iter_source
@@ -112,10 +113,16 @@ def pos_matcher(pos: str | Sequence[str] | None) -> Callable[[str | None], bool]
     wanted = tuple(p.strip() for w in wanted for p in str(w).split(",") if p.strip())
     if not wanted:
         raise InputError("pos: give at least one POS tag (e.g. 'n' or ['n', 'vn'])")
+    bad = [w for w in wanted if not (w.isascii() and w.isalpha())]
+    if bad:
+        raise InputError(f"pos: {bad[0]!r} is no POS tag (ASCII letters: {' '.join(POS_TAGS)})")
     unknown = [w for w in wanted if not any(t.startswith(w) for t in POS_TAGS)]
     if unknown:
-        # no token carries such a tag: the result would be empty
-        raise InputError(f"pos: {unknown[0]!r} is no jieba POS tag nor the start of one; tags: {' '.join(POS_TAGS)}")
+        # only words that a user dictionary tags so can match (Segmenter(user_dicts=[("稳中求进", 100, "policy")]))
+        warn_user(
+            f"pos: {unknown[0]!r} is no jieba POS tag nor the start of one ({' '.join(POS_TAGS)}); only words your "
+            "own dictionaries tag so will match"
+        )
 
     def keep(tag: str | None) -> bool:
         return tag is not None and tag.startswith(wanted)

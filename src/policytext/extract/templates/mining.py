@@ -30,6 +30,7 @@ or numbers, and for frames whose fillers are mostly numbers.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -280,7 +281,7 @@ def mine_templates(
     """
     check_at_least(1, min_support=min_support, top=top)
     check_at_least(0, max_gap=max_gap)
-    if not isinstance(min_support, int) or min_support < 2:
+    if not isinstance(min_support, numbers.Integral) or min_support < 2:
         raise InputError(f"min_support must be an integer >= 2, got {min_support!r}")
     if max_gap < 1:
         raise InputError(f"max_gap must be >= 1, got {max_gap!r}")
