@@ -229,3 +229,16 @@ def test_agreement_and_topic_transform_name_their_bad_input():
     model = pt.TopicModel(2, random_state=0, min_df=1, max_df=1.0).fit(pt.Corpus.from_texts(texts * 2))
     with pytest.raises(InputError, match="transform: source has no paragraph"):
         model.transform("")
+
+
+def test_index_timeout_and_compare_show_are_checked(tmp_path, capsys):
+    from policytext.cli import main
+
+    with pytest.raises(InputError, match="timeout"):
+        pt.Index(":memory:", timeout=-1)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("坚持稳中求进。", encoding="utf-8")
+    b.write_text("坚持稳中求进，推动高质量发展。", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["compare", str(a), str(b), "--show", "-1"])
+    assert "--show" in capsys.readouterr().err

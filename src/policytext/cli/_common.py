@@ -47,6 +47,17 @@ def positive_int(value: str) -> int:
     return n
 
 
+def non_negative_int(value: str) -> int:
+    """An integer of at least 0 (a number of rows to show, where 0 shows none)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, not {n}")
+    return n
+
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """``FILES...``: files, directories (every file of a type policytext reads under them) or the word ``sample``."""
     parser.add_argument(

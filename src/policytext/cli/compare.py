@@ -18,7 +18,7 @@ from pathlib import Path
 from ..corpus.document import Document
 from ..corpus.readers import read_document
 from ..errors import InputError
-from ._common import add_force_argument, output_options, write_frame, write_text_file
+from ._common import add_force_argument, non_negative_int, output_options, write_frame, write_text_file
 
 __all__ = ["register"]
 
@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--html", metavar="FILE", help="write the side-by-side HTML view to this file")
     add_force_argument(p)
     p.add_argument(
-        "--show", type=int, default=0, metavar="N", help="also print the first N changed, added or dropped sentences"
+        "--show",
+        type=non_negative_int,
+        default=0,
+        metavar="N",
+        help="also print the first N changed, added or dropped sentences",
     )
     p.add_argument(
         "--min-similarity",

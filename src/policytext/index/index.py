@@ -110,6 +110,8 @@ class Index:
         self.segment_chars = int(segment_chars)
         if self.segment_chars < 1:
             raise InputError(f"segment_chars must be positive, not {segment_chars!r}")
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout >= 0:
+            raise InputError(f"timeout: expected a number of seconds of 0 or more, not {timeout!r}")
         self._store = Store(self.path, create=create, timeout=timeout)
         # the hits of recently queried strings, so that count → kwic → count(by=…) of one
         # string looks it up once; dropped whenever the file changes
