@@ -23,12 +23,17 @@ T = TypeVar("T")
 SAMPLE = "sample"
 
 
-def jobs_argument(value: str) -> int:
-    """``--jobs N``: the one ``n_jobs`` rule (``_util.jobs``), checked while the arguments are parsed."""
+def _int_argument(value: str) -> int:
+    """*value* as an integer, or argparse's error for the argument."""
     try:
-        n = int(value)
+        return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+
+
+def jobs_argument(value: str) -> int:
+    """``--jobs N``: the one ``n_jobs`` rule (``_util.jobs``), checked while the arguments are parsed."""
+    n = _int_argument(value)
     try:
         resolve_jobs(n, argument="--jobs")
     except InputError as e:  # argparse names the argument itself
@@ -38,10 +43,7 @@ def jobs_argument(value: str) -> int:
 
 def positive_int(value: str) -> int:
     """An integer of at least 1 (a count or a length)."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    n = _int_argument(value)
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1, not {n}")
     return n
@@ -49,10 +51,7 @@ def positive_int(value: str) -> int:
 
 def non_negative_int(value: str) -> int:
     """An integer of at least 0 (a number of rows to show, where 0 shows none)."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    n = _int_argument(value)
     if n < 0:
         raise argparse.ArgumentTypeError(f"expected 0 or more, not {n}")
     return n

@@ -14,7 +14,6 @@ n-grams (``unit="chars"``). Scores come from sparse matrix products, a block of 
 
 from __future__ import annotations
 
-import numbers
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -152,8 +151,6 @@ def similarity(
     check_at_least(0, random_state=random_state)
     method = check_choice("method", method, ("tfidf", "jaccard", "minhash"))
     unit = check_choice("unit", unit, ("terms", "chars"))
-    if top is not None and (not isinstance(top, numbers.Integral) or top < 1):
-        raise InputError(f"top must be a positive int or None, got {top!r}")
     rng = _ngram_range(ngram, unit)
     docs_a = collect(source, "source")
     docs_b = collect(other, "other") if other is not None else []

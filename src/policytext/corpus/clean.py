@@ -387,7 +387,9 @@ _META_KEY_RE = re.compile(
 )
 # a date label without its colon before a date (发表于 2004年12月27日, 发布时间 2005/05/17)
 _COLONLESS_DATE_RE = re.compile(
-    r"^(?:发布日期|发布时间|发表时间|发表于|发文日期|成文日期|日期|时间|发布)\s+(?:19|20)\d{2}\s*[-/.年]"
+    r"^(?:"
+    + "|".join(sorted((k for k, v in _META_KEYS.items() if v == "date"), key=len, reverse=True))
+    + r")\s+(?:19|20)\d{2}\s*[-/.年]"
 )
 _DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")

@@ -295,6 +295,12 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
     return keep, [p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES]
 
 
+def _kinds_and_names(root: Path, files: list[Path]) -> tuple[list[str], str]:
+    """The suffixes of *files* and the first five of them, relative to *root*, for a warning."""
+    names = ", ".join(p.relative_to(root).as_posix() for p in files[:5]) + (" …" if len(files) > 5 else "")
+    return sorted({p.suffix.lower() for p in files}), names
+
+
 def _warn_others_left(root: Path, pattern: str, taken: set[Path]) -> None:
     """Warn when a pattern with a suffix (the default ``**/*.txt``) leaves files of other types policytext reads
     in the folders it covers (web pages, PDFs, Word files beside the texts): they are not read, and say so."""
@@ -305,8 +311,7 @@ def _warn_others_left(root: Path, pattern: str, taken: set[Path]) -> None:
     )
     if not others:
         return
-    kinds = sorted({p.suffix.lower() for p in others})
-    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
+    kinds, names = _kinds_and_names(root, others)
     warnings.warn(
         f"{root}: pattern {pattern!r} leaves {len(others)} file(s) of other types policytext reads unread "
         f'({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type.',
@@ -326,8 +331,7 @@ def _warn_nothing_matched(root: Path, pattern: str) -> None:
             stacklevel=4,
         )
         return
-    kinds = sorted({p.suffix.lower() for p in others})
-    names = ", ".join(p.relative_to(root).as_posix() for p in others[:5]) + (" …" if len(others) > 5 else "")
+    kinds, names = _kinds_and_names(root, others)
     warnings.warn(
         f"{root}: pattern {pattern!r} matched no file, but the folder holds {len(others)} file(s) of types "
         f'policytext reads ({" ".join(kinds)}): {names}. Use pattern="**/*" to read every supported type '

@@ -53,6 +53,7 @@ __all__ = [
     "is_damage",
     "jsonable",
     "meta_values",
+    "stored_text",
 ]
 
 SCHEMA_VERSION = 1
@@ -129,6 +130,13 @@ def _encode_text(text: str) -> bytes:
 def decode_text(blob: bytes) -> str:
     """A stored text chunk as a string (UTF-8 with surrogates kept; a damaged chunk raises UnicodeDecodeError)."""
     return bytes(blob).decode("utf-8", "surrogatepass")
+
+
+def stored_text(con: sqlite3.Connection, doc_key: int) -> str:
+    """The whole stored text of document *doc_key* on an open index connection (its chunks, in order)."""
+    lo = int(doc_key) << CHUNK_BITS
+    rows = con.execute("SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1))
+    return "".join(decode_text(r[0]) for r in rows)
 
 
 def jsonable(v: Any) -> Any:
@@ -629,13 +637,7 @@ class Store:
 
     def text(self, doc_key: int) -> str:
         """The whole stored text of one document."""
-        lo = int(doc_key) << CHUNK_BITS
-        return "".join(
-            decode_text(r[0])
-            for r in self.con.execute(
-                "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1)
-            )
-        )
+        return stored_text(self.con, doc_key)
 
     def texts(self, doc_keys: Iterable[int]) -> Iterator[tuple[int, str]]:
         """``(doc_key, text)`` of each of *doc_keys*, one at a time."""

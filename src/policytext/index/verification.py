@@ -31,15 +31,9 @@ from typing import Any
 import numpy as np
 
 from .postings import build_segment
-from .storage import CHUNK_BITS, check_index, decode_text, meta_values
+from .storage import check_index, meta_values, stored_text
 
 __all__ = ["verify_content", "verify_index"]
-
-
-def _text(con: sqlite3.Connection, doc_key: int) -> str:
-    lo = int(doc_key) << CHUNK_BITS
-    rows = con.execute("SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id", (lo, lo + (1 << CHUNK_BITS) - 1))
-    return "".join(decode_text(r[0]) for r in rows)
 
 
 # what an older policytext wrote into the stored JSON for a missing value of another kind (pd.NA, NaT)
@@ -117,7 +111,7 @@ def verify_content(con: sqlite3.Connection, limit: int = 100, unverified: list[i
         texts: list[str] = []
         for local, doc_key, doc_id, doc_chars in members:
             try:
-                text = _text(con, doc_key)
+                text = stored_text(con, doc_key)
             except UnicodeDecodeError:
                 text = None
             if text is None or len(text) != doc_chars or not 0 <= local < n_docs or lengths_a[local] != doc_chars:

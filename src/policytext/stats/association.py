@@ -89,8 +89,6 @@ def collocations(
     sizes = [size] if isinstance(size, int) else list(size)
     if not sizes or any(not isinstance(n, int) or n < 2 for n in sizes):
         raise InputError(f"size must be an integer >= 2 (or a list of them), got {size!r}")
-    if min_count < 1:
-        raise InputError(f"min_count must be at least 1, got {min_count}")
     segmenter = resolve_segmenter(segmenter)
     _, toks = _token_lists(source, segmenter)
     stop = frozenset(stopwords) if stopwords is not None else getattr(segmenter, "stopword_set", frozenset())

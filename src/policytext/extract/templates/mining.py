@@ -279,12 +279,9 @@ def mine_templates(
     ``fillers`` lists them, most frequent first (``X / Y`` for two slots); ``examples``
     gives up to three instances as they stand in the text.
     """
-    check_at_least(1, min_support=min_support, top=top)
-    check_at_least(0, max_gap=max_gap)
+    check_at_least(1, top=top, max_gap=max_gap)
     if not isinstance(min_support, numbers.Integral) or min_support < 2:
         raise InputError(f"min_support must be an integer >= 2, got {min_support!r}")
-    if max_gap < 1:
-        raise InputError(f"max_gap must be >= 1, got {max_gap!r}")
     seg = segmenter if segmenter is not None else extractor_segmenter(hmm=True)
     tk = _flat_tokens(source, seg)
     if len(tk.ids) < 3:
