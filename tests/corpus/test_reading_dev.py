@@ -46,8 +46,15 @@ def test_records_are_complete_and_split():
     assert len({r["id"] for r in PAGES + FILES}) == len(PAGES) + len(FILES)
     held = [r for r in PAGES if r["split"] == "heldout"]
     # every third new page of each round is held out (rounds of 43, 15, 22, 11, 10, 12, 12, 12 and 9 pages: 14 + 5
-    # + 7 + 3 + 3 + 4 + 4 + 4 + 3)
-    assert len(held) * 3 >= len(PAGES) - 5
+    # + 7 + 3 + 3 + 4 + 4 + 4 + 3); round ten's three UTF-16 copies were read by policytext before they were
+    # annotated (they showed the UTF-16 bug), so none of them could be held out, and they are marked so
+    unseen_rounds = [r for r in PAGES if not r["id"].startswith("r10_")]
+    assert len(held) * 3 >= len(unseen_rounds) - 5
+    assert all(
+        r["split"] == "tuned" and "before they were annotated" in r["split_note"]
+        for r in PAGES
+        if r["id"].startswith("r10_")
+    )
 
 
 @needs_mirror_pages

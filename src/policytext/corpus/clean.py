@@ -486,6 +486,7 @@ _HEADER_LEAD_RE = re.compile(
 _HEADER_LINE_MAX = 200
 _COUNTER_LABEL = r"(?:浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|发布者|发布人|责任编辑)\s*[:：]"
 _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_KEYS[k] in ("source", "author", "date")]
+_LEADING_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
 
@@ -494,6 +495,9 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
     :data:`_HEADER_LINE_MAX` is prose (a page that sets a whole article on its 作者： line), never a header."""
     if len(line) > _HEADER_LINE_MAX:
         return None
+    if line[:1].isdigit():
+        # a time the page's markup put on the line after its date (发布时间：2024-03-11 / 15:30:00 来源：中国新闻网)
+        line = _LEADING_TIME_RE.sub("", line, count=1)
     matches = list(_META_KEY_RE.finditer(line))
     led = False
     if len(line) <= 100:

@@ -315,7 +315,9 @@ def _title_key(text: str) -> str:
 # Lines of site furniture that extractors let through: QR codes, print/close toolbars, the footer.
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
-    r"|公网安备|网站标识码|技术支持\s*[:：]|主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|联系我们|网站地图"
+    r"|公网安备|公安(?:机关|网)?备案号|网站标识码|技术支持\s*[:：]|主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]"
+    r"|联系我们|网站地图"
+    r"|^(?:建议|推荐|最佳)[^。！？]{0,24}(?:分辨率|浏览器)"  # 建议使用1920*1080分辨率浏览器, 建议使用IE8以上浏览器
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
@@ -348,14 +350,38 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
     prose_after = [False] * (len(lines) + 1)
     for i in range(len(lines) - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or bool(_SENTENCE_LINE_RE.match(lines[i]))
+    chrome = [_is_site_chrome(line) for line in lines]
     for i, line in enumerate(lines):
-        if _is_site_chrome(line):
+        if chrome[i]:
             s = line.strip()
             organiser = _ORGANISER_RE.match(s) and len({m.lower() for m in _SITE_CHROME_RE.findall(s)}) == 1
             if not (organiser and prose_after[i + 1]):
                 continue
+        elif not prose_after[i] and _inside_footer(lines, chrome, i):
+            continue
         out.append(line)
     return out
+
+
+# a labelled field of a footer or a contact block: 联系电话：… 地址: … E-mail：…
+_FOOTER_FIELD_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z-]{1,8}\s*[:：]\s*\S")
+
+
+def _inside_footer(lines: list[str], chrome: list[bool], i: int) -> bool:
+    """Line *i* is a short labelled field (联系电话：…, 地址：…, 邮编：…) between two lines of site chrome: a line of
+    the page's footer (主办：… / 联系电话：… / 赣ICP备…), not the end of the article. (A short line without a label,
+    such as a block heading 工作动态 between chrome lines, stays: the cut of trailing blocks reads it.)
+
+    >>> lines = ["主办：某某市文化广电旅游局", "联系电话：0791-83986887", "赣ICP备17015617号"]
+    >>> _inside_footer(lines, [True, False, True], 1)
+    True
+    """
+    line = lines[i].strip()
+    if len(line) > 40 or line.endswith(_SENTENCE_ENDS) or not _FOOTER_FIELD_RE.match(line):
+        return False
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return before is not None and after is not None and chrome[before] and chrome[after]
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "；")

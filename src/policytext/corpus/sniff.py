@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
@@ -28,6 +29,15 @@ _TAG_RE = re.compile(
     rb"</?(?:div|p|span|table|td|tr|a|br|li|ul|h[1-6]|img|meta|script|style|font|strong|b)\b[^<>]*>", re.I
 )
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
+#: Byte-order marks of the wide encodings (UTF-32 before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE one).
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: How much of a wide-encoded file is transcoded to look for markup (the HTML tests read at most 200,000 bytes).
+_WIDE_SAMPLE_BYTES = 800_000
 
 
 def sniff_format(raw: bytes) -> str:
@@ -52,9 +62,26 @@ def sniff_format(raw: bytes) -> str:
         return "docx" if "word/document.xml" in names else "zip"
     if raw.startswith(_IMAGE_MAGIC):
         return "image"
-    if _looks_like_html(raw):
+    if _looks_like_html(_narrow(raw)):
         return "html"
     return "text"
+
+
+def _narrow(raw: bytes) -> bytes:
+    """*raw* itself, or, for a file with a UTF-16 or UTF-32 byte-order mark (a page that Word or Internet Explorer
+    saved as "Unicode"), the start of its text in UTF-8, so that its markup can be recognised.
+
+    >>> _narrow(codecs.BOM_UTF16_LE + "<html><body>稳中求进</body></html>".encode("utf-16-le"))[:12]
+    b'<html><body>'
+    >>> _narrow(b"<p>x</p>")
+    b'<p>x</p>'
+    """
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            head = raw[:_WIDE_SAMPLE_BYTES]
+            head = head[: len(head) - (len(head) - len(bom)) % (4 if encoding == "utf-32" else 2)]
+            return head.decode(encoding, errors="replace").encode("utf-8")
+    return raw
 
 
 def _looks_like_html(raw: bytes) -> bool:

@@ -1,0 +1,110 @@
+"""Reading pages of a tenth round (issue #19, development set round ten): three copies of a city portal, a
+provincial 文明网 and a city department that were saved as UTF-16 ("Unicode", by Word or Internet Explorer).
+What that round showed: a UTF-16 page was not recognised as HTML (its markup is not ASCII bytes) and came out
+as tag text; a publication time that the markup put on the line after its date, in front of the 来源 label;
+a footer's 公安机关备案号, its browser advice and a 联系电话 line between footer lines."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+import pytest
+
+import policytext as pt
+from helpers import html_scoring
+from policytext.corpus.html import _drop_site_chrome, _is_site_chrome
+from policytext.corpus.sniff import sniff_format
+
+TITLE = "市文广新旅局召开文化企业座谈会"
+BODY = [
+    "1月24日，市文广新旅局主持召开文化企业座谈会，邀请全市文旅领域的龙头企业代表参加。",
+    "会议听取了文旅企业家、文化产业园区、行业协会代表对本企业、行业发展情况的回顾和亮点工作。",
+]
+FOOTER = [
+    "主办：某某市文化广电旅游局 地址：某某市会展路199号",
+    "联系电话：0791-83986887",
+    "赣ICP备17015617号 政府网站标识码：3601000054",
+    "公安机关备案号：36010802000157",
+    "建议使用1920*1080分辨率浏览器",
+]
+
+
+def _page() -> str:
+    head = f"<meta http-equiv='Content-Type' content='text/html; charset=gb2312'><title>{TITLE}</title>"
+    body = f"<div class='title'><h1>{TITLE}</h1></div><div class='info'>来源： 发布日期: 2024-01-29 访问量：</div>"
+    body += "<div class='content'>" + "".join(f"<p>{p}</p>" for p in BODY) + "</div>"
+    body += "<div class='foot'>" + "".join(f"<p>{x}</p>" for x in FOOTER) + "</div>"
+    return f"<html xmlns:o='urn:schemas-microsoft-com:office:office'><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_a_page_saved_as_utf16_or_utf32_reads_like_its_utf8_copy(bom, encoding):
+    wide = bom + _page().encode(encoding)
+    assert sniff_format(wide) == "html"
+    doc, utf8 = pt.read_document(wide), pt.read_document(_page().encode())
+    assert doc.text == utf8.text == "\n".join(BODY)
+    assert doc.meta["title"] == TITLE and doc.meta["date"] == dt.date(2024, 1, 29)
+    assert doc.meta["format"] == "html" and "<" not in doc.text
+
+
+def test_a_utf16_text_without_markup_stays_text():
+    raw = codecs.BOM_UTF16_LE + "坚持稳中求进。\n推动高质量发展，保持经济稳定增长。".encode("utf-16-le")
+    assert sniff_format(raw) == "text"
+    assert pt.read_document(raw).text.startswith("坚持稳中求进。")
+    # an odd number of bytes after the mark (a truncated file) is still looked at, not an error of the sniffer
+    assert sniff_format(codecs.BOM_UTF16_LE + "<html><body>正文</body></html>".encode("utf-16-le") + b"\x00") == "html"
+
+
+def test_footer_lines_are_chrome_and_a_contact_line_between_them_too():
+    assert _is_site_chrome("公安机关备案号：36010802000157")
+    assert _is_site_chrome("建议使用1920*1080分辨率浏览器") and _is_site_chrome("推荐使用IE9以上版本浏览器")
+    assert _drop_site_chrome([*BODY, *FOOTER]) == BODY
+    # a notice's own contact line closes the article: no footer line follows it, so it stays
+    notice = [*BODY, "联系人：张三", "联系电话：0791-83986887"]
+    assert _drop_site_chrome(notice) == notice
+    # a contact line before a footer line, after the article's last sentence, is not between two footer lines
+    assert _drop_site_chrome([*BODY, "联系电话：0791-83986887", FOOTER[2]]) == [*BODY, "联系电话：0791-83986887"]
+    # a sentence between footer lines is never dropped by this rule
+    kept = "本网站所刊登的信息均来源于有关部门，如需转载请注明出处并与本网联系。"
+    assert kept in _drop_site_chrome([*BODY, FOOTER[0], kept, FOOTER[2]])
+
+
+def test_a_time_on_the_line_after_its_date_before_the_source_label_is_header():
+    body = f"<h1>{TITLE}</h1><p>发布时间：2024-03-11<br>15:30:00&nbsp;&nbsp;&nbsp;&nbsp;来源：中国新闻网</p>"
+    body += "".join(f"<p>{p}</p>" for p in BODY)
+    doc = pt.read_document(f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>".encode())
+    assert doc.text == "\n".join(BODY)
+    assert doc.meta["source"] == "中国新闻网" and doc.meta["date"] == dt.date(2024, 3, 11)
+    # a line of the article that opens with a time and has no header label is text
+    timed = "15:30 会议开始，与会代表围绕文旅融合发展作了深入交流，提出了许多意见建议。"
+    doc = pt.read_document(f"<html><body><h1>{TITLE}</h1><p>{BODY[0]}</p><p>{timed}</p></body></html>".encode())
+    assert timed in doc.text
+
+
+_ROUND_TEN = [r for r in html_scoring.dev_records("pages") if r["id"].startswith("r10_")]
+
+
+@pytest.mark.skipif(not html_scoring.mirror_available(_ROUND_TEN), reason=html_scoring.MIRROR_REASON)
+@pytest.mark.parametrize("rec", _ROUND_TEN, ids=lambda r: r["id"])
+def test_the_utf16_copies_of_round_ten_read_whole_from_their_bytes(rec):
+    raw = html_scoring.record_bytes(rec)
+    assert raw.startswith(codecs.BOM_UTF16_LE)
+    doc = pt.read_document(raw)
+    assert doc.meta["encoding"].startswith("utf-16") and doc.meta["format"] == "html"
+    assert doc.meta["title"] == rec["title"]
+    assert doc.meta["date"] == dt.date.fromisoformat(rec["date"])
+    assert doc.meta.get("source") == rec["issuer"]
+    han = html_scoring.han
+    assert han(doc.text).startswith(han(rec["body_start"])) and han(doc.text).endswith(han(rec["body_end"]))
+    assert "<" not in doc.text and "mso" not in doc.text
+    # the bytes read as the page's text does, re-encoded as UTF-8 (the scorer's view)
+    assert pt.read_document(raw.decode("utf-16").encode()).text == doc.text
