@@ -117,9 +117,10 @@ class Corpus:
     ) -> Corpus:
         """Read every file under *path* matching *pattern* (sorted by path).
 
-        Each file is typed by its content: plain text, HTML (extra ``html``), PDF (extra ``pdf``)
-        and ``.docx`` (extra ``docx``). The default pattern reads ``.txt`` files; ``pattern="**/*"``
-        reads every supported type (``.txt .text .html .htm .shtml .xhtml .pdf .docx``), skips the metadata
+        Each file is typed by its content: plain text, HTML (extra ``html``; also a page saved as one file,
+        MHTML), PDF (extra ``pdf``) and ``.docx`` (extra ``docx``). The default pattern reads ``.txt`` files;
+        ``pattern="**/*"`` reads every supported type (``.txt .text .html .htm .shtml .xhtml .mht .mhtml .pdf
+        .docx``), skips the metadata
         file and lists other files in ``problems`` (kind ``unsupported``). When the pattern matches
         nothing but the folder holds supported files, a warning names them and the pattern to use; when it
         leaves files of other supported types unread in the folders it covers, a warning names those.

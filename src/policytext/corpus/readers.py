@@ -1,7 +1,7 @@
 """Reading one document from a file or bytes: typing by content, decoding, cleaning, metadata, normalization.
 
-Plain text, HTML (extra ``html``), PDF (extra ``pdf``) and ``.docx`` (extra ``docx``) are told apart
-by their bytes, never by the file's suffix alone.
+Plain text, HTML (extra ``html``; also a page saved as one file, MHTML), PDF (extra ``pdf``) and ``.docx``
+(extra ``docx``) are told apart by their bytes, never by the file's suffix alone.
 
 >>> doc = read_document("来源:新华社\\n坚持稳中求进。".encode("gb18030"))
 >>> doc.meta["source"], doc.meta["encoding"]
@@ -24,6 +24,7 @@ from ..errors import DecodeError, InputError
 from .clean import clean_text, decode_bytes, decode_markup_repairs, parse_date
 from .document import Document
 from .html import extract_html
+from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text
 from .officialdoc import byline_issuer, chinese_date, official_fields, official_title
 from .sniff import READ_FORMATS, sniff_format
@@ -40,7 +41,9 @@ __all__ = [
 ]
 
 #: File suffixes that ``Corpus.from_dir(path, pattern="**/*")`` reads (the content decides the format).
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".pdf", ".docx"}
+)
 
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 
@@ -56,8 +59,9 @@ def read_document(
     """Read one document from a path or from bytes.
 
     Decodes UTF-8 (with or without BOM), GB18030/GBK/GB2312 and UTF-16 with BOM
-    (the encoding goes to ``meta["encoding"]``), cleans scraped-page chrome and
-    header lines into metadata (``clean=False`` keeps the text as it is), and
+    (the encoding goes to ``meta["encoding"]``), reads web pages (also a page saved as one file, MHTML:
+    ``meta["container"]`` is ``"mhtml"`` and ``meta["url"]`` the address it was saved from), cleans
+    scraped-page chrome and header lines into metadata (``clean=False`` keeps the text as it is), and
     applies the length-preserving :func:`~policytext.corpus.text.normalize`. The decoded
     text before cleaning stays in ``Document.raw``.
 
@@ -114,12 +118,21 @@ def read_document(
             source=name,
             offset=0,
         )
-    elif fmt == "html":
-        raw, encoding, repair = decode_markup_repairs(raw_bytes, source=name)
+    elif fmt in ("html", "mhtml"):
+        url = None
+        if fmt == "mhtml":  # a page saved as one file: its HTML part, then read as a page
+            page = mhtml_page(raw_bytes, name)
+            raw, encoding, repair, url = page.html, page.encoding, page.repair, page.url
+        else:
+            raw, encoding, repair = decode_markup_repairs(raw_bytes, source=name)
         if repair:
             warnings.warn(repair, UserWarning, stacklevel=2)
         text, found = extract_html(raw, name)
         found["format"] = "html"
+        if fmt == "mhtml":
+            found["container"] = "mhtml"
+            if url and "url" not in found:
+                found["url"] = url
         if repair:
             found["decoding_repair"] = repair
     else:

@@ -18,7 +18,10 @@ import zipfile
 __all__ = ["READ_FORMATS", "sniff_format"]
 
 #: What :func:`~policytext.corpus.read_document` reads, for messages.
-READ_FORMATS = "plain text (UTF-8, GB18030, UTF-16/32 with BOM), HTML, PDF (extra 'pdf'), DOCX (extra 'docx')"
+READ_FORMATS = (
+    "plain text (UTF-8, GB18030, UTF-16/32 with BOM), HTML, a page saved as one file (MHTML: .mht, .mhtml), "
+    "PDF (extra 'pdf'), DOCX (extra 'docx')"
+)
 
 _PDF_RE = re.compile(rb"%PDF-\d\.\d")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -45,7 +48,8 @@ def sniff_format(raw: bytes) -> str:
 
     ``"pdf"`` (``%PDF-1.x`` in the first kilobyte), ``"docx"`` (a ZIP holding ``word/document.xml``),
     ``"ole2"`` (a legacy ``.doc``/``.wps``/``.xls`` compound file), ``"zip"`` (another ZIP),
-    ``"image"``, ``"html"`` (a doctype, ``<html>``/``<body>``, or markup that is mostly tags),
+    ``"image"``, ``"mhtml"`` (a page saved as one file: a MIME header block declaring ``multipart/related``),
+    ``"html"`` (a doctype, ``<html>``/``<body>``, or markup that is mostly tags),
     else ``"text"`` (which the text decoder may still find to be binary).
     """
     head = raw[:1024]
@@ -62,9 +66,35 @@ def sniff_format(raw: bytes) -> str:
         return "docx" if "word/document.xml" in names else "zip"
     if raw.startswith(_IMAGE_MAGIC):
         return "image"
+    if _looks_like_mhtml(raw):
+        return "mhtml"
     if _looks_like_html(_narrow(raw)):
         return "html"
     return "text"
+
+
+# a line of a MIME header block: a field name and its value, or the folded continuation of the line before
+_HEADER_FIELD_RE = re.compile(rb"[!-9;-~]+:[^\n]*|[ \t][^\n]*")
+_MULTIPART_RELATED_RE = re.compile(rb"^content-type:\s*multipart/related\b", re.I | re.M)
+
+
+def _looks_like_mhtml(raw: bytes) -> bool:
+    r"""*raw* opens with a MIME header block (every line a field or a continuation, up to the first blank line)
+    that declares ``Content-Type: multipart/related``: a page saved as one file (``From: <Saved by Blink>`` …).
+
+    >>> _looks_like_mhtml(b'From: <Saved by Blink>\r\nContent-Type: multipart/related;\r\n\tboundary="B"\r\n\r\n--B')
+    True
+    >>> _looks_like_mhtml("来源：新华社\n\n正文".encode())
+    False
+    """
+    head = raw[:16384].replace(b"\r\n", b"\n")
+    end = head.find(b"\n\n")
+    if end <= 0 or b":" not in head[:80]:
+        return False
+    block = head[:end]
+    if not all(_HEADER_FIELD_RE.fullmatch(line) for line in block.split(b"\n")):
+        return False
+    return bool(_MULTIPART_RELATED_RE.search(re.sub(rb"\n[ \t]+", b" ", block)))
 
 
 def _narrow(raw: bytes) -> bytes:

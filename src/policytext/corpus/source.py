@@ -23,7 +23,21 @@ __all__ = ["Source", "check_text_not_path", "iter_source", "reject_path"]
 Source = Union[str, Document, Corpus, Sequence[Union[str, Document]]]
 
 
-_PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".csv", ".jsonl", ".md")
+_PATH_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".mht",
+    ".mhtml",
+    ".pdf",
+    ".docx",
+    ".doc",
+    ".csv",
+    ".jsonl",
+    ".md",
+)
 
 
 def check_text_not_path(text: str, argument: str = "source") -> str:
