@@ -26,7 +26,12 @@ def _zip(names: list[str]) -> bytes:
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdf"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "ole2"),
         (_zip(["[Content_Types].xml", "word/document.xml"]), "docx"),
-        (_zip(["xl/workbook.xml"]), "zip"),
+        (_zip(["xl/workbook.xml"]), "xlsx"),
+        (_zip(["[Content_Types].xml", "ppt/presentation.xml"]), "pptx"),
+        (_zip(["OFD.xml", "Doc_0/Document.xml"]), "ofd"),
+        (_zip(["a.txt", "b.xml"]), "zip"),
+        (b"{\\rtf1\\ansi\\ansicpg936 \\'bc\\'e1\\'b3\\'d6\\par}", "rtf"),
+        ("Subject: 会议纪要\r\nFrom: 办公室\r\n\r\n正文".encode(), "text"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "image"),
         ("<!DOCTYPE html>\n<html><head><title>标题</title></head><body>正文</body></html>".encode(), "html"),
         ("\ufeff<html lang='zh'><body><p>正文</p></body></html>".encode(), "html"),
@@ -81,3 +86,30 @@ def test_other_binary_is_a_decode_error(tmp_path, raw):
     p.write_bytes(raw)
     with pytest.raises(DecodeError, match=r"x\.txt"):
         pt.read_document(p)
+
+
+def _odt() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        (b"{\\rtf1\\ansi\\ansicpg936\\deff0 \\'bc\\'e1\\'b3\\'d6\\'ce\\'c8\\par}", r"RTF file.*\.docx or PDF"),
+        (_zip(["OFD.xml", "Doc_0/Document.xml"]), r"OFD file \(版式文档.*export it as PDF"),
+        (_odt(), r"OpenDocument file.*\.docx or PDF"),
+        (_zip(["[Content_Types].xml", "ppt/presentation.xml"]), r"PowerPoint presentation"),
+        (_zip(["xl/workbook.xml"]), r"Excel workbook"),
+    ],
+)
+def test_formats_of_office_and_e_document_files_are_named_never_read_as_text(tmp_path, raw, named):
+    # an RTF file decoded as text gave its control words (\\'bc\\'e1 …) as the document
+    p = tmp_path / "文件.txt"
+    p.write_bytes(raw)
+    with pytest.raises(DecodeError, match=named) as e:
+        pt.read_document(p)
+    assert str(p) in str(e.value) and "Read formats" in str(e.value)

@@ -27,7 +27,7 @@ from .html import extract_html
 from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text
 from .officialdoc import byline_issuer, chinese_date, official_fields, official_title
-from .sniff import READ_FORMATS, sniff_format
+from .sniff import READ_FORMATS, UNREAD_FORMATS, sniff_format
 from .text import normalize as _normalize
 
 __all__ = [
@@ -104,20 +104,8 @@ def read_document(
             # (printed as an image), not a title
             found["issuer"] = issuer
             found["title"] = None
-    elif fmt == "ole2":
-        raise DecodeError(
-            f"{name}: a legacy Word/WPS/Excel file (OLE2 compound document), which policytext does not read; "
-            f"save it as .docx or PDF. Read formats: {READ_FORMATS}",
-            source=name,
-            offset=0,
-        )
-    elif fmt in ("zip", "image"):
-        raise DecodeError(
-            f"{name}: {'a ZIP archive that is not a .docx' if fmt == 'zip' else 'an image'}, not a document. "
-            f"Read formats: {READ_FORMATS}",
-            source=name,
-            offset=0,
-        )
+    elif fmt in UNREAD_FORMATS:
+        raise DecodeError(f"{name}: {UNREAD_FORMATS[fmt]}. Read formats: {READ_FORMATS}", source=name, offset=0)
     elif fmt in ("html", "mhtml"):
         url = None
         if fmt == "mhtml":  # a page saved as one file: its HTML part, then read as a page

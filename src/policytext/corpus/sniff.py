@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 
-__all__ = ["READ_FORMATS", "sniff_format"]
+__all__ = ["READ_FORMATS", "UNREAD_FORMATS", "sniff_format"]
 
 #: What :func:`~policytext.corpus.read_document` reads, for messages.
 READ_FORMATS = (
@@ -23,6 +23,25 @@ READ_FORMATS = (
     "PDF (extra 'pdf'), DOCX (extra 'docx')"
 )
 
+#: Formats that are recognised and not read, for messages: what the file is, and what to do with it.
+UNREAD_FORMATS = {
+    "ole2": "a legacy Word/WPS/Excel file (OLE2 compound document), which policytext does not read; "
+    "save it as .docx or PDF",
+    "rtf": "an RTF file (Rich Text Format), which policytext does not read; save it as .docx or PDF",
+    "ofd": "an OFD file (版式文档, GB/T 33190), which policytext does not read; export it as PDF",
+    "odf": "an OpenDocument file (.odt/.ods/.odp), which policytext does not read; save it as .docx or PDF",
+    "xlsx": "an Excel workbook (.xlsx), not a document",
+    "pptx": "a PowerPoint presentation (.pptx), not a document; save it as PDF",
+    "zip": "a ZIP archive that is not a .docx, not a document",
+    "image": "an image, not a document",
+}
+#: The part that tells a ZIP-based format from the others (checked in this order).
+_ZIP_MARKS = (
+    ("word/document.xml", "docx"),
+    ("OFD.xml", "ofd"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+)
 _PDF_RE = re.compile(rb"%PDF-\d\.\d")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -47,10 +66,10 @@ def sniff_format(raw: bytes) -> str:
     """The format of *raw* from its bytes.
 
     ``"pdf"`` (``%PDF-1.x`` in the first kilobyte), ``"docx"`` (a ZIP holding ``word/document.xml``),
-    ``"ole2"`` (a legacy ``.doc``/``.wps``/``.xls`` compound file), ``"zip"`` (another ZIP),
-    ``"image"``, ``"mhtml"`` (a page saved as one file: a MIME header block declaring ``multipart/related``),
-    ``"html"`` (a doctype, ``<html>``/``<body>``, or markup that is mostly tags),
-    else ``"text"`` (which the text decoder may still find to be binary).
+    ``"ole2"`` (a legacy ``.doc``/``.wps``/``.xls`` compound file), ``"ofd"``, ``"xlsx"``, ``"pptx"``, ``"odf"``
+    (OpenDocument), ``"zip"`` (another ZIP), ``"image"``, ``"rtf"``, ``"mhtml"`` (a page saved as one file: a
+    MIME header block declaring ``multipart/related``), ``"html"`` (a doctype, ``<html>``/``<body>``, or markup
+    that is mostly tags), else ``"text"`` (which the text decoder may still find to be binary).
     """
     head = raw[:1024]
     if b"%PDF-" in head and _PDF_RE.search(head):
@@ -58,14 +77,11 @@ def sniff_format(raw: bytes) -> str:
     if raw.startswith(_OLE2):
         return "ole2"
     if raw.startswith(_ZIP):
-        try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as z:
-                names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
-        return "docx" if "word/document.xml" in names else "zip"
+        return _zip_format(raw)
     if raw.startswith(_IMAGE_MAGIC):
         return "image"
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
     if _looks_like_mhtml(raw):
         return "mhtml"
     if _looks_like_html(_narrow(raw)):
@@ -76,6 +92,21 @@ def sniff_format(raw: bytes) -> str:
 # a line of a MIME header block: a field name and its value, or the folded continuation of the line before
 _HEADER_FIELD_RE = re.compile(rb"[!-9;-~]+:[^\n]*|[ \t][^\n]*")
 _MULTIPART_RELATED_RE = re.compile(rb"^content-type:\s*multipart/related\b", re.I | re.M)
+
+
+def _zip_format(raw: bytes) -> str:
+    """The format of a ZIP container: ``docx``, ``ofd``, ``xlsx``, ``pptx``, ``odf`` (an OpenDocument ``mimetype``
+    entry) or ``zip``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return "zip"
+    for mark, fmt in _ZIP_MARKS:
+        if mark in names:
+            return fmt
+    return "odf" if mimetype.startswith(b"application/vnd.oasis.opendocument") else "zip"
 
 
 def _looks_like_mhtml(raw: bytes) -> bool:
