@@ -134,3 +134,31 @@ def test_a_japanese_file_is_refused_not_read_as_mojibake(encoding, tmp_path):
 def test_chinese_gbk_with_a_few_kana_is_still_chinese():
     text = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。引用的日文书名为《ニッポン》。" * 3
     assert pt.read_document(text.encode("gb18030")).meta["encoding"] == "gb18030"
+
+
+TRADITIONAL = "中華民國經濟部今日發布新聞稿，說明產業發展政策與相關措施。行政院會議通過多項法案，推動數位轉型。"
+
+
+def _big5_page(charset: str) -> str:
+    paras = f"<p>{TRADITIONAL}</p><p>立法院三讀通過相關條例，強化區域均衡發展。</p>"
+    head = f"<meta charset='{charset}'><title>經濟部新聞稿</title>"
+    return f"<html><head>{head}</head><body><h1>經濟部新聞稿</h1>{paras}</body></html>"
+
+
+@pytest.mark.parametrize("charset", ["big5", "Big5-HKSCS", "cp950"])
+def test_a_web_page_that_declares_big5_is_read_as_big5(charset):
+    doc = pt.read_document(_big5_page(charset).encode("big5hkscs"))
+    assert doc.meta["encoding"] == "big5" and doc.text.startswith(TRADITIONAL)
+    assert doc.meta["title"] == "經濟部新聞稿"
+
+
+def test_a_page_that_declares_big5_but_is_utf8_is_read_as_utf8():
+    doc = pt.read_document(_big5_page("big5").encode("utf-8"))
+    assert doc.meta["encoding"] == "utf-8" and doc.text.startswith(TRADITIONAL)
+
+
+def test_a_big5_text_file_is_refused_with_a_hint(tmp_path):
+    path = tmp_path / "tw.txt"
+    path.write_bytes((TRADITIONAL * 3).encode("big5"))
+    with pytest.raises(DecodeError, match=r"tw\.txt: cannot decode.*Big5.*Corpus\.from_texts"):
+        pt.read_document(path)

@@ -129,3 +129,14 @@ def test_real_pages_saved_as_one_file_read_like_the_pages(rec):
     # real pages of the development set, wrapped as a browser would wrap them: the same document
     html_bytes = html_scoring.record_bytes(rec)
     _same_reading(pt.read_document(_archive(html_bytes)), pt.read_document(html_bytes))
+
+
+def test_a_big5_page_saved_as_one_file():
+    para = "中華民國經濟部今日發布新聞稿，說明產業發展政策。" * 3
+    page = f"<html><head><title>經濟部新聞稿</title></head><body><h1>經濟部新聞稿</h1><p>{para}</p></body></html>"
+    doc = pt.read_document(_archive(page.encode("big5hkscs"), charset="big5"))
+    assert (
+        doc.meta["encoding"] == "big5hkscs"
+        and doc.text.startswith("中華民國經濟部")
+        and doc.meta["title"] == "經濟部新聞稿"
+    )

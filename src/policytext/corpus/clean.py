@@ -127,7 +127,8 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         if weird > max(2, len(text) // 200):
             raise DecodeError(
                 f"{source}: cannot decode: not UTF-8 (invalid byte at byte offset {e_utf8.start}) and "
-                "GB18030 gives private-use or control characters",
+                "GB18030 gives private-use or control characters (Big5 or another encoding? a web page that "
+                "declares Big5 is read as Big5; else decode the file yourself and use Corpus.from_texts)",
                 source=source,
                 offset=e_utf8.start,
             ) from None
@@ -169,6 +170,8 @@ def _japanese_encoding(raw: bytes, gb_text: str) -> str | None:
 
 _CHARSET_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
 _GB_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+#: Big5 as a page may declare it (traditional characters: Taiwan, Hong Kong), read with its HKSCS superset
+_BIG5_FAMILY = frozenset({"big5", "big5-hkscs", "big5hkscs", "cp950", "x-x-big5"})
 #: at most this share of a page's characters may be undecodable or control bytes before it is refused
 _MARKUP_BAD_SHARE = 0.002
 
@@ -195,9 +198,39 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
+def _declared_big5(raw: bytes, source: str) -> str | None:
+    """*raw* decoded as Big5 (with its HKSCS superset) when the page declares Big5 in its ``<meta>``, is not
+    UTF-8 (valid UTF-8 wins over any declaration) and decodes strictly; else None. A browser reads such a page
+    as Big5; GB18030, which accepts most byte pairs, would read it as other characters.
+
+    >>> page = "<meta charset='big5'><p>經濟部發布新聞稿</p>"
+    >>> _declared_big5(page.encode("big5"), "p.html")
+    "<meta charset='big5'><p>經濟部發布新聞稿</p>"
+    """
+    m = _CHARSET_RE.search(raw[:4096])
+    if not m or m.group(1).decode("ascii", "replace").lower() not in _BIG5_FAMILY:
+        return None
+    if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    _check_text(text, raw, "big5", source)
+    return text
+
+
 def decode_markup_repairs(raw: bytes, source: str = "<bytes>") -> tuple[str, str, str | None]:
     """:func:`decode_markup_bytes` without the warning: ``(text, encoding, repair)``, *repair* the message
     that says what was replaced or dropped (``None`` when the page decoded strictly)."""
+    big5 = _declared_big5(raw, source)
+    if big5 is not None:
+        return big5, "big5", None
     try:
         text, enc = decode_bytes(raw, source)
         return text, enc, None

@@ -27,7 +27,14 @@ from .clean import decode_markup_repairs
 __all__ = ["SavedPage", "mhtml_page"]
 
 #: Charsets a saved page declares that are read as their superset.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,10 @@ def _root_part(message: Message) -> Message | None:
 def mhtml_page(raw: bytes, source: str = "<bytes>") -> SavedPage:
     """The HTML of the page that the MHTML archive *raw* holds.
 
-    The root part is decoded with the charset it declares (GB2312 and GBK as GB18030); without one, or where
-    that fails, as a web page is (:func:`~policytext.corpus.clean.decode_markup_repairs`: BOM, UTF-8, GB18030,
-    the ``<meta>`` charset). An archive without an HTML part is a :class:`~policytext.DecodeError` naming
-    *source*.
+    The root part is decoded with the charset it declares (GB2312 and GBK as GB18030, Big5 as Big5-HKSCS);
+    without one, or where that fails, as a web page is (:func:`~policytext.corpus.clean.decode_markup_repairs`:
+    BOM, UTF-8, GB18030, the ``<meta>`` charset). An archive without an HTML part is a
+    :class:`~policytext.DecodeError` naming *source*.
     """
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     part = _root_part(message)
