@@ -67,6 +67,8 @@ def test_a_utf16_text_without_markup_stays_text():
 def test_footer_lines_are_chrome_and_a_contact_line_between_them_too():
     assert _is_site_chrome("公安机关备案号：36010802000157")
     assert _is_site_chrome("建议使用1920*1080分辨率浏览器") and _is_site_chrome("推荐使用IE9以上版本浏览器")
+    # an advertisement's label alone on a line inside the article (magic-html's 360kuai page), not a heading
+    assert _is_site_chrome("广告") and _is_site_chrome("【广告】") and not _is_site_chrome("广告业发展情况")
     assert _drop_site_chrome([*BODY, *FOOTER]) == BODY
     # a notice's own contact line closes the article: no footer line follows it, so it stays
     notice = [*BODY, "联系人：张三", "联系电话：0791-83986887"]

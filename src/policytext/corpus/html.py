@@ -325,6 +325,7 @@ _SITE_CHROME_RE = re.compile(
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
+    r"|^[\[【(（]?\s*广告\s*[\]】)）]?$"  # an advertisement's label on a line of its own, inside the article
     # a recommender's feedback and the buttons under it (a bare 推荐 may be a word of the article's own)
     r"|^感谢您的反馈|^[-–•·▪*]\s*(?:推荐|订阅|收藏|点赞|评论)$|^订阅$"
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
