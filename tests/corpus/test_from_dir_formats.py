@@ -193,3 +193,40 @@ def test_a_broken_link_is_named_not_skipped(tmp_path):
     ]
     with pytest.raises(pt.InputError, match=r"b\.txt: no such file"):
         pt.Corpus.from_dir(tmp_path)
+
+
+def _saved_complete(folder, stem: str = "关于开展工作的通知", mark: str = "_files") -> None:
+    """A page saved "Webpage, Complete": the page, and beside it its resources, two of them frames (.html)."""
+    paras = "".join(f"<p>第{i}段，各单位要认真贯彻落实会议精神，推动各项工作取得新进展。</p>" for i in range(6))
+    (folder / f"{stem}.html").write_text(
+        f"<html><head><title>{stem}</title></head><body><h1>{stem}</h1>{paras}</body></html>"
+    )
+    res = folder / f"{stem}{mark}"
+    res.mkdir()
+    (res / "saved_resource.html").write_text("<html><body><script>var a=1;</script><a href='x'>广告</a></body></html>")
+    (res / "saved_resource(1).html").write_text("<html><body><iframe src='x'></iframe></body></html>")
+    (res / "style.css").write_text("body{color:red}")
+    (res / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+
+
+@pytest.mark.parametrize("mark", ["_files", ".files"])
+def test_the_resource_folder_of_a_page_saved_complete_is_no_document(tmp_path, mark):
+    # its frames are .html files of their own: read, they were empty documents, and the whole from_dir failed
+    _saved_complete(tmp_path, mark=mark)
+    with pytest.warns(UserWarning, match=r"4 file\(s\) of saved pages' resource folders skipped"):
+        corpus = pt.Corpus.from_dir(tmp_path, pattern="**/*")
+    assert [d.doc_id for d in corpus] == ["关于开展工作的通知"]
+    rows = corpus.problems
+    assert list(rows["kind"]) == ["resource"] * 4
+    assert all("a part of the saved page 关于开展工作的通知.html" in r for r in rows["reason"])
+    # a pattern that names the suffix skips them too
+    corpus = pt.Corpus.from_dir(tmp_path, pattern="**/*.html")
+    assert len(corpus) == 1 and set(corpus.problems["kind"]) == {"resource"}
+
+
+def test_a_folder_named_files_without_its_page_is_read(tmp_path):
+    (tmp_path / "archive_files").mkdir()
+    (tmp_path / "archive_files" / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    (tmp_path / "other.html").write_text("<p>x</p>")  # a page of another name: not archive_files' page
+    corpus = pt.Corpus.from_dir(tmp_path)
+    assert [d.doc_id for d in corpus] == ["archive_files/a"]

@@ -25,21 +25,38 @@ from .._util.frames import is_missing
 from ..errors import DecodeError, InputError
 from .clean import decode_bytes
 from .document import Document
-from .readers import load_sidecar, make_document, read_document, read_file_bytes, select_files, suspicious_body
+from .readers import (
+    load_sidecar,
+    make_document,
+    read_document,
+    read_file_bytes,
+    saved_page_of,
+    select_files,
+    suspicious_body,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment.segmenter import Segmenter
 
 __all__ = ["PROBLEM_COLUMNS", "Corpus"]
 
-#: Columns of ``Corpus.problems``: ``kind`` (unreadable, unsupported, suspicious, or repaired: a web page read with
-#: a few undecodable bytes replaced), ``file``, ``reason``;
+#: Columns of ``Corpus.problems``: ``kind`` (unreadable, unsupported, resource: a file in the resource folder of a
+#: page saved "complete", suspicious, or repaired: a web page read with a few undecodable bytes replaced), ``file``,
+#: ``reason``;
 #: ``path``, ``error`` and ``offset`` are the 0.1 names, kept (``path`` = ``file``, ``error`` = ``reason``).
 PROBLEM_COLUMNS = ["kind", "file", "reason", "path", "error", "offset"]
 
 
 def _problem(kind: str, file: str, reason: str, offset: int | None = None) -> dict[str, Any]:
     return {"kind": kind, "file": file, "reason": reason, "path": file, "error": reason, "offset": offset}
+
+
+def _skipped_problem(file: Path, root: Path) -> dict[str, Any]:
+    """The ``problems`` row of a file :func:`~policytext.corpus.readers.select_files` skipped."""
+    page = saved_page_of(file, root)
+    if page is not None:
+        return _problem("resource", str(file), f"{file}: a part of the saved page {page.name} (its resource folder)")
+    return _problem("unsupported", str(file), f"{file}: not a supported file type ({file.suffix or 'no suffix'})")
 
 
 class Corpus:
@@ -150,10 +167,7 @@ class Corpus:
         sidecar = load_sidecar(root, metadata)
         docs: list[Document] = []
         files, skipped = select_files(root, pattern, metadata)
-        problems = [
-            _problem("unsupported", str(f), f"{f}: not a supported file type ({f.suffix or 'no suffix'})")
-            for f in skipped
-        ]
+        problems = [_skipped_problem(f, root) for f in skipped]
         for file in files:
             rel = file.relative_to(root)
             doc_id = rel.with_suffix("").as_posix()
@@ -171,14 +185,15 @@ class Corpus:
             if doc.meta.get("decoding_repair"):
                 problems.append(_problem("repaired", str(file), doc.meta["decoding_repair"]))
             docs.append(doc)
-        if skipped:
-            names = [f.name for f in skipped]
-            warnings.warn(
-                f"{root}: {len(names)} file(s) of unsupported types skipped ({', '.join(names[:5])}"
-                f"{' …' if len(names) > 5 else ''}); see corpus.problems",
-                UserWarning,
-                stacklevel=2,
-            )
+        for kind, what in (("unsupported", "of unsupported types"), ("resource", "of saved pages' resource folders")):
+            names = [f.name for f, pr in zip(skipped, problems) if pr["kind"] == kind]
+            if names:
+                warnings.warn(
+                    f"{root}: {len(names)} file(s) {what} skipped ({', '.join(names[:5])}"
+                    f"{' …' if len(names) > 5 else ''}); see corpus.problems",
+                    UserWarning,
+                    stacklevel=2,
+                )
         return cls(docs, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
 
     @classmethod

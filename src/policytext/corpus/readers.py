@@ -36,6 +36,7 @@ __all__ = [
     "make_document",
     "read_document",
     "read_file_bytes",
+    "saved_page_of",
     "select_files",
     "suspicious_body",
 ]
@@ -275,7 +276,8 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
 
     The metadata file (``manifest.jsonl``/``metadata.csv`` or the *metadata* path) is never a
     document. When the pattern names no suffix (``"**/*"``), files of unsupported types are
-    skipped (the second list). When the pattern matches nothing while *root* holds files
+    skipped (the second list); so are, whatever the pattern, the files in the resource folder of a
+    page saved "complete" (:func:`saved_page_of`). When the pattern matches nothing while *root* holds files
     policytext reads, a :class:`UserWarning` names them and the pattern to use.
     """
     sidecar_files = {root / "manifest.jsonl", root / "metadata.csv"}
@@ -288,12 +290,47 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
     )
     if not matched:
         _warn_nothing_matched(root, pattern)
+    # the images, scripts and frames a browser saved beside a page ("Webpage, Complete": 页面.html + 页面_files/)
+    resources = [p for p in matched if saved_page_of(p, root) is not None]
+    if resources:
+        matched = [p for p in matched if p not in set(resources)]
     if explicit_suffix:
         if matched:
-            _warn_others_left(root, pattern, set(matched) | sidecar_files)
-        return matched, []
+            _warn_others_left(root, pattern, set(matched) | set(resources) | sidecar_files)
+        return matched, resources
     keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES]
-    return keep, [p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+    return keep, sorted([p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES] + resources)
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+
+
+def saved_page_of(path: Path, root: Path) -> Path | None:
+    """The saved page whose resource folder holds *path* (below *root*), or None.
+
+    A browser saving a page "complete" (and Word saving a web page) writes ``页面.html`` and, beside it, the folder
+    ``页面_files`` (or ``页面.files``) with the page's images, scripts, style sheets and the frames it embeds, some
+    of them ``.html`` files: they are parts of that page, not documents.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "通知_files").mkdir(); _ = (root / "通知.html").write_text("<p>x</p>")
+    >>> saved_page_of(root / "通知_files" / "saved_resource.html", root) == root / "通知.html"
+    True
+    >>> saved_page_of(root / "通知.html", root) is None
+    True
+    """
+    for folder in path.parents:
+        if folder == root or root not in folder.parents:
+            return None
+        for mark in ("_files", ".files"):
+            stem = folder.name[: -len(mark)]
+            if folder.name.endswith(mark) and stem:
+                for suffix in _PAGE_SUFFIXES:
+                    page = folder.parent / (stem + suffix)
+                    if page.is_file():
+                        return page
+    return None
 
 
 def _kinds_and_names(root: Path, files: list[Path]) -> tuple[list[str], str]:
