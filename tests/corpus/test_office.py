@@ -272,3 +272,58 @@ def test_clean_false_reads_pdf_and_docx_as_documents_not_as_bytes(tmp_path):
     assert pdf.meta["format"] == "pdf" and "%PDF" not in pdf.text and "现就有关事项通知如下" in pdf.text
     docx = pt.read_document(_docx(["标题", "第一段。"], [["指标", "数值"]]), clean=False)
     assert docx.meta["format"] == "docx" and docx.text == "标题\n第一段。\n指标 数值"
+
+
+def _protected_pdf(path, paragraphs, *, user_password: str | None = ""):
+    """A PDF protected as offices protect theirs (no copying; an owner password, and here and there a user one);
+    ``user_password=None``: the same page unprotected."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    enc = None
+    if user_password is not None:
+        enc = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner", canPrint=1, canCopy=0)
+    c = canvas.Canvas(str(path), encrypt=enc)
+    c.setFont("STSong-Light", 12)
+    for i, para in enumerate(paragraphs):
+        c.drawString(72, 760 - 24 * i, para)
+    c.save()
+    return path
+
+
+PROTECTED = ["关于开展年度考核工作的通知", "各单位要认真贯彻落实会议精神。", "确保各项任务落到实处。", "特此通知。"]
+
+
+def test_a_copy_protected_pdf_whose_glyphs_pdfminer_cannot_map_is_read_with_pdfium(tmp_path):
+    import pdfplumber
+
+    path = _protected_pdf(tmp_path / "protected.pdf", PROTECTED)
+    with pdfplumber.open(path) as pdf:  # what the reader got before: glyph codes, no characters
+        assert "(cid:" in pdf.pages[0].extract_text()
+    doc = pt.read_document(path)
+    plain = pt.read_document(_protected_pdf(tmp_path / "plain.pdf", PROTECTED, user_password=None))
+    assert doc.text == plain.text and "".join(PROTECTED) == doc.text.replace("\n", "")
+    assert "cid" not in doc.text and "\ufffd" not in doc.text
+
+
+def test_glyphs_without_characters_are_an_error_or_a_warning_never_cid_text(tmp_path, monkeypatch):
+    from policytext.corpus import office
+
+    path = _protected_pdf(tmp_path / "protected.pdf", PROTECTED)
+    monkeypatch.setattr(office._PdfiumPages, "rows", lambda self, index: None)  # as if pdfium could not read it
+    with pytest.raises(DecodeError, match=r"protected\.pdf: the text layer .* no characters .*run OCR"):
+        pt.read_document(path)
+    # a few unmapped glyphs among readable text: each is U+FFFD, with a warning that counts them
+    rows = [[("各单位要认真贯彻落实(cid:1841)会议精神。", 0.0, 1.0)], [("确保各项任务落到实处(cid:12)。", 0.0, 1.0)]]
+    with pytest.warns(UserWarning, match=r"x\.pdf: 2 character\(s\) .*no Unicode mapping"):
+        fixed = office._unmapped_glyphs_checked(rows, "x.pdf")
+    assert fixed[0][0][0] == "各单位要认真贯彻落实\ufffd会议精神。" and fixed[1][0][0].count("\ufffd") == 1
+
+
+def test_a_pdf_that_needs_a_password_says_so(tmp_path):
+    path = _protected_pdf(tmp_path / "locked.pdf", PROTECTED, user_password="secret")
+    with pytest.raises(DecodeError, match=r"locked\.pdf: a password-protected PDF"):
+        pt.read_document(path)

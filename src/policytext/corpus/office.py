@@ -17,6 +17,7 @@ import io
 import logging
 import re
 import threading
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -169,22 +170,34 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
                 raise
             pdf = pdfplumber.open(io.BytesIO(repaired))
         except Exception:
+            if "PasswordIncorrect" in f"{type(e).__name__}: {e}":
+                raise DecodeError(
+                    f"{name}: a password-protected PDF; open it with its password and save a copy without one",
+                    source=name,
+                ) from None
             raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
     pages: list[list[tuple[str, float, float]]] = []  # per page: (text, x0, x1)
     widths: list[tuple[float, float]] = []
-    with pdf, _quiet_pdfminer():
-        for page in pdf.pages:
+    with pdf, _quiet_pdfminer(), _PdfiumPages(raw) as pdfium_pages:
+        for index, page in enumerate(pdf.pages):
             rows = []
             for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
                 text = re.sub(r"\s+", " ", line["text"]).strip()
                 if text:
                     rows.append((text, float(line["x0"]), float(line["x1"])))
+            if _glyph_code_share(rows) >= 0.1:
+                # pdfminer found no character for the glyphs of a font ((cid:1841)(cid:4287)…: a font without a
+                # Unicode map it can read, or an encrypted file it half decrypts); pdfium often reads them
+                better = pdfium_pages.rows(index)
+                if better and _glyph_code_share(better) < _glyph_code_share(rows):
+                    rows = better
             pages.append(rows)
             widths.append((float(page.width), float(page.height)))
     if not any(pages):
         raise DecodeError(
             f"{name}: this PDF has no text layer (a scan or images only); run OCR on it first", source=name
         )
+    pages = _unmapped_glyphs_checked(pages, name)
     running = _running_lines([[t for t, _, _ in rows] for rows in pages])
     kept: list[tuple[str, float, float]] = []
     for rows in pages:
@@ -209,6 +222,92 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
     # title and the fields read from this text are right without normalization too
     return "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
+
+
+# a glyph that pdfminer could not map to a character
+_GLYPH_CODE_RE = re.compile(r"\(cid:\d+\)")
+
+
+def _glyph_code_share(rows: list[tuple[str, float, float]]) -> float:
+    """The share of the characters of *rows* that stand for glyphs without a character (``(cid:1841)`` counts 1).
+
+    >>> _glyph_code_share([("(cid:12)(cid:7)通知", 0.0, 1.0)])
+    0.5
+    """
+    codes = sum(len(_GLYPH_CODE_RE.findall(t)) for t, _, _ in rows)
+    if not codes:
+        return 0.0
+    chars = sum(len(_GLYPH_CODE_RE.sub("#", t)) for t, _, _ in rows)
+    return codes / max(chars, 1)
+
+
+def _unmapped_glyphs_checked(
+    pages: list[list[tuple[str, float, float]]], name: str
+) -> list[list[tuple[str, float, float]]]:
+    """*pages* with each glyph code still left written as U+FFFD (a character that is there but unknown) and a
+    warning naming how many; a :class:`DecodeError` when they are most of the text (nothing readable is left)."""
+    rows = [r for page in pages for r in page]
+    share = _glyph_code_share(rows)
+    if not share:
+        return pages
+    codes = sum(len(_GLYPH_CODE_RE.findall(t)) for t, _, _ in rows)
+    if share > 0.5:
+        raise DecodeError(
+            f"{name}: the text layer of this PDF gives no characters for its fonts ({codes} glyph codes such as "
+            "(cid:1841) in place of characters, neither pdfminer nor pdfium reads them); run OCR on it",
+            source=name,
+        )
+    warnings.warn(
+        f"{name}: {codes} character(s) of the PDF's text layer have no Unicode mapping; each is read as U+FFFD",
+        UserWarning,
+        stacklevel=4,
+    )
+    return [[(_GLYPH_CODE_RE.sub("\ufffd", t), x0, x1) for t, x0, x1 in page] for page in pages]
+
+
+class _PdfiumPages:
+    """The pages of a PDF as pdfium (``pypdfium2``, which pdfplumber installs) reads them, opened only when a page
+    is asked for; :meth:`rows` gives a page's lines as ``(text, x0, x1)``, or None when pdfium cannot read it."""
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._pdf: Any = None
+        self._failed = False
+
+    def __enter__(self) -> _PdfiumPages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+    def rows(self, index: int) -> list[tuple[str, float, float]] | None:
+        if self._failed:
+            return None
+        try:
+            if self._pdf is None:
+                import pypdfium2
+
+                self._pdf = pypdfium2.PdfDocument(self._raw)
+            textpage = self._pdf[index].get_textpage()
+            segments = []
+            for j in range(textpage.count_rects()):
+                left, bottom, right, top = textpage.get_rect(j)
+                text = re.sub(r"\s+", " ", textpage.get_text_bounded(left, bottom, right, top)).strip()
+                if text:
+                    segments.append((text, float(left), float(right), float(bottom), float(top)))
+        except Exception:  # pdfium missing or refusing the file: pdfminer's reading stands
+            self._failed = True
+            return None
+        # the segments of one line (the same baseline within half a line's height) are one row
+        lines: list[tuple[str, float, float, float, float]] = []
+        for text, x0, x1, y0, y1 in segments:
+            if lines and abs(lines[-1][3] - y0) < 0.5 * max(y1 - y0, 1.0) and x0 >= lines[-1][2] - 1:
+                t, lx0, _, ly0, ly1 = lines[-1]
+                lines[-1] = (t + " " + text, lx0, x1, ly0, ly1)
+            else:
+                lines.append((text, x0, x1, y0, y1))
+        return [(t, x0, x1) for t, x0, x1, _, _ in lines]
 
 
 def _em_width(text: str) -> float:
