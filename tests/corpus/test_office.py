@@ -327,3 +327,60 @@ def test_a_pdf_that_needs_a_password_says_so(tmp_path):
     path = _protected_pdf(tmp_path / "locked.pdf", PROTECTED, user_password="secret")
     with pytest.raises(DecodeError, match=r"locked\.pdf: a password-protected PDF"):
         pt.read_document(path)
+
+
+def _docx_with_body(body_xml: str) -> bytes:
+    """A .docx that python-docx wrote, its body replaced by *body_xml* (WordprocessingML, prefixes w, mc, wps)."""
+    src = zipfile.ZipFile(io.BytesIO(_docx(["占位"], [["a"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                head, _, rest = xml.partition("<w:body>")
+                _, _, tail = rest.partition("</w:body>")
+                mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+                head = head if "xmlns:mc=" in head else head.replace("<w:document ", f"<w:document {mc} ", 1)
+                data = (head + "<w:body>" + body_xml + "</w:body>" + tail).encode("utf-8")
+            z.writestr(item, data)
+    return out.getvalue()
+
+
+def _p(inner: str) -> str:
+    return f"<w:p>{inner}</w:p>"
+
+
+def _r(text: str) -> str:
+    return f"<w:r><w:t>{text}</w:t></w:r>"
+
+
+def test_docx_tracked_changes_content_controls_and_text_boxes():
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><w:txbxContent>"
+        + _p(_r("某某市人民政府文件"))
+        + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        + _p(_r("某某市人民政府文件"))
+        + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    body = (
+        _p(_r("关于开展") + "<w:ins w:id='1' w:author='a'>" + _r("年度考核") + "</w:ins>" + _r("工作的通知"))
+        + _p(
+            _r("各单位要")
+            + "<w:del w:id='2' w:author='a'><w:r><w:delText>尽快</w:delText></w:r></w:del>"
+            + _r("认真落实。")
+        )
+        + "<w:sdt><w:sdtPr><w:alias w:val='正文'/></w:sdtPr><w:sdtContent>"
+        + _p(_r("确保各项任务落到实处。"))
+        + "</w:sdtContent></w:sdt>"
+        + _p(box + _r("特此通知。"))
+    )
+    text = read_docx_text(_docx_with_body(body), "x.docx")
+    # inserted runs are text, deleted runs are not; a content control's paragraph is read; a text box (written
+    # twice, for new and old readers) is not part of the paragraph that anchors it
+    assert text.split("\n") == [
+        "关于开展年度考核工作的通知",
+        "各单位要认真落实。",
+        "确保各项任务落到实处。",
+        "特此通知。",
+    ]

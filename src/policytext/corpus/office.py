@@ -30,6 +30,7 @@ from .text import RADICAL_TABLE
 
 __all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[—\-–－_~·\s]*\d{1,4}[—\-–－_~·\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
@@ -376,33 +377,60 @@ def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:
         document = docx.Document(io.BytesIO(raw))
     except Exception:  # python-docx raises several types on broken files (a dangling image link, …)
         return _docx_xml_text(raw, name)
+    return "\n".join(ln.strip() for ln in _body_lines(document.element.body))
+
+
+def _body_lines(container: Any) -> list[str]:
+    """The lines of a ``w:body`` (ElementTree or lxml): one per paragraph and one per table row, in document order,
+    also inside content controls (``w:sdt``) and custom XML blocks, whose paragraphs python-docx does not list.
+    Tables are read from their XML directly: python-docx's ``row.cells`` is slow on large tables (it resolves
+    every merge), and a vertically merged cell is printed once, as the document shows it."""
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(docx.text.paragraph.Paragraph(child, document).text)
-        elif tag == "tbl":
-            # the table's XML directly: python-docx's row.cells is slow on large tables (it resolves
-            # every merge), and a vertically merged cell is printed once, as the document shows it
+    for child in container:
+        if child.tag == _W + "p":
+            lines.append(_para_text(child))
+        elif child.tag == _W + "tbl":
             lines.extend(_table_lines(child))
-    return "\n".join(ln.strip() for ln in lines)
+        elif child.tag == _W + "sdt":
+            lines.extend(
+                _body_lines(child.find(_W + "sdtContent") if child.find(_W + "sdtContent") is not None else [])
+            )
+        elif child.tag == _W + "customXml":
+            lines.extend(_body_lines(child))
+    return lines
+
+
+# what a paragraph's text leaves out: deleted runs of tracked changes, text boxes (a 版头 or a sidebar drawn over
+# the page; Word writes each twice, for new and old readers), field codes, and formatting
+_NOT_TEXT = frozenset(
+    _W + tag for tag in ("del", "txbxContent", "instrText", "delText", "pPr", "rPr", "sdtPr", "footnoteReference")
+) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_CHAR_OF = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
 def _para_text(p: Any) -> str:
-    """A ``w:p`` element's text (ElementTree or lxml): runs, tabs and line breaks."""
-    out = []
-    try:  # lxml (python-docx) filters the elements itself, much faster than testing every tag here
-        elements = p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr")
-    except TypeError:  # ElementTree's iter takes one tag
-        elements = p.iter()
-    for el in elements:
-        if el.tag == _W + "t":
-            out.append(el.text or "")
-        elif el.tag == _W + "tab":
-            out.append("\t")
-        elif el.tag in (_W + "br", _W + "cr"):
-            out.append("\n")
+    """A ``w:p`` element's text (ElementTree or lxml): its runs wherever they sit (hyperlinks, inserted runs of
+    tracked changes, content controls, fields), tabs and line breaks; not deleted runs, text boxes or field codes.
+
+    >>> import xml.etree.ElementTree as ET
+    >>> w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    >>> _para_text(ET.fromstring(f'<w:p {w}><w:r><w:t>加强</w:t></w:r><w:del><w:r><w:delText>全面</w:delText></w:r>'
+    ...                          f'</w:del><w:ins><w:r><w:t>基层党建</w:t></w:r></w:ins></w:p>'))
+    '加强基层党建'
+    """
+    out: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _W + "t":
+                out.append(child.text or "")
+            elif tag in _CHAR_OF:
+                out.append(_CHAR_OF[tag])
+            elif tag not in _NOT_TEXT and isinstance(tag, str):
+                walk(child)
+
+    walk(p)
     return "".join(out)
 
 
@@ -420,9 +448,6 @@ def _table_lines(table: Any) -> list[str]:
     return lines
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 def _docx_xml_text(raw: bytes, name: str) -> str:
     """The same lines read from ``word/document.xml`` directly, for files python-docx refuses
     (a relationship that points nowhere): paragraphs, and table rows with cells separated by a space."""
@@ -432,11 +457,5 @@ def _docx_xml_text(raw: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
         raise DecodeError(f"{name}: not a readable .docx ({type(e).__name__}: {e})", source=name) from None
 
-    lines: list[str] = []
     body = root.find(_W + "body")
-    for child in body if body is not None else []:
-        if child.tag == _W + "p":
-            lines.append(_para_text(child))
-        elif child.tag == _W + "tbl":
-            lines.extend(_table_lines(child))
-    return "\n".join(ln.strip() for ln in lines)
+    return "\n".join(ln.strip() for ln in _body_lines(body if body is not None else []))
