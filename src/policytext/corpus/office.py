@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DecodeError, MissingExtraError
+from .docx_numbering import ListNumbering
 from .officialdoc import CN_ORDINAL
 from .text import RADICAL_TABLE
 
@@ -377,26 +378,26 @@ def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:
         document = docx.Document(io.BytesIO(raw))
     except Exception:  # python-docx raises several types on broken files (a dangling image link, …)
         return _docx_xml_text(raw, name)
-    return "\n".join(ln.strip() for ln in _body_lines(document.element.body))
+    return "\n".join(ln.strip() for ln in _body_lines(document.element.body, ListNumbering(raw)))
 
 
-def _body_lines(container: Any) -> list[str]:
+def _body_lines(container: Any, numbering: ListNumbering) -> list[str]:
     """The lines of a ``w:body`` (ElementTree or lxml): one per paragraph and one per table row, in document order,
     also inside content controls (``w:sdt``) and custom XML blocks, whose paragraphs python-docx does not list.
     Tables are read from their XML directly: python-docx's ``row.cells`` is slow on large tables (it resolves
-    every merge), and a vertically merged cell is printed once, as the document shows it."""
+    every merge), and a vertically merged cell is printed once, as the document shows it. A paragraph of one of
+    Word's numbered lists gets the label Word shows (一、 （一） 1.: :mod:`~policytext.corpus.docx_numbering`)."""
     lines: list[str] = []
     for child in container:
         if child.tag == _W + "p":
-            lines.append(_para_text(child))
+            lines.append(numbering.label(child) + _para_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(_table_lines(child))
         elif child.tag == _W + "sdt":
-            lines.extend(
-                _body_lines(child.find(_W + "sdtContent") if child.find(_W + "sdtContent") is not None else [])
-            )
+            content = child.find(_W + "sdtContent")
+            lines.extend(_body_lines(content if content is not None else [], numbering))
         elif child.tag == _W + "customXml":
-            lines.extend(_body_lines(child))
+            lines.extend(_body_lines(child, numbering))
     return lines
 
 
@@ -458,4 +459,4 @@ def _docx_xml_text(raw: bytes, name: str) -> str:
         raise DecodeError(f"{name}: not a readable .docx ({type(e).__name__}: {e})", source=name) from None
 
     body = root.find(_W + "body")
-    return "\n".join(ln.strip() for ln in _body_lines(body if body is not None else []))
+    return "\n".join(ln.strip() for ln in _body_lines(body if body is not None else [], ListNumbering(raw)))
