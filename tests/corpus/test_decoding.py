@@ -162,3 +162,14 @@ def test_a_big5_text_file_is_refused_with_a_hint(tmp_path):
     path.write_bytes((TRADITIONAL * 3).encode("big5"))
     with pytest.raises(DecodeError, match=r"tw\.txt: cannot decode.*Big5.*Corpus\.from_texts"):
         pt.read_document(path)
+
+
+def test_a_big5_page_with_a_stray_byte_is_repaired_as_big5():
+    raw = _big5_page("big5").encode("big5hkscs")
+    stray = raw.replace(b"<h1>", b"<h1>\x02")  # a control byte in the markup
+    i = raw.index("說明".encode("big5hkscs"))
+    broken = raw[: i + 1] + b"<br>" + raw[i + 2 :]  # a character an old CMS cut in two
+    for bad in (stray, broken):
+        with pytest.warns(UserWarning, match=r"read as big5hkscs"):
+            doc = pt.read_document(bad)
+        assert doc.meta["encoding"] == "big5hkscs" and "立法院三讀通過相關條例" in doc.text

@@ -230,3 +230,22 @@ def test_a_folder_named_files_without_its_page_is_read(tmp_path):
     (tmp_path / "other.html").write_text("<p>x</p>")  # a page of another name: not archive_files' page
     corpus = pt.Corpus.from_dir(tmp_path)
     assert [d.doc_id for d in corpus] == ["archive_files/a"]
+
+
+def test_documents_in_a_folder_named_like_a_page_are_read(tmp_path):
+    # data.html (a hand-written index) beside data_files/ holding the documents it lists: not a browser's folder
+    (tmp_path / "data.html").write_text("<html><body><p>索引页，列出下列公报文件。</p></body></html>")
+    (tmp_path / "data_files" / "sub").mkdir(parents=True)
+    (tmp_path / "data_files" / "2023公报.txt").write_text("2023年全市经济运行总体平稳。", encoding="utf-8")
+    (tmp_path / "data_files" / "sub" / "2024.txt").write_text("2024年全市经济运行稳中向好。", encoding="utf-8")
+    corpus = pt.Corpus.from_dir(tmp_path, pattern="**/*")
+    assert {d.doc_id for d in corpus} == {"data", "data_files/2023公报", "data_files/sub/2024"}
+
+
+def test_the_default_pattern_does_not_point_at_a_saved_pages_resources(tmp_path):
+    _saved_complete(tmp_path)
+    (tmp_path / "a.txt").write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    with pytest.warns(UserWarning) as record:
+        pt.Corpus.from_dir(tmp_path)
+    messages = " ".join(str(w.message) for w in record)
+    assert "关于开展工作的通知.html" in messages and "saved_resource" not in messages

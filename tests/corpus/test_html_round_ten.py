@@ -67,14 +67,19 @@ def test_a_utf16_text_without_markup_stays_text():
 def test_footer_lines_are_chrome_and_a_contact_line_between_them_too():
     assert _is_site_chrome("公安机关备案号：36010802000157")
     assert _is_site_chrome("建议使用1920*1080分辨率浏览器") and _is_site_chrome("推荐使用IE9以上版本浏览器")
-    # an advertisement's label alone on a line inside the article (magic-html's 360kuai page), not a heading
-    assert _is_site_chrome("广告") and _is_site_chrome("【广告】") and not _is_site_chrome("广告业发展情况")
+    # an advertisement's bracketed label alone on a line; a bare 广告 may be a word of the text (餐饮 / 广告 / 医疗美容)
+    assert _is_site_chrome("【广告】") and _is_site_chrome("[广告]")
+    assert not _is_site_chrome("广告") and not _is_site_chrome("广告业发展情况")
     assert _drop_site_chrome([*BODY, *FOOTER]) == BODY
     # a notice's own contact line closes the article: no footer line follows it, so it stays
     notice = [*BODY, "联系人：张三", "联系电话：0791-83986887"]
     assert _drop_site_chrome(notice) == notice
     # a contact line before a footer line, after the article's last sentence, is not between two footer lines
     assert _drop_site_chrome([*BODY, "联系电话：0791-83986887", FOOTER[2]]) == [*BODY, "联系电话：0791-83986887"]
+    # an attachment or a contact person between chrome lines is the article's, not the footer's
+    att = [BODY[0], "分享到：", "附件：2024年申报指南.pdf", "【关闭窗口】"]
+    assert _drop_site_chrome(att) == [BODY[0], "附件：2024年申报指南.pdf"]
+    assert "联系人：张三" in _drop_site_chrome([*BODY, FOOTER[0], "联系人：张三", FOOTER[2]])
     # a sentence between footer lines is never dropped by this rule
     kept = "本网站所刊登的信息均来源于有关部门，如需转载请注明出处并与本网联系。"
     assert kept in _drop_site_chrome([*BODY, FOOTER[0], kept, FOOTER[2]])
@@ -86,6 +91,10 @@ def test_a_time_on_the_line_after_its_date_before_the_source_label_is_header():
     doc = pt.read_document(f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>".encode())
     assert doc.text == "\n".join(BODY)
     assert doc.meta["source"] == "中国新闻网" and doc.meta["date"] == dt.date(2024, 3, 11)
+    # an agenda's line: a time, then a colon-less 发布 and a year that is no date, is text (not a header line)
+    agenda = "10:00 发布 2024年一季度全市经济运行情况"
+    doc = pt.read_document(f"{BODY[0]}\n议程如下：\n{agenda}\n10:20 答记者问\n{BODY[1]}".encode())
+    assert agenda in doc.text.split("\n") and doc.meta.get("date") is None
     # a line of the article that opens with a time and has no header label is text
     timed = "15:30 会议开始，与会代表围绕文旅融合发展作了深入交流，提出了许多意见建议。"
     doc = pt.read_document(f"<html><body><h1>{TITLE}</h1><p>{BODY[0]}</p><p>{timed}</p></body></html>".encode())

@@ -140,3 +140,19 @@ def test_a_big5_page_saved_as_one_file():
         and doc.text.startswith("中華民國經濟部")
         and doc.meta["title"] == "經濟部新聞稿"
     )
+
+
+def test_addresses_charsets_and_a_byte_order_mark_of_real_archives():
+    raw = _archive(_html().encode())
+    # a folded Content-Location is one address; Word's temporary file:/// path is none
+    folded = raw.replace(
+        b"Content-Location: http://www.example.gov.cn/art/", b"Content-Location: http://www.example.gov.cn/\r\n art/"
+    )
+    assert pt.read_document(folded).meta["url"] == "http://www.example.gov.cn/art/2024/3/3/1.html"
+    local = raw.replace(b"http://www.example.gov.cn/art/2024/3/3/1.html", b"file:///C:/D1A5A1B6/page.htm")
+    assert "url" not in pt.read_document(local).meta
+    # a Western charset over GBK bytes decodes anything: not trusted, the page is read as a web page is
+    gbk = _archive(_html("gb2312").encode("gb18030"), charset="iso-8859-1")
+    assert pt.read_document(gbk).text == "\n".join(PARAS)
+    # an archive written with a UTF-8 byte-order mark is still an archive
+    assert sniff_format(b"\xef\xbb\xbf" + raw) == "mhtml"

@@ -274,7 +274,7 @@ def test_clean_false_reads_pdf_and_docx_as_documents_not_as_bytes(tmp_path):
     assert docx.meta["format"] == "docx" and docx.text == "标题\n第一段。\n指标 数值"
 
 
-def _protected_pdf(path, paragraphs, *, user_password: str | None = ""):
+def _protected_pdf(path, paragraphs, *, user_password: str | None = "", bottom_first: bool = False):
     """A PDF protected as offices protect theirs (no copying; an owner password, and here and there a user one);
     ``user_password=None``: the same page unprotected."""
     from reportlab.lib import pdfencrypt
@@ -288,7 +288,8 @@ def _protected_pdf(path, paragraphs, *, user_password: str | None = ""):
         enc = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner", canPrint=1, canCopy=0)
     c = canvas.Canvas(str(path), encrypt=enc)
     c.setFont("STSong-Light", 12)
-    for i, para in enumerate(paragraphs):
+    order = list(enumerate(paragraphs))
+    for i, para in reversed(order) if bottom_first else order:  # a page may draw its last line first
         c.drawString(72, 760 - 24 * i, para)
     c.save()
     return path
@@ -307,6 +308,13 @@ def test_a_copy_protected_pdf_whose_glyphs_pdfminer_cannot_map_is_read_with_pdfi
     plain = pt.read_document(_protected_pdf(tmp_path / "plain.pdf", PROTECTED, user_password=None))
     assert doc.text == plain.text and "".join(PROTECTED) == doc.text.replace("\n", "")
     assert "cid" not in doc.text and "\ufffd" not in doc.text
+
+
+def test_pdfium_lines_come_top_to_bottom_whatever_order_the_page_draws_them(tmp_path):
+    protected = _protected_pdf(tmp_path / "p.pdf", PROTECTED, bottom_first=True)
+    plain = _protected_pdf(tmp_path / "q.pdf", PROTECTED, user_password=None, bottom_first=True)
+    assert pt.read_document(protected).text == pt.read_document(plain).text
+    assert pt.read_document(protected).text.startswith(PROTECTED[0])
 
 
 def test_glyphs_without_characters_are_an_error_or_a_warning_never_cid_text(tmp_path, monkeypatch):
@@ -383,4 +391,40 @@ def test_docx_tracked_changes_content_controls_and_text_boxes():
         "各单位要认真落实。",
         "确保各项任务落到实处。",
         "特此通知。",
+    ]
+
+
+def test_docx_moved_text_placeholders_tables_of_contents_and_nested_tables():
+    moved = _p('<w:moveFrom w:id="1" w:author="a">' + _r("被移动的句子。") + "</w:moveFrom>")
+    moved_to = _p('<w:moveTo w:id="2" w:author="a">' + _r("被移动的句子。") + "</w:moveTo>")
+    placeholder = _p(
+        _r("申请单位：") + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+        + _r("单击或点击此处输入文字。") + "</w:sdtContent></w:sdt>"
+    )  # fmt: skip
+    toc = (
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/></w:docPartObj></w:sdtPr>"
+        "<w:sdtContent>"
+        + _p(_r("目录"))
+        + _p(_r("第一章 总则") + "<w:r><w:tab/></w:r>" + _r("1"))
+        + "</w:sdtContent></w:sdt>"
+    )
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><w:txbxContent>" + _p(_r("框内文字"))
+        + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" + _p(_r("框内文字"))
+        + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )  # fmt: skip
+    inner = "<w:tbl><w:tr><w:tc>" + _p(_r("内层A")) + "</w:tc><w:tc>" + _p(_r("内层B")) + "</w:tc></w:tr></w:tbl>"
+    table = (
+        "<w:tbl><w:tr><w:tc>" + _p(box + _r("单元格正文")) + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + _p(_r("外层单元格")) + inner + "</w:tc><w:tc>" + _p(_r("外层右")) + "</w:tc></w:tr></w:tbl>"
+    )
+    body = toc + _p(_r("第一段。")) + moved + _p(_r("第二段。")) + moved_to + placeholder + table
+    lines = read_docx_text(_docx_with_body(body), "x.docx").split("\n")
+    assert [ln for ln in lines if ln] == [  # (the paragraph the text moved out of is left empty)
+        "第一段。",
+        "第二段。",
+        "被移动的句子。",  # once, where it was moved to
+        "申请单位：",  # not the placeholder's prompt
+        "单元格正文",  # not the text box, not twice
+        "外层单元格 内层A 内层B 外层右",  # the nested table once, inside its cell
     ]

@@ -127,8 +127,8 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
         if weird > max(2, len(text) // 200):
             raise DecodeError(
                 f"{source}: cannot decode: not UTF-8 (invalid byte at byte offset {e_utf8.start}) and "
-                "GB18030 gives private-use or control characters (Big5 or another encoding? a web page that "
-                "declares Big5 is read as Big5; else decode the file yourself and use Corpus.from_texts)",
+                "GB18030 gives private-use or control characters (Big5 or another encoding? decode the file "
+                "yourself and use Corpus.from_texts; a web page is read as Big5 when it declares Big5)",
                 source=source,
                 offset=e_utf8.start,
             ) from None
@@ -198,7 +198,15 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
-def _declared_big5(raw: bytes, source: str) -> str | None:
+def _declared_charset(raw: bytes, charset: str | None = None) -> str:
+    """The charset a container declares (*charset*), else the page's ``<meta>`` in its first 4 KB, lower-cased."""
+    if charset:
+        return charset.lower()
+    m = _CHARSET_RE.search(raw[:4096])
+    return m.group(1).decode("ascii", "replace").lower() if m else ""
+
+
+def _declared_big5(raw: bytes, source: str, charset: str | None = None) -> str | None:
     """*raw* decoded as Big5 (with its HKSCS superset) when the page declares Big5 in its ``<meta>``, is not
     UTF-8 (valid UTF-8 wins over any declaration) and decodes strictly; else None. A browser reads such a page
     as Big5; GB18030, which accepts most byte pairs, would read it as other characters.
@@ -207,8 +215,7 @@ def _declared_big5(raw: bytes, source: str) -> str | None:
     >>> _declared_big5(page.encode("big5"), "p.html")
     "<meta charset='big5'><p>經濟部發布新聞稿</p>"
     """
-    m = _CHARSET_RE.search(raw[:4096])
-    if not m or m.group(1).decode("ascii", "replace").lower() not in _BIG5_FAMILY:
+    if _declared_charset(raw, charset) not in _BIG5_FAMILY:
         return None
     if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
         return None
@@ -219,16 +226,19 @@ def _declared_big5(raw: bytes, source: str) -> str | None:
         pass
     try:
         text = raw.decode("big5hkscs")
-    except UnicodeDecodeError:
-        return None
-    _check_text(text, raw, "big5", source)
+        _check_text(text, raw, "big5", source)
+    except (UnicodeDecodeError, DecodeError):
+        return None  # a stray byte: the repairing decoder reads it as Big5 too (decode_markup_repairs)
     return text
 
 
-def decode_markup_repairs(raw: bytes, source: str = "<bytes>") -> tuple[str, str, str | None]:
+def decode_markup_repairs(
+    raw: bytes, source: str = "<bytes>", charset: str | None = None
+) -> tuple[str, str, str | None]:
     """:func:`decode_markup_bytes` without the warning: ``(text, encoding, repair)``, *repair* the message
-    that says what was replaced or dropped (``None`` when the page decoded strictly)."""
-    big5 = _declared_big5(raw, source)
+    that says what was replaced or dropped (``None`` when the page decoded strictly). *charset*: what the
+    container declares (an MHTML part's header), taken before the page's own ``<meta>``."""
+    big5 = _declared_big5(raw, source, charset)
     if big5 is not None:
         return big5, "big5", None
     try:
@@ -237,10 +247,11 @@ def decode_markup_repairs(raw: bytes, source: str = "<bytes>") -> tuple[str, str
     except DecodeError as strict:
         if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
             raise
-        m = _CHARSET_RE.search(raw[:4096])
-        declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+        declared = _declared_charset(raw, charset)
         if declared in _GB_FAMILY:
             encodings = [_GB_FAMILY[declared]]
+        elif declared in _BIG5_FAMILY:
+            encodings = ["big5hkscs"]
         else:
             encodings = ["utf-8"] if declared in ("utf-8", "utf8") else ["utf-8", "gb18030"]
         best: tuple[int, str, str] | None = None
@@ -519,7 +530,10 @@ _HEADER_LEAD_RE = re.compile(
 _HEADER_LINE_MAX = 200
 _COUNTER_LABEL = r"(?:浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|发布者|发布人|责任编辑)\s*[:：]"
 _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_KEYS[k] in ("source", "author", "date")]
-_LEADING_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=\S)")
+# a time before a labelled field (15:30:00 来源：…); a time before anything else is text (10:00 发布…, an agenda)
+_LEADING_TIME_RE = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
+)
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
 
@@ -553,6 +567,8 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         # a font-size control or similar chrome may follow on the same line
         value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[|" + _COUNTER_LABEL, value)[0].strip()
         key = _META_KEYS[m.group(1)]
+        if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
+            return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
         if value and key not in found:
             found[key] = value
     return found

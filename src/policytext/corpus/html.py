@@ -325,7 +325,7 @@ _SITE_CHROME_RE = re.compile(
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
-    r"|^[\[【(（]?\s*广告\s*[\]】)）]?$"  # an advertisement's label on a line of its own, inside the article
+    r"|^[\[【(（]\s*广告\s*[\]】)）]$"  # an advertisement's label on a line of its own (a bare 广告 may be a word)
     # a recommender's feedback and the buttons under it (a bare 推荐 may be a word of the article's own)
     r"|^感谢您的反馈|^[-–•·▪*]\s*(?:推荐|订阅|收藏|点赞|评论)$|^订阅$"
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
@@ -365,20 +365,30 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
 
 
 # a labelled field of a footer or a contact block: 联系电话：… 地址: … E-mail：…
-_FOOTER_FIELD_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z-]{1,8}\s*[:：]\s*\S")
+_FOOTER_FIELD_RE = re.compile(
+    r"^(?:联系|咨询|值班|办公|服务|举报)?(?:电话|热线)|^(?:通讯|联系)?地址|^邮(?:政编码|编)|^传真|^(?:电子)?邮箱|^E-?mail"
+    r"|^网站(?:地址)?\s*[:：]|^ICP",
+    re.I,
+)
 
 
 def _inside_footer(lines: list[str], chrome: list[bool], i: int) -> bool:
-    """Line *i* is a short labelled field (联系电话：…, 地址：…, 邮编：…) between two lines of site chrome: a line of
-    the page's footer (主办：… / 联系电话：… / 赣ICP备…), not the end of the article. (A short line without a label,
-    such as a block heading 工作动态 between chrome lines, stays: the cut of trailing blocks reads it.)
+    """Line *i* is a short field of a site's contact details (联系电话：…, 地址：…, 邮编：…, 传真：…) between two
+    lines of site chrome: a line of the page's footer (主办：… / 联系电话：… / 赣ICP备…), not the end of the article.
+    Other labelled lines (附件：…, an article's own 联系人：) and short lines without a label (a block heading 工作动态,
+    which the cut of trailing blocks reads) stay.
 
     >>> lines = ["主办：某某市文化广电旅游局", "联系电话：0791-83986887", "赣ICP备17015617号"]
     >>> _inside_footer(lines, [True, False, True], 1)
     True
     """
     line = lines[i].strip()
-    if len(line) > 40 or line.endswith(_SENTENCE_ENDS) or not _FOOTER_FIELD_RE.match(line):
+    if (
+        len(line) > 40
+        or line.endswith(_SENTENCE_ENDS)
+        or not _FOOTER_FIELD_RE.match(line)
+        or ("：" not in line and ":" not in line)
+    ):
         return False
     before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
     after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from dataclasses import dataclass
 from email.message import Message
 
@@ -26,6 +27,9 @@ from .clean import decode_markup_repairs
 
 __all__ = ["SavedPage", "mhtml_page"]
 
+#: Charsets that decode any byte, so a wrong declaration would go unnoticed (a GBK page declared Western): the page
+#: is decoded as a web page is instead.
+_UNRELIABLE = frozenset({"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
 #: Charsets a saved page declares that are read as their superset.
 _SUPERSETS = {
     "gb2312": "gb18030",
@@ -81,14 +85,31 @@ def mhtml_page(raw: bytes, source: str = "<bytes>") -> SavedPage:
             source=source,
             offset=0,
         )
-    url = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-    url = str(url).strip() if url else None
+    url = _web_address(part.get("Content-Location")) or _web_address(message.get("Snapshot-Content-Location"))
     charset = part.get_content_charset()
-    if charset:
+    if charset and charset.lower() not in _UNRELIABLE:
         encoding = _SUPERSETS.get(charset.lower(), charset.lower())
         try:
             return SavedPage(payload.decode(encoding), encoding, None, url)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: decoded as a web page is
-    html, encoding, repair = decode_markup_repairs(payload, source=source)
+    known = charset if charset and charset.lower() not in _UNRELIABLE else None
+    html, encoding, repair = decode_markup_repairs(payload, source=source, charset=known)
     return SavedPage(html, encoding, repair, url)
+
+
+def _web_address(value: object) -> str | None:
+    r"""An http(s) address from a header (unfolded), or None: Word's single-file pages name a temporary
+    ``file:///`` path, and a header that lost its non-ASCII characters names nothing useful.
+
+    >>> _web_address("http://www.gov.cn/zhengce/2024-01/01/\r\n content_1.htm")
+    'http://www.gov.cn/zhengce/2024-01/01/content_1.htm'
+    >>> _web_address("file:///C:/D1A5A1B6/page.htm") is None
+    True
+    """
+    if not value:
+        return None
+    url = re.sub(r"\r?\n[ \t]+", "", str(value)).strip()
+    if not re.match(r"https?://", url, re.I) or "\ufffd" in url:
+        return None
+    return url

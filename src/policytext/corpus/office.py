@@ -187,7 +187,7 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
                 text = re.sub(r"\s+", " ", line["text"]).strip()
                 if text:
                     rows.append((text, float(line["x0"]), float(line["x1"])))
-            if _glyph_code_share(rows) >= 0.1:
+            if _glyph_code_share(rows) > 0:
                 # pdfminer found no character for the glyphs of a font ((cid:1841)(cid:4287)…: a font without a
                 # Unicode map it can read, or an encrypted file it half decrypts); pdfium often reads them
                 better = pdfium_pages.rows(index)
@@ -301,7 +301,10 @@ class _PdfiumPages:
         except Exception:  # pdfium missing or refusing the file: pdfminer's reading stands
             self._failed = True
             return None
-        # the segments of one line (the same baseline within half a line's height) are one row
+        # top to bottom and left to right, as pdfplumber gives its lines (pdfium keeps the content stream's order,
+        # in which a page may draw its last line first); the segments of one line (the same baseline within half a
+        # line's height) are one row
+        segments.sort(key=lambda seg: (-round(seg[3]), seg[1]))
         lines: list[tuple[str, float, float, float, float]] = []
         for text, x0, x1, y0, y1 in segments:
             if lines and abs(lines[-1][3] - y0) < 0.5 * max(y1 - y0, 1.0) and x0 >= lines[-1][2] - 1:
@@ -392,19 +395,33 @@ def _body_lines(container: Any, numbering: ListNumbering) -> list[str]:
         if child.tag == _W + "p":
             lines.append(numbering.label(child) + _para_text(child))
         elif child.tag == _W + "tbl":
-            lines.extend(_table_lines(child))
+            lines.extend(_table_lines(child, numbering))
         elif child.tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
-            lines.extend(_body_lines(content if content is not None else [], numbering))
+            if content is not None and not _skipped_control(child):
+                lines.extend(_body_lines(content, numbering))
         elif child.tag == _W + "customXml":
             lines.extend(_body_lines(child, numbering))
     return lines
 
 
-# what a paragraph's text leaves out: deleted runs of tracked changes, text boxes (a 版头 or a sidebar drawn over
-# the page; Word writes each twice, for new and old readers), field codes, and formatting
+def _skipped_control(sdt: Any) -> bool:
+    """A content control whose content is no text of the document: a placeholder still showing (单击或点击此处输入
+    文字。) or Word's generated table of contents (its headings again, with page numbers)."""
+    props = sdt.find(_W + "sdtPr")
+    if props is None:
+        return False
+    if props.find(_W + "showingPlcHdr") is not None:
+        return True
+    gallery = props.find(f"{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and "Table of Contents" in (gallery.get(_W + "val") or "")
+
+
+# what a paragraph's text leaves out: deleted and moved-away runs of tracked changes, text boxes (a 版头 or a
+# sidebar drawn over the page; Word writes each twice, for new and old readers), field codes, and formatting
 _NOT_TEXT = frozenset(
-    _W + tag for tag in ("del", "txbxContent", "instrText", "delText", "pPr", "rPr", "sdtPr", "footnoteReference")
+    _W + tag
+    for tag in ("del", "moveFrom", "txbxContent", "instrText", "delText", "pPr", "rPr", "sdtPr", "footnoteReference")
 ) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 _CHAR_OF = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
@@ -428,6 +445,8 @@ def _para_text(p: Any) -> str:
                 out.append(child.text or "")
             elif tag in _CHAR_OF:
                 out.append(_CHAR_OF[tag])
+            elif tag == _W + "sdt" and _skipped_control(child):
+                continue
             elif tag not in _NOT_TEXT and isinstance(tag, str):
                 walk(child)
 
@@ -435,14 +454,26 @@ def _para_text(p: Any) -> str:
     return "".join(out)
 
 
-def _table_lines(table: Any) -> list[str]:
+def _children(element: Any, tag: str) -> list[Any]:
+    """The *tag* children of *element*, also those a content control (``w:sdt``/``w:sdtContent``) or a custom XML
+    block wraps, but not those of nested elements of other kinds (a row's cells, not a nested table's)."""
+    out = []
+    for child in element:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            out.extend(_children(child, tag))
+    return out
+
+
+def _table_lines(table: Any, numbering: ListNumbering) -> list[str]:
     """One line per row of a ``w:tbl`` element: its cells' texts separated by a space (a cell spanning
-    several columns once, an empty cell left out)."""
+    several columns once, an empty cell left out). A table nested in a cell is part of that cell's text, once."""
     lines = []
-    for row in table.iter(_W + "tr"):
+    for row in _children(table, _W + "tr"):
         cells: list[str] = []
-        for cell in row.iter(_W + "tc"):
-            text = " ".join(" ".join(_para_text(p) for p in cell.iter(_W + "p")).split())
+        for cell in _children(row, _W + "tc"):
+            text = " ".join(" ".join(_body_lines(cell, numbering)).split())
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         lines.append(" ".join(cells))

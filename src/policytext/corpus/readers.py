@@ -303,6 +303,7 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
 
 
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
+_DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".mht", ".mhtml", ".md"})
 
 
 def saved_page_of(path: Path, root: Path) -> Path | None:
@@ -310,7 +311,8 @@ def saved_page_of(path: Path, root: Path) -> Path | None:
 
     A browser saving a page "complete" (and Word saving a web page) writes ``页面.html`` and, beside it, the folder
     ``页面_files`` (or ``页面.files``) with the page's images, scripts, style sheets and the frames it embeds, some
-    of them ``.html`` files: they are parts of that page, not documents.
+    of them ``.html`` files: they are parts of that page, not documents. Only files directly in that folder count,
+    and never texts, PDFs or Word files (a folder of documents that happens to be named like a page stays read).
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
@@ -320,16 +322,18 @@ def saved_page_of(path: Path, root: Path) -> Path | None:
     >>> saved_page_of(root / "通知.html", root) is None
     True
     """
-    for folder in path.parents:
-        if folder == root or root not in folder.parents:
-            return None
-        for mark in ("_files", ".files"):
-            stem = folder.name[: -len(mark)]
-            if folder.name.endswith(mark) and stem:
-                for suffix in _PAGE_SUFFIXES:
-                    page = folder.parent / (stem + suffix)
-                    if page.is_file():
-                        return page
+    if path.suffix.lower() in _DOCUMENT_SUFFIXES:
+        return None  # a browser puts no texts, PDFs or Word files there: a folder of documents named like a page
+    folder = path.parent  # browsers write the folder flat
+    if folder == root or root not in folder.parents:
+        return None
+    for mark in ("_files", ".files"):
+        stem = folder.name[: -len(mark)]
+        if folder.name.endswith(mark) and stem:
+            for suffix in _PAGE_SUFFIXES:
+                page = folder.parent / (stem + suffix)
+                if page.is_file():
+                    return page
     return None
 
 
@@ -345,7 +349,9 @@ def _warn_others_left(root: Path, pattern: str, taken: set[Path]) -> None:
     head, _, last = pattern.rpartition("/")
     any_type = (head + "/" if head else "") + re.sub(r"\.[^*/]*$", "", last).rstrip(".") + ("" if "*" in last else "*")
     others = sorted(
-        p for p in root.glob(any_type) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p not in taken
+        p
+        for p in root.glob(any_type)
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p not in taken and saved_page_of(p, root) is None
     )
     if not others:
         return
@@ -360,7 +366,11 @@ def _warn_others_left(root: Path, pattern: str, taken: set[Path]) -> None:
 
 def _warn_nothing_matched(root: Path, pattern: str) -> None:
     """Warn when *pattern* matched no file: naming the files policytext reads there, or saying there are none."""
-    others = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    others = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and saved_page_of(p, root) is None
+    )
     if not others:
         warnings.warn(
             f"{root}: pattern {pattern!r} matched no file, and the folder holds no file of a type policytext reads "

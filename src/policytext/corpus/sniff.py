@@ -118,7 +118,7 @@ def _looks_like_mhtml(raw: bytes) -> bool:
     >>> _looks_like_mhtml("来源：新华社\n\n正文".encode())
     False
     """
-    head = raw[:16384].replace(b"\r\n", b"\n")
+    head = raw[:16384].removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
     end = head.find(b"\n\n")
     if end <= 0 or b":" not in head[:80]:
         return False
