@@ -4,11 +4,11 @@ keep the labels Word shows, so that the heading hierarchy and the sections see t
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
 
 import policytext as pt
+from helpers.docx_parts import rewrite_parts
 from policytext.corpus.docx_numbering import ListNumbering, format_number
 from policytext.corpus.office import read_docx_text
 
@@ -43,22 +43,20 @@ def _numbered_docx(items: list[tuple[str, int | None, int]], numbering: str = NU
         d.add_paragraph(text)
     buf = io.BytesIO()
     d.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/numbering.xml":
-                data = numbering.encode("utf-8")
-            elif item.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                for text, num, level in items:
-                    if num is not None:
-                        pr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
-                        xml = xml.replace(f"<w:p><w:r><w:t>{text}</w:t>", f"<w:p>{pr}<w:r><w:t>{text}</w:t>", 1)
-                data = xml.encode("utf-8")
-            z.writestr(item, data)
-    return out.getvalue()
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "word/numbering.xml":
+            return numbering.encode("utf-8")
+        if name != "word/document.xml":
+            return data
+        xml = data.decode("utf-8")
+        for text, num, level in items:
+            if num is not None:
+                pr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                xml = xml.replace(f"<w:p><w:r><w:t>{text}</w:t>", f"<w:p>{pr}<w:r><w:t>{text}</w:t>", 1)
+        return xml.encode("utf-8")
+
+    return rewrite_parts(buf.getvalue(), edit)
 
 
 PARA = "各地区各部门要结合实际认真贯彻落实，确保各项任务落到实处。"

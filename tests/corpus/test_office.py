@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 import policytext as pt
+from helpers.docx_parts import rewrite_parts
 from helpers.make_pdf import write_pdf
 from policytext.corpus.office import join_wrapped, read_docx_text, read_pdf_text
 from policytext.errors import DecodeError, MissingExtraError
@@ -339,20 +340,18 @@ def test_a_pdf_that_needs_a_password_says_so(tmp_path):
 
 def _docx_with_body(body_xml: str) -> bytes:
     """A .docx that python-docx wrote, its body replaced by *body_xml* (WordprocessingML, prefixes w, mc, wps)."""
-    src = zipfile.ZipFile(io.BytesIO(_docx(["占位"], [["a"]])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                head, _, rest = xml.partition("<w:body>")
-                _, _, tail = rest.partition("</w:body>")
-                mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-                head = head if "xmlns:mc=" in head else head.replace("<w:document ", f"<w:document {mc} ", 1)
-                data = (head + "<w:body>" + body_xml + "</w:body>" + tail).encode("utf-8")
-            z.writestr(item, data)
-    return out.getvalue()
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        xml = data.decode("utf-8")
+        head, _, rest = xml.partition("<w:body>")
+        _, _, tail = rest.partition("</w:body>")
+        mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        head = head if "xmlns:mc=" in head else head.replace("<w:document ", f"<w:document {mc} ", 1)
+        return (head + "<w:body>" + body_xml + "</w:body>" + tail).encode("utf-8")
+
+    return rewrite_parts(_docx(["占位"], [["a"]]), edit)
 
 
 def _p(inner: str) -> str:
