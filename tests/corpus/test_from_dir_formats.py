@@ -249,3 +249,15 @@ def test_the_default_pattern_does_not_point_at_a_saved_pages_resources(tmp_path)
         pt.Corpus.from_dir(tmp_path)
     messages = " ".join(str(w.message) for w in record)
     assert "关于开展工作的通知.html" in messages and "saved_resource" not in messages
+
+
+def test_a_word_version_that_is_a_web_page_is_read_and_a_real_doc_is_listed(tmp_path):
+    # government sites' "Word version" downloads are often HTML (or MHTML) with a .doc suffix
+    paras = "".join(f"<p>第{i}段，各单位要认真贯彻落实会议精神，推动各项工作取得新进展。</p>" for i in range(4))
+    html = f"<html><head><meta charset='gb2312'><title>通知</title></head><body><h1>通知</h1>{paras}</body></html>"
+    (tmp_path / "通知.doc").write_bytes(html.encode("gb18030"))
+    (tmp_path / "旧文件.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.warns(UserWarning, match=r"1 file\(s\) of unsupported types skipped \(旧文件\.doc\)"):
+        corpus = pt.Corpus.from_dir(tmp_path, pattern="**/*")
+    assert [d.doc_id for d in corpus] == ["通知"] and corpus[0].text.startswith("第0段")
+    assert list(corpus.problems["kind"]) == ["unsupported"]

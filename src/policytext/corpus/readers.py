@@ -276,8 +276,9 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
 
     The metadata file (``manifest.jsonl``/``metadata.csv`` or the *metadata* path) is never a
     document. When the pattern names no suffix (``"**/*"``), files of unsupported types are
-    skipped (the second list); so are, whatever the pattern, the files in the resource folder of a
-    page saved "complete" (:func:`saved_page_of`). When the pattern matches nothing while *root* holds files
+    skipped (the second list), except a ``.doc``/``.wps``/``.xls`` file that holds a web page (it is read);
+    so are, whatever the pattern, the files in the resource folder of a page saved "complete"
+    (:func:`saved_page_of`). When the pattern matches nothing while *root* holds files
     policytext reads, a :class:`UserWarning` names them and the pattern to use.
     """
     sidecar_files = {root / "manifest.jsonl", root / "metadata.csv"}
@@ -298,8 +299,25 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
         if matched:
             _warn_others_left(root, pattern, set(matched) | set(resources) | sidecar_files)
         return matched, resources
-    keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES]
-    return keep, sorted([p for p in matched if p.suffix.lower() not in SUPPORTED_SUFFIXES] + resources)
+    keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES or _page_in_disguise(p)]
+    return keep, sorted([p for p in matched if p not in set(keep)] + resources)
+
+
+#: Suffixes of legacy office files that sites also give to a web page (a "Word version" served as HTML or MHTML).
+_DISGUISE_SUFFIXES = frozenset({".doc", ".wps", ".xls"})
+
+
+def _page_in_disguise(path: Path) -> bool:
+    """*path* has a legacy office suffix (``.doc``, ``.wps``, ``.xls``) but holds a web page or a page saved as one
+    file, as many government sites' "Word version" downloads do: it is read like any page."""
+    if path.suffix.lower() not in _DISGUISE_SUFFIXES or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    return sniff_format(head) in ("html", "mhtml")
 
 
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
