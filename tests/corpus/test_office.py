@@ -427,3 +427,48 @@ def test_docx_moved_text_placeholders_tables_of_contents_and_nested_tables():
         "单元格正文",  # not the text box, not twice
         "外层单元格 内层A 内层B 外层右",  # the nested table once, inside its cell
     ]
+
+
+def _docx_with_chunk(chunk_name: str, chunk: bytes) -> bytes:
+    """A .docx whose body is only an imported chunk (w:altChunk), as office systems export web forms."""
+    rel = (
+        f'<Relationship Id="rIdChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'aFChunk" Target="{chunk_name}"/></Relationships>'
+    )
+    body = (
+        '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdChunk1"/>'
+    )
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "word/_rels/document.xml.rels":
+            return data.decode("utf-8").replace("</Relationships>", rel).encode("utf-8")
+        return data
+
+    buf = io.BytesIO(rewrite_parts(_docx_with_body(body), edit))
+    with zipfile.ZipFile(buf, "a") as z:
+        z.writestr(f"word/{chunk_name}", chunk)
+    return buf.getvalue()
+
+
+CHUNK_PARAS = ["关于做好年度考核工作的通知", "各单位要认真贯彻落实会议精神。", "确保各项任务落到实处。"]
+
+
+def test_a_docx_whose_body_is_an_imported_web_page_is_read():
+    html = "<html><head><meta charset='gb2312'></head><body>" + "".join(f"<p>{p}</p>" for p in CHUNK_PARAS)
+    html += "</body></html>"
+    text = read_docx_text(_docx_with_chunk("afchunk.htm", html.encode("gb18030")), "x.docx")
+    assert text.split("\n") == CHUNK_PARAS
+    # the same page as an MHTML chunk (afchunk.mht), quoted-printable
+    import quopri
+
+    mht = (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + quopri.encodestring(html.replace("gb2312", "utf-8").encode("utf-8")) + b"\r\n--B--\r\n"
+    )  # fmt: skip
+    assert read_docx_text(_docx_with_chunk("afchunk.mht", mht), "x.docx").split("\n") == CHUNK_PARAS
+
+
+def test_a_docx_whose_only_chunk_cannot_be_read_names_it():
+    with pytest.raises(DecodeError, match=r"x\.docx: its body is an imported chunk .*word/afchunk\.rtf"):
+        read_docx_text(_docx_with_chunk("afchunk.rtf", b"{\\rtf1\\ansi hello}"), "x.docx")

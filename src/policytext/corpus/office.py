@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DecodeError, MissingExtraError
+from .docx_chunks import AltChunks
 from .docx_numbering import ListNumbering
 from .officialdoc import CN_ORDINAL
 from .text import RADICAL_TABLE
@@ -32,6 +33,7 @@ from .text import RADICAL_TABLE
 __all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[—\-–－_~·\s]*\d{1,4}[—\-–－_~·\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
@@ -381,27 +383,52 @@ def read_docx_text(raw: bytes, name: str = "<bytes>") -> str:
         document = docx.Document(io.BytesIO(raw))
     except Exception:  # python-docx raises several types on broken files (a dangling image link, …)
         return _docx_xml_text(raw, name)
-    return "\n".join(ln.strip() for ln in _body_lines(document.element.body, ListNumbering(raw)))
+    return _package_text(document.element.body, _Package(raw, name), name)
 
 
-def _body_lines(container: Any, numbering: ListNumbering) -> list[str]:
+def _package_text(body: Any, package: _Package, name: str) -> str:
+    """The lines of *body*, joined; a body whose only content is an imported chunk policytext cannot read (RTF,
+    plain text) is a :class:`DecodeError` naming that part, never an empty text."""
+    text = "\n".join(ln.strip() for ln in _body_lines(body, package))
+    if not text.strip() and package.chunks.unread:
+        raise DecodeError(
+            f"{name}: its body is an imported chunk that policytext does not read "
+            f"({', '.join(package.chunks.unread)}); open it in Word and save it as .docx again",
+            source=name,
+        )
+    return text
+
+
+class _Package:
+    """What a ``.docx``'s body refers to outside ``document.xml``: its list numbering and its imported chunks."""
+
+    def __init__(self, raw: bytes, name: str) -> None:
+        self.numbering = ListNumbering(raw)
+        self.chunks = AltChunks(raw, name)
+
+
+def _body_lines(container: Any, package: _Package) -> list[str]:
     """The lines of a ``w:body`` (ElementTree or lxml): one per paragraph and one per table row, in document order,
     also inside content controls (``w:sdt``) and custom XML blocks, whose paragraphs python-docx does not list.
     Tables are read from their XML directly: python-docx's ``row.cells`` is slow on large tables (it resolves
     every merge), and a vertically merged cell is printed once, as the document shows it. A paragraph of one of
-    Word's numbered lists gets the label Word shows (一、 （一） 1.: :mod:`~policytext.corpus.docx_numbering`)."""
+    Word's numbered lists gets the label Word shows (一、 （一） 1.: :mod:`~policytext.corpus.docx_numbering`); an
+    imported chunk (``w:altChunk``, a web page inside the package) gives its text
+    (:mod:`~policytext.corpus.docx_chunks`)."""
     lines: list[str] = []
     for child in container:
         if child.tag == _W + "p":
-            lines.append(numbering.label(child) + _para_text(child))
+            lines.append(package.numbering.label(child) + _para_text(child))
         elif child.tag == _W + "tbl":
-            lines.extend(_table_lines(child, numbering))
+            lines.extend(_table_lines(child, package))
         elif child.tag == _W + "sdt":
             content = child.find(_W + "sdtContent")
             if content is not None and not _skipped_control(child):
-                lines.extend(_body_lines(content, numbering))
+                lines.extend(_body_lines(content, package))
         elif child.tag == _W + "customXml":
-            lines.extend(_body_lines(child, numbering))
+            lines.extend(_body_lines(child, package))
+        elif child.tag == _W + "altChunk":
+            lines.extend(package.chunks.lines(child.get(_R_ID) or ""))
     return lines
 
 
@@ -466,14 +493,14 @@ def _children(element: Any, tag: str) -> list[Any]:
     return out
 
 
-def _table_lines(table: Any, numbering: ListNumbering) -> list[str]:
+def _table_lines(table: Any, package: _Package) -> list[str]:
     """One line per row of a ``w:tbl`` element: its cells' texts separated by a space (a cell spanning
     several columns once, an empty cell left out). A table nested in a cell is part of that cell's text, once."""
     lines = []
     for row in _children(table, _W + "tr"):
         cells: list[str] = []
         for cell in _children(row, _W + "tc"):
-            text = " ".join(" ".join(_body_lines(cell, numbering)).split())
+            text = " ".join(" ".join(_body_lines(cell, package)).split())
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         lines.append(" ".join(cells))
@@ -490,4 +517,4 @@ def _docx_xml_text(raw: bytes, name: str) -> str:
         raise DecodeError(f"{name}: not a readable .docx ({type(e).__name__}: {e})", source=name) from None
 
     body = root.find(_W + "body")
-    return "\n".join(ln.strip() for ln in _body_lines(body if body is not None else [], ListNumbering(raw)))
+    return _package_text(body if body is not None else [], _Package(raw, name), name)
