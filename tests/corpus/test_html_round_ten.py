@@ -119,3 +119,46 @@ def test_the_utf16_copies_of_round_ten_read_whole_from_their_bytes(rec):
     assert "<" not in doc.text and "mso" not in doc.text
     # the bytes read as the page's text does, re-encoded as UTF-8 (the scorer's view)
     assert pt.read_document(raw.decode("utf-16").encode()).text == doc.text
+
+
+def _word_page(title_tag: str) -> bytes:
+    """An official document saved by Word as a web page: 版头, 文号, title, 主送, text, signature, date."""
+
+    def p(text: str, align: str | None = None) -> str:
+        style = f" align={align} style='text-align:{align}'" if align else " style='text-indent:32.0pt'"
+        return f"<p class=MsoNormal{style}><span style='font-family:仿宋_GB2312'>{text}<o:p></o:p></span></p>"
+
+    lines = [
+        p("某某县人民政府办公室文件", "center"),
+        p("某政办发〔2024〕12号", "center"),
+        p(WORD_TITLE, "center"),
+        p("各乡镇人民政府，县政府各部门："),
+        p("《某某县2024年优化营商环境工作要点》已经县政府同意，现印发给你们，请认真贯彻执行。"),
+        p("一、总体要求"),
+        p("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，持续优化营商环境。"),
+        p("某某县人民政府办公室", "right"),
+        p("2024年3月15日", "right"),
+    ]
+    head = f"<meta http-equiv=Content-Type content='text/html; charset=gb2312'><title>{title_tag}</title>"
+    body = f"<div class=WordSection1>{''.join(lines)}</div>"
+    return (
+        f"<html xmlns:o='urn:schemas-microsoft-com:office:office'><head>{head}</head><body>{body}</body></html>".encode(
+            "gb18030"
+        )
+    )
+
+
+WORD_TITLE = "某某县人民政府办公室关于印发某某县2024年优化营商环境工作要点的通知"
+
+
+def test_an_official_document_saved_by_word_as_a_web_page():
+    # the <title> is the document's title and is printed whole; its issuer, printed again as the signature, is a
+    # line the title starts with, which had been taken for the heading (and the rest for a site's name)
+    doc = pt.read_document(_word_page(WORD_TITLE))
+    assert doc.meta["title"] == WORD_TITLE
+    assert doc.text.startswith("各乡镇人民政府，县政府各部门：") and doc.text.endswith("2024年3月15日")
+    assert doc.meta["doc_number"] == "某政办发〔2024〕12号"  # printed above the title, outside the text
+    assert doc.meta["issuer"] == "某某县人民政府办公室" and doc.meta["written_date"] == dt.date(2024, 3, 15)
+    # a <title> with a site's name after a separator is never taken whole
+    doc = pt.read_document(_word_page(f"{WORD_TITLE}_某某县人民政府门户网站"))
+    assert doc.meta["title"] == WORD_TITLE

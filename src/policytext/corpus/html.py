@@ -1192,6 +1192,14 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     '关于11月活动的通知'
     """
     key = _title_key(html_title)
+    if (
+        key
+        and not _NAME_SEPARATOR_RE.search(html_title.strip())
+        and any(_title_key(line) == key for line in page_lines if len(line) <= 120)
+    ):
+        # no site name after a separator, and printed whole as a line of its own: the heading itself (an official
+        # document's title, whose issuer, printed again as its signature, is also a line the title starts with)
+        return html_title.strip()
     best = ""
     for line in page_lines:
         if len(line) > 120:
@@ -1472,6 +1480,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value
+    if "doc_number" not in meta and zone_lines:
+        # an official document's 文号 printed above its title (版头: 某某县人民政府办公室文件 / 某政办发〔2024〕12号)
+        number = official_fields("\n".join(zone_lines[-12:])).get("doc_number")
+        if number:
+            meta["doc_number"] = number
     header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
