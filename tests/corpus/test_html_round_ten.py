@@ -13,7 +13,7 @@ import pytest
 
 import policytext as pt
 from helpers import html_scoring
-from policytext.corpus.html import _drop_site_chrome, _is_site_chrome
+from policytext.corpus.html import _drop_site_chrome, _is_site_chrome, _out_of_order_header_tail_cut
 from policytext.corpus.sniff import sniff_format
 
 TITLE = "市文广新旅局召开文化企业座谈会"
@@ -162,3 +162,22 @@ def test_an_official_document_saved_by_word_as_a_web_page():
     # a <title> with a site's name after a separator is never taken whole
     doc = pt.read_document(_word_page(f"{WORD_TITLE}_某某县人民政府门户网站"))
     assert doc.meta["title"] == WORD_TITLE
+
+
+def test_a_header_line_trafilatura_moves_below_the_article_and_a_signature_with_its_role():
+    # a date and 来源 line in a block without paragraphs: trafilatura sets it after the article's paragraphs
+    nav = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(12))
+    paras = "".join(f"<p>{p}</p>" for p in BODY) + "<p style='text-align:right'>（某某县委组织部 供稿）</p>"
+    body = f"<ul>{nav}</ul><div class='main'><h2>{TITLE}</h2>"
+    body += "<div class='info'>2024-03-15 &nbsp; 来源：县委组织部 &nbsp; 浏览次数：128</div>"
+    body += f"<div class='content'>{paras}</div></div>"
+    doc = pt.read_document(
+        f"<html><head><title>{TITLE}_某某县人民政府</title></head><body>{body}</body></html>".encode()
+    )
+    assert doc.text == "\n".join(BODY)
+    assert doc.meta["date"] == dt.date(2024, 3, 15) and doc.meta["source"] == "县委组织部"
+    assert doc.meta["organization"] == "某某县委组织部"  # the unit's role (供稿) after its name
+    # a header line that the page prints below the article (a closing 来源 line) stays where it is printed
+    tail = [*BODY, "来源：县委组织部"]
+    page = [TITLE, *tail]
+    assert _out_of_order_header_tail_cut(tail, page) == tail

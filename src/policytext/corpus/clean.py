@@ -441,7 +441,12 @@ _ORG_SUFFIX = (
     "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府"
     "|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
 )
-_SIGNATURE_RE = re.compile(r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:" + _ORG_SUFFIX + r"))\s*[）)]\s*$")
+# (孟村县委组织部), also with the unit's role after its name: (某某县委组织部 供稿), (某某镇党委 报送)
+_SIGNATURE_RE = re.compile(
+    r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:"
+    + _ORG_SUFFIX
+    + r"))\s*(?:供稿|供图|报送|撰稿|来稿|投稿)?\s*[）)]\s*$"
+)
 _TERMINAL = "。！？!?；;…”’」』）)》"
 
 

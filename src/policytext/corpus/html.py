@@ -1350,6 +1350,44 @@ def _out_of_order_lead_cut(lines: list[str], page_lines: list[str], page_keys: l
     return out
 
 
+def _out_of_order_header_tail_cut(
+    lines: list[str], page_lines: list[str], page_keys: list[str] | None = None
+) -> list[str]:
+    """*lines* without header lines at their end that the page prints above the article's first sentence: the
+    date and 来源 line of a block without paragraphs, which trafilatura sets after the article's paragraphs
+    (``2024-03-15 来源：县委组织部 浏览次数：128`` last). The header zone above the article still reads them.
+
+    >>> page = ["某县召开推进会", "2024-03-15 来源：县委组织部", "3月14日，某县召开推进会，部署重点任务。"]
+    >>> _out_of_order_header_tail_cut([page[2], "2024-03-15 来源：县委组织部"], page)
+    ['3月14日，某县召开推进会，部署重点任务。']
+    """
+    key = _first_prose_key(lines) or next((_han_key(ln)[:16] for ln in lines if _SENTENCE_LINE_RE.match(ln)), "")
+    if not key:
+        return lines
+    if page_keys is None:
+        page_keys = [_han_key(ln) for ln in page_lines]
+    at = _page_line_of(key, page_keys)
+    if at is None:
+        return lines
+    end = len(lines)
+    while end > 1:
+        line = lines[end - 1].strip()
+        if not line:
+            end -= 1
+            continue
+        k = _han_key(line)
+        header = (
+            len(line) <= 120
+            and not _SENTENCE_LINE_RE.match(line)
+            and bool(read_header_fields(line) or _dateline([line]))
+        )
+        rows = [j for j, pk in enumerate(page_keys) if pk == k] if header and k else []
+        if not rows or min(rows) >= at:
+            break
+        end -= 1
+    return lines[:end]
+
+
 _DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
 _YEAR_MONTH_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?\s*$")
 
@@ -1397,6 +1435,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines = _leading_link_list_cut([_glued_chrome_strip(ln) for ln in text.split("\n")])
     if method == "trafilatura":
         lines = _out_of_order_lead_cut(lines, page_lines, page_keys)
+        lines = _out_of_order_header_tail_cut(lines, page_lines, page_keys)
     text = "\n".join(_drop_site_chrome(_leading_byline_cut(lines)))
     above_prose = _zone_above_prose(text.split("\n"), page_lines, page_keys)
     meta: dict[str, Any] = {k: v for k, v in fields.items() if not k.startswith("_")}
