@@ -181,3 +181,46 @@ def test_a_header_line_trafilatura_moves_below_the_article_and_a_signature_with_
     tail = [*BODY, "来源：县委组织部"]
     page = [TITLE, *tail]
     assert _out_of_order_header_tail_cut(tail, page) == tail
+
+
+def _organization_page(article: str, title: str) -> bytes:
+    nav = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(12))
+    related = "".join(f"<li><a href='/a{i}'>某某县开展党员冬训第{i}期</a> 2024-01-0{i}</li>" for i in range(1, 4))
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}-某某县委组织部</title></head><body>"
+        f"<ul>{nav}</ul><div class='crumb'>您的位置：首页 &gt; 组工动态</div><div class='main'>{article}</div>"
+        f"<div class='related'><h3>相关阅读</h3><ul>{related}</ul></div>"
+        "<div class='footer'>版权所有 中共某某县委组织部 技术支持：某某网络公司</div></body></html>"
+    ).encode()
+
+
+def test_an_attachment_list_of_links_under_a_notice_is_kept():
+    # trafilatura drops a paragraph that is mostly a link (附件：<a>1.报名表.docx</a>); an official document's
+    # attachments are part of it
+    title = "关于开展2024年度党员发展对象培训的通知"
+    article = f"<h1>{title}</h1><div class='info'>发布日期：2024-03-01</div><div class='article'>"
+    article += (
+        "<p>各乡镇党委，县直各单位党组织：</p><p>为做好2024年度发展党员工作，经研究，决定举办发展对象培训班。</p>"
+    )
+    article += "<p>请各单位于3月10日前报送参训人员名单（见附件）。</p>"
+    article += "<p style='text-align:right'>中共某某县委组织部</p><p style='text-align:right'>2024年3月1日</p>"
+    article += (
+        "<p>附件：<a href='/f/a.docx'>1.发展对象培训报名表.docx</a></p><p><a href='/f/b.xlsx'>2.课程安排表.xlsx</a></p>"
+    )
+    doc = pt.read_document(_organization_page(article + "</div>", title))
+    assert doc.text.split("\n")[-3:] == ["2024年3月1日", "附件：1.发展对象培训报名表.docx", "2.课程安排表.xlsx"]
+    assert doc.meta["attachments"] == ["发展对象培训报名表.docx", "课程安排表.xlsx"]
+    # no attachment printed under the text: nothing is added (the related list below is not one)
+    doc = pt.read_document(_organization_page(article.split("<p>附件")[0] + "</div>", title))
+    assert doc.text.endswith("2024年3月1日") and doc.meta.get("attachments") is None
+
+
+def test_a_subtitle_under_the_heading_is_no_body():
+    title = "扎根基层写忠诚"
+    article = f"<h1>{title}</h1><h3>——记某某县某某镇党委书记王某某</h3>"
+    article += "<div class='info'>作者：张三 李四 发布时间：2024年05月20日</div><div class='article'>"
+    article += "<p>在某某镇，提起党委书记王某某，群众都竖起大拇指。</p>"
+    article += "<p>三年来，他走遍全镇12个村，推动村集体经济发展。</p></div>"
+    doc = pt.read_document(_organization_page(article, title))
+    assert doc.text.startswith("在某某镇") and doc.meta["subtitle"] == "——记某某县某某镇党委书记王某某"
+    assert doc.meta["author"] == "张三 李四" and doc.meta["date"] == dt.date(2024, 5, 20)

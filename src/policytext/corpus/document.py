@@ -26,7 +26,8 @@ class Document:
     ``text`` is the clean, normalized body that every offset refers to; ``raw`` is
     the text as read (decoded, before cleaning); ``meta`` holds ``title``, ``author``,
     ``source``, ``issuer``, ``date`` (:class:`datetime.date` or None), ``year``,
-    ``organization``, ``url``, ``path``, ``encoding`` where known.
+    ``organization``, ``url``, ``path``, ``encoding`` (and for web pages ``subtitle``, for official documents
+    ``doc_number``, ``written_date``, ``recipients``, ``cc``, ``attachments``) where known.
 
     >>> Document("d1", "学出理想信念。", {"year": 2022}).meta["year"]
     2022

@@ -431,6 +431,96 @@ _LONE_BULLETS = frozenset(_BULLETS)
 _SOURCE_PREFIX_RE = re.compile(r"^[\[【][\u4e00-\u9fff]{2,8}[\]】]\S")
 
 
+_SUBTITLE_RE = re.compile(r"^[—–]{1,2}\s*\S")
+
+
+def _subtitle_cut(
+    lines: list[str], title: str | None, page_lines: list[str], page_keys: list[str]
+) -> tuple[list[str], str | None]:
+    """*lines* without a subtitle (副题: ——记某某镇党委书记王某某) that opens them, and that subtitle: a short line
+    that starts with a dash, ends no sentence, and is printed within three lines under the heading.
+
+    >>> page = ["扎根基层写忠诚", "——记某镇党委书记王某", "在某镇，群众都竖起大拇指。"]
+    >>> _subtitle_cut(page[1:], page[0], page, [_han_key(x) for x in page])
+    (['在某镇，群众都竖起大拇指。'], '——记某镇党委书记王某')
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None or not title:
+        return lines, None
+    line = lines[first].strip()
+    if not _SUBTITLE_RE.match(line) or len(line) > 40 or line.endswith(_SENTENCE_ENDS):
+        return lines, None
+    heading = _page_line_of(_han_key(title), page_keys) if _han_key(title) else None
+    at = _page_line_of(_han_key(line), page_keys) if _han_key(line) else None
+    if heading is None or at is None or not 0 < at - heading <= 3:
+        return lines, None
+    return lines[first + 1 :], line
+
+
+_ATTACHMENT_START_RE = re.compile(r"^\s*(?:相关)?附\s*件")
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.I)
+_ITEM_NUMBER_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]")
+
+
+def _attachments_below(lines: list[str], page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """The attachment list the page prints right under the article's last line (附件：1.报名表.docx / 2.…), where
+    the extractor dropped it as a block of links; ``[]`` when the next printed line is no 附件 label or the text
+    already holds one. An official document's 附件 are part of it (GB/T 9704).
+
+    >>> page = ["某某通知", "请按时报送。", "附件：报名表.docx", "2.任务分解表.xlsx", "分享到："]
+    >>> _attachments_below(["请按时报送。"], page, [_han_key(x) for x in page])
+    ['附件：报名表.docx', '2.任务分解表.xlsx']
+    """
+    if any(_ATTACHMENT_START_RE.match(ln) for ln in lines):
+        return []
+    page_tkeys = [_title_key(ln) for ln in page_lines]  # Han, letters and digits: a date line (2024年3月1日) too
+    rows = []
+    for line in lines:
+        key = _title_key(line)
+        if len(key) >= 4:
+            found = next((j for j, pk in enumerate(page_tkeys) if pk == key), None)
+            if found is not None:
+                rows.append(found)
+    if not rows:
+        return []
+    j = max(rows) + 1
+    while j < len(page_lines) and not page_lines[j].strip():
+        j += 1
+    if j >= len(page_lines) or not _ATTACHMENT_START_RE.match(page_lines[j]) or len(page_lines[j]) > 120:
+        return []
+    out = [page_lines[j].strip()]
+    for line in page_lines[j + 1 : j + 21]:
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) > 80 or s.endswith(_SENTENCE_ENDS) or not (_FILE_NAME_RE.search(s) or _ITEM_NUMBER_RE.match(s)):
+            break
+        out.append(s)
+    return out
+
+
+_ATTACHMENT_LABEL_RE = re.compile(r"^\s*(?:相关)?附\s*件(?:下载)?\s*[:：]\s*$")
+
+
+def _attachment_label_join(lines: list[str]) -> list[str]:
+    """*lines* with a bare attachment label (附件：) joined to the file name on the next line (a name with a file
+    suffix or a number): an extractor breaks the line before the label's link (附件：<a>报名表.docx</a>), and the
+    label alone reads as an empty field.
+
+    >>> _attachment_label_join(["特此通知。", "附件：", "发展对象培训报名表.docx"])
+    ['特此通知。', '附件：发展对象培训报名表.docx']
+    """
+    out: list[str] = []
+    for line in lines:
+        joins = out and _ATTACHMENT_LABEL_RE.match(out[-1]) and line.strip() and len(line) <= 80
+        # a file's name (…报名表.docx, 1.报名表): not the heading of an attachment printed in full below its label
+        if joins and (_FILE_NAME_RE.search(line) or _ITEM_NUMBER_RE.match(line)):
+            out[-1] = out[-1].rstrip() + line.strip()
+            continue
+        out.append(line)
+    return out
+
+
 def _leading_link_list_cut(lines: list[str]) -> list[str]:
     """*lines* without a list of other articles that the extractor put above the article: three or more
     items in a row (short lines with no sentence end, each dated, bulleted or led by a bracketed source
@@ -1432,7 +1522,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         method = "trafilatura"
     # paragraphs that an old CMS set in one block, each indented with spaces (…反响。      为充分发挥…)
     text = _INDENT_BREAK_RE.sub("\\1\n", text)
-    lines = _leading_link_list_cut([_glued_chrome_strip(ln) for ln in text.split("\n")])
+    lines = _leading_link_list_cut(_attachment_label_join([_glued_chrome_strip(ln) for ln in text.split("\n")]))
     if method == "trafilatura":
         lines = _out_of_order_lead_cut(lines, page_lines, page_keys)
         lines = _out_of_order_header_tail_cut(lines, page_lines, page_keys)
@@ -1469,6 +1559,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
+        lines = lines + _attachments_below(lines, page_lines, page_keys)
         text = "\n".join(lines)
         for key, value in header_found.items():
             meta.setdefault(key, value)
@@ -1477,6 +1568,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         lines = text.split("\n")
         text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
     text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page), title))
+    lines, subtitle = _subtitle_cut(text.split("\n"), title, page_lines, page_keys)
+    if subtitle:
+        meta.setdefault("subtitle", subtitle)
+        text = "\n".join(lines)
     lines, colophon = _colophon_cut(text.split("\n"))
     for key, value in colophon.items():
         meta.setdefault(key, value)
