@@ -224,3 +224,31 @@ def test_a_subtitle_under_the_heading_is_no_body():
     doc = pt.read_document(_organization_page(article, title))
     assert doc.text.startswith("在某某镇") and doc.meta["subtitle"] == "——记某某县某某镇党委书记王某某"
     assert doc.meta["author"] == "张三 李四" and doc.meta["date"] == dt.date(2024, 5, 20)
+
+
+def _wechat_page(script: str) -> bytes:
+    paras = "".join(f'<section><span style="font-size:15px">{p}</span></section>' for p in BODY)
+    paras += (
+        '<section><span style="color:#888">来源：某某组工</span></section><section><span>编辑：王某</span></section>'
+    )
+    return (
+        f'<html><head><meta charset="utf-8"><title>{TITLE}</title><script>{script}</script></head><body>'
+        f'<h1 class="rich_media_title" id="activity-name">{TITLE}</h1><div id="meta_content">'
+        '<span class="rich_media_meta_text">某某组工</span><a id="js_name">某某组工</a>'
+        '<em id="publish_time"></em></div>'
+        f'<div class="rich_media_content" id="js_content">{paras}</div>'
+        '<div class="rich_media_tool"><span>阅读</span><span id="readNum">1024</span><span>在看</span></div>'
+        "<div class='qr_code_pc'><p>微信扫一扫<br>关注该公众号</p></div></body></html>"
+    ).encode()
+
+
+def test_a_wechat_article_saved_as_a_page():
+    # the article is #js_content; the account's name and the reading counters around it are no body; the time the
+    # page prints with a script from its own record (var ct = seconds, China time) is the publication date
+    doc = pt.read_document(_wechat_page('var ct = "1710460800"; var nickname = "某某组工";'))
+    assert doc.text == "\n".join(BODY)
+    assert doc.meta["title"] == TITLE and doc.meta["date"] == dt.date(2024, 3, 15)
+    assert doc.meta["source"] == "某某组工"  # the 来源 credit under the article, read before it is cut
+    assert pt.read_document(_wechat_page("var createTime = '2023-12-01 18:30';")).meta["date"] == dt.date(2023, 12, 1)
+    # no record: no date (none is guessed)
+    assert pt.read_document(_wechat_page("var nickname = '某某组工';")).meta.get("date") is None

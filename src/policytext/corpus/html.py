@@ -62,7 +62,7 @@ def html_to_text(fragment: str) -> str:
 
 _CONTAINER_RE = re.compile(
     r"<(?P<tag>td|div|section|article)\b[^<>]*?"
-    r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text)[\"']"
+    r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text|js_content)[\"']"
     r"|\bclass\s*=\s*[\"'][^\"']*\b(?:wp_articlecontent|TRS_Editor|pages_content|article-content)\b[^\"']*[\"'])"
     r"[^<>]*>",
     re.S,
@@ -141,6 +141,10 @@ _ENP_RE = re.compile(r"<!--\s*enpproperty\b(.*?)-->", re.I | re.S)
 _ENP_FIELD_RE = re.compile(r"<(date|title)>(.*?)</\1>", re.I | re.S)
 _H1_PART_RE = re.compile(r"</?(?:td|th|br|p|div|span)\b[^<>]*>", re.I)
 _TITLE_RE = re.compile(r"<title\b[^<>]*>(.*?)</title>", re.I | re.S)
+_WECHAT_TIME_RE = re.compile(
+    r"""\b(?:var\s+)?(?:ct|publish_time)\s*=\s*["'](?P<epoch>1\d{9})["']"""
+    r"""|\bcreateTime\s*=\s*["'](?P<text>(?:19|20)\d{2}-\d{1,2}-\d{1,2}[^"']*)["']"""
+)
 
 
 def _cell_text(cell: str) -> str:
@@ -189,6 +193,18 @@ def page_fields(page: str) -> dict[str, Any]:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
             if _cell_text(value):
                 found.setdefault(f"_enp_{key.lower()}", _cell_text(value))
+    wechat = _WECHAT_TIME_RE.search(page) if 'id="js_content"' in page or "id='js_content'" in page else None
+    if wechat:
+        # a WeChat article (公众号) prints its time with a script from the page's own record (var ct = "1710460800",
+        # seconds since 1970, China time; or createTime = '2024-03-15 10:00'): the publication time, not the crawl's
+        stamp = wechat.group("epoch")
+        day = (
+            (dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc) + dt.timedelta(hours=8)).date()
+            if stamp
+            else parse_date(wechat.group("text") or "")
+        )
+        if day is not None:
+            found["_wechat_date"] = day
     for key in ("date", "written_date"):
         if isinstance(found.get(key), str):
             found[key] = parse_date(found[key])
@@ -1575,7 +1591,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines, colophon = _colophon_cut(text.split("\n"))
     for key, value in colophon.items():
         meta.setdefault(key, value)
-    text = "\n".join(_trailing_credits_cut(lines, title))
+    kept = _trailing_credits_cut(lines, title)
+    # the source a credit line under the article names (来源：某某组工, （来源：新华社）): metadata, not lost
+    for key, value in read_header_fields("\n".join(ln.strip().strip("（）()") for ln in lines[len(kept) :])).items():
+        if key in ("source", "author"):
+            meta.setdefault(key, value)
+    text = "\n".join(kept)
     title_key = _han_key(title or "")
     first = next(
         (
@@ -1633,6 +1654,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         for source in ("_meta_date", "_enp_date"):
             if d is None and fields.get(source):
                 d = parse_date(fields[source])
+        d = d or fields.get("_wechat_date")
         if d is not None:
             meta["date"] = d
     return text, meta
