@@ -132,3 +132,30 @@ def test_format_number_covers_the_formats_documents_use():
     assert format_number(3, "decimalFullWidth") == "３" and format_number(27, "lowerLetter") == "aa"
     assert format_number(5, "bullet") == "" and format_number(7, "someNewFormat") == "7"
     assert ListNumbering(b"not a zip").label(None) == ""
+
+
+def test_level_overrides_style_links_and_damaged_starts():
+    override = NUMBERING.replace(
+        "</w:numbering>",
+        '<w:num w:numId="5"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="5"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        "</w:lvlOverride></w:num>"
+        '<w:abstractNum w:abstractNumId="20"><w:numStyleLink w:val="PolicyList"/></w:abstractNum>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="20"/></w:num>'
+        '<w:abstractNum w:abstractNumId="13"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/>'
+        '<w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="13"/></w:num></w:numbering>',
+    )
+    styles = (
+        f'<w:styles {W}><w:style w:type="numbering" w:styleId="PolicyList"><w:pPr><w:numPr>'
+        '<w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>'
+    )
+
+    def with_styles(raw: bytes) -> bytes:
+        return rewrite_parts(raw, lambda name, data: styles.encode() if name == "word/styles.xml" else data)
+
+    items = [("总体要求", 5, 0), ("主要任务", 5, 0), ("党的领导", 6, 0), ("附录", 7, 0)]
+    lines = read_docx_text(with_styles(_numbered_docx(items, override)), "x.docx").split("\n")
+    assert lines[:2] == ["五、总体要求", "六、主要任务"]  # the list's own level definition, with its start
+    assert lines[2] == "一、党的领导"  # a list that only names a numbering style uses that style's list
+    assert lines[3] == "32767.附录"  # a damaged start is held to Word's largest number, and no letter run

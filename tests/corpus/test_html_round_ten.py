@@ -13,7 +13,7 @@ import pytest
 
 import policytext as pt
 from helpers import html_scoring
-from policytext.corpus.html import _drop_site_chrome, _is_site_chrome, _out_of_order_header_tail_cut
+from policytext.corpus.html import _drop_site_chrome, _is_site_chrome, _out_of_order_header_tail_cut, _subtitle_cut
 from policytext.corpus.sniff import sniff_format
 
 TITLE = "市文广新旅局召开文化企业座谈会"
@@ -252,3 +252,28 @@ def test_a_wechat_article_saved_as_a_page():
     assert pt.read_document(_wechat_page("var createTime = '2023-12-01 18:30';")).meta["date"] == dt.date(2023, 12, 1)
     # no record: no date (none is guessed)
     assert pt.read_document(_wechat_page("var nickname = '某某组工';")).meta.get("date") is None
+
+
+def test_review_cases_of_signatures_subtitles_credits_and_wechat_records():
+    from policytext.corpus.clean import clean_text
+
+    head = "某县召开推进会\n3月14日，某县召开推进会，部署重点任务。\n"
+    # a note with a role word is no signature (数据由县统计局报送, 欢迎向本报投稿)
+    for note in ("全县共完成投资12亿元。（数据由县统计局 报送）", "欢迎广大读者积极参与。（欢迎向本报投稿）"):
+        body, meta = clean_text(head + note)
+        assert body.endswith(note) and meta.get("organization") is None
+    # a first line that opens with a dash but is a clause or a quotation is the text's, not a subtitle
+    for first in ("——地区生产总值增长6%左右，", "——“我们村的路修好了！”"):
+        page = [TITLE, first, BODY[0]]
+        assert _subtitle_cut([first, BODY[0]], TITLE, page, [html_scoring.han(x) for x in page]) == (
+            [first, BODY[0]],
+            None,
+        )
+    # the source printed above the article wins over a 来源 credit under it
+    body = f"<h1>{TITLE}</h1><p>2024-03-15 来源：某某县融媒体中心</p>" + "".join(f"<p>{p}</p>" for p in BODY)
+    body += "<p>来源：人民日报</p>"
+    doc = pt.read_document(f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>".encode())
+    assert doc.meta["source"] == "某某县融媒体中心"
+    # a CMS that also calls its article block js_content, without WeChat's page: its script's ct is not a date
+    page = _wechat_page('var ct = "1710460800";').replace(b"rich_media", b"article_box")
+    assert pt.read_document(page).meta.get("date") is None

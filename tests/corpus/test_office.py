@@ -472,3 +472,23 @@ def test_a_docx_whose_body_is_an_imported_web_page_is_read():
 def test_a_docx_whose_only_chunk_cannot_be_read_names_it():
     with pytest.raises(DecodeError, match=r"x\.docx: its body is an imported chunk .*word/afchunk\.rtf"):
         read_docx_text(_docx_with_chunk("afchunk.rtf", b"{\\rtf1\\ansi hello}"), "x.docx")
+
+
+def test_imported_chunks_give_their_body_docx_chunks_are_read_and_unread_ones_are_named():
+    html = "<html><head><title>word</title><style>p{}</style></head><body>"
+    html += "".join(f"<p>{p}</p>" for p in CHUNK_PARAS) + "</body></html>"
+    # Word shows the chunk's body, not its <title>
+    assert read_docx_text(_docx_with_chunk("afchunk.htm", html.encode()), "x.docx").split("\n") == CHUNK_PARAS
+    # a chunk that is itself a .docx (what merging tools write) is read
+    inner = _docx(CHUNK_PARAS, [["甲", "乙"]])
+    assert read_docx_text(_docx_with_chunk("afchunk.docx", inner), "x.docx").split("\n")[:3] == CHUNK_PARAS
+
+    # an unread chunk beside text: the text is read and the chunk named in a warning
+    def paragraph_first(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        return data.replace(b"<w:body>", f"<w:body>{_p(_r('正文第一段。'))}".encode(), 1)
+
+    raw = rewrite_parts(_docx_with_chunk("afchunk.rtf", b"{\\rtf1\\ansi hello}"), paragraph_first)
+    with pytest.warns(UserWarning, match=r"x\.docx: 1 imported chunk\(s\) not read \(word/afchunk\.rtf\)"):
+        assert read_docx_text(raw, "x.docx").startswith("正文第一段。")

@@ -441,11 +441,11 @@ _ORG_SUFFIX = (
     "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府"
     "|党委|党组|支部|总支|学校|大学|学院|公司|集团|队|馆|团"
 )
-# (孟村县委组织部), also with the unit's role after its name: (某某县委组织部 供稿), (某某镇党委 报送)
+# (孟村县委组织部), also with the unit's role after its name: (某某县委组织部 供稿), (某某镇党委 报送), (某某局供图)
 _SIGNATURE_RE = re.compile(
     r"[（(]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?:"
     + _ORG_SUFFIX
-    + r"))\s*(?:供稿|供图|报送|撰稿|来稿|投稿)?\s*[）)]\s*$"
+    + r"))(?P<role>\s+(?:供稿|供图|报送|撰稿)|供稿|供图)?\s*[）)]\s*$"
 )
 _TERMINAL = "。！？!?；;…”’」』）)》"
 
@@ -886,6 +886,8 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
     # a trailing organization signature "(孟村县委组织部)"
     if body:
         m = _SIGNATURE_RE.search(body[-1])
+        if m and m.group("role") and re.search(r"[由向至请送给在于被把为从]", m.group(1)):
+            m = None  # a note with a role word (数据由县统计局 供稿), not a unit's name
         if m and m.start() > 0 and body[-1][: m.start()].rstrip()[-1:] in _TERMINAL:
             meta.setdefault("organization", m.group(1))
             body[-1] = body[-1][: m.start()].rstrip()

@@ -4,8 +4,9 @@ Office systems that export documents from a web form often write a ``.docx`` who
 ``w:altChunk`` pointing at a part of the package (``afchunk.mht``, ``chunk1.htm``) that Word renders when it opens
 the file. Read as Word paragraphs, such a file is empty. :class:`AltChunks` finds each chunk's part through the
 document's relationships and gives its text, one line per block, decoded as a web page is (an MHTML chunk through
-:func:`~policytext.corpus.mhtml.mhtml_page`). A chunk of another type (RTF, plain text) or one that cannot be read
-gives no lines and is named in :attr:`AltChunks.unread`.
+:func:`~policytext.corpus.mhtml.mhtml_page`; a chunk that is itself a ``.docx``, as merging tools write, through
+the reader it is given). A chunk of another type (RTF, plain text) or one that cannot be read gives no lines and is
+named in :attr:`AltChunks.unread`.
 
 >>> AltChunks(b"not a zip").lines("rId9")
 []
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 
 from ..errors import DecodeError
 from .clean import decode_markup_repairs
@@ -28,14 +31,18 @@ __all__ = ["AltChunks"]
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ALT_CHUNK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 
 
 class AltChunks:
     """The imported chunks of the ``.docx`` package *raw*, by relationship id, read on demand."""
 
-    def __init__(self, raw: bytes, source: str = "<bytes>") -> None:
+    def __init__(
+        self, raw: bytes, source: str = "<bytes>", read_docx: Callable[[bytes, str], str] | None = None
+    ) -> None:
         self._raw = raw
         self._source = source
+        self._read_docx = read_docx  # a chunk that is itself a .docx (what merging tools write)
         self._targets: dict[str, str] = {}
         self.unread: list[str] = []  # the chunk parts that gave no text (type or decoding), for messages
         try:
@@ -65,6 +72,8 @@ class AltChunks:
         name = f"{self._source}:{path}"
         try:
             kind = sniff_format(data)
+            if kind == "docx" and self._read_docx is not None:
+                return self._read_docx(data, name).split("\n")
             if kind == "mhtml":
                 html = mhtml_page(data, name).html
             elif kind == "html" or path.lower().endswith((".htm", ".html", ".xhtml")):
@@ -75,4 +84,4 @@ class AltChunks:
         except DecodeError:
             self.unread.append(path)
             return []
-        return html_to_text(html).split("\n")
+        return html_to_text(_HEAD_RE.sub("", html)).split("\n")  # Word shows the body, not the <title>

@@ -65,7 +65,7 @@ def format_number(n: int, fmt: str) -> str:
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+    if fmt in ("upperLetter", "lowerLetter") and 0 < n <= 780:  # AA…, up to 30 letters; beyond, digits
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
@@ -85,6 +85,23 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+#: Word's largest list number; a damaged part's larger start values are held to it
+_MAX_NUMBER = 32767
+
+
+def _clamp(n: int) -> int:
+    return max(0, min(n, _MAX_NUMBER))
+
+
+def _level(lvl: Any) -> tuple[int, str, str]:
+    """A ``w:lvl``'s ``(start, numFmt, lvlText)``."""
+    return (
+        _clamp(_int(_val(lvl, _W + "start"), 1)),
+        _val(lvl, _W + "numFmt") or "decimal",
+        _val(lvl, _W + "lvlText") or "",
+    )
+
+
 def _val(element: Any, path: str) -> str | None:
     found = element.find(path) if element is not None else None
     return found.get(_W + "val") if found is not None else None
@@ -102,6 +119,8 @@ class ListNumbering:
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # num id -> (abstract id, level -> start override)
         self._style_num: dict[str, tuple[str | None, int | None]] = {}  # style id -> (num id, level)
         self._based_on: dict[str, str] = {}
+        self._style_links: dict[str, str] = {}  # abstract id -> numbering style (numStyleLink)
+        self._own_levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # num id -> levels of lvlOverride/lvl
         self._counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()  # num ids whose overrides were applied
         try:
@@ -118,19 +137,27 @@ class ListNumbering:
 
     def _read_numbering(self, root: ET.Element) -> None:
         for abstract in root.iter(_W + "abstractNum"):
-            levels = {}
-            for lvl in abstract.iter(_W + "lvl"):
-                ilvl = _int(lvl.get(_W + "ilvl"), 0)
-                start = _int(_val(lvl, _W + "start"), 1)
-                levels[ilvl] = (start, _val(lvl, _W + "numFmt") or "decimal", _val(lvl, _W + "lvlText") or "")
-            self._levels[abstract.get(_W + "abstractNumId", "")] = levels
+            aid = abstract.get(_W + "abstractNumId", "")
+            self._levels[aid] = {_int(lvl.get(_W + "ilvl"), 0): _level(lvl) for lvl in abstract.iter(_W + "lvl")}
+            link = _val(abstract, _W + "numStyleLink")
+            if link:
+                self._style_links[aid] = link  # the levels are those of the list the numbering style names
         for num in root.iter(_W + "num"):
             overrides = {}
+            own: dict[int, tuple[int, str, str]] = {}
             for override in num.iter(_W + "lvlOverride"):
+                ilvl = _int(override.get(_W + "ilvl"), 0)
                 first = _val(override, _W + "startOverride")
                 if first is not None:
-                    overrides[_int(override.get(_W + "ilvl"), 0)] = _int(first, 1)
-            self._nums[num.get(_W + "numId", "")] = (_val(num, _W + "abstractNumId") or "", overrides)
+                    overrides[ilvl] = _clamp(_int(first, 1))
+                lvl = override.find(_W + "lvl")
+                if lvl is not None:  # a whole level redefined for this list
+                    own[ilvl] = _level(lvl)
+                    overrides.setdefault(ilvl, own[ilvl][0])
+            nid = num.get(_W + "numId", "")
+            self._nums[nid] = (_val(num, _W + "abstractNumId") or "", overrides)
+            if own:
+                self._own_levels[nid] = own
 
     def _read_styles(self, root: ET.Element) -> None:
         for style in root.iter(_W + "style"):
@@ -152,6 +179,18 @@ class ListNumbering:
             style = self._based_on.get(style)
         return None, None
 
+    def _linked(self, abstract: str) -> str:
+        """The abstract list whose levels *abstract* uses: itself, or, for a list that only names a numbering style
+        (``numStyleLink``), the list that style's numbering points to."""
+        seen: set[str] = set()
+        while abstract in self._style_links and abstract not in seen:
+            seen.add(abstract)
+            num_id, _ = self._style_numbering(self._style_links[abstract])
+            if not num_id or num_id not in self._nums:
+                break
+            abstract = self._nums[num_id][0]
+        return abstract
+
     def label(self, paragraph: Any) -> str:
         """The label Word shows before *paragraph* (a ``w:p`` element, ElementTree or lxml), or ``""``; advances
         the counters, so call it for every paragraph in document order."""
@@ -169,7 +208,8 @@ class ListNumbering:
             return ""
         ilvl = _int(ilvl_text, 0) if ilvl_text is not None else (style_ilvl or 0)
         abstract, overrides = self._nums[num_id]
-        levels = self._levels.get(abstract, {})
+        abstract = self._linked(abstract)
+        levels = {**self._levels.get(abstract, {}), **self._own_levels.get(num_id, {})}
         if ilvl not in levels:
             return ""
         counters = self._counters.setdefault(abstract, {})

@@ -193,7 +193,8 @@ def page_fields(page: str) -> dict[str, Any]:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
             if _cell_text(value):
                 found.setdefault(f"_enp_{key.lower()}", _cell_text(value))
-    wechat = _WECHAT_TIME_RE.search(page) if 'id="js_content"' in page or "id='js_content'" in page else None
+    is_wechat = ("js_content" in page and "rich_media" in page) or "mp.weixin.qq.com" in page
+    wechat = _WECHAT_TIME_RE.search(page) if is_wechat else None
     if wechat:
         # a WeChat article (公众号) prints its time with a script from the page's own record (var ct = "1710460800",
         # seconds since 1970, China time; or createTime = '2024-03-15 10:00'): the publication time, not the crawl's
@@ -464,7 +465,9 @@ def _subtitle_cut(
     if first is None or not title:
         return lines, None
     line = lines[first].strip()
-    if not _SUBTITLE_RE.match(line) or len(line) > 40 or line.endswith(_SENTENCE_ENDS):
+    if not _SUBTITLE_RE.match(line) or len(line) > 40 or re.search(r"[，,。；;！!？?：:]|[”\"]$", line):
+        return lines, None  # a clause (——地区生产总值增长6%左右，) or a quotation (——“我们村的路修好了！”)
+    if line.lstrip("—– ").startswith(("“", '"')):
         return lines, None
     heading = _page_line_of(_han_key(title), page_keys) if _han_key(title) else None
     at = _page_line_of(_han_key(line), page_keys) if _han_key(line) else None
@@ -489,14 +492,10 @@ def _attachments_below(lines: list[str], page_lines: list[str], page_keys: list[
     """
     if any(_ATTACHMENT_START_RE.match(ln) for ln in lines):
         return []
-    page_tkeys = [_title_key(ln) for ln in page_lines]  # Han, letters and digits: a date line (2024年3月1日) too
-    rows = []
-    for line in lines:
-        key = _title_key(line)
-        if len(key) >= 4:
-            found = next((j for j, pk in enumerate(page_tkeys) if pk == key), None)
-            if found is not None:
-                rows.append(found)
+    first_row: dict[str, int] = {}  # each page line's Han, letters and digits (a date line 2024年3月1日 too)
+    for j, line in enumerate(page_lines):
+        first_row.setdefault(_title_key(line), j)
+    rows = [first_row[k] for k in map(_title_key, lines) if len(k) >= 4 and k in first_row]
     if not rows:
         return []
     j = max(rows) + 1
@@ -1592,10 +1591,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     for key, value in colophon.items():
         meta.setdefault(key, value)
     kept = _trailing_credits_cut(lines, title)
-    # the source a credit line under the article names (来源：某某组工, （来源：新华社）): metadata, not lost
-    for key, value in read_header_fields("\n".join(ln.strip().strip("（）()") for ln in lines[len(kept) :])).items():
-        if key in ("source", "author"):
-            meta.setdefault(key, value)
+    # the source a credit line under the article names (来源：某某组工, （来源：新华社）): read, where the header and
+    # the page's metadata name none (below)
+    credit = read_header_fields("\n".join(ln.strip().strip("（）()") for ln in lines[len(kept) :]))
     text = "\n".join(kept)
     title_key = _han_key(title or "")
     first = next(
@@ -1646,7 +1644,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         near = zone_lines[-10:] + text.split("\n")[:5]
         header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose))
     for key in ("source", "author"):
-        value = header.get(key) or fields.get(f"_meta_{key}")
+        value = header.get(key) or fields.get(f"_meta_{key}") or credit.get(key)
         if value and key not in meta:
             meta[key] = value
     if "date" not in meta:

@@ -390,6 +390,12 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
     """The lines of *body*, joined; a body whose only content is an imported chunk policytext cannot read (RTF,
     plain text) is a :class:`DecodeError` naming that part, never an empty text."""
     text = "\n".join(ln.strip() for ln in _body_lines(body, package))
+    if text.strip() and package.chunks.unread:
+        warnings.warn(
+            f"{name}: {len(package.chunks.unread)} imported chunk(s) not read ({', '.join(package.chunks.unread)})",
+            UserWarning,
+            stacklevel=4,
+        )
     if not text.strip() and package.chunks.unread:
         raise DecodeError(
             f"{name}: its body is an imported chunk that policytext does not read "
@@ -404,7 +410,7 @@ class _Package:
 
     def __init__(self, raw: bytes, name: str) -> None:
         self.numbering = ListNumbering(raw)
-        self.chunks = AltChunks(raw, name)
+        self.chunks = AltChunks(raw, name, read_docx=read_docx_text)
 
 
 def _body_lines(container: Any, package: _Package) -> list[str]:

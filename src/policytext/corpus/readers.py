@@ -294,13 +294,15 @@ def select_files(root: Path, pattern: str, metadata: Any = "auto") -> tuple[list
     # the images, scripts and frames a browser saved beside a page ("Webpage, Complete": 页面.html + 页面_files/)
     resources = [p for p in matched if saved_page_of(p, root) is not None]
     if resources:
-        matched = [p for p in matched if p not in set(resources)]
+        parts = set(resources)
+        matched = [p for p in matched if p not in parts]
     if explicit_suffix:
         if matched:
             _warn_others_left(root, pattern, set(matched) | set(resources) | sidecar_files)
         return matched, resources
     keep = [p for p in matched if p.suffix.lower() in SUPPORTED_SUFFIXES or _page_in_disguise(p)]
-    return keep, sorted([p for p in matched if p not in set(keep)] + resources)
+    kept = set(keep)
+    return keep, sorted([p for p in matched if p not in kept] + resources)
 
 
 #: Suffixes of legacy office files that sites also give to a web page (a "Word version" served as HTML or MHTML).
