@@ -1423,6 +1423,14 @@ def _zone_above_prose(lines: list[str], page_lines: list[str], page_keys: list[s
     return page_lines[max(0, at - n) : at] if at is not None else []
 
 
+def _row_of(key: str, page_lines: list[str], page_keys: list[str] | None) -> tuple[int | None, list[str]]:
+    """The page line where the article's first words *key* are printed (None without a key or a match), and the
+    page lines' Han characters (*page_keys*, computed when not given)."""
+    if page_keys is None:
+        page_keys = [_han_key(ln) for ln in page_lines]
+    return (_page_line_of(key, page_keys) if key else None), page_keys
+
+
 def _out_of_order_lead_cut(lines: list[str], page_lines: list[str], page_keys: list[str] | None = None) -> list[str]:
     """*lines* without the short lines above the article's first sentence that the page prints only below
     it, in a block of other articles (after a heading such as 相关推荐): an item of the related list under the
@@ -1433,11 +1441,7 @@ def _out_of_order_lead_cut(lines: list[str], page_lines: list[str], page_keys: l
     ['某所召开大会', '为贯彻落实会议精神，某所召开大会，会议要求做好工作。']
     """
     key = _first_prose_key(lines)
-    if not key:
-        return lines
-    if page_keys is None:
-        page_keys = [_han_key(ln) for ln in page_lines]
-    at = _page_line_of(key, page_keys)
+    at, page_keys = _row_of(key, page_lines, page_keys)
     if at is None:
         return lines
     first = next(i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln) and _han_key(ln).startswith(key))
@@ -1467,11 +1471,7 @@ def _out_of_order_header_tail_cut(
     ['3月14日，某县召开推进会，部署重点任务。']
     """
     key = _first_prose_key(lines) or next((_han_key(ln)[:16] for ln in lines if _SENTENCE_LINE_RE.match(ln)), "")
-    if not key:
-        return lines
-    if page_keys is None:
-        page_keys = [_han_key(ln) for ln in page_lines]
-    at = _page_line_of(key, page_keys)
+    at, page_keys = _row_of(key, page_lines, page_keys)
     if at is None:
         return lines
     end = len(lines)
