@@ -43,23 +43,30 @@ class AltChunks:
         self._raw = raw
         self._source = source
         self._read_docx = read_docx  # a chunk that is itself a .docx (what merging tools write)
-        self._targets: dict[str, str] = {}
+        self._targets: dict[str, str] | None = None  # read on the first chunk (most files have none)
         self.unread: list[str] = []  # the chunk parts that gave no text (type or decoding), for messages
+
+    def _read_targets(self) -> dict[str, str]:
+        """Relationship id -> the package path of each imported chunk."""
+        targets: dict[str, str] = {}
         try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            with zipfile.ZipFile(io.BytesIO(self._raw)) as z:
                 if "word/_rels/document.xml.rels" not in z.namelist():
-                    return
+                    return targets
                 rels = ET.fromstring(z.read("word/_rels/document.xml.rels"))
         except (zipfile.BadZipFile, ET.ParseError, OSError):
-            return
+            return targets
         for rel in rels.iter(_RELS + "Relationship"):
             if rel.get("Type") == _ALT_CHUNK_TYPE and rel.get("TargetMode") != "External":
                 target = rel.get("Target") or ""
                 path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
-                self._targets[rel.get("Id") or ""] = path
+                targets[rel.get("Id") or ""] = path
+        return targets
 
     def lines(self, rid: str) -> list[str]:
         """The text of the chunk with relationship id *rid*, one line per block (``[]`` when there is none)."""
+        if self._targets is None:
+            self._targets = self._read_targets()
         path = self._targets.get(rid)
         if path is None:
             return []

@@ -123,6 +123,12 @@ class ListNumbering:
         self._own_levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # num id -> levels of lvlOverride/lvl
         self._counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()  # num ids whose overrides were applied
+        self._raw: bytes | None = raw  # read on the first paragraph that may be numbered (most files have none)
+
+    def _load(self) -> None:
+        raw, self._raw = self._raw, None
+        if raw is None:
+            return
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 names = set(z.namelist())
@@ -194,10 +200,12 @@ class ListNumbering:
     def label(self, paragraph: Any) -> str:
         """The label Word shows before *paragraph* (a ``w:p`` element, ElementTree or lxml), or ``""``; advances
         the counters, so call it for every paragraph in document order."""
-        if not self._nums:
+        p_pr = paragraph.find(_W + "pPr") if paragraph is not None else None
+        if p_pr is None or (p_pr.find(_W + "numPr") is None and p_pr.find(_W + "pStyle") is None):
             return ""
-        p_pr = paragraph.find(_W + "pPr")
-        if p_pr is None:
+        if self._raw is not None:
+            self._load()
+        if not self._nums:
             return ""
         num_pr = p_pr.find(_W + "numPr")
         num_id = _val(num_pr, _W + "numId") if num_pr is not None else None
