@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 
 
 def han(text: str) -> str:
@@ -189,7 +188,7 @@ def record_bytes(rec: dict[str, Any]) -> bytes:
 def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
     """The development pages (``split`` ``"tuned"``, ``"heldout"`` or None for both), shaped like
     :func:`html_pages`: ``gold`` is the Han characters from ``body_start`` to ``body_end``."""
-    from policytext.corpus.html import html_to_text
+    from policytext.corpus.html import body_text
 
     out = []
     for rec in dev_records("pages"):
@@ -203,7 +202,7 @@ def dev_pages(split: str | None = None) -> list[dict[str, Any]]:
         page = record_bytes(rec).decode(encoding)
         # the gold is looked for in the page's <body>: a malformed <meta> can leak the first paragraph
         # into the text of the <head> (culture.people.com.cn), where it is no body
-        text = han(html_to_text(_HEAD_RE.sub("", page)))
+        text = han(body_text(page))
         start, end = han(rec["body_start"]), han(rec["body_end"])
         i = text.find(start)
         # the body ends at the last line before the page's chrome: the last occurrence of body_end there

@@ -24,24 +24,29 @@ from ..errors import DecodeError
 from .text import is_han
 
 __all__ = [
+    "BYTE_ORDER_MARKS",
     "clean_text",
     "decode_bytes",
     "decode_markup_bytes",
     "decode_markup_repairs",
     "parse_date",
     "read_header_fields",
+    "superset_encoding",
 ]
 
 
 # --- decoding ------------------------------------------------------------------
 
-_BOMS = (
+#: Byte-order marks and the codec each announces (UTF-32 before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE
+#: one).
+BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BOM_PREFIXES = tuple(bom for bom, _ in BYTE_ORDER_MARKS)
 
 
 _BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -82,7 +87,7 @@ def decode_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     >>> decode_bytes("稳中求进".encode("gb18030"))
     ('稳中求进', 'gb18030')
     """
-    for bom, enc in _BOMS:
+    for bom, enc in BYTE_ORDER_MARKS:
         if raw.startswith(bom):
             try:
                 text = raw.decode(enc)
@@ -198,6 +203,17 @@ def decode_markup_bytes(raw: bytes, source: str = "<bytes>") -> tuple[str, str]:
     return text, enc
 
 
+def superset_encoding(charset: str) -> str:
+    """The codec a declared *charset* is read with: the GB family as GB18030 and the Big5 family as Big5-HKSCS (their
+    supersets), another charset as itself, lower-cased.
+
+    >>> superset_encoding("GB2312"), superset_encoding("cp950"), superset_encoding("UTF-8")
+    ('gb18030', 'big5hkscs', 'utf-8')
+    """
+    name = charset.lower()
+    return _GB_FAMILY.get(name) or ("big5hkscs" if name in _BIG5_FAMILY else name)
+
+
 def _declared_charset(raw: bytes, charset: str | None = None) -> str:
     """The charset a container declares (*charset*), else the page's ``<meta>`` in its first 4 KB, lower-cased."""
     if charset:
@@ -217,7 +233,7 @@ def _declared_big5(raw: bytes, source: str, charset: str | None = None) -> str |
     """
     if _declared_charset(raw, charset) not in _BIG5_FAMILY:
         return None
-    if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
+    if b"\x00" in raw or raw.startswith(_BOM_PREFIXES):
         return None
     try:
         raw.decode("utf-8")
@@ -245,13 +261,11 @@ def decode_markup_repairs(
         text, enc = decode_bytes(raw, source)
         return text, enc, None
     except DecodeError as strict:
-        if b"\x00" in raw or raw.startswith(tuple(bom for bom, _ in _BOMS)):
+        if b"\x00" in raw or raw.startswith(_BOM_PREFIXES):
             raise
         declared = _declared_charset(raw, charset)
-        if declared in _GB_FAMILY:
-            encodings = [_GB_FAMILY[declared]]
-        elif declared in _BIG5_FAMILY:
-            encodings = ["big5hkscs"]
+        if declared in _GB_FAMILY or declared in _BIG5_FAMILY:
+            encodings = [superset_encoding(declared)]
         else:
             encodings = ["utf-8"] if declared in ("utf-8", "utf8") else ["utf-8", "gb18030"]
         best: tuple[int, str, str] | None = None

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 
 from ..errors import DecodeError
 from .clean import decode_markup_repairs
-from .html import html_to_text
+from .html import body_text
 from .mhtml import mhtml_page
 from .sniff import sniff_format
 
@@ -31,7 +30,6 @@ __all__ = ["AltChunks"]
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ALT_CHUNK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
-_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 
 
 class AltChunks:
@@ -91,4 +89,4 @@ class AltChunks:
         except DecodeError:
             self.unread.append(path)
             return []
-        return html_to_text(_HEAD_RE.sub("", html)).split("\n")  # Word shows the body, not the <title>
+        return body_text(html).split("\n")  # Word shows the body, not the <title>

@@ -28,7 +28,7 @@ from .clean import parse_date, read_header_fields
 from .officialdoc import is_date_line, official_fields
 from .text import to_simplified
 
-__all__ = ["extract_html", "html_to_text", "page_fields"]
+__all__ = ["body_text", "extract_html", "html_to_text", "page_fields"]
 
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _DROP_RE = re.compile(r"<(script|style|noscript|template|svg|canvas|select|button|iframe)\b.*?</\1\s*>", re.I | re.S)
@@ -134,6 +134,18 @@ _META_NAMES = {
     "article:author": "author",
 }
 _HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
+
+
+def body_text(page: str) -> str:
+    """:func:`html_to_text` of the page's body: without its ``<head>`` (the ``<title>``, and the text a malformed
+    ``<meta>`` can leak there), as a browser shows it.
+
+    >>> body_text("<html><head><title>某某网</title></head><body><p>正文。</p></body></html>")
+    '正文。'
+    """
+    return html_to_text(_HEAD_RE.sub("", page))
+
+
 _H1_RE = re.compile(r"<h1\b[^<>]*>(.*?)</h1>", re.I | re.S)
 # the article record of the 方正 (Founder) newspaper CMS, kept in a comment: <!--enpproperty <date>…</date>
 # <title>…</title> …-->; its date is the issue's (e-paper) or the article's publication date
@@ -1525,7 +1537,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     """
     fields = page_fields(page)
     # the page's own text (its <head> left out), where the heading and the header zone are printed
-    page_lines = html_to_text(_HEAD_RE.sub("", page)).split("\n")
+    page_lines = body_text(page).split("\n")
     page_keys = [_han_key(ln) for ln in page_lines]
     inner = _container(page)
     if inner is not None:

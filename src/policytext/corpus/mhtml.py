@@ -23,22 +23,13 @@ from dataclasses import dataclass
 from email.message import Message
 
 from ..errors import DecodeError
-from .clean import decode_markup_repairs
+from .clean import decode_markup_repairs, superset_encoding
 
 __all__ = ["SavedPage", "mhtml_page"]
 
 #: Charsets that decode any byte, so a wrong declaration would go unnoticed (a GBK page declared Western): the page
 #: is decoded as a web page is instead.
 _UNRELIABLE = frozenset({"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
-#: Charsets a saved page declares that are read as their superset.
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "cp936": "gb18030",
-    "big5": "big5hkscs",
-    "cp950": "big5hkscs",
-}
 
 
 @dataclass(frozen=True)
@@ -87,13 +78,13 @@ def mhtml_page(raw: bytes, source: str = "<bytes>") -> SavedPage:
         )
     url = _web_address(part.get("Content-Location")) or _web_address(message.get("Snapshot-Content-Location"))
     charset = part.get_content_charset()
-    if charset and charset.lower() not in _UNRELIABLE:
-        encoding = _SUPERSETS.get(charset.lower(), charset.lower())
+    known = charset if charset and charset.lower() not in _UNRELIABLE else None
+    if known:
+        encoding = superset_encoding(known)
         try:
             return SavedPage(payload.decode(encoding), encoding, None, url)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: decoded as a web page is
-    known = charset if charset and charset.lower() not in _UNRELIABLE else None
     html, encoding, repair = decode_markup_repairs(payload, source=source, charset=known)
     return SavedPage(html, encoding, repair, url)
 

@@ -189,11 +189,12 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
                 text = re.sub(r"\s+", " ", line["text"]).strip()
                 if text:
                     rows.append((text, float(line["x0"]), float(line["x1"])))
-            if _glyph_code_share(rows) > 0:
+            share = _glyph_code_share(rows)
+            if share > 0:
                 # pdfminer found no character for the glyphs of a font ((cid:1841)(cid:4287)…: a font without a
                 # Unicode map it can read, or an encrypted file it half decrypts); pdfium often reads them
                 better = pdfium_pages.rows(index)
-                if better and _glyph_code_share(better) < _glyph_code_share(rows):
+                if better and _glyph_code_share(better) < share:
                     rows = better
             pages.append(rows)
             widths.append((float(page.width), float(page.height)))
@@ -390,17 +391,16 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
     """The lines of *body*, joined; a body whose only content is an imported chunk policytext cannot read (RTF,
     plain text) is a :class:`DecodeError` naming that part, never an empty text."""
     text = "\n".join(ln.strip() for ln in _body_lines(body, package))
-    if text.strip() and package.chunks.unread:
-        warnings.warn(
-            f"{name}: {len(package.chunks.unread)} imported chunk(s) not read ({', '.join(package.chunks.unread)})",
-            UserWarning,
-            stacklevel=4,
-        )
-    if not text.strip() and package.chunks.unread:
+    unread = package.chunks.unread
+    if unread and not text.strip():
         raise DecodeError(
             f"{name}: its body is an imported chunk that policytext does not read "
-            f"({', '.join(package.chunks.unread)}); open it in Word and save it as .docx again",
+            f"({', '.join(unread)}); open it in Word and save it as .docx again",
             source=name,
+        )
+    if unread:
+        warnings.warn(
+            f"{name}: {len(unread)} imported chunk(s) not read ({', '.join(unread)})", UserWarning, stacklevel=4
         )
     return text
 
