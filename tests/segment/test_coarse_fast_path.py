@@ -55,7 +55,8 @@ def _reference_cut(seg: Segmenter, text: str) -> list[str]:
     )
     quoted = quoted_spans(words)
     taken = {k for i, j in quoted for k in range(i, j)}
-    programmes = [(i, j) for i, j in programme_spans(words) if not taken.intersection(range(i, j))]
+    named = programme_spans(words, stops=seg.heads.stops)
+    programmes = [(i, j) for i, j in named if not taken.intersection(range(i, j))]
     taken.update(k for i, j in programmes for k in range(i, j))
     heads = [(i, j) for i, j in heads if not taken.intersection(range(i, j))]
     taken.update(k for i, j in heads for k in range(i, j))

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policytext.segment import Segmenter
-from policytext.segment.programmes import GOVERNING_VERBS, PROGRAMME_HEADS, programme_spans
+from policytext.segment.programmes import GOVERNING_VERBS, HEADING_MARKS, PROGRAMME_HEADS, programme_spans
 
 COARSE = Segmenter()
 PLAIN = Segmenter(programmes=False)
@@ -48,6 +48,39 @@ def test_no_programme_name_outside_the_frame(sentence):
     assert [t.word for t in merged] == [t.word for t in plain]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the headings of a provincial plan for AI education (policy_docs_shandong) and of a plan for industry
+        ("　　（五）学生人工智能素养培育工程\n　　1. 建立素养评价体系。", "学生人工智能素养培育工程"),
+        ("三、人工智能教育示范引领工程\n创建一批示范校。", "人工智能教育示范引领工程"),
+        ("2.科技创新人才队伍提升行动\n", "科技创新人才队伍提升行动"),
+        ("（1）服务业数字化转型平台支撑工程  \r\n", "服务业数字化转型平台支撑工程"),
+    ],
+)
+def test_a_numbered_heading_that_is_a_programme_name_is_one_token(text, name):
+    assert name in COARSE.cut(text)
+    assert name not in PLAIN.cut(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（三）推进新型城镇化建设工程\n",  # a governing verb opens it: 推进 | 新型城镇化建设工程
+        "（一）关于经济发展战略\n",  # a preposition
+        "全省（五）学生人工智能素养培育工程\n",  # not at the start of a line
+        "（五）学生人工智能素养培育工程取得明显成效\n",  # the line goes on after the head
+        "（五）学生人工智能素养 培育工程\n",  # a space inside the line
+        "（五）实施一批重大工程\n",  # a quantifier
+        "2023.人工智能教育示范引领工程\n",  # a year, not a heading's number
+    ],
+)
+def test_no_heading_name_without_the_whole_line(text):
+    merged = [t.word for t in COARSE.tokenize(text) if len(t.parts) > 1]
+    plain = [t.word for t in PLAIN.tokenize(text) if len(t.parts) > 1]
+    assert merged == plain
+
+
 def test_coarse_tokens_stay_unions_of_word_tokens():
     text = "实施学生人工智能素养培育工程，开展人工智能教育示范引领工程。"
     word = Segmenter(granularity="word").cut(text)
@@ -70,6 +103,11 @@ words_strategy = st.lists(
             "一批",
             "三年",
             "方案",
+            "（",
+            "五",
+            "）",
+            "\n",
+            " ",
             *PROGRAMME_HEADS,
         ]
     ),
@@ -78,12 +116,17 @@ words_strategy = st.lists(
 
 
 @given(words_strategy)
-def test_spans_are_ordered_disjoint_and_follow_a_governing_verb(words):
+def test_spans_are_ordered_disjoint_and_follow_a_governing_verb_or_a_heading_number(words):
     spans = programme_spans(words)
     last = 0
     for i, j in spans:
         assert last <= i < j <= len(words) and j - i >= 2
-        assert words[i - 1] in GOVERNING_VERBS or words[i - 2 : i] in (["打", "好"], ["打", "赢"])
+        if words[i - 1] in HEADING_MARKS:  # a heading: its name is the whole rest of the line
+            assert words[i - 3 : i] == ["（", "五", "）"]
+            assert j == len(words) or not words[j].strip()
+            assert all(w.strip() for w in words[i:j])
+        else:
+            assert words[i - 1] in GOVERNING_VERBS or words[i - 2 : i] in (["打", "好"], ["打", "赢"])
         assert words[j - 1].endswith(PROGRAMME_HEADS)
         assert 5 <= len("".join(words[i:j])) <= 16
         last = j

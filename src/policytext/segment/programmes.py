@@ -7,9 +7,14 @@ Documents launch their programmes with a governing verb (实施, 开展, 启动�
 them in pieces. In the frame the verb marks where the name begins, so the coarse granularity keeps the
 tokens between the governing verb and the head together as one token.
 
-Limits (precision first): the name follows the governing verb directly; it is two to nine tokens and five
-to sixteen characters long; it holds no punctuation, space or quotation mark, no function word or
-quantifier (的, 和, 一批, 一系列 …), no second governing verb and no number other than a span of years
+A numbered heading that is a programme's name is its own frame: ``（五）学生人工智能素养培育工程`` on a line of
+its own (after 一、, （一）, 1. or 1、 at the start of a line) is the name of the part of a plan that launches
+it, so the whole heading becomes one token when it ends in a programme head and its first token is not a
+verb that governs it (*stops*: ``（三）推进 | 新型城镇化建设工程``).
+
+Limits (precision first): the name follows the governing verb (or the heading's number) directly; it is two
+to nine tokens and five to sixteen characters long; it holds no punctuation, space or quotation mark, no
+function word or quantifier (的, 和, 一批, 一系列 …), no second governing verb and no number other than a span of years
 (三年行动); scope and level words at its start (省级, 全省, 省 of 省卓越工程师…行动) are left out of it; a
 head followed by a word that continues it (行动 | 方案, 工程 | 建设) is not the end. Without
 the frame (the name as a subject, 某某行动取得成效) nothing is merged.
@@ -19,14 +24,16 @@ the frame (the name as a subject, 某某行动取得成效) nothing is merged.
 [(2, 8)]
 >>> programme_spans(["实施", "一批", "重大", "工程"])
 []
+>>> programme_spans(["（", "五", "）", "学生", "人工智能", "素养", "培育", "工程", "\\n", "1"])
+[(3, 8)]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-__all__ = ["FRAME_TOKENS", "GOVERNING_VERBS", "PROGRAMME_HEADS", "programme_spans"]
+__all__ = ["FRAME_TOKENS", "GOVERNING_VERBS", "HEADING_MARKS", "PROGRAMME_HEADS", "programme_spans"]
 
 #: verbs that launch a programme by its name (read from their contexts in the shared corpus)
 GOVERNING_VERBS = frozenset(
@@ -38,16 +45,19 @@ GOVERNING_VERBS = frozenset(
 )  # fmt: skip
 # jieba cuts 打好 and 打赢 in two (打 | 好): the second half after 打 governs too
 _SECOND_HALVES = {"好": "打", "赢": "打"}
+#: the marks that close a heading's number (一、 （一） 1. 1、)
+HEADING_MARKS = frozenset(("、", "）", ")", ".", "．"))
 #: the tokens at which a frame can start (what a caller's scan looks for)
-FRAME_TOKENS = GOVERNING_VERBS | frozenset(_SECOND_HALVES)
+FRAME_TOKENS = GOVERNING_VERBS | frozenset(_SECOND_HALVES) | HEADING_MARKS
 #: how a programme's name ends
 PROGRAMME_HEADS = ("专项行动", "攻坚行动", "行动计划", "行动", "工程", "计划", "攻坚战", "战略")
 # function words, quantifiers and scope words that never stand inside a programme's name
 _STOPS = frozenset(
     (
         "的", "了", "和", "与", "及", "等", "好", "并", "或", "以", "在", "对", "为", "将", "把", "被", "从", "向",
-        "中", "上", "下", "里", "后", "前", "时", "一批", "一系列", "系列", "多项", "若干", "各类", "一大批", "这",
-        "该", "此", "本", "新一轮", "一轮", "一项", "两项", "三项", "一些", "有关", "相关", "重大", "重点",
+        "中", "上", "下", "里", "后", "前", "时", "关于", "对于", "一批", "一系列", "系列", "多项", "若干", "各类",
+        "一大批", "这", "该", "此", "本", "新一轮", "一轮", "一项", "两项", "三项", "一些", "有关", "相关", "重大",
+        "重点",
     )
 )  # fmt: skip
 # scope and level words that open no programme's name (counted, 新建10家省级概念验证中心 gives 概念验证中心)
@@ -60,25 +70,35 @@ _LEAD_SCOPE = frozenset(
 _NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 _NUMBER = re.compile(r"^[一二三四五六七八九十百千万\d]+[个项批年轮]?$")
 _YEARS = re.compile(r"^[一二三四五六七八九十\d]+年$")
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # a word after the head that continues the name (行动 | 方案): the head is not final
 _CONTINUES = re.compile(r"^(?:方案|实施方案|计划|规划|办法|细则|意见|通知|项目|建设|资金)")
 MAX_TOKENS = 9
 MIN_CHARS, MAX_CHARS = 5, 16
 
 
-def programme_spans(words: Sequence[str], *, at: Iterable[int] | None = None) -> list[tuple[int, int]]:
-    """Half-open token spans ``(i, j)`` of programme names that directly follow a governing verb
-    (non-overlapping, in order; two tokens or more each). Scope and level words at the start (省级, 全省)
-    are not part of the name (实施省级 | 科技计划 merges nothing: 科技计划 is one token). *at*, when given,
-    are the indices of the
-    tokens of :data:`FRAME_TOKENS` among *words*, in order (a caller that scans the tokens anyway finds them
-    there)."""
+def programme_spans(
+    words: Sequence[str], *, at: Iterable[int] | None = None, stops: Collection[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Half-open token spans ``(i, j)`` of programme names that directly follow a governing verb, or that
+    make up a numbered heading (non-overlapping, in order; two tokens or more each). Scope and level words at
+    the start (省级, 全省) are not part of a name after a verb (实施省级 | 科技计划 merges nothing: 科技计划 is
+    one token). *at*, when given, are the indices of the tokens of :data:`FRAME_TOKENS` among *words*, in
+    order (a caller that scans the tokens anyway finds them there). *stops*: tokens that never open a
+    heading's name (the governing verbs of :class:`~policytext.segment.compounds.HeadRules`)."""
     out: list[tuple[int, int]] = []
     n = len(words)
     for g in range(n) if at is None else at:
+        if out and g < out[-1][1]:
+            continue
         w = words[g]
+        if w in HEADING_MARKS:
+            span = _heading_name(words, g, stops)
+            if span is not None:
+                out.append(span)
+            continue
         governs = w in GOVERNING_VERBS or (g > 0 and _SECOND_HALVES.get(w) == words[g - 1])
-        if not governs or (out and g < out[-1][1]):
+        if not governs:
             continue
         first = g + 1
         while first < n and words[first] in _LEAD_SCOPE:
@@ -86,9 +106,7 @@ def programme_spans(words: Sequence[str], *, at: Iterable[int] | None = None) ->
         chars = 0
         for h in range(first, min(n, first + MAX_TOKENS)):
             w = words[h]
-            if not w.strip() or _NOT_NAME_CHAR.search(w) or w in _STOPS or w in GOVERNING_VERBS:
-                break
-            if _NUMBER.match(w) and not _YEARS.match(w):
+            if not _in_name(w):
                 break
             chars += len(w)
             if chars > MAX_CHARS:
@@ -100,3 +118,58 @@ def programme_spans(words: Sequence[str], *, at: Iterable[int] | None = None) ->
                     out.append((first, h + 1))
                 break
     return out
+
+
+def _in_name(word: str) -> bool:
+    """Whether *word* may stand inside a programme's name."""
+    if not word.strip() or _NOT_NAME_CHAR.search(word) or word in _STOPS or word in GOVERNING_VERBS:
+        return False
+    return not (_NUMBER.match(word) and not _YEARS.match(word))
+
+
+def _starts_line(words: Sequence[str], i: int) -> bool:
+    """Whether only whitespace without a line break stands between a line break (or the start) and ``words[i]``."""
+    for j in range(i - 1, -1, -1):
+        if words[j].strip():
+            return False
+        if "\n" in words[j] or "\r" in words[j]:
+            return True
+    return True
+
+
+def _ends_line(words: Sequence[str], i: int) -> bool:
+    """Whether only whitespace stands between ``words[i - 1]`` and a line break (or the end)."""
+    for j in range(i, len(words)):
+        if words[j].strip():
+            return False
+        if "\n" in words[j] or "\r" in words[j]:
+            return True
+    return True
+
+
+def _heading_name(words: Sequence[str], mark: int, stops: Collection[str]) -> tuple[int, int] | None:
+    """The span of the name after the heading number closed by ``words[mark]``, when the rest of the line
+    is a programme's name; else ``None``."""
+    if mark < 1 or not _HEADING_NUMBER.match(words[mark - 1]):
+        return None
+    start = mark - 1
+    if words[mark] in "）)":
+        if mark < 2 or words[mark - 2] not in ("（", "("):
+            return None
+        start = mark - 2
+    if not _starts_line(words, start):
+        return None
+    first, n = mark + 1, len(words)
+    if first >= n or words[first] in stops or words[first] in _LEAD_SCOPE:
+        return None
+    end, chars = first, 0
+    while end < n and words[end].strip():
+        if not _in_name(words[end]) or end - first >= MAX_TOKENS:
+            return None
+        chars += len(words[end])
+        end += 1
+    if not _ends_line(words, end):
+        return None  # a space inside the line: not a heading of one name
+    if end - first < 2 or not MIN_CHARS <= chars <= MAX_CHARS or not words[end - 1].endswith(PROGRAMME_HEADS):
+        return None
+    return first, end

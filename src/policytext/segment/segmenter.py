@@ -42,7 +42,7 @@ GRANULARITIES = ("coarse", "fine", "word")
 
 # bumped when the rules that turn engine output into tokens change (part of the fingerprint,
 # so token caches made by an older version are not reused)
-_LAYER_VERSION = "words-heads-quoted-programmes-coordinated-1"
+_LAYER_VERSION = "words-heads-quoted-programmes-coordinated-2"
 
 # a content term has at least one letter or Han character (not only digits/punctuation)
 _CONTENT = re.compile(r"[^\W\d_]")
@@ -543,7 +543,7 @@ class Segmenter:
             w = words[i]
             if w in seps:
                 at_sep.append(i)
-                if w not in ends:  # the most frequent mark, and of no other kind (、 和 与 及 或 end no head)
+                if w not in ends and w not in verbs:  # the most frequent mark (、 also closes a heading's number)
                     continue
             if w in ends:
                 at_end.append(i)
@@ -559,8 +559,8 @@ class Segmenter:
             else []
         )
         quoted = quoted_spans(words, at=at_open) if at_open else []
-        programmes = programme_spans(words, at=at_verb) if at_verb else []
         stops = heads.stops if heads is not None else default_rules().stops
+        programmes = programme_spans(words, at=at_verb, stops=stops) if at_verb else []
         coordinated = coordinated_spans(words, self._word_tag, stops, at=at_sep) if at_sep else []
         if not quoted and not programmes and not coordinated:
             return compounds, at_blank
