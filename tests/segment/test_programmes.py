@@ -24,6 +24,7 @@ PLAIN = Segmenter(programmes=False)
         ("实施国有企业改革深化提升行动，完善中国特色现代企业制度。", "国有企业改革深化提升行动"),
         ("全市启动实施县域经济高质量发展行动。", "县域经济高质量发展行动"),
         ("坚决打好防汛抢险攻坚战。", "防汛抢险攻坚战"),
+        ("推进文明乡风建设行动，培育时代新风。", "文明乡风建设行动"),
     ],
 )
 def test_a_programme_launched_by_its_verb_is_one_token(sentence, name):
@@ -40,6 +41,8 @@ def test_a_programme_launched_by_its_verb_is_one_token(sentence, name):
         "农村饮水安全巩固提升工程取得明显成效。",  # no governing verb before it
         "实施乡村振兴行动方案，推动工作落实。",  # the head continues (行动 | 方案)
         "实施省级科技计划，支持企业创新。",  # a level word opens no name
+        "推进各中心围绕制造业创新发展战略开展工作。",  # a distributive word opens no name
+        "推进中非全面战略合作伙伴关系。",  # the head continues (战略 | 合作伙伴关系)
     ],
 )
 def test_no_programme_name_outside_the_frame(sentence):

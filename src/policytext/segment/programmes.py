@@ -40,7 +40,7 @@ GOVERNING_VERBS = frozenset(
     (
         "实施", "开展", "启动", "组织实施", "深入实施", "深入开展", "启动实施", "全面实施", "扎实开展", "持续开展",
         "部署开展", "谋划实施", "推进实施", "组织开展", "大力实施", "加快实施", "积极开展", "广泛开展", "集中开展",
-        "继续实施", "持续实施", "深入推进", "打好", "打赢", "坚决打好", "坚决打赢",
+        "继续实施", "持续实施", "深入推进", "推进", "打好", "打赢", "坚决打好", "坚决打赢",
     )
 )  # fmt: skip
 # jieba cuts 打好 and 打赢 in two (打 | 好): the second half after 打 governs too
@@ -72,7 +72,9 @@ _NUMBER = re.compile(r"^[一二三四五六七八九十百千万\d]+[个项批�
 _YEARS = re.compile(r"^[一二三四五六七八九十\d]+年$")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # a word after the head that continues the name (行动 | 方案): the head is not final
-_CONTINUES = re.compile(r"^(?:方案|实施方案|计划|规划|办法|细则|意见|通知|项目|建设|资金)")
+_CONTINUES = re.compile(r"^(?:方案|实施方案|计划|规划|办法|细则|意见|通知|项目|建设|资金|合作|伙伴|联盟|关系)")
+# a deictic or distributive first word: 推进各中心围绕…战略 is not a name
+_DEICTIC = ("各", "我", "这", "该")
 MAX_TOKENS = 9
 MIN_CHARS, MAX_CHARS = 5, 16
 
@@ -103,6 +105,8 @@ def programme_spans(
         first = g + 1
         while first < n and words[first] in _LEAD_SCOPE:
             first += 1
+        if first < n and words[first].startswith(_DEICTIC):
+            continue
         chars = 0
         for h in range(first, min(n, first + MAX_TOKENS)):
             w = words[h]
