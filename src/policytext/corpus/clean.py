@@ -337,7 +337,8 @@ _URL_ONLY_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 # Lines that are page furniture, not text (matched against the stripped line).
 _CREDIT = (
-    r"[\u4e00-\u9fff]{0,3}编辑|责编|编审|审核|审校|初审|复审|终审|校对|排版|监制|图片|摄影|图|文字|文|供稿|通讯员|记者"
+    r"[\u4e00-\u9fff]{0,3}编辑|责编|编审|审核|审校|初审|复审|终审|[一二三]审|校对|排版|监制|图片|摄影|图|文字|文|供稿|通讯员"
+    r"|记者"
 )
 _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
@@ -351,6 +352,9 @@ _CHROME_PATTERNS = [
     # a news dateline on its own line: 新华社北京12月31日电
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
+    # a WeChat article's furniture: 点击蓝字 关注我们, 长按识别二维码关注, the END mark
+    r"^.{0,12}蓝字.{0,6}关注.{0,8}$|^.{0,8}(?:长按|扫描|扫码|识别).{0,6}二维码.{0,12}$|^(?:欢迎|点击|长按)?关注我们[!！]?$",
+    r"^[\s\-—–_=·•]*(?:END|End|THE END|The End)[\s\-—–_=·•]*$",
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
 # Controls and links that may share a line with other chrome; the line is chrome when
@@ -359,6 +363,7 @@ _PAGE_CONTROL_RE = re.compile(
     r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小"
     r"|打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到\S*|打印|关闭|发表评论(?:[(（]共?\d+条[)）])?|我要纠错"
     r"|扫一扫\S*|(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d+\s*次?"
+    r"|(?:点击|阅读|浏览)\s*[:：]\s*\d+\s*次?"
 )
 _PAGE_CONTROL_HINT_RE = re.compile(
     r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|浏览|访问量"
@@ -373,7 +378,8 @@ _SENTENCE_MARKS = frozenset("。！？；，")
 
 # A block that starts with one of these headings runs to the end of the page.
 _TAIL_BLOCK_RE = re.compile(
-    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾)\s*[\]】]?"
+    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾|往期推荐|往期精彩)"
+    r"\s*[\]】]?"
 )
 _TAIL_KEYS = (
     "相关文章",
@@ -385,6 +391,8 @@ _TAIL_KEYS = (
     "热点推荐",
     "更多阅读",
     "往期回顾",
+    "往期推荐",
+    "往期精彩",
 )
 _LICENCE_KEYS = ("作品", "This work is in the public domain")
 # Licence footers (Wikisource and similar): from this line to the end.
@@ -439,7 +447,7 @@ _META_KEYS = {
     "发文字号": "doc_number",
 }
 _META_KEY_RE = re.compile(
-    r"(?:^|(?<=\s)|(?<=[|｜]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
+    r"(?:^|(?<=\s)|(?<=[|｜【\[】\]]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
     # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
     r"(?:\s*[:：]\s*|(?:(?<=日期)|(?<=时间)|(?<=表于)|(?<=发布))\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
 )
@@ -547,11 +555,16 @@ _HEADER_LEAD_RE = re.compile(
     r"|点击数|阅读|阅读数|访问量|供稿|供稿单位|审核|摄影|通讯员)\s*[:：]"
 )
 _HEADER_LINE_MAX = 200
-_COUNTER_LABEL = r"(?:浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|发布者|发布人|责任编辑)\s*[:：]"
+_COUNTER_LABEL = (
+    r"(?:浏览次数|浏览量|浏览|点击数|点击量|点击率|点击|阅读数|阅读量|阅读次数|阅读|访问量|访问次数|发布者|发布人|责任编辑)"
+    r"\s*[:：]"
+)
 _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_KEYS[k] in ("source", "author", "date")]
-# a time before a labelled field (15:30:00 来源：…); a time before anything else is text (10:00 发布…, an agenda)
+# a time, or a date and time, before a labelled field (15:30:00 来源：…, 2023-05-12 08:35:12　来源：新华网); a time
+# before anything else is text (10:00 发布…, an agenda)
 _LEADING_TIME_RE = re.compile(
-    r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
+    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
 )
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
@@ -561,9 +574,14 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
     :data:`_HEADER_LINE_MAX` is prose (a page that sets a whole article on its 作者： line), never a header."""
     if len(line) > _HEADER_LINE_MAX:
         return None
+    leading_date = None
     if line[:1].isdigit():
-        # a time the page's markup put on the line after its date (发布时间：2024-03-11 / 15:30:00 来源：中国新闻网)
-        line = _LEADING_TIME_RE.sub("", line, count=1)
+        # a time the page's markup put on the line after its date (发布时间：2024-03-11 / 15:30:00 来源：中国新闻网),
+        # or the publication date and time before the source (2023-05-12 08:35:12　来源：新华网)
+        lead_stamp = _LEADING_TIME_RE.match(line)
+        if lead_stamp:
+            leading_date = (lead_stamp.group("date") or "").strip() or None
+            line = line[lead_stamp.end() :]
     matches = list(_META_KEY_RE.finditer(line))
     led = False
     if len(line) <= 100:
@@ -584,12 +602,14 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end]
         # a font-size control or similar chrome may follow on the same line
-        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|【|\[|" + _COUNTER_LABEL, value)[0].strip()
+        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|" + _COUNTER_LABEL, value)[0].strip()
         key = _META_KEYS[m.group(1)]
         if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
             return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
         if value and key not in found:
             found[key] = value
+    if leading_date and "date" not in found:
+        found["date"] = leading_date
     return found
 
 
@@ -607,29 +627,75 @@ def read_header_fields(text: str) -> dict[str, Any]:
         line = line.strip(_STRIP)
         if ":" not in line and "：" not in line and not _COLONLESS_DATE_RE.match(line):
             continue
-        pairs = _parse_meta_line(line)
-        for key, value in (pairs or {}).items():
-            if key in found:
-                continue
-            if key == "date":
-                d = parse_date(value)
-                if d:
-                    found["date"] = d
-                continue
-            m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
-            if m and m.start() > 0:
-                # 来源：太原晚报 2021-11-25 16:26:07: the publication time follows the value unlabelled
-                found[key] = value[: m.start()].strip()
-                d = parse_date(m.group())
-                if d and "date" not in found:
-                    found["date"] = d
-            else:
-                found[key] = value
+        for key, value in typed_header_fields(_parse_meta_line(line) or {}).items():
+            found.setdefault(key, value)
     return found
 
 
-# a date and time set after a header value without a label of its own
-_TRAILING_STAMP_RE = re.compile(r"\s(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
+    """The fields of one header line, typed: ``date`` a :class:`datetime.date` (dropped when it is none), a
+    source without the credits and links on its line, and a date and time printed after a source or author
+    without a label of their own taken as the date.
+
+    >>> typed_header_fields({"source": "太原晚报 2021-11-25 16:26:07"})
+    {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
+    """
+    found: dict[str, Any] = {}
+    for key, value in pairs.items():
+        if key in found:
+            continue
+        if key == "date":
+            d = parse_date(value)
+            if d:
+                found["date"] = d
+            continue
+        if key == "source":
+            value = _source_value(value)
+            if not value or value.endswith(("...", "…")):
+                continue  # a source the page cut short (综合自学习强国、川观新闻…) leaves room for the whole one
+        m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
+        if m and m.start() > 0:
+            # 来源：太原晚报 2021-11-25 16:26:07: the publication time follows the value unlabelled
+            found[key] = value[: m.start()].strip()
+            d = parse_date(m.group())
+            if d and "date" not in found:
+                found["date"] = d
+        else:
+            found[key] = value
+    return found
+
+
+# a date and time set after a header value without a label of its own (太原晚报 2021-11-25 16:26:07,
+# 人民日报2024-05-13 08:49)
+_TRAILING_STAMP_RE = re.compile(
+    r"(?:\s|(?<=[\u4e00-\u9fff》）)]))(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+# about 250 common Chinese surnames (most people bear one of them), and the traditional forms of those that differ
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
+    "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷"
+    "詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
+    "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝陳楊黃趙吳許韓馮鄧蕭蔣葉蘇呂盧薑鍾譚陸賈鄒閆龍賀顧龔萬錢嚴溫莊聶魯嶽歐關蘭"
+)
+# what follows a source on its line and is not part of it: a credit after a space (巴彦淖尔日报 编辑：苏亮, 人民网
+# 记者：木胜玉, 东方网 选稿：曾炟), a news portal's report link and the reader's place before it (新华社 举报, 鞭牛士
+# 北京 举报), a comment or mobile link (求是网参与互动, 手机看新闻)
+_SOURCE_TAIL_RE = re.compile(
+    r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$"
+    r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论|评论\d*|收藏|分享)$"
+    # an editor's name after a paper's or site's name (中国新闻网 王帆)
+    rf"|(?<=[网报社台刊])\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
+)
+
+
+def _source_value(value: str) -> str:
+    """A source as printed after its label, without the credits and links that share its line.
+
+    >>> _source_value("东方网 选稿：曾炟"), _source_value("鞭牛士 北京 举报"), _source_value("江西统计 公众号")
+    ('东方网', '鞭牛士', '江西统计 公众号')
+    """
+    return _SOURCE_TAIL_RE.sub("", value).strip()
 
 
 def _looks_like_title(line: str) -> bool:
@@ -833,13 +899,8 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
         header = state["header"]
         pairs = _parse_meta_line(line) if (header or len(line) < 60) and (":" in line or "：" in line) else None
         if pairs:
-            for key, value in pairs.items():
-                if key == "date":
-                    d = parse_date(value)
-                    if d and "date" not in meta:
-                        meta["date"] = d
-                else:
-                    meta.setdefault(key, value)
+            for key, value in typed_header_fields(pairs).items():
+                meta.setdefault(key, value)
             return
         if len(line) <= 120 and _is_chrome(line):
             return

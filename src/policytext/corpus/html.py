@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
-from .clean import parse_date, read_header_fields
+from .clean import SURNAMES, parse_date, read_header_fields
 from .officialdoc import is_date_line, official_fields
 from .text import to_simplified
 
@@ -1046,21 +1046,13 @@ _CREDIT_LABELS = (
 _TRAILING_NOTE_RE = re.compile(
     rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
 )
-# about 250 common Chinese surnames (most people bear one of them), and the traditional forms of those that differ
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
-    "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷"
-    "詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
-    "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
-    "查麻苑迟邝陳楊黃趙吳許韓馮鄧蕭蔣葉蘇呂盧薑鍾譚陸賈鄒閆龍賀顧龔萬錢嚴溫莊聶魯嶽歐關蘭"
-)
 _CLOSING_CREDIT_RE = re.compile(
     rf"(?<=[。！？”?!])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,60}}[）)]\s*\d{{0,8}}\s*$"
     # the writer's unit and name: （图书馆 魏乐禹）, （某某镇 张三 李四）
     r"|(?<=[。！？”])\s*[（(]\s*[\u4e00-\u9fff]{1,12}(?:馆|局|部|办|委|院|所|站|中心|镇|乡|街道|社区|村|室|科|处|队|校|厅)"
     r"(?:\s+[\u4e00-\u9fff]{2,4}){1,3}\s*[）)]\s*$"
     # the writers' names alone, two or more, each led by a common surname: （李晟 韦鑫）
-    rf"|(?<=[。！？”])\s*[（(]\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:\s+[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}){{1,3}}\s*[）)]\s*$"
+    rf"|(?<=[。！？”])\s*[（(]\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}){{1,3}}\s*[）)]\s*$"
 )
 # the sources a compiled article names under it: 文章综合自：学习强国、川观新闻…等
 _COMPILED_FROM_RE = re.compile(r"^[（(]?\s*(?:文章|本文|内容)?(?:综合|整理)自\s*[:：]?[^。！？]{2,120}[）)]?$")

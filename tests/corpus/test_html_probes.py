@@ -1,0 +1,145 @@
+"""Handmade pages in the layouts of party media, county organization departments and party WeChat accounts
+(issue #19; ``data/probes/README.md``). What they showed: a page's 一审/二审/三审 sign-off stayed in the body, a
+counter glued to the source (来源：某某镇点击：356), a WeChat article's 点击蓝字 关注我们 and END marks stayed, and
+a header line that prints the date before its source (2023-05-12 08:35:12　来源：新华网) or sets its fields in
+brackets (【来源：某某日报】【发布时间：…】) gave no fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import policytext as pt
+from policytext.corpus.clean import clean_text, read_header_fields
+
+PROBES = Path(__file__).parent / "data" / "probes"
+
+
+def _read(name: str, encoding: str = "utf-8") -> pt.Document:
+    raw = (PROBES / name).read_text(encoding="utf-8")
+    if encoding != "utf-8":
+        raw = raw.replace("charset=utf-8", f"charset={encoding}")
+    return pt.read_document(raw.encode(encoding))
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "title", "date", "source", "first", "last"),
+    [
+        (
+            "party_media_people_style.html",
+            "utf-8",
+            "以高质量党建引领基层治理现代化",
+            dt.date(2023, 5, 12),
+            "人民网－中国共产党新闻网",
+            "近年来，某某县坚持以党建引领基层治理",
+            "不断提升基层治理体系和治理能力现代化水平。",
+        ),
+        (
+            "party_media_12371_style.html",
+            "utf-8",
+            "某某市委组织部：“三个聚焦”推动年轻干部在基层一线成长成才",
+            dt.date(2023, 6, 8),
+            "共产党员网",
+            "今年以来，某某市委组织部坚持把基层一线",
+            "形成能上能下的鲜明导向。",
+        ),
+        (
+            "county_department_table_layout.html",
+            "gb2312",
+            "某某县召开2023年度基层党建述职评议会议",
+            dt.date(2024, 1, 19),
+            "县委组织部",
+            "1月18日，某某县召开2023年度乡镇党委书记",
+            "县委常委、组织部部长王某某主持会议。",
+        ),
+        (
+            "county_portal_br_paragraphs.html",
+            "utf-8",
+            "【主题教育】某某镇：“三学”并举推动主题教育走深走实",
+            dt.date(2023, 9, 21),
+            "某某镇",
+            "主题教育开展以来，某某镇坚持把理论学习贯穿始终",
+            "图为某某镇开展专题学习现场",
+        ),
+        (
+            "wechat_party_account.html",
+            "utf-8",
+            "【组工动态】某某县：“党建+积分”激活乡村治理“一池春水”",
+            dt.date(2023, 7, 5),
+            "某某县委组织部",
+            "今年以来，某某县坚持以党建为引领",
+            "推动形成比学赶超的良好氛围。",
+        ),
+    ],
+)
+def test_probe_pages_read_whole_with_their_fields(name, encoding, title, date, source, first, last):
+    doc = _read(name, encoding)
+    assert doc.text.startswith(first) and doc.text.endswith(last)
+    assert doc.meta["title"] == title and doc.meta["date"] == date and doc.meta["source"] == source
+    for chrome in ("一审", "点击蓝字", "END", "往期推荐", "责编", "责任编辑", "相关阅读", "热点推荐", "ICP备", "打印"):
+        assert chrome not in doc.text, chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一审：张某　二审：李某　三审：王某",
+        "点击蓝字 关注我们",
+        "点击上方蓝字关注我们",
+        "长按识别二维码关注",
+        "识别二维码",
+        "关注我们",
+        "- END -",
+        "点击：356",
+    ],
+)
+def test_page_furniture_lines_leave_the_body(line):
+    body, _ = clean_text(f"标题\n正文第一段，说明情况。\n{line}\n正文第二段，继续说明。")
+    assert line not in body.split("\n")
+    assert "正文第一段，说明情况。" in body and "正文第二段，继续说明。" in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "END用户许可协议的条款已经更新。",  # a sentence that opens with the word
+        "一审判决后，当事人提出上诉。",  # 一审 without a colon is the law's first instance
+        "关注我们身边的榜样，学习他们的精神。",
+    ],
+)
+def test_sentences_like_furniture_stay(line):
+    body, _ = clean_text(f"标题\n正文第一段，说明情况。\n{line}\n正文第二段，继续说明。")
+    assert line in body.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("2023-05-12 08:35:12　来源： 新华网", {"source": "新华网", "date": dt.date(2023, 5, 12)}),
+        ("2023年5月12日 来源：某某网", {"source": "某某网", "date": dt.date(2023, 5, 12)}),
+        (
+            "【来源：某某日报】【发布时间：2023-04-01】【浏览：55次】",
+            {"source": "某某日报", "date": dt.date(2023, 4, 1)},
+        ),
+        ("[作者：张三] [来源：某某县委组织部]", {"author": "张三", "source": "某某县委组织部"}),
+        ("时间：2023-09-21 09:12来源：某某镇点击：356", {"date": dt.date(2023, 9, 21), "source": "某某镇"}),
+        ("来源：巴彦淖尔日报 编辑：苏亮", {"source": "巴彦淖尔日报"}),
+        ("来源:东方网 选稿：曾炟", {"source": "东方网"}),
+        ("2020-02-29 18:34:31　来源: 新华社 举报", {"source": "新华社", "date": dt.date(2020, 2, 29)}),
+        ("来源：鞭牛士 北京 举报", {"source": "鞭牛士"}),
+        ("来源：中国新闻网 王帆", {"source": "中国新闻网"}),
+        ("来源：人民日报2024-05-13 08:49", {"source": "人民日报", "date": dt.date(2024, 5, 13)}),
+        ("来源：求是网参与互动", {"source": "求是网"}),
+        ("来源：江西统计 公众号", {"source": "江西统计 公众号"}),  # a space inside a source is kept
+        ("2023-05-12 会议讨论了来源：问题", {}),  # a date before words of the text: no header
+    ],
+)
+def test_header_lines_give_their_fields_without_the_chrome_beside_them(line, fields):
+    assert read_header_fields(line) == fields
+
+
+def test_a_source_the_page_cut_short_leaves_room_for_the_whole_one():
+    text = "【来源： 综合自学习强国、川观新闻、成都…】 发布日期：2023-07-19\n来源：学习强国、川观新闻、成都日报"
+    assert read_header_fields(text)["source"] == "学习强国、川观新闻、成都日报"
