@@ -64,6 +64,15 @@ def _read(name: str, encoding: str = "utf-8") -> pt.Document:
             "图为某某镇开展专题学习现场",
         ),
         (
+            "county_media_video_article.html",
+            "utf-8",
+            "视频｜某某县：党员志愿服务暖民心",
+            dt.date(2023, 3, 5),
+            "某某县融媒体中心",
+            "3月5日是第60个“学雷锋纪念日”",
+            "开展志愿服务活动1200余场次。",
+        ),
+        (
             "wechat_party_account.html",
             "utf-8",
             "【组工动态】某某县：“党建+积分”激活乡村治理“一池春水”",
@@ -78,8 +87,40 @@ def test_probe_pages_read_whole_with_their_fields(name, encoding, title, date, s
     doc = _read(name, encoding)
     assert doc.text.startswith(first) and doc.text.endswith(last)
     assert doc.meta["title"] == title and doc.meta["date"] == date and doc.meta["source"] == source
-    for chrome in ("一审", "点击蓝字", "END", "往期推荐", "责编", "责任编辑", "相关阅读", "热点推荐", "ICP备", "打印"):
+    chrome_words = ("一审", "点击蓝字", "END", "往期推荐", "责编", "责任编辑", "相关阅读", "热点推荐", "ICP备", "打印")
+    chrome_words += ("加载中",)
+    for chrome in chrome_words:
         assert chrome not in doc.text, chrome
+    assert "编辑" not in doc.meta.get("author", "")
+
+
+def test_a_county_departments_notice_gives_its_official_document_fields():
+    doc = _read("county_department_notice.html")
+    assert doc.text.startswith("各乡镇党委，县直各单位党组（党委），各党（工）委：")
+    assert doc.text.endswith("中共某某县委组织部\n2023年11月20日")
+    assert doc.meta["doc_number"] == "某组通〔2023〕45号" and doc.meta["issuer"] == "中共某某县委组织部"
+    assert doc.meta["written_date"] == dt.date(2023, 11, 20) and doc.meta["date"] == dt.date(2023, 11, 21)
+    assert doc.meta["recipients"] == "各乡镇党委，县直各单位党组（党委），各党（工）委"
+    assert doc.meta["attachments"] == ["2023年度党员冬训工作安排表", "党员冬训情况统计表"]
+    assert list(doc.sections["heading"]) == [
+        "时间安排",
+        "主要内容",
+        "深入学习党的二十大精神",
+        "深入学习新修订的《中国共产党纪律处分条例》",
+        "工作要求",
+    ]
+    assert "联系人：张某 联系电话：0000-1234567" in doc.text.split("\n")  # the notice's own contact stays
+    assert "附件下载" not in doc.text and "上一页" not in doc.text
+
+
+def test_a_cadre_publicity_notice_keeps_its_table_and_its_reporting_channels():
+    doc = _read("county_department_cadre_publicity.html")
+    lines = doc.text.split("\n")
+    for cell in ("张某某", "某某镇党委书记", "某某乡党委副书记、乡长候选人", "1988.07"):
+        assert cell in lines
+    assert "受理电话：0000-12380" in lines  # a publicity notice's channel for objections is its content
+    assert lines[-2:] == ["中共某某县委组织部", "2023年6月1日"]
+    assert doc.meta["issuer"] == "中共某某县委组织部" and doc.meta["written_date"] == dt.date(2023, 6, 1)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +134,8 @@ def test_probe_pages_read_whole_with_their_fields(name, encoding, title, date, s
         "关注我们",
         "- END -",
         "点击：356",
+        "视频加载中...",
+        "您的浏览器不支持 video 标签。",
     ],
 )
 def test_page_furniture_lines_leave_the_body(line):

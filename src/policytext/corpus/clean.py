@@ -355,6 +355,8 @@ _CHROME_PATTERNS = [
     # a WeChat article's furniture: 点击蓝字 关注我们, 长按识别二维码关注, the END mark
     r"^.{0,12}蓝字.{0,6}关注.{0,8}$|^.{0,8}(?:长按|扫描|扫码|识别).{0,6}二维码.{0,12}$|^(?:欢迎|点击|长按)?关注我们[!！]?$",
     r"^[\s\-—–_=·•]*(?:END|End|THE END|The End)[\s\-—–_=·•]*$",
+    # a media player's placeholder: 视频加载中..., 您的浏览器不支持 video 标签。
+    r"^(?:视频|音频|图片|内容|页面)?(?:加载中|正在加载|载入中)[.。…]*$|^您的浏览器(?:暂)?不支持.{0,40}$",
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS))
 # Controls and links that may share a line with other chrome; the line is chrome when
@@ -653,6 +655,10 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
             value = _source_value(value)
             if not value or value.endswith(("...", "…")):
                 continue  # a source the page cut short (综合自学习强国、川观新闻…) leaves room for the whole one
+        elif key == "author":
+            value = _CREDIT_TAIL_RE.sub("", value).strip()  # 王某 编辑：赵某
+            if not value:
+                continue
         m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
         if m and m.start() > 0:
             # 来源：太原晚报 2021-11-25 16:26:07: the publication time follows the value unlabelled
@@ -681,9 +687,10 @@ SURNAMES = (
 # what follows a source on its line and is not part of it: a credit after a space (巴彦淖尔日报 编辑：苏亮, 人民网
 # 记者：木胜玉, 东方网 选稿：曾炟), a news portal's report link and the reader's place before it (新华社 举报, 鞭牛士
 # 北京 举报), a comment or mobile link (求是网参与互动, 手机看新闻)
+_CREDIT_TAIL_RE = re.compile(r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$")
 _SOURCE_TAIL_RE = re.compile(
-    r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$"
-    r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论|评论\d*|收藏|分享)$"
+    _CREDIT_TAIL_RE.pattern
+    + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论|评论\d*|收藏|分享)$"
     # an editor's name after a paper's or site's name (中国新闻网 王帆)
     rf"|(?<=[网报社台刊])\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
 )
