@@ -13,6 +13,7 @@ import pytest
 
 import policytext as pt
 from policytext.corpus.clean import clean_text, read_header_fields
+from policytext.corpus.html import _speech_byline_cut
 
 PROBES = Path(__file__).parent / "data" / "probes"
 
@@ -186,3 +187,40 @@ def test_header_lines_give_their_fields_without_the_chrome_beside_them(line, fie
 def test_a_source_the_page_cut_short_leaves_room_for_the_whole_one():
     text = "【来源： 综合自学习强国、川观新闻、成都…】 发布日期：2023-07-19\n来源：学习强国、川观新闻、成都日报"
     assert read_header_fields(text)["source"] == "学习强国、川观新闻、成都日报"
+
+
+def test_a_speechs_byline_goes_to_metadata():
+    doc = _read("county_department_leader_speech.html", "gbk")
+    assert doc.text.startswith("同志们：\n这次会议的主要任务是")
+    assert doc.meta["speaker"] == "县委常委、组织部部长 李某某"
+    assert doc.meta["written_date"] == dt.date(2023, 2, 10) and doc.meta["date"] == dt.date(2023, 2, 13)
+    assert list(doc.sections["number"]) == ["一", "二"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept_from", "fields"),
+    [
+        (["（2023年2月10日）", "县委书记 李某某", "同志们："], 2, {"speaker": "县委书记 李某某"}),
+        (["（二〇二三年二月十日，某某）", "各位代表：", "现在，我代表县人民政府向大会报告工作。"], 1, {}),
+        (["（2023年2月10日）", "会议由县长主持。"], 0, None),  # a day alone before a sentence: no byline
+        (["县委书记 李某某", "同志们："], 0, None),  # a speaker without the day
+        (["2月10日，县委书记李某某到某镇调研。", "（2023年2月10日）"], 0, None),
+    ],
+)
+def test_a_speech_byline_is_a_speaker_and_a_day_in_brackets(lines, kept_from, fields):
+    kept, found = _speech_byline_cut(lines)
+    assert kept == lines[kept_from:]
+    if fields is None:
+        assert found == {}
+    else:
+        assert {k: v for k, v in found.items() if k != "written_date"} == fields
+        assert found["written_date"] == dt.date(2023, 2, 10)
+
+
+def test_a_county_disclosure_page_gives_the_documents_fields_from_its_table():
+    doc = _read("county_portal_disclosure_document.html")
+    assert doc.text.startswith("各乡镇人民政府，县政府各部门：")
+    assert doc.text.endswith("（二）加强基层政权治理能力建设。")
+    assert doc.meta["doc_number"] == "某政办发〔2023〕21号" and doc.meta["issuer"] == "某某县人民政府办公室"
+    assert doc.meta["written_date"] == dt.date(2023, 8, 15) and doc.meta["date"] == dt.date(2023, 8, 17)
+    assert doc.meta["index_number"] == "000000000/2023-00123"

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from .clean import SURNAMES, parse_date, read_header_fields
-from .officialdoc import is_date_line, official_fields
+from .officialdoc import chinese_date, is_date_line, official_fields
 from .text import to_simplified
 
 __all__ = ["body_text", "extract_html", "html_to_text", "page_fields"]
@@ -486,6 +486,52 @@ def _subtitle_cut(
     if heading is None or at is None or not 0 < at - heading <= 3:
         return lines, None
     return lines[first + 1 :], line
+
+
+# a speech's byline under its heading: the speaker with their office, and the day (and place) it was given
+_SPEAKER_RE = re.compile(
+    r"^[\u4e00-\u9fff、]{0,30}?(?:书记|部长|主任|局长|县长|市长|区长|镇长|乡长|省长|主席|常委|委员|院长|校长|厅长|处长|"
+    r"秘书长|巡视员|董事长|总经理)\s+[\u4e00-\u9fff·]{2,4}$"
+)
+_SPEECH_DAY_RE = re.compile(
+    r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
+)
+_SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，,]{2,30}[:：]$")
+
+
+def _speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without a speech's byline that opens them, and its fields: the speaker's line
+    (``speaker``: 县委常委、组织部部长 李某某) and the day given in brackets under or over it (``written_date``:
+    （2023年2月10日）); the day alone counts only when a salutation follows it (同志们：).
+
+    >>> _speech_byline_cut(["县委书记 李某某", "（2023年2月10日）", "同志们：", "这次会议的主要任务是……"])
+    (['同志们：', '这次会议的主要任务是……'], {'speaker': '县委书记 李某某', 'written_date': datetime.date(2023, 2, 10)})
+    """
+    at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    while at and read_header_fields(lines[at[0]]):  # the page's date and 来源 line, which cleaning reads later
+        at.pop(0)
+    at = at[:3]
+    head = [lines[i].strip() for i in at]
+    speaker = next((j for j, ln in enumerate(head[:2]) if _SPEAKER_RE.match(ln)), None)
+    day = next((j for j, ln in enumerate(head[:2]) if _SPEECH_DAY_RE.match(ln)), None)
+    if day is None:
+        return lines, {}
+    if speaker is None:
+        if day != 0 or len(head) < 2 or not _SALUTATION_RE.match(head[1]):
+            return lines, {}
+        cut = 1
+    elif abs(speaker - day) != 1:
+        return lines, {}
+    else:
+        cut = 2
+    found: dict[str, Any] = {}
+    if speaker is not None:
+        found["speaker"] = re.sub(r"\s+", " ", head[speaker])
+    written = chinese_date(head[day])
+    if written:
+        found["written_date"] = written
+    return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
 
 
 _ATTACHMENT_START_RE = re.compile(r"^\s*(?:相关)?附\s*件")
@@ -1590,6 +1636,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines, subtitle = _subtitle_cut(text.split("\n"), title, page_lines, page_keys)
     if subtitle:
         meta.setdefault("subtitle", subtitle)
+        text = "\n".join(lines)
+    lines, byline = _speech_byline_cut(text.split("\n"))
+    if byline:
+        for key, value in byline.items():
+            meta.setdefault(key, value)
         text = "\n".join(lines)
     lines, colophon = _colophon_cut(text.split("\n"))
     for key, value in colophon.items():
