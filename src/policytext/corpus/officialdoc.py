@@ -26,6 +26,7 @@ __all__ = [
     "byline_issuer",
     "chinese_date",
     "is_date_line",
+    "leading_apparatus",
     "official_fields",
     "official_title",
     "sections",
@@ -173,7 +174,13 @@ def official_fields(text: str) -> dict[str, Any]:
                 and not any(c in name for c in _TERMINAL + "：:")
                 and not _HEADING_START.match(name)
                 and not name.startswith(("附件", "抄送", "主题词", "关键词", "来源", "发布", "各位", "同志们"))
-                and (_ORG_END_RE.search(name) or "、" in name or "，" in name or name.startswith("各"))
+                and (
+                    _ORG_END_RE.search(name)
+                    or "、" in name
+                    or "，" in name
+                    or name.startswith("各")
+                    or name.endswith(("各单位", "各部门"))  # 全院各单位：
+                )
             ):
                 found["recipients"] = name
                 break
@@ -302,6 +309,47 @@ def official_title(text: str) -> str | None:
             title = "".join(lines[start:end])
             return title if len(title) <= 80 else None
     return None
+
+
+def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The 版头 at the top of *lines*: the indices of its marks (份号, secrecy and urgency marks, the 发文机关标志
+    on one line or two: 某某县委组织部文件, 河南大学 / 软件学院文件) and of its 发文字号 lines, among the first
+    non-empty lines, before anything else; ``([], [])`` when the lines open otherwise.
+
+    >>> leading_apparatus(["特急", "中共某某县委组织部文件", "", "某组发〔2024〕3号", "关于……的意见"])
+    ([0, 1], [3])
+    """
+    head = _nonempty(lines, range(len(lines)), n=8)
+    marks: list[int] = []
+    numbers: list[int] = []
+    k = 0
+    while k < len(head):
+        i, ln = head[k]
+        compact = re.sub(r"[\s\u3000]+", "", ln)
+        nxt = re.sub(r"[\s\u3000]+", "", head[k + 1][1]) if k + 1 < len(head) else ""
+        if _DOC_NUMBER_RE.match(compact) and len(compact) <= 30:
+            numbers.append(i)
+        elif not numbers and (_URGENCY_RE.match(compact) or _is_masthead(compact)):
+            marks.append(i)
+        elif (
+            not numbers
+            and 2 <= len(compact) <= 20
+            and not _HEADING_START.match(compact)
+            and _is_masthead(compact + nxt)
+        ):
+            marks += [i, head[k + 1][0]]
+            k += 1
+        else:
+            break
+        k += 1
+    if not any(_is_masthead(re.sub(r"[\s\u3000]+", "", lines[i])) for i in marks) and not numbers:
+        return [], []
+    return marks, numbers
+
+
+def _is_masthead(compact: str) -> bool:
+    m = _MASTHEAD_RE.match(compact)
+    return bool(m and _ORG_END_RE.search(m.group(1)))
 
 
 # an issuing body's name on a line of its own: 黔东南州统计局, 深圳市统计局  国家统计局深圳调查队

@@ -26,7 +26,7 @@ from .document import Document
 from .html import extract_html
 from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text
-from .officialdoc import byline_issuer, chinese_date, official_fields, official_title
+from .officialdoc import byline_issuer, chinese_date, leading_apparatus, official_fields, official_title
 from .sniff import READ_FORMATS, UNREAD_FORMATS, sniff_format
 from .text import normalize as _normalize
 
@@ -216,12 +216,14 @@ def make_document(
     info: dict[str, Any] = {}
     if clean:
         title = found.get("title") if found else None
+        masthead: list[str] = []
         if title:
-            text = _drop_title_lines(text, title)
+            text, masthead = _drop_title_lines(text, title)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
-        for key, value in official_fields(body).items():
+        # (the 版头's marks above the body, so that its 发文机关标志 names the issuer)
+        for key, value in official_fields("\n".join([*masthead, body])).items():
             info.setdefault(key, value)
     else:
         body = text
@@ -251,20 +253,42 @@ def make_document(
     return Document(doc_id=doc_id, text=body, meta=info, raw=text if raw is None else raw)
 
 
-def _drop_title_lines(text: str, title: str) -> str:
+def _drop_title_lines(text: str, title: str) -> tuple[str, list[str]]:
     """*text* without its first lines when, joined, they are the title (a heading set over several
-    lines, compared on Han characters) or a 发文字号 between them."""
+    lines, compared on Han characters) or a 发文字号 between them; and when the 版头 of an official document
+    stands over the title (某某县委组织部文件, its 发文字号), without its marks too, which are returned (the
+    发文字号 lines stay, for the header reading to take).
+
+    >>> _drop_title_lines("某某局文件\\n某发〔2024〕3号\\n关于某事的\\n通知\\n各单位：", "关于某事的通知")
+    ('某发〔2024〕3号\\n各单位：', ['某某局文件'])
+    """
     key = _han(title)
     lines = text.split("\n")
-    joined = ""
     first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    end = _title_end(lines, first, key)
+    if end is not None:
+        return "\n".join(lines[end + 1 :]), []
+    marks, numbers = leading_apparatus(lines)
+    if not marks:
+        return text, []
+    after = max(marks + numbers) + 1
+    start = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
+    end = _title_end(lines, start, key)
+    if end is None:
+        return text, []
+    return "\n".join([lines[i] for i in numbers] + lines[end + 1 :]), [lines[i] for i in marks]
+
+
+def _title_end(lines: list[str], first: int, key: str) -> int | None:
+    """The index of the line where the title *key* (its Han characters), starting at line *first*, ends."""
+    joined = ""
     for i in range(first, min(len(lines), first + 8)):
         joined += _han(lines[i])
         if joined == key:
-            return "\n".join(lines[i + 1 :])
+            return i
         if not key.startswith(joined):
             break
-    return text
+    return None
 
 
 def _han(s: str) -> str:
