@@ -224,3 +224,34 @@ def test_a_county_disclosure_page_gives_the_documents_fields_from_its_table():
     assert doc.meta["doc_number"] == "某政办发〔2023〕21号" and doc.meta["issuer"] == "某某县人民政府办公室"
     assert doc.meta["written_date"] == dt.date(2023, 8, 15) and doc.meta["date"] == dt.date(2023, 8, 17)
     assert doc.meta["index_number"] == "000000000/2023-00123"
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("刘亚然：推动组织工作守正创新", "刘亚然"),  # an author's name before the title
+        ("习近平：在全国政协新年茶话会上的讲话", "习近平"),
+        ("某某县：党建引领基层治理见实效", None),  # a county, not an author: the most common local title
+        ("市委组织部：“三个聚焦”推动年轻干部成长", None),
+        ("城关镇：“三学”并举推动主题教育", None),
+        ("保障对象：全县农村建档立卡贫困人口", None),  # a label
+    ],
+)
+def test_a_name_before_the_title_is_the_author_only_when_it_is_a_persons(title, author):
+    text = f"{title}\n今年以来，某某县坚持以党建引领基层治理，推动组织体系向基层延伸，把党的政治优势转化为治理效能。"
+    meta = pt.read_document(text.encode("utf-8")).meta
+    assert meta.get("author") == author
+    assert meta["title"] == (title.split("：", 1)[1] if author else title)
+
+
+def test_a_crawlers_labelled_text_file_gives_its_fields():
+    text = (
+        "标题：某某县召开2023年度基层党建述职评议会议\n发布时间：2024-01-19 16:42\n来源：县委组织部\n"
+        "链接：http://www.example.gov.cn/gzdt/202401/t20240119_1.html\n正文：\n"
+        "1月18日，某某县召开2023年度乡镇党委书记抓基层党建工作述职评议会议。县委书记李某某出席会议并讲话。\n"
+    )
+    doc = pt.read_document(text.encode("utf-8"))
+    assert doc.text == text.split("正文：\n")[1].strip()
+    assert doc.meta["title"] == "某某县召开2023年度基层党建述职评议会议" and "author" not in doc.meta
+    assert doc.meta["url"] == "http://www.example.gov.cn/gzdt/202401/t20240119_1.html"
+    assert doc.meta["date"] == dt.date(2024, 1, 19) and doc.meta["source"] == "县委组织部"

@@ -348,7 +348,7 @@ _CHROME_PATTERNS = [
     # question (记者：你们的市场在哪？), which is a sentence
     rf"^(?:{_CREDIT})\s*[:：](?!.*[。！？?!]$).{{0,30}}$",
     rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
-    r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$",
+    r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$|^(?:正文|内容)\s*[:：]\s*$",
     # a news dateline on its own line: 新华社北京12月31日电
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
@@ -447,6 +447,13 @@ _META_KEYS = {
     "发布单位": "issuer",
     "文号": "doc_number",
     "发文字号": "doc_number",
+    # a crawler's labelled fields (标题：… 链接：http://…)
+    "标题": "title",
+    "文章标题": "title",
+    "链接": "url",
+    "原文链接": "url",
+    "原文地址": "url",
+    "网址": "url",
 }
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜【\[】\]]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
@@ -682,7 +689,7 @@ SURNAMES = (
     "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷"
     "詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
     "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
-    "查麻苑迟邝陳楊黃趙吳許韓馮鄧蕭蔣葉蘇呂盧薑鍾譚陸賈鄒閆龍賀顧龔萬錢嚴溫莊聶魯嶽歐關蘭"
+    "查麻苑迟邝习栗薄芮阚郜蔺陳楊黃趙吳許韓馮鄧蕭蔣葉蘇呂盧薑鍾譚陸賈鄒閆龍賀顧龔萬錢嚴溫莊聶魯嶽歐關蘭"
 )
 # what follows a source on its line and is not part of it: a credit after a space (巴彦淖尔日报 编辑：苏亮, 人民网
 # 记者：木胜玉, 东方网 选稿：曾炟), a news portal's report link and the reader's place before it (新华社 举报, 鞭牛士
@@ -986,12 +993,21 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
     return "\n".join(paragraphs), meta
 
 
+# how the name of a place or of a body ends (某某县, 城关镇, 市委组织部, 某某社区)
+_PLACE_OR_BODY_RE = re.compile(
+    r"(?:县|市|区|镇|乡|村|省|州|旗|盟|部|局|委|办|院|所|站|厅|处|科|队|会|社|校|馆|团|组|中心|社区|街道|公司|大学|学院|政府)$"
+)
+
+
 def _tidy_title(meta: dict[str, Any]) -> None:
     title = meta.get("title")
     if not title:
         return
-    # "刘亚然:推动组织工作守正创新" -> author prefix goes when it names the author
+    # "刘亚然:推动组织工作守正创新" -> author prefix goes when it names the author: a person's name (led by a
+    # common surname), never a place or a body (某某县：…, 市委组织部：…, the most common title of local news)
     m = re.match(r"^([\u4e00-\u9fff·]{2,5})\s*[:：]\s*(.+)$", title)
+    if m and (m.group(1)[0] not in SURNAMES or _PLACE_OR_BODY_RE.search(m.group(1))):
+        m = None
     if m:
         author = meta.get("author")
         if author is None or author == m.group(1):
