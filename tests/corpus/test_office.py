@@ -68,6 +68,25 @@ def test_pdf_without_text_layer(tmp_path):
         pt.read_document(p)
 
 
+def test_a_word_file_of_pictures_only_says_so(tmp_path):
+    docx = pytest.importorskip("docx")
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(picture, "PNG")
+    picture.seek(0)
+    document = docx.Document()
+    document.add_picture(picture)
+    p = tmp_path / "scan.docx"
+    document.save(p)
+    with pytest.raises(DecodeError, match=r"scan\.docx: this Word file holds pictures but no text"):
+        pt.read_document(p)
+    empty = tmp_path / "empty.docx"
+    docx.Document().save(empty)
+    with pytest.raises(pt.errors.InputError, match=r"empty\.docx: empty document"):  # no picture: just empty
+        pt.read_document(empty)
+
+
 def test_broken_pdf_names_the_file(tmp_path):
     p = tmp_path / "broken.pdf"
     p.write_bytes(b"%PDF-1.4\n" + b"garbage" * 20)

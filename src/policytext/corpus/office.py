@@ -402,7 +402,17 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
         warnings.warn(
             f"{name}: {len(unread)} imported chunk(s) not read ({', '.join(unread)})", UserWarning, stacklevel=4
         )
+    if not text.strip() and _holds_pictures(body):
+        raise DecodeError(
+            f"{name}: this Word file holds pictures but no text (a scan pasted into Word?); run OCR on it first",
+            source=name,
+        )
     return text
+
+
+def _holds_pictures(body: Any) -> bool:
+    """Whether *body* (a ``w:body``) draws a picture (``w:drawing``, or VML's ``w:pict`` of older files)."""
+    return any(el.tag in (_W + "drawing", _W + "pict") for el in body.iter())
 
 
 class _Package:
