@@ -255,3 +255,21 @@ def test_a_crawlers_labelled_text_file_gives_its_fields():
     assert doc.meta["title"] == "某某县召开2023年度基层党建述职评议会议" and "author" not in doc.meta
     assert doc.meta["url"] == "http://www.example.gov.cn/gzdt/202401/t20240119_1.html"
     assert doc.meta["date"] == dt.date(2024, 1, 19) and doc.meta["source"] == "县委组织部"
+
+
+SCRIPTED_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>某某县：党建引领基层治理见实效_某某新闻</title></head>"
+    "<body><div id='app'></div><script>window.__INITIAL_STATE__={'article':{'title':'某某县：党建引领基层治理见实效',"
+    "'content':'<p>今年以来，某某县坚持以党建引领基层治理，推动组织体系向基层延伸。</p><p>全县整顿软弱涣散村党组织12个。</p>'}};"
+    "</script>{noscript}</body></html>"
+)
+
+
+def test_a_page_whose_article_a_script_writes_in_is_never_read_silently():
+    # the saved page shows only its notice to turn JavaScript on: a warning says why and what to do
+    page = SCRIPTED_PAGE.replace("{noscript}", "<noscript>请开启JavaScript</noscript>")
+    with pytest.warns(UserWarning, match="written in by JavaScript"):
+        pt.read_document(page.encode("utf-8"))
+    # without the notice nothing is left: the error names the file and the likely cause
+    with pytest.raises(pt.errors.InputError, match=r"empty document.*scripts hold \d+ Chinese characters"):
+        pt.read_document(SCRIPTED_PAGE.replace("{noscript}", "").encode("utf-8"))

@@ -165,6 +165,11 @@ def suspicious_body(doc: Document) -> str | None:
     if doc.meta.get("format") == "html":
         raw = re.sub(r"<[^<>]*>", "", raw)
     source = _han_count(raw)
+    if doc.meta.get("format") == "html" and body < 30 and _NEEDS_SCRIPT_RE.search(doc.text):
+        return (
+            "the page's article is written in by JavaScript (the body says to turn it on): its text is not in the "
+            "saved HTML; save the page after it has loaded in a browser (as a complete page or MHTML)"
+        )
     if body < 30 and source >= 300:
         return f"suspiciously short body: {body} Chinese characters (of {source} in the file)"
     if source > 2000 and body < 0.05 * source:
@@ -189,6 +194,13 @@ def suspicious_body(doc: Document) -> str | None:
     return None
 
 
+_SCRIPT_RE = re.compile(r"<script\b[^>]*>(.*?)</script>", re.I | re.S)
+# what a page whose article a script writes in shows without it: 请开启JavaScript, enable JavaScript
+_NEEDS_SCRIPT_RE = re.compile(
+    r"(?:开启|启用|打开|允许|支持)\s*(?:浏览器的?)?\s*(?:JavaScript|JS|脚本)|(?:enable|turn on)\s+JavaScript"
+    r"|JavaScript\s*(?:is\s*)?(?:disabled|required)|不支持\s*(?:JavaScript|JS|脚本)",
+    re.I,
+)
 # what a web server's error page says instead of an article
 _ERROR_PAGE_RE = re.compile(
     r"(?:页面|网页|文章|信息|内容)(?:不存在|已删除|已被删除|找不到|无法访问|已过期)|找不到(?:该|此|您要的)?页面"
@@ -245,7 +257,14 @@ def make_document(
         info["encoding"] = encoding
     info.setdefault("date", None)
     if not body.strip():
-        raise InputError(f"{name}: empty document (no text{' after cleaning' if clean else ''})")
+        scripted = _han_count(" ".join(_SCRIPT_RE.findall(raw))) if raw and info.get("format") == "html" else 0
+        hint = (
+            f"; the page's scripts hold {scripted} Chinese characters: its article is probably written in by "
+            "JavaScript, so save the page after it has loaded in a browser (as a complete page or MHTML)"
+            if scripted >= 30
+            else ""
+        )
+        raise InputError(f"{name}: empty document (no text{' after cleaning' if clean else ''}){hint}")
     if normalize:
         body = _normalize(body)
     if doc_id is None:
