@@ -173,3 +173,24 @@ def test_topics_keeps_the_tables_of_an_earlier_run(tmp_path, capsys):
     assert (out / first).read_text(encoding="utf-8") == "keep me\n"
     assert main([*argv, "--force"]) == 0
     assert (out / first).read_bytes() == written[first]
+
+
+def test_skip_errors_reads_the_other_files_and_names_the_unreadable_ones(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("坚决做到“两个维护”。", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"garbage" * 20)
+    assert main(["read", str(folder), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "broken.pdf" in err and "--skip-errors" in err
+    assert main(["read", str(folder), "--format", "csv", "--skip-errors"]) == 0
+    out, err = capsys.readouterr()
+    assert "两个维护" in out and "broken.pdf" not in out
+    assert "skipped:" in err and "broken.pdf" in err
+    # a missing input is never skipped: it is a mistake in the command, not a bad file
+    assert main(["read", str(folder / "missing.txt"), "--skip-errors"]) == 1
+    assert "no such file" in capsys.readouterr().err
+    # nothing readable at all is still an error
+    (folder / "a.txt").unlink()
+    assert main(["read", str(folder), "--skip-errors"]) == 1
+    assert "no documents read" in capsys.readouterr().err

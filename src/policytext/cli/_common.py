@@ -16,7 +16,7 @@ from .._util.tables import write_table
 from ..corpus.corpus import Corpus
 from ..corpus.document import Document
 from ..corpus.readers import read_document
-from ..errors import InputError
+from ..errors import DecodeError, InputError
 
 T = TypeVar("T")
 
@@ -66,6 +66,11 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         help="files (text, HTML, PDF, Word), directories (every such file below), or 'sample' for the bundled corpus",
     )
     parser.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
+    parser.add_argument(
+        "--skip-errors",
+        action="store_true",
+        help="leave out files that cannot be read (each is named on stderr) instead of stopping at the first",
+    )
 
 
 def add_output_arguments(
@@ -84,9 +89,11 @@ def add_output_arguments(
     )
 
 
-def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
-    """Read files, directories and ``sample`` into one corpus (ids stay unique)."""
+def load_inputs(inputs: Sequence[str], clean: bool = True, skip_errors: bool = False) -> Corpus:
+    """Read files, directories and ``sample`` into one corpus (ids stay unique). A file that cannot be read
+    stops the command, naming it; with *skip_errors* it is left out and named on stderr instead."""
     docs: list[Document] = []
+    skipped: list[str] = []
     for item in inputs:
         if item == SAMPLE and not Path(item).exists():
             from ..corpus.datasets import load_sample
@@ -94,12 +101,28 @@ def load_inputs(inputs: Sequence[str], clean: bool = True) -> Corpus:
             docs.extend(load_sample())
             continue
         p = Path(item)
-        if p.is_dir():
-            docs.extend(Corpus.from_dir(p, pattern="**/*", clean=clean))  # every type policytext reads
-        elif p.is_file():
-            docs.append(read_document(p, doc_id=p.stem, clean=clean))
-        else:
-            raise InputError(f"{item}: no such file or directory")
+        try:
+            if p.is_dir():
+                # every type policytext reads
+                corpus = Corpus.from_dir(p, pattern="**/*", clean=clean, errors="skip" if skip_errors else "raise")
+                docs.extend(corpus)
+                unreadable = corpus.problems[corpus.problems["kind"] == "unreadable"]
+                skipped += [str(reason) for reason in unreadable["reason"]]
+            elif p.is_file():
+                docs.append(read_document(p, doc_id=p.stem, clean=clean))
+            else:
+                raise InputError(f"{item}: no such file or directory")
+        except (DecodeError, InputError) as e:
+            if not skip_errors or not p.exists():
+                if len(inputs) > 1 or p.is_dir():
+                    print(
+                        "policytext: hint: --skip-errors reads the other files and names those it cannot read",
+                        file=sys.stderr,
+                    )
+                raise
+            skipped.append(str(e))
+    for reason in skipped:
+        print(f"policytext: warning: skipped: {reason}", file=sys.stderr)
     if not docs:
         raise InputError(f"no documents read from {', '.join(inputs)}")
     seen: set[str] = set()

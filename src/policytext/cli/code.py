@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_code(args: argparse.Namespace) -> int:
     from ..coding import code_units, export_for_coding, primary_codes, resolve_codebook
 
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     codebook = resolve_codebook(args.codebook)
     coded = code_units(corpus, codebook, unit=args.unit)
     options = output_options(args)

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     e = get_extractor(args.kind)
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     df = e.function(corpus)
     fmt = args.format
     if not args.out and fmt in (None, "table"):

@@ -19,6 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     write_frame(corpus.to_frame(), args.out, args.format or ("jsonl" if not args.out else None), **output_options(args))
     return 0

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..reporting.html import report
 
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     source = corpus[0] if len(corpus) == 1 else corpus
     page = report(source, title=args.title, full_text=True if args.full_text else None)
     write_text_file(args.out, page, args)

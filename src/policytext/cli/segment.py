@@ -55,7 +55,7 @@ def _default_backend() -> str:
 def run(args: argparse.Namespace) -> int:
     from ..segment.segmenter import Segmenter
 
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     seg = Segmenter(
         lexicon=None if args.no_lexicon else "policy",
         user_dicts=args.user_dict,

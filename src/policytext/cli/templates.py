@@ -87,7 +87,7 @@ def run_find(args: argparse.Namespace) -> int:
         templates = list(args.templates)
     if args.template_file:
         templates = (templates or []) + [e.template for e in load_templates(args.template_file)]
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     try:
         df = find_templates(corpus, templates)
     except InputError as e:
@@ -106,7 +106,7 @@ def run_mine(args: argparse.Namespace) -> int:
         raise InputError(f"--min-support must be at least 2, got {args.min_support}")
     if args.top < 1:
         raise InputError(f"--top must be at least 1, got {args.top}")
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     df = mine_templates(corpus, min_support=args.min_support, top=args.top)
     if not args.out and args.format in (None, "table"):
         sys.stdout.write(format_for_terminal(df, n=args.top))

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.k < 2:
         raise PolicytextError(f"-k must be at least 2, not {args.k}")
-    corpus = load_inputs(args.inputs, clean=not args.no_clean)
+    corpus = load_inputs(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
     model = TopicModel(
         args.k,
         method=args.method,
