@@ -13,7 +13,7 @@ import pytest
 
 import policytext as pt
 from policytext.corpus.clean import clean_text, read_header_fields
-from policytext.corpus.html import _speech_byline_cut
+from policytext.corpus.html import _header_cut, _speech_byline_cut
 
 PROBES = Path(__file__).parent / "data" / "probes"
 
@@ -273,3 +273,31 @@ def test_a_page_whose_article_a_script_writes_in_is_never_read_silently():
     # without the notice nothing is left: the error names the file and the likely cause
     with pytest.raises(pt.errors.InputError, match=r"empty document.*scripts hold \d+ Chinese characters"):
         pt.read_document(SCRIPTED_PAGE.replace("{noscript}", "").encode("utf-8"))
+
+
+def test_a_heading_set_over_two_lines_leaves_the_body_whole():
+    doc = _read("county_department_two_line_heading.html")
+    assert doc.text.startswith("各乡镇党委：\n现将《某某县村级党组织书记队伍建设三年行动计划")
+    assert doc.meta["title"] == (
+        "中共某某县委组织部关于印发《某某县村级党组织书记队伍建设三年行动计划（2023—2025年）》的通知"
+    )
+    # the attached plan's own heading, under the notice, stays: it is the plan's title, not the page's
+    assert "某某县村级党组织书记队伍建设三年行动计划" in doc.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["关于印发《某某县村级党组织书记", "队伍建设三年行动计划》的通知", "各乡镇党委：", "现将计划印发给你们。"],
+        ["队伍建设三年行动计划》的通知", "各乡镇党委：", "现将计划印发给你们。"],  # the extractor took the first line
+    ],
+)
+def test_the_lines_of_a_two_line_heading_are_cut(lines):
+    kept, _ = _header_cut(lines, "关于印发《某某县村级党组织书记队伍建设三年行动计划》的通知")
+    assert kept == ["各乡镇党委：", "现将计划印发给你们。"]
+
+
+def test_a_line_that_ends_like_the_title_below_the_first_paragraph_stays():
+    lines = ["今年以来，全县上下认真贯彻落实党中央决策部署，取得明显成效。", "队伍建设三年行动计划》的通知"]
+    kept, _ = _header_cut(lines, "关于印发《某某县村级党组织书记队伍建设三年行动计划》的通知")
+    assert kept == lines

@@ -1042,6 +1042,17 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                 rest = line[line.find(title) + len(title) :]
                 fields = _HEADER_FIELD_RE.match(rest)
                 dated = _DATELINE_RE.match(rest.strip()) if len(rest) <= 60 else None
+            end = i
+            if lk != key and len(lk) >= 4 and key.startswith(lk):
+                # a heading set over two or three lines (<h1>…<br>…</h1>)
+                joined = lk
+                for j in range(i + 1, min(i + 3, len(lines))):
+                    joined += _han_key(lines[j])
+                    if joined == key:
+                        lk, end = key, j
+                        break
+                    if not key.startswith(joined):
+                        break
             if lk == key or fields or dated:
                 before = lines[:i]
                 if all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in before):
@@ -1053,7 +1064,15 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                             found["source"] = source.group(1)
                         if parse_date(rest) is not None:
                             found["date"] = parse_date(rest)
-                    lines = lines[i + 1 :]
+                    lines = lines[end + 1 :]
+                break
+    if len(key) >= 8:
+        # the last line of a heading set over two lines (<h1>…<br>…</h1>), whose first line the extractor took
+        for i, line in enumerate(lines[:3]):
+            lk = _han_key(line)
+            if 6 <= len(lk) < len(key) and key.endswith(lk) and not line.strip().endswith(_SENTENCE_ENDS):
+                if all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in lines[:i]):
+                    lines = lines[:i] + lines[i + 1 :]
                 break
     # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山; a label whose
     # value sat in an element trafilatura dropped (发表时间： <time>…</time>)
