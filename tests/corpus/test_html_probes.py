@@ -178,6 +178,11 @@ def test_sentences_like_furniture_stay(line):
         ("来源：求是网参与互动", {"source": "求是网"}),
         ("来源：江西统计 公众号", {"source": "江西统计 公众号"}),  # a space inside a source is kept
         ("2023-05-12 会议讨论了来源：问题", {}),  # a date before words of the text: no header
+        ("发布时间：二〇二三年五月十二日", {"date": dt.date(2023, 5, 12)}),
+        ("发布于 2023-05-12", {"date": dt.date(2023, 5, 12)}),
+        ("录入时间：2023-05-12 来源：县委组织部", {"date": dt.date(2023, 5, 12), "source": "县委组织部"}),
+        ("信息时间：2023-05-12", {"date": dt.date(2023, 5, 12)}),
+        ("发布时间：今天", {}),  # no date: none invented
     ],
 )
 def test_header_lines_give_their_fields_without_the_chrome_beside_them(line, fields):

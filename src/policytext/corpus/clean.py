@@ -21,6 +21,7 @@ import warnings
 from typing import Any
 
 from ..errors import DecodeError
+from .officialdoc import chinese_date
 from .text import is_han
 
 __all__ = [
@@ -438,6 +439,9 @@ _META_KEYS = {
     "发布时间": "date",
     "发表时间": "date",
     "发表于": "date",
+    "发布于": "date",
+    "录入时间": "date",  # a CMS's entry time, which is its publication time
+    "信息时间": "date",
     "发布": "date",  # 发布: 2021-1-29 13:18 (a value that is no date gives none)
     "发文日期": "date",
     "成文日期": "date",
@@ -458,7 +462,7 @@ _META_KEYS = {
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜【\[】\]]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
     # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
-    r"(?:\s*[:：]\s*|(?:(?<=日期)|(?<=时间)|(?<=表于)|(?<=发布))\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
+    r"(?:\s*[:：]\s*|(?:(?<=日期)|(?<=时间)|(?<=表于)|(?<=布于)|(?<=发布))\s+(?=(?:19|20)\d{2}\s*[-/.年]))"
 )
 # a date label without its colon before a date (发表于 2004年12月27日, 发布时间 2005/05/17)
 _COLONLESS_DATE_RE = re.compile(
@@ -654,7 +658,7 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
         if key in found:
             continue
         if key == "date":
-            d = parse_date(value)
+            d = parse_date(value) or chinese_date(value)  # 发布时间：二〇二三年五月十二日
             if d:
                 found["date"] = d
             continue
