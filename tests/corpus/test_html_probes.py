@@ -306,3 +306,14 @@ def test_a_line_that_ends_like_the_title_below_the_first_paragraph_stays():
     lines = ["今年以来，全县上下认真贯彻落实党中央决策部署，取得明显成效。", "队伍建设三年行动计划》的通知"]
     kept, _ = _header_cut(lines, "关于印发《某某县村级党组织书记队伍建设三年行动计划》的通知")
     assert kept == lines
+
+
+@pytest.mark.parametrize("byline", ["□ 本报记者 张三", "■记者 张三", "文图/张三", "图文/张三 李四", "文/张三 图/李四"])
+def test_a_byline_above_the_article_is_not_body(byline):
+    first = "今年以来，某某县坚持以党建引领基层治理，推动组织体系向基层延伸，把党的政治优势转化为治理效能。"
+    page = (
+        "<html><head><title>某某县：党建引领基层治理见实效</title></head><body><h1>某某县：党建引领基层治理见实效</h1>"
+        f"<div class='content'><p>{byline}</p><p>{first}</p>"
+        "<p>全县整顿软弱涣散村党组织12个，选优配强村党组织书记，推动基层党组织全面进步。</p></div></body></html>"
+    )
+    assert pt.read_document(page.encode("utf-8")).text.startswith(first)

@@ -671,8 +671,10 @@ _BRACKETED_CREDIT_RE = re.compile(
     r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
 )
 # the marks of a credit line: 供稿, 摄影/, 编辑/, 文/图, 执笔/ (two make a line of credits)
-_CREDIT_MARK_RE = re.compile(r"供稿|供图|[/／]\s*文|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文|图|文/图)\s*[/／]")
-_CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文|图)\s*[/／]")
+_CREDIT_MARK_RE = re.compile(
+    r"供稿|供图|[/／]\s*文|(?:摄影|摄像|编辑|责编|审核|校对|执笔|文图|图文|文|图|文/图)\s*[/／]"
+)
+_CREDIT_LEAD_RE = re.compile(r"^(?:执笔|摄影|摄像|编辑|责编|文/图|文图|图文|文|图)\s*[/／]")
 # a site's disclaimer under the article: 声明：…仅供参考，不构成…投资建议
 _DISCLAIMER_RE = re.compile(
     r"^[【\[]?(?:免责|特别)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权|信息存储服务)"
@@ -1131,7 +1133,8 @@ _EDITORS_NOTE_RE = re.compile(
 _BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
 # a reporter's line under the article: 记者 刘涛, 新京报记者 彭冲 山东冠县报道, （本报记者 张三 李四）
 _REPORTER_LINE_RE = re.compile(
-    r"^[（(【\[]?[\u4e00-\u9fff·]{0,10}?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
+    # (a newspaper sets its byline after a box or a dot: □ 本报记者 张三)
+    r"^[□■◎●○◆◇▲△★☆•\s]*[（(【\[]?[\u4e00-\u9fff·]{0,10}?(?:记者|通讯员)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
     r"(?:\s*[\u4e00-\u9fff]{0,8}报道)?[）)】\]]?$"
 )
 
