@@ -136,6 +136,7 @@ def test_a_cadre_publicity_notice_keeps_its_table_and_its_reporting_channels():
         "- END -",
         "点击：356",
         "视频加载中...",
+        "上一篇文章：我县召开全县组织工作重点任务推进会",
         "您的浏览器不支持 video 标签。",
     ],
 )
@@ -183,6 +184,12 @@ def test_sentences_like_furniture_stay(line):
         ("录入时间：2023-05-12 来源：县委组织部", {"date": dt.date(2023, 5, 12), "source": "县委组织部"}),
         ("信息时间：2023-05-12", {"date": dt.date(2023, 5, 12)}),
         ("发布时间：今天", {}),  # no date: none invented
+        ("点击数：1263 更新时间：2024-4-18", {"date": dt.date(2024, 4, 18)}),  # an old CMS's only date
+        ("2024年07月16日06:02 | 来源：人民网－人民日报", {"source": "人民网－人民日报", "date": dt.date(2024, 7, 16)}),
+        ("来源：中央纪委国家监委网站 孙某某", {"source": "中央纪委国家监委网站"}),
+        ("作者：王某 编辑：赵某", {"author": "王某"}),
+        ("作者：zboygirl 阅读(1660) 评论(5)", {"author": "zboygirl"}),
+        ("作者：某某 译：某某 2005年1月2日 虽然大概一两年前我还在谈论这件事。所以我把我的建议写下来，以供阅读。", {}),
     ],
 )
 def test_header_lines_give_their_fields_without_the_chrome_beside_them(line, fields):

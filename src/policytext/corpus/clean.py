@@ -26,13 +26,16 @@ from .text import is_han
 
 __all__ = [
     "BYTE_ORDER_MARKS",
+    "SURNAMES",
     "clean_text",
     "decode_bytes",
     "decode_markup_bytes",
     "decode_markup_repairs",
     "parse_date",
     "read_header_fields",
+    "source_value",
     "superset_encoding",
+    "typed_header_fields",
 ]
 
 
@@ -344,7 +347,7 @@ _CREDIT = (
 _CHROME_PATTERNS = [
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置)\s*[:：]?",
     r"^首\s*页\s*(?:[>›»/＞]|$)",
-    r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
+    r"^(?:上一篇|下一篇|上一条|下一条)(?:文章|新闻|信息)?\s*[:：]",
     # credit lines: 责任编辑：… 新媒体编辑：… 审核：… 图片：… 文字：… (short lines only); not an interview's
     # question (记者：你们的市场在哪？), which is a sentence
     rf"^(?:{_CREDIT})\s*[:：](?!.*[。！？?!]$).{{0,30}}$",
@@ -442,6 +445,8 @@ _META_KEYS = {
     "发布于": "date",
     "录入时间": "date",  # a CMS's entry time, which is its publication time
     "信息时间": "date",
+    "更新时间": "date",  # an old CMS's only date (动易: 点击数：… 更新时间：2024-4-18); a 发布时间 before it wins
+    "更新日期": "date",
     "发布": "date",  # 发布: 2021-1-29 13:18 (a value that is no date gives none)
     "发文日期": "date",
     "成文日期": "date",
@@ -491,7 +496,8 @@ _CENTER_RE = re.compile(r"</?center>", re.I)
 # trailing "（新华社北京11月19日电）《 人民日报 》（ 2020年11月20日 02 版）"
 _PAPER_CITATION_RE = re.compile(
     r"(?:[（(][^（）()\n]{0,16}\d{1,2}月\d{1,2}日电[）)])?\s*"
-    r"(?:《\s*(?P<paper>[^《》\n]{2,12}?)\s*》\s*[（(]\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*\d{0,2}\s*版?\s*[）)])?\s*$"
+    r"(?:《\s*(?P<paper>[^《》\n]{2,12}?)\s*》\s*[（(]\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*(?:第\s*)?\d{0,2}\s*版?\s*[）)])?"
+    r"\s*$"
 )
 
 
@@ -576,7 +582,7 @@ _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_
 # a time, or a date and time, before a labelled field (15:30:00 来源：…, 2023-05-12 08:35:12　来源：新华网); a time
 # before anything else is text (10:00 发布…, an agenda)
 _LEADING_TIME_RE = re.compile(
-    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[|｜]\s*|\s+)"
     r"(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
 )
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
@@ -663,13 +669,13 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
                 found["date"] = d
             continue
         if key == "source":
-            value = _source_value(value)
+            value = source_value(value)
             if not value or value.endswith(("...", "…")):
                 continue  # a source the page cut short (综合自学习强国、川观新闻…) leaves room for the whole one
         elif key == "author":
-            value = _CREDIT_TAIL_RE.sub("", value).strip()  # 王某 编辑：赵某
-            if not value:
-                continue
+            value = _AUTHOR_TAIL_RE.sub("", value).strip()  # 王某 编辑：赵某, zboygirl 阅读(1660) 评论(5)
+            if not value or len(value) > 40 or _SENTENCE_MARK_RE.search(value):
+                continue  # a paragraph after an author's label is no author
         m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
         if m and m.start() > 0:
             # 来源：太原晚报 2021-11-25 16:26:07: the publication time follows the value unlabelled
@@ -699,21 +705,29 @@ SURNAMES = (
 # 记者：木胜玉, 东方网 选稿：曾炟), a news portal's report link and the reader's place before it (新华社 举报, 鞭牛士
 # 北京 举报), a comment or mobile link (求是网参与互动, 手机看新闻)
 _CREDIT_TAIL_RE = re.compile(r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$")
+_AUTHOR_TAIL_RE = re.compile(_CREDIT_TAIL_RE.pattern + r"|\s+(?:阅读|评论|浏览|点击)\s*[(（:：].*$")
+_SENTENCE_MARK_RE = re.compile(r"[。！？；]")
 _SOURCE_TAIL_RE = re.compile(
     _CREDIT_TAIL_RE.pattern
     + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论|评论\d*|收藏|分享)$"
     # an editor's name after a paper's or site's name (中国新闻网 王帆)
-    rf"|(?<=[网报社台刊])\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
+    rf"|(?:(?<=[网报社台刊站])|(?<=中心))\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
+    # a site's note on the piece (人民网－人民日报 原创稿)
+    r"|\s+(?:原创稿|原创|转载)$"
 )
+# the label a page's <meta name="source"> repeats (来源：人民网－人民日报)
+_SOURCE_LABEL_RE = re.compile(r"^\s*(?:稿件|文章|信息)?来源\s*[:：]\s*")
 
 
-def _source_value(value: str) -> str:
+def source_value(value: str) -> str:
     """A source as printed after its label, without the credits and links that share its line.
 
-    >>> _source_value("东方网 选稿：曾炟"), _source_value("鞭牛士 北京 举报"), _source_value("江西统计 公众号")
+    >>> source_value("东方网 选稿：曾炟"), source_value("鞭牛士 北京 举报"), source_value("江西统计 公众号")
     ('东方网', '鞭牛士', '江西统计 公众号')
+    >>> source_value("来源：人民网－人民日报 原创稿"), source_value("中央纪委国家监委网站 孙某某")
+    ('人民网－人民日报', '中央纪委国家监委网站')
     """
-    return _SOURCE_TAIL_RE.sub("", value).strip()
+    return _SOURCE_TAIL_RE.sub("", _SOURCE_LABEL_RE.sub("", value)).strip()
 
 
 def _looks_like_title(line: str) -> bool:
@@ -916,10 +930,12 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
             return
         header = state["header"]
         pairs = _parse_meta_line(line) if (header or len(line) < 60) and (":" in line or "：" in line) else None
-        if pairs:
-            for key, value in typed_header_fields(pairs).items():
+        typed = typed_header_fields(pairs) if pairs else {}
+        if pairs and (typed or all(len(v) <= 40 for v in pairs.values())):
+            for key, value in typed.items():
                 meta.setdefault(key, value)
             return
+        # (a label whose value is a paragraph, 作者：某某 译：… 2005年1月2日 虽然大概…, is text, not a header)
         if len(line) <= 120 and _is_chrome(line):
             return
         # (a date line after the text has begun is a signature's date when the caller knows the title)

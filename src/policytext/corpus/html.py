@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
-from .clean import SURNAMES, parse_date, read_header_fields
+from .clean import SURNAMES, parse_date, read_header_fields, source_value
 from .officialdoc import chinese_date, is_date_line, official_fields
 from .text import to_simplified
 
@@ -732,6 +732,30 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
 
 
 _DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?")
+_BARE_DATE_LINE_RE = re.compile(r"^\s*" + _DATE_IN_LINE_RE.pattern + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _date_beside_fields(lines: list[str]) -> dict[str, Any]:
+    """The date of a line that is a date alone, set next to a line of header fields above the article
+    (``来源：某某学习平台`` / ``2024-08-12`` / ``作者：…``: a page that prints each field in its own block). The
+    pair nearest the article wins; a date alone elsewhere (a bulletin's （2023年4月12日）) gives none.
+
+    >>> _date_beside_fields(["某县：小小茶叶托起乡村振兴", "来源：某某学习平台", "2024-08-12", "作者：李某某"])
+    {'date': datetime.date(2024, 8, 12)}
+    >>> _date_beside_fields(["首页", "2024-08-12", "通知公告"])
+    {}
+    """
+    for i in range(len(lines) - 1, -1, -1):
+        if not _BARE_DATE_LINE_RE.match(lines[i]) or _is_event_time(lines, i):
+            continue
+        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(len(b) <= 80 and {"source", "author"} & set(read_header_fields(b.strip())) for b in beside):
+            d = parse_date(lines[i])
+            if d is not None:
+                return {"date": d}
+    return {}
+
+
 # a date with its time after it: 2005年3月11日12:12
 _STAMP_RE = re.compile(rf"({_DATE_IN_LINE_RE.pattern})\s*\d{{1,2}}:\d{{2}}")
 # a site's banner with today's date (今天是2024年5月1日 星期三) dates the visit, not the article
@@ -808,6 +832,33 @@ def _table_cells(text: str) -> str:
             out.extend(c.strip() for c in s.strip("|").split(" | ") if c.strip(" |"))
         else:
             out.append(line)
+    return "\n".join(out)
+
+
+# a space after a sentence's end inside one of trafilatura's lines: where it ran a table cell's paragraphs together
+_RUN_TOGETHER_AT_RE = re.compile(r"(?<=[。！？；”」』])[ \u3000\u00a0]+(?=[\u4e00-\u9fff“「『（(])")
+
+
+def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
+    """*text* (trafilatura's) with the paragraphs it ran together inside a layout table's cell (…参加培训。 培训班坚持…)
+    on lines of their own again: a line is split after a sentence's end where the words after the space open a
+    line of the page.
+
+    >>> page = ["会议于今天上午召开。", "会议听取了工作汇报。"]
+    >>> _paragraphs_of_cells("会议于今天上午召开。 会议听取了工作汇报。", page)
+    '会议于今天上午召开。\\n会议听取了工作汇报。'
+    """
+    if not _RUN_TOGETHER_AT_RE.search(text):
+        return text
+    opens = {ln.strip()[:8] for ln in page_lines if len(ln.strip()) >= 8}
+    out: list[str] = []
+    for line in text.split("\n"):
+        start = 0
+        for m in _RUN_TOGETHER_AT_RE.finditer(line):
+            if line[m.end() : m.end() + 8] in opens:
+                out.append(line[start : m.start()])
+                start = m.end()
+        out.append(line[start:])
     return "\n".join(out)
 
 
@@ -1029,6 +1080,15 @@ def _lead_notes_cut(lines: list[str]) -> list[str]:
     return out
 
 
+def _above_heading(line: str) -> bool:
+    """Whether *line* may stand above the article's heading in trafilatura's text: a short line (a column's name, a
+    label), or a menu or list of links without a clause in it (首 页 | 乡镇概况 | …, ·某某镇召开…(3-28) ·…)."""
+    s = line.strip()
+    if len(s) <= 30:
+        return not s.endswith(_SENTENCE_ENDS)
+    return len(s) <= 160 and not re.search(r"[，。；！？,;!?]", s)
+
+
 def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[str, Any]]:
     """trafilatura's lines without what sits above the article: the heading (also as
     ``heading 来源于：…``) and the short lines before it, and a portal's （原标题：…） note."""
@@ -1057,7 +1117,7 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                         break
             if lk == key or fields or dated:
                 before = lines[:i]
-                if all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in before):
+                if all(_above_heading(b) for b in before):
                     if fields and fields.group(1).startswith("来源"):
                         found["source"] = fields.group(2).strip()
                     elif dated:
@@ -1386,6 +1446,26 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
             best = line.strip()
     if best:
         return best
+    # the site's name first (某某镇人民政府--标题): the part after a separator that the page prints as a line
+    printed = {_title_key(line) for line in page_lines if len(line) <= 120}
+    parts = [x.strip() for x in _NAME_SEPARATOR_RE.split(html_title) if len(_han_key(x)) >= 6]
+    shown = [x for x in parts[1:] if _title_key(x) in printed]
+    if shown:
+        return max(shown, key=len)
+    # a site's name after a dash without spaces (标题-新华网), where the page prints the heading at the start of a
+    # line that goes on with a button's label (标题 语音播报)
+    for m in re.finditer(r"(?<!\s)[-—–]+(?!\s)", html_title):
+        left, right = html_title[: m.start()].strip(), html_title[m.end() :].strip()
+        if (
+            len(_han_key(left)) >= 6
+            and 0 < len(right) <= 12
+            and any(
+                ln.strip().startswith(left) and _BUTTON_AFTER_TITLE_RE.fullmatch(ln.strip()[len(left) :])
+                for ln in page_lines
+                if len(ln) <= 120
+            )
+        ):
+            return left
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
 
 
@@ -1393,8 +1473,14 @@ def _title_printed(title: str, page_lines: list[str], page_keys: list[str]) -> b
     """Whether the page prints *title* as a line of its own, or followed by its date and source on its line
     (标题 2023-08-19 来源：解放日报)."""
     return _han_key(title) in set(page_keys) or any(
-        ln.strip().startswith(title) and _HEADER_LINE_FIELD_RE.search(ln) for ln in page_lines
+        ln.strip().startswith(title)
+        and (_HEADER_LINE_FIELD_RE.search(ln) or _BUTTON_AFTER_TITLE_RE.fullmatch(ln.strip()[len(title) :]))
+        for ln in page_lines
     )
+
+
+# a button's label printed after the heading on its line (标题 语音播报, 标题 听新闻)
+_BUTTON_AFTER_TITLE_RE = re.compile(r"\s+(?:语音播报|听新闻|朗读|收听|播报|听全文|读全文|分享|收藏)\s*")
 
 
 def _is_heading_line(line: str) -> bool:
@@ -1460,16 +1546,16 @@ def _heading_above(zone: list[str]) -> str | None:
     return None
 
 
-def _date_below(page_lines: list[str], text: str) -> Any:
-    """The publication date printed in a 发布日期/发布时间 line just below the article (当代商报: under the
-    last paragraph, above the share buttons), for a page that prints none above it."""
+def _fields_below(page_lines: list[str], text: str) -> dict[str, Any]:
+    """The header fields printed in the lines just below the article (当代商报: 发布日期 under the last paragraph,
+    above the share buttons; 作者：… 来源：… 发布时间：… under it), for a page that prints none above it."""
     last = next((_han_key(ln)[-12:] for ln in reversed(text.split("\n")) if len(_han_key(ln)) >= 8), "")
     if not last:
-        return None
+        return {}
     at = max((k for k, ln in enumerate(page_lines) if last in _han_key(ln)), default=None)
     if at is None:
-        return None
-    return read_header_fields("\n".join(page_lines[at + 1 : at + 11])).get("date")
+        return {}
+    return read_header_fields("\n".join(page_lines[at + 1 : at + 11]))
 
 
 def _page_line_of(key: str, page_keys: list[str], *, within: bool = False) -> int | None:
@@ -1569,15 +1655,42 @@ _DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
 _YEAR_MONTH_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*月?\s*$")
 
 
+_YEAR_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*$")
+_YEAR_SPACE_MONTH_DAY_RE = re.compile(
+    r"^\s*((?:19|20)\d{2})\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_MONTH_DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*[/／\-.月]\s*(\d{1,2})\s*日?\s*$")
+
+
 def _day_over_month(zone: list[str]) -> dict[str, Any]:
     """The date of a calendar block above the article that prints the day over the year and month
     (``21`` / ``2024年02月``), or under them; the block nearest the article wins.
 
     >>> _day_over_month(["某所召开大会", "21", "2024年02月", "分享"])
     {'date': datetime.date(2024, 2, 21)}
+
+    A news portal's block prints the year over the month and day (``2024`` / ``07/22``, 新华网):
+
+    >>> _day_over_month(["2024", "07/22", "10:15:32", "来源：新华网"])
+    {'date': datetime.date(2024, 7, 22)}
+    >>> _day_over_month(["2024 07/22 10:15:32", "来源：新华网"])
+    {'date': datetime.date(2024, 7, 22)}
     """
     shown = [ln for ln in zone if ln.strip()]
+    for line in reversed(shown):
+        one = _YEAR_SPACE_MONTH_DAY_RE.match(line)  # the same block's spans on one line: 2024 07/22 10:15:32
+        if one:
+            try:
+                return {"date": dt.date(int(one.group(1)), int(one.group(2)), int(one.group(3)))}
+            except ValueError:
+                continue
     for a, b in reversed(list(zip(shown, shown[1:]))):
+        y, md = _YEAR_LINE_RE.match(a), _MONTH_DAY_LINE_RE.match(b)
+        if y and md:
+            try:
+                return {"date": dt.date(int(y.group(1)), int(md.group(1)), int(md.group(2)))}
+            except ValueError:
+                pass
         for day_line, ym_line in ((a, b), (b, a)):
             d, ym = _DAY_LINE_RE.match(day_line), _YEAR_MONTH_LINE_RE.match(ym_line)
             if d and ym:
@@ -1605,7 +1718,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         text = "\n".join(_table_block_cut(html_to_text(inner).split("\n")))
         method = "container"
     else:
-        text = _table_cells(_trafilatura_text(page, name))
+        text = _paragraphs_of_cells(_table_cells(_trafilatura_text(page, name)), page_lines)
         method = "trafilatura"
     # paragraphs that an old CMS set in one block, each indented with spaces (…反响。      为充分发挥…)
     text = _INDENT_BREAK_RE.sub("\\1\n", text)
@@ -1719,13 +1832,21 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
         near = zone_lines[-10:] + text.split("\n")[:5]
-        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose))
+        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
+    if fields.get("_meta_source"):
+        fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
+    below: dict[str, Any] | None = None
     for key in ("source", "author"):
         value = header.get(key) or fields.get(f"_meta_{key}") or credit.get(key)
+        if not value and key not in meta:
+            below = _fields_below(page_lines, text) if below is None else below
+            value = below.get(key)
         if value and key not in meta:
             meta[key] = value
     if "date" not in meta:
-        d = header.get("date") or _date_below(page_lines, text)
+        if header.get("date") is None and below is None:
+            below = _fields_below(page_lines, text)
+        d = header.get("date") or (below or {}).get("date")
         for source in ("_meta_date", "_enp_date"):
             if d is None and fields.get(source):
                 d = parse_date(fields[source])
