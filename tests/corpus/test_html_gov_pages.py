@@ -11,8 +11,8 @@ import policytext as pt
 from policytext.corpus.clean import read_header_fields
 from policytext.corpus.html import (
     _container,
-    _date_below,
     _drop_site_chrome,
+    _fields_below,
     _heading_above,
     _is_site_chrome,
     _lead_notes_cut,
@@ -146,8 +146,8 @@ def test_a_publication_date_printed_below_the_article():
         "赞 0 分享",
         "发布日期：2019-09-23 14:34:05 所属分类： 头条",
     ]
-    assert _date_below(page_lines, "\n".join(BODY)).isoformat() == "2019-09-23"
-    assert _date_below([*BODY, "相关新闻", "某某会议召开 2019-09-20"], "\n".join(BODY)) is None
+    assert _fields_below(page_lines, "\n".join(BODY))["date"].isoformat() == "2019-09-23"
+    assert "date" not in _fields_below([*BODY, "相关新闻", "某某会议召开 2019-09-20"], "\n".join(BODY))
     # printed below beats the CMS's PubDate; printed above beats both
     paragraphs = "".join(f"<p>{x}</p>" for x in BODY * 2)
     page = (

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
-from policytext.corpus.clean import clean_text, read_header_fields
-from policytext.corpus.html import _header_cut, _speech_byline_cut
+from policytext.corpus.clean import clean_text, read_header_fields, speech_byline_cut
+from policytext.corpus.html import _header_cut
 
 PROBES = Path(__file__).parent / "data" / "probes"
 
@@ -220,7 +220,7 @@ def test_a_speechs_byline_goes_to_metadata():
     ],
 )
 def test_a_speech_byline_is_a_speaker_and_a_day_in_brackets(lines, kept_from, fields):
-    kept, found = _speech_byline_cut(lines)
+    kept, found = speech_byline_cut(lines)
     assert kept == lines[kept_from:]
     if fields is None:
         assert found == {}

@@ -13,7 +13,6 @@ import pytest
 import policytext as pt
 from helpers.pages import html_page as _page
 from policytext.corpus.html import (
-    _colophon_cut,
     _day_over_month,
     _glued_chrome_strip,
     _headline_block_cut,
@@ -25,7 +24,7 @@ from policytext.corpus.html import (
     _trailing_credits_cut,
     page_fields,
 )
-from policytext.corpus.officialdoc import official_fields
+from policytext.corpus.officialdoc import colophon_cut, official_fields
 from policytext.corpus.text import to_simplified
 
 BODY = [
@@ -113,11 +112,11 @@ def test_a_metadata_table_without_colons():
 def test_the_colophon_of_an_official_document_is_cut_into_metadata():
     colophon = ["抄送：市委办、市人大办、市府办。", "某某局办公室 2009年11月30日印发", "（共印50份）"]
     lines = [*BODY, "二○○九年十一月二十七日", *colophon]
-    body, found = _colophon_cut(lines)
+    body, found = colophon_cut(lines)
     assert body == lines[:4]
     assert found == {"cc": ["市委办", "市人大办", "市府办"], "printed_by": "某某局办公室 2009年11月30日印发"}
     # no 成文日期 above: an article that ends by naming a copy list is left alone
-    assert _colophon_cut([*BODY, "抄送：市委办。"]) == ([*BODY, "抄送：市委办。"], {})
+    assert colophon_cut([*BODY, "抄送：市委办。"]) == ([*BODY, "抄送：市委办。"], {})
 
 
 def test_a_masthead_names_the_issuer_of_a_document_printed_without_its_signature():

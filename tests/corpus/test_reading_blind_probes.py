@@ -1,6 +1,7 @@
-"""Sixteen pages written blind (``data/probes_blind/README.md``): each reads to its gold body, title, date and
-source. First sight was precision 0.980, titles 14/16, dates 13/16, sources 13/16; what they showed is in
-``docs/reading.md``."""
+"""Files written blind by two helper sessions (``data/probes_blind/README.md``, ``data/probes_blind_2/README.md``):
+each reads to its gold body, title, date and source. First sight was precision 0.980, titles 14/16, dates 13/16,
+sources 13/16 (round one, 16 pages) and 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files); what
+they showed is in ``docs/reading.md``."""
 
 from __future__ import annotations
 
@@ -12,17 +13,28 @@ import pytest
 import policytext as pt
 from helpers.html_scoring import han, precision_recall
 
-PROBES = Path(__file__).parent / "data" / "probes_blind"
-GOLD = [json.loads(line) for line in (PROBES / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+DATA = Path(__file__).parent / "data"
+GOLD = [
+    {**json.loads(line), "folder": folder}
+    for folder in ("probes_blind", "probes_blind_2")
+    for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    if line
+]
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g["file"] for g in GOLD])
-def test_a_blind_page_reads_to_its_gold(gold):
-    doc = pt.read_document(PROBES / gold["file"])
+@pytest.mark.parametrize("gold", GOLD, ids=[f"{g['folder']}/{g['file']}" for g in GOLD])
+def test_a_blind_file_reads_to_its_gold(gold):
+    if gold["file"].endswith(".docx"):
+        pytest.importorskip("docx")
+    doc = pt.read_document(DATA / gold["folder"] / gold["file"])
     precision, recall = precision_recall(doc.text, han(gold["body"]))
     assert precision >= 0.99 and recall >= 0.99, (precision, recall)
     lines = doc.text.split("\n")
-    assert lines[0] == gold["body_first_line"] and lines[-1] == gold["body_last_line"]
+
+    def spaced(line: str) -> str:  # (the body writes an ideographic space as a space)
+        return " ".join(line.split())
+
+    assert spaced(lines[0]) == spaced(gold["body_first_line"]) and spaced(lines[-1]) == spaced(gold["body_last_line"])
     assert han(doc.meta.get("title") or "") == han(gold["title"])
     date = doc.meta.get("date")
     assert (date.isoformat() if date else None) == gold["date"]

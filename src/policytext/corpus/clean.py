@@ -34,6 +34,7 @@ __all__ = [
     "parse_date",
     "read_header_fields",
     "source_value",
+    "speech_byline_cut",
     "superset_encoding",
     "typed_header_fields",
 ]
@@ -353,6 +354,8 @@ _CHROME_PATTERNS = [
     rf"^(?:{_CREDIT})\s*[:：](?!.*[。！？?!]$).{{0,30}}$",
     rf"^[（(]\s*(?:{_CREDIT})\s*[:：].{{0,40}}[）)]$",
     r"^(?:关键字|关键词|类别|分类|标签|栏目|来源|附件)\s*[:：]?\s*$|^(?:正文|内容)\s*[:：]\s*$",
+    # a credit label whose name the page left empty (作者：)
+    r"^(?:作者|撰稿|摄影|编辑|责任编辑|审核|校对|通讯员|记者)\s*[:：]\s*$",
     # a news dateline on its own line: 新华社北京12月31日电
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
@@ -384,7 +387,7 @@ _SENTENCE_MARKS = frozenset("。！？；，")
 
 # A block that starts with one of these headings runs to the end of the page.
 _TAIL_BLOCK_RE = re.compile(
-    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾|往期推荐|往期精彩)"
+    r"^[\s↓\[【]*(?:相关文章|相关阅读|相关新闻|相关链接|相关信息|延伸阅读|推荐阅读|热点推荐|更多阅读|往期回顾|往期推荐|往期精彩)"
     r"\s*[\]】]?"
 )
 _TAIL_KEYS = (
@@ -392,6 +395,7 @@ _TAIL_KEYS = (
     "相关阅读",
     "相关新闻",
     "相关链接",
+    "相关信息",
     "延伸阅读",
     "推荐阅读",
     "热点推荐",
@@ -728,6 +732,52 @@ def source_value(value: str) -> str:
     ('人民网－人民日报', '中央纪委国家监委网站')
     """
     return _SOURCE_TAIL_RE.sub("", _SOURCE_LABEL_RE.sub("", value)).strip()
+
+
+# a speech's byline under its heading: the speaker with their office, and the day (and place) it was given
+_SPEAKER_RE = re.compile(
+    r"^[\u4e00-\u9fff、]{0,30}?(?:书记|部长|主任|局长|县长|市长|区长|镇长|乡长|省长|主席|常委|委员|院长|校长|厅长|处长|"
+    r"秘书长|巡视员|董事长|总经理)\s+[\u4e00-\u9fff·]{2,4}$"
+)
+_SPEECH_DAY_RE = re.compile(
+    r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
+)
+_SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，,]{2,30}[:：]$")
+
+
+def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without a speech's byline that opens them, and its fields: the speaker's line
+    (``speaker``: 县委常委、组织部部长 李某某) and the day given in brackets under or over it (``written_date``:
+    （2023年2月10日）); the day alone counts only when a salutation follows it (同志们：).
+
+    >>> speech_byline_cut(["县委书记 李某某", "（2023年2月10日）", "同志们：", "这次会议的主要任务是……"])
+    (['同志们：', '这次会议的主要任务是……'], {'speaker': '县委书记 李某某', 'written_date': datetime.date(2023, 2, 10)})
+    """
+    at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    while at and read_header_fields(lines[at[0]]):  # the page's date and 来源 line, which cleaning reads later
+        at.pop(0)
+    at = at[:3]
+    head = [lines[i].strip() for i in at]
+    speaker = next((j for j, ln in enumerate(head[:2]) if _SPEAKER_RE.match(ln)), None)
+    day = next((j for j, ln in enumerate(head[:2]) if _SPEECH_DAY_RE.match(ln)), None)
+    if day is None:
+        return lines, {}
+    if speaker is None:
+        if day != 0 or len(head) < 2 or not _SALUTATION_RE.match(head[1]):
+            return lines, {}
+        cut = 1
+    elif abs(speaker - day) != 1:
+        return lines, {}
+    else:
+        cut = 2
+    found: dict[str, Any] = {}
+    if speaker is not None:
+        found["speaker"] = re.sub(r"\s+", " ", head[speaker])
+    written = chinese_date(head[day])
+    if written:
+        found["written_date"] = written
+    return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
 
 
 def _looks_like_title(line: str) -> bool:

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
-from .clean import SURNAMES, parse_date, read_header_fields, source_value
-from .officialdoc import chinese_date, is_date_line, official_fields
+from .clean import SURNAMES, parse_date, read_header_fields, source_value, speech_byline_cut
+from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields
 from .text import to_simplified
 
 __all__ = ["body_text", "extract_html", "html_to_text", "page_fields"]
@@ -488,52 +488,6 @@ def _subtitle_cut(
     return lines[first + 1 :], line
 
 
-# a speech's byline under its heading: the speaker with their office, and the day (and place) it was given
-_SPEAKER_RE = re.compile(
-    r"^[\u4e00-\u9fff、]{0,30}?(?:书记|部长|主任|局长|县长|市长|区长|镇长|乡长|省长|主席|常委|委员|院长|校长|厅长|处长|"
-    r"秘书长|巡视员|董事长|总经理)\s+[\u4e00-\u9fff·]{2,4}$"
-)
-_SPEECH_DAY_RE = re.compile(
-    r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
-)
-_SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，,]{2,30}[:：]$")
-
-
-def _speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
-    """*lines* without a speech's byline that opens them, and its fields: the speaker's line
-    (``speaker``: 县委常委、组织部部长 李某某) and the day given in brackets under or over it (``written_date``:
-    （2023年2月10日）); the day alone counts only when a salutation follows it (同志们：).
-
-    >>> _speech_byline_cut(["县委书记 李某某", "（2023年2月10日）", "同志们：", "这次会议的主要任务是……"])
-    (['同志们：', '这次会议的主要任务是……'], {'speaker': '县委书记 李某某', 'written_date': datetime.date(2023, 2, 10)})
-    """
-    at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
-    while at and read_header_fields(lines[at[0]]):  # the page's date and 来源 line, which cleaning reads later
-        at.pop(0)
-    at = at[:3]
-    head = [lines[i].strip() for i in at]
-    speaker = next((j for j, ln in enumerate(head[:2]) if _SPEAKER_RE.match(ln)), None)
-    day = next((j for j, ln in enumerate(head[:2]) if _SPEECH_DAY_RE.match(ln)), None)
-    if day is None:
-        return lines, {}
-    if speaker is None:
-        if day != 0 or len(head) < 2 or not _SALUTATION_RE.match(head[1]):
-            return lines, {}
-        cut = 1
-    elif abs(speaker - day) != 1:
-        return lines, {}
-    else:
-        cut = 2
-    found: dict[str, Any] = {}
-    if speaker is not None:
-        found["speaker"] = re.sub(r"\s+", " ", head[speaker])
-    written = chinese_date(head[day])
-    if written:
-        found["written_date"] = written
-    return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
-
-
 _ATTACHMENT_START_RE = re.compile(r"^\s*(?:相关)?附\s*件")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.I)
 _ITEM_NUMBER_RE = re.compile(r"^\s*\d{1,2}\s*[.．、]")
@@ -693,7 +647,7 @@ _COPYRIGHT_NOTICE_RE = re.compile(
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
 _BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|信息来源|作者)\s*[:：]$")
-_ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$")
+_ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$|^原标题\s*[:：]\s*([^。！？]{2,80}?)\s*$")
 
 
 _DATELINE_RE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}")
@@ -791,7 +745,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 # The heading of a block of other articles or comments after the article (also when trafilatura
 # dropped the heading but kept the block): the body ends there.
 _TAIL_HEADING_RE = re.compile(
-    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
+    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     r"|点击排行|热点排行|热门排行|(?:新闻|热点|热门|点击|阅读|评论|文章)排行榜|最新文章|\d[\d,]*\s*条评论[^。！？]{0,20}"
@@ -1158,7 +1112,7 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     for i, line in enumerate(lines[:6]):
         m = _ORIGINAL_TITLE_RE.match(line.strip())
         if m:
-            found["original_title"] = m.group(1)
+            found["original_title"] = m.group(1) or m.group(2)
             lines = lines[:i] + lines[i + 1 :]
             break
     return lines, found
@@ -1298,43 +1252,6 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
     return lines
 
 
-# the lines of an official document's 版记 (GB/T 9704) under its 成文日期: 主题词, 抄送, the 印发 line
-# (绍兴市教育局办公室 2009年11月30日印发) and the print run （共印50份）
-_COLOPHON_LINE_RE = re.compile(
-    r"^(?:主题词\s*[:：]|抄\s*送\s*[:：]|[（(]\s*共印\s*\d+\s*份\s*[）)]$"
-    r"|.{0,40}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$)"
-)
-
-
-def _colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
-    """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
-    共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
-    part of the document's 主体; it is cut only where a 成文日期 line stands above it.
-
-    >>> lines = ["某某意见。", "二○○九年十一月二十七日", "抄送：市委办、市府办。", "某局 2009年11月30日印发"]
-    >>> body, found = _colophon_cut(lines)
-    >>> body, found["cc"], found["printed_by"]
-    (['某某意见。', '二○○九年十一月二十七日'], ['市委办', '市府办'], '某局 2009年11月30日印发')
-    """
-    k = len(lines)
-    while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
-        k -= 1
-    block = [ln.strip() for ln in lines[k:] if ln.strip()]
-    if not any(re.match(r"^抄\s*送|.*印\s*发$", b) for b in block):
-        return lines, {}
-    above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    if not any(is_date_line(ln) for ln in above):
-        return lines, {}
-    found: dict[str, Any] = {}
-    cc = official_fields("\n".join(block)).get("cc")
-    if cc:
-        found["cc"] = cc
-    printed = next((b for b in block if re.search(r"印\s*发$", b)), None)
-    if printed:
-        found["printed_by"] = re.sub(r"\s+", " ", printed)
-    return lines[:k], found
-
-
 # the article's keywords or tags under it: 关键字 : 有轨电车 珠海市, 标签：…
 _KEYWORDS_LINE_RE = re.compile(r"^(?:关键字|关键词|标签|Tags?)\s*[:：]", re.I)
 # an endnote: [1] 《…》，新华社，2021年7月1日。 (also ［1］, 【1】; not ①, which numbers a document's own items)
@@ -1469,6 +1386,38 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
 
 
+def _trailing_date_cut(lines: list[str]) -> tuple[list[str], dt.date | None]:
+    """*lines* without a date printed alone under the article's last sentence (a township's news item:
+    …确保全镇森林资源安全。 / 2024年3月5日), and that date. An official document's date under its signature or
+    after its 主送机关 (its 成文日期, part of it) stays.
+
+    >>> _trailing_date_cut(["会议要求，确保安全。", "2024年3月5日"])
+    (['会议要求，确保安全。'], datetime.date(2024, 3, 5))
+    >>> _trailing_date_cut(["各乡镇：", "请抓好落实。", "某某镇人民政府", "2024年3月5日"])[1] is None
+    True
+    """
+    shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(shown) < 2 or not is_date_line(lines[shown[-1]]):
+        return lines, None
+    if not lines[shown[-2]].strip().endswith(("。", "！", "？", "”")) or official_fields("\n".join(lines)).get(
+        "recipients"
+    ):
+        return lines, None
+    return lines[: shown[-1]], chinese_date(lines[shown[-1]])
+
+
+def _shown_as_image(title: str, page: str) -> bool:
+    """Whether the page shows *title* as a picture whose ``alt`` text is the title (a township's heading image).
+
+    >>> _shown_as_image("某镇开展春季森林防火宣传活动", '<img src="t.png" alt="某镇开展春季森林防火宣传活动">')
+    True
+    """
+    if len(_han_key(title)) < 8:  # a site's name is a logo's alt text too (学习强国)
+        return False
+    alt = r"<img\b[^>]*\balt\s*=\s*[\"']\s*" + re.escape(_html.escape(title, quote=False)) + r"\s*[\"']"
+    return bool(re.search(alt, page, re.I))
+
+
 def _title_printed(title: str, page_lines: list[str], page_keys: list[str]) -> bool:
     """Whether the page prints *title* as a line of its own, or followed by its date and source on its line
     (标题 2023-08-19 来源：解放日报)."""
@@ -1528,6 +1477,10 @@ def _menu_like(line: str) -> bool:
     return bool(re.search(r"[|｜·•/]|\s-\s", s)) or len(items) >= 8 or len({len(x) for x in items}) == 1
 
 
+# a line of the page's tools and counters (【字体：大 中 小】　浏览：217次), never a heading
+_TOOL_LINE_RE = re.compile(r"字\s*[体号]\s*[:：]|(?:浏览|点击|阅读)(?:次数|量)?\s*[:：]|打印|关闭窗口|分享到")
+
+
 def _heading_above(zone: list[str]) -> str | None:
     """The article's heading among the last lines printed above its first sentence (past its date,
     source and tool lines), for a page whose ``<title>`` names a column or the site, not the article,
@@ -1538,7 +1491,7 @@ def _heading_above(zone: list[str]) -> str | None:
             continue
         if len(s) > 80:
             return None
-        if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s):
+        if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s) or _TOOL_LINE_RE.search(s):
             continue
         if s.endswith(("。", "；", "：", ":", "，", ",")):
             return None
@@ -1772,14 +1725,15 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if subtitle:
         meta.setdefault("subtitle", subtitle)
         text = "\n".join(lines)
-    lines, byline = _speech_byline_cut(text.split("\n"))
+    lines, byline = speech_byline_cut(text.split("\n"))
     if byline:
         for key, value in byline.items():
             meta.setdefault(key, value)
         text = "\n".join(lines)
-    lines, colophon = _colophon_cut(text.split("\n"))
+    lines, colophon = colophon_cut(text.split("\n"))
     for key, value in colophon.items():
         meta.setdefault(key, value)
+    lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
     # the source a credit line under the article names (来源：某某组工, （来源：新华社）): read, where the header and
     # the page's metadata name none (below)
@@ -1801,7 +1755,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if at is not None:
             zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
-    if from_html_title and title and not _title_printed(title, page_lines, page_keys):
+    if (
+        from_html_title
+        and title
+        and not _title_printed(title, page_lines, page_keys)
+        and not _shown_as_image(title, page)  # a heading set as a picture, its words in the alt text
+    ):
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
@@ -1846,7 +1805,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in meta:
         if header.get("date") is None and below is None:
             below = _fields_below(page_lines, text)
-        d = header.get("date") or (below or {}).get("date")
+        d = header.get("date") or (below or {}).get("date") or date_under
         for source in ("_meta_date", "_enp_date"):
             if d is None and fields.get(source):
                 d = parse_date(fields[source])

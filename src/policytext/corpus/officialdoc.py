@@ -25,6 +25,8 @@ __all__ = [
     "SECTION_COLUMNS",
     "byline_issuer",
     "chinese_date",
+    "colophon_cut",
+    "is_attachment_label",
     "is_date_line",
     "leading_apparatus",
     "official_fields",
@@ -257,12 +259,21 @@ def official_fields(text: str) -> dict[str, Any]:
 
 _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|请示|批复|复函|函|条例|细则|规则|规划|纲要|公报|公告|通告|通报|决议|指南|要点|计划|"
-    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表)(?:[（(][^（）()]{1,12}[）)])?$"
+    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结)(?:[（(][^（）()]{1,12}[）)])?$"
 )
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
 _NOT_TITLE_RE = re.compile(r"[/:|]|[A-Za-z]{2}")
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
+
+
+def is_attachment_label(line: str) -> bool:
+    """Whether *line* is a bundle's label over a document (附件1, 附件2：, 附表, 大纲4), not part of it.
+
+    >>> is_attachment_label("附件1："), is_attachment_label("附件：工作方案")
+    (True, False)
+    """
+    return bool(_LABEL_RE.match(line.strip().rstrip("：:")))
 
 
 def official_title(text: str) -> str | None:
@@ -350,6 +361,43 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
 def _is_masthead(compact: str) -> bool:
     m = _MASTHEAD_RE.match(compact)
     return bool(m and _ORG_END_RE.search(m.group(1)))
+
+
+# the lines of an official document's 版记 (GB/T 9704) under its 成文日期: 主题词, 抄送, the 印发 line
+# (绍兴市教育局办公室 2009年11月30日印发) and the print run （共印50份）
+_COLOPHON_LINE_RE = re.compile(
+    r"^(?:主题词\s*[:：]|抄\s*送\s*[:：]|[（(]\s*共印\s*\d+\s*份\s*[）)]$"
+    r"|.{0,40}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$)"
+)
+
+
+def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
+    共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
+    part of the document's 主体; it is cut only where a 成文日期 line stands above it.
+
+    >>> lines = ["某某意见。", "二○○九年十一月二十七日", "抄送：市委办、市府办。", "某局 2009年11月30日印发"]
+    >>> body, found = colophon_cut(lines)
+    >>> body, found["cc"], found["printed_by"]
+    (['某某意见。', '二○○九年十一月二十七日'], ['市委办', '市府办'], '某局 2009年11月30日印发')
+    """
+    k = len(lines)
+    while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
+        k -= 1
+    block = [ln.strip() for ln in lines[k:] if ln.strip()]
+    if not any(re.match(r"^抄\s*送|.*印\s*发$", b) for b in block):
+        return lines, {}
+    above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
+    if not any(is_date_line(ln) for ln in above):
+        return lines, {}
+    found: dict[str, Any] = {}
+    cc = official_fields("\n".join(block)).get("cc")
+    if cc:
+        found["cc"] = cc
+    printed = next((b for b in block if re.search(r"印\s*发$", b)), None)
+    if printed:
+        found["printed_by"] = re.sub(r"\s+", " ", printed)
+    return lines[:k], found
 
 
 # an issuing body's name on a line of its own: 黔东南州统计局, 深圳市统计局  国家统计局深圳调查队

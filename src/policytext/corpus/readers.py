@@ -21,12 +21,20 @@ import pandas as pd
 
 from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
-from .clean import clean_text, decode_bytes, decode_markup_repairs, parse_date
+from .clean import clean_text, decode_bytes, decode_markup_repairs, parse_date, speech_byline_cut
 from .document import Document
 from .html import extract_html
 from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text
-from .officialdoc import byline_issuer, chinese_date, leading_apparatus, official_fields, official_title
+from .officialdoc import (
+    byline_issuer,
+    chinese_date,
+    colophon_cut,
+    is_attachment_label,
+    leading_apparatus,
+    official_fields,
+    official_title,
+)
 from .sniff import READ_FORMATS, UNREAD_FORMATS, sniff_format
 from .text import normalize as _normalize
 
@@ -231,12 +239,26 @@ def make_document(
         masthead: list[str] = []
         if title:
             text, masthead = _drop_title_lines(text, title)
+        if found and found.get("format") in ("pdf", "docx"):
+            # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
+            lines, byline = speech_byline_cut(text.split("\n"))
+            if byline:
+                text = "\n".join(lines)
+                for key, value in byline.items():
+                    info.setdefault(key, value)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
         # (the 版头's marks above the body, so that its 发文机关标志 names the issuer)
         for key, value in official_fields("\n".join([*masthead, body])).items():
             info.setdefault(key, value)
+        if found and found.get("format") in ("pdf", "docx"):
+            # a file's 版记 under the 成文日期 (抄送, 印发) is not the document's 主体, as on a page
+            lines, colophon = colophon_cut(body.split("\n"))
+            if colophon:
+                body = "\n".join(lines)
+                for key, value in colophon.items():
+                    info.setdefault(key, value)
     else:
         body = text
     if found:
@@ -247,6 +269,9 @@ def make_document(
         info["date"] = parse_date(info["date"])
     if isinstance(info.get("written_date"), str):  # curated metadata: 2018-12-21, 2018年12月21日, 二〇一八年…
         info["written_date"] = parse_date(info["written_date"]) or chinese_date(info["written_date"])
+    if info.get("date") is None and info.get("written_date") and info.get("format") in ("pdf", "docx"):
+        # a file prints no publication date of its own: the date it prints is its 成文日期
+        info["date"] = info["written_date"]
     if path is not None:
         info.setdefault("path", str(path))
         if "date" not in info and "year" not in info:
@@ -285,6 +310,10 @@ def _drop_title_lines(text: str, title: str) -> tuple[str, list[str]]:
     lines = text.split("\n")
     first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
     end = _title_end(lines, first, key)
+    if end is None and is_attachment_label(lines[first]):
+        # a bundle's label over the title (附件1 / 某某方案): a label, not the document
+        after = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), len(lines))
+        end = _title_end(lines, after, key)
     if end is not None:
         return "\n".join(lines[end + 1 :]), []
     marks, numbers = leading_apparatus(lines)
