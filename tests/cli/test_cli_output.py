@@ -194,3 +194,18 @@ def test_skip_errors_reads_the_other_files_and_names_the_unreadable_ones(tmp_pat
     (folder / "a.txt").unlink()
     assert main(["read", str(folder), "--skip-errors"]) == 1
     assert "no documents read" in capsys.readouterr().err
+
+
+def test_skip_errors_is_on_the_commands_with_their_own_readers(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a_2023.txt").write_text("坚决做到“两个维护”。全面从严治党永远在路上。", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n" + b"garbage" * 20)
+    assert main(["keywords", str(folder), "--skip-errors", "--top", "3"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped:" in err and "broken.pdf" in err and "hint" not in err
+    assert main(["trends", "两个维护", "--corpus", str(folder), "--skip-errors"]) == 0
+    capsys.readouterr()
+    # with the flag given, a missing input is an error without the hint to give the flag
+    assert main(["read", str(folder), str(tmp_path / "nope.txt"), "--skip-errors"]) == 1
+    assert "hint" not in capsys.readouterr().err

@@ -57,6 +57,9 @@ def non_negative_int(value: str) -> int:
     return n
 
 
+SKIP_ERRORS_HELP = "leave out files that cannot be read (each is named on stderr) instead of stopping at the first"
+
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """``FILES...``: files, directories (every file of a type policytext reads under them) or the word ``sample``."""
     parser.add_argument(
@@ -66,11 +69,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         help="files (text, HTML, PDF, Word), directories (every such file below), or 'sample' for the bundled corpus",
     )
     parser.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
-    parser.add_argument(
-        "--skip-errors",
-        action="store_true",
-        help="leave out files that cannot be read (each is named on stderr) instead of stopping at the first",
-    )
+    parser.add_argument("--skip-errors", action="store_true", help=SKIP_ERRORS_HELP)
 
 
 def add_output_arguments(
@@ -114,7 +113,7 @@ def load_inputs(inputs: Sequence[str], clean: bool = True, skip_errors: bool = F
                 raise InputError(f"{item}: no such file or directory")
         except (DecodeError, InputError) as e:
             if not skip_errors or not p.exists():
-                if len(inputs) > 1 or p.is_dir():
+                if not skip_errors and p.exists() and (len(inputs) > 1 or p.is_dir()):
                     print(
                         "policytext: hint: --skip-errors reads the other files and names those it cannot read",
                         file=sys.stderr,

@@ -19,14 +19,14 @@ import pandas as pd
 
 from ..corpus.corpus import Corpus
 from ..errors import InputError
-from ._common import add_output_arguments, load_inputs, output_options, positive_int, write_frame
+from ._common import SKIP_ERRORS_HELP, add_output_arguments, load_inputs, output_options, positive_int, write_frame
 
 __all__ = ["register"]
 
 INPUT_HELP = "a file, a directory (all *.txt below), 'sample' (bundled corpus) or 'sample:ID,ID'"
 
 
-def _load(items: Sequence[str], clean: bool = True) -> Corpus:
+def _load(items: Sequence[str], clean: bool = True, skip_errors: bool = False) -> Corpus:
     docs = []
     plain: list[str] = []
     for item in items:
@@ -43,7 +43,7 @@ def _load(items: Sequence[str], clean: bool = True) -> Corpus:
         else:
             plain.append(item)
     if plain:
-        docs.extend(load_inputs(plain, clean=clean))
+        docs.extend(load_inputs(plain, clean=clean, skip_errors=skip_errors))
     try:
         return Corpus(docs)
     except InputError as e:
@@ -91,6 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     k.add_argument("--pos", help="keep only these POS tags (prefixes), comma-separated, e.g. n,vn")
     k.add_argument("--raw-tf", action="store_true", help="TF-IDF with raw counts instead of 1 + ln(count)")
     k.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
+    k.add_argument("--skip-errors", action="store_true", help=SKIP_ERRORS_HELP)
     _segmenter_arguments(k)
     add_output_arguments(k)
     k.set_defaults(func=run_keywords)
@@ -110,6 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     y.add_argument("--min-count", type=int, default=1, help="minimum combined count of a term")
     y.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
+    y.add_argument("--skip-errors", action="store_true", help=SKIP_ERRORS_HELP)
     _segmenter_arguments(y)
     add_output_arguments(y)
     y.set_defaults(func=run_keyness)
@@ -127,6 +129,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--match", choices=["substring", "token"], default="substring")
     t.add_argument("--first-seen", action="store_true", help="list each term's first document instead")
     t.add_argument("--no-clean", action="store_true", help="keep page chrome and header lines")
+    t.add_argument("--skip-errors", action="store_true", help=SKIP_ERRORS_HELP)
     add_output_arguments(t)
     t.set_defaults(func=run_trends)
 
@@ -136,8 +139,8 @@ def run_keywords(args: argparse.Namespace) -> int:
 
     if args.top < 1:
         raise InputError(f"--top must be at least 1, not {args.top}")
-    corpus = _load(args.inputs, clean=not args.no_clean)
-    idf = _load(args.idf, clean=not args.no_clean) if args.idf else None
+    corpus = _load(args.inputs, clean=not args.no_clean, skip_errors=args.skip_errors)
+    idf = _load(args.idf, clean=not args.no_clean, skip_errors=args.skip_errors) if args.idf else None
     df = keywords(
         corpus,
         method=args.method,
@@ -157,8 +160,8 @@ def run_keyness(args: argparse.Namespace) -> int:
     from ..stats.keyness import keyness
 
     seg = _segmenter(args)
-    target = _load([args.target], clean=not args.no_clean)
-    reference = _load([args.reference], clean=not args.no_clean)
+    target = _load([args.target], clean=not args.no_clean, skip_errors=args.skip_errors)
+    reference = _load([args.reference], clean=not args.no_clean, skip_errors=args.skip_errors)
     df = keyness(
         target,
         reference,
@@ -177,7 +180,7 @@ def run_keyness(args: argparse.Namespace) -> int:
 def run_trends(args: argparse.Namespace) -> int:
     from ..stats.trends import first_seen, term_trends
 
-    corpus = _load(args.corpus, clean=not args.no_clean)
+    corpus = _load(args.corpus, clean=not args.no_clean, skip_errors=args.skip_errors)
     if args.first_seen:
         df = first_seen(corpus, args.terms, match=args.match)
     else:

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from ._common import SKIP_ERRORS_HELP
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -21,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "corpus folder (its manifest.jsonl selects the state documents) or any files/directories.",
     )
     m.add_argument("corpus", nargs="+", help="shared corpus folder with manifest.jsonl, or files/directories")
+    m.add_argument("--skip-errors", action="store_true", help=SKIP_ERRORS_HELP)
     m.add_argument("--min-count", type=int, default=3, help="minimum n-gram frequency (default 3)")
     m.add_argument("--max-n", type=int, default=8, help="longest n-gram in jieba tokens (default 8)")
     m.add_argument("--min-pmi", type=float, default=2.0, help="minimum weakest-split PMI (default 2)")
@@ -62,7 +65,7 @@ def run_mine(args: argparse.Namespace) -> int:
             f"congress reports, plans, central and provincial policy documents), {sum(map(len, texts)):,} characters"
         )
     else:
-        corpus = load_inputs(args.corpus)
+        corpus = load_inputs(args.corpus, skip_errors=args.skip_errors)
         texts = [d.text for d in corpus]
         sources = f"{len(texts)} documents ({', '.join(args.corpus)})"
     params = {

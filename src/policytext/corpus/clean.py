@@ -18,8 +18,10 @@ import datetime as _dt
 import html
 import re
 import warnings
+from functools import lru_cache
 from typing import Any
 
+from .._util.lexicon_files import lexicon_path, read_lexicon_lines
 from ..errors import DecodeError
 from .officialdoc import chinese_date
 from .text import is_han
@@ -360,7 +362,7 @@ _CHROME_PATTERNS = [
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
     # a WeChat article's furniture: 点击蓝字 关注我们, 长按识别二维码关注, the END mark
-    r"^.{0,12}蓝字.{0,6}关注.{0,8}$|^.{0,8}(?:长按|扫描|扫码|识别).{0,6}二维码.{0,12}$|^(?:欢迎|点击|长按)?关注我们[!！]?$",
+    r"^.{0,12}蓝字.{0,6}关注.{0,8}$|^[^。，；！？]{0,8}(?:长按|扫描|扫码|识别)[^。，；！？]{0,6}二维码[^。，；！？]{0,12}$|^(?:欢迎|点击|长按)?关注我们[!！]?$",
     r"^[\s\-—–_=·•]*(?:END|End|THE END|The End)[\s\-—–_=·•]*$",
     # a media player's placeholder: 视频加载中..., 您的浏览器不支持 video 标签。
     r"^(?:视频|音频|图片|内容|页面)?(?:加载中|正在加载|载入中)[.。…]*$|^您的浏览器(?:暂)?不支持.{0,40}$",
@@ -468,6 +470,8 @@ _META_KEYS = {
     "原文地址": "url",
     "网址": "url",
 }
+# keys a crawler's file prints at its top only (标题：…, 链接：…); further down 标题： and 网址： are words of the text
+_WHOLE_LINE_KEYS = frozenset(("title", "url"))
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜【\[】\]]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
     # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
@@ -479,7 +483,7 @@ _COLONLESS_DATE_RE = re.compile(
     + "|".join(sorted((k for k, v in _META_KEYS.items() if v == "date"), key=len, reverse=True))
     + r")\s+(?:19|20)\d{2}\s*[-/.年]"
 )
-_DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
+_DATE_LINE_RE = re.compile(r"[（(]?\s*" + _DATE_RE.pattern + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?[）)]?")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _ORG_SUFFIX = (
     "部|委|局|厅|办|院|会|组|处|室|科|所|站|社|报|网|中心|办公室|委员会|政府"
@@ -586,7 +590,7 @@ _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_
 # a time, or a date and time, before a labelled field (15:30:00 来源：…, 2023-05-12 08:35:12　来源：新华网); a time
 # before anything else is text (10:00 发布…, an agenda)
 _LEADING_TIME_RE = re.compile(
-    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[|｜]\s*|\s+)"
+    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?(?=\s*\S))?(?:\s*[|｜]\s*|\s*)"
     r"(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
 )
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
@@ -625,8 +629,11 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[m.end() : end]
         # a font-size control or similar chrome may follow on the same line
-        value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|" + _COUNTER_LABEL, value)[0].strip()
         key = _META_KEYS[m.group(1)]
+        if key in _WHOLE_LINE_KEYS:  # a title or an address is the rest of its line (标题：深度阅读：… | …)
+            value = value.strip()
+        else:
+            value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|" + _COUNTER_LABEL, value)[0].strip()
         if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
             return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
         if value and key not in found:
@@ -636,9 +643,10 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
     return found
 
 
-def read_header_fields(text: str) -> dict[str, Any]:
+def read_header_fields(text: str, *, top: bool = True) -> dict[str, Any]:
     """The first value of each key on header lines of *text* (来源:… 作者:… 发布时间:… 文号:…);
-    ``date`` is a :class:`datetime.date`.
+    ``date`` is a :class:`datetime.date`. *top* False: the lines are not a file's top, so a ``标题：`` or ``网址：``
+    among them (a notice's contact lines) gives no ``title`` or ``url``.
 
     >>> read_header_fields("首页 > 新闻\\n发布时间：2021-04-09 浏览次数：615\\n来源：新华社")["date"]
     datetime.date(2021, 4, 9)
@@ -651,7 +659,8 @@ def read_header_fields(text: str) -> dict[str, Any]:
         if ":" not in line and "：" not in line and not _COLONLESS_DATE_RE.match(line):
             continue
         for key, value in typed_header_fields(_parse_meta_line(line) or {}).items():
-            found.setdefault(key, value)
+            if top or key not in _WHOLE_LINE_KEYS:
+                found.setdefault(key, value)
     return found
 
 
@@ -712,8 +721,8 @@ _CREDIT_TAIL_RE = re.compile(r"\s+(?:责任编辑|编辑|记者|作者|选稿|�
 _AUTHOR_TAIL_RE = re.compile(_CREDIT_TAIL_RE.pattern + r"|\s+(?:阅读|评论|浏览|点击)\s*[(（:：].*$")
 _SENTENCE_MARK_RE = re.compile(r"[。！？；]")
 _SOURCE_TAIL_RE = re.compile(
-    _CREDIT_TAIL_RE.pattern
-    + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论|评论\d*|收藏|分享)$"
+    _CREDIT_TAIL_RE.pattern + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论)$"
+    r"|(?:\s+|(?<=[》」]))(?:评论\d*|收藏|分享)$"
     # an editor's name after a paper's or site's name (中国新闻网 王帆)
     rf"|(?:(?<=[网报社台刊站])|(?<=中心))\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
     # a site's note on the piece (人民网－人民日报 原创稿)
@@ -743,7 +752,11 @@ _SPEECH_DAY_RE = re.compile(
     r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
 )
-_SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，,]{2,30}[:：]$")
+# how a speech greets its audience (同志们：, 各位代表：, 女士们、先生们、朋友们：), not any label (会议要求：)
+_SALUTATION_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,12}(?:同志们|代表们|委员们|朋友们|女士们|先生们|来宾们|同学们|老师们|嘉宾|同志)[、，,]?"
+    r"|各位[\u4e00-\u9fff]{1,10}[、，,]?)+[:：]$"
+)
 
 
 def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
@@ -980,6 +993,8 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
             return
         header = state["header"]
         pairs = _parse_meta_line(line) if (header or len(line) < 60) and (":" in line or "：" in line) else None
+        if pairs and state["seen"]:  # 标题：… or 网址：… below the first line of text is text (征文要求 / 联系方式)
+            pairs = {k: v for k, v in pairs.items() if k not in _WHOLE_LINE_KEYS} or None
         typed = typed_header_fields(pairs) if pairs else {}
         if pairs and (typed or all(len(v) <= 40 for v in pairs.values())):
             for key, value in typed.items():
@@ -1069,6 +1084,27 @@ _PLACE_OR_BODY_RE = re.compile(
 )
 
 
+_DIVISION_SUFFIX_RE = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|盟|旗)$")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The mainland's administrative divisions (``lexicons/templates_places.txt``, from cpca: 张家港市, 江苏省) and
+    their short forms (张家港, 江苏): a title's 张家港：… names a place, not an author.
+
+    >>> "张家港" in place_names(), "江苏" in place_names(), "刘亚然" in place_names()
+    (True, True, False)
+    """
+    names: set[str] = set()
+    for _, line in read_lexicon_lines(lexicon_path("templates_places.txt")):
+        name = line.strip()
+        names.add(name)
+        short = _DIVISION_SUFFIX_RE.sub("", name)
+        if len(short) >= 2:
+            names.add(short)
+    return frozenset(names)
+
+
 def _tidy_title(meta: dict[str, Any]) -> None:
     title = meta.get("title")
     if not title:
@@ -1076,7 +1112,7 @@ def _tidy_title(meta: dict[str, Any]) -> None:
     # "刘亚然:推动组织工作守正创新" -> author prefix goes when it names the author: a person's name (led by a
     # common surname), never a place or a body (某某县：…, 市委组织部：…, the most common title of local news)
     m = re.match(r"^([\u4e00-\u9fff·]{2,5})\s*[:：]\s*(.+)$", title)
-    if m and (m.group(1)[0] not in SURNAMES or _PLACE_OR_BODY_RE.search(m.group(1))):
+    if m and (m.group(1)[0] not in SURNAMES or _PLACE_OR_BODY_RE.search(m.group(1)) or m.group(1) in place_names()):
         m = None
     if m:
         author = meta.get("author")

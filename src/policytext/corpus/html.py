@@ -1508,7 +1508,7 @@ def _fields_below(page_lines: list[str], text: str) -> dict[str, Any]:
     at = max((k for k, ln in enumerate(page_lines) if last in _han_key(ln)), default=None)
     if at is None:
         return {}
-    return read_header_fields("\n".join(page_lines[at + 1 : at + 11]))
+    return read_header_fields("\n".join(page_lines[at + 1 : at + 11]), top=False)
 
 
 def _page_line_of(key: str, page_keys: list[str], *, within: bool = False) -> int | None:

@@ -402,6 +402,12 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
         warnings.warn(
             f"{name}: {len(unread)} imported chunk(s) not read ({', '.join(unread)})", UserWarning, stacklevel=4
         )
+    if not text.strip() and _text_boxes_only(body):
+        raise DecodeError(
+            f"{name}: this Word file's text is all in text boxes, which policytext does not read; move it into the "
+            "body (or save the file as PDF) and read it again",
+            source=name,
+        )
     if not text.strip() and _holds_pictures(body):
         raise DecodeError(
             f"{name}: this Word file holds pictures but no text (a scan pasted into Word?); run OCR on it first",
@@ -410,9 +416,22 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
     return text
 
 
+def _text_boxes_only(body: Any) -> bool:
+    """Whether *body* holds text boxes (``w:txbxContent``, VML ``v:textbox``) with text in them."""
+    return any(
+        str(el.tag).endswith(("}txbxContent", "}textbox")) and "".join(el.itertext()).strip() for el in body.iter()
+    )
+
+
 def _holds_pictures(body: Any) -> bool:
-    """Whether *body* (a ``w:body``) draws a picture (``w:drawing``, or VML's ``w:pict`` of older files)."""
-    return any(el.tag in (_W + "drawing", _W + "pict") for el in body.iter())
+    """Whether *body* (a ``w:body``) draws a picture (``w:drawing``, or VML's ``w:pict`` of older files) that is not
+    a text box (whose text policytext does not read: that is no scan)."""
+    for el in body.iter():
+        if el.tag in (_W + "drawing", _W + "pict") and not any(
+            str(sub.tag).endswith(("}txbxContent", "}textbox")) for sub in el.iter()
+        ):
+            return True
+    return False
 
 
 class _Package:

@@ -73,6 +73,14 @@ _YEARS = re.compile(r"^[一二三四五六七八九十\d]+年$")
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})$")
 # a word after the head that continues the name (行动 | 方案): the head is not final
 _CONTINUES = re.compile(r"^(?:方案|实施方案|计划|规划|办法|细则|意见|通知|项目|建设|资金|合作|伙伴|联盟|关系)")
+# words that open a heading naming a task or a time, not a programme (确保完成年度计划, 今后五年工作计划,
+# 全面推行河长制工作计划)
+_TASK_OPENERS = frozenset(
+    (
+        "确保", "完成", "做好", "抓好", "全面", "全面推行", "推行", "进一步", "切实", "认真", "今后", "明年", "今年",
+        "全年", "年度", "下一步", "下步", "近期", "当前", "继续", "持续", "不断", "着力", "大力", "积极",
+    )
+)  # fmt: skip
 # a deictic or distributive first word: 推进各中心围绕…战略 is not a name
 _DEICTIC = ("各", "我", "这", "该")
 MAX_TOKENS = 9
@@ -105,8 +113,8 @@ def programme_spans(
         first = g + 1
         while first < n and words[first] in _LEAD_SCOPE:
             first += 1
-        if first < n and words[first].startswith(_DEICTIC):
-            continue
+        if first < n and (words[first].startswith(_DEICTIC) or (w == "推进" and words[first] in stops)):
+            continue  # 推进各中心…; 推进 | 落实 | 乡村振兴战略 (推进 also governs a verb; 开展规范涉企…行动 is a name)
         chars = 0
         for h in range(first, min(n, first + MAX_TOKENS)):
             w = words[h]
@@ -164,8 +172,10 @@ def _heading_name(words: Sequence[str], mark: int, stops: Collection[str]) -> tu
     if not _starts_line(words, start):
         return None
     first, n = mark + 1, len(words)
-    if first >= n or words[first] in stops or words[first] in _LEAD_SCOPE:
+    if first >= n or words[first] in stops or words[first] in _LEAD_SCOPE or words[first].startswith(_DEICTIC):
         return None
+    if words[first] in _TASK_OPENERS:
+        return None  # a task or a time, not a name: （二）确保完成年度计划, （八）今后五年工作计划
     end, chars = first, 0
     while end < n and words[end].strip():
         if not _in_name(words[end]) or end - first >= MAX_TOKENS:
