@@ -18,6 +18,7 @@ import datetime as _dt
 import html
 import re
 import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = [
     "BYTE_ORDER_MARKS",
     "SURNAMES",
     "clean_text",
+    "cut_into",
     "decode_bytes",
     "decode_markup_bytes",
     "decode_markup_repairs",
@@ -791,6 +793,22 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if written:
         found["written_date"] = written
     return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
+
+
+def cut_into(text: str, cut: Callable[[list[str]], tuple[list[str], dict[str, Any]]], meta: dict[str, Any]) -> str:
+    """*text* after *cut* (a function of its lines that returns the lines it keeps and the fields it read), with
+    those fields added to *meta* where it has none.
+
+    >>> meta = {}
+    >>> cut_into("县委书记 李某\\n（2023年2月10日）\\n同志们：", speech_byline_cut, meta), meta["speaker"]
+    ('同志们：', '县委书记 李某')
+    """
+    lines, found = cut(text.split("\n"))
+    if not found:
+        return text
+    for key, value in found.items():
+        meta.setdefault(key, value)
+    return "\n".join(lines)
 
 
 def _looks_like_title(line: str) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
-from .clean import SURNAMES, parse_date, read_header_fields, source_value, speech_byline_cut
+from .clean import SURNAMES, cut_into, parse_date, read_header_fields, source_value, speech_byline_cut
 from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields
 from .text import to_simplified
 
@@ -1615,6 +1615,14 @@ _YEAR_SPACE_MONTH_DAY_RE = re.compile(
 _MONTH_DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*[/／\-.月]\s*(\d{1,2})\s*日?\s*$")
 
 
+def _dated(year: str, month: str, day: str) -> dict[str, Any]:
+    """``{"date": …}`` of a calendar block's numbers, or ``{}`` when they make no date (02/30)."""
+    try:
+        return {"date": dt.date(int(year), int(month), int(day))}
+    except ValueError:
+        return {}
+
+
 def _day_over_month(zone: list[str]) -> dict[str, Any]:
     """The date of a calendar block above the article that prints the day over the year and month
     (``21`` / ``2024年02月``), or under them; the block nearest the article wins.
@@ -1632,25 +1640,16 @@ def _day_over_month(zone: list[str]) -> dict[str, Any]:
     shown = [ln for ln in zone if ln.strip()]
     for line in reversed(shown):
         one = _YEAR_SPACE_MONTH_DAY_RE.match(line)  # the same block's spans on one line: 2024 07/22 10:15:32
-        if one:
-            try:
-                return {"date": dt.date(int(one.group(1)), int(one.group(2)), int(one.group(3)))}
-            except ValueError:
-                continue
+        if one and _dated(one.group(1), one.group(2), one.group(3)):
+            return _dated(one.group(1), one.group(2), one.group(3))
     for a, b in reversed(list(zip(shown, shown[1:]))):
         y, md = _YEAR_LINE_RE.match(a), _MONTH_DAY_LINE_RE.match(b)
-        if y and md:
-            try:
-                return {"date": dt.date(int(y.group(1)), int(md.group(1)), int(md.group(2)))}
-            except ValueError:
-                pass
+        if y and md and _dated(y.group(1), md.group(1), md.group(2)):
+            return _dated(y.group(1), md.group(1), md.group(2))
         for day_line, ym_line in ((a, b), (b, a)):
             d, ym = _DAY_LINE_RE.match(day_line), _YEAR_MONTH_LINE_RE.match(ym_line)
-            if d and ym:
-                try:
-                    return {"date": dt.date(int(ym.group(1)), int(ym.group(2)), int(d.group(1)))}
-                except ValueError:
-                    continue
+            if d and ym and _dated(ym.group(1), ym.group(2), d.group(1)):
+                return _dated(ym.group(1), ym.group(2), d.group(1))
     return {}
 
 
@@ -1725,14 +1724,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if subtitle:
         meta.setdefault("subtitle", subtitle)
         text = "\n".join(lines)
-    lines, byline = speech_byline_cut(text.split("\n"))
-    if byline:
-        for key, value in byline.items():
-            meta.setdefault(key, value)
-        text = "\n".join(lines)
-    lines, colophon = colophon_cut(text.split("\n"))
-    for key, value in colophon.items():
-        meta.setdefault(key, value)
+    text = cut_into(text, speech_byline_cut, meta)
+    lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
     # the source a credit line under the article names (来源：某某组工, （来源：新华社）): read, where the header and

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .._util.files import iter_json_lines
 from ..errors import DecodeError, InputError
-from .clean import clean_text, decode_bytes, decode_markup_repairs, parse_date, speech_byline_cut
+from .clean import clean_text, cut_into, decode_bytes, decode_markup_repairs, parse_date, speech_byline_cut
 from .document import Document
 from .html import extract_html
 from .mhtml import mhtml_page
@@ -241,11 +241,7 @@ def make_document(
             text, masthead = _drop_title_lines(text, title)
         if found and found.get("format") in ("pdf", "docx"):
             # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
-            lines, byline = speech_byline_cut(text.split("\n"))
-            if byline:
-                text = "\n".join(lines)
-                for key, value in byline.items():
-                    info.setdefault(key, value)
+            text = cut_into(text, speech_byline_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
@@ -254,11 +250,7 @@ def make_document(
             info.setdefault(key, value)
         if found and found.get("format") in ("pdf", "docx"):
             # a file's 版记 under the 成文日期 (抄送, 印发) is not the document's 主体, as on a page
-            lines, colophon = colophon_cut(body.split("\n"))
-            if colophon:
-                body = "\n".join(lines)
-                for key, value in colophon.items():
-                    info.setdefault(key, value)
+            body = cut_into(body, colophon_cut, info)
     else:
         body = text
     if found:
