@@ -33,7 +33,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-__all__ = ["FRAME_TOKENS", "GOVERNING_VERBS", "HEADING_MARKS", "PROGRAMME_HEADS", "programme_spans"]
+__all__ = [
+    "FRAME_TOKENS",
+    "GOVERNING_VERBS",
+    "HEADING_MARKS",
+    "PROGRAMME_HEADS",
+    "closes_heading_number",
+    "programme_spans",
+]
 
 #: verbs that launch a programme by its name (read from their contexts in the shared corpus)
 GOVERNING_VERBS = frozenset(
@@ -130,6 +137,16 @@ def programme_spans(
                     out.append((first, h + 1))
                 break
     return out
+
+
+def closes_heading_number(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` (a mark of :data:`HEADING_MARKS`) closes a heading's number (三、 （一） 1.), so that a
+    heading's name may follow; a scan calls it to leave out the many 、 of a list.
+
+    >>> closes_heading_number(["三", "、"], 1), closes_heading_number(["乱收费", "、"], 1)
+    (True, False)
+    """
+    return i > 0 and bool(_HEADING_NUMBER.match(words[i - 1]))
 
 
 def _in_name(word: str) -> bool:

@@ -33,7 +33,7 @@ from .backends import BACKENDS
 from .compounds import EndMemo, HeadRules, default_rules
 from .coordination import SEPARATORS, coordinated_spans
 from .dictionary import Entry, UserDict, policy_entries, read_dict_file, user_entries
-from .programmes import FRAME_TOKENS, programme_spans
+from .programmes import FRAME_TOKENS, HEADING_MARKS, closes_heading_number, programme_spans
 from .quoted import QUOTE_PAIRS, quoted_spans
 
 __all__ = ["GRANULARITIES", "Segmenter", "Token", "fastest_backend"]
@@ -551,7 +551,7 @@ class Segmenter:
                 at_open.append(i)
             if w in blanks:
                 at_blank.append(i)
-            if w in verbs:
+            if w in verbs and (w not in HEADING_MARKS or closes_heading_number(words, i)):
                 at_verb.append(i)
         compounds = (
             heads.merge_spans(words, self._word_tag, self._end_memo, known=known, lead=self._lead_tag, at=at_end)
