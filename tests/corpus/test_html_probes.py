@@ -324,3 +324,12 @@ def test_a_byline_above_the_article_is_not_body(byline):
         "<p>全县整顿软弱涣散村党组织12个，选优配强村党组织书记，推动基层党组织全面进步。</p></div></body></html>"
     )
     assert pt.read_document(page.encode("utf-8")).text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"), [("举报/评论", True), ("评论 5", True), ("评论（12）", True), ("评论员文章", False)]
+)
+def test_a_self_media_pages_comment_bar_ends_the_article(line, heading):
+    from policytext.corpus.html import _is_tail_heading
+
+    assert _is_tail_heading(line) is heading

@@ -1,7 +1,7 @@
 """Files written blind by two helper sessions (``data/probes_blind/README.md``, ``data/probes_blind_2/README.md``):
 each reads to its gold body, title, date and source. First sight was precision 0.980, titles 14/16, dates 13/16,
-sources 13/16 (round one, 16 pages) and 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files); what
-they showed is in ``docs/reading.md``."""
+sources 13/16 (round one, 16 pages), 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files) and 0.987,
+9/10, 10/10, 9/10 (round three, 8 pages and 2 PDFs); what they showed is in ``docs/reading.md``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from helpers.html_scoring import han, precision_recall
 DATA = Path(__file__).parent / "data"
 GOLD = [
     {**json.loads(line), "folder": folder}
-    for folder in ("probes_blind", "probes_blind_2")
+    for folder in ("probes_blind", "probes_blind_2", "probes_blind_3")
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line
 ]
@@ -24,8 +24,12 @@ GOLD = [
 
 @pytest.mark.parametrize("gold", GOLD, ids=[f"{g['folder']}/{g['file']}" for g in GOLD])
 def test_a_blind_file_reads_to_its_gold(gold):
+    # where policytext's convention differs from the helper's call, the record says so and why (round three's README)
+    gold = {**gold, **{k: v for k, v in gold.get("policytext_convention", {}).items() if k != "why"}}
     if gold["file"].endswith(".docx"):
         pytest.importorskip("docx")
+    if gold["file"].endswith(".pdf"):
+        pytest.importorskip("pdfplumber")
     doc = pt.read_document(DATA / gold["folder"] / gold["file"])
     precision, recall = precision_recall(doc.text, han(gold["body"]))
     assert precision >= 0.99 and recall >= 0.99, (precision, recall)

@@ -363,6 +363,7 @@ _CHROME_PATTERNS = [
     # a news dateline on its own line: 新华社北京12月31日电
     r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,20}[）)])?[）)]?$",
     r"^(?:Public domain|false|true)$",
+    r"^(?:举报|投诉|纠错|我要纠错)$",  # a portal's report link on its own line
     # a WeChat article's furniture: 点击蓝字 关注我们, 长按识别二维码关注, the END mark
     r"^.{0,12}蓝字.{0,6}关注.{0,8}$|^[^。，；！？]{0,8}(?:长按|扫描|扫码|识别)[^。，；！？]{0,6}二维码[^。，；！？]{0,12}$|^(?:欢迎|点击|长按)?关注我们[!！]?$",
     r"^[\s\-—–_=·•]*(?:END|End|THE END|The End)[\s\-—–_=·•]*$",
