@@ -58,6 +58,8 @@ def test_no_programme_name_outside_the_frame(sentence):
         ("　　（五）学生人工智能素养培育工程\n　　1. 建立素养评价体系。", "学生人工智能素养培育工程"),
         ("三、人工智能教育示范引领工程\n创建一批示范校。", "人工智能教育示范引领工程"),
         ("2.科技创新人才队伍提升行动\n", "科技创新人才队伍提升行动"),
+        ("1. 科技创新人才队伍提升行动\n", "科技创新人才队伍提升行动"),  # a space after the number
+        ("（一）　关键核心技术攻关能力提升行动\n", "关键核心技术攻关能力提升行动"),
         ("（1）服务业数字化转型平台支撑工程  \r\n", "服务业数字化转型平台支撑工程"),
     ],
 )
@@ -124,8 +126,9 @@ def test_spans_are_ordered_disjoint_and_follow_a_governing_verb_or_a_heading_num
     last = 0
     for i, j in spans:
         assert last <= i < j <= len(words) and j - i >= 2
-        if words[i - 1] in HEADING_MARKS:  # a heading: its name is the whole rest of the line
-            assert words[i - 3 : i] == ["（", "五", "）"]
+        mark = i - 2 if words[i - 1] == " " else i - 1  # (a space may follow the heading's number)
+        if words[mark] in HEADING_MARKS:  # a heading: its name is the whole rest of the line
+            assert words[mark - 2 : mark + 1] == ["（", "五", "）"]
             assert j == len(words) or not words[j].strip()
             assert all(w.strip() for w in words[i:j])
         else:

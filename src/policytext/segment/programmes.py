@@ -189,6 +189,8 @@ def _heading_name(words: Sequence[str], mark: int, stops: Collection[str]) -> tu
     if not _starts_line(words, start):
         return None
     first, n = mark + 1, len(words)
+    if first < n and words[first] in (" ", "\u3000", "  "):  # 1. 科技创新…行动: a space after the number
+        first += 1
     if first >= n or words[first] in stops or words[first] in _LEAD_SCOPE or words[first].startswith(_DEICTIC):
         return None
     if words[first] in _TASK_OPENERS:
