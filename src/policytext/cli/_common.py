@@ -112,14 +112,17 @@ def load_inputs(inputs: Sequence[str], clean: bool = True, skip_errors: bool = F
             else:
                 raise InputError(f"{item}: no such file or directory")
         except (DecodeError, InputError) as e:
-            if not skip_errors or not p.exists():
-                if not skip_errors and p.exists() and (len(inputs) > 1 or p.is_dir()):
-                    print(
-                        "policytext: hint: --skip-errors reads the other files and names those it cannot read",
-                        file=sys.stderr,
-                    )
+            if not p.exists():  # a mistake in the command, never skipped
                 raise
-            skipped.append(str(e))
+            if skip_errors:
+                skipped.append(str(e))
+                continue
+            if len(inputs) > 1 or p.is_dir():
+                print(
+                    "policytext: hint: --skip-errors reads the other files and names those it cannot read",
+                    file=sys.stderr,
+                )
+            raise
     for reason in skipped:
         print(f"policytext: warning: skipped: {reason}", file=sys.stderr)
     if not docs:

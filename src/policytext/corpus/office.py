@@ -416,22 +416,20 @@ def _package_text(body: Any, package: _Package, name: str) -> str:
     return text
 
 
+def _is_text_box(el: Any) -> bool:
+    """Whether *el* is a text box's content (``w:txbxContent``, VML ``v:textbox``)."""
+    return str(el.tag).endswith(("}txbxContent", "}textbox"))
+
+
 def _text_boxes_only(body: Any) -> bool:
-    """Whether *body* holds text boxes (``w:txbxContent``, VML ``v:textbox``) with text in them."""
-    return any(
-        str(el.tag).endswith(("}txbxContent", "}textbox")) and "".join(el.itertext()).strip() for el in body.iter()
-    )
+    """Whether *body* holds text boxes with text in them."""
+    return any(_is_text_box(el) and "".join(el.itertext()).strip() for el in body.iter())
 
 
 def _holds_pictures(body: Any) -> bool:
     """Whether *body* (a ``w:body``) draws a picture (``w:drawing``, or VML's ``w:pict`` of older files) that is not
     a text box (whose text policytext does not read: that is no scan)."""
-    for el in body.iter():
-        if el.tag in (_W + "drawing", _W + "pict") and not any(
-            str(sub.tag).endswith(("}txbxContent", "}textbox")) for sub in el.iter()
-        ):
-            return True
-    return False
+    return any(el.tag in (_W + "drawing", _W + "pict") and not any(map(_is_text_box, el.iter())) for el in body.iter())
 
 
 class _Package:

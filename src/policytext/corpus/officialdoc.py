@@ -330,17 +330,20 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     >>> leading_apparatus(["特急", "中共某某县委组织部文件", "", "某组发〔2024〕3号", "关于……的意见"])
     ([0, 1], [3])
     """
-    head = _nonempty(lines, range(len(lines)), n=8)
+    head = [(i, re.sub(r"[\s\u3000]+", "", ln)) for i, ln in _nonempty(lines, range(len(lines)), n=8)]
     marks: list[int] = []
     numbers: list[int] = []
+    masthead = False
     k = 0
     while k < len(head):
-        i, ln = head[k]
-        compact = re.sub(r"[\s\u3000]+", "", ln)
-        nxt = re.sub(r"[\s\u3000]+", "", head[k + 1][1]) if k + 1 < len(head) else ""
+        i, compact = head[k]
+        nxt = head[k + 1][1] if k + 1 < len(head) else ""
         if _DOC_NUMBER_RE.match(compact) and len(compact) <= 30:
             numbers.append(i)
-        elif not numbers and (_URGENCY_RE.match(compact) or _is_masthead(compact)):
+        elif not numbers and _is_masthead(compact):
+            marks.append(i)
+            masthead = True
+        elif not numbers and _URGENCY_RE.match(compact):
             marks.append(i)
         elif (
             not numbers
@@ -349,11 +352,12 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
             and _is_masthead(compact + nxt)
         ):
             marks += [i, head[k + 1][0]]
+            masthead = _is_masthead(nxt) or masthead
             k += 1
         else:
             break
         k += 1
-    if not any(_is_masthead(re.sub(r"[\s\u3000]+", "", lines[i])) for i in marks) and not numbers:
+    if not masthead and not numbers:
         return [], []
     return marks, numbers
 

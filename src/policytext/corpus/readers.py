@@ -174,10 +174,7 @@ def suspicious_body(doc: Document) -> str | None:
         raw = re.sub(r"<[^<>]*>", "", raw)
     source = _han_count(raw)
     if doc.meta.get("format") == "html" and body < 30 and _NEEDS_SCRIPT_RE.search(doc.text):
-        return (
-            "the page's article is written in by JavaScript (the body says to turn it on): its text is not in the "
-            "saved HTML; save the page after it has loaded in a browser (as a complete page or MHTML)"
-        )
+        return f"the page's article is written in by JavaScript (the body says to turn it on): {_SAVE_LOADED_PAGE}"
     if body < 30 and source >= 300:
         return f"suspiciously short body: {body} Chinese characters (of {source} in the file)"
     if source > 2000 and body < 0.05 * source:
@@ -203,6 +200,9 @@ def suspicious_body(doc: Document) -> str | None:
 
 
 _SCRIPT_RE = re.compile(r"<script\b[^>]*>(.*?)</script>", re.I | re.S)
+_SAVE_LOADED_PAGE = (
+    "its text is not in the saved HTML; save the page after it has loaded in a browser (as a complete page or MHTML)"
+)
 # what a page whose article a script writes in shows without it: 请开启JavaScript, enable JavaScript
 _NEEDS_SCRIPT_RE = re.compile(
     r"(?:开启|启用|打开|允许|支持)\s*(?:浏览器的?)?\s*(?:JavaScript|JS|脚本)|(?:enable|turn on)\s+JavaScript"
@@ -239,7 +239,8 @@ def make_document(
         masthead: list[str] = []
         if title:
             text, masthead = _drop_title_lines(text, title)
-        if found and found.get("format") in ("pdf", "docx"):
+        is_file = found is not None and found.get("format") in ("pdf", "docx")
+        if is_file:
             # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
             text = cut_into(text, speech_byline_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
@@ -248,7 +249,7 @@ def make_document(
         # (the 版头's marks above the body, so that its 发文机关标志 names the issuer)
         for key, value in official_fields("\n".join([*masthead, body])).items():
             info.setdefault(key, value)
-        if found and found.get("format") in ("pdf", "docx"):
+        if is_file:
             # a file's 版记 under the 成文日期 (抄送, 印发) is not the document's 主体, as on a page
             body = cut_into(body, colophon_cut, info)
     else:
@@ -277,7 +278,7 @@ def make_document(
         scripted = _han_count(" ".join(_SCRIPT_RE.findall(raw))) if raw and info.get("format") == "html" else 0
         hint = (
             f"; the page's scripts hold {scripted} Chinese characters: its article is probably written in by "
-            "JavaScript, so save the page after it has loaded in a browser (as a complete page or MHTML)"
+            f"JavaScript: {_SAVE_LOADED_PAGE}"
             if scripted >= 30
             else ""
         )

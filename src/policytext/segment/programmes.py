@@ -156,19 +156,11 @@ def _in_name(word: str) -> bool:
     return not (_NUMBER.match(word) and not _YEARS.match(word))
 
 
-def _starts_line(words: Sequence[str], i: int) -> bool:
-    """Whether only whitespace without a line break stands between a line break (or the start) and ``words[i]``."""
-    for j in range(i - 1, -1, -1):
-        if words[j].strip():
-            return False
-        if "\n" in words[j] or "\r" in words[j]:
-            return True
-    return True
-
-
-def _ends_line(words: Sequence[str], i: int) -> bool:
-    """Whether only whitespace stands between ``words[i - 1]`` and a line break (or the end)."""
-    for j in range(i, len(words)):
+def _blank_to_line_break(words: Sequence[str], indices: Iterable[int]) -> bool:
+    """Whether the tokens at *indices*, in order, are whitespace up to one that holds a line break (or up to the
+    text's edge): with ``range(i - 1, -1, -1)``, ``words[i]`` starts a line; with ``range(i, len(words))``,
+    ``words[i - 1]`` ends one."""
+    for j in indices:
         if words[j].strip():
             return False
         if "\n" in words[j] or "\r" in words[j]:
@@ -179,14 +171,14 @@ def _ends_line(words: Sequence[str], i: int) -> bool:
 def _heading_name(words: Sequence[str], mark: int, stops: Collection[str]) -> tuple[int, int] | None:
     """The span of the name after the heading number closed by ``words[mark]``, when the rest of the line
     is a programme's name; else ``None``."""
-    if mark < 1 or not _HEADING_NUMBER.match(words[mark - 1]):
+    if not closes_heading_number(words, mark):
         return None
     start = mark - 1
     if words[mark] in "）)":
         if mark < 2 or words[mark - 2] not in ("（", "("):
             return None
         start = mark - 2
-    if not _starts_line(words, start):
+    if not _blank_to_line_break(words, range(start - 1, -1, -1)):
         return None
     first, n = mark + 1, len(words)
     if first < n and words[first] in (" ", "\u3000", "  "):  # 1. 科技创新…行动: a space after the number
@@ -201,7 +193,7 @@ def _heading_name(words: Sequence[str], mark: int, stops: Collection[str]) -> tu
             return None
         chars += len(words[end])
         end += 1
-    if not _ends_line(words, end):
+    if not _blank_to_line_break(words, range(end, n)):
         return None  # a space inside the line: not a heading of one name
     if end - first < 2 or not MIN_CHARS <= chars <= MAX_CHARS or not words[end - 1].endswith(PROGRAMME_HEADS):
         return None
