@@ -674,6 +674,8 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
 
     >>> typed_header_fields({"source": "太原晚报 2021-11-25 16:26:07"})
     {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
+    >>> typed_header_fields({"source": "某某市融媒体中心 2025-03-12 18:40:05 1.2万"})
+    {'source': '某某市融媒体中心', 'date': datetime.date(2025, 3, 12)}
     """
     found: dict[str, Any] = {}
     for key, value in pairs.items():
@@ -685,6 +687,10 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
                 found["date"] = d
             continue
         if key == "source":
+            # the date (and time, and a counter) after the source on its line
+            # (某某市融媒体中心 2025-03-12 18:40:05 1.2万)
+            stamp = _STAMP_AFTER_SOURCE_RE.search(value)
+            stamp_date = parse_date(stamp.group(1)) if stamp else None
             value = source_value(value)
             if not value or value.endswith(("...", "…")):
                 continue  # a source the page cut short (综合自学习强国、川观新闻…) leaves room for the whole one
@@ -701,9 +707,12 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
                 found["date"] = d
         else:
             found[key] = value
+        if key == "source" and stamp_date and "date" not in found:
+            found["date"] = stamp_date
     return found
 
 
+_STAMP_AFTER_SOURCE_RE = re.compile(r"\s((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s.*)?$")
 # a date and time set after a header value without a label of its own (太原晚报 2021-11-25 16:26:07,
 # 人民日报2024-05-13 08:49)
 _TRAILING_STAMP_RE = re.compile(
@@ -730,6 +739,8 @@ _SOURCE_TAIL_RE = re.compile(
     rf"|(?:(?<=[网报社台刊站])|(?<=中心))\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
     # a site's note on the piece (人民网－人民日报 原创稿)
     r"|\s+(?:原创稿|原创|转载)$"
+    # the date and time, and a counter, that follow the source on its line (某某市融媒体中心 2025-03-12 18:40:05 1.2万)
+    r"|\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s.*)?$"
 )
 # the label a page's <meta name="source"> repeats (来源：人民网－人民日报)
 _SOURCE_LABEL_RE = re.compile(r"^\s*(?:稿件|文章|信息)?来源\s*[:：]\s*")

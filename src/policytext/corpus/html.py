@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from .clean import SURNAMES, cut_into, parse_date, read_header_fields, source_value, speech_byline_cut
-from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields
+from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields, signer_cut
 from .text import to_simplified
 
 __all__ = ["body_text", "extract_html", "html_to_text", "page_fields"]
@@ -360,7 +360,11 @@ _SITE_CHROME_RE = re.compile(
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
-    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$",
+    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$"
+    # a link to the original under the article (原文链接：http://…), a like counter (赞 128),
+    # a CMS's rule (----分隔线----)
+    r"|^(?:原文|本文|文章)?(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.)\S*$"
+    r"|^(?:赞|点赞|在看|收藏|转发|分享|评论)\s*\d+(?:\.\d+)?[万千]?$|^[-—–=_*·]{2,}\s*分隔线\s*[-—–=_*·]*$",
     re.I,
 )
 # 主办单位：… 承办单位：… name a site's owners in its footer, and an event's organisers in an article
@@ -607,8 +611,12 @@ def _is_site_chrome(line: str) -> bool:
         return True  # a stray bracket or mark left of a button ([ 阅读剩余全文 ])
     if len(line) <= 80 and not line.endswith(_SENTENCE_ENDS) and bool(_SITE_CHROME_RE.search(line)):
         return True
-    if len(line) <= 300 and len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) >= 3:
-        return True  # a footer on one line: 版权所有 … Copyright © … ICP备 …
+    if len(line) <= 300 and (
+        len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line)))
+        + bool(_FOOTER_FIELD_IN_LINE_RE.search(line))
+        >= 3
+    ):
+        return True  # a footer on one line: 版权所有 … Copyright © … ICP备 … (or 版权所有 … 地址：… ICP备 …)
     if len(line) <= 60 and (_BRACKETED_CREDIT_RE.match(line) or len(_CREDIT_MARK_RE.findall(line)) >= 2):
         return True
     if len(line) <= 40 and _CREDIT_LEAD_RE.match(line) and not line.endswith(_SENTENCE_ENDS):
@@ -620,6 +628,8 @@ def _is_site_chrome(line: str) -> bool:
     return len(line) <= 160 and bool(_DISCLAIMER_RE.match(line))
 
 
+# a contact field inside a footer's line: 地址：… 联系电话：… 电子邮箱：…
+_FOOTER_FIELD_IN_LINE_RE = re.compile(r"(?:地址|电话|邮箱|邮编|传真|E-?mail)\s*[:：]", re.I)
 # 【编辑：姚昊】 （资料来源：参考消息、海外网等） (责编：汤诗瑶、丁涛)
 _BRACKETED_CREDIT_RE = re.compile(
     r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
@@ -634,6 +644,9 @@ _DISCLAIMER_RE = re.compile(
     r"^[【\[]?(?:免责|特别)?声明\s*[】\]]?\s*[:：].*(?:仅供参考|不构成|风险自担|不代表|转载|版权|信息存储服务)"
     # a portal's note on its comments or its users' posts: 网友评论仅供其表达个人看法，并不表明网易立场。
     r"|^[^。！？]{0,20}仅供[^。！？]{0,12}[，,][^。！？]{0,6}(?:不代表|并不表明|不表明)[^。！？]{0,12}(?:立场|观点)"
+    # a platform's note under a reposted piece:
+    # 本文来自【某某日报客户端】，仅代表作者观点。全国党媒信息公共平台提供信息发布传播服务。
+    r"|^[^。！？]{0,30}仅代表(?:原?作者|作者本人|作者个人)(?:个人)?(?:观点|立场)|^[^。！？]{0,30}提供信息发布传播服务"
 )
 # a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
 _REPRINT_NOTICE_RE = re.compile(
@@ -642,6 +655,8 @@ _REPRINT_NOTICE_RE = re.compile(
 # a site's copyright notice under the article, after the site's name: 中国日报网版权说明：…, 版权保护：…
 _COPYRIGHT_NOTICE_RE = re.compile(
     r"^[【\[]?[\u4e00-\u9fffA-Za-z]{0,10}(?:版权说明|版权保护|版权声明|版权与免责声明|免责声明)\s*[】\]]?\s*[:：]"
+    # its first item on a line of its own, under a 声明： of its own line: ① 凡本网注明“来源：…”的所有作品，版权均属于…
+    r"|^[①1.．、\s]*凡(?:本网|本站|本报|本刊)(?:站)?注明"
 )
 # the portal's note of a republished report's original title: （原标题：…）
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
@@ -667,14 +682,19 @@ def _is_event_time(lines: list[str], i: int) -> bool:
 
 
 def _dateline(lines: list[str]) -> dict[str, Any]:
-    """A news-style line above the article that starts with its date and holds a time or a 来源, with
-    no 发布时间 key: ``2023-02-13 10:00 来源：新华社``. The last such short line wins (the one nearest the
-    article); a bare date line (a bulletin's own （2023年4月12日）) is not a publication date."""
+    """A news-style line above the article that starts with its date and holds a time, a 来源 or the page's tools,
+    with no 发布时间 key: ``2023-02-13 10:00 来源：新华社``, ``2024-12-30 【字体：大 中 小】 【打印本页】``.
+    The last such short line wins (the one nearest the article); a bare date line (a bulletin's own
+    （2023年4月12日）) is not a publication date."""
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i].strip()
         if _is_event_time(lines, i):
             continue
-        if len(line) <= 80 and _DATELINE_RE.match(line) and (_TIME_RE.search(line) or "来源" in line):
+        if (
+            len(line) <= 80
+            and _DATELINE_RE.match(line)
+            and (_TIME_RE.search(line) or "来源" in line or _TOOL_LINE_RE.search(line))
+        ):
             d = parse_date(line)
             if d is not None:
                 found: dict[str, Any] = {"date": d}
@@ -793,26 +813,47 @@ def _table_cells(text: str) -> str:
 
 # a space after a sentence's end inside one of trafilatura's lines: where it ran a table cell's paragraphs together
 _RUN_TOGETHER_AT_RE = re.compile(r"(?<=[。！？；”」』])[ \u3000\u00a0]+(?=[\u4e00-\u9fff“「『（(])")
+# any run of spaces between two words
+_ANY_GAP_RE = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
+# where a paragraph of the text's own ends without a sentence's end: a lead-in's colon (…总结如下：), a numbered
+# heading (一、2024年工作完成情况, （二）…)
+_LEAD_IN_END_RE = re.compile(r"[\u4e00-\u9fff）)”]\s*：$")
+_NUMBERED_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])"
+)
 
 
 def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
-    """*text* (trafilatura's) with the paragraphs it ran together inside a layout table's cell (…参加培训。 培训班坚持…)
-    on lines of their own again: a line is split after a sentence's end where the words after the space open a
-    line of the page.
+    """*text* (trafilatura's) with the paragraphs it ran together inside a layout table's cell or one ``<p>`` split
+    by ``<br>`` (…参加培训。 培训班坚持…, …总结如下： 一、2024年工作完成情况 （一）…) on lines of their own
+    again: a line is split at a space where the words after it open a line of the page and a paragraph ends before it: a
+    sentence, a lead-in's colon, or a numbered heading of at most 30 characters that is a line of the page.
 
     >>> page = ["会议于今天上午召开。", "会议听取了工作汇报。"]
     >>> _paragraphs_of_cells("会议于今天上午召开。 会议听取了工作汇报。", page)
     '会议于今天上午召开。\\n会议听取了工作汇报。'
+    >>> page = ["现将有关情况总结如下：", "一、工作完成情况", "（一）经济发展稳中有进。"]
+    >>> _paragraphs_of_cells("现将有关情况总结如下： 一、工作完成情况 （一）经济发展稳中有进。", page)
+    '现将有关情况总结如下：\\n一、工作完成情况\\n（一）经济发展稳中有进。'
     """
-    if not _RUN_TOGETHER_AT_RE.search(text):
+    if not _ANY_GAP_RE.search(text):
         return text
-    opens = {ln.strip()[:8] for ln in page_lines if len(ln.strip()) >= 8}
+    stripped = [ln.strip() for ln in page_lines if len(ln.strip()) >= 2]
+    opens = {ln[:8] for ln in stripped if len(ln) >= 8}
+    whole = set(stripped)
     out: list[str] = []
     for line in text.split("\n"):
         start = 0
-        for m in _RUN_TOGETHER_AT_RE.finditer(line):
-            if line[m.end() : m.end() + 8] in opens:
-                out.append(line[start : m.start()])
+        for m in _ANY_GAP_RE.finditer(line):
+            if line[m.end() : m.end() + 8] not in opens:
+                continue
+            before = line[start : m.start()]
+            if (
+                _RUN_TOGETHER_AT_RE.match(line, m.start())
+                or _LEAD_IN_END_RE.search(before)
+                or (len(before) <= 30 and _NUMBERED_HEADING_RE.match(before) and before in whole)
+            ):
+                out.append(before)
                 start = m.end()
         out.append(line[start:])
     return "\n".join(out)
@@ -1124,10 +1165,10 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
 # source or photo credit (图文来源：…, （特约通讯员：…）), on a line of its own or closing the last line.
 _CREDIT_LABELS = (
     r"(?:图文|图片|文字|稿件|信息|新闻)?来源|转自|转载自|特约通讯员|通讯员|记者|作者|撰稿|供稿|摄影|文/图|图/文|文图|"
-    r"责任编辑|编辑|审核"
+    r"责任编辑|编辑|审核|终审|初审|复审|责编|校对|(?:文章|信息)?录入"
 )
 _TRAILING_NOTE_RE = re.compile(
-    rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/][^。！？（）()]{{1,40}}[）)]?$"
+    rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/|｜][^。！？（）()]{{1,40}}[）)]?$"
 )
 _CLOSING_CREDIT_RE = re.compile(
     rf"(?<=[。！？”?!])\s*[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:{_CREDIT_LABELS})\s*[:：/\s][^（）()。！？]{{1,60}}[）)]\s*\d{{0,8}}\s*$"
@@ -1726,7 +1767,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if subtitle:
         meta.setdefault("subtitle", subtitle)
         text = "\n".join(lines)
-    text = cut_into(text, speech_byline_cut, meta)
+    text = cut_into(cut_into(text, speech_byline_cut, meta), signer_cut, meta)
     lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)

@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import DecodeError, MissingExtraError
 from .docx_chunks import AltChunks
 from .docx_numbering import ListNumbering
-from .officialdoc import CN_ORDINAL
+from .officialdoc import CN_ORDINAL, is_date_line
 from .text import RADICAL_TABLE
 
 __all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
@@ -63,7 +63,8 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     A line joins the one before it when that one ran to the margin (``fill >= 0.9``) without
     ending a sentence, and the line itself is neither indented nor a heading (一、 （一） 1. 第一条)
     unless that one ended in a mark after which the sentence goes on (、，《“: 第二、 / 三、四、五条执行。);
-    lines of a table (cells separated by spaces, no sentence punctuation) are never joined.
+    lines of a table (cells separated by spaces, no sentence punctuation) are never joined, and nothing joins a
+    line that is a date alone (a 成文日期).
 
     >>> join_wrapped([("按照本细则第二、", 1.0, False), ("三、四、五条执行。", 0.4, False), ("三、附则", 0.2, False)])
     ['按照本细则第二、三、四、五条执行。', '三、附则']
@@ -81,6 +82,7 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
             and not row
             and not (_HEADING_RE.match(text) and out[-1][-1:] not in _GOES_ON)
             and not (out[-1][-1:] in _END and prev_fill < 0.97)
+            and not is_date_line(out[-1])  # a 成文日期 under its signature ends the text: the 版记 (抄送) is no wrap
         ):  # a line never starts with a comma or closing mark
             out[-1] += text
         else:
@@ -223,6 +225,10 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         fill = (x1 - left) / span
         if right - x1 < 2.5 * char_w:
             fill = max(fill, 0.95)
+        elif x0 - left > 2 * char_w and abs((x0 - left) - (right - x1)) < 1.5 * char_w:
+            fill = min(fill, 0.5)  # a centred line (a title's) is set on its own: it never runs on into the next
+        if _em_width(t) >= 4 and (x1 - x0) / _em_width(t) > 1.2 * char_w:
+            fill = min(fill, 0.5)  # a line in a larger type than the text's (a title across the page) ends there
         triples.append((t, fill, x0 - left > 1.2 * char_w))
     # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
     # title and the fields read from this text are right without normalization too

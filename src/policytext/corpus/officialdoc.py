@@ -32,6 +32,7 @@ __all__ = [
     "official_fields",
     "official_title",
     "sections",
+    "signer_cut",
 ]
 
 SECTION_COLUMNS = ["level", "number", "heading", "start", "end", "parent"]
@@ -365,6 +366,31 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
 def _is_masthead(compact: str) -> bool:
     m = _MASTHEAD_RE.match(compact)
     return bool(m and _ORG_END_RE.search(m.group(1)))
+
+
+# the 签发人 line of a 上行文's 版头 (GB/T 9704), alone or after its other marks (类别：A　签发人：陈某某, the category
+# of a reply to a proposal or a motion): one to four names
+_SIGNER_LINE_RE = re.compile(
+    r"^(?:(?:类别|密级|紧急程度|公开方式|公开属性|份号)\s*[:：]\s*[\w\u4e00-\u9fff]{1,12}\s+)*签\s*发\s*人\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3})$"
+)
+
+
+def signer_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without the 签发人 line of a 版头 among their first lines (before any sentence), with its names as
+    ``signer``; the other marks on the line (类别：A, 密级) go with it.
+
+    >>> signer_cut(["类别：A　签发人：陈某某", "某某委员：", "您提出的关于……的提案收悉。"])
+    (['某某委员：', '您提出的关于……的提案收悉。'], {'signer': '陈某某'})
+    """
+    for i, _ in _nonempty(lines, range(len(lines)), n=6):
+        s = lines[i].strip()
+        m = _SIGNER_LINE_RE.match(s)
+        if m:
+            return lines[:i] + lines[i + 1 :], {"signer": re.sub(r"[\s、，,]+", "、", m.group("names"))}
+        if any(c in s for c in "。！？"):
+            break
+    return lines, {}
 
 
 # the lines of an official document's 版记 (GB/T 9704) under its 成文日期: 主题词, 抄送, the 印发 line

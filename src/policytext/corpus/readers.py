@@ -34,6 +34,7 @@ from .officialdoc import (
     leading_apparatus,
     official_fields,
     official_title,
+    signer_cut,
 )
 from .sniff import READ_FORMATS, UNREAD_FORMATS, sniff_format
 from .text import normalize as _normalize
@@ -242,7 +243,7 @@ def make_document(
         is_file = found is not None and found.get("format") in ("pdf", "docx")
         if is_file:
             # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
-            text = cut_into(text, speech_byline_cut, info)
+            text = cut_into(cut_into(text, speech_byline_cut, info), signer_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
