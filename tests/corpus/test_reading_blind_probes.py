@@ -1,8 +1,8 @@
-"""Files written blind by four helper sessions (``data/probes_blind*/README.md``):
+"""Files written blind by five helper sessions (``data/probes_blind*/README.md``):
 each reads to its gold body, title, date and source. First sight was precision 0.980, titles 14/16, dates 13/16,
 sources 13/16 (round one, 16 pages), 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files) and 0.987,
-9/10, 10/10, 9/10 (round three, 8 pages and 2 PDFs) and 0.976, 13/14, 12/14, 12/14 (round four, 12 pages, a Word file
-and a PDF); what they showed is in ``docs/reading.md``."""
+9/10, 10/10, 9/10 (round three, 8 pages and 2 PDFs), 0.976, 13/14, 12/14, 12/14 (round four, 12 pages, a Word file
+and a PDF) and 0.945, 12/14, 10/14, 11/14 (round five, the same mix); what they showed is in ``docs/reading.md``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from helpers.html_scoring import han, precision_recall
 DATA = Path(__file__).parent / "data"
 GOLD = [
     {**json.loads(line), "folder": folder}
-    for folder in ("probes_blind", "probes_blind_2", "probes_blind_3", "probes_blind_4")
+    for folder in ("probes_blind", "probes_blind_2", "probes_blind_3", "probes_blind_4", "probes_blind_5")
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line
 ]

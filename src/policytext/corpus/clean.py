@@ -41,6 +41,7 @@ __all__ = [
     "speech_byline_cut",
     "superset_encoding",
     "typed_header_fields",
+    "without_repost_tags",
 ]
 
 
@@ -444,6 +445,7 @@ _META_KEYS = {
     "稿件来源": "source",
     "文章来源": "source",
     "信息来源": "source",
+    "本文来源": "source",  # (本文来源：临江日报) under the article
     "作者": "author",
     "撰稿": "author",
     "日期": "date",
@@ -593,10 +595,15 @@ _GLUED_KEYS = [k for k in _META_KEYS if k not in ("时间", "日期") and _META_
 # a time, or a date and time, before a labelled field (15:30:00 来源：…, 2023-05-12 08:35:12　来源：新华网); a time
 # before anything else is text (10:00 发布…, an agenda)
 _LEADING_TIME_RE = re.compile(
-    r"^(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?(?=\s*\S))?(?:\s*[|｜]\s*|\s*)"
+    # (a portal's year and month/day spans glued: 202503/12 19:45:30来源：新华网)
+    r"^(?P<date>(?:19|20)\d{2}(?:[-/.年]\d{1,2}[-/.月]|\s*\d{2}/)\d{1,2}日?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?=\s*\S))?(?:\s*[|｜]\s*|\s*)"
     r"(?=(?:" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")\s*[:：])"
 )
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
+
+
+_BRACKETED_VALUE_RE = re.compile(r"^\s*[\[【［]\s*([^\[\]【】［］]{1,40}?)\s*[\]】］]")
 
 
 def _parse_meta_line(line: str) -> dict[str, str] | None:
@@ -611,6 +618,9 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         lead_stamp = _LEADING_TIME_RE.match(line)
         if lead_stamp:
             leading_date = (lead_stamp.group("date") or "").strip() or None
+            spans = re.fullmatch(r"((?:19|20)\d{2})\s*(\d{2})/(\d{1,2})", leading_date or "")
+            if spans:  # a portal's year and month/day spans glued (202503/12)
+                leading_date = "-".join(spans.groups())
             line = line[lead_stamp.end() :]
     matches = list(_META_KEY_RE.finditer(line))
     led = False
@@ -636,6 +646,8 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         if key in _WHOLE_LINE_KEYS:  # a title or an address is the rest of its line (标题：深度阅读：… | …)
             value = value.strip()
         else:
+            # a value in brackets of its own (时间:[ 2025-03-05 ]) is read inside them; other brackets end it
+            value = _BRACKETED_VALUE_RE.sub(r"\1 ", value)
             value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|" + _COUNTER_LABEL, value)[0].strip()
         if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
             return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
@@ -655,6 +667,8 @@ def read_header_fields(text: str, *, top: bool = True) -> dict[str, Any]:
     datetime.date(2021, 4, 9)
     >>> read_header_fields("来源：太原晚报 2021-11-25 16:26:07")
     {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
+    >>> read_header_fields("时间:[ 2025-03-05 ]作者:桂花街道点击:次")
+    {'date': datetime.date(2025, 3, 5), 'author': '桂花街道'}
     """
     found: dict[str, Any] = {}
     for line in text.split("\n"):
@@ -676,6 +690,8 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
     {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
     >>> typed_header_fields({"source": "某某市融媒体中心 2025-03-12 18:40:05 1.2万"})
     {'source': '某某市融媒体中心', 'date': datetime.date(2025, 3, 12)}
+    >>> typed_header_fields({"author": "某某某（某某大学马克思主义学院教授、某某研究中心特约研究员）"})
+    {'author': '某某某'}
     """
     found: dict[str, Any] = {}
     for key, value in pairs.items():
@@ -696,6 +712,8 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
                 continue  # a source the page cut short (综合自学习强国、川观新闻…) leaves room for the whole one
         elif key == "author":
             value = _AUTHOR_TAIL_RE.sub("", value).strip()  # 王某 编辑：赵某, zboygirl 阅读(1660) 评论(5)
+            # a theory article's author with the affiliation in brackets: 某某某（某某大学马克思主义学院教授）
+            value = _AUTHOR_AFFILIATION_RE.sub(r"\1", value)
             if not value or len(value) > 40 or _SENTENCE_MARK_RE.search(value):
                 continue  # a paragraph after an author's label is no author
         m = _TRAILING_STAMP_RE.search(value) if key in ("source", "author") else None
@@ -732,6 +750,7 @@ SURNAMES = (
 _CREDIT_TAIL_RE = re.compile(r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$")
 _AUTHOR_TAIL_RE = re.compile(_CREDIT_TAIL_RE.pattern + r"|\s+(?:阅读|评论|浏览|点击)\s*[(（:：].*$")
 _SENTENCE_MARK_RE = re.compile(r"[。！？；]")
+_AUTHOR_AFFILIATION_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})\s*[（(][^（）()。！？]{2,80}[）)]$")
 _SOURCE_TAIL_RE = re.compile(
     _CREDIT_TAIL_RE.pattern + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论)$"
     r"|(?:\s+|(?<=[》」]))(?:评论\d*|收藏|分享)$"
@@ -739,6 +758,8 @@ _SOURCE_TAIL_RE = re.compile(
     rf"|(?:(?<=[网报社台刊站])|(?<=中心))\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
     # a site's note on the piece (人民网－人民日报 原创稿)
     r"|\s+(?:原创稿|原创|转载)$"
+    # a credit glued to the source by the markup (青山县融媒体中心记者：某某某): spans set side by side
+    r"|(?<=[\u4e00-\u9fff])(?:记者|通讯员|作者|责任编辑|编辑|摄影)\s*[:：].*$"
     # the date and time, and a counter, that follow the source on its line (某某市融媒体中心 2025-03-12 18:40:05 1.2万)
     r"|\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s.*)?$"
 )
@@ -753,6 +774,8 @@ def source_value(value: str) -> str:
     ('东方网', '鞭牛士', '江西统计 公众号')
     >>> source_value("来源：人民网－人民日报 原创稿"), source_value("中央纪委国家监委网站 孙某某")
     ('人民网－人民日报', '中央纪委国家监委网站')
+    >>> source_value("青山县融媒体中心记者：某某某 某某1862")
+    '青山县融媒体中心'
     """
     return _SOURCE_TAIL_RE.sub("", _SOURCE_LABEL_RE.sub("", value)).strip()
 
@@ -765,7 +788,11 @@ _SPEAKER_RE = re.compile(
 _SPEECH_DAY_RE = re.compile(
     r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
+    # a report's or a speech's occasion under its title: ——2025年1月8日在某某县第十八届人民代表大会第五次会议上
+    r"|^—{1,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在[^。！？]{2,60}上(?:的(?:讲话|报告|工作报告|发言))?$"
 )
+_OCCASION_START_RE = re.compile(r"^—{1,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在[^。！？]{2,40}$")
+_DATE_IN_OCCASION_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 # how a speech greets its audience (同志们：, 各位代表：, 女士们、先生们、朋友们：), not any label (会议要求：)
 _SALUTATION_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,12}(?:同志们|代表们|委员们|朋友们|女士们|先生们|来宾们|同学们|老师们|嘉宾|同志)[、，,]?"
@@ -780,10 +807,22 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
 
     >>> speech_byline_cut(["县委书记 李某某", "（2023年2月10日）", "同志们：", "这次会议的主要任务是……"])
     (['同志们：', '这次会议的主要任务是……'], {'speaker': '县委书记 李某某', 'written_date': datetime.date(2023, 2, 10)})
+
+    A report's occasion (——2025年1月8日在…会议上, also over two lines) serves as its day:
+
+    >>> head = ["——2025年1月8日在某某县第十八届", "人民代表大会第五次会议上", "某某县人民政府县长 王某某"]
+    >>> speech_byline_cut([*head, "各位代表："])
+    (['各位代表：'], {'speaker': '某某县人民政府县长 王某某', 'written_date': datetime.date(2025, 1, 8)})
     """
     at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
     while at and read_header_fields(lines[at[0]]):  # the page's date and 来源 line, which cleaning reads later
         at.pop(0)
+    if len(at) >= 2 and _OCCASION_START_RE.match(lines[at[0]].strip()):
+        # the occasion set over two lines (——2025年1月8日在某某县第十八届 / 人民代表大会第五次会议上): one line
+        joined = lines[at[0]].strip() + lines[at[1]].strip()
+        if not _SPEECH_DAY_RE.match(lines[at[0]].strip()) and _SPEECH_DAY_RE.match(joined):
+            lines = [*lines[: at[0]], joined, *lines[at[1] + 1 :]]
+            at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
     at = at[:3]
     head = [lines[i].strip() for i in at]
     speaker = next((j for j, ln in enumerate(head[:2]) if _SPEAKER_RE.match(ln)), None)
@@ -801,7 +840,8 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     found: dict[str, Any] = {}
     if speaker is not None:
         found["speaker"] = re.sub(r"\s+", " ", head[speaker])
-    written = chinese_date(head[day])
+    occasion = _DATE_IN_OCCASION_RE.search(head[day]) if head[day].startswith("—") else None
+    written = parse_date(occasion.group()) if occasion else chinese_date(head[day])
     if written:
         found["written_date"] = written
     return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
@@ -1135,6 +1175,18 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_REPOST_TAGS_RE = re.compile(r"^(?:\s*[\[【(（]\s*(?:转载|转帖|转|原创|置顶|精华|推荐|分享|图文|视频)\s*[\]】)）]\s*)+")
+
+
+def without_repost_tags(title: str) -> str:
+    """*title* without the tags a forum or a portal sets before it ([转载] 【转帖】, 【原创】, [置顶]).
+
+    >>> without_repost_tags("[转载] 【转帖】中共某某县委关于开展作风建设年活动的通知")
+    '中共某某县委关于开展作风建设年活动的通知'
+    """
+    return _REPOST_TAGS_RE.sub("", title) or title
+
+
 def _tidy_title(meta: dict[str, Any]) -> None:
     title = meta.get("title")
     if not title:
@@ -1149,6 +1201,7 @@ def _tidy_title(meta: dict[str, Any]) -> None:
         if author is None or author == m.group(1):
             meta.setdefault("author", m.group(1))
             meta["title"] = m.group(2).strip()
+    meta["title"] = without_repost_tags(meta["title"])
     # "2013-03-22_标题" file-style prefix
     m = re.match(r"^((?:19|20)\d{2}[-.]\d{1,2}[-.]\d{1,2})[_\s]+(.+)$", meta["title"])
     if m:

@@ -24,7 +24,15 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MissingExtraError
-from .clean import SURNAMES, cut_into, parse_date, read_header_fields, source_value, speech_byline_cut
+from .clean import (
+    SURNAMES,
+    cut_into,
+    parse_date,
+    read_header_fields,
+    source_value,
+    speech_byline_cut,
+    without_repost_tags,
+)
 from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields, signer_cut
 from .text import to_simplified
 
@@ -62,7 +70,8 @@ def html_to_text(fragment: str) -> str:
 
 _CONTAINER_RE = re.compile(
     r"<(?P<tag>td|div|section|article)\b[^<>]*?"
-    r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text|js_content)[\"']"
+    # (postmessage_N: a Discuz forum's post; the largest of a thread's posts is taken, most often its first)
+    r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text|js_content|postmessage_\d+)[\"']"
     r"|\bclass\s*=\s*[\"'][^\"']*\b(?:wp_articlecontent|TRS_Editor|pages_content|article-content)\b[^\"']*[\"'])"
     r"[^<>]*>",
     re.S,
@@ -205,6 +214,10 @@ def page_fields(page: str) -> dict[str, Any]:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
             if _cell_text(value):
                 found.setdefault(f"_enp_{key.lower()}", _cell_text(value))
+    ld = _LD_DATE_RE.search(page) if "ld+json" in page else None
+    if ld:
+        # the publication date a page declares in its structured data (schema.org NewsArticle: "datePublished")
+        found["_ld_date"] = ld.group(1)
     is_wechat = ("js_content" in page and "rich_media" in page) or "mp.weixin.qq.com" in page
     wechat = _WECHAT_TIME_RE.search(page) if is_wechat else None
     if wechat:
@@ -320,6 +333,9 @@ def _trafilatura_text(page: str, name: str) -> str:
         )
         return out or ""
 
+    # a picture's caption in a <figure> is the article's (policytext's convention, as its development pages' and
+    # CWCE's gold count it), and trafilatura leaves <figure> out: read its caption as a paragraph
+    page = _FIGCAPTION_RE.sub(lambda m: f"<{m.group(1)}{'p' if m.group(2).lower() == 'figcaption' else 'div'}", page)
     out = extract(page)
     if not out and not _HTML_ROOT_RE.search(page[:4096]):
         # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
@@ -329,6 +345,8 @@ def _trafilatura_text(page: str, name: str) -> str:
 
 
 _HTML_ROOT_RE = re.compile(r"<(?:html|body)\b", re.I)
+_LD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d{2}-\d{2}-\d{2})')
+_FIGCAPTION_RE = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
 
 
 def _han_key(text: str) -> str:
@@ -350,7 +368,8 @@ _SITE_CHROME_RE = re.compile(
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
-    r"|^分享(?:本页|此文)?\s*[:：]?$"
+    r"|^分享(?:本页|此文)?\s*[:：]?$|^分享让更多人看到$|^(?:图集|组图|高清组图)$"
+    r"|^本帖最后由.{1,60}编辑$"  # a forum's note on a post's last edit
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
@@ -765,7 +784,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 # The heading of a block of other articles or comments after the article (also when trafilatura
 # dropped the heading but kept the block): the body ends there.
 _TAIL_HEADING_RE = re.compile(
-    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
+    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|相关文件|相关解读|相关政策|相关专题|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     # a self-media page's comment bar: 评论, 评论 5, 评论（12）
@@ -1288,6 +1307,9 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
             break
         lines.pop()
+        if lines and _ENDNOTE_RE.match(lines[-1]):
+            # the notes over the credits (注释 … [3] …, then 《光明日报》（…06版）, [ 责编：… ])
+            lines = _endnotes_cut(lines)
     if lines:
         closing = _CLOSING_CREDIT_RE.search(to_simplified(lines[-1]))  # same length: offsets hold
         if closing:
@@ -1748,7 +1770,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         ):
             title = heading
     if title:
-        meta["title"] = title
+        meta["title"] = title = without_repost_tags(title)
     if method == "trafilatura":
         lines, header_found = _header_cut(_table_block_cut(_leading_menu_cut(text.split("\n"), page)), title)
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
@@ -1842,7 +1864,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if header.get("date") is None and below is None:
             below = _fields_below(page_lines, text)
         d = header.get("date") or (below or {}).get("date") or date_under
-        for source in ("_meta_date", "_enp_date"):
+        for source in ("_meta_date", "_enp_date", "_ld_date"):
             if d is None and fields.get(source):
                 d = parse_date(fields[source])
         d = d or fields.get("_wechat_date")
