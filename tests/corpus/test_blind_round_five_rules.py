@@ -114,3 +114,37 @@ def test_a_report_occasion_is_its_day():
     # a line that opens like an occasion but is a sentence of the text stays
     text = ["——2025年1月8日在某某县召开的会议上，代表们审议了报告。", "现在报告工作。"]
     assert speech_byline_cut(text) == (text, {})
+
+
+def test_a_pdf_title_that_is_also_the_running_header_is_kept_in_display_type(tmp_path):
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pdfplumber")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    paragraphs = ["各位代表：", *(BODY * 3)]
+    for page in (1, 2):
+        c.setFont("STSong-Light", 10)
+        c.drawCentredString(width / 2, height - 40, "政府工作报告")  # the running header, in small type
+        y = height - 90
+        if page == 1:
+            c.setFont("STSong-Light", 24)
+            c.drawCentredString(width / 2, y, "政府工作报告")  # the title, in display type
+            y -= 50
+        c.setFont("STSong-Light", 14)
+        for para in paragraphs if page == 1 else BODY:
+            for k in range(0, len(para), 30):
+                c.drawString(72, y, para[k : k + 30])
+                y -= 25
+        c.drawCentredString(width / 2, 40, f"- {page} -")
+        c.showPage()
+    c.save()
+    doc = pt.read_document(path)
+    assert doc.meta["title"] == "政府工作报告"
+    assert "政府工作报告" not in doc.text and doc.text.startswith("各位代表：\n")

@@ -206,10 +206,17 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         )
     pages = _unmapped_glyphs_checked(pages, name)
     running = _running_lines([[t for t, _, _ in rows] for rows in pages])
+    # a character's width in the text's type: the median per full-width character of the longer lines
+    text_w = _median([(x1 - x0) / _em_width(t) for rows in pages for t, x0, x1 in rows if len(t) >= 10], 12.0)
     kept: list[tuple[str, float, float]] = []
     for rows in pages:
         kept.extend(
-            (t, x0, x1) for t, x0, x1 in rows if not _PAGE_NUMBER_RE.match(t) and re.sub(r"\d+", "#", t) not in running
+            (t, x0, x1)
+            for t, x0, x1 in rows
+            if not _PAGE_NUMBER_RE.match(t)
+            # a line that repeats as the running header is still the title where it is set in display type
+            # (政府工作报告 in 二号 over the text, and again in 五号 at the top of every page)
+            and (re.sub(r"\d+", "#", t) not in running or (x1 - x0) / _em_width(t) > 1.4 * text_w)
         )
     if not kept:
         return ""
@@ -218,8 +225,7 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     span = max(right - left, 1.0)
     # a character's width: the median width per full-width character of the longer lines (digits,
     # Latin letters and spaces count half)
-    per_char = sorted((x1 - x0) / _em_width(t) for t, x0, x1 in kept if len(t) >= 10) or [12.0]
-    char_w = per_char[len(per_char) // 2]
+    char_w = _median([(x1 - x0) / _em_width(t) for t, x0, x1 in kept if len(t) >= 10], 12.0)
     triples = []
     for t, x0, x1 in kept:
         fill = (x1 - left) / span
@@ -322,6 +328,11 @@ class _PdfiumPages:
             else:
                 lines.append((text, x0, x1, y0, y1))
         return [(t, x0, x1) for t, x0, x1, _, _ in lines]
+
+
+def _median(values: list[float], default: float) -> float:
+    """The median of *values* (the upper one of an even count), or *default* when there are none."""
+    return sorted(values)[len(values) // 2] if values else default
 
 
 def _em_width(text: str) -> float:
