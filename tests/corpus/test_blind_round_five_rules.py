@@ -53,7 +53,8 @@ def test_a_figure_caption_is_read_and_a_gallery_label_is_not():
         "<div class='gallery'><div>图集</div><figure><img src='a.jpg'/>"
         "<figcaption>3月6日，某某区民生实事项目现场，工人正在施工。（某某 摄）</figcaption></figure></div>"
     )
-    doc = pt.read_document(_page(inside=figure))
+    closing = "<p>会议还通报了上一季度民生实事项目的督查情况，对进度滞后的项目进行了提醒。</p>"
+    doc = pt.read_document(_page(inside=figure + closing))
     assert "3月6日，某某区民生实事项目现场，工人正在施工。（某某 摄）" in doc.text.split("\n")
     assert "图集" not in doc.text.split("\n")
 

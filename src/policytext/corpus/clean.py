@@ -603,7 +603,7 @@ _LEADING_TIME_RE = re.compile(
 _GLUED_KEY_RE = re.compile("(" + "|".join(sorted(_GLUED_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*")
 
 
-_BRACKETED_VALUE_RE = re.compile(r"^\s*[\[【［]\s*([^\[\]【】［］]{1,40}?)\s*[\]】］]")
+_BRACKETED_VALUE_RE = re.compile(r"^\s*[\[【［]\s*([^\[\]【】［］]{1,40}?)\s*[\]】］]\s*$")
 
 
 def _parse_meta_line(line: str) -> dict[str, str] | None:
@@ -730,7 +730,11 @@ def typed_header_fields(pairs: dict[str, str]) -> dict[str, Any]:
     return found
 
 
-_STAMP_AFTER_SOURCE_RE = re.compile(r"\s((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s.*)?$")
+# (the date alone at the line's end, or the date and its time with what follows them; not a print edition's
+# 2019年03月12日 第05版)
+_STAMP_AFTER_SOURCE_RE = re.compile(
+    r"\s((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s.*)?)?$"
+)
 # a date and time set after a header value without a label of its own (太原晚报 2021-11-25 16:26:07,
 # 人民日报2024-05-13 08:49)
 _TRAILING_STAMP_RE = re.compile(
@@ -750,7 +754,7 @@ SURNAMES = (
 _CREDIT_TAIL_RE = re.compile(r"\s+(?:责任编辑|编辑|记者|作者|选稿|审核|校对|通讯员|摄影|供稿)\s*[:：].*$")
 _AUTHOR_TAIL_RE = re.compile(_CREDIT_TAIL_RE.pattern + r"|\s+(?:阅读|评论|浏览|点击)\s*[(（:：].*$")
 _SENTENCE_MARK_RE = re.compile(r"[。！？；]")
-_AUTHOR_AFFILIATION_RE = re.compile(r"^([\u4e00-\u9fff·]{2,5})\s*[（(][^（）()。！？]{2,80}[）)]$")
+_AUTHOR_AFFILIATION_RE = re.compile(rf"^([{SURNAMES}某][\u4e00-\u9fff·]{{1,3}})\s*[（(][^（）()。！？]{{4,80}}[）)]$")
 _SOURCE_TAIL_RE = re.compile(
     _CREDIT_TAIL_RE.pattern + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论)$"
     r"|(?:\s+|(?<=[》」]))(?:评论\d*|收藏|分享)$"
@@ -785,13 +789,18 @@ _SPEAKER_RE = re.compile(
     r"^[\u4e00-\u9fff、]{0,30}?(?:书记|部长|主任|局长|县长|市长|区长|镇长|乡长|省长|主席|常委|委员|院长|校长|厅长|处长|"
     r"秘书长|巡视员|董事长|总经理)\s+[\u4e00-\u9fff·]{2,4}$"
 )
+# the day of an occasion line: 2025年1月8日, 二〇二五年一月八日
+_OCCASION_DAY = (
+    r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
 _SPEECH_DAY_RE = re.compile(
-    r"^[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    rf"^[（(]\s*{_OCCASION_DAY}"
     r"(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,12})?\s*[）)]$"
     # a report's or a speech's occasion under its title: ——2025年1月8日在某某县第十八届人民代表大会第五次会议上
-    r"|^—{1,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在[^。！？]{2,60}上(?:的(?:讲话|报告|工作报告|发言))?$"
+    rf"|^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,60}}上(?:的(?:讲话|报告|工作报告|发言))?$"
 )
-_OCCASION_START_RE = re.compile(r"^—{1,2}\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在[^。！？]{2,40}$")
+_OCCASION_START_RE = re.compile(rf"^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,40}}$")
 _DATE_IN_OCCASION_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 # how a speech greets its audience (同志们：, 各位代表：, 女士们、先生们、朋友们：), not any label (会议要求：)
 _SALUTATION_RE = re.compile(
@@ -840,8 +849,8 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     found: dict[str, Any] = {}
     if speaker is not None:
         found["speaker"] = re.sub(r"\s+", " ", head[speaker])
-    occasion = _DATE_IN_OCCASION_RE.search(head[day]) if head[day].startswith("—") else None
-    written = parse_date(occasion.group()) if occasion else chinese_date(head[day])
+    occasion = _DATE_IN_OCCASION_RE.search(head[day]) if head[day][:1] in "—─" else None
+    written = (parse_date(occasion.group()) if occasion else None) or chinese_date(head[day])
     if written:
         found["written_date"] = written
     return lines[: at[0]] + lines[at[cut - 1] + 1 :], found

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html as _html
 import importlib
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -70,7 +71,7 @@ def html_to_text(fragment: str) -> str:
 
 _CONTAINER_RE = re.compile(
     r"<(?P<tag>td|div|section|article)\b[^<>]*?"
-    # (postmessage_N: a Discuz forum's post; the largest of a thread's posts is taken, most often its first)
+    # (postmessage_N: a Discuz forum's post; a thread's first post that holds text is taken)
     r"(?:\bid\s*=\s*[\"'](?:UCAP-CONTENT|zoom|zoomcon|Zoom|content_text|js_content|postmessage_\d+)[\"']"
     r"|\bclass\s*=\s*[\"'][^\"']*\b(?:wp_articlecontent|TRS_Editor|pages_content|article-content)\b[^\"']*[\"'])"
     r"[^<>]*>",
@@ -95,7 +96,11 @@ def _container(page: str) -> str | None:
     and a line of 15 (a paragraph or a table row), not a toolbar's short labels (浏览次数 分享 打印 关闭)
     that a CMS set in an element of the same class."""
     best: str | None = None
+    post_taken = False
     for m in _CONTAINER_RE.finditer(page):
+        post = "postmessage_" in m.group(0)
+        if post and post_taken:
+            continue  # a forum thread's article is its opening post, however long a reply runs
         inner = _element_inner(page, m)
         han = sum(1 for ch in _TAG_RE.sub("", inner) if "\u4e00" <= ch <= "\u9fff")
         if han < 20 or (best is not None and len(inner) <= len(best)):
@@ -105,6 +110,7 @@ def _container(page: str) -> str | None:
             >= 15
         ):
             best = inner
+            post_taken = post_taken or post
     return best
 
 
@@ -214,10 +220,9 @@ def page_fields(page: str) -> dict[str, Any]:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
             if _cell_text(value):
                 found.setdefault(f"_enp_{key.lower()}", _cell_text(value))
-    ld = _LD_DATE_RE.search(page) if "ld+json" in page else None
+    ld = _structured_data_date(page) if "ld+json" in page else None
     if ld:
-        # the publication date a page declares in its structured data (schema.org NewsArticle: "datePublished")
-        found["_ld_date"] = ld.group(1)
+        found["_ld_date"] = ld
     is_wechat = ("js_content" in page and "rich_media" in page) or "mp.weixin.qq.com" in page
     wechat = _WECHAT_TIME_RE.search(page) if is_wechat else None
     if wechat:
@@ -333,9 +338,7 @@ def _trafilatura_text(page: str, name: str) -> str:
         )
         return out or ""
 
-    # a picture's caption in a <figure> is the article's (policytext's convention, as its development pages' and
-    # CWCE's gold count it), and trafilatura leaves <figure> out: read its caption as a paragraph
-    page = _FIGCAPTION_RE.sub(lambda m: f"<{m.group(1)}{'p' if m.group(2).lower() == 'figcaption' else 'div'}", page)
+    page = _figures_as_paragraphs(page)
     out = extract(page)
     if not out and not _HTML_ROOT_RE.search(page[:4096]):
         # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
@@ -345,8 +348,74 @@ def _trafilatura_text(page: str, name: str) -> str:
 
 
 _HTML_ROOT_RE = re.compile(r"<(?:html|body)\b", re.I)
-_LD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d{2}-\d{2}-\d{2})')
+_LD_SCRIPT_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
+_ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"))
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+
+
+def _structured_data_date(page: str) -> str | None:
+    """The ``datePublished`` of the article that the page's schema.org data (``application/ld+json``) describes, as
+    an ISO day in China time; ``None`` when no article object declares one (another type's date, an ``ItemList``
+    of other articles, is not the page's).
+
+    >>> _structured_data_date('<script type="application/ld+json">{"@type": "NewsArticle", '
+    ...                       '"datePublished": "2025-01-08T20:30:00Z"}</script>')
+    '2025-01-09'
+    """
+    for block in _LD_SCRIPT_RE.findall(page):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+                value = item.get("datePublished")
+                if kinds & _ARTICLE_TYPES and isinstance(value, str):
+                    try:
+                        when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+                    except ValueError:
+                        day = parse_date(value)
+                        return day.isoformat() if day else None
+                    if when.tzinfo is not None:
+                        when = when.astimezone(_CHINA_TIME)
+                    return when.date().isoformat()
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return None
+
+
 _FIGCAPTION_RE = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
+_FIGURE_RE = re.compile(r"<figure\b.*?</figure\s*>", re.I | re.S)
+
+
+def _figures_as_paragraphs(page: str) -> str:
+    """*page* with the ``<figure>`` blocks that stand between the article's paragraphs read as ``<div>`` and their
+    ``<figcaption>`` as ``<p>``: a picture's caption is the article's (policytext's convention, as its development
+    pages' and CWCE's gold count it), and trafilatura leaves figures out. A figure with no sentence's end in the
+    markup before it and after it (a logo's, a sidebar card's) is left as it is.
+
+    >>> _figures_as_paragraphs("<p>会议召开。</p><figure><img/><figcaption>会场</figcaption></figure><p>会议强调。</p>")
+    '<p>会议召开。</p><div><img/><p>会场</p></div><p>会议强调。</p>'
+    """
+    if "<figure" not in page and "<FIGURE" not in page:
+        return page
+
+    def between_prose(m: re.Match[str]) -> str:
+        before = _TAG_RE.sub("", page[max(0, m.start() - 1500) : m.start()]).strip()
+        after = _TAG_RE.sub("", page[m.end() : m.end() + 1500]).strip()
+        if re.search(r"[。！？]", before[-200:]) and re.search(r"[。！？]", after[:400]):
+            return _FIGCAPTION_RE.sub(
+                lambda t: f"<{t.group(1)}{'p' if t.group(2).lower() == 'figcaption' else 'div'}", m.group()
+            )
+        return m.group()
+
+    return _FIGURE_RE.sub(between_prose, page)
 
 
 def _han_key(text: str) -> str:
@@ -382,7 +451,7 @@ _SITE_CHROME_RE = re.compile(
     r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$"
     # a link to the original under the article (原文链接：http://…), a like counter (赞 128),
     # a CMS's rule (----分隔线----)
-    r"|^(?:原文|本文|文章)?(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.)\S*$"
+    r"|^(?:原文|本文|文章)(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.)\S*$"
     r"|^(?:赞|点赞|在看|收藏|转发|分享|评论)\s*\d+(?:\.\d+)?[万千]?$|^[-—–=_*·]{2,}\s*分隔线\s*[-—–=_*·]*$",
     re.I,
 )
@@ -630,10 +699,13 @@ def _is_site_chrome(line: str) -> bool:
         return True  # a stray bracket or mark left of a button ([ 阅读剩余全文 ])
     if len(line) <= 80 and not line.endswith(_SENTENCE_ENDS) and bool(_SITE_CHROME_RE.search(line)):
         return True
-    if len(line) <= 300 and (
-        len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line)))
-        + bool(_FOOTER_FIELD_IN_LINE_RE.search(line))
-        >= 3
+    marks = len(set(m.group().lower() for m in _SITE_CHROME_RE.finditer(line))) if len(line) <= 300 else 0
+    if marks >= 3 or (
+        # 版权所有 … 地址：… 联系电话：… ICP备…: a site's own marks with its contact fields, not an article's sentence
+        marks == 2
+        and _FOOTER_FIELD_IN_LINE_RE.search(line)
+        and _SITE_OWNER_RE.search(line)
+        and not line.endswith(_SENTENCE_ENDS)
     ):
         return True  # a footer on one line: 版权所有 … Copyright © … ICP备 … (or 版权所有 … 地址：… ICP备 …)
     if len(line) <= 60 and (_BRACKETED_CREDIT_RE.match(line) or len(_CREDIT_MARK_RE.findall(line)) >= 2):
@@ -649,6 +721,7 @@ def _is_site_chrome(line: str) -> bool:
 
 # a contact field inside a footer's line: 地址：… 联系电话：… 电子邮箱：…
 _FOOTER_FIELD_IN_LINE_RE = re.compile(r"(?:地址|电话|邮箱|邮编|传真|E-?mail)\s*[:：]", re.I)
+_SITE_OWNER_RE = re.compile(r"版权所有|©|Copyright|ICP\s*备|公网安备", re.I)
 # 【编辑：姚昊】 （资料来源：参考消息、海外网等） (责编：汤诗瑶、丁涛)
 _BRACKETED_CREDIT_RE = re.compile(
     r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
@@ -665,7 +738,8 @@ _DISCLAIMER_RE = re.compile(
     r"|^[^。！？]{0,20}仅供[^。！？]{0,12}[，,][^。！？]{0,6}(?:不代表|并不表明|不表明)[^。！？]{0,12}(?:立场|观点)"
     # a platform's note under a reposted piece:
     # 本文来自【某某日报客户端】，仅代表作者观点。全国党媒信息公共平台提供信息发布传播服务。
-    r"|^[^。！？]{0,30}仅代表(?:原?作者|作者本人|作者个人)(?:个人)?(?:观点|立场)|^[^。！？]{0,30}提供信息发布传播服务"
+    r"|^(?:本文|此文|文章)来自[^。！？]{0,30}仅代表(?:原?作者|作者本人|作者个人)(?:个人)?(?:观点|立场)"
+    r"|^[^。！？]{0,30}提供信息发布传播服务。?$"
 )
 # a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
 _REPRINT_NOTICE_RE = re.compile(
@@ -712,7 +786,12 @@ def _dateline(lines: list[str]) -> dict[str, Any]:
         if (
             len(line) <= 80
             and _DATELINE_RE.match(line)
-            and (_TIME_RE.search(line) or "来源" in line or _TOOL_LINE_RE.search(line))
+            and (
+                _TIME_RE.search(line)
+                or "来源" in line
+                # the page's tools, not a sentence that names printing (…自助终端打印不动产登记证明。)
+                or (_TOOL_LINE_RE.search(line) and not re.search(r"[。！？，；]", line))
+            )
         ):
             d = parse_date(line)
             if d is not None:
@@ -784,7 +863,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 # The heading of a block of other articles or comments after the article (also when trafilatura
 # dropped the heading but kept the block): the body ends there.
 _TAIL_HEADING_RE = re.compile(
-    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|相关文件|相关解读|相关政策|相关专题|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
+    r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|相关文件|相关解读|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     # a self-media page's comment bar: 评论, 评论 5, 评论（12）
@@ -838,7 +917,7 @@ _ANY_GAP_RE = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
 # heading (一、2024年工作完成情况, （二）…)
 _LEAD_IN_END_RE = re.compile(r"[\u4e00-\u9fff）)”]\s*：$")
 _NUMBERED_HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])"
+    r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])"
 )
 
 
@@ -859,6 +938,7 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
         return text
     stripped = [ln.strip() for ln in page_lines if len(ln.strip()) >= 2]
     opens = {ln[:8] for ln in stripped if len(ln) >= 8}
+    ends = {ln[-8:] for ln in stripped if len(ln) >= 8}
     whole = set(stripped)
     out: list[str] = []
     for line in text.split("\n"):
@@ -866,13 +946,17 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
         for m in _ANY_GAP_RE.finditer(line):
             if line[m.end() : m.end() + 8] not in opens:
                 continue
-            before = line[start : m.start()]
+            # (only the text just before the gap is looked at: a long line of many gaps stays linear)
+            short = m.start() - start <= 30
             if (
                 _RUN_TOGETHER_AT_RE.match(line, m.start())
-                or _LEAD_IN_END_RE.search(before)
-                or (len(before) <= 30 and _NUMBERED_HEADING_RE.match(before) and before in whole)
+                or (
+                    _LEAD_IN_END_RE.search(line, max(start, m.start() - 3), m.start())
+                    and line[m.start() - 8 : m.start()] in ends
+                )
+                or (short and _NUMBERED_HEADING_RE.match(line, start) and line[start : m.start()] in whole)
             ):
-                out.append(before)
+                out.append(line[start : m.start()])
                 start = m.end()
         out.append(line[start:])
     return "\n".join(out)
@@ -1184,7 +1268,7 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
 # source or photo credit (图文来源：…, （特约通讯员：…）), on a line of its own or closing the last line.
 _CREDIT_LABELS = (
     r"(?:图文|图片|文字|稿件|信息|新闻)?来源|转自|转载自|特约通讯员|通讯员|记者|作者|撰稿|供稿|摄影|文/图|图/文|文图|"
-    r"责任编辑|编辑|审核|终审|初审|复审|责编|校对|(?:文章|信息)?录入"
+    r"责任编辑|编辑|审核|终审|初审|复审|责编|校对|文章录入|信息录入"
 )
 _TRAILING_NOTE_RE = re.compile(
     rf"^[（(]\s*(?:转自?|转载自?)[^（）()]{{2,40}}[）)]$|^[（(]?\s*(?:{_CREDIT_LABELS})\s*[:：/|｜][^。！？（）()]{{1,40}}[）)]?$"
@@ -1321,6 +1405,8 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
 _KEYWORDS_LINE_RE = re.compile(r"^(?:关键字|关键词|标签|Tags?)\s*[:：]", re.I)
 # an endnote: [1] 《…》，新华社，2021年7月1日。 (also ［1］, 【1】; not ①, which numbers a document's own items)
 _ENDNOTE_RE = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
+# what a note cites: a title in 《》, a publisher, a year, a page or an edition
+_CITATION_RE = re.compile(r"《|出版|(?:19|20)\d{2}\s*年|第\s*\d+\s*[页版期卷]|\bp\.|pp\.")
 _NOTES_HEADING_RE = re.compile(r"^\s*(?:注释|注|参考文献|尾注)\s*[:：]?\s*$")
 
 
@@ -1336,12 +1422,13 @@ def _endnotes_cut(lines: list[str]) -> list[str]:
     k = len(lines)
     while k > 0 and (not lines[k - 1].strip() or _ENDNOTE_RE.match(lines[k - 1])):
         k -= 1
-    notes = sum(1 for ln in lines[k:] if ln.strip())
-    if notes < 2 or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
+    notes = [ln for ln in lines[k:] if ln.strip()]
+    if len(notes) < 2 or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
         return lines
-    if k > 0 and _NOTES_HEADING_RE.match(lines[k - 1]):
-        k -= 1
-    return lines[:k]
+    headed = k > 0 and bool(_NOTES_HEADING_RE.match(lines[k - 1]))
+    if not headed and sum(bool(_CITATION_RE.search(ln)) for ln in notes) * 2 < len(notes):
+        return lines  # a numbered list of the text's own (【1】张某某，某某村党支部书记), not its notes
+    return lines[: k - 1] if headed else lines[:k]
 
 
 def _headline_block_cut(lines: list[str], title: str | None) -> list[str]:

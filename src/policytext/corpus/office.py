@@ -207,16 +207,24 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     pages = _unmapped_glyphs_checked(pages, name)
     running = _running_lines([[t for t, _, _ in rows] for rows in pages])
     # a character's width in the text's type: the median per full-width character of the longer lines
-    text_w = _median([(x1 - x0) / _em_width(t) for rows in pages for t, x0, x1 in rows if len(t) >= 10], 12.0)
+    # a line that repeats as the running header is still the title where it is set in display type (政府工作报告 in
+    # 二号 over the text, and again in 五号 at the top of every page): wider than the header's own copies
+    header_w: dict[str, float] = {}
+    for rows in pages:
+        for t, x0, x1 in rows:
+            key = re.sub(r"\d+", "#", t)
+            if key in running:
+                header_w[key] = min(header_w.get(key, float("inf")), (x1 - x0) / _em_width(t))
     kept: list[tuple[str, float, float]] = []
     for rows in pages:
         kept.extend(
             (t, x0, x1)
             for t, x0, x1 in rows
             if not _PAGE_NUMBER_RE.match(t)
-            # a line that repeats as the running header is still the title where it is set in display type
-            # (政府工作报告 in 二号 over the text, and again in 五号 at the top of every page)
-            and (re.sub(r"\d+", "#", t) not in running or (x1 - x0) / _em_width(t) > 1.4 * text_w)
+            and (
+                re.sub(r"\d+", "#", t) not in running
+                or (x1 - x0) / _em_width(t) > 1.4 * header_w[re.sub(r"\d+", "#", t)]
+            )
         )
     if not kept:
         return ""
@@ -227,14 +235,21 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     # Latin letters and spaces count half)
     char_w = _median([(x1 - x0) / _em_width(t) for t, x0, x1 in kept if len(t) >= 10], 12.0)
     triples = []
-    for t, x0, x1 in kept:
+    type_w = [(x1 - x0) / _em_width(t) for t, x0, x1 in kept]
+    for i, (t, x0, x1) in enumerate(kept):
         fill = (x1 - left) / span
         if right - x1 < 2.5 * char_w:
             fill = max(fill, 0.95)
         elif x0 - left > 2 * char_w and abs((x0 - left) - (right - x1)) < 1.5 * char_w:
             fill = min(fill, 0.5)  # a centred line (a title's) is set on its own: it never runs on into the next
-        if _em_width(t) >= 4 and (x1 - x0) / _em_width(t) > 1.2 * char_w:
-            fill = min(fill, 0.5)  # a line in a larger type than the text's (a title across the page) ends there
+        if (
+            i + 1 < len(kept)
+            and _em_width(t) >= 4
+            and _em_width(kept[i + 1][0]) >= 2
+            and type_w[i] > 1.2 * type_w[i + 1]
+        ):
+            # a line in a larger type than the next one (a title across the page over the recipients) ends there
+            fill = min(fill, 0.5)
         triples.append((t, fill, x0 - left > 1.2 * char_w))
     # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
     # title and the fields read from this text are right without normalization too

@@ -371,9 +371,12 @@ def _is_masthead(compact: str) -> bool:
 # the 签发人 line of a 上行文's 版头 (GB/T 9704), alone or after its other marks (类别：A　签发人：陈某某, the category
 # of a reply to a proposal or a motion): one to four names
 _SIGNER_LINE_RE = re.compile(
-    r"^(?:(?:类别|密级|紧急程度|公开方式|公开属性|份号)\s*[:：]\s*[\w\u4e00-\u9fff]{1,12}\s+)*签\s*发\s*人\s*[:：]\s*"
+    # (the 发文字号 on the same line, at its left: 某政报〔2025〕12号　　签发人：张某某)
+    r"^(?P<number>[^\s:：]{2,20}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号\s+)?"
+    r"(?:(?:类别|密级|紧急程度|公开方式|公开属性|份号)\s*[:：]\s*[\w\u4e00-\u9fff]{1,12}\s+)*签\s*发\s*人\s*[:：]\s*"
     r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3})$"
 )
+_MORE_SIGNERS_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
 
 def signer_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
@@ -382,12 +385,25 @@ def signer_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
 
     >>> signer_cut(["类别：A　签发人：陈某某", "某某委员：", "您提出的关于……的提案收悉。"])
     (['某某委员：', '您提出的关于……的提案收悉。'], {'signer': '陈某某'})
+    >>> signer_cut(["某政报〔2025〕12号　　签发人：张某某", "李某某", "某某县人民政府关于……的报告"])
+    (['某政报〔2025〕12号', '某某县人民政府关于……的报告'], {'signer': '张某某、李某某'})
     """
-    for i, _ in _nonempty(lines, range(len(lines)), n=6):
-        s = lines[i].strip()
+    head = _nonempty(lines, range(len(lines)), n=6)
+    for k, (i, s) in enumerate(head):
         m = _SIGNER_LINE_RE.match(s)
         if m:
-            return lines[:i] + lines[i + 1 :], {"signer": re.sub(r"[\s、，,]+", "、", m.group("names"))}
+            names = [re.sub(r"[\s、，,]+", "、", m.group("names"))]
+            drop = {i}
+            # more signers, each on a line of its own under the first (签发人：张某某 / 李某某); up to three
+            for j, more in head[k + 1 : k + 4]:
+                if not _MORE_SIGNERS_RE.match(more) or _GENRE_END_RE.search(more):
+                    break
+                names.append(more)
+                drop.add(j)
+            kept = [ln for n, ln in enumerate(lines) if n not in drop]
+            if m.group("number"):  # the 发文字号 stays, for the header reading to take
+                kept.insert(i, m.group("number").strip())
+            return kept, {"signer": "、".join(names)}
         if any(c in s for c in "。！？"):
             break
     return lines, {}
