@@ -1,8 +1,9 @@
-"""Files written blind by five helper sessions (``data/probes_blind*/README.md``):
+"""Files written blind by six helper sessions (``data/probes_blind*/README.md``):
 each reads to its gold body, title, date and source. First sight was precision 0.980, titles 14/16, dates 13/16,
 sources 13/16 (round one, 16 pages), 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files) and 0.987,
 9/10, 10/10, 9/10 (round three, 8 pages and 2 PDFs), 0.976, 13/14, 12/14, 12/14 (round four, 12 pages, a Word file
-and a PDF) and 0.945, 12/14, 10/14, 11/14 (round five, the same mix); what they showed is in ``docs/reading.md``."""
+and a PDF), 0.945, 12/14, 10/14, 11/14 (round five, the same mix) and 0.979 (recall 0.978), 13/14, 13/14, 10/14 (round
+six, the same mix); what they showed is in ``docs/reading.md``."""
 
 from __future__ import annotations
 
@@ -17,13 +18,30 @@ from helpers.html_scoring import han, precision_recall
 DATA = Path(__file__).parent / "data"
 GOLD = [
     {**json.loads(line), "folder": folder}
-    for folder in ("probes_blind", "probes_blind_2", "probes_blind_3", "probes_blind_4", "probes_blind_5")
+    for folder in (
+        "probes_blind",
+        "probes_blind_2",
+        "probes_blind_3",
+        "probes_blind_4",
+        "probes_blind_5",
+        "probes_blind_6",
+    )
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line
 ]
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[f"{g['folder']}/{g['file']}" for g in GOLD])
+@pytest.mark.parametrize(
+    "gold",
+    [
+        # a file policytext is known to read wrong is an expected failure, strict: the suite fails once it reads right
+        pytest.param(g, marks=pytest.mark.xfail(strict=True, reason=g["policytext_limitation"]))
+        if "policytext_limitation" in g
+        else g
+        for g in GOLD
+    ],
+    ids=[f"{g['folder']}/{g['file']}" for g in GOLD],
+)
 def test_a_blind_file_reads_to_its_gold(gold):
     # where policytext's convention differs from the helper's call, the record says so and why (round three's README)
     gold = {**gold, **{k: v for k, v in gold.get("policytext_convention", {}).items() if k != "why"}}

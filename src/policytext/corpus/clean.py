@@ -757,7 +757,9 @@ _SENTENCE_MARK_RE = re.compile(r"[。！？；]")
 _AUTHOR_AFFILIATION_RE = re.compile(rf"^([{SURNAMES}某][\u4e00-\u9fff·]{{1,3}})\s*[（(][^（）()。！？]{{4,80}}[）)]$")
 _SOURCE_TAIL_RE = re.compile(
     _CREDIT_TAIL_RE.pattern + r"|(?:\s+[\u4e00-\u9fff]{2,3})?\s+举报$|\s*(?:参与互动|手机看新闻|我要评论)$"
-    r"|(?:\s+|(?<=[》」]))(?:评论\d*|收藏|分享)$"
+    r"|(?:\s+|(?<=[》」]))(?:评论\s*[:：]?\s*\d*|收藏|分享)$"
+    # the reporters after the paper's name, without a colon (某某日报 记者 某某某 通讯员 某某)
+    r"|\s+(?:本报|本台|本网)?(?:见习|特约)?(?:记者|通讯员)\s+[\u4e00-\u9fff].*$"
     # an editor's name after a paper's or site's name (中国新闻网 王帆)
     rf"|(?:(?<=[网报社台刊站])|(?<=中心))\s+[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
     # a site's note on the piece (人民网－人民日报 原创稿)

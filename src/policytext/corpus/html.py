@@ -133,6 +133,9 @@ _TABLE_LABELS = {
     "公开日期": "date",
     "主题词": "keywords",
 }
+# labels read in a metadata table's cells only (来　　源：| 某某部网站, gov.cn's 部门文件 table); on a line of its own a
+# 来源 is read with the page's other header fields, which know where its value ends
+_CELL_ONLY_LABELS = {"来源": "source"}
 # a <meta> tag, quoted attribute values allowed to hold markup (ArticleTitle="标题<div>——副题</div>")
 _META_TAG_RE = re.compile(r"<meta\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _ATTR_RE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -189,7 +192,7 @@ def page_fields(page: str) -> dict[str, Any]:
     # them (索 引 号 | Whgs-16-02-010 | 发布机构 | 武汉市工商局 | 公开日期 | 2018-01-01)
     bare = len({n for n in names if n in _TABLE_LABELS}) >= 3
     for i, (label, value) in enumerate(zip(cells, cells[1:])):
-        key = _TABLE_LABELS.get(names[i]) if (label[-1:] in ":：" or bare) else None
+        key = _TABLE_LABELS.get(names[i], _CELL_ONLY_LABELS.get(names[i])) if (label[-1:] in ":：" or bare) else None
         if key and value and not value.endswith(("：", ":")) and names[i + 1] not in _TABLE_LABELS and key not in found:
             found[key] = value
     for tag in _META_TAG_RE.findall(page):
@@ -276,6 +279,8 @@ def _site_name_of(h1: str, html_title: str) -> bool:
 
 # what sets a column or site name off a heading in a title: 标题_苏银, 栏目 - 标题, 标题--某网
 _NAME_SEPARATOR_RE = re.compile(r"\s*[_|｜]+\s*|\s+[-—–]+\s+|\s*--+\s*")
+# a bare dash between two Chinese words (a breadcrumb's in a <title>: 某某县人民政府-乡镇街道-某某镇-…)
+_CRUMB_DASH_RE = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")
 
 
 def _title_among(meta_title: str, h1: str | None) -> str:
@@ -390,7 +395,8 @@ def _structured_data_date(page: str) -> str | None:
     return None
 
 
-_FIGCAPTION_RE = re.compile(r"<(/?)(figcaption|figure)\b", re.I)
+# a figure's tags with their attributes (a caption's class, wp-element-caption, makes trafilatura drop it)
+_FIGCAPTION_RE = re.compile(r"<(/?)(figcaption|figure)\b[^<>]*>", re.I)
 _FIGURE_RE = re.compile(r"<figure\b.*?</figure\s*>", re.I | re.S)
 
 
@@ -400,7 +406,8 @@ def _figures_as_paragraphs(page: str) -> str:
     pages' and CWCE's gold count it), and trafilatura leaves figures out. A figure with no sentence's end in the
     markup before it and after it (a logo's, a sidebar card's) is left as it is.
 
-    >>> _figures_as_paragraphs("<p>会议召开。</p><figure><img/><figcaption>会场</figcaption></figure><p>会议强调。</p>")
+    >>> page = "<p>会议召开。</p><figure class='f'><img/><figcaption>会场</figcaption></figure><p>会议强调。</p>"
+    >>> _figures_as_paragraphs(page)
     '<p>会议召开。</p><div><img/><p>会场</p></div><p>会议强调。</p>'
     """
     if "<figure" not in page and "<FIGURE" not in page:
@@ -411,7 +418,7 @@ def _figures_as_paragraphs(page: str) -> str:
         after = _TAG_RE.sub("", page[m.end() : m.end() + 1500]).strip()
         if re.search(r"[。！？]", before[-200:]) and re.search(r"[。！？]", after[:400]):
             return _FIGCAPTION_RE.sub(
-                lambda t: f"<{t.group(1)}{'p' if t.group(2).lower() == 'figcaption' else 'div'}", m.group()
+                lambda t: f"<{t.group(1)}{'p' if t.group(2).lower() == 'figcaption' else 'div'}>", m.group()
             )
         return m.group()
 
@@ -432,13 +439,14 @@ def _title_key(text: str) -> str:
 _SITE_CHROME_RE = re.compile(
     r"扫一扫|[【\[]\s*(?:打印|关闭|收藏|返回顶部|纠错)\s*[】\]]|打印本页|关闭窗口|分享到|版权所有|©|Copyright|ICP\s*备"
     r"|公网安备|公安(?:机关|网)?备案号|网站标识码|技术支持\s*[:：]|主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]"
-    r"|联系我们|网站地图"
+    r"|联系我们|网站地图|设为首页|加入收藏"
     r"|^(?:建议|推荐|最佳)[^。！？]{0,24}(?:分辨率|浏览器)"  # 建议使用1920*1080分辨率浏览器, 建议使用IE8以上浏览器
     r"|All Rights Reserved|违法和不良信息举报|新闻信息服务许可证|经营许可证编号|视听节目许可证|网络文化经营许可证"
     r"|网文\s*[\[〔【]\d{4}|返回搜狐|查看更多"
     r"|点击右上角|在浏览器中?打开"  # the overlay of a page opened inside a chat app
     r"|^分享(?:本页|此文)?\s*[:：]?$|^分享让更多人看到$|^(?:图集|组图|高清组图)$"
     r"|^本帖最后由.{1,60}编辑$"  # a forum's note on a post's last edit
+    r"|^Powered\s+by\s+\S+"  # a CMS's credit in the footer
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
@@ -462,7 +470,7 @@ _EXIT_DIALOG_RE = re.compile(r"^您访问的链接即将离开|^[^。！？]{0,2
 # the download buttons of a document page: pdf下载 word下载
 _DOWNLOAD_BAR_RE = re.compile(r"^(?:(?:pdf|word|doc|docx|wps|ofd)\s*(?:版\s*)?下载[\s|｜]*)+$", re.I)
 # a link to the previous or next article, also as a list item (- ▪ 上一篇：…)
-_PREV_NEXT_RE = re.compile(r"^[-–•·▪▫■□◆◇●○*>\s]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*(?:[:：]|$)")
+_PREV_NEXT_RE = re.compile(r"^[-–•·▪▫■□◆◇●○*>\s]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)(?:文章)?\s*(?:[:：]|$)")
 
 
 def _drop_site_chrome(lines: list[str]) -> list[str]:
@@ -487,7 +495,7 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
 
 # a labelled field of a footer or a contact block: 联系电话：… 地址: … E-mail：…
 _FOOTER_FIELD_RE = re.compile(
-    r"^(?:联系|咨询|值班|办公|服务|举报)?(?:电话|热线)|^(?:通讯|联系)?地址|^邮(?:政编码|编)|^传真|^(?:电子)?邮箱|^E-?mail"
+    r"^(?:联系|咨询|值班|办公室?|服务|举报)?(?:电话|热线)|^(?:通讯|联系)?地址|^邮(?:政编码|编)|^传真|^(?:电子)?邮箱|^E-?mail"
     r"|^网站(?:地址)?\s*[:：]|^ICP",
     re.I,
 )
@@ -962,6 +970,23 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
     return "\n".join(out)
 
 
+def _unbulleted(text: str, page_lines: list[str]) -> str:
+    """*text* (trafilatura's) without the ``- `` that trafilatura sets before a list item (``<li>``, ``<dd>``) where
+    the page prints the item without it: the words after the mark open a line of the page.
+
+    >>> _unbulleted("- 一、出台的背景是什么？\\n- 当然", ["一、出台的背景是什么？", "- 当然"])
+    '一、出台的背景是什么？\\n- 当然'
+    """
+    if "- " not in text:
+        return text
+    opens = {ln.strip()[:8] for ln in page_lines if len(ln.strip()) >= 2 and not ln.strip().startswith("-")}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("- ") and (line[2:10] in opens or line[2:] in opens):
+            lines[i] = line[2:]
+    return "\n".join(lines)
+
+
 def _tail_cut(lines: list[str], page_lines: list[str], page_keys: list[str] | None = None) -> int:
     """The number of *lines* (trafilatura's text) that are the article: it ends at the first heading
     of a related-articles or comments block, printed in the text or between two of its lines on the
@@ -1291,6 +1316,10 @@ _EDITORS_NOTE_RE = re.compile(
 )
 # a credit label whose name sat in an element the extractor dropped (责任编辑：)
 _BARE_CREDIT_RE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|编辑|责编|审核|校对|作者|来源)\s*[:：]\s*[】\]）)]?$")
+# who gives a speech at a plenary session, under its heading: 某某某委员代表民盟某某市委会发言
+_FLOOR_SPEECH_RE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,4}(?:委员|代表|同志)?代表[\u4e00-\u9fff（）()、]{2,30}(?:作)?(?:大会)?发言$"
+)
 # a reporter's line under the article: 记者 刘涛, 新京报记者 彭冲 山东冠县报道, （本报记者 张三 李四）
 _REPORTER_LINE_RE = re.compile(
     # (a newspaper sets its byline after a box or a dot: □ 本报记者 张三)
@@ -1349,7 +1378,9 @@ def _leading_byline_cut(lines: list[str]) -> list[str]:
     for i in shown:
         s = lines[i].strip()
         byline = len(s) <= 60 and (
-            bool(_REPORTER_LINE_RE.match(s)) or ("记者" in s and len(_CREDIT_MARK_RE.findall(s)) >= 1)
+            bool(_REPORTER_LINE_RE.match(s))
+            or ("记者" in s and len(_CREDIT_MARK_RE.findall(s)) >= 1)
+            or bool(_FLOOR_SPEECH_RE.match(s))
         )
         if byline:
             before_ok = all(len(b.strip()) <= 30 and not b.strip().endswith(_SENTENCE_ENDS) for b in lines[:i])
@@ -1506,6 +1537,14 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
         # no site name after a separator, and printed whole as a line of its own: the heading itself (an official
         # document's title, whose issuer, printed again as its signature, is also a line the title starts with)
         return html_title.strip()
+    printed = {_title_key(line) for line in page_lines if len(line) <= 120}
+    crumbs = [x.strip() for x in _CRUMB_DASH_RE.split(html_title)]
+    if len(crumbs) >= 3:
+        # the site and its columns first, joined by bare dashes (某某县人民政府-乡镇街道-某某镇-标题): the last part the
+        # page prints as a line of its own
+        shown = [x for x in crumbs[1:] if len(_han_key(x)) >= 6 and _title_key(x) in printed]
+        if shown:
+            return shown[-1]
     best = ""
     for line in page_lines:
         if len(line) > 120:
@@ -1516,7 +1555,6 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     if best:
         return best
     # the site's name first (某某镇人民政府--标题): the part after a separator that the page prints as a line
-    printed = {_title_key(line) for line in page_lines if len(line) <= 120}
     parts = [x.strip() for x in _NAME_SEPARATOR_RE.split(html_title) if len(_han_key(x)) >= 6]
     shown = [x for x in parts[1:] if _title_key(x) in printed]
     if shown:
@@ -1957,4 +1995,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         d = d or fields.get("_wechat_date")
         if d is not None:
             meta["date"] = d
+    if method == "trafilatura":
+        # (last: the rules above read a list's bullets, as link lists and buttons show them)
+        text = _unbulleted(text, page_lines)
     return text, meta
