@@ -932,8 +932,9 @@ _NUMBERED_HEADING_RE = re.compile(
 def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
     """*text* (trafilatura's) with the paragraphs it ran together inside a layout table's cell or one ``<p>`` split
     by ``<br>`` (…参加培训。 培训班坚持…, …总结如下： 一、2024年工作完成情况 （一）…) on lines of their own
-    again: a line is split at a space where the words after it open a line of the page and a paragraph ends before it: a
-    sentence, a lead-in's colon, or a numbered heading of at most 30 characters that is a line of the page.
+    again: a line is split at a space where the words after it open a line of the page and a paragraph ends before it:
+    a sentence, a lead-in's colon where a line of the page ends too, or a numbered heading of at most 30 characters
+    that is a line of the page. Only the text just before each space is looked at, so a long line stays linear.
 
     >>> page = ["会议于今天上午召开。", "会议听取了工作汇报。"]
     >>> _paragraphs_of_cells("会议于今天上午召开。 会议听取了工作汇报。", page)

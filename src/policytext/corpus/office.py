@@ -206,7 +206,6 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         )
     pages = _unmapped_glyphs_checked(pages, name)
     running = _running_lines([[t for t, _, _ in rows] for rows in pages])
-    # a character's width in the text's type: the median per full-width character of the longer lines
     # a line that repeats as the running header is still the title where it is set in display type (政府工作报告 in
     # 二号 over the text, and again in 五号 at the top of every page): wider than the header's own copies
     header_w: dict[str, float] = {}
