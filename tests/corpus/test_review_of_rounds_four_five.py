@@ -220,3 +220,15 @@ def test_a_pdf_with_a_long_annex_table_in_small_type_still_joins_its_paragraphs(
     lines = read_pdf_text(buf.getvalue()).split("\n")
     assert p1 in lines  # one line: the table's type sets no measure for the text's
     assert lines[0] == "关于进一步优化营商环境的通知" and lines[1] == "各乡镇人民政府，县直各有关部门："
+
+
+def test_a_labelled_publication_date_wins_over_a_date_printed_after_the_source_on_any_line():
+    text = "来源：人民日报 2025-03-13 08:00\n发布时间：2025-03-14 09:00"
+    assert read_header_fields(text) == {"source": "人民日报", "date": dt.date(2025, 3, 14)}
+    header = "<p>来源：人民日报 2025-03-13 08:00</p><p>发布时间：2025-03-14 09:00</p>"
+    doc = pt.read_document(
+        page(["会议强调，要压紧压实管党治党政治责任，推动基层党建工作提质增效，确保各项任务落实。"], header=header)
+    )
+    assert doc.meta["date"] == dt.date(2025, 3, 14)
+    # with no labelled date, the source's own stamp is the date
+    assert read_header_fields("来源：人民日报 2025-03-13 08:00")["date"] == dt.date(2025, 3, 13)

@@ -669,15 +669,26 @@ def read_header_fields(text: str, *, top: bool = True) -> dict[str, Any]:
     {'source': '太原晚报', 'date': datetime.date(2021, 11, 25)}
     >>> read_header_fields("时间:[ 2025-03-05 ]作者:桂花街道点击:次")
     {'date': datetime.date(2025, 3, 5), 'author': '桂花街道'}
+
+    A date printed after a source without a label of its own gives way to a labelled one on any line:
+
+    >>> read_header_fields("来源：人民日报 2025-03-13 08:00\\n发布时间：2025-03-14 09:00")["date"]
+    datetime.date(2025, 3, 14)
     """
     found: dict[str, Any] = {}
+    stamped = None  # the first date read after a source or an author, not under a date label
     for line in text.split("\n"):
         line = line.strip(_STRIP)
         if ":" not in line and "：" not in line and not _COLONLESS_DATE_RE.match(line):
             continue
-        for key, value in typed_header_fields(_parse_meta_line(line) or {}).items():
-            if top or key not in _WHOLE_LINE_KEYS:
+        pairs = _parse_meta_line(line) or {}
+        for key, value in typed_header_fields(pairs).items():
+            if key == "date" and "date" not in pairs:
+                stamped = stamped or value
+            elif top or key not in _WHOLE_LINE_KEYS:
                 found.setdefault(key, value)
+    if stamped is not None:
+        found.setdefault("date", stamped)
     return found
 
 
