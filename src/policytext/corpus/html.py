@@ -1831,16 +1831,16 @@ def _day_over_month(zone: list[str]) -> dict[str, Any]:
     shown = [ln for ln in zone if ln.strip()]
     for line in reversed(shown):
         one = _YEAR_SPACE_MONTH_DAY_RE.match(line)  # the same block's spans on one line: 2024 07/22 10:15:32
-        if one and _dated(one.group(1), one.group(2), one.group(3)):
-            return _dated(one.group(1), one.group(2), one.group(3))
+        if one and (found := _dated(one.group(1), one.group(2), one.group(3))):
+            return found
     for a, b in reversed(list(zip(shown, shown[1:]))):
         y, md = _YEAR_LINE_RE.match(a), _MONTH_DAY_LINE_RE.match(b)
-        if y and md and _dated(y.group(1), md.group(1), md.group(2)):
-            return _dated(y.group(1), md.group(1), md.group(2))
+        if y and md and (found := _dated(y.group(1), md.group(1), md.group(2))):
+            return found
         for day_line, ym_line in ((a, b), (b, a)):
             d, ym = _DAY_LINE_RE.match(day_line), _YEAR_MONTH_LINE_RE.match(ym_line)
-            if d and ym and _dated(ym.group(1), ym.group(2), d.group(1)):
-                return _dated(ym.group(1), ym.group(2), d.group(1))
+            if d and ym and (found := _dated(ym.group(1), ym.group(2), d.group(1))):
+                return found
     return {}
 
 

@@ -102,6 +102,11 @@ def _is_table_row(text: str) -> bool:
     return len(_CELL_GAP_RE.findall(text)) >= 2 and not re.search(r"[，。；！？,;!?]", text)
 
 
+def _running_key(line: str) -> str:
+    """A line as a running header or footer repeats it from page to page: its digits ignored (第 3 页, — 3 —)."""
+    return re.sub(r"\d+", "#", line)
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Lines that repeat at the top or bottom of at least half of the pages (of every page when there
     are fewer than four), digits ignored."""
@@ -110,7 +115,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     edges: Counter[str] = Counter()
     for lines in pages:
         for line in set(lines[:2] + lines[-2:]):
-            edges[re.sub(r"\d+", "#", line)] += 1
+            edges[_running_key(line)] += 1
     need = len(pages) if len(pages) < 4 else max(2, len(pages) // 2)  # on every page of a short PDF
     return {k for k, n in edges.items() if n >= need}
 
@@ -208,33 +213,30 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     running = _running_lines([[t for t, _, _ in rows] for rows in pages])
     # a line that repeats as the running header is still the title where it is set in display type (政府工作报告 in
     # 二号 over the text, and again in 五号 at the top of every page): wider than the header's own copies
+    # each row with its running-line key and its width per full-width character (its type's size), computed once
+    measured = [[(t, x0, x1, _running_key(t), (x1 - x0) / _em_width(t)) for t, x0, x1 in rows] for rows in pages]
     header_w: dict[str, float] = {}
-    for rows in pages:
-        for t, x0, x1 in rows:
-            key = re.sub(r"\d+", "#", t)
+    for rows_m in measured:
+        for _, _, _, key, w in rows_m:
             if key in running:
-                header_w[key] = min(header_w.get(key, float("inf")), (x1 - x0) / _em_width(t))
-    kept: list[tuple[str, float, float]] = []
-    for rows in pages:
-        kept.extend(
-            (t, x0, x1)
-            for t, x0, x1 in rows
-            if not _PAGE_NUMBER_RE.match(t)
-            and (
-                re.sub(r"\d+", "#", t) not in running
-                or (x1 - x0) / _em_width(t) > 1.4 * header_w[re.sub(r"\d+", "#", t)]
-            )
-        )
-    if not kept:
+                header_w[key] = min(header_w.get(key, float("inf")), w)
+    kept_m = [
+        row
+        for rows_m in measured
+        for row in rows_m
+        if not _PAGE_NUMBER_RE.match(row[0]) and (row[3] not in running or row[4] > 1.4 * header_w[row[3]])
+    ]
+    if not kept_m:
         return ""
+    kept = [(t, x0, x1) for t, x0, x1, _, _ in kept_m]
+    type_w = [w for *_, w in kept_m]
     left = _left_margin(kept)
     right = _right_margin(kept)
     span = max(right - left, 1.0)
     # a character's width: the median width per full-width character of the longer lines (digits,
     # Latin letters and spaces count half)
-    char_w = _median([(x1 - x0) / _em_width(t) for t, x0, x1 in kept if len(t) >= 10], 12.0)
+    char_w = _median([w for (t, _, _), w in zip(kept, type_w) if len(t) >= 10], 12.0)
     triples = []
-    type_w = [(x1 - x0) / _em_width(t) for t, x0, x1 in kept]
     for i, (t, x0, x1) in enumerate(kept):
         fill = (x1 - left) / span
         if right - x1 < 2.5 * char_w:
