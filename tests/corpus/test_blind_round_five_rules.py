@@ -149,3 +149,16 @@ def test_a_pdf_title_that_is_also_the_running_header_is_kept_in_display_type(tmp
     doc = pt.read_document(path)
     assert doc.meta["title"] == "政府工作报告"
     assert "政府工作报告" not in doc.text and doc.text.startswith("各位代表：\n")
+
+
+def test_an_occasion_over_two_lines_under_a_header_line_is_read():
+    lines = [
+        "发布时间：2025-01-09",
+        "——2025年1月8日在某某县第十八届",
+        "人民代表大会第五次会议上",
+        "某某县人民政府县长 王某某",
+        "各位代表：",
+    ]
+    kept, found = speech_byline_cut(lines)
+    assert kept == [lines[0], "各位代表："]
+    assert found == {"speaker": "某某县人民政府县长 王某某", "written_date": dt.date(2025, 1, 8)}

@@ -844,7 +844,7 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
         joined = lines[at[0]].strip() + lines[at[1]].strip()
         if not _SPEECH_DAY_RE.match(lines[at[0]].strip()) and _SPEECH_DAY_RE.match(joined):
             lines = [*lines[: at[0]], joined, *lines[at[1] + 1 :]]
-            at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+            at = [at[0], *(i - (at[1] - at[0]) for i in at[2:])]  # (the header lines popped above stay out)
     at = at[:3]
     head = [lines[i].strip() for i in at]
     speaker = next((j for j, ln in enumerate(head[:2]) if _SPEAKER_RE.match(ln)), None)
