@@ -332,7 +332,7 @@ def _trafilatura_text(page: str, name: str) -> str:
     except ImportError:
         raise MissingExtraError(f"reading HTML ({name})", "html", "trafilatura") from None
 
-    def extract(markup: str) -> str:
+    def extract(markup: Any) -> str:
         out = trafilatura.extract(
             markup,
             output_format="txt",
@@ -344,7 +344,7 @@ def _trafilatura_text(page: str, name: str) -> str:
         return out or ""
 
     page = _figures_as_paragraphs(page)
-    out = extract(page)
+    out = extract(_layout_tables_as_blocks(page, trafilatura))
     if not out and not _HTML_ROOT_RE.search(page[:4096]):
         # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
         # trafilatura finds no document root: read it inside one
@@ -393,6 +393,80 @@ def _structured_data_date(page: str) -> str | None:
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
     return None
+
+
+_TABLE_TAG_RE = re.compile(r"<table\b", re.I)
+_SENTENCE_END_RE = re.compile(r"[。！？；]")
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _layout_tables_as_blocks(page: str, trafilatura: Any) -> Any:
+    """*page* parsed (with trafilatura's own loader), each data table set among the prose of a layout table's
+    cell read as paragraphs, a row each; *page* itself when it has no such table.
+
+    trafilatura reads a table's own cells first and every table nested in it afterwards, so on an old site laid
+    out in tables, a 公示's table of names set in the article's cell between its paragraphs came out after the
+    signature, one cell per line. Such a table (one holding no table, in a cell whose own text has a sentence's
+    end before it and after it) becomes paragraphs in its place, one per row, its cells joined by a space.
+
+    >>> import trafilatura
+    >>> page = ("<html><body><table><tr><td><p>拟任用以下同志，现予公示。</p><table><tr><td>张某某</td><td>男</td></tr>"
+    ...         "</table><p>特此公示。</p></td></tr></table></body></html>")
+    >>> tree = _layout_tables_as_blocks(page, trafilatura)
+    >>> [p.text for p in tree.iter("p")]
+    ['拟任用以下同志，现予公示。', '张某某 男', '特此公示。']
+    """
+    if len(_TABLE_TAG_RE.findall(page)) < 2:
+        return page
+    tree = trafilatura.utils.load_html(page)
+    if tree is None:
+        return page
+    layout: list[Any] = []
+    for table in list(tree.iter("table")):
+        cell = next(table.iterancestors("td", "th"), None)
+        if cell is None or next(table.iterdescendants("table"), None) is not None or not _among_prose(cell, table):
+            continue
+        rows = []
+        for row in table.iter("tr"):
+            cells = [" ".join(c.text_content().split()) for c in row if c.tag in ("td", "th")]
+            if any(cells):
+                rows.append(table.makeelement("p", {}))
+                rows[-1].text = " ".join(c for c in cells if c)
+        if not rows:
+            continue
+        rows[-1].tail = table.tail
+        layout.extend(table.iterancestors("table"))
+        parent, at = table.getparent(), table.getparent().index(table)
+        parent.remove(table)
+        for k, para in enumerate(rows):
+            parent.insert(at + k, para)
+    if not layout:
+        return page
+    # the tables that held it lay the page out: their own rows and cells become blocks (trafilatura joins the
+    # paragraphs of a table's cell into one line); the other tables inside them (a menu's, a footer's) stay
+    for outer in dict.fromkeys(layout):
+        inner = {el for t in outer.iterdescendants("table") for el in t.iter()}
+        for el in [outer, *outer.iterdescendants(*_TABLE_PARTS)]:
+            if el not in inner:
+                el.tag = "div"
+    return tree
+
+
+def _among_prose(cell: Any, table: Any) -> bool:
+    """Whether the text of *cell* before *table* and after it each holds a sentence's end."""
+    order = {el: i for i, el in enumerate(cell.iter())}
+    start, end = order[table], order[table] + sum(1 for _ in table.iterdescendants())
+    before: list[str] = []
+    after: list[str] = []
+    for piece in cell.xpath(".//text()"):
+        owner = piece.getparent()
+        # a tail stands after the whole of its element
+        at = order[owner] + (sum(1 for _ in owner.iterdescendants()) + 0.5 if piece.is_tail else 0)
+        if at < start:
+            before.append(piece)
+        elif at > end:
+            after.append(piece)
+    return bool(_SENTENCE_END_RE.search("".join(before)[-300:]) and _SENTENCE_END_RE.search("".join(after)[:300]))
 
 
 # a figure's tags with their attributes (a caption's class, wp-element-caption, makes trafilatura drop it)
@@ -447,6 +521,8 @@ _SITE_CHROME_RE = re.compile(
     r"|^分享(?:本页|此文)?\s*[:：]?$|^分享让更多人看到$|^(?:图集|组图|高清组图)$"
     r"|^本帖最后由.{1,60}编辑$"  # a forum's note on a post's last edit
     r"|^Powered\s+by\s+\S+"  # a CMS's credit in the footer
+    # a pager: 第1页/共1页 << 上一页 | 下一页 >>
+    r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|上一页\s*\\?[|｜]?\s*下一页"
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
