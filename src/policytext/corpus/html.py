@@ -402,7 +402,7 @@ _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
 def _layout_tables_as_blocks(page: str, trafilatura: Any) -> Any:
     """*page* parsed (with trafilatura's own loader), each data table set among the prose of a layout table's
-    cell read as paragraphs, a row each; *page* itself when it has no such table.
+    cell read as paragraphs, a row each; *page* itself when it holds fewer than two tables (it is not parsed).
 
     trafilatura reads a table's own cells first and every table nested in it afterwards, so on an old site laid
     out in tables, a 公示's table of names set in the article's cell between its paragraphs came out after the
@@ -441,7 +441,7 @@ def _layout_tables_as_blocks(page: str, trafilatura: Any) -> Any:
         for k, para in enumerate(rows):
             parent.insert(at + k, para)
     if not layout:
-        return page
+        return tree  # parsed already: trafilatura reads the tree, not the page again
     # the tables that held it lay the page out: their own rows and cells become blocks (trafilatura joins the
     # paragraphs of a table's cell into one line); the other tables inside them (a menu's, a footer's) stay
     for outer in dict.fromkeys(layout):
