@@ -544,7 +544,12 @@ _ORGANISER_RE = re.compile(r"^(?:主办|承办|协办|支持)(?:单位)?\s*[:：
 # a portal's dialog before an outside link: 您访问的链接即将离开“某某”门户网站 是否继续？ (a question: no sentence)
 _EXIT_DIALOG_RE = re.compile(r"^您访问的链接即将离开|^[^。！？]{0,20}(?:网站|页面)\s*(?:，|,)?\s*是否继续\s*[？?]$")
 # the download buttons of a document page: pdf下载 word下载
-_DOWNLOAD_BAR_RE = re.compile(r"^(?:(?:pdf|word|doc|docx|wps|ofd)\s*(?:版\s*)?下载[\s|｜]*)+$", re.I)
+_DOWNLOAD_BAR_RE = re.compile(
+    r"^(?:(?:pdf|word|doc|docx|wps|ofd)\s*(?:版\s*)?下载[\s|｜]*)+$"
+    # a CMS's attachment link with its download counter (博达: 附件【附件1.某某要求.docx】已下载12次)
+    r"|^(?:[-–•·▪*]\s*)?(?:相关)?附件\s*[【\[][^【】\[\]]{1,120}[】\]]\s*已下载\s*\d*\s*次?$",
+    re.I,
+)
 # a link to the previous or next article, also as a list item (- ▪ 上一篇：…)
 _PREV_NEXT_RE = re.compile(r"^[-–•·▪▫■□◆◇●○*>\s]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)(?:文章)?\s*(?:[:：]|$)")
 
@@ -643,7 +648,8 @@ def _subtitle_cut(
     lines: list[str], title: str | None, page_lines: list[str], page_keys: list[str]
 ) -> tuple[list[str], str | None]:
     """*lines* without a subtitle (副题: ——记某某镇党委书记王某某) that opens them, and that subtitle: a short line
-    that starts with a dash, ends no sentence, and is printed within three lines under the heading.
+    that starts with a dash, ends no sentence or clause, and is printed within three lines under the heading (one of
+    two clauses, ——今年以来办理涉企案件63件，挽回经济损失1200余万元, on its own line right under it).
 
     >>> page = ["扎根基层写忠诚", "——记某镇党委书记王某", "在某镇，群众都竖起大拇指。"]
     >>> _subtitle_cut(page[1:], page[0], page, [_han_key(x) for x in page])
@@ -653,13 +659,17 @@ def _subtitle_cut(
     if first is None or not title:
         return lines, None
     line = lines[first].strip()
-    if not _SUBTITLE_RE.match(line) or len(line) > 40 or re.search(r"[，,。；;！!？?：:]|[”\"]$", line):
+    if not _SUBTITLE_RE.match(line) or len(line) > 40 or re.search(r"[。；;！!？?：:]|[，,”\"]$", line):
         return lines, None  # a clause (——地区生产总值增长6%左右，) or a quotation (——“我们村的路修好了！”)
     if line.lstrip("—– ").startswith(("“", '"')):
         return lines, None
     heading = _page_line_of(_han_key(title), page_keys) if _han_key(title) else None
     at = _page_line_of(_han_key(line), page_keys) if _han_key(line) else None
     if heading is None or at is None or not 0 < at - heading <= 3:
+        return lines, None
+    if re.search(r"[，,]", line) and (at - heading != 1 or page_keys[at] != _han_key(line)):
+        # a subtitle of two clauses (——今年以来办理涉企案件63件，挽回经济损失1200余万元): only on the line under
+        # the heading
         return lines, None
     return lines[first + 1 :], line
 
@@ -809,6 +819,8 @@ _SITE_OWNER_RE = re.compile(r"版权所有|©|Copyright|ICP\s*备|公网安备",
 # 【编辑：姚昊】 （资料来源：参考消息、海外网等） (责编：汤诗瑶、丁涛)
 _BRACKETED_CREDIT_RE = re.compile(
     r"^[（(【\[]\s*(?:责任编辑|编辑|责编|编审|审核|校对|资料来源|稿件来源|文/图|文图|摄影|供稿)\s*[:：/].{0,48}[）)】\]]$"
+    # a writer's and photographer's credit with a space after its mark: （文/图 团市委宣传部 徐晓鹏）
+    r"|^[（(【\[]\s*(?:文/图|图/文|文图|图文)\s+[^\s。！？，,]{2,20}(?:\s+[^\s。！？，,]{2,10}){0,3}\s*[）)】\]]$"
 )
 # the marks of a credit line: 供稿, 摄影/, 编辑/, 文/图, 执笔/ (two make a line of credits)
 _CREDIT_MARK_RE = re.compile(
@@ -824,6 +836,8 @@ _DISCLAIMER_RE = re.compile(
     # 本文来自【某某日报客户端】，仅代表作者观点。全国党媒信息公共平台提供信息发布传播服务。
     r"|^(?:本文|此文|文章)来自[^。！？]{0,30}仅代表(?:原?作者|作者本人|作者个人)(?:个人)?(?:观点|立场)"
     r"|^[^。！？]{0,30}提供信息发布传播服务。?$"
+    # a site's note on how it publishes a decision: 说明：本决定书依据…予以公示…。当事人的个人隐私信息已作隐藏处理。
+    r"|^(?:说明|备注|注)\s*[:：].{0,120}?隐私信息?(?:已|均)?(?:作|做|进行)?了?(?:隐藏|屏蔽|脱敏|技术)处理"
 )
 # a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
 _REPRINT_NOTICE_RE = re.compile(
@@ -907,6 +921,31 @@ def _date_beside_fields(lines: list[str]) -> dict[str, Any]:
         beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if any(len(b) <= 80 and {"source", "author"} & set(read_header_fields(b.strip())) for b in beside):
             d = parse_date(lines[i])
+            if d is not None:
+                return {"date": d}
+    return {}
+
+
+# a publication date's label inside a header line, after other fields glued together (事项编码：…实施主体：…发布日期：…)
+_INNER_DATE_LABEL_RE = re.compile(r"(?:发布日期|发布时间|发表时间|发文日期|公开日期)\s*[:：]\s*")
+
+
+def _labelled_date_inside(lines: list[str]) -> dict[str, Any]:
+    """The date after a publication-date label inside a header line that opens with fields the header reading does
+    not know (``事项编码：000723007000实施主体：某某中心发布日期：2025-02-27浏览次数：1286``); the line nearest the
+    article wins, and a sentence gives none.
+
+    >>> _labelled_date_inside(["事项编码：000723007000实施主体：某某中心发布日期：2025-02-27浏览次数：1286"])
+    {'date': datetime.date(2025, 2, 27)}
+    >>> _labelled_date_inside(["会议要求，发布日期：2025-02-27前完成报送。"])
+    {}
+    """
+    for line in reversed(lines):
+        s = line.strip()
+        if len(s) > 200 or s.endswith(_SENTENCE_ENDS) or "。" in s:
+            continue
+        for m in _INNER_DATE_LABEL_RE.finditer(s):
+            d = parse_date(s[m.end() : m.end() + 24])
             if d is not None:
                 return {"date": d}
     return {}
@@ -1000,6 +1039,7 @@ _ANY_GAP_RE = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
 # where a paragraph of the text's own ends without a sentence's end: a lead-in's colon (…总结如下：), a numbered
 # heading (一、2024年工作完成情况, （二）…)
 _LEAD_IN_END_RE = re.compile(r"[\u4e00-\u9fff）)”]\s*：$")
+_HEADING_LIKE_RE = re.compile(r"[^，。；！？、：,;:!?]+$")
 _NUMBERED_HEADING_RE = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])"
 )
@@ -1009,8 +1049,10 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
     """*text* (trafilatura's) with the paragraphs it ran together inside a layout table's cell or one ``<p>`` split
     by ``<br>`` (…参加培训。 培训班坚持…, …总结如下： 一、2024年工作完成情况 （一）…) on lines of their own
     again: a line is split at a space where the words after it open a line of the page and a paragraph ends before it:
-    a sentence, a lead-in's colon where a line of the page ends too, or a numbered heading of at most 30 characters
-    that is a line of the page. Only the text just before each space is looked at, so a long line stays linear.
+    a sentence, a lead-in's colon where a line of the page ends too, a numbered heading of at most 30 characters
+    that is a line of the page, or a heading of at most 40 characters without a clause's punctuation that opens the
+    line and is a whole line of the page. Only the text just before each space is looked at, so a long line stays
+    linear.
 
     >>> page = ["会议于今天上午召开。", "会议听取了工作汇报。"]
     >>> _paragraphs_of_cells("会议于今天上午召开。 会议听取了工作汇报。", page)
@@ -1040,6 +1082,13 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
                     and line[m.start() - 8 : m.start()] in ends
                 )
                 or (short and _NUMBERED_HEADING_RE.match(line, start) and line[start : m.start()] in whole)
+                # the heading that opens the line, a whole line of the page (县总工会…慰问劳动模范 劳动创造幸福，…)
+                or (
+                    start == 0
+                    and 4 <= m.start() <= 40
+                    and line[: m.start()] in whole
+                    and _HEADING_LIKE_RE.match(line, 0, m.start())
+                )
             ):
                 out.append(line[start : m.start()])
                 start = m.end()
@@ -1240,11 +1289,23 @@ _TABLE_BLOCK_LABELS = (
 )  # fmt: skip
 
 
-def _table_block_cut(lines: list[str]) -> list[str]:
+def _table_block_cut(lines: list[str], title: str | None = None, page_keys: list[str] | None = None) -> list[str]:
     """trafilatura's lines without the metadata table of an open-government page printed above the
     article (labels and values, one cell a line, also as a row of labels over a row of values) and
     what follows it up to the article's first sentence or addressee line (the title again, the
-    发文字号): at least two of the table's labels must be there."""
+    发文字号): at least two of the table's labels must be there. Given the *title* and the Han characters of the
+    page's lines (*page_keys*), a labelled line that the page prints below its heading and that is no header field
+    (发布时间, 来源 …) is the article's own (a 行政处罚决定书's 当事人：…, 统一社会信用代码：… above its first
+    sentence) and ends the cut.
+
+    >>> rows = ["索引号：000147653/2025-01872", "发文机关：某某市监督管理局", "当事人：某某公司"]
+    >>> rows.append("经查，当事人生产经营超过保质期的食品。")
+    >>> _table_block_cut(rows)
+    ['经查，当事人生产经营超过保质期的食品。']
+    >>> page = ["索引号：000147653/2025-01872", "发文机关：某某市市场监督管理局", "某某公司行政处罚决定书", *rows[2:]]
+    >>> _table_block_cut(rows, "某某公司行政处罚决定书", [_han_key(x) for x in page])
+    ['当事人：某某公司', '经查，当事人生产经营超过保质期的食品。']
+    """
     first = None
     for i, line in enumerate(lines):
         s = line.strip()
@@ -1256,7 +1317,20 @@ def _table_block_cut(lines: list[str]) -> list[str]:
     labels = [i for i in range(first) if _is_table_label(lines[i].strip())]
     if len(labels) < 2:
         return lines
+    heading = _page_line_of(_han_key(title), page_keys) if title and page_keys and len(_han_key(title)) >= 6 else None
+    if heading is not None:
+        for j in range(labels[-1] + 1, first):
+            s = lines[j].strip()
+            key = _han_key(s)
+            if _LABELLED_LINE_RE.match(s) and len(key) >= 4 and not _is_table_label(s) and not read_header_fields(s):
+                at = _page_line_of(key, page_keys)  # type: ignore[arg-type]
+                if at is not None and at > heading:
+                    return lines[: labels[0]] + lines[j:]
     return lines[: labels[0]] + lines[first:]
+
+
+# a line that opens with a label and its colon (当事人：某某公司, 统一社会信用代码：…)
+_LABELLED_LINE_RE = re.compile(r"^[\u4e00-\u9fff（）()、]{2,16}\s*[:：]\s*\S")
 
 
 def _is_table_label(line: str) -> bool:
@@ -1329,6 +1403,15 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
                         if parse_date(rest) is not None:
                             found["date"] = parse_date(rest)
                     lines = lines[end + 1 :]
+                    # the heading's own field lines under it (标题 / 来源于：东区办事处), read and taken off
+                    while lines and len(lines[0].strip()) <= 40 and not lines[0].strip().endswith(_SENTENCE_ENDS):
+                        field = _HEADER_FIELD_RE.match(lines[0])
+                        if not field:
+                            break
+                        value = source_value(field.group(2)) if field.group(1).startswith("来源") else ""
+                        if re.fullmatch(r"[\u4e00-\u9fff·（）()]{2,30}", value):
+                            found.setdefault("source", value)
+                        lines = lines[1:]
                 break
     if len(key) >= 8:
         # the last line of a heading set over two lines (<h1>…<br>…</h1>), whose first line the extractor took
@@ -1974,7 +2057,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if title:
         meta["title"] = title = without_repost_tags(title)
     if method == "trafilatura":
-        lines, header_found = _header_cut(_table_block_cut(_leading_menu_cut(text.split("\n"), page)), title)
+        lines, header_found = _header_cut(
+            _table_block_cut(_leading_menu_cut(text.split("\n"), page), title, page_keys), title
+        )
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
@@ -2004,7 +2089,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         (
             key[:8]
             for key in map(_han_key, text.split("\n")[:12])
-            if len(key) >= 8 and key != title_key and not key.startswith(("发布", "来源", "作者", "时间", "日期"))
+            # (not a line that opens as the heading does: the page line found would be the heading's)
+            if len(key) >= 8
+            and not title_key.startswith(key[:8])
+            and not key.startswith(("发布", "来源", "作者", "时间", "日期"))
         ),
         "",
     )
@@ -2051,7 +2139,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
         near = zone_lines[-10:] + text.split("\n")[:5]
-        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
+        header.update(
+            _dateline(near)
+            or _stamp_line(near)
+            or _day_over_month(above_prose)
+            or _date_beside_fields(near)
+            or _labelled_date_inside(near)
+        )
     if fields.get("_meta_source"):
         fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
     below: dict[str, Any] | None = None

@@ -189,13 +189,20 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
             raise DecodeError(f"{name}: not a readable PDF ({type(e).__name__}: {e})", source=name) from None
     pages: list[list[tuple[str, float, float]]] = []  # per page: (text, x0, x1)
     widths: list[tuple[float, float]] = []
+    gutter: float | None = None  # of the last page found set in two columns
     with pdf, _quiet_pdfminer(), _PdfiumPages(raw) as pdfium_pages:
         for index, page in enumerate(pdf.pages):
-            rows = []
-            for line in page.extract_text_lines(layout=False, strip=True, return_chars=False):
-                text = re.sub(r"\s+", " ", line["text"]).strip()
-                if text:
-                    rows.append((text, float(line["x0"]), float(line["x1"])))
+            lines = page.extract_text_lines(layout=False, strip=True, return_chars=True)
+            columns = _column_rows(lines, float(page.width), gutter)
+            rows = columns[0] if columns else None
+            if columns:
+                gutter = columns[1]
+            if rows is None:
+                rows = []
+                for line in lines:
+                    text = re.sub(r"\s+", " ", line["text"]).strip()
+                    if text:
+                        rows.append((text, float(line["x0"]), float(line["x1"])))
             share = _glyph_code_share(rows)
             if share > 0:
                 # pdfminer found no character for the glyphs of a font ((cid:1841)(cid:4287)…: a font without a
@@ -255,6 +262,133 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
     # title and the fields read from this text are right without normalization too
     return "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
+
+
+def _segments(chars: list[dict[str, Any]]) -> list[tuple[float, float, list[dict[str, Any]]]]:
+    """A text line's characters in runs set apart by a gap of more than one character's size: ``(x0, x1, chars)``."""
+    out: list[tuple[float, float, list[dict[str, Any]]]] = []
+    for c in sorted(chars, key=lambda c: float(c["x0"])):
+        x0, x1 = float(c["x0"]), float(c["x1"])
+        if out and x0 - out[-1][1] <= max(float(c.get("size") or 0.0), x1 - x0):
+            out[-1] = (out[-1][0], max(out[-1][1], x1), [*out[-1][2], c])
+        else:
+            out.append((x0, x1, [c]))
+    return out
+
+
+def _gutter(
+    lines: list[list[tuple[float, float, list[dict[str, Any]]]]], width: float, known: float | None = None
+) -> float | None:
+    """The x of the gutter of a page set in two columns, or None: an x in the middle of the page that no run of
+    text crosses on most lines, with eight lines or more of text on each side that fill their column (prose, not
+    a table's ragged cells) and start aligned. The *known* gutter of an earlier page holds on a page whose text
+    does not cross it on most lines, whatever stands on each side (a last page with its second column short or
+    empty)."""
+    if (
+        known is not None
+        and lines
+        and sum(1 for segs in lines if any(a < known < b for a, b, _ in segs)) <= 0.3 * len(lines)
+        and all(len(part) < 3 or _prose_side(part) for part in _sides(lines, known))
+    ):
+        return known
+    best: tuple[int, float] | None = None
+    for step in range(int(width * 0.3), int(width * 0.7), 2):
+        x = float(step)
+        crossing = sum(1 for segs in lines if any(a < x < b for a, b, _ in segs))
+        if (
+            best is None
+            or crossing < best[0]
+            or (crossing == best[0] and abs(x - width / 2) < abs(best[1] - width / 2))
+        ):
+            best = (crossing, x)
+    if best is None or best[0] > 0.3 * len(lines):
+        return None
+    x = best[1]
+    left_ends = [max(b for a, b, _ in segs if b <= x) for segs in lines if any(b <= x for a, b, _ in segs)]
+    right_starts = [min(a for a, b, _ in segs if a >= x) for segs in lines if any(a >= x for a, b, _ in segs)]
+    if len(left_ends) < 8 or len(right_starts) < 8:
+        return None
+    size = _median([float(c.get("size") or 10.0) for segs in lines for *_, cs in segs for c in cs], 10.0)
+    edge, start = max(left_ends), min(right_starts)
+    if start - edge < size:
+        return None  # no blank band between the columns
+    filled = sum(1 for e in left_ends if edge - e <= 2.5 * size) / len(left_ends)
+    aligned = sum(1 for a in right_starts if a - start <= 2.5 * size) / len(right_starts)
+    if filled < 0.5 or aligned < 0.5:
+        return None
+    # each side prose, not a table's columns
+    return x if all(_prose_side(part) for part in _sides(lines, x)) else None
+
+
+def _sides(lines: list[list[tuple[float, float, list[dict[str, Any]]]]], x: float) -> tuple[list[Any], list[Any]]:
+    """The runs of each line left of *x* and right of it (lines with none on a side left out of that side)."""
+    left = [p for p in ([s for s in segs if s[1] <= x] for segs in lines) if p]
+    right = [p for p in ([s for s in segs if s[0] >= x] for segs in lines) if p]
+    return left, right
+
+
+def _prose_side(parts: list[list[tuple[float, float, list[dict[str, Any]]]]]) -> bool:
+    """Whether one side of a gutter holds a column of prose, not a table's cells: one run of Chinese text a line,
+    of twelve characters or more as a rule."""
+    texts = ["".join(c["text"] for *_, cs in p for c in cs) for p in parts]
+    han = [sum("\u4e00" <= ch <= "\u9fff" for ch in t) for t in texts]
+    return (
+        sum(len(p) == 1 for p in parts) >= 0.8 * len(parts)
+        and _median([float(h) for h in han], 0.0) >= 12
+        and sum(h >= 0.7 * len(t) for h, t in zip(han, texts)) >= 0.7 * len(texts)
+    )
+
+
+def _column_rows(
+    lines: list[dict[str, Any]], width: float, known: float | None = None
+) -> tuple[list[tuple[str, float, float]], float] | None:
+    """The rows of a page set in two columns (a 政府公报's), read column by column, and the gutter's x (*known*: an
+    earlier page's, see :func:`_gutter`), or None for a page in one column. A line that runs across the gutter (a
+    title over both columns) is read in its place, after the two columns' lines above it; each column's rows are
+    placed on the page's width (their x0 and x1 stretched from the column's to the page's text width), so that a
+    line that fills its column reads as one that runs on.
+    """
+    runs = [_segments(line.get("chars") or []) for line in lines]
+    x = _gutter([r for r in runs if r], width, known)
+    if x is None:
+        return None
+    spans = [(a, b) for segs in runs for a, b, _ in segs]
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    left_hi = max((b for a, b in spans if b <= x), default=x)
+    right_lo = min((a for a, b in spans if a >= x), default=x)
+
+    def placed(part: list[tuple[float, float, list[dict[str, Any]]]], c0: float, c1: float) -> tuple[str, float, float]:
+        text = re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in part)).strip()
+        scale = (hi - lo) / max(c1 - c0, 1.0)
+        return text, lo + (part[0][0] - c0) * scale, lo + (part[-1][1] - c0) * scale
+
+    out: list[tuple[str, float, float]] = []
+    left: list[tuple[str, float, float]] = []
+    right: list[tuple[str, float, float]] = []
+    edges = {k for k, segs in enumerate(runs) if segs} and {
+        min(k for k, segs in enumerate(runs) if segs),
+        max(k for k, segs in enumerate(runs) if segs),
+    }
+    for k, segs in enumerate(runs):
+        if not segs:
+            continue
+        both = any(b <= x for _, b, _ in segs) and any(a >= x for a, _, _ in segs)
+        short = sum(len(cs) for *_, cs in segs) <= 24
+        # a line across the gutter, or the page's first or last line set on both sides in a few characters (a
+        # running head: 某某市人民政府公报 … 2025年第5期), is read whole in its place
+        if any(a < x < b for a, b, _ in segs) or (k in edges and both and short):
+            out += left + right
+            left, right = [], []
+            text = re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in segs)).strip()
+            out.append((text, segs[0][0], segs[-1][1]))
+            continue
+        lpart = [seg for seg in segs if seg[1] <= x]
+        rpart = [seg for seg in segs if seg[0] >= x]
+        if lpart:
+            left.append(placed(lpart, lo, left_hi))
+        if rpart:
+            right.append(placed(rpart, right_lo, hi))
+    return [row for row in out + left + right if row[0]], x
 
 
 # a glyph that pdfminer could not map to a character

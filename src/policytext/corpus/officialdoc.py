@@ -29,6 +29,7 @@ __all__ = [
     "is_attachment_label",
     "is_date_line",
     "leading_apparatus",
+    "next_document_cut",
     "official_fields",
     "official_title",
     "sections",
@@ -189,32 +190,15 @@ def official_fields(text: str) -> dict[str, Any]:
                 break
         elif any(c in ln for c in "。；"):
             break
-    # 成文日期 and the signature above it: the last date line near the end
-    for k in range(len(tail) - 1, -1, -1):
-        _, ln = tail[k]
-        if _DATE_ONLY_RE.match(ln):
-            d = chinese_date(ln)
-            if d is not None:
-                found["written_date"] = d
-                signers: list[str] = []
-                j = k - 1
-                while j >= 0 and len(signers) < 4:
-                    sig = tail[j][1]
-                    seal = _SEAL_RE.match(sig)  # （国家粮食局办公室代章）: signed with another office's seal
-                    if seal:
-                        sig = seal.group(1)
-                    if (
-                        len(sig) <= 40
-                        and not any(c in sig for c in _TERMINAL + "，,：:")
-                        and _ORG_END_RE.search(re.sub(r"[\s\u3000]+", "", sig))
-                    ):
-                        signers.insert(0, re.sub(r"[\s\u3000]+", "", sig))
-                        j -= 1
-                    else:
-                        break
-                if signers:
-                    found["issuer"] = "、".join(signers)
-                break
+    # 成文日期 and the signature above it: the last date line near the end, else (the 附件 that follow it, a plan
+    # in full, push it up) the last date line under a signature anywhere
+    for lines, signed_only in ((tail, False), (_nonempty(raw_lines, range(len(raw_lines)), n=len(raw_lines)), True)):
+        dated = _signed_date(lines, signed_only)
+        if dated is not None:
+            found["written_date"], signers = dated
+            if signers:
+                found["issuer"] = "、".join(signers)
+            break
     # the 发文机关标志 of the 版头 (绍兴市教育局文件, also set over two lines: 河南大学 / 软件学院文件): the issuer of a
     # document printed without its 署名, and the full name of one signed with the end of it (软件学院)
     marks = [m for m in (re.sub(r"[\s\u3000]+", "", ln) for _, ln in head[:5]) if not _URGENCY_RE.match(m)]
@@ -258,13 +242,45 @@ def official_fields(text: str) -> dict[str, Any]:
     return found
 
 
+def _signed_date(lines: list[tuple[int, str]], signed_only: bool) -> tuple[_dt.date, list[str]] | None:
+    """The last date line of *lines* (``(index, line)`` pairs) and the signers above it (up to four names of bodies);
+    with *signed_only*, the last date line that has a signer above it. None when there is none."""
+    for k in range(len(lines) - 1, -1, -1):
+        _, ln = lines[k]
+        if not _DATE_ONLY_RE.match(ln):
+            continue
+        d = chinese_date(ln)
+        if d is None:
+            continue
+        signers: list[str] = []
+        j = k - 1
+        while j >= 0 and len(signers) < 4:
+            sig = lines[j][1]
+            seal = _SEAL_RE.match(sig)  # （国家粮食局办公室代章）: signed with another office's seal
+            if seal:
+                sig = seal.group(1)
+            if (
+                len(sig) <= 40
+                and not any(c in sig for c in _TERMINAL + "，,：:")
+                and _ORG_END_RE.search(re.sub(r"[\s\u3000]+", "", sig))
+            ):
+                signers.insert(0, re.sub(r"[\s\u3000]+", "", sig))
+                j -= 1
+            else:
+                break
+        if signers or not signed_only:
+            return d, signers
+    return None
+
+
 _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|请示|批复|复函|函|条例|细则|规则|规划|纲要|公报|公告|通告|通报|决议|指南|要点|计划|"
     r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结)(?:[（(][^（）()]{1,12}[）)])?$"
 )
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
-_NOT_TITLE_RE = re.compile(r"[/:|]|[A-Za-z]{2}")
+# (or of a gazette's: 某某市人民政府公报 / 2025年第5期)
+_NOT_TITLE_RE = re.compile(r"[/:|]|[A-Za-z]{2}|(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期|公报$")
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
 
 
@@ -330,6 +346,8 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
 
     >>> leading_apparatus(["特急", "中共某某县委组织部文件", "", "某组发〔2024〕3号", "关于……的意见"])
     ([0, 1], [3])
+    >>> leading_apparatus(["中共某某县委办公室 文件", "某某县人民政府办公室", "某办发〔2025〕9号", "关于……的通知"])
+    ([0, 1], [2])
     """
     head = [(i, re.sub(r"[\s\u3000]+", "", ln)) for i, ln in _nonempty(lines, range(len(lines)), n=8)]
     marks: list[int] = []
@@ -346,6 +364,12 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
             masthead = True
         elif not numbers and _URGENCY_RE.match(compact):
             marks.append(i)
+        elif not numbers and len(compact) >= 6 and _GAZETTE_RE.match(compact):
+            marks.append(i)  # a gazette's masthead over a document it prints (某某市人民政府公报2025年第5期)
+            masthead = True
+        elif masthead and not numbers and len(compact) <= 30 and _ORG_END_RE.search(compact):
+            # a joint 发文机关标志's other issuer, under the first (中共某某县委办公室 文件 / 某某县人民政府办公室)
+            marks.append(i)
         elif (
             not numbers
             and 2 <= len(compact) <= 20
@@ -361,6 +385,9 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     if not masthead and not numbers:
         return [], []
     return marks, numbers
+
+
+_GAZETTE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}公报)?(?:(?:19|20)\d{2}年第\d{1,3}期)?(?:总第\d{1,4}期)?$")
 
 
 def _is_masthead(compact: str) -> bool:
@@ -420,7 +447,8 @@ _COLOPHON_LINE_RE = re.compile(
 def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
     共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
-    part of the document's 主体; it is cut only where a 成文日期 line stands above it.
+    part of the document's 主体; it is cut only where a 成文日期 line stands above it, or, after the 附件 that follow
+    the 成文日期, where it is whole (抄送 and the 印发 line).
 
     >>> lines = ["某某意见。", "二○○九年十一月二十七日", "抄送：市委办、市府办。", "某局 2009年11月30日印发"]
     >>> body, found = colophon_cut(lines)
@@ -434,7 +462,9 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if not any(re.match(r"^抄\s*送|.*印\s*发$", b) for b in block):
         return lines, {}
     above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    if not any(is_date_line(ln) for ln in above):
+    whole = any(re.match(r"^抄\s*送", b) for b in block) and any(re.search(r"印\s*发$", b) for b in block)
+    if not whole and not any(is_date_line(ln) for ln in above):
+        # (a whole 版记, 抄送 and the 印发 line, closes a document after its 附件 too)
         return lines, {}
     found: dict[str, Any] = {}
     cc = official_fields("\n".join(block)).get("cc")
@@ -444,6 +474,50 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if printed:
         found["printed_by"] = re.sub(r"\s+", " ", printed)
     return lines[:k], found
+
+
+# a note under the 成文日期 on how the document is published: （此件公开发布）, （此件主动公开）
+_PUBLICATION_NOTE_RE = re.compile(r"^[（(]\s*此件[^（）()]{2,12}[）)]$")
+
+
+def next_document_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without the next document that a gazette's or a collection's page prints after the first one's
+    signature and 成文日期 (and its （此件公开发布）): a title of one to three short lines ending in a genre word,
+    its 发文字号 and its 主送机关 line, in that order, with the titles cut as ``next_documents``. An 附件 or a
+    forwarded text without its own 发文字号 and addressee is not cut.
+
+    >>> lines = ["请认真贯彻执行。", "某某市人民政府办公室", "2025年3月28日", "（此件公开发布）"]
+    >>> lines += ["某某市人民政府办公室关于公布", "重点项目名单的通知", "某政办发〔2025〕13号"]
+    >>> lines += ["各区人民政府：", "经研究……"]
+    >>> kept, found = next_document_cut(lines)
+    >>> kept[-1], found
+    ('（此件公开发布）', {'next_documents': ['某某市人民政府办公室关于公布重点项目名单的通知']})
+    """
+    filled = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+    for k in range(1, len(filled)):
+        line = filled[k][1]
+        sig = re.sub(r"[\s\u3000]+", "", filled[k - 1][1])
+        if not (_DATE_ONLY_RE.match(line) and len(sig) <= 40 and _ORG_END_RE.search(sig)):
+            continue
+        j = k + 1
+        while j < len(filled) and _PUBLICATION_NOTE_RE.match(filled[j][1]):
+            j += 1
+        for n in (1, 2, 3):
+            head = filled[j : j + n]
+            rest = filled[j + n : j + n + 2]
+            if len(head) < n or len(rest) < 2:
+                break
+            title = "".join(x for _, x in head)
+            if any(len(x) > 40 or any(c in x for c in _TERMINAL) for _, x in head):
+                break
+            if (
+                _GENRE_END_RE.search(title)
+                and _DOC_NUMBER_RE.match(rest[0][1])
+                and rest[1][1].endswith(("：", ":"))
+                and len(rest[1][1]) <= 150
+            ):
+                return lines[: filled[j][0]], {"next_documents": [title]}
+    return lines, {}
 
 
 # an issuing body's name on a line of its own: 黔东南州统计局, 深圳市统计局  国家统计局深圳调查队

@@ -32,6 +32,7 @@ from .officialdoc import (
     colophon_cut,
     is_attachment_label,
     leading_apparatus,
+    next_document_cut,
     official_fields,
     official_title,
     signer_cut,
@@ -253,6 +254,8 @@ def make_document(
         if is_file:
             # a file's 版记 under the 成文日期 (抄送, 印发) is not the document's 主体, as on a page
             body = cut_into(body, colophon_cut, info)
+            # a gazette's page prints the next document after the first one's 成文日期: its title goes to the metadata
+            body = cut_into(body, next_document_cut, info)
     else:
         body = text
     if found:
