@@ -26,6 +26,7 @@ GOLD = [
         "probes_blind_5",
         "probes_blind_6",
         "probes_blind_7",
+        "probes_blind_8",
     )
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line

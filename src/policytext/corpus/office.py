@@ -227,12 +227,20 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         for _, _, _, key, w in rows_m:
             if key in running:
                 header_w[key] = min(header_w.get(key, float("inf")), w)
-    kept_m = [
-        row
+    kept_pages = [
+        [
+            row
+            for row in rows_m
+            if not _PAGE_NUMBER_RE.match(row[0]) and (row[3] not in running or row[4] > 1.4 * header_w[row[3]])
+        ]
         for rows_m in measured
-        for row in rows_m
-        if not _PAGE_NUMBER_RE.match(row[0]) and (row[3] not in running or row[4] > 1.4 * header_w[row[3]])
     ]
+    for p in range(1, len(kept_pages)):
+        rows_p, before = kept_pages[p], {re.sub(r"\s+", "", r[0]) for r in kept_pages[p - 1] if _is_table_row(r[0])}
+        if rows_p and _is_table_row(rows_p[0][0]) and re.sub(r"\s+", "", rows_p[0][0]) in before:
+            # a table's header row repeated at the top of the page it runs on to: read once
+            kept_pages[p] = rows_p[1:]
+    kept_m = [row for rows_m in kept_pages for row in rows_m]
     if not kept_m:
         return ""
     kept = [(t, x0, x1) for t, x0, x1, _, _ in kept_m]
@@ -373,10 +381,12 @@ def _column_rows(
         if not segs:
             continue
         both = any(b <= x for _, b, _ in segs) and any(a >= x for a, _, _ in segs)
-        short = sum(len(cs) for *_, cs in segs) <= 24
-        # a line across the gutter, or the page's first or last line set on both sides in a few characters (a
-        # running head: 某某市人民政府公报 … 2025年第5期), is read whole in its place
-        if any(a < x < b for a, b, _ in segs) or (k in edges and both and short):
+        if k in edges and both and sum(len(cs) for *_, cs in segs) <= 30:
+            # the page's first or last line set on both sides in a few characters: a running head or foot (某某市
+            # 人民政府公报 … 2025年第5期, 2025年第5期 … 市政府办公室文件), which changes from page to page
+            continue
+        if any(a < x < b for a, b, _ in segs):
+            # a line across the gutter (a title over both columns): read whole in its place
             out += left + right
             left, right = [], []
             text = re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in segs)).strip()

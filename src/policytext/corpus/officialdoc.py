@@ -23,6 +23,7 @@ import pandas as pd
 __all__ = [
     "CN_ORDINAL",
     "SECTION_COLUMNS",
+    "adoption_note_cut",
     "byline_issuer",
     "chinese_date",
     "colophon_cut",
@@ -280,8 +281,15 @@ _GENRE_END_RE = re.compile(
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
 # (or of a gazette's: 某某市人民政府公报 / 2025年第5期)
-_NOT_TITLE_RE = re.compile(r"[/:|]|[A-Za-z]{2}|(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期|公报$")
+# (or a 纪要's: 〔2025〕第14期 / 某某市人民政府办公室　2025年5月12日)
+_NOT_TITLE_RE = re.compile(
+    r"[/:|\t]|[A-Za-z]{2}|第\s*\d{1,3}\s*期|公报$|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
+# a title's bracketed years or status under it: （2025—2027年）, （试行）, （征求意见稿）
+_TITLE_BRACKET_RE = re.compile(
+    r"^[（(](?:(?:19|20)\d{2}\s*[—\-–－~～至到]+\s*(?:19|20)?\d{2,4}\s*年?|试行|暂行|修订|征求意见稿|送审稿)[）)]$"
+)
 
 
 def is_attachment_label(line: str) -> bool:
@@ -323,7 +331,9 @@ def official_title(text: str) -> str | None:
     lines = [ln for _, ln in head[:stop]]
     for end in range(len(lines), 0, -1):
         if _GENRE_END_RE.search(lines[end - 1]) and not _TOC_RE.match(lines[end - 1]):
-            start = end - 1
+            if end < len(lines) and _TITLE_BRACKET_RE.match(lines[end]):
+                end += 1  # its bracketed years or status on a line of their own: 某某方案 / （2025—2027年）
+            start = end - 1 if end - 1 < len(lines) and not _TITLE_BRACKET_RE.match(lines[end - 1]) else end - 2
             while (
                 start > 0
                 and end - start < 4
@@ -348,6 +358,8 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     ([0, 1], [3])
     >>> leading_apparatus(["中共某某县委办公室 文件", "某某县人民政府办公室", "某办发〔2025〕9号", "关于……的通知"])
     ([0, 1], [2])
+    >>> leading_apparatus(["某某市专题会议纪要", "〔2025〕第14期", "某某市政府办公室　2025年5月12日", "关于……的纪要"])
+    ([0, 1, 2], [])
     """
     head = [(i, re.sub(r"[\s\u3000]+", "", ln)) for i, ln in _nonempty(lines, range(len(lines)), n=8)]
     marks: list[int] = []
@@ -367,6 +379,12 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
         elif not numbers and len(compact) >= 6 and _GAZETTE_RE.match(compact):
             marks.append(i)  # a gazette's masthead over a document it prints (某某市人民政府公报2025年第5期)
             masthead = True
+        elif not numbers and compact.endswith("纪要") and _ISSUE_RE.match(nxt):
+            marks += [i, head[k + 1][0]]  # a 纪要's mark and its issue (某某市人民政府专题会议纪要 / 〔2025〕第14期)
+            masthead = True
+            k += 1
+        elif masthead and not numbers and _ISSUER_DATED_RE.match(compact):
+            marks.append(i)  # under them, the body that issues it and the date (某某市人民政府办公室　2025年5月12日)
         elif masthead and not numbers and len(compact) <= 30 and _ORG_END_RE.search(compact):
             # a joint 发文机关标志's other issuer, under the first (中共某某县委办公室 文件 / 某某县人民政府办公室)
             marks.append(i)
@@ -387,7 +405,11 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     return marks, numbers
 
 
-_GAZETTE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}公报)?(?:(?:19|20)\d{2}年第\d{1,3}期)?(?:总第\d{1,4}期)?$")
+_ISSUE_RE = re.compile(r"^(?:[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）])?第\d{1,4}期$")
+_ISSUER_DATED_RE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_GAZETTE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,24}公报)?(?:(?:19|20)\d{2}年第\d{1,3}期)?(?:[（(]?总第\d{1,4}期[）)]?)?$"
+)
 
 
 def _is_masthead(compact: str) -> bool:
@@ -439,7 +461,7 @@ def signer_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
 # the lines of an official document's 版记 (GB/T 9704) under its 成文日期: 主题词, 抄送, the 印发 line
 # (绍兴市教育局办公室 2009年11月30日印发) and the print run （共印50份）
 _COLOPHON_LINE_RE = re.compile(
-    r"^(?:主题词\s*[:：]|抄\s*送\s*[:：]|[（(]\s*共印\s*\d+\s*份\s*[）)]$"
+    r"^(?:主题词\s*[:：]|[抄分]\s*送\s*[:：]|[（(]\s*共印\s*\d+\s*份\s*[）)]$"
     r"|.{0,40}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$)"
 )
 
@@ -459,10 +481,10 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
         k -= 1
     block = [ln.strip() for ln in lines[k:] if ln.strip()]
-    if not any(re.match(r"^抄\s*送|.*印\s*发$", b) for b in block):
+    if not any(re.match(r"^[抄分]\s*送|.*印\s*发$", b) for b in block):
         return lines, {}
     above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    whole = any(re.match(r"^抄\s*送", b) for b in block) and any(re.search(r"印\s*发$", b) for b in block)
+    whole = any(re.match(r"^[抄分]\s*送", b) for b in block) and any(re.search(r"印\s*发$", b) for b in block)
     if not whole and not any(is_date_line(ln) for ln in above):
         # (a whole 版记, 抄送 and the 印发 line, closes a document after its 附件 too)
         return lines, {}
@@ -474,6 +496,34 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if printed:
         found["printed_by"] = re.sub(r"\s+", " ", printed)
     return lines[:k], found
+
+
+# the 题注 under a law's or a regulation's title: （2025年4月29日某某市人民代表大会常务委员会第二十一次会议通过）
+_ADOPTION_NOTE_RE = re.compile(
+    r"^[（(][^（）()]{0,40}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:通过|批准|公布|修正|修订|施行)[^（）()]{0,80}[）)]$"
+)
+
+
+def adoption_note_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without the 题注 that opens a law, a regulation or a 决定 under its title (a bracketed note of when and
+    by which meeting it was adopted, approved or published, on one line or wrapped over up to three), with the note
+    as ``adoption_note``.
+
+    >>> kept, found = adoption_note_cut(["（2025年4月29日某某市人民代表大会", "常委会会议通过）", "为了……。"])
+    >>> kept, found["adoption_note"]
+    (['为了……。'], '（2025年4月29日某某市人民代表大会常委会会议通过）')
+    """
+    filled = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()][:3]
+    if not filled or not filled[0][1].startswith(("（", "(")):
+        return lines, {}
+    joined = ""
+    for k, (_, line) in enumerate(filled):
+        joined += line
+        if joined.endswith(("）", ")")):
+            if _ADOPTION_NOTE_RE.match(joined):
+                return lines[filled[k][0] + 1 :], {"adoption_note": joined}
+            break
+    return lines, {}
 
 
 # a note under the 成文日期 on how the document is published: （此件公开发布）, （此件主动公开）

@@ -27,6 +27,7 @@ from .html import extract_html
 from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text
 from .officialdoc import (
+    adoption_note_cut,
     byline_issuer,
     chinese_date,
     colophon_cut,
@@ -245,6 +246,8 @@ def make_document(
         if is_file:
             # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
             text = cut_into(cut_into(text, speech_byline_cut, info), signer_cut, info)
+            # a law's or a 决定's 题注 under its title (（…会议通过）)
+            text = cut_into(text, adoption_note_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
@@ -314,7 +317,7 @@ def _drop_title_lines(text: str, title: str) -> tuple[str, list[str]]:
     if end is not None:
         return "\n".join(lines[end + 1 :]), []
     marks, numbers = leading_apparatus(lines)
-    if not marks:
+    if not marks and not numbers:
         return text, []
     after = max(marks + numbers) + 1
     start = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
