@@ -427,11 +427,16 @@ def _layout_tables_as_blocks(page: str, trafilatura: Any) -> Any:
         if cell is None or next(table.iterdescendants("table"), None) is not None or not _among_prose(cell, table):
             continue
         rows = []
+        caption = table.find("caption")
+        lines = [" ".join(_cell_lines(caption))] if caption is not None else []
         for row in table.iter("tr"):
-            cells = [" ".join(c.text_content().split()) for c in row if c.tag in ("td", "th")]
-            if any(cells):
+            cells = [c for c in (_cell_lines(c) for c in row if c.tag in ("td", "th")) if c]
+            # a box of one cell keeps its paragraphs; a row of cells is a line, its cells joined by a space
+            lines += cells[0] if len(cells) == 1 else [" ".join(" ".join(c) for c in cells)]
+        for text in lines:
+            if text:
                 rows.append(table.makeelement("p", {}))
-                rows[-1].text = " ".join(c for c in cells if c)
+                rows[-1].text = text
         if not rows:
             continue
         rows[-1].tail = table.tail
@@ -450,6 +455,26 @@ def _layout_tables_as_blocks(page: str, trafilatura: Any) -> Any:
             if el not in inner:
                 el.tag = "div"
     return tree
+
+
+def _cell_lines(cell: Any) -> list[str]:
+    """A table cell's lines: its text broken where the cell breaks a line (``<br>``, a paragraph), each line's
+    spaces collapsed (王芳<br>李明: ``['王芳', '李明']``, never 王芳李明)."""
+    pieces: list[str] = []
+    for node in cell.iter():
+        block = node is not cell and isinstance(node.tag, str) and node.tag in _CELL_BREAKS
+        if block:
+            pieces.append("\n")
+        if node.text and isinstance(node.tag, str):
+            pieces.append(node.text)
+        if node is not cell and node.tail:
+            if block:
+                pieces.append("\n")
+            pieces.append(node.tail)
+    return [" ".join(line.split()) for line in "".join(pieces).split("\n") if line.strip()]
+
+
+_CELL_BREAKS = frozenset(("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _among_prose(cell: Any, table: Any) -> bool:
@@ -522,7 +547,7 @@ _SITE_CHROME_RE = re.compile(
     r"|^本帖最后由.{1,60}编辑$"  # a forum's note on a post's last edit
     r"|^Powered\s+by\s+\S+"  # a CMS's credit in the footer
     # a pager: 第1页/共1页 << 上一页 | 下一页 >>
-    r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|上一页\s*\\?[|｜]?\s*下一页"
+    r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^[<《«\s]*上一页\s*\\?[|｜]?\s*下一页[>》»\s]*$"
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
@@ -837,7 +862,8 @@ _DISCLAIMER_RE = re.compile(
     r"|^(?:本文|此文|文章)来自[^。！？]{0,30}仅代表(?:原?作者|作者本人|作者个人)(?:个人)?(?:观点|立场)"
     r"|^[^。！？]{0,30}提供信息发布传播服务。?$"
     # a site's note on how it publishes a decision: 说明：本决定书依据…予以公示…。当事人的个人隐私信息已作隐藏处理。
-    r"|^(?:说明|备注|注)\s*[:：].{0,120}?隐私信息?(?:已|均)?(?:作|做|进行)?了?(?:隐藏|屏蔽|脱敏|技术)处理"
+    r"|^(?:说明|备注|注)\s*[:：](?=.{0,120}?(?:予以公示|公示期限|予以公开|本网站?|本页面?)).{0,120}?"
+    r"隐私信息?(?:已|均)?(?:作|做|进行)?了?(?:隐藏|屏蔽|脱敏|技术)处理"
 )
 # a site's reprint notice: 39健康网(www.39.net)专稿，未经书面授权请勿转载。
 _REPRINT_NOTICE_RE = re.compile(
@@ -1039,7 +1065,7 @@ _ANY_GAP_RE = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
 # where a paragraph of the text's own ends without a sentence's end: a lead-in's colon (…总结如下：), a numbered
 # heading (一、2024年工作完成情况, （二）…)
 _LEAD_IN_END_RE = re.compile(r"[\u4e00-\u9fff）)”]\s*：$")
-_HEADING_LIKE_RE = re.compile(r"[^，。；！？、：,;:!?]+$")
+_HEADING_LIKE_RE = re.compile(r"[^，。；！？、：,;:!?\s]+$")  # (no space: not a table row's cells)
 _NUMBERED_HEADING_RE = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分])"
 )
@@ -1286,6 +1312,9 @@ _TABLE_BLOCK_LABELS = (
     "索引号", "信息索引", "索取号", "主题分类", "公开分类", "信息类别", "体裁分类", "组配分类", "发布机构", "发文机构",
     "发文机关", "成文日期", "生成日期", "发文字号", "文件编号", "主题词", "内容概述", "信息名称", "有效性", "生效时间",
     "废止时间", "失效时间", "公开方式", "公开范围", "公开时限",
+    # more of a 信息公开 page's rows, printed under the heading too (统一编号：ZJSP00-2025-0003, 有效期：…)
+    "统一编号", "登记编号", "登记号", "有效期", "所属专题", "专题分类", "文件状态", "时效性", "实施日期", "施行日期",
+    "废止日期",
 )  # fmt: skip
 
 
@@ -2139,13 +2168,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
         near = zone_lines[-10:] + text.split("\n")[:5]
-        header.update(
-            _dateline(near)
-            or _stamp_line(near)
-            or _day_over_month(above_prose)
-            or _date_beside_fields(near)
-            or _labelled_date_inside(near)
-        )
+        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
     if fields.get("_meta_source"):
         fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
     below: dict[str, Any] | None = None
@@ -2164,6 +2187,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             if d is None and fields.get(source):
                 d = parse_date(fields[source])
         d = d or fields.get("_wechat_date")
+        # last: a publication date's label inside a header line of unknown fields above the article
+        d = d or _labelled_date_inside(zone_lines[-10:]).get("date")
         if d is not None:
             meta["date"] = d
     if method == "trafilatura":

@@ -236,9 +236,16 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         for rows_m in measured
     ]
     for p in range(1, len(kept_pages)):
-        rows_p, before = kept_pages[p], {re.sub(r"\s+", "", r[0]) for r in kept_pages[p - 1] if _is_table_row(r[0])}
-        if rows_p and _is_table_row(rows_p[0][0]) and re.sub(r"\s+", "", rows_p[0][0]) in before:
-            # a table's header row repeated at the top of the page it runs on to: read once
+        rows_p = kept_pages[p]
+        header = next((r[0] for r in kept_pages[p - 1] if _is_table_row(r[0])), None)
+        if (
+            rows_p
+            and header
+            and _is_table_row(rows_p[0][0])
+            and re.sub(r"\s+", "", rows_p[0][0]) == re.sub(r"\s+", "", header)
+        ):
+            # a table's header row (the first row of the table on the page before) repeated at the top of the page
+            # the table runs on to: read once
             kept_pages[p] = rows_p[1:]
     kept_m = [row for rows_m in kept_pages for row in rows_m]
     if not kept_m:
@@ -272,6 +279,13 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
     return "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
 
 
+# what a running head or foot of a gazette's page holds: its name (…公报), its issue (2025年第5期, 总第213期), a date,
+# a page number (·17·, — 17 —)
+_RUNNING_HEAD_RE = re.compile(
+    r"公报|第\s*\d{1,4}\s*期|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|[·—\-－]\s*\d{1,4}\s*[·—\-－]"
+)
+
+
 def _segments(chars: list[dict[str, Any]]) -> list[tuple[float, float, list[dict[str, Any]]]]:
     """A text line's characters in runs set apart by a gap of more than one character's size: ``(x0, x1, chars)``."""
     out: list[tuple[float, float, list[dict[str, Any]]]] = []
@@ -292,13 +306,17 @@ def _gutter(
     a table's ragged cells) and start aligned. The *known* gutter of an earlier page holds on a page whose text
     does not cross it on most lines, whatever stands on each side (a last page with its second column short or
     empty)."""
-    if (
-        known is not None
-        and lines
-        and sum(1 for segs in lines if any(a < known < b for a, b, _ in segs)) <= 0.3 * len(lines)
-        and all(len(part) < 3 or _prose_side(part) for part in _sides(lines, known))
-    ):
-        return known
+    if known is not None and lines:
+        crossing = sum(1 for segs in lines if any(a < known < b for a, b, _ in segs))
+        left, right = _sides(lines, known)
+        # (its second column may be empty or short: a last page; but what stands on each side is a column of prose)
+        if (
+            crossing <= 0.1 * len(lines)
+            and len(left) >= 3
+            and _prose_side(left)
+            and (len(right) <= 1 or (len(right) >= 3 and _prose_side(right)))
+        ):
+            return known
     best: tuple[int, float] | None = None
     for step in range(int(width * 0.3), int(width * 0.7), 2):
         x = float(step)
@@ -370,6 +388,9 @@ def _column_rows(
         scale = (hi - lo) / max(c1 - c0, 1.0)
         return text, lo + (part[0][0] - c0) * scale, lo + (part[-1][1] - c0) * scale
 
+    def flat(segs: list[tuple[float, float, list[dict[str, Any]]]]) -> str:
+        return "".join(c["text"] for *_, cs in segs for c in cs)
+
     out: list[tuple[str, float, float]] = []
     left: list[tuple[str, float, float]] = []
     right: list[tuple[str, float, float]] = []
@@ -381,7 +402,7 @@ def _column_rows(
         if not segs:
             continue
         both = any(b <= x for _, b, _ in segs) and any(a >= x for a, _, _ in segs)
-        if k in edges and both and sum(len(cs) for *_, cs in segs) <= 30:
+        if k in edges and both and sum(len(cs) for *_, cs in segs) <= 30 and _RUNNING_HEAD_RE.search(flat(segs)):
             # the page's first or last line set on both sides in a few characters: a running head or foot (某某市
             # 人民政府公报 … 2025年第5期, 2025年第5期 … 市政府办公室文件), which changes from page to page
             continue

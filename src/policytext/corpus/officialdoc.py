@@ -192,14 +192,12 @@ def official_fields(text: str) -> dict[str, Any]:
         elif any(c in ln for c in "。；"):
             break
     # 成文日期 and the signature above it: the last date line near the end, else (the 附件 that follow it, a plan
-    # in full, push it up) the last date line under a signature anywhere
-    for lines, signed_only in ((tail, False), (_nonempty(raw_lines, range(len(raw_lines)), n=len(raw_lines)), True)):
-        dated = _signed_date(lines, signed_only)
-        if dated is not None:
-            found["written_date"], signers = dated
-            if signers:
-                found["issuer"] = "、".join(signers)
-            break
+    # in full, push it up) the first signed date line with an attachment's label or title right under it
+    dated = _signed_date(tail, False) or _signed_date_above_attachment(raw_lines)
+    if dated is not None:
+        found["written_date"], signers = dated
+        if signers:
+            found["issuer"] = "、".join(signers)
     # the 发文机关标志 of the 版头 (绍兴市教育局文件, also set over two lines: 河南大学 / 软件学院文件): the issuer of a
     # document printed without its 署名, and the full name of one signed with the end of it (软件学院)
     marks = [m for m in (re.sub(r"[\s\u3000]+", "", ln) for _, ln in head[:5]) if not _URGENCY_RE.match(m)]
@@ -243,6 +241,41 @@ def official_fields(text: str) -> dict[str, Any]:
     return found
 
 
+def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[str]] | None:
+    """The first date line under a signature that has an attachment's label (附件, 附件1) or a title ending in a genre
+    word (某某方案, 某某指南) right under it, past a bracketed note (（此件公开发布）, （联系人：…）), or an 附件说明
+    (附件：…) just above the signature: the 成文日期 of a notice followed by what it issues. A dated letter quoted in
+    the middle of a text, with prose under it, is not one."""
+    filled = _nonempty(raw_lines, range(len(raw_lines)), n=len(raw_lines))
+    for k in range(1, len(filled) - 1):
+        if not _DATE_ONLY_RE.match(filled[k][1]):
+            continue
+        dated = _signed_date(filled[: k + 1], True)
+        if dated is None or dated[0] != chinese_date(filled[k][1]):
+            continue
+        j = k + 1
+        while j < len(filled) and (_BRACKETED_NOTE_RE.match(filled[j][1]) or _PAGE_MARK_RE.match(filled[j][1])):
+            j += 1
+        if j >= len(filled):
+            break
+        after = filled[j][1]
+        attachment = is_attachment_label(after) or re.match(r"^附\s*件\s*\d{0,2}\s*[:：]?", after)
+        # a title on up to four lines (某某市人民政府办公室 / 关于印发……的通知)
+        heads = ["".join(x for _, x in filled[j : j + n]) for n in (1, 2, 3, 4)]
+        titled = any(len(h) <= 80 and not any(c in h for c in _TERMINAL) and _GENRE_END_RE.search(h) for h in heads)
+        above = k - 1 - len(dated[1])  # the line above the signature
+        listed = any(re.match(r"^附\s*件\s*\d{0,2}\s*[:：]", filled[a][1]) for a in range(max(0, above - 9), above + 1))
+        if attachment or titled or listed:
+            return dated
+    return None
+
+
+# a bracketed note under a 成文日期: （此件公开发布）, （联系人：周某某，联系电话：…）; a page number left in a
+# text (— 2 —)
+_BRACKETED_NOTE_RE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+_PAGE_MARK_RE = re.compile(r"^[—\-－–]\s*\d{1,4}\s*[—\-－–]$")
+
+
 def _signed_date(lines: list[tuple[int, str]], signed_only: bool) -> tuple[_dt.date, list[str]] | None:
     """The last date line of *lines* (``(index, line)`` pairs) and the signers above it (up to four names of bodies);
     with *signed_only*, the last date line that has a signer above it. None when there is none."""
@@ -276,15 +309,12 @@ def _signed_date(lines: list[tuple[int, str]], signed_only: bool) -> tuple[_dt.d
 
 _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|请示|批复|复函|函|条例|细则|规则|规划|纲要|公报|公告|通告|通报|决议|指南|要点|计划|"
-    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结)(?:[（(][^（）()]{1,12}[）)])?$"
+    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结|"
+    r"规范|准则|守则|章程|导则|须知)(?:[（(][^（）()]{1,12}[）)])?$"
 )
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
-# (or of a gazette's: 某某市人民政府公报 / 2025年第5期)
-# (or a 纪要's: 〔2025〕第14期 / 某某市人民政府办公室　2025年5月12日)
-_NOT_TITLE_RE = re.compile(
-    r"[/:|\t]|[A-Za-z]{2}|第\s*\d{1,3}\s*期|公报$|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
-)
+_NOT_TITLE_RE = re.compile(r"[/:|\t]|[A-Za-z]{2}")
 _LABEL_RE = re.compile(r"^(?:附件|大纲|附表|附)\s*\d{0,3}$")
 # a title's bracketed years or status under it: （2025—2027年）, （试行）, （征求意见稿）
 _TITLE_BRACKET_RE = re.compile(
@@ -340,6 +370,7 @@ def official_title(text: str) -> str | None:
                 and len(lines[start - 1]) <= 40
                 and not _LABEL_RE.match(lines[start - 1].rstrip("：:"))
                 and not _NOT_TITLE_RE.search(lines[start - 1])
+                and not _is_head_mark(lines[start - 1])
             ):
                 if _DATE_ONLY_RE.match(lines[start - 1]) or _DOC_NUMBER_RE.match(lines[start - 1]):
                     break
@@ -365,6 +396,7 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     marks: list[int] = []
     numbers: list[int] = []
     masthead = False
+    issuer_mark = False  # a 发文机关标志 (…文件) among them: a joint issuer's name may follow it
     k = 0
     while k < len(head):
         i, compact = head[k]
@@ -373,7 +405,7 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
             numbers.append(i)
         elif not numbers and _is_masthead(compact):
             marks.append(i)
-            masthead = True
+            masthead = issuer_mark = True
         elif not numbers and _URGENCY_RE.match(compact):
             marks.append(i)
         elif not numbers and len(compact) >= 6 and _GAZETTE_RE.match(compact):
@@ -385,7 +417,7 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
             k += 1
         elif masthead and not numbers and _ISSUER_DATED_RE.match(compact):
             marks.append(i)  # under them, the body that issues it and the date (某某市人民政府办公室　2025年5月12日)
-        elif masthead and not numbers and len(compact) <= 30 and _ORG_END_RE.search(compact):
+        elif issuer_mark and not numbers and len(compact) <= 30 and _ORG_END_RE.search(compact):
             # a joint 发文机关标志's other issuer, under the first (中共某某县委办公室 文件 / 某某县人民政府办公室)
             marks.append(i)
         elif (
@@ -396,6 +428,7 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
         ):
             marks += [i, head[k + 1][0]]
             masthead = _is_masthead(nxt) or masthead
+            issuer_mark = issuer_mark or _is_masthead(nxt)
             k += 1
         else:
             break
@@ -410,6 +443,17 @@ _ISSUER_DATED_RE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?(?:19|20)\d{2}年
 _GAZETTE_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,24}公报)?(?:(?:19|20)\d{2}年第\d{1,3}期)?(?:[（(]?总第\d{1,4}期[）)]?)?$"
 )
+
+
+def _is_head_mark(line: str) -> bool:
+    """Whether *line* is a mark of a gazette's or a 纪要's head, never part of a title under it: the gazette's name
+    and issue (某某市人民政府公报, 2025年第5期（总第213期）), a 纪要's issue (〔2025〕第14期) or its issuer and date."""
+    compact = re.sub(r"[\s\u3000]+", "", line)
+    return bool(
+        (len(compact) >= 6 and _GAZETTE_RE.match(compact))
+        or _ISSUE_RE.match(compact)
+        or _ISSUER_DATED_RE.match(compact)
+    )
 
 
 def _is_masthead(compact: str) -> bool:
@@ -498,6 +542,15 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     return lines[:k], found
 
 
+def _names_it(before: str, title: str, number: str) -> bool:
+    """Whether the document *before* forwards, issues or names the one that follows it (its 发文字号 or the words
+    of its title after 关于): a 转发 notice's forwarded document is its substance, not a next one."""
+    key = re.sub(r"[\s\u3000]+", "", number)
+    core = title.split("关于", 1)[-1]
+    core = re.sub(r"的?(?:通知|意见|办法|决定|规定|方案|报告|请示|批复|函|通报|公告|通告)$", "", core)
+    return "转发" in before or key in re.sub(r"[\s\u3000]+", "", before) or (len(core) >= 6 and core in before)
+
+
 # the 题注 under a law's or a regulation's title: （2025年4月29日某某市人民代表大会常务委员会第二十一次会议通过）
 _ADOPTION_NOTE_RE = re.compile(
     r"^[（(][^（）()]{0,40}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:通过|批准|公布|修正|修订|施行)[^（）()]{0,80}[）)]$"
@@ -533,8 +586,8 @@ _PUBLICATION_NOTE_RE = re.compile(r"^[（(]\s*此件[^（）()]{2,12}[）)]$")
 def next_document_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """*lines* without the next document that a gazette's or a collection's page prints after the first one's
     signature and 成文日期 (and its （此件公开发布）): a title of one to three short lines ending in a genre word,
-    its 发文字号 and its 主送机关 line, in that order, with the titles cut as ``next_documents``. An 附件 or a
-    forwarded text without its own 发文字号 and addressee is not cut.
+    its 发文字号 and its 主送机关 line, in that order, with the titles cut as ``next_documents``. An 附件, and a
+    document the first one forwards, issues or names (转发, its 发文字号 or its title's words), are not cut.
 
     >>> lines = ["请认真贯彻执行。", "某某市人民政府办公室", "2025年3月28日", "（此件公开发布）"]
     >>> lines += ["某某市人民政府办公室关于公布", "重点项目名单的通知", "某政办发〔2025〕13号"]
@@ -565,6 +618,7 @@ def next_document_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
                 and _DOC_NUMBER_RE.match(rest[0][1])
                 and rest[1][1].endswith(("：", ":"))
                 and len(rest[1][1]) <= 150
+                and not _names_it("\n".join(x for _, x in filled[:k]), title, rest[0][1])
             ):
                 return lines[: filled[j][0]], {"next_documents": [title]}
     return lines, {}
