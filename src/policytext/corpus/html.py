@@ -343,7 +343,7 @@ def _trafilatura_text(page: str, name: str) -> str:
         )
         return out or ""
 
-    page = _figures_as_paragraphs(page)
+    page = _textareas_as_paragraphs(_figures_as_paragraphs(page))
     out = extract(_layout_tables_as_blocks(page, trafilatura))
     if not out and not _HTML_ROOT_RE.search(page[:4096]):
         # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
@@ -393,6 +393,30 @@ def _structured_data_date(page: str) -> str | None:
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
     return None
+
+
+_TEXTAREA_RE = re.compile(r"<textarea\b[^>]*>(.*?)</textarea\s*>", re.I | re.S)
+
+
+def _textareas_as_paragraphs(page: str) -> str:
+    """*page* with each ``<textarea>`` that holds a text (fifty Chinese characters or more: a record a CMS shows in a
+    read-only box, 会议记录) read as a block of paragraphs, a line each; trafilatura reads no form field. A form's
+    empty or short field is left as it is.
+
+    >>> record = "会议内容：" + "同志们认真学习了有关精神。" * 5 + "\\n散会。"
+    >>> _textareas_as_paragraphs(f"<textarea readonly>{record}</textarea>")[:40]
+    '<div><p>会议内容：同志们认真学习了有关精神。同志们认真学习了有关精神。同'
+    """
+    if "<textarea" not in page and "<TEXTAREA" not in page:
+        return page
+
+    def block(m: re.Match[str]) -> str:
+        if len(_han_key(m.group(1))) < 50:
+            return m.group()
+        lines = [ln.strip() for ln in m.group(1).splitlines() if ln.strip()]
+        return "<div>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</div>"
+
+    return _TEXTAREA_RE.sub(block, page)
 
 
 _TABLE_TAG_RE = re.compile(r"<table\b", re.I)
@@ -713,12 +737,15 @@ def _attachments_below(lines: list[str], page_lines: list[str], page_keys: list[
     >>> _attachments_below(["请按时报送。"], page, [_han_key(x) for x in page])
     ['附件：报名表.docx', '2.任务分解表.xlsx']
     """
-    if any(_ATTACHMENT_START_RE.match(ln) for ln in lines):
+    # (a bare 附件： label ending the text, its items dropped as a list of links: the items are taken under it)
+    bare = bool(lines) and bool(_ATTACHMENT_LABEL_RE.match(lines[-1])) and "相关" not in lines[-1]
+    if not bare and any(_ATTACHMENT_START_RE.match(ln) for ln in lines):
         return []
     first_row: dict[str, int] = {}  # each page line's Han, letters and digits (a date line 2024年3月1日 too)
     for j, line in enumerate(page_lines):
         first_row.setdefault(_title_key(line), j)
-    rows = [first_row[k] for k in map(_title_key, lines) if len(k) >= 4 and k in first_row]
+    body = lines[:-1] if bare else lines
+    rows = [first_row[k] for k in map(_title_key, body) if len(k) >= 4 and k in first_row]
     if not rows:
         return []
     j = max(rows) + 1
@@ -734,7 +761,7 @@ def _attachments_below(lines: list[str], page_lines: list[str], page_keys: list[
         if len(s) > 80 or s.endswith(_SENTENCE_ENDS) or not (_FILE_NAME_RE.search(s) or _ITEM_NUMBER_RE.match(s)):
             break
         out.append(s)
-    return out
+    return out[1:] if bare else out
 
 
 _ATTACHMENT_LABEL_RE = re.compile(r"^\s*(?:相关)?附\s*件(?:下载)?\s*[:：]\s*$")
@@ -1091,7 +1118,7 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
         return text
     stripped = [ln.strip() for ln in page_lines if len(ln.strip()) >= 2]
     opens = {ln[:8] for ln in stripped if len(ln) >= 8}
-    ends = {ln[-8:] for ln in stripped if len(ln) >= 8}
+    ends = {ln[-8:] for ln in stripped}
     whole = set(stripped)
     out: list[str] = []
     for line in text.split("\n"):
@@ -1105,9 +1132,11 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
                 _RUN_TOGETHER_AT_RE.match(line, m.start())
                 or (
                     _LEAD_IN_END_RE.search(line, max(start, m.start() - 3), m.start())
-                    and line[m.start() - 8 : m.start()] in ends
+                    and line[max(start, m.start() - 8) : m.start()] in ends
                 )
                 or (short and _NUMBERED_HEADING_RE.match(line, start) and line[start : m.start()] in whole)
+                # a date that ends the line and is a whole line of the page (a signature's: … 2025年3月5日)
+                or (line[m.end() :] in whole and is_date_line(line[m.end() :]))
                 # the heading that opens the line, a whole line of the page (县总工会…慰问劳动模范 劳动创造幸福，…)
                 or (
                     start == 0
@@ -1226,6 +1255,16 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
     first_prose = next((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), -1)
     if first_prose < 1:
         return lines
+    label = lines[0].strip()
+    if (
+        _SHORT_LABEL_RE.match(label)
+        and label not in _html_title_of(page)
+        and len(re.findall(f">\\s*{label}\\s*<", page)) >= 2
+        and _link_test(page)(label)
+    ):
+        # a sidebar's or a menu's heading left alone above the article (交易信息), the text of a link of the page and
+        # of another element (not the article's heading, which a blog links to itself: it is in the <title>, or once)
+        return _leading_menu_cut(lines[1:], page)
     head = [ln.strip() for ln in lines[:first_prose] if ln.strip()]
     if len(head) < LINK_LIST_RUN and not any(
         _is_tail_heading(h) or len(_MENU_ROW_SPLIT_RE.split(h)) >= LINK_LIST_RUN for h in head
@@ -1258,6 +1297,16 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
         return lines
     kept = [b for b in lines[: end + 1] if _DATELINE_RE.match(b.strip()) or _HEADER_LINE_FIELD_RE.search(b)]
     return kept + [ln for i, ln in enumerate(lines) if i > end and i not in rows]
+
+
+_SHORT_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_HTML_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+
+
+def _html_title_of(page: str) -> str:
+    """The text of *page*'s ``<title>`` element, or ``""``."""
+    m = _HTML_TITLE_RE.search(page, 0, 20000)
+    return m.group(1) if m else ""
 
 
 # what separates the items of a menu set on one line: spaces, dashes, bars, slashes, dots
@@ -1499,6 +1548,7 @@ _CLOSING_CREDIT_RE = re.compile(
 _COMPILED_FROM_RE = re.compile(r"^[（(]?\s*(?:文章|本文|内容)?(?:综合|整理)自\s*[:：]?[^。！？]{2,120}[）)]?$")
 # an attachment block's label with no attachment under it (相关附件)
 _EMPTY_ATTACHMENTS_RE = re.compile(r"^(?:相关附件|附件下载|相关文件)\s*[:：]?$")
+_DOWNLOAD_BOX_RE = re.compile(r"^(?:相关附件|附件下载)\s*[:：]?$")
 # the site's editor's note under a republished text (（本文有删减）) and a blanket picture credit (图片均来自网络)
 _EDITORS_NOTE_RE = re.compile(
     r"^[（(]?\s*(?:本文|原文|文章)?有(?:删减|删节|节选)\s*[）)]?$|^[（(]?\s*(?:文中|本文)?图片(?:均|皆)?(?:来自|来源于|源自)网络[^。！？]{0,12}[）)]?$"
@@ -1548,7 +1598,42 @@ def _field_list_cut(lines: list[str]) -> list[str]:
         return lines
     lead = [ln.strip() for ln in lines[:first]]
     short = all(len(x) <= 20 and not x.endswith(_SENTENCE_ENDS) for x in lead)
-    return lines[first:] if short and sum(bool(_FIELD_LABEL_RE.match(x)) for x in lead) >= 3 else lines
+    if short and sum(bool(_FIELD_LABEL_RE.match(x)) for x in lead) >= 3:
+        return lines[first:]
+    return _label_value_rows_cut(lines, first)
+
+
+_BARE_FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def _label_value_rows_cut(lines: list[str], first: int) -> list[str]:
+    """*lines* without a form's rows of labels and values above the article's first sentence (a 三会一课 record's
+    所属支部 / 中共某某支部委员会 / 会议类型 / 支部党员大会 …, a table of two cells a row, one cell a line): three or
+    more pairs of a bare label of two to eight characters and a short value, from the top. What follows the last pair
+    (会议议程：, the record itself) stays.
+
+    >>> rows = ["所属支部", "第二支部委员会", "会议类型", "支部党员大会", "会议地点", "三楼会议室", "会议议程："]
+    >>> _label_value_rows_cut([*rows, "1.集中学习有关文件精神，交流学习体会；"], 7)
+    ['会议议程：', '1.集中学习有关文件精神，交流学习体会；']
+    """
+    rows = [i for i in range(first) if not _TABLE_RULE_RE.match(lines[i].strip())]  # (past a table's rule: ---|---)
+    k = pairs = 0
+    while k + 1 < len(rows):
+        label, value = lines[rows[k]].strip(), lines[rows[k + 1]].strip()
+        if not (
+            _BARE_FIELD_LABEL_RE.match(label) and value and len(value) <= 40 and not value.endswith(_SENTENCE_ENDS)
+        ):
+            break
+        if _BARE_FIELD_LABEL_RE.match(value) and len(value) <= 3 and pairs == 0:
+            break  # (two short words: not a label and its value)
+        pairs += 1
+        k += 2
+    if pairs < 3:
+        return lines
+    return lines[rows[k] :] if k < len(rows) else lines[first:]
+
+
+_TABLE_RULE_RE = re.compile(r"^[-|:\s]{3,}$")
 
 
 # a date followed by a source label in a header line (标题 2023-08-19 来源：解放日报)
@@ -1606,6 +1691,13 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
         ) or (len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s)))
 
     lines = _endnotes_cut(lines)
+    # a CMS's download box under the article (相关附件： / 中标通知书.pdf …, 附件下载： / 1.安排表.docx): file names,
+    # not the document's own 附件 list (附件1：申报表.docx stays)
+    box = next((i for i in range(len(lines) - 1, -1, -1) if _DOWNLOAD_BOX_RE.match(lines[i].strip())), None)
+    if box is not None and box > 0:
+        files = [ln.strip() for ln in lines[box + 1 :] if ln.strip()]
+        if all(_FILE_NAME_RE.search(f) and not re.match(r"附\s*件", f) for f in files):
+            lines = lines[:box]
 
     while lines and (not lines[-1].strip() or credit(lines[-1]) or repeated_title(lines[-1])):
         if not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:-1]):
@@ -1860,6 +1952,18 @@ def _menu_like(line: str) -> bool:
 _TOOL_LINE_RE = re.compile(r"字\s*[体号]\s*[:：]|(?:浏览|点击|阅读)(?:次数|量)?\s*[:：]|打印|关闭窗口|分享到")
 
 
+def _names_the_site(title: str, page_lines: list[str]) -> bool:
+    """Whether *title* is the site's own name: a line of the page welcomes to it or claims its copyright.
+
+    >>> _names_the_site("某某县公共资源交易中心", ["欢迎访问某某县公共资源交易中心！", "正文"])
+    True
+    """
+    key = _han_key(title)
+    return len(key) >= 4 and any(
+        key in _han_key(line) and re.search(r"欢迎|版权所有|主办|©|Copyright", line, re.I) for line in page_lines
+    )
+
+
 def _heading_above(zone: list[str]) -> str | None:
     """The article's heading among the last lines printed above its first sentence (past its date,
     source and tool lines), for a page whose ``<title>`` names a column or the site, not the article,
@@ -1872,6 +1976,8 @@ def _heading_above(zone: list[str]) -> str | None:
             return None
         if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s) or _TOOL_LINE_RE.search(s):
             continue
+        if _NUMBERED_HEADING_RE.match(s):
+            continue  # an item of the text (二、项目名称：…), never its heading
         if s.endswith(("。", "；", "：", ":", "，", ",")):
             return None
         return s
@@ -1903,6 +2009,14 @@ def _first_prose_key(lines: list[str]) -> str:
     """The first sixteen Han characters of the first sentence line among *lines*' first twelve: enough to
     find the paragraph on the page, not a heading that an extractor joined to it."""
     return next((_han_key(ln)[:16] for ln in lines[:12] if _SENTENCE_LINE_RE.match(ln) and len(_han_key(ln)) >= 16), "")
+
+
+def _zone_above_first_line(text: str, page_lines: list[str], page_keys: list[str], n: int = 12) -> list[str]:
+    """The *n* page lines printed above the text's first line of eight Han characters or more (a notice that opens
+    with its numbered items, 一、项目编号：…, has no sentence near its top for :func:`_zone_above_prose`)."""
+    key = next((k[:8] for k in map(_han_key, text.split("\n")[:6]) if len(k) >= 8), "")
+    at = _page_line_of(key, page_keys) if key else None
+    return page_lines[max(0, at - n) : at] if at is not None else []
 
 
 def _zone_above_prose(lines: list[str], page_lines: list[str], page_keys: list[str], n: int = 12) -> list[str]:
@@ -2072,7 +2186,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # "<article title> _ <site name>": the heading the page prints, or the part before the site's name
         title = _title_from_html_title(fields["_html_title"], page_lines)
         from_html_title = True
-        heading = _heading_above(above_prose)
+        heading = _heading_above(above_prose) or _heading_above(_zone_above_first_line(text, page_lines, page_keys))
         # a <title> that is the site's name alone (浙江省淡水水产研究所), where the heading printed above the
         # article names it and more (浙江省淡水水产研究所召开干部职工大会…)
         if (
@@ -2082,6 +2196,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and _han_key(title) != _han_key(heading)
             and _han_key(title) in _han_key(heading)
         ):
+            title = heading
+        elif title and heading and _names_the_site(title, page_lines):
+            # a <title> that is the site's own name (欢迎访问某某县公共资源交易中心！, 版权所有：…): the heading printed
+            # above the article, set in an element the page reading does not take for one (<h3 class=…-tt>)
             title = heading
     if title:
         meta["title"] = title = without_repost_tags(title)

@@ -109,15 +109,22 @@ def _running_key(line: str) -> str:
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Lines that repeat at the top or bottom of at least half of the pages (of every page when there
-    are fewer than four), digits ignored."""
+    are fewer than four), digits ignored; in three pages or more, also a line (not a table's row) at the top or
+    bottom of every page but the first, which a 版头 takes (某某〔2025〕21号 over pages 2 and 3)."""
     if len(pages) < 2:
         return set()
     edges: Counter[str] = Counter()
-    for lines in pages:
+    later: Counter[str] = Counter()
+    for n, lines in enumerate(pages):
         for line in set(lines[:2] + lines[-2:]):
             edges[_running_key(line)] += 1
+            if n and not _is_table_row(line):
+                later[_running_key(line)] += 1
     need = len(pages) if len(pages) < 4 else max(2, len(pages) // 2)  # on every page of a short PDF
-    return {k for k, n in edges.items() if n >= need}
+    found = {k for k, n in edges.items() if n >= need}
+    if len(pages) >= 3:
+        found |= {k for k, n in later.items() if n == len(pages) - 1}
+    return found
 
 
 class _QuietWhileReading(logging.Filter):

@@ -387,6 +387,8 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
 
     >>> leading_apparatus(["特急", "中共某某县委组织部文件", "", "某组发〔2024〕3号", "关于……的意见"])
     ([0, 1], [3])
+    >>> leading_apparatus(["某某市安全生产委员会办公室", "某安办〔2025〕21号", "关于……的通报"])
+    ([0], [1])
     >>> leading_apparatus(["中共某某县委办公室 文件", "某某县人民政府办公室", "某办发〔2025〕9号", "关于……的通知"])
     ([0, 1], [2])
     >>> leading_apparatus(["某某市专题会议纪要", "〔2025〕第14期", "某某市政府办公室　2025年5月12日", "关于……的纪要"])
@@ -408,6 +410,10 @@ def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
             masthead = issuer_mark = True
         elif not numbers and _URGENCY_RE.match(compact):
             marks.append(i)
+        elif not numbers and len(compact) <= 30 and _ORG_END_RE.search(compact) and _DOC_NUMBER_RE.match(nxt):
+            # a 发文机关标志 printed as the body's name alone, right over the 文号 (某某市安全生产委员会办公室)
+            marks.append(i)
+            masthead = issuer_mark = True
         elif not numbers and len(compact) >= 6 and _GAZETTE_RE.match(compact):
             marks.append(i)  # a gazette's masthead over a document it prints (某某市人民政府公报2025年第5期)
             masthead = True
@@ -524,6 +530,12 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     k = len(lines)
     while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
         k -= 1
+        # a 抄送 list wrapped over lines (抄送：市委办公室，…市政协 / 办公室。): its first line, past the rest
+        for back in (1, 2):
+            if k - back - 1 >= 0 and re.match(r"^[抄分]\s*送\s*[:：]", lines[k - back - 1].strip()):
+                if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
+                    k -= back
+                break
     block = [ln.strip() for ln in lines[k:] if ln.strip()]
     if not any(re.match(r"^[抄分]\s*送|.*印\s*发$", b) for b in block):
         return lines, {}
