@@ -399,9 +399,10 @@ _TEXTAREA_RE = re.compile(r"<textarea\b[^>]*>(.*?)</textarea\s*>", re.I | re.S)
 
 
 def _textareas_as_paragraphs(page: str) -> str:
-    """*page* with each ``<textarea>`` that holds a text (fifty Chinese characters or more: a record a CMS shows in a
-    read-only box, 会议记录) read as a block of paragraphs, a line each; trafilatura reads no form field. A form's
-    empty or short field is left as it is.
+    """*page* with each read-only ``<textarea>`` that holds a text (fifty Chinese characters or more: a record a CMS
+    shows in a read-only box, 会议记录) read as a block of paragraphs, a line each; trafilatura reads no form field. A
+    form's field (not read-only: a comment box's default text), a hidden one and one that copies the page's text are
+    left as they are.
 
     >>> record = "会议内容：" + "同志们认真学习了有关精神。" * 5 + "\\n散会。"
     >>> _textareas_as_paragraphs(f"<textarea readonly>{record}</textarea>")[:40]
@@ -411,7 +412,14 @@ def _textareas_as_paragraphs(page: str) -> str:
         return page
 
     def block(m: re.Match[str]) -> str:
-        if len(_han_key(m.group(1))) < 50:
+        tag = m.group()[: m.group().find(">") + 1].lower()
+        key = _han_key(m.group(1))
+        if (
+            len(key) < 50
+            or not re.search(r"\b(?:readonly|disabled)\b", tag)
+            or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden|\bhidden\b", tag)
+            or key[:30] in _han_key(page[: m.start()] + page[m.end() :])  # a copy of the article (复制本文)
+        ):
             return m.group()
         lines = [ln.strip() for ln in m.group(1).splitlines() if ln.strip()]
         return "<div>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</div>"
@@ -570,8 +578,10 @@ _SITE_CHROME_RE = re.compile(
     r"|^分享(?:本页|此文)?\s*[:：]?$|^分享让更多人看到$|^(?:图集|组图|高清组图)$"
     r"|^本帖最后由.{1,60}编辑$"  # a forum's note on a post's last edit
     r"|^Powered\s+by\s+\S+"  # a CMS's credit in the footer
+    r"|^(?:图表|数据|内容|视频|图片)?(?:正在)?加载中[.…。]*$"  # a chart's or a player's placeholder: 图表加载中……
     # a pager: 第1页/共1页 << 上一页 | 下一页 >>
     r"|^第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^[<《«\s]*上一页\s*\\?[|｜]?\s*下一页[>》»\s]*$"
+    r"|^(?=.*(?:上一页|下一页))(?:(?:首页|上一页|下一页|尾页|末页|<<|>>|«|»|\\?[|｜]|\d{1,3})\s*){3,}$"
     # a QR code's caption, a back-to-top button, a player's notice
     r"|^[^。！？，,:：]{0,24}(?:微信公众号|官方微信|官方微博|政务微博|客户端|二维码)$|^(?:回到顶部|返回顶部|返回首页)$"
     r"|不支持\s*Flash|请(?:安装|升级)\s*Flash"
@@ -906,7 +916,9 @@ _COPYRIGHT_NOTICE_RE = re.compile(
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
 _BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|信息来源|作者)\s*[:：]$")
-_ORIGINAL_TITLE_RE = re.compile(r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$|^原标题\s*[:：]\s*([^。！？]{2,80}?)\s*$")
+_ORIGINAL_TITLE_RE = re.compile(
+    r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$|^原标题\s*[:：]\s*([^。！？]{2,80}?|《[^《》]{2,80}》)\s*$"
+)
 
 
 _DATELINE_RE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}")
@@ -1004,6 +1016,34 @@ def _labelled_date_inside(lines: list[str]) -> dict[str, Any]:
     return {}
 
 
+# a 来源 value inside a header line, up to the next field's label glued to it (浏览：, 解读类型：, 案例编号：) or a gap
+_INNER_SOURCE_RE = re.compile(
+    r"来源\s*[:：]\s*([\u4e00-\u9fff（）()·]{2,30}?)"
+    r"(?=(?:浏览|点击|阅读|访问|作者|编辑|责任编辑|字号|发布|[\u4e00-\u9fff]{2}(?:类型|编号|分类|类别|次数|时间|日期))[^:：]{0,4}[:：]"
+    r"|[\s【\[|｜]|$)"
+)
+
+
+def _labelled_source_inside(lines: list[str]) -> str | None:
+    """The source after a 来源 label inside a header line whose fields are glued together and which the header
+    reading does not know (``发布日期：2025-06-12来源：市人社局解读类型：图表图解``); the line nearest the article wins,
+    and a sentence gives none.
+
+    >>> _labelled_source_inside(["案例编号：XCZX-037发布日期：2025年7月8日来源：某某县委组织部浏览：926次"])
+    '某某县委组织部'
+    >>> _labelled_source_inside(["发布日期：2025-06-12来源：市人社局解读类型：图表图解【大 中 小】"])
+    '市人社局'
+    """
+    for line in reversed(lines):
+        s = line.strip()
+        if len(s) > 200 or s.endswith(_SENTENCE_ENDS) or "。" in s:
+            continue
+        m = _INNER_SOURCE_RE.search(s)
+        if m:
+            return source_value(m.group(1)) or None
+    return None
+
+
 # a date with its time after it: 2005年3月11日12:12
 _STAMP_RE = re.compile(rf"({_DATE_IN_LINE_RE.pattern})\s*\d{{1,2}}:\d{{2}}")
 # a site's banner with today's date (今天是2024年5月1日 星期三) dates the visit, not the article
@@ -1041,6 +1081,7 @@ def _stamp_line(zone: list[str]) -> dict[str, Any]:
 _TAIL_HEADING_RE = re.compile(
     r"^[\s↓\[【|]*(?:相关文章|相关阅读|相关新闻|相关链接|相关推荐|相关稿件|相关文档|相关信息|相关文件|相关解读|延伸阅读|推荐阅读|为你推荐|为您推荐|猜你喜欢"
     r"|热点推荐|热点新闻|热门推荐|热门文章|热门新闻|热门点阅|热门点击|热门阅读|精彩推荐|精彩图集|编辑推荐|今日推荐|本站推荐|更多阅读|往期回顾"
+    r"|更多(?:动态|新闻|资讯|信息|文章|报道)"
     r"|新闻评论|网友评论|最新评论|最热评论|热门评论|精彩评论|全部评论|我要评论|发表评论|热帖|大家都在看|阅读排行"
     # a self-media page's comment bar: 评论, 评论 5, 评论（12）
     r"|(?:举报\s*[/|｜]\s*)?评论(?:\s*[（(]?\d+[）)]?)?"
@@ -1136,7 +1177,7 @@ def _paragraphs_of_cells(text: str, page_lines: list[str]) -> str:
                 )
                 or (short and _NUMBERED_HEADING_RE.match(line, start) and line[start : m.start()] in whole)
                 # a date that ends the line and is a whole line of the page (a signature's: … 2025年3月5日)
-                or (line[m.end() :] in whole and is_date_line(line[m.end() :]))
+                or (line[m.end() :] in whole and is_date_line(line[m.end() :]) and line[start:] not in whole)
                 # the heading that opens the line, a whole line of the page (县总工会…慰问劳动模范 劳动创造幸福，…)
                 or (
                     start == 0
@@ -1238,7 +1279,7 @@ def _is_link_item(line: str, is_link: Callable[[str], bool]) -> bool:
     return bool(short) and not _ATTACHMENT_LINE_RE.search(t) and is_link(t)
 
 
-def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
+def _leading_menu_cut(lines: list[str], page: str, page_keys: list[str] | None = None) -> list[str]:
     """*lines* without a site's menu above the article, before its first sentence: a run of
     :data:`LINK_LIST_RUN` or more short lines, each the text of a link on *page* (全国版 | 安徽省 | 北京市 …), and
     the short lines before it (a dateline or header line among them stays for the header reading: 2023-08-19 10:00
@@ -1260,11 +1301,13 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
         _SHORT_LABEL_RE.match(label)
         and label not in _html_title_of(page)
         and len(re.findall(f">\\s*{label}\\s*<", page)) >= 2
+        and not _printed_over(label, lines[1], page_keys)
         and _link_test(page)(label)
     ):
         # a sidebar's or a menu's heading left alone above the article (交易信息), the text of a link of the page and
-        # of another element (not the article's heading, which a blog links to itself: it is in the <title>, or once)
-        return _leading_menu_cut(lines[1:], page)
+        # of another element (not the article's heading, which a blog links to itself: it is in the <title>, or once;
+        # nor a section's heading printed right over its text, 主要职责, that a sidebar links to)
+        lines = lines[1:]
     head = [ln.strip() for ln in lines[:first_prose] if ln.strip()]
     if len(head) < LINK_LIST_RUN and not any(
         _is_tail_heading(h) or len(_MENU_ROW_SPLIT_RE.split(h)) >= LINK_LIST_RUN for h in head
@@ -1300,6 +1343,17 @@ def _leading_menu_cut(lines: list[str], page: str) -> list[str]:
 
 
 _SHORT_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def _printed_over(label: str, nxt: str, page_keys: list[str] | None) -> bool:
+    """Whether the page prints *label* on the line right above the line that starts as *nxt* does."""
+    key = _han_key(nxt)[:8]
+    if not page_keys or len(key) < 4:
+        return False
+    at = _page_line_of(key, page_keys)
+    return at is not None and at > 0 and page_keys[at - 1] == _han_key(label)
+
+
 _HTML_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 
 
@@ -1361,7 +1415,10 @@ _TABLE_BLOCK_LABELS = (
     "索引号", "信息索引", "索取号", "主题分类", "公开分类", "信息类别", "体裁分类", "组配分类", "发布机构", "发文机构",
     "发文机关", "成文日期", "生成日期", "发文字号", "文件编号", "主题词", "内容概述", "信息名称", "有效性", "生效时间",
     "废止时间", "失效时间", "公开方式", "公开范围", "公开时限",
-    # more of a 信息公开 page's rows, printed under the heading too (统一编号：ZJSP00-2025-0003, 有效期：…)
+)  # fmt: skip
+# more of a 信息公开 page's rows, printed under the heading too (统一编号：ZJSP00-2025-0003, 有效期：…): they go on
+# with a metadata table's cut, but do not make one (a permit's 公示 prints its own 登记号 and 有效期)
+_TABLE_MORE_LABELS = (
     "统一编号", "登记编号", "登记号", "有效期", "所属专题", "专题分类", "文件状态", "时效性", "实施日期", "施行日期",
     "废止日期",
 )  # fmt: skip
@@ -1400,7 +1457,14 @@ def _table_block_cut(lines: list[str], title: str | None = None, page_keys: list
         for j in range(labels[-1] + 1, first):
             s = lines[j].strip()
             key = _han_key(s)
-            if _LABELLED_LINE_RE.match(s) and len(key) >= 4 and not _is_table_label(s) and not read_header_fields(s):
+            more = re.sub(r"[\s\u3000]", "", s).startswith(_TABLE_MORE_LABELS)
+            if (
+                _LABELLED_LINE_RE.match(s)
+                and len(key) >= 4
+                and not _is_table_label(s)
+                and not more
+                and not read_header_fields(s)
+            ):
                 at = _page_line_of(key, page_keys)  # type: ignore[arg-type]
                 if at is not None and at > heading:
                     return lines[: labels[0]] + lines[j:]
@@ -1518,13 +1582,22 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
         label = len(first) <= 12 and not first.endswith(_SENTENCE_ENDS) and _han_key(first)
         if seen > 2 or not (label or (len(first) <= 40 and _HEADER_FIELD_RE.match(first))):
             break
+    lines, original = _original_title_cut(lines)
+    found.update(original)
+    return lines, found
+
+
+def _original_title_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without a portal's or a reprint's （原标题：…） note among their first six lines, and that title.
+
+    >>> _original_title_cut(["原标题：《件件有回音！这份成绩单请查收》", "年初许下的承诺，如今兑现得怎么样了？"])
+    (['年初许下的承诺，如今兑现得怎么样了？'], {'original_title': '《件件有回音！这份成绩单请查收》'})
+    """
     for i, line in enumerate(lines[:6]):
         m = _ORIGINAL_TITLE_RE.match(line.strip())
         if m:
-            found["original_title"] = m.group(1) or m.group(2)
-            lines = lines[:i] + lines[i + 1 :]
-            break
-    return lines, found
+            return lines[:i] + lines[i + 1 :], {"original_title": m.group(1) or m.group(2)}
+    return lines, {}
 
 
 # What ends an article after its last sentence: a note that it is reposted （转合肥市某某网站信息）, a
@@ -1607,10 +1680,11 @@ _BARE_FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
 def _label_value_rows_cut(lines: list[str], first: int) -> list[str]:
-    """*lines* without a form's rows of labels and values above the article's first sentence (a 三会一课 record's
-    所属支部 / 中共某某支部委员会 / 会议类型 / 支部党员大会 …, a table of two cells a row, one cell a line): three or
-    more pairs of a bare label of two to eight characters and a short value, from the top. What follows the last pair
-    (会议议程：, the record itself) stays.
+    """*lines* without a meeting record's form of labels and values above the article's first sentence (a 三会一课
+    record's 所属支部 / 中共某某支部委员会 / 会议类型 / 支部党员大会 …, a table of two cells a row, one cell a line):
+    three or more pairs of a bare label of two to eight characters and a short value, from the top, three of whose
+    labels name a record's fields (会议, 时间, 地点, 主持人 …). What follows the last pair (会议议程：) stays; a list of
+    names and posts, a 公示's card or an award list, whose labels are others, stays whole.
 
     >>> rows = ["所属支部", "第二支部委员会", "会议类型", "支部党员大会", "会议地点", "三楼会议室", "会议议程："]
     >>> _label_value_rows_cut([*rows, "1.集中学习有关文件精神，交流学习体会；"], 7)
@@ -1628,9 +1702,14 @@ def _label_value_rows_cut(lines: list[str], first: int) -> list[str]:
             break  # (two short words: not a label and its value)
         pairs += 1
         k += 2
-    if pairs < 3:
-        return lines
+    labels = [lines[rows[n]].strip() for n in range(0, k, 2)]
+    if pairs < 3 or sum(bool(_RECORD_LABEL_RE.search(x)) for x in labels) < 3:
+        return lines  # (a list of names and posts, a 公示's card, an award list, a schedule: the text's own)
     return lines[rows[k] :] if k < len(rows) else lines[first:]
+
+
+# the labels of a meeting record's form (所属支部, 会议类型, 会议时间, 会议地点, 主持人, 记录人, 应到人数, 缺席人员)
+_RECORD_LABEL_RE = re.compile(r"所属|支部|党组织|会议|类型|时间|地点|主持人|记录人|参会|出席|缺席|列席|应到|实到")
 
 
 _TABLE_RULE_RE = re.compile(r"^[-|:\s]{3,}$")
@@ -1696,7 +1775,12 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
     box = next((i for i in range(len(lines) - 1, -1, -1) if _DOWNLOAD_BOX_RE.match(lines[i].strip())), None)
     if box is not None and box > 0:
         files = [ln.strip() for ln in lines[box + 1 :] if ln.strip()]
-        if all(_FILE_NAME_RE.search(f) and not re.match(r"附\s*件", f) for f in files):
+        own = any(re.match(r"^\s*附\s*件\s*\d{0,2}\s*[:：]", ln) for ln in lines[:box])
+        if all(
+            _FILE_NAME_RE.search(f) and not re.match(r"附\s*件", f) and (own or not _ITEM_NUMBER_RE.match(f))
+            for f in files
+        ):
+            # (numbered files are the document's 附件 themselves unless its own 附件 list stands above)
             lines = lines[:box]
 
     while lines and (not lines[-1].strip() or credit(lines[-1]) or repeated_title(lines[-1])):
@@ -1959,8 +2043,9 @@ def _names_the_site(title: str, page_lines: list[str]) -> bool:
     True
     """
     key = _han_key(title)
+    edges = page_lines[:15] + page_lines[-15:]  # the site's head and foot, not the article's sentences
     return len(key) >= 4 and any(
-        key in _han_key(line) and re.search(r"欢迎|版权所有|主办|©|Copyright", line, re.I) for line in page_lines
+        key in _han_key(line) and re.search(r"欢迎|版权所有|主办|©|Copyright", line, re.I) for line in edges
     )
 
 
@@ -2197,7 +2282,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and _han_key(title) in _han_key(heading)
         ):
             title = heading
-        elif title and heading and _names_the_site(title, page_lines):
+        elif title and heading and _names_the_site(title, page_lines) and not _link_test(page)(heading):
             # a <title> that is the site's own name (欢迎访问某某县公共资源交易中心！, 版权所有：…): the heading printed
             # above the article, set in an element the page reading does not take for one (<h3 class=…-tt>)
             title = heading
@@ -2205,7 +2290,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         meta["title"] = title = without_repost_tags(title)
     if method == "trafilatura":
         lines, header_found = _header_cut(
-            _table_block_cut(_leading_menu_cut(text.split("\n"), page), title, page_keys), title
+            _table_block_cut(_leading_menu_cut(text.split("\n"), page, page_keys), title, page_keys), title
         )
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
@@ -2216,7 +2301,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta.setdefault(key, value)
     else:
         # a container that also holds the comments under the article (新浪: 177条评论 … 最热评论)
-        lines = text.split("\n")
+        lines, original = _original_title_cut(text.split("\n"))
+        meta.update(original)
         text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
     text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page), title))
     lines, subtitle = _subtitle_cut(text.split("\n"), title, page_lines, page_keys)
@@ -2295,6 +2381,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if not value and key not in meta:
             below = _fields_below(page_lines, text) if below is None else below
             value = below.get(key)
+        if not value and key == "source" and key not in meta:
+            # last: a 来源 label inside a header line of fields glued together (发布日期：…来源：市人社局解读类型：…)
+            value = _labelled_source_inside(zone_lines[-10:])
+        if key == "source" and value and re.search(r"[:：]", value):
+            # a value that ran on into the next field's label (市人社局解读类型：图表图解): up to that label
+            value = _labelled_source_inside([f"来源：{value}"]) or value
         if value and key not in meta:
             meta[key] = value
     if "date" not in meta:

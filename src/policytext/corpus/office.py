@@ -109,8 +109,9 @@ def _running_key(line: str) -> str:
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Lines that repeat at the top or bottom of at least half of the pages (of every page when there
-    are fewer than four), digits ignored; in three pages or more, also a line (not a table's row) at the top or
-    bottom of every page but the first, which a 版头 takes (某某〔2025〕21号 over pages 2 and 3)."""
+    are fewer than four), digits ignored; in three pages or more, also a line that holds the document's 发文字号 and
+    is the same, digits and all, at the top or bottom of every page but the first, which the 版头 takes (某安办〔2025〕
+    21号 over pages 2 and 3; not 附件1 and 附件2, nor 单位：万元)."""
     if len(pages) < 2:
         return set()
     edges: Counter[str] = Counter()
@@ -118,13 +119,17 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     for n, lines in enumerate(pages):
         for line in set(lines[:2] + lines[-2:]):
             edges[_running_key(line)] += 1
-            if n and not _is_table_row(line):
-                later[_running_key(line)] += 1
+            if n and _DOC_NUMBER_IN_LINE_RE.search(line):
+                later[re.sub(r"\s+", "", line)] += 1
     need = len(pages) if len(pages) < 4 else max(2, len(pages) // 2)  # on every page of a short PDF
     found = {k for k, n in edges.items() if n >= need}
     if len(pages) >= 3:
-        found |= {k for k, n in later.items() if n == len(pages) - 1}
+        found |= {_running_key(line) for line, n in later.items() if n == len(pages) - 1}
     return found
+
+
+# a 发文字号 inside a line: 某安办〔2025〕21号, 国办发[2023]12号
+_DOC_NUMBER_IN_LINE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号")
 
 
 class _QuietWhileReading(logging.Filter):

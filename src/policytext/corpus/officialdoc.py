@@ -242,10 +242,10 @@ def official_fields(text: str) -> dict[str, Any]:
 
 
 def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[str]] | None:
-    """The first date line under a signature that has an attachment's label (附件, 附件1) or a title ending in a genre
-    word (某某方案, 某某指南) right under it, past a bracketed note (（此件公开发布）, （联系人：…）), or an 附件说明
-    (附件：…) just above the signature: the 成文日期 of a notice followed by what it issues. A dated letter quoted in
-    the middle of a text, with prose under it, is not one."""
+    """The first date line under a signature that has an attachment's label (附件, 附件1), a title ending in a genre
+    word (某某方案, 某某指南) or no prose (a table's rows, a list) right under it, past a bracketed note
+    (（此件公开发布）, （联系人：…）), or an 附件说明 (附件：…) just above the signature: the 成文日期 of a notice
+    followed by what it issues. A dated letter quoted in the middle of a text, with prose under it, is not one."""
     filled = _nonempty(raw_lines, range(len(raw_lines)), n=len(raw_lines))
     for k in range(1, len(filled) - 1):
         if not _DATE_ONLY_RE.match(filled[k][1]):
@@ -262,14 +262,24 @@ def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[
         attachment = is_attachment_label(after) or re.match(r"^附\s*件\s*\d{0,2}\s*[:：]?", after)
         # a title on up to four lines (某某市人民政府办公室 / 关于印发……的通知)
         heads = ["".join(x for _, x in filled[j : j + n]) for n in (1, 2, 3, 4)]
-        titled = any(len(h) <= 80 and not any(c in h for c in _TERMINAL) and _GENRE_END_RE.search(h) for h in heads)
+        titled = any(
+            len(h) <= 80
+            and not any(c in h for c in _TERMINAL)
+            and (_GENRE_END_RE.search(h) or _ISSUED_END_RE.search(h))
+            for h in heads
+        )
         above = k - 1 - len(dated[1])  # the line above the signature
         listed = any(re.match(r"^附\s*件\s*\d{0,2}\s*[:：]", filled[a][1]) for a in range(max(0, above - 9), above + 1))
-        if attachment or titled or listed:
+        # or no prose under it: a table's rows or a list (a 公示's names after its signature), not a letter's text
+        prose = any(any(c in x for c in "。！？") or len(x) > 80 for _, x in filled[j : j + 3])
+        if attachment or titled or listed or not prose:
             return dated
     return None
 
 
+# what else ends the title of a text a notice issues (某某平台接入管理规范（试行）, 某某工作守则): not a title's end
+# elsewhere, where a subheading ending so (报考须知) would be taken for the title
+_ISSUED_END_RE = re.compile(r"(?:规范|准则|守则|章程|导则|须知|表)(?:[（(][^（）()]{1,12}[）)])?$")
 # a bracketed note under a 成文日期: （此件公开发布）, （联系人：周某某，联系电话：…）; a page number left in a
 # text (— 2 —)
 _BRACKETED_NOTE_RE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
@@ -309,8 +319,8 @@ def _signed_date(lines: list[tuple[int, str]], signed_only: bool) -> tuple[_dt.d
 
 _GENRE_END_RE = re.compile(
     r"(?:通知|意见|办法|决定|规定|方案|大纲|报告|请示|批复|复函|函|条例|细则|规则|规划|纲要|公报|公告|通告|通报|决议|指南|要点|计划|"
-    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结|"
-    r"规范|准则|守则|章程|导则|须知)(?:[（(][^（）()]{1,12}[）)])?$"
+    r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结)"
+    r"(?:[（(][^（）()]{1,12}[）)])?$"
 )
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
@@ -459,7 +469,15 @@ def _is_head_mark(line: str) -> bool:
         (len(compact) >= 6 and _GAZETTE_RE.match(compact))
         or _ISSUE_RE.match(compact)
         or _ISSUER_DATED_RE.match(compact)
+        or _BULLETIN_RE.match(compact)
     )
+
+
+# a bulletin's masthead with its issue: 某某县农业农村工作简报（第3期）, 工作简报第3期, 某某信息 2025年第12期
+_BULLETIN_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,24}(?:公报|简报|快报|专报|信息|动态|通讯)[（(]?(?:(?:19|20)\d{2}年)?第\d{1,4}期[）)]?"
+    r"(?:[（(]?总第\d{1,4}期[）)]?)?$"
+)
 
 
 def _is_masthead(compact: str) -> bool:
@@ -560,7 +578,8 @@ def _names_it(before: str, title: str, number: str) -> bool:
     key = re.sub(r"[\s\u3000]+", "", number)
     core = title.split("关于", 1)[-1]
     core = re.sub(r"的?(?:通知|意见|办法|决定|规定|方案|报告|请示|批复|函|通报|公告|通告)$", "", core)
-    return "转发" in before or key in re.sub(r"[\s\u3000]+", "", before) or (len(core) >= 6 and core in before)
+    forwards = re.search(r"转发给你们|关于转发|现将.{0,120}?转发", before)
+    return bool(forwards) or key in re.sub(r"[\s\u3000]+", "", before) or (len(core) >= 6 and core in before)
 
 
 # the 题注 under a law's or a regulation's title: （2025年4月29日某某市人民代表大会常务委员会第二十一次会议通过）
