@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import policytext as pt
+from helpers.pdf_lines import text_line
 from policytext.corpus.office import _column_rows
 from policytext.corpus.officialdoc import adoption_note_cut, colophon_cut, leading_apparatus, official_title
 from policytext.corpus.readers import _drop_title_lines
@@ -84,19 +85,10 @@ def test_a_table_header_repeated_at_the_top_of_the_next_page_is_read_once(tmp_pa
     assert all(r in text for r in rows)
 
 
-def _line(parts: list[tuple[float, str]], size: float = 10.0) -> dict:
-    chars = [
-        {"text": ch, "x0": x0 + k * size, "x1": x0 + (k + 1) * size, "size": size}
-        for x0, text in parts
-        for k, ch in enumerate(text)
-    ]
-    return {"text": " ".join(t for _, t in parts), "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "chars": chars}
-
-
 def test_a_two_column_pages_running_head_set_on_both_sides_is_dropped():
     prose = [f"第{n}行是一段足够长的栏内正文文字内容。" for n in "一二三四五六七八九十"]
-    lines = [_line([(60.0, "某某省人民政府公报"), (420.0, "2025年第9期（总第301期）")])]
-    lines += [_line([(60.0, a), (320.0, a.replace("第", "右"))]) for a in prose]
+    lines = [text_line([(60.0, "某某省人民政府公报"), (420.0, "2025年第9期（总第301期）")])]
+    lines += [text_line([(60.0, a), (320.0, a.replace("第", "右"))]) for a in prose]
     found = _column_rows(lines, 595.0)
     assert found is not None
     texts = [r[0] for r in found[0]]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 import policytext as pt
+from helpers.pdf_lines import text_line
 from policytext.corpus.html import _is_site_chrome, _labelled_date_inside, _paragraphs_of_cells
 from policytext.corpus.office import _column_rows
 from policytext.corpus.officialdoc import leading_apparatus, next_document_cut, official_fields
@@ -170,21 +171,13 @@ def test_the_next_document_of_a_gazette_page_is_cut_and_named():
     assert next_document_cut(attached) == (attached, {})
 
 
-def _line(parts: list[tuple[float, str]], top: float, size: float = 10.0) -> dict:
-    chars = []
-    for x0, text in parts:
-        for k, ch in enumerate(text):
-            chars.append({"text": ch, "x0": x0 + k * size, "x1": x0 + (k + 1) * size, "top": top, "size": size})
-    return {"text": " ".join(t for _, t in parts), "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "chars": chars}
-
-
 LEFT = [f"左栏第{n}行的正文文字共有二十个字。" for n in "一二三四五六七八九十"]
 RIGHT = [f"右栏第{n}行的正文文字共有二十个字。" for n in "一二三四五六七八九十"]
 
 
 def test_a_page_in_two_columns_is_read_column_by_column():
-    lines = [_line([(150.0, "某某市人民政府关于印发某某办法的通知")], 60.0, 14.0)]
-    lines += [_line([(60.0, a), (320.0, b)], 100.0 + 16 * k) for k, (a, b) in enumerate(zip(LEFT, RIGHT))]
+    lines = [text_line([(150.0, "某某市人民政府关于印发某某办法的通知")], 60.0, 14.0)]
+    lines += [text_line([(60.0, a), (320.0, b)], 100.0 + 16 * k) for k, (a, b) in enumerate(zip(LEFT, RIGHT))]
     found = _column_rows(lines, 595.0)
     assert found is not None
     rows, gutter = found
@@ -196,5 +189,5 @@ def test_a_page_in_two_columns_is_read_column_by_column():
 
 def test_a_table_of_two_columns_is_not_read_as_columns():
     names = [f"第{n}项产品名称" for n in "一二三四五六七八九十"]
-    lines = [_line([(60.0, a), (320.0, f"{k + 1}{k + 1}.5 万吨")], 100.0 + 16 * k) for k, a in enumerate(names)]
+    lines = [text_line([(60.0, a), (320.0, f"{k + 1}{k + 1}.5 万吨")], 100.0 + 16 * k) for k, a in enumerate(names)]
     assert _column_rows(lines, 595.0) is None

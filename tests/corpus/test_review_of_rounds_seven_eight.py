@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 import policytext as pt
+from helpers.pdf_lines import text_line
 from policytext.corpus.html import _cell_lines, _is_site_chrome, _layout_tables_as_blocks
 from policytext.corpus.office import _column_rows, _gutter, _segments
 from policytext.corpus.officialdoc import leading_apparatus, next_document_cut, official_fields, official_title
@@ -150,33 +151,25 @@ def test_sentences_that_name_privacy_or_paging_are_text(line):
     assert not _is_site_chrome(line)
 
 
-def _line(parts: list[tuple[float, str]], size: float = 10.0) -> dict:
-    chars = [
-        {"text": ch, "x0": x0 + k * size, "x1": x0 + (k + 1) * size, "size": size}
-        for x0, text in parts
-        for k, ch in enumerate(text)
-    ]
-    return {"text": " ".join(t for _, t in parts), "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "chars": chars}
-
-
 PROSE = [f"第{n}行是一段足够长的栏内正文文字内容。" for n in "一二三四五六七八九十"]
 
 
 def test_a_columns_own_first_and_last_lines_are_not_taken_for_running_heads():
-    lines = [_line([(60.0, "二、主要任务"), (320.0, "（三）保障措施")])]
-    lines += [_line([(60.0, a), (320.0, a.replace("第", "右"))]) for a in PROSE]
-    lines.append(_line([(60.0, "特此通知。"), (320.0, "请认真贯彻落实。")]))
+    lines = [text_line([(60.0, "二、主要任务"), (320.0, "（三）保障措施")])]
+    lines += [text_line([(60.0, a), (320.0, a.replace("第", "右"))]) for a in PROSE]
+    lines.append(text_line([(60.0, "特此通知。"), (320.0, "请认真贯彻落实。")]))
     rows, _ = _column_rows(lines, 595.0)
     texts = [r[0] for r in rows]
     assert {"二、主要任务", "（三）保障措施", "特此通知。", "请认真贯彻落实。"} <= set(texts)
 
 
 def test_an_earlier_pages_gutter_does_not_split_a_one_column_page():
-    earlier = _gutter([_segments(x["chars"]) for x in [_line([(60.0, a), (320.0, a)]) for a in PROSE]], 595.0)
+    earlier = _gutter([_segments(x["chars"]) for x in [text_line([(60.0, a), (320.0, a)]) for a in PROSE]], 595.0)
     assert earlier is not None
     page = [
-        _line([(60.0, "各地要结合实际认真贯彻落实本通知精神，确保各项工作任务按期完成见到实效。")]) for _ in range(2)
+        text_line([(60.0, "各地要结合实际认真贯彻落实本通知精神，确保各项工作任务按期完成见到实效。")])
+        for _ in range(2)
     ]
-    page += [_line([(380.0, "某某市人民政府办公室")]), _line([(400.0, "2025年3月28日")])]
-    page += [_line([(60.0, f"{n}.某某市重点项目清单表")]) for n in range(1, 9)]
+    page += [text_line([(380.0, "某某市人民政府办公室")]), text_line([(400.0, "2025年3月28日")])]
+    page += [text_line([(60.0, f"{n}.某某市重点项目清单表")]) for n in range(1, 9)]
     assert _column_rows(page, 595.0, earlier) is None

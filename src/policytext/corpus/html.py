@@ -21,7 +21,7 @@ import html as _html
 import importlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import MissingExtraError
@@ -1005,15 +1005,21 @@ def _labelled_date_inside(lines: list[str]) -> dict[str, Any]:
     >>> _labelled_date_inside(["会议要求，发布日期：2025-02-27前完成报送。"])
     {}
     """
-    for line in reversed(lines):
-        s = line.strip()
-        if len(s) > 200 or s.endswith(_SENTENCE_ENDS) or "。" in s:
-            continue
+    for s in _field_lines_nearest_first(lines):
         for m in _INNER_DATE_LABEL_RE.finditer(s):
             d = parse_date(s[m.end() : m.end() + 24])
             if d is not None:
                 return {"date": d}
     return {}
+
+
+def _field_lines_nearest_first(lines: list[str]) -> Iterator[str]:
+    """*lines* stripped, the last first (the nearest the article), without sentences and long lines: where a header
+    line of glued fields may be."""
+    for line in reversed(lines):
+        s = line.strip()
+        if len(s) <= 200 and not s.endswith(_SENTENCE_ENDS) and "。" not in s:
+            yield s
 
 
 # a 来源 value inside a header line, up to the next field's label glued to it (浏览：, 解读类型：, 案例编号：) or a gap
@@ -1034,10 +1040,7 @@ def _labelled_source_inside(lines: list[str]) -> str | None:
     >>> _labelled_source_inside(["发布日期：2025-06-12来源：市人社局解读类型：图表图解【大 中 小】"])
     '市人社局'
     """
-    for line in reversed(lines):
-        s = line.strip()
-        if len(s) > 200 or s.endswith(_SENTENCE_ENDS) or "。" in s:
-            continue
+    for s in _field_lines_nearest_first(lines):
         m = _INNER_SOURCE_RE.search(s)
         if m:
             return source_value(m.group(1)) or None
