@@ -159,3 +159,28 @@ def test_a_download_list_of_numbered_files_is_the_notices_attachments_unless_it_
 def test_a_pager_of_words():
     assert _is_site_chrome("首页 上一页 下一页 尾页")
     assert not _is_site_chrome("第二步：点击上一页 | 下一页翻页")
+
+
+def test_a_gazette_pages_first_document_keeps_its_own_written_date(tmp_path):
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pdfplumber")
+    from helpers.make_pdf import write_pdf
+
+    paragraphs = [
+        "某某市人民政府办公室关于做好春季防火工作的通知",
+        "某政办发〔2025〕12号",
+        "各区人民政府，市政府各部门：",
+        "当前正值春季防火关键期，为切实做好森林草原防火工作，经市政府同意，现将有关事项通知如下。" * 2,
+        "某某市人民政府办公室",
+        "2025年3月5日",
+        "某某市人民政府办公室关于公布重点项目名单的通知",
+        "某政办发〔2025〕13号",
+        "各区人民政府：",
+        "经市政府同意，现将2025年市级重点项目名单予以公布，请认真抓好落实，确保项目按期建成。" * 2,
+        "某某市人民政府办公室",
+        "2025年3月28日",
+    ]
+    doc = pt.read_document(write_pdf(tmp_path / "g.pdf", paragraphs))
+    assert doc.meta["written_date"] == dt.date(2025, 3, 5)
+    assert doc.meta["next_documents"] == ["某某市人民政府办公室关于公布重点项目名单的通知"]
+    assert doc.text.endswith("2025年3月5日")

@@ -315,9 +315,9 @@ def _gutter(
 ) -> float | None:
     """The x of the gutter of a page set in two columns, or None: an x in the middle of the page that no run of
     text crosses on most lines, with eight lines or more of text on each side that fill their column (prose, not
-    a table's ragged cells) and start aligned. The *known* gutter of an earlier page holds on a page whose text
-    does not cross it on most lines, whatever stands on each side (a last page with its second column short or
-    empty)."""
+    a table's ragged cells) and start aligned. The *known* gutter of an earlier page holds on a page that almost
+    nothing crosses and that has a column of prose left of it, and on its right one too or next to nothing (a last
+    page with its second column short or empty)."""
     if known is not None and lines:
         crossing = sum(1 for segs in lines if any(a < known < b for a, b, _ in segs))
         left, right = _sides(lines, known)
@@ -406,10 +406,8 @@ def _column_rows(
     out: list[tuple[str, float, float]] = []
     left: list[tuple[str, float, float]] = []
     right: list[tuple[str, float, float]] = []
-    edges = {k for k, segs in enumerate(runs) if segs} and {
-        min(k for k, segs in enumerate(runs) if segs),
-        max(k for k, segs in enumerate(runs) if segs),
-    }
+    filled = [k for k, segs in enumerate(runs) if segs]
+    edges = {filled[0], filled[-1]} if filled else set()
     for k, segs in enumerate(runs):
         if not segs:
             continue

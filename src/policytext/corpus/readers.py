@@ -251,14 +251,16 @@ def make_document(
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
+        if is_file:
+            # a gazette's page prints the next document after the first one's 成文日期: its title goes to the
+            # metadata, before the official fields are read (its 成文日期 is not the first one's)
+            body = cut_into(body, next_document_cut, info)
         # (the 版头's marks above the body, so that its 发文机关标志 names the issuer)
         for key, value in official_fields("\n".join([*masthead, body])).items():
             info.setdefault(key, value)
         if is_file:
             # a file's 版记 under the 成文日期 (抄送, 印发) is not the document's 主体, as on a page
             body = cut_into(body, colophon_cut, info)
-            # a gazette's page prints the next document after the first one's 成文日期: its title goes to the metadata
-            body = cut_into(body, next_document_cut, info)
     else:
         body = text
     if found:
