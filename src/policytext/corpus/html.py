@@ -1679,9 +1679,6 @@ def _field_list_cut(lines: list[str]) -> list[str]:
     return _label_value_rows_cut(lines, first)
 
 
-_BARE_FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-
-
 def _label_value_rows_cut(lines: list[str], first: int) -> list[str]:
     """*lines* without a meeting record's form of labels and values above the article's first sentence (a 三会一课
     record's 所属支部 / 中共某某支部委员会 / 会议类型 / 支部党员大会 …, a table of two cells a row, one cell a line):
@@ -1697,11 +1694,9 @@ def _label_value_rows_cut(lines: list[str], first: int) -> list[str]:
     k = pairs = 0
     while k + 1 < len(rows):
         label, value = lines[rows[k]].strip(), lines[rows[k + 1]].strip()
-        if not (
-            _BARE_FIELD_LABEL_RE.match(label) and value and len(value) <= 40 and not value.endswith(_SENTENCE_ENDS)
-        ):
+        if not (_SHORT_LABEL_RE.match(label) and value and len(value) <= 40 and not value.endswith(_SENTENCE_ENDS)):
             break
-        if _BARE_FIELD_LABEL_RE.match(value) and len(value) <= 3 and pairs == 0:
+        if _SHORT_LABEL_RE.match(value) and len(value) <= 3 and pairs == 0:
             break  # (two short words: not a label and its value)
         pairs += 1
         k += 2
