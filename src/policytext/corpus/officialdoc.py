@@ -116,6 +116,12 @@ _TERMINAL = "。！？；;!?"
 _MASTHEAD_RE = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)文件$")
 # the 份号, secrecy and urgency marks above a 版头 (特急, 机密★1年): never part of the 发文机关标志
 _URGENCY_RE = re.compile(r"^(?:\d+|特急|加急|平急|特提|急件|(?:绝密|机密|秘密)\S{0,8})$")
+# a line that may be a date alone (a quick first look for :data:`_DATE_ONLY_RE` over a whole text)
+_ANY_DATE_LINE_RE = re.compile(
+    r"^[ \t\u3000\xa0（(]*(?:(?:19|20)\d{2}|[〇○零Ｏ一二三四五六七八九]{4})\s*年[^\n]{1,12}日"
+    r"\s*[）)]?[ \t\u3000\xa0]*$",
+    re.M,
+)
 _SEAL_RE = re.compile(r"^[（(]\s*(.+?)\s*代章\s*[）)]$")
 _HEADING_START = re.compile(
     rf"^(?:{CN_ORDINAL}、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条])"
@@ -193,7 +199,9 @@ def official_fields(text: str) -> dict[str, Any]:
             break
     # 成文日期 and the signature above it: the last date line near the end, else (the 附件 that follow it, a plan
     # in full, push it up) the first signed date line with an attachment's label or title right under it
-    dated = _signed_date(tail, False) or _signed_date_above_attachment(raw_lines)
+    dated = _signed_date(tail, False)
+    if dated is None and _ANY_DATE_LINE_RE.search(text):  # (most texts have no date line at all: one search)
+        dated = _signed_date_above_attachment(raw_lines)
     if dated is not None:
         found["written_date"], signers = dated
         if signers:
@@ -250,9 +258,10 @@ def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[
     for k in range(1, len(filled) - 1):
         if not _DATE_ONLY_RE.match(filled[k][1]):
             continue
-        dated = _signed_date(filled[: k + 1], True)
-        if dated is None or dated[0] != chinese_date(filled[k][1]):
+        day, signers = chinese_date(filled[k][1]), _signers_above(filled, k)
+        if day is None or not signers:
             continue
+        dated = (day, signers)
         j = k + 1
         while j < len(filled) and (_BRACKETED_NOTE_RE.match(filled[j][1]) or _PAGE_MARK_RE.match(filled[j][1])):
             j += 1
@@ -296,25 +305,27 @@ def _signed_date(lines: list[tuple[int, str]], signed_only: bool) -> tuple[_dt.d
         d = chinese_date(ln)
         if d is None:
             continue
-        signers: list[str] = []
-        j = k - 1
-        while j >= 0 and len(signers) < 4:
-            sig = lines[j][1]
-            seal = _SEAL_RE.match(sig)  # （国家粮食局办公室代章）: signed with another office's seal
-            if seal:
-                sig = seal.group(1)
-            if (
-                len(sig) <= 40
-                and not any(c in sig for c in _TERMINAL + "，,：:")
-                and _ORG_END_RE.search(re.sub(r"[\s\u3000]+", "", sig))
-            ):
-                signers.insert(0, re.sub(r"[\s\u3000]+", "", sig))
-                j -= 1
-            else:
-                break
+        signers = _signers_above(lines, k)
         if signers or not signed_only:
             return d, signers
     return None
+
+
+def _signers_above(lines: list[tuple[int, str]], k: int) -> list[str]:
+    """The names of bodies (up to four) on the lines right above line *k* of *lines*: a signature."""
+    signers: list[str] = []
+    j = k - 1
+    while j >= 0 and len(signers) < 4:
+        sig = lines[j][1]
+        seal = _SEAL_RE.match(sig)  # （国家粮食局办公室代章）: signed with another office's seal
+        if seal:
+            sig = seal.group(1)
+        name = re.sub(r"[\s\u3000]+", "", sig)
+        if len(sig) > 40 or any(c in sig for c in _TERMINAL + "，,：:") or not _ORG_END_RE.search(name):
+            break
+        signers.insert(0, name)
+        j -= 1
+    return signers
 
 
 _GENRE_END_RE = re.compile(
