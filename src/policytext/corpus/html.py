@@ -511,14 +511,18 @@ _CELL_BREAKS = frozenset(("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", 
 
 def _among_prose(cell: Any, table: Any) -> bool:
     """Whether the text of *cell* before *table* and after it each holds a sentence's end."""
-    order = {el: i for i, el in enumerate(cell.iter())}
-    start, end = order[table], order[table] + sum(1 for _ in table.iterdescendants())
+    elements = list(cell.iter())
+    order = {el: i for i, el in enumerate(elements)}
+    last: dict[Any, int] = {}  # each element's last descendant, in document order (its own place when none)
+    for el in reversed(elements):
+        last[el] = last[el[-1]] if len(el) else order[el]
+    start, end = order[table], last[table]
     before: list[str] = []
     after: list[str] = []
     for piece in cell.xpath(".//text()"):
         owner = piece.getparent()
         # a tail stands after the whole of its element
-        at = order[owner] + (sum(1 for _ in owner.iterdescendants()) + 0.5 if piece.is_tail else 0)
+        at = last[owner] + 0.5 if piece.is_tail else order[owner]
         if at < start:
             before.append(piece)
         elif at > end:
@@ -1282,12 +1286,21 @@ def _is_link_item(line: str, is_link: Callable[[str], bool]) -> bool:
     return bool(short) and not _ATTACHMENT_LINE_RE.search(t) and is_link(t)
 
 
-def _leading_menu_cut(lines: list[str], page: str, page_keys: list[str] | None = None) -> list[str]:
+def _leading_menu_cut(
+    lines: list[str],
+    page: str,
+    page_keys: list[str] | None = None,
+    *,
+    html_title: str = "",
+    is_link: Callable[[str], bool] | None = None,
+) -> list[str]:
     """*lines* without a site's menu above the article, before its first sentence: a run of
     :data:`LINK_LIST_RUN` or more short lines, each the text of a link on *page* (全国版 | 安徽省 | 北京市 …), and
     the short lines before it (a dateline or header line among them stays for the header reading: 2023-08-19 10:00
     来源：…); a menu set on one line, :data:`LINK_LIST_RUN` or more short items most of which are links
-    (首页 - 新闻 - 北京 - 体育 - 娱乐), and the heading of a block of other articles (新闻排行榜).
+    (首页 - 新闻 - 北京 - 体育 - 娱乐), and the heading of a block of other articles (新闻排行榜). *is_link* is the
+    page's :func:`_link_test` where the caller holds one (its links are gathered once); *html_title* its
+    ``<title>``.
 
     >>> page = "".join(f"<a href='#'>栏目{i}</a>" for i in range(6))
     >>> first = "会议强调，要把各项任务落到实处，推动工作取得实效。"
@@ -1299,13 +1312,14 @@ def _leading_menu_cut(lines: list[str], page: str, page_keys: list[str] | None =
     first_prose = next((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), -1)
     if first_prose < 1:
         return lines
+    is_link = is_link or _link_test(page)
     label = lines[0].strip()
     if (
         _SHORT_LABEL_RE.match(label)
-        and label not in _html_title_of(page)
+        and label not in html_title
         and len(re.findall(f">\\s*{label}\\s*<", page)) >= 2
         and not _printed_over(label, lines[1], page_keys)
-        and _link_test(page)(label)
+        and is_link(label)
     ):
         # a sidebar's or a menu's heading left alone above the article (交易信息), the text of a link of the page and
         # of another element (not the article's heading, which a blog links to itself: it is in the <title>, or once;
@@ -1316,7 +1330,6 @@ def _leading_menu_cut(lines: list[str], page: str, page_keys: list[str] | None =
         _is_tail_heading(h) or len(_MENU_ROW_SPLIT_RE.split(h)) >= LINK_LIST_RUN for h in head
     ):
         return lines  # a heading and a dateline, as most pages: no menu, and the page's links are not read
-    is_link = _link_test(page)
     end, run = -1, 0
     rows: set[int] = set()  # menus on one line
     for i in range(first_prose):
@@ -1357,20 +1370,11 @@ def _printed_over(label: str, nxt: str, page_keys: list[str] | None) -> bool:
     return at is not None and at > 0 and page_keys[at - 1] == _han_key(label)
 
 
-_HTML_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
-
-
-def _html_title_of(page: str) -> str:
-    """The text of *page*'s ``<title>`` element, or ``""``."""
-    m = _HTML_TITLE_RE.search(page, 0, 20000)
-    return m.group(1) if m else ""
-
-
 # what separates the items of a menu set on one line: spaces, dashes, bars, slashes, dots
 _MENU_ROW_SPLIT_RE = re.compile(r"\s*[-–|｜/·•]\s*|\s+")
 
 
-def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
+def _link_list_tail_cut(lines: list[str], page: str, is_link: Callable[[str], bool] | None = None) -> list[str]:
     """*lines* without a list of links after the article's last sentence: a run of :data:`LINK_LIST_RUN` or
     more short lines, each the text of a link on *page* (a footer's 中国政府网 | 外交部 | 国防部 …), and what
     follows it; the list's label just above it (中国政府网及国务院部门网站|) goes too. Attachments (附件1…,
@@ -1386,7 +1390,7 @@ def _link_list_tail_cut(lines: list[str], page: str) -> list[str]:
     last_prose = max((i for i, ln in enumerate(lines) if _SENTENCE_LINE_RE.match(ln)), default=-1)
     if last_prose < 0:
         return lines
-    is_link = _link_test(page)
+    is_link = is_link or _link_test(page)
     tail = [ln.strip() for ln in lines[last_prose + 1 :] if ln.strip()]
     headlines = [t for t in tail if not _BARE_DATE_RE.match(t)]
     # what follows the last sentence is headlines of other articles and their dates, each a link on the page
@@ -2240,6 +2244,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     # the page's own text (its <head> left out), where the heading and the header zone are printed
     page_lines = body_text(page).split("\n")
     page_keys = [_han_key(ln) for ln in page_lines]
+    is_link = _link_test(page)  # (the page's links are gathered once, when a rule first asks)
     inner = _container(page)
     if inner is not None:
         # a CMS that prints its metadata table inside the article element (吉林: 索引号 … 发文字号)
@@ -2280,7 +2285,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and _han_key(title) in _han_key(heading)
         ):
             title = heading
-        elif title and heading and _names_the_site(title, page_lines) and not _link_test(page)(heading):
+        elif title and heading and _names_the_site(title, page_lines) and not is_link(heading):
             # a <title> that is the site's own name (欢迎访问某某县公共资源交易中心！, 版权所有：…): the heading printed
             # above the article, set in an element the page reading does not take for one (<h3 class=…-tt>)
             title = heading
@@ -2288,7 +2293,14 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         meta["title"] = title = without_repost_tags(title)
     if method == "trafilatura":
         lines, header_found = _header_cut(
-            _table_block_cut(_leading_menu_cut(text.split("\n"), page, page_keys), title, page_keys), title
+            _table_block_cut(
+                _leading_menu_cut(
+                    text.split("\n"), page, page_keys, html_title=fields.get("_html_title", ""), is_link=is_link
+                ),
+                title,
+                page_keys,
+            ),
+            title,
         )
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
@@ -2302,7 +2314,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         lines, original = _original_title_cut(text.split("\n"))
         meta.update(original)
         text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
-    text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page), title))
+    text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page, is_link), title))
     lines, subtitle = _subtitle_cut(text.split("\n"), title, page_lines, page_keys)
     if subtitle:
         meta.setdefault("subtitle", subtitle)

@@ -261,7 +261,6 @@ def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[
         day, signers = chinese_date(filled[k][1]), _signers_above(filled, k)
         if day is None or not signers:
             continue
-        dated = (day, signers)
         j = k + 1
         while j < len(filled) and (_BRACKETED_NOTE_RE.match(filled[j][1]) or _PAGE_MARK_RE.match(filled[j][1])):
             j += 1
@@ -277,12 +276,12 @@ def _signed_date_above_attachment(raw_lines: list[str]) -> tuple[_dt.date, list[
             and (_GENRE_END_RE.search(h) or _ISSUED_END_RE.search(h))
             for h in heads
         )
-        above = k - 1 - len(dated[1])  # the line above the signature
+        above = k - 1 - len(signers)  # the line above the signature
         listed = any(re.match(r"^附\s*件\s*\d{0,2}\s*[:：]", filled[a][1]) for a in range(max(0, above - 9), above + 1))
         # or no prose under it: a table's rows or a list (a 公示's names after its signature), not a letter's text
         prose = any(any(c in x for c in "。！？") or len(x) > 80 for _, x in filled[j : j + 3])
         if attachment or titled or listed or not prose:
-            return dated
+            return day, signers
     return None
 
 
@@ -545,6 +544,12 @@ _COLOPHON_LINE_RE = re.compile(
 )
 
 
+# a 版记's 抄送 (or a 纪要's 分送) line (with its colon: the line a wrapped list starts on), and its 印发 line
+_CC_START_RE = re.compile(r"^[抄分]\s*送")
+_CC_LINE_RE = re.compile(r"^[抄分]\s*送\s*[:：]")
+_PRINTED_LINE_RE = re.compile(r"印\s*发$")
+
+
 def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
     共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
@@ -561,23 +566,24 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
         k -= 1
         # a 抄送 list wrapped over lines (抄送：市委办公室，…市政协 / 办公室。): its first line, past the rest
         for back in (1, 2):
-            if k - back - 1 >= 0 and re.match(r"^[抄分]\s*送\s*[:：]", lines[k - back - 1].strip()):
+            if k - back - 1 >= 0 and _CC_LINE_RE.match(lines[k - back - 1].strip()):
                 if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
                     k -= back
                 break
     block = [ln.strip() for ln in lines[k:] if ln.strip()]
-    if not any(re.match(r"^[抄分]\s*送|.*印\s*发$", b) for b in block):
+    cc = any(_CC_START_RE.match(b) for b in block)
+    printed = next((b for b in block if _PRINTED_LINE_RE.search(b)), None)
+    if not cc and printed is None:
         return lines, {}
     above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    whole = any(re.match(r"^[抄分]\s*送", b) for b in block) and any(re.search(r"印\s*发$", b) for b in block)
+    whole = cc and printed is not None
     if not whole and not any(is_date_line(ln) for ln in above):
         # (a whole 版记, 抄送 and the 印发 line, closes a document after its 附件 too)
         return lines, {}
     found: dict[str, Any] = {}
-    cc = official_fields("\n".join(block)).get("cc")
-    if cc:
-        found["cc"] = cc
-    printed = next((b for b in block if re.search(r"印\s*发$", b)), None)
+    names = official_fields("\n".join(block)).get("cc")
+    if names:
+        found["cc"] = names
     if printed:
         found["printed_by"] = re.sub(r"\s+", " ", printed)
     return lines[:k], found
@@ -640,9 +646,7 @@ def next_document_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """
     filled = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
     for k in range(1, len(filled)):
-        line = filled[k][1]
-        sig = re.sub(r"[\s\u3000]+", "", filled[k - 1][1])
-        if not (_DATE_ONLY_RE.match(line) and len(sig) <= 40 and _ORG_END_RE.search(sig)):
+        if not (_DATE_ONLY_RE.match(filled[k][1]) and _signers_above(filled, k)):
             continue
         j = k + 1
         while j < len(filled) and _PUBLICATION_NOTE_RE.match(filled[j][1]):
