@@ -377,6 +377,11 @@ def _prose_side(parts: list[list[tuple[float, float, list[dict[str, Any]]]]]) ->
     )
 
 
+def _runs_text(segs: list[tuple[float, float, list[dict[str, Any]]]]) -> str:
+    """The text of a line's runs (:func:`_segments`), a space between two runs."""
+    return re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in segs)).strip()
+
+
 def _column_rows(
     lines: list[dict[str, Any]], width: float, known: float | None = None
 ) -> tuple[list[tuple[str, float, float]], float] | None:
@@ -396,9 +401,8 @@ def _column_rows(
     right_lo = min((a for a, b in spans if a >= x), default=x)
 
     def placed(part: list[tuple[float, float, list[dict[str, Any]]]], c0: float, c1: float) -> tuple[str, float, float]:
-        text = re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in part)).strip()
         scale = (hi - lo) / max(c1 - c0, 1.0)
-        return text, lo + (part[0][0] - c0) * scale, lo + (part[-1][1] - c0) * scale
+        return _runs_text(part), lo + (part[0][0] - c0) * scale, lo + (part[-1][1] - c0) * scale
 
     def flat(segs: list[tuple[float, float, list[dict[str, Any]]]]) -> str:
         return "".join(c["text"] for *_, cs in segs for c in cs)
@@ -420,8 +424,7 @@ def _column_rows(
             # a line across the gutter (a title over both columns): read whole in its place
             out += left + right
             left, right = [], []
-            text = re.sub(r"\s+", " ", " ".join("".join(c["text"] for c in cs) for *_, cs in segs)).strip()
-            out.append((text, segs[0][0], segs[-1][1]))
+            out.append((_runs_text(segs), segs[0][0], segs[-1][1]))
             continue
         lpart = [seg for seg in segs if seg[1] <= x]
         rpart = [seg for seg in segs if seg[0] >= x]
