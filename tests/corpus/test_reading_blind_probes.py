@@ -29,6 +29,7 @@ GOLD = [
         "probes_blind_8",
         "probes_blind_9",
         "probes_blind_10",
+        "probes_blind_11",
     )
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line

@@ -135,7 +135,7 @@ _TABLE_LABELS = {
 }
 # labels read in a metadata table's cells only (来　　源：| 某某部网站, gov.cn's 部门文件 table); on a line of its own a
 # 来源 is read with the page's other header fields, which know where its value ends
-_CELL_ONLY_LABELS = {"来源": "source"}
+_CELL_ONLY_LABELS = {"来源": "source", "日期": "date", "发布时间": "date"}
 # a <meta> tag, quoted attribute values allowed to hold markup (ArticleTitle="标题<div>——副题</div>")
 _META_TAG_RE = re.compile(r"<meta\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _ATTR_RE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -919,7 +919,11 @@ _COPYRIGHT_NOTICE_RE = re.compile(
 # the portal's note of a republished report's original title: （原标题：…）
 # what follows a heading on its line: 来源于：东区办事处, 发布时间：…
 _HEADER_FIELD_RE = re.compile(r"^\s*(来源于|来源|发布时间|发布日期|时间|日期|作者)\s*[:：]\s*(\S.*)$")
-_BARE_LABEL_RE = re.compile(r"^(?:发布时间|发表时间|发布日期|更新时间|时间|日期|来源|信息来源|作者)\s*[:：]$")
+_BARE_LABELS = ("发布时间", "发表时间", "发布日期", "更新时间", "时间", "日期", "来源", "信息来源", "作者")
+# a label alone on its line, its characters also spaced out as a table cell sets them (日　　期：, 来　　源：)
+_BARE_LABEL_RE = re.compile(
+    r"^(" + "|".join("[\\s\u3000]*".join(label) for label in _BARE_LABELS) + r")[\s\u3000]*[:：]$"
+)
 _ORIGINAL_TITLE_RE = re.compile(
     r"^[（(]\s*原标题\s*[:：]\s*(.+?)\s*[）)]$|^原标题\s*[:：]\s*([^。！？]{2,80}?|《[^《》]{2,80}》)\s*$"
 )
@@ -1099,6 +1103,8 @@ _TAIL_HEADING_RE = re.compile(
     r"(?:\s*(?:刷新|更多|>>|»))?\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
+# a long sentence that leads in to what follows (…现就有关事项通知如下：)
+_LEAD_IN_LINE_RE = re.compile(r"^[^\n]{14,}[，,][^\n]*[:：]$")
 
 
 def _is_tail_heading(line: str) -> bool:
@@ -1573,6 +1579,15 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     # a news dateline left above the article: 2019-09-26 12:11来源：证券时报网作者：李在山; a label whose
     # value sat in an element trafilatura dropped (发表时间： <time>…</time>)
     while lines and (not lines[0].strip() or _BARE_LABEL_RE.match(lines[0].strip())):
+        bare = _BARE_LABEL_RE.match(lines[0].strip())
+        value = _bare_label_value(bare.group(1), lines[1].strip()) if bare and len(lines) > 1 else None
+        if value is not None:
+            # the label's value on the next line (a print view's table: 日　　期： | 2025-07-02): read, and taken off
+            if isinstance(value, dt.date):
+                found.setdefault("date", value)
+            elif "来" in bare.group(1):  # type: ignore[union-attr]
+                found.setdefault("source", value)
+            lines = lines[1:]
         lines = lines[1:]
     seen = 0
     for k in range(min(6, len(lines))):
@@ -1592,6 +1607,24 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     lines, original = _original_title_cut(lines)
     found.update(original)
     return lines, found
+
+
+def _bare_label_value(label: str, line: str) -> dt.date | str | None:
+    """The value of a bare header *label* (日　　期：, 来源：) when the next *line* holds it: a date alone for a date's
+    label, a short name (no clause, no label of its own) for 来源 or 作者; else None.
+
+    >>> _bare_label_value("日　　期", "2025-07-02")
+    datetime.date(2025, 7, 2)
+    >>> _bare_label_value("来源", "青山市发展和改革委员会"), _bare_label_value("来源", "各有关单位：")
+    ('青山市发展和改革委员会', None)
+    """
+    if len(line) > 30:
+        return None
+    if re.sub(r"[\s\u3000]", "", label).endswith(("期", "间")):
+        return parse_date(line) if re.fullmatch(r"[0-9年月日号\-/.:：\s]{6,}", line) else None
+    if re.fullmatch(r"[\u4e00-\u9fff·（）()A-Za-z0-9 ]{2,30}", line) and not _BARE_LABEL_RE.match(line):
+        return line
+    return None
 
 
 def _original_title_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
@@ -2356,8 +2389,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
         text_lines = text.split("\n")
-        following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
-        if _is_heading_line(text_lines[0]) and any(_SENTENCE_LINE_RE.match(ln) for ln in following):
+        # (past the header fields under it, a print view's 日　　期： | 2025-07-02 | 来　　源： | …)
+        following = [ln.strip() for ln in _header_cut(text_lines[1:12], None)[0] if ln.strip()][:3]
+        if _is_heading_line(text_lines[0]) and any(
+            _SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in following
+        ):
             title = meta["title"] = text_lines[0].strip()
             # and the dateline under it (2005-04-05 06:40更新 来源：…): read with the header zone, above the article
             rest, found = _header_cut(text_lines[1:], title)

@@ -30,7 +30,7 @@ from .docx_numbering import ListNumbering
 from .officialdoc import CN_ORDINAL, is_date_line
 from .text import RADICAL_TABLE
 
-__all__ = ["join_wrapped", "read_docx_text", "read_pdf_text"]
+__all__ = ["join_wrapped", "read_docx_text", "read_pdf_text", "read_pdf_text_and_notes"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -182,7 +182,21 @@ def _repair_tail(raw: bytes) -> bytes | None:
 
 
 def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
-    """The text of a PDF, one paragraph per line; a PDF without a text layer is a :class:`DecodeError`."""
+    """The text of a PDF, one paragraph per line; a PDF without a text layer is a :class:`DecodeError`.
+
+    Footnotes set at a page's foot are left out (:func:`read_pdf_text_and_notes` returns them too).
+    """
+    return read_pdf_text_and_notes(raw, name)[0]
+
+
+def read_pdf_text_and_notes(raw: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
+    """The text of a PDF, one paragraph per line, and its footnotes, one per item.
+
+    A footnote is the block of lines at the foot of a page, after the text and above the page number, set in a
+    smaller type than the text (under 0.8 of its characters' width) and opened by a note mark (①, ⑴, 注：, [1],
+    *): it is taken out of the text, so that a sentence running over the page break joins up again. Small type
+    without a note mark (a table, a caption) stays where it is.
+    """
     pdfplumber = _module("pdfplumber", f"reading PDF ({name})", "pdf", "pdfplumber")
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
@@ -259,17 +273,23 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
             # a table's header row (the first row of the table on the page before) repeated at the top of the page
             # the table runs on to: read once
             kept_pages[p] = rows_p[1:]
+    # a character's width: the median width per full-width character of the longer lines (digits,
+    # Latin letters and spaces count half)
+    char_w = _median([row[4] for rows_m in kept_pages for row in rows_m if len(row[0]) >= 10], 12.0)
+    notes: list[str] = []
+    for p, rows_m in enumerate(kept_pages):
+        at = _footnotes_at(rows_m, char_w)
+        if at < len(rows_m):
+            notes.extend(_note_items([row[0] for row in rows_m[at:]]))
+            kept_pages[p] = rows_m[:at]
     kept_m = [row for rows_m in kept_pages for row in rows_m]
     if not kept_m:
-        return ""
+        return "", notes
     kept = [(t, x0, x1) for t, x0, x1, _, _ in kept_m]
     type_w = [w for *_, w in kept_m]
     left = _left_margin(kept)
     right = _right_margin(kept)
     span = max(right - left, 1.0)
-    # a character's width: the median width per full-width character of the longer lines (digits,
-    # Latin letters and spaces count half)
-    char_w = _median([w for (t, _, _), w in zip(kept, type_w) if len(t) >= 10], 12.0)
     triples = []
     for i, (t, x0, x1) in enumerate(kept):
         fill = (x1 - left) / span
@@ -288,7 +308,50 @@ def read_pdf_text(raw: bytes, name: str = "<bytes>") -> str:
         triples.append((t, fill, x0 - left > 1.2 * char_w))
     # a font that maps its glyphs to radicals (⼈⼯智能, 意⻅) prints ideographs: read them as such here, so that the
     # title and the fields read from this text are right without normalization too
-    return "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
+    text = "\n".join(_unspace(ln) for ln in join_wrapped(triples)).translate(RADICAL_TABLE)
+    return text, [n.translate(RADICAL_TABLE) for n in notes]
+
+
+# what opens a footnote: a circled or bracketed number, 注：/注①, [1], an asterisk
+_NOTE_MARK_RE = re.compile(
+    r"^\s*(?:[①-⑳⑴-⒇]|注\s*(?:[:：①-⑳]|\d{1,2}\s*[:：.．])|[\[［]\d{1,2}[\]］]|[*＊※]|注释\s*[:：]?\s*$)"
+)
+# the notes' own heading on a line of its own (注释：, 注：), not a note
+_NOTE_LABEL_RE = re.compile(r"^\s*注(?:释)?\s*[:：]?\s*$")
+
+
+def _footnotes_at(rows: list[tuple[str, float, float, str, float]], char_w: float) -> int:
+    """Index of the first row of the footnotes at the foot of a page's *rows* (``len(rows)`` when it has none).
+
+    The footnotes are the page's last rows, each in a type under 0.8 of the text's *char_w*, the first of them
+    opened by a note mark or by the notes' heading (注释：); text in the text's type must stand above them.
+
+    >>> rows = [("第五条 正文的一行。", 0, 160, "", 16.0), ("① 注释。", 0, 40, "", 10.0)]
+    >>> _footnotes_at(rows, 16.0)
+    1
+    """
+    at = len(rows)
+    while at > 0 and rows[at - 1][4] < 0.8 * char_w:
+        at -= 1
+    # the small rows must open with a mark; a later mark (a second note) is fine, an unmarked first row is not
+    while at < len(rows) and not _NOTE_MARK_RE.match(rows[at][0]):
+        at += 1
+    if at == len(rows) or not any(row[4] >= 0.8 * char_w for row in rows[:at]):
+        return len(rows)
+    return at
+
+
+def _note_items(lines: list[str]) -> list[str]:
+    """The footnotes of a page's foot, a note's wrapped lines joined (a new note starts at a note mark)."""
+    items: list[str] = []
+    for line in lines:
+        if _NOTE_LABEL_RE.match(line):
+            continue
+        if items and not _NOTE_MARK_RE.match(line):
+            items[-1] = _unspace(items[-1] + line)
+        else:
+            items.append(_unspace(line))
+    return items
 
 
 # what a running head or foot of a gazette's page holds: its name (…公报), its issue (2025年第5期, 总第213期), a date,

@@ -25,7 +25,7 @@ from .clean import clean_text, cut_into, decode_bytes, decode_markup_repairs, pa
 from .document import Document
 from .html import extract_html
 from .mhtml import mhtml_page
-from .office import read_docx_text, read_pdf_text
+from .office import read_docx_text, read_pdf_text_and_notes
 from .officialdoc import (
     adoption_note_cut,
     byline_issuer,
@@ -101,8 +101,10 @@ def read_document(
     raw: str | None = None
     encoding: str | None = None
     if fmt == "pdf":
-        text = read_pdf_text(raw_bytes, name)
+        text, notes = read_pdf_text_and_notes(raw_bytes, name)
         found["format"] = "pdf"
+        if notes:
+            found["footnotes"] = notes
     elif fmt == "docx":
         text = read_docx_text(raw_bytes, name)
         found["format"] = "docx"
