@@ -1,5 +1,6 @@
 """Rules from the eleventh blind round (``data/probes_blind_11``): a print view (打印页面) whose heading, date and
-source stand in a small table over the article, the labels spaced out as table cells set them (日　　期：)."""
+source stand in a small table over the article, the labels spaced out as table cells set them (日　　期：); and, after
+it, a letter record's page (市长信箱), round nine's expected failure."""
 
 from __future__ import annotations
 
@@ -81,3 +82,70 @@ def test_a_generic_title_that_the_page_prints_is_kept(tmp_path):
     doc = pt.read_document(path)
     assert doc.meta["title"] != NOTICE[0]
     assert doc.text.split("\n")[0] == NOTICE[0]
+
+
+# --- a letter record's page (市长信箱, 留言板), set as a table of labels and values (round nine's expected failure) ---
+
+LETTER = "市长您好！我是某某小区的居民。小区门口的路灯坏了三个多月，晚上出行很不方便，希望尽快修复。"
+REPLY = [
+    "张先生：",
+    "您好！您反映的路灯问题收悉。经现场核实，我局已于5月20日更换损坏灯具3盏，目前已恢复照明。感谢您的监督！",
+]
+
+
+def _letter_page(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td class='lab'>{label}</td><td>{value}</td></tr>" for label, value in rows)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>市长信箱-信件详情-某某市人民政府</title></head>
+<body><div class="nav"><a href="/">首页</a> <a href="/hd">互动交流</a> <a href="/szxx">市长信箱</a></div>
+<div class="crumb">当前位置：首页 &gt; 互动交流 &gt; 市长信箱 &gt; 信件详情</div>
+<h2>关于某某小区门口路灯损坏的反映</h2><div class="info">发布日期：2025-05-22　浏览次数：88</div>
+<table class="letter">{cells}</table>
+<div class="tip">温馨提示：市长信箱不受理涉法涉诉事项，紧急求助请拨打110。</div>
+<div class="foot">主办：某某市人民政府办公室　版权所有：某某市人民政府　某ICP备05001234号</div></body></html>"""
+
+
+LETTER_ROWS = [
+    ("信件编号", "SZXX20250512-0402"),
+    ("写信人", "张**"),
+    ("写信时间", "2025-05-12 09:30:11"),
+    ("信件标题", "关于某某小区门口路灯损坏的反映"),
+    ("信件内容", f"<p>{LETTER}</p>"),
+    ("办理单位", "某某市城市管理局"),
+    ("回复时间", "2025-05-21 15:02:40"),
+    ("回复内容", "".join(f"<p>{p}</p>" for p in REPLY) + "<p>某某市城市管理局</p><p>2025年5月21日</p>"),
+    ("群众评价", "满意"),
+]
+
+
+def test_a_letter_record_reads_the_letter_and_the_reply_as_the_body(tmp_path):
+    path = tmp_path / "letter.html"
+    path.write_text(_letter_page(LETTER_ROWS), encoding="utf-8")
+    doc = pt.read_document(path)
+    assert doc.text.split("\n") == [LETTER, *REPLY, "某某市城市管理局", "2025年5月21日"]
+    assert doc.meta["title"] == "关于某某小区门口路灯损坏的反映"
+    assert doc.meta["date"] == dt.date(2025, 5, 22)
+    assert doc.meta["record"]["办理单位"] == "某某市城市管理局"
+    assert doc.meta["record"]["写信人"] == "张**"
+
+
+def test_a_table_of_labels_that_names_no_letter_is_no_letter_record():
+    from policytext.corpus.html import _letter_record_cut
+
+    # a 公示's card: 标题, 内容, 类型, 编号 but no letter or reply
+    rows = ["编号", "GS-2025-01", "类型", "公示", "标题", "拟表彰人选公示", "内容", "经研究，拟表彰以下同志。"]
+    assert _letter_record_cut(rows) == (rows, {})
+    # three labels only
+    rows = ["写信人", "王**", "信件标题", "关于路灯的反映", "信件内容", "路灯坏了。"]
+    assert _letter_record_cut(rows) == (rows, {})
+    # labels far down the text (a letter quoted inside an article) are not the page's record
+    article = ["某某市城市管理局近日回应群众来信。"] * 13 + [
+        "写信人",
+        "王**",
+        "信件编号",
+        "1",
+        "信件标题",
+        "路灯",
+        "信件内容",
+        "坏了。",
+    ]
+    assert _letter_record_cut(article) == (article, {})

@@ -1580,13 +1580,13 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
     # value sat in an element trafilatura dropped (发表时间： <time>…</time>)
     while lines and (not lines[0].strip() or _BARE_LABEL_RE.match(lines[0].strip())):
         bare = _BARE_LABEL_RE.match(lines[0].strip())
-        value = _bare_label_value(bare.group(1), lines[1].strip()) if bare and len(lines) > 1 else None
-        if value is not None:
+        given = _bare_label_value(bare.group(1), lines[1].strip()) if bare and len(lines) > 1 else None
+        if bare and given is not None:
             # the label's value on the next line (a print view's table: 日　　期： | 2025-07-02): read, and taken off
-            if isinstance(value, dt.date):
-                found.setdefault("date", value)
-            elif "来" in bare.group(1):  # type: ignore[union-attr]
-                found.setdefault("source", value)
+            if isinstance(given, dt.date):
+                found.setdefault("date", given)
+            elif "来" in bare.group(1):
+                found.setdefault("source", given)
             lines = lines[1:]
         lines = lines[1:]
     seen = 0
@@ -1695,6 +1695,76 @@ _INDENT_BREAK_RE = re.compile(r"([。！？；”』」])[ \t\u00a0\u3000]{4,}(?
 
 
 _FIELD_LABEL_RE = re.compile(r"^[-–•·▪*]?\s*[\u4e00-\u9fff]{2,8}\s*[:：]$")
+
+
+# the cells of a letter record (市长信箱, 领导留言板, 12345 诉求 pages): the letter's title, its text and the
+# reply's, and the record's fields (编号, 写信人, 办理单位, 回复时间 …)
+_LETTER_TITLE_LABELS = frozenset(
+    "信件标题 来信标题 留言标题 诉求标题 咨询标题 投诉标题 建议标题 信件主题 来信主题 留言主题 标题 主题".split()
+)
+_LETTER_TEXT_LABELS = frozenset(
+    (
+        "信件内容 来信内容 留言内容 诉求内容 咨询内容 投诉内容 建议内容 问题描述 回复内容 答复内容 回复意见 答复意见 "
+        "办理结果 处理结果 办理情况 处理情况 回复 答复 内容"
+    ).split()
+)
+_LETTER_FIELD_LABELS = frozenset(
+    (
+        "信件编号 来信编号 留言编号 受理编号 编号 信件类型 来信类型 留言类型 诉求类型 类型 写信人 来信人 留言人 姓名 "
+        "写信时间 来信时间 留言时间 提交时间 受理时间 办理单位 答复单位 回复单位 承办单位 受理单位 办理部门 答复部门 "
+        "回复部门 办理状态 处理状态 状态 回复时间 答复时间 办结时间 处理时间 群众评价 评价 满意度 评价结果 是否公开"
+    ).split()
+)
+_LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|回复|答复|咨询|投诉")
+
+
+def _letter_record_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """A letter record's page (市长信箱, 领导留言板, 诉求 pages), set as a table of labels and values, one cell a line:
+    the text of the letter and of the reply (the cells under 信件内容, 回复内容 …, in order) as the body, the letter's
+    title (信件标题 …) as ``title`` and the other cells as ``record`` (编号, 写信人, 办理单位 …, one line each). A
+    record has a text label, four known labels or more among the first lines, and one of them names a letter or a
+    reply (信件, 留言, 回复 …); *lines* stay as they are otherwise.
+
+    >>> rows = ["信件编号", "SZ-0321", "写信人", "王**", "信件标题", "关于路口积水的反映", "信件内容", "路口积水严重。"]
+    >>> rows += ["回复内容", "王女士：", "已疏通管道。", "群众评价", "满意", "温馨提示：…"]
+    >>> kept, found = _letter_record_cut(rows)
+    >>> kept, found["title"], found["record"]["写信人"]
+    (['路口积水严重。', '王女士：', '已疏通管道。'], '关于路口积水的反映', '王**')
+    """
+
+    def label(line: str) -> str | None:
+        name = re.sub(r"[\s\u3000:：]", "", line)
+        known = name in _LETTER_TITLE_LABELS or name in _LETTER_TEXT_LABELS or name in _LETTER_FIELD_LABELS
+        return name if known and len(line.strip()) <= 8 else None
+
+    at = [(i, name) for i, line in enumerate(lines) if (name := label(line))]
+    names = [name for _, name in at]
+    if (
+        len(set(names)) < 4
+        or not any(n in _LETTER_TEXT_LABELS for n in names)
+        or not any(_LETTER_WORD_RE.search(n) for n in names)
+        or at[0][0] > 12
+    ):
+        return lines, {}
+    body: list[str] = []
+    found: dict[str, Any] = {}
+    record: dict[str, str] = {}
+    for k, (i, name) in enumerate(at):
+        end = at[k + 1][0] if k + 1 < len(at) else len(lines)
+        value = [ln for ln in lines[i + 1 : end] if ln.strip()]
+        if not value:
+            continue
+        if name in _LETTER_TEXT_LABELS:
+            body.extend(value)
+        elif name in _LETTER_TITLE_LABELS:
+            found.setdefault("title", value[0].strip())
+        else:
+            record.setdefault(name, value[0].strip())  # (a notice after the last cell, 温馨提示：…, is no value)
+    if not body:
+        return lines, {}
+    if record:
+        found["record"] = record
+    return body, found
 
 
 def _field_list_cut(lines: list[str]) -> list[str]:
@@ -2337,6 +2407,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         )
         # a byline under a header line that the first pass could not see past (heading + date + 来源 on one line)
         lines = _field_list_cut(_lead_notes_cut(_leading_byline_cut(lines)))
+        lines, letter = _letter_record_cut(lines)
+        if letter.get("title"):
+            # the letter's own title, which a record page's <title> (市长信箱-信件详情-…) does not hold
+            meta["title"] = title = letter["title"]
+        if letter.get("record"):
+            meta["record"] = letter["record"]
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
         lines = lines + _attachments_below(lines, page_lines, page_keys)
         text = "\n".join(lines)
