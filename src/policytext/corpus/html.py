@@ -2067,15 +2067,21 @@ def _trailing_date_cut(lines: list[str]) -> tuple[list[str], dt.date | None]:
 
 
 def _shown_as_image(title: str, page: str) -> bool:
-    """Whether the page shows *title* as a picture whose ``alt`` text is the title (a township's heading image).
+    """Whether the page shows *title* as a picture whose ``alt`` text is the title (a township's heading image);
+    a banner's or a logo's picture (its file or class named so: a 专题's banner bears the topic's name) is none.
 
     >>> _shown_as_image("某镇开展春季森林防火宣传活动", '<img src="t.png" alt="某镇开展春季森林防火宣传活动">')
     True
+    >>> _shown_as_image("学习贯彻全会精神专题", '<img src="/zt/banner.jpg" alt="学习贯彻全会精神专题">')
+    False
     """
     if len(_han_key(title)) < 8:  # a site's name is a logo's alt text too (学习强国)
         return False
-    alt = r"<img\b[^>]*\balt\s*=\s*[\"']\s*" + re.escape(_html.escape(title, quote=False)) + r"\s*[\"']"
-    return bool(re.search(alt, page, re.I))
+    alt = r"<img\b[^>]*\balt\s*=\s*[\"']\s*" + re.escape(_html.escape(title, quote=False)) + r"\s*[\"'][^>]*>"
+    return any(not _BANNER_RE.search(m.group(0)) for m in re.finditer(alt, page, re.I))
+
+
+_BANNER_RE = re.compile(r"banner|logo", re.I)
 
 
 def _title_printed(title: str, page_lines: list[str], page_keys: list[str]) -> bool:
