@@ -1,6 +1,7 @@
 """Rules from the eleventh blind round (``data/probes_blind_11``): a print view (打印页面) whose heading, date and
 source stand in a small table over the article, the labels spaced out as table cells set them (日　　期：); and, after
-it, a letter record's page (市长信箱), round nine's expected failure."""
+it, round nine's and round ten's expected failures: a letter record's page (市长信箱), a 专题 page's banner, a sidebar
+box's paragraph."""
 
 from __future__ import annotations
 
@@ -171,3 +172,51 @@ def test_a_banner_bearing_the_topic_name_is_no_heading_image(tmp_path):
     # the same picture without the banner's name is a heading shown as a picture: the <title>'s heading stays
     path.write_text(page.replace("banner.jpg", "t20251113.jpg").replace('class="banner"', ""), encoding="utf-8")
     assert pt.read_document(path).meta["title"] == "学习贯彻全会精神专题"
+
+
+# --- a sidebar box's paragraph kept after the article without its heading (round nine's expected failure) ---
+
+TIP = "各支部应于每月25日前上传本月三会一课记录及影像资料，支委会每月至少召开1次。"
+ARTICLE = [
+    "3月28日，机关第二党支部召开党员大会，支部全体党员参加会议，支部书记陈某某主持会议。",
+    "会议传达学习了上级有关文件精神，讨论接收赵某某同志为中共预备党员，并研究了主题党日活动安排。",
+    "会议于16时30分结束。",
+]
+
+
+def _sidebar_page(heading: str = "工作提示", with_links: bool = True) -> str:
+    links = "".join(f"<li><a href='/d/{i}'>第{i}党支部{i}月份党小组会记录</a></li>" for i in range(1, 5))
+    side = (f"<div class='side'><h3>三会一课</h3><ul>{links}</ul></div>" if with_links else "") + (
+        f"<div class='side'><h3>{heading}</h3><p>{TIP}</p></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>第二党支部3月份党员大会记录-机关党建</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/shkyk">三会一课</a></div>
+<div class="row"><div class="col-md-9"><h1>第二党支部3月份党员大会记录</h1><p class="info">发布时间：2025-04-02</p>
+<div class="content">{body}</div></div><div class="col-md-3">{side}</div></div>
+<div class="foot">版权所有：某某市财政局机关党委　某ICP备05001234号</div></body></html>"""
+
+
+def test_a_sidebar_paragraph_under_its_heading_after_a_link_list_is_cut():
+    from policytext.corpus.html import _han_key, _sidebar_box_cut, body_text
+
+    page = _sidebar_page()
+    page_lines = body_text(page).split("\n")
+    keys = [_han_key(x) for x in page_lines]
+    links = {_han_key(f"第{i}党支部{i}月份党小组会记录") for i in range(1, 5)}
+    assert _sidebar_box_cut([*ARTICLE, TIP], page_lines, keys, lambda s: _han_key(s) in links) == ARTICLE
+
+
+def test_a_last_paragraph_under_the_articles_own_heading_stays():
+    from policytext.corpus.html import _han_key, _sidebar_box_cut, body_text
+
+    # the heading is the article's (in the text), or no link list stands above it
+    links = {_han_key(f"第{i}党支部{i}月份党小组会记录") for i in range(1, 5)}
+    for page, lines in (
+        (_sidebar_page(), [*ARTICLE, "工作提示", TIP]),
+        (_sidebar_page(with_links=False), [*ARTICLE, TIP]),
+    ):
+        page_lines = body_text(page).split("\n")
+        keys = [_han_key(x) for x in page_lines]
+        assert _sidebar_box_cut(lines, page_lines, keys, lambda s: _han_key(s) in links) == lines

@@ -1718,6 +1718,41 @@ _LETTER_FIELD_LABELS = frozenset(
 _LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|回复|答复|咨询|投诉")
 
 
+def _sidebar_box_cut(
+    lines: list[str], page_lines: list[str], page_keys: list[str], is_link: Callable[[str], bool]
+) -> list[str]:
+    """*lines* without a sidebar box's paragraph that the extractor kept after the article without its heading: the
+    last line, printed on the page under a short heading that is not in the text, itself under a list of three or
+    more links that are not in the text either (a sidebar's other box: 三会一课 / links… / 工作提示 / its paragraph).
+
+    >>> tip = "各支部应于每月25日前上传本月三会一课记录及影像资料。"
+    >>> page = ["会议于16时30分结束。", "三会一课", "第一支部记录", "第二支部记录", "第三支部记录", "工作提示", tip]
+    >>> links = {"第一支部记录", "第二支部记录", "第三支部记录"}
+    >>> _sidebar_box_cut(["会议于16时30分结束。", tip], page, [_han_key(x) for x in page], links.__contains__)
+    ['会议于16时30分结束。']
+    """
+    shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(shown) < 2:
+        return lines
+    last = _han_key(lines[shown[-1]])
+    if len(last) < 20:
+        return lines
+    at = [i for i, k in enumerate(page_keys) if k == last]
+    if len(at) != 1 or at[0] < 5:
+        return lines
+    text_keys = {_han_key(ln) for ln in lines}
+    above = [i for i in range(at[0] - 1, -1, -1) if page_keys[i]][:5]
+    if len(above) < 4:
+        return lines
+    heading = page_lines[above[0]].strip()
+    if len(heading) > 8 or heading.endswith(_SENTENCE_ENDS) or page_keys[above[0]] in text_keys or is_link(heading):
+        return lines
+    links = above[1:4]
+    if all(is_link(page_lines[i].strip()) and page_keys[i] not in text_keys for i in links):
+        return lines[: shown[-1]]
+    return lines
+
+
 def _letter_record_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """A letter record's page (市长信箱, 领导留言板, 诉求 pages), set as a table of labels and values, one cell a line:
     the text of the letter and of the reply (the cells under 信件内容, 回复内容 …, in order) as the body, the letter's
@@ -2420,6 +2455,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if letter.get("record"):
             meta["record"] = letter["record"]
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
+        lines = _sidebar_box_cut(lines, page_lines, page_keys, is_link)
         lines = lines + _attachments_below(lines, page_lines, page_keys)
         text = "\n".join(lines)
         for key, value in header_found.items():
