@@ -56,11 +56,17 @@ def test_labels_printed_without_spaces_read_the_same(tmp_path):
     assert doc.text.split("\n")[0] == NOTICE[0]
 
 
-def test_a_metadata_table_reads_a_spaced_date_label():
-    cells = "<table><tr><td>日　　期：</td><td>2025-08-22</td><td>发布时间：</td><td>2025-08-23</td></tr></table>"
-    assert page_fields(cells)["date"] == dt.date(2025, 8, 22)
-    # a value that is no date gives none
-    assert "date" not in page_fields("<table><tr><td>日期：</td><td>见附件</td></tr></table>")
+def test_a_date_cell_of_an_articles_own_table_is_no_publication_date(tmp_path):
+    # a 会议通知's table (日期： | 2025年2月20日) under a header line that prints the publication date (a review's case)
+    assert "date" not in page_fields("<table><tr><td>日　　期：</td><td>2025-08-22</td></tr></table>")
+    page = _print_page().replace(
+        "<div>一、提高思想认识</div>",
+        "<table><tr><td>日期：</td><td>2025年9月1日</td><td>地点：</td><td>市农业农村局三楼</td></tr></table>"
+        "<div>一、提高思想认识</div>",
+    )
+    path = tmp_path / "print.html"
+    path.write_text(page, encoding="utf-8")
+    assert pt.read_document(path).meta["date"] == dt.date(2025, 8, 22)
 
 
 def test_a_bare_label_takes_only_a_value_line_never_the_article():

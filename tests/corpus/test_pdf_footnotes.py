@@ -105,8 +105,33 @@ def test_a_page_of_small_type_only_keeps_its_lines(tmp_path):
 
 def test_the_notes_heading_goes_with_the_notes_and_is_no_item(tmp_path):
     # a statistical bulletin's 注释： over its numbered notes, set small at the foot of the text's last page
-    notes_lines = [("注释：", 12), ("[1]本公报中数据为初步统计数。", 10), ("[2]地区生产总值按现价计算。", 10)]
-    path = _pdf(tmp_path / "b.pdf", [[*LINES_ONE[:3], ("", 15), *notes_lines]])
+    # (the text refers to note [2]; note [1] belongs to the title, set as a picture)
+    notes_lines = [("注释：", 11), ("[1]本公报中数据为初步统计数。", 10), ("[2]地区生产总值按现价计算。", 10)]
+    text_lines = [("全年全州生产总值[2]1323亿元，比上年增长3.5%。", 15), ("规模以上工业增加值比上年增长", 15)]
+    path = _pdf(tmp_path / "b.pdf", [[*text_lines, ("", 15), *notes_lines]])
     text, notes = read_pdf_text_and_notes(path.read_bytes())
     assert notes == ["[1]本公报中数据为初步统计数。", "[2]地区生产总值按现价计算。"]
-    assert "注释" not in text and text.endswith("规定，制定本办法。")
+    assert "注释" not in text and text.endswith("规模以上工业增加值比上年增长")
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        # a plan's 专栏 box set small at a page's foot, its items numbered ①…③: the text's own
+        [("专栏1 城市更新重点工程", 11), ("① 老旧小区改造工程：改造老旧小区120个。", 11), ("② 城中村改造工程。", 11)],
+        # an attachment list set small
+        [("① 项目申报书（一式三份）；", 11), ("② 法人营业执照复印件；", 11)],
+        # a table's note under it at the page's foot
+        [("指标 2024年 2025年", 10), ("注：表中数据为快报数，增长按可比口径计算。", 10)],
+        # numbered notes under a bare 注： that nothing refers to
+        [("注：", 10), ("1.本报告中数据为快报数。", 10), ("2.增长按可比口径计算。", 10)],
+    ],
+    ids=["column-box", "attachment-list", "table-note", "numbered-notes"],
+)
+def test_small_marked_lines_that_the_text_never_refers_to_stay(tmp_path, foot):
+    lines = [("第一条 为推进城市更新，根据有关规定，结合本市实际，", 15), ("制定本办法。", 15)]
+    path = _pdf(tmp_path / "b.pdf", [[*lines, ("", 15), *foot], LINES_TWO])
+    text, notes = read_pdf_text_and_notes(path.read_bytes())
+    assert notes == []
+    for line, _ in foot:
+        assert line.replace(" ", "")[:6] in text.replace(" ", "")

@@ -135,7 +135,7 @@ _TABLE_LABELS = {
 }
 # labels read in a metadata table's cells only (来　　源：| 某某部网站, gov.cn's 部门文件 table); on a line of its own a
 # 来源 is read with the page's other header fields, which know where its value ends
-_CELL_ONLY_LABELS = {"来源": "source", "日期": "date", "发布时间": "date"}
+_CELL_ONLY_LABELS = {"来源": "source"}
 # a <meta> tag, quoted attribute values allowed to hold markup (ArticleTitle="标题<div>——副题</div>")
 _META_TAG_RE = re.compile(r"<meta\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _ATTR_RE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -1103,8 +1103,8 @@ _TAIL_HEADING_RE = re.compile(
     r"(?:\s*(?:刷新|更多|>>|»))?\s*[:：]?\s*[\]】|]*\s*$"
 )
 _SENTENCE_LINE_RE = re.compile(r"^[^\n]{14,}[。！？；][^\n]*$", re.M)
-# a long sentence that leads in to what follows (…现就有关事项通知如下：)
-_LEAD_IN_LINE_RE = re.compile(r"^[^\n]{14,}[，,][^\n]*[:：]$")
+# a long sentence that leads in to what follows (…，现就有关事项通知如下：; not an addressee line 各区县，各部门：)
+_LEAD_IN_LINE_RE = re.compile(r"^[^\n]{14,}[，,][^\n]*如下\s*[:：]$")
 
 
 def _is_tail_heading(line: str) -> bool:
@@ -1585,8 +1585,8 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
             # the label's value on the next line (a print view's table: 日　　期： | 2025-07-02): read, and taken off
             if isinstance(given, dt.date):
                 found.setdefault("date", given)
-            elif "来" in bare.group(1):
-                found.setdefault("source", given)
+            else:
+                found.setdefault("source" if "来" in bare.group(1) else "author", given)
             lines = lines[1:]
         lines = lines[1:]
     seen = 0
@@ -1611,20 +1611,35 @@ def _header_cut(lines: list[str], title: str | None) -> tuple[list[str], dict[st
 
 def _bare_label_value(label: str, line: str) -> dt.date | str | None:
     """The value of a bare header *label* (日　　期：, 来源：) when the next *line* holds it: a date alone for a date's
-    label, a short name (no clause, no label of its own) for 来源 or 作者; else None.
+    label, a body's or a medium's name for 来源 (…局, …日报, …网), one or more persons' names for 作者; else None
+    (a label whose value the page left empty, over the article's first line: 安全生产专项整治行动方案, 编者按).
 
     >>> _bare_label_value("日　　期", "2025-07-02")
     datetime.date(2025, 7, 2)
-    >>> _bare_label_value("来源", "青山市发展和改革委员会"), _bare_label_value("来源", "各有关单位：")
+    >>> _bare_label_value("来源", "青山市发展和改革委员会"), _bare_label_value("来源", "安全生产专项整治行动方案")
     ('青山市发展和改革委员会', None)
+    >>> _bare_label_value("作　　者", "王小明 李华"), _bare_label_value("作者", "编者按")
+    ('王小明 李华', None)
     """
     if len(line) > 30:
         return None
-    if re.sub(r"[\s\u3000]", "", label).endswith(("期", "间")):
+    name = re.sub(r"[\s\u3000]", "", label)
+    if name.endswith(("期", "间")):
         return parse_date(line) if re.fullmatch(r"[0-9年月日号\-/.:：\s]{6,}", line) else None
-    if re.fullmatch(r"[\u4e00-\u9fff·（）()A-Za-z0-9 ]{2,30}", line) and not _BARE_LABEL_RE.match(line):
+    if name == "作者":
+        return line if _PERSONS_RE.fullmatch(line) else None
+    if _SOURCE_NAME_RE.fullmatch(line):
         return line
     return None
+
+
+# one to four persons' names, each a common surname and one to three characters (王小明 李华, 张三、李四)
+_PERSONS_RE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,3}}(?:[\s、，,]+[{SURNAMES}][\u4e00-\u9fff]{{1,3}}){{0,3}}")
+# a source's name: a body, a paper, a site or a station (青山市发展和改革委员会, 某某日报, 新华网, 县融媒体中心)
+_SOURCE_NAME_RE = re.compile(
+    r"[\u4e00-\u9fff·（）()A-Za-z0-9 ]{1,28}(?:报|网|社|台|刊|杂志|客户端|公众号|中心|政府|委员会|办公室|局|厅|委|办"
+    r"|部|院|所|站|会|队|组|处|室|科|馆|团|公司|集团|学校|大学|学院|党委|党组|支部|总支|街道|镇|乡|县|市|区|省)"
+)
 
 
 def _original_title_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
@@ -1712,10 +1727,14 @@ _LETTER_FIELD_LABELS = frozenset(
     (
         "信件编号 来信编号 留言编号 受理编号 编号 信件类型 来信类型 留言类型 诉求类型 类型 写信人 来信人 留言人 姓名 "
         "写信时间 来信时间 留言时间 提交时间 受理时间 办理单位 答复单位 回复单位 承办单位 受理单位 办理部门 答复部门 "
-        "回复部门 办理状态 处理状态 状态 回复时间 答复时间 办结时间 处理时间 群众评价 评价 满意度 评价结果 是否公开"
+        "回复部门 办理状态 处理状态 状态 回复时间 答复时间 办结时间 处理时间 群众评价 评价 满意度 评价结果 是否公开 "
+        "咨询人 咨询时间 投诉人 投诉时间 建议人 建议时间 反映人 反映时间 来信日期 回复日期 答复日期 办理时间"
     ).split()
 )
-_LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|回复|答复|咨询|投诉")
+# a label of the letter's side (a reply's labels, 回复内容, and generic ones, 主题 内容 状态, name no letter)
+_LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|咨询|投诉")
+# a notice after a record's last cell (温馨提示：…)
+_RECORD_NOTICE_RE = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|提示|说明)\s*[:：]")
 
 
 def _sidebar_box_cut(
@@ -1757,8 +1776,12 @@ def _letter_record_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """A letter record's page (市长信箱, 领导留言板, 诉求 pages), set as a table of labels and values, one cell a line:
     the text of the letter and of the reply (the cells under 信件内容, 回复内容 …, in order) as the body, the letter's
     title (信件标题 …) as ``title`` and the other cells as ``record`` (编号, 写信人, 办理单位 …, one line each). A
-    record has a text label, four known labels or more among the first lines, and one of them names a letter or a
-    reply (信件, 留言, 回复 …); *lines* stay as they are otherwise.
+    record is the whole text: four known labels or more, each once, a text label among them and two that name the
+    letter's side (信件, 来信, 留言, 诉求, 咨询, 投诉), starting among the first lines with no sentence above them,
+    every label with its value (one may be empty) and no sentence after a field's value but a notice (温馨提示：…, left
+    out).
+    An article that quotes a letter, a 12345 case report, a 公示's table with such a column, or a feedback page of
+    generic labels (主题, 内容, 回复) stays as it is.
 
     >>> rows = ["信件编号", "SZ-0321", "写信人", "王**", "信件标题", "关于路口积水的反映", "信件内容", "路口积水严重。"]
     >>> rows += ["回复内容", "王女士：", "已疏通管道。", "群众评价", "满意", "温馨提示：…"]
@@ -1772,34 +1795,54 @@ def _letter_record_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
         known = name in _LETTER_TITLE_LABELS or name in _LETTER_TEXT_LABELS or name in _LETTER_FIELD_LABELS
         return name if known and len(line.strip()) <= 8 else None
 
+    def sentence(line: str) -> bool:
+        s = line.strip()
+        return len(s) >= 14 and bool(re.search(r"[，。；！？,;!?]|[:：]$", s))
+
     at = [(i, name) for i, line in enumerate(lines) if (name := label(line))]
     names = [name for _, name in at]
     if (
-        len(set(names)) < 4
+        len(names) < 4
+        or len(set(names)) < len(names)  # (a label repeated: cases of a report, a table's rows)
         or not any(n in _LETTER_TEXT_LABELS for n in names)
-        or not any(_LETTER_WORD_RE.search(n) for n in names)
+        or sum(bool(_LETTER_WORD_RE.search(n)) for n in names) < 2
         or at[0][0] > 12
+        or any(sentence(ln) for ln in lines[: at[0][0]])  # (an article's lead above a quoted letter)
+        or sum(b == a + 1 for (a, _), (b, _) in zip(at, at[1:])) > 1  # (a table's header row: labels, no values)
     ):
         return lines, {}
     body: list[str] = []
+    tail: list[str] = []
     found: dict[str, Any] = {}
     record: dict[str, str] = {}
     for k, (i, name) in enumerate(at):
         end = at[k + 1][0] if k + 1 < len(at) else len(lines)
         value = [ln for ln in lines[i + 1 : end] if ln.strip()]
+        last = k + 1 == len(at)
+        notice = next((n for n, ln in enumerate(value) if _RECORD_NOTICE_RE.match(ln)), None)
+        if last and notice is not None:
+            # a notice after the record's last cell (温馨提示：…) ends it; what the page sets after is for the rules
+            # of the page's end (a list of other letters, a breadcrumb)
+            value, tail = value[:notice], [ln for ln in value[notice + 1 :] if not _RECORD_NOTICE_RE.match(ln)]
         if not value:
             continue
         if name in _LETTER_TEXT_LABELS:
             body.extend(value)
-        elif name in _LETTER_TITLE_LABELS:
+            continue
+        rest = [ln for ln in value[1:] if not _RECORD_NOTICE_RE.match(ln)]
+        if any(sentence(ln) for ln in rest):
+            return lines, {}  # (the article goes on after a quoted record: 回复时间 … 记者了解到，…)
+        if last:
+            tail = rest + tail  # (what the page set after the record: for the rules of the page's end)
+        if name in _LETTER_TITLE_LABELS:
             found.setdefault("title", value[0].strip())
         else:
-            record.setdefault(name, value[0].strip())  # (a notice after the last cell, 温馨提示：…, is no value)
+            record.setdefault(name, value[0].strip())
     if not body:
         return lines, {}
     if record:
         found["record"] = record
-    return body, found
+    return body + tail, found
 
 
 def _field_list_cut(lines: list[str]) -> list[str]:
@@ -2452,6 +2495,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if letter.get("title"):
             # the letter's own title, which a record page's <title> (市长信箱-信件详情-…) does not hold
             meta["title"] = title = letter["title"]
+            from_html_title = False
         if letter.get("record"):
             meta["record"] = letter["record"]
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
@@ -2507,10 +2551,16 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
         text_lines = text.split("\n")
-        # (past the header fields under it, a print view's 日　　期： | 2025-07-02 | 来　　源： | …)
-        following = [ln.strip() for ln in _header_cut(text_lines[1:12], None)[0] if ln.strip()][:3]
-        if _is_heading_line(text_lines[0]) and any(
-            _SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in following
+        following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
+        # (or, where no heading stands above the article, a lead-in sentence past the header fields under it: a print
+        # view's 日　　期： | 2025-07-02 | 来　　源： | … | …现就有关事项通知如下：)
+        past_fields = [ln.strip() for ln in _header_cut(text_lines[1:12], None)[0] if ln.strip()][:3]
+        if _is_heading_line(text_lines[0]) and (
+            any(_SENTENCE_LINE_RE.match(ln) for ln in following)
+            or (
+                any(_SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in past_fields)
+                and not _heading_above(zone_lines)
+            )
         ):
             title = meta["title"] = text_lines[0].strip()
             # and the dateline under it (2005-04-05 06:40更新 来源：…): read with the header zone, above the article

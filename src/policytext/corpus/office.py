@@ -193,9 +193,10 @@ def read_pdf_text_and_notes(raw: bytes, name: str = "<bytes>") -> tuple[str, lis
     """The text of a PDF, one paragraph per line, and its footnotes, one per item.
 
     A footnote is the block of lines at the foot of a page, after the text and above the page number, set in a
-    smaller type than the text (under 0.8 of its characters' width) and opened by a note mark (①, ⑴, 注：, [1],
-    *): it is taken out of the text, so that a sentence running over the page break joins up again. Small type
-    without a note mark (a table, a caption) stays where it is.
+    smaller type than the text (under 0.8 of its characters' width), opened by a note mark (①, ⑴, [1], *) or a
+    注释： heading, one of whose marks the text above refers to (小微企业①): it is taken out of the text, so that a
+    sentence running over the page break joins up again. Small type without a note mark (a table, a caption), or
+    with marks the text never refers to (a 专栏's items ①…④ set small, a table's 注：), stays where it is.
     """
     pdfplumber = _module("pdfplumber", f"reading PDF ({name})", "pdf", "pdfplumber")
     try:
@@ -277,11 +278,18 @@ def read_pdf_text_and_notes(raw: bytes, name: str = "<bytes>") -> tuple[str, lis
     # Latin letters and spaces count half)
     char_w = _median([row[4] for rows_m in kept_pages for row in rows_m if len(row[0]) >= 10], 12.0)
     notes: list[str] = []
+    text_above: list[str] = []  # the text of the pages before, to find a note's reference in
     for p, rows_m in enumerate(kept_pages):
         at = _footnotes_at(rows_m, char_w)
         if at < len(rows_m):
-            notes.extend(_note_items([row[0] for row in rows_m[at:]]))
-            kept_pages[p] = rows_m[:at]
+            # a note is referred to in the text above it (小微企业①, 生产总值[2]); a list set small at a page's foot
+            # (专栏 items ① …, an attachment list) or a table's 注： is the text's own
+            above = "".join(text_above) + "".join(row[0] for row in rows_m[:at])
+            marks = {m.group(1) for row in rows_m[at:] if (m := _NOTE_REF_RE.match(row[0]))}
+            if any(mark in above for mark in marks):
+                notes.extend(_note_items([row[0] for row in rows_m[at:]]))
+                kept_pages[p] = rows_m[:at]
+        text_above.extend(row[0] for row in kept_pages[p])
     kept_m = [row for rows_m in kept_pages for row in rows_m]
     if not kept_m:
         return "", notes
@@ -316,6 +324,8 @@ def read_pdf_text_and_notes(raw: bytes, name: str = "<bytes>") -> tuple[str, lis
 _NOTE_MARK_RE = re.compile(
     r"^\s*(?:[①-⑳⑴-⒇]|注\s*(?:[:：①-⑳]|\d{1,2}\s*[:：.．])|[\[［]\d{1,2}[\]］]|[*＊※]|注释\s*[:：]?\s*$)"
 )
+# a note's mark that the text refers to it by (①, ⑴, [2], ［2］, *, ※), also after 注 (注①)
+_NOTE_REF_RE = re.compile(r"^\s*(?:注\s*)?([①-⑳⑴-⒇]|[\[［]\d{1,2}[\]］]|[*＊※])")
 # the notes' own heading on a line of its own (注释：, 注：), not a note
 _NOTE_LABEL_RE = re.compile(r"^\s*注(?:释)?\s*[:：]?\s*$")
 
@@ -323,7 +333,8 @@ _NOTE_LABEL_RE = re.compile(r"^\s*注(?:释)?\s*[:：]?\s*$")
 def _footnotes_at(rows: list[tuple[str, float, float, str, float]], char_w: float) -> int:
     """Index of the first row of the footnotes at the foot of a page's *rows* (``len(rows)`` when it has none).
 
-    The footnotes are the page's last rows, each in a type under 0.8 of the text's *char_w*, the first of them
+    (The caller also asks that the text above refer to one of the notes by its mark.) The footnotes are the page's
+    last rows, each in a type under 0.8 of the text's *char_w*, the first of them
     opened by a note mark or by the notes' heading (注释：); text in the text's type must stand above them.
 
     >>> rows = [("第五条 正文的一行。", 0, 160, "", 16.0), ("① 注释。", 0, 40, "", 10.0)]
@@ -342,13 +353,14 @@ def _footnotes_at(rows: list[tuple[str, float, float, str, float]], char_w: floa
 
 
 def _note_items(lines: list[str]) -> list[str]:
-    """The footnotes of a page's foot, a note's wrapped lines joined (a new note starts at a note mark)."""
+    """The footnotes of a page's foot, a note's wrapped lines joined (a new note starts at a note mark, or after a
+    note that ends its sentence)."""
     items: list[str] = []
     for line in lines:
         if _NOTE_LABEL_RE.match(line):
             continue
-        if items and not _NOTE_MARK_RE.match(line):
-            items[-1] = _unspace(items[-1] + line)
+        if items and not _NOTE_MARK_RE.match(line) and not items[-1].endswith(("。", "！", "？", "）", ")")):
+            items[-1] = _unspace(items[-1] + line)  # a note's wrapped line (a line after a finished note is its own)
         else:
             items.append(_unspace(line))
     return items
