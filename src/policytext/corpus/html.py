@@ -2124,6 +2124,38 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
     return re.split(r"\s+[_|｜\-—–]+\s+|[_|｜]", html_title)[0].strip() or None
 
 
+# a unit's name and a date in brackets closing an article, with the credits after it on its line: （青山中学党支部
+# 2025年4月8日） 撰稿：林芳 审核：周明
+_SIGNED_DATELINE_RE = re.compile(
+    r"^[（(]\s*(?P<org>[\u4e00-\u9fff·]{2,24}?)\s*(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))"
+    r"\s*[）)]\s*(?P<credits>(?:(?:撰稿|作者|编辑|责任编辑|责编|审核|初审|复审|终审|校对|摄影|供稿|供图|通讯员)\s*[:：]\s*\S+\s*)*)$"
+)
+
+
+def _signed_dateline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without a unit's name and a date in brackets closing the article (（青山中学党支部 2025年4月8日）, also
+    with credits after it: 撰稿：林芳 审核：周明), and that unit (``organization``) and date (``date``), the date the
+    article is printed with where its header prints none.
+
+    >>> _signed_dateline_cut(["……走深走实。", "（青山中学党支部 2025年4月8日） 撰稿：林芳 审核：周明"])
+    (['……走深走实。'], {'organization': '青山中学党支部', 'date': datetime.date(2025, 4, 8)})
+    """
+    shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    # the last line, or one over a few short lines of the page's furniture the extractor set after the article (a
+    # breadcrumb, a counter), which later rules cut
+    for n in range(len(shown) - 1, max(len(shown) - 4, 0), -1):
+        m = _SIGNED_DATELINE_RE.match(lines[shown[n]].strip())
+        if m:
+            day = parse_date(m.group("date"))
+            if day is None or not _SOURCE_NAME_RE.fullmatch(m.group("org")):
+                return lines, {}
+            return lines[: shown[n]] + lines[shown[n] + 1 :], {"organization": m.group("org"), "date": day}
+        s = lines[shown[n]].strip()
+        if len(s) > 40 or s.endswith(_SENTENCE_ENDS):
+            break
+    return lines, {}
+
+
 def _trailing_date_cut(lines: list[str]) -> tuple[list[str], dt.date | None]:
     """*lines* without a date printed alone under the article's last sentence (a township's news item:
     …确保全镇森林资源安全。 / 2024年3月5日), and that date. An official document's date under its signature or
@@ -2238,14 +2270,60 @@ def _names_the_site(title: str, page_lines: list[str]) -> bool:
     )
 
 
+def _lines_between(heading: str, rest: list[str], page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """The page's lines between the *heading* and the first line of *rest* (the article), at most twelve: where the page
+    prints its header fields under the heading and the extractor dropped them.
+
+    >>> page = ["首页", "某某县关于张三等同志职务任免的通知", "发布日期：2025-03-20", "来源：县政府办公室"]
+    >>> page.append("各乡镇人民政府：")
+    >>> _lines_between(page[1], ["各乡镇人民政府："], page, [_han_key(x) for x in page])
+    ['发布日期：2025-03-20', '来源：县政府办公室']
+    """
+    start = _page_line_of(_han_key(heading), page_keys) if len(_han_key(heading)) >= 6 else None
+    article = next((_han_key(x)[:8] for x in rest if len(_han_key(x)) >= 6), "")
+    if start is None or not article:
+        return []
+    end = next((i for i in range(start + 1, min(start + 14, len(page_keys))) if page_keys[i].startswith(article)), None)
+    return page_lines[start + 1 : end] if end is not None else []
+
+
+_CRUMB_SPLIT_RE = re.compile(r"\s*(?:>+|›|»|＞|→)\s*")
+
+
+def _crumb_line(line: str) -> bool:
+    """Whether *line* is a breadcrumb (您现在的位置：青山中学 >> 党建园地 >> 支部动态 >> 正文): three steps or more, no
+    sentence."""
+    s = line.strip()
+    return len(s) <= 120 and len(_CRUMB_SPLIT_RE.findall(s)) >= 2 and not re.search(r"[。！？；，]", s)
+
+
+def _crumb_step(title: str, page_lines: list[str]) -> bool:
+    """Whether *title* is a step of a breadcrumb the page prints (当前位置：首页 >> 理论宣讲 >> 宣讲稿 >> 正文), not its
+    last: a column's name, not an article's heading.
+
+    >>> _crumb_step("理论宣讲", ["您当前的位置：首页 >> 理论宣讲 >> 宣讲稿 >> 正文", "以高质量党建引领基层治理现代化"])
+    True
+    """
+    key = _han_key(title)
+    if not key:
+        return False
+    for line in page_lines:
+        if len(line) > 120 or len(_CRUMB_SPLIT_RE.findall(line)) < 2:
+            continue
+        steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
+        if key in steps[:-1]:
+            return True  # (not the last step, which may be the article's own title: 论坛 » 学术前沿 » 标题)
+    return False
+
+
 def _heading_above(zone: list[str]) -> str | None:
     """The article's heading among the last lines printed above its first sentence (past its date,
     source and tool lines), for a page whose ``<title>`` names a column or the site, not the article,
     and which sets the heading in no heading element."""
     for line in reversed(zone[-6:]):
         s = line.strip()
-        if not s or read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s):
-            continue
+        if not s or read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s) or _LEAD_NOTE_RE.match(s):
+            continue  # (past an editor's note under the heading, 编者按：…)
         if len(s) > 80:
             return None
         if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s) or _TOOL_LINE_RE.search(s):
@@ -2518,6 +2596,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
+    kept, signed = _signed_dateline_cut(kept)
+    if signed:
+        meta.setdefault("organization", signed["organization"])
+        date_under = date_under or signed["date"]
     # the source a credit line under the article names (来源：某某组工, （来源：新华社）): read, where the header and
     # the page's metadata name none (below)
     credit = read_header_fields("\n".join(ln.strip().strip("（）()") for ln in lines[len(kept) :]))
@@ -2544,28 +2626,40 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if (
         from_html_title
         and title
-        and not _title_printed(title, page_lines, page_keys)
+        # (a <title> that is a column's name, a step of the page's breadcrumb, 理论宣讲 - 某某县委党校 over 当前位置：
+        # 首页 >> 理论宣讲 >> 宣讲稿 >> 正文, though the page prints it as a sidebar's heading too)
+        and (not _title_printed(title, page_lines, page_keys) or _crumb_step(title, page_lines))
         and not _shown_as_image(title, page)  # a heading set as a picture, its words in the alt text
     ):
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
         # the article's first line where the extractor kept it (徒手抓子弹真的存在吗？ over 来源：…), else a line
         # printed above the article
         text_lines = text.split("\n")
+        while len(text_lines) > 1 and _crumb_line(text_lines[0]):
+            text_lines = text_lines[1:]  # (a breadcrumb the extractor kept over the heading)
         following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
-        # (or, where no heading stands above the article, a lead-in sentence past the header fields under it: a print
-        # view's 日　　期： | 2025-07-02 | 来　　源： | … | …现就有关事项通知如下：)
-        past_fields = [ln.strip() for ln in _header_cut(text_lines[1:12], None)[0] if ln.strip()][:3]
+        # (or, where no other heading stands above the article, a sentence or a lead-in past the header fields and an
+        # editor's note under it: a print view's 日　　期： | 2025-07-02 | 来　　源： | … |
+        # …现就有关事项通知如下：, a column's 作者：… | 来源：… | 编者按：… over the text)
+        past_fields = [
+            ln.strip()
+            for ln in _header_cut(text_lines[1:12], None)[0]
+            if ln.strip() and not read_header_fields(ln) and not _LEAD_NOTE_RE.match(ln.strip())
+        ][:3]
         if _is_heading_line(text_lines[0]) and (
             any(_SENTENCE_LINE_RE.match(ln) for ln in following)
             or (
                 any(_SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in past_fields)
-                and not _heading_above(zone_lines)
+                and _heading_above(zone_lines) in (None, text_lines[0].strip())
             )
         ):
             title = meta["title"] = text_lines[0].strip()
             # and the dateline under it (2005-04-05 06:40更新 来源：…): read with the header zone, above the article
             rest, found = _header_cut(text_lines[1:], title)
             zone_lines = zone_lines + text_lines[1 : len(text_lines) - len(rest)]
+            # and the page's lines between the heading and the article, which the extractor dropped (文号：…,
+            # 发布日期：…, 来源：…, printed under the heading)
+            zone_lines += _lines_between(text_lines[0], rest, page_lines, page_keys)
             zone = "\n".join(zone_lines)
             text = "\n".join(rest)
             for key, value in found.items():

@@ -219,6 +219,20 @@ def official_fields(text: str) -> dict[str, Any]:
             if signed is None or (name != signed and name.endswith(signed)):
                 found["issuer"] = name
             break
+    if "written_date" not in found:
+        # a 纪要's or a 简报's head: its issue (第5期) over the body that issues it and the date, on one line
+        # (某某县人民政府办公室　2025年4月15日); a 纪要 is signed nowhere else
+        compact = [re.sub(r"[\s\u3000]+", "", ln) for _, ln in head[:6]]
+        for k in range(1, len(compact)):
+            head_line = _ISSUER_DATED_RE.match(compact[k])
+            if head_line and (_ISSUE_RE.match(compact[k - 1]) or compact[k - 1].endswith(("纪要", "简报"))):
+                day = chinese_date(compact[k])
+                at = _AR_DATE_RE.search(compact[k])
+                name = compact[k][: at.start()] if at else ""
+                if day is not None and _ORG_END_RE.search(name):
+                    found["written_date"] = day
+                    found.setdefault("issuer", name)
+                break
     # 抄送 and 附件: only the lines that start with them are looked at
     for m in _CC_OR_ATTACHMENT_RE.finditer(text):
         idx = text.count("\n", 0, m.start())
@@ -554,7 +568,8 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     """*lines* without the 版记 that a page prints under an official document's 成文日期 (主题词, 抄送, 印发,
     共印…份), with what it names: ``cc`` (抄送, a list) and ``printed_by`` (the 印发 line). The 版记 is not
     part of the document's 主体; it is cut only where a 成文日期 line stands above it, or, after the 附件 that follow
-    the 成文日期, where it is whole (抄送 and the 印发 line).
+    the 成文日期, where it is whole (抄送 and the 印发 line); a 纪要's or a 简报's 分送 list is its 版记 whole
+    (``distributed_to``, a list).
 
     >>> lines = ["某某意见。", "二○○九年十一月二十七日", "抄送：市委办、市府办。", "某局 2009年11月30日印发"]
     >>> body, found = colophon_cut(lines)
@@ -576,7 +591,8 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if not cc and printed is None:
         return lines, {}
     above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    whole = cc and printed is not None
+    # (a 纪要's or a 简报's 分送 list is its 版记 whole: neither is signed or dated at its end)
+    whole = (cc and printed is not None) or bool(block and re.match(r"^分\s*送\s*[:：]", block[0]))
     if not whole and not any(is_date_line(ln) for ln in above):
         # (a whole 版记, 抄送 and the 印发 line, closes a document after its 附件 too)
         return lines, {}
@@ -584,6 +600,11 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     names = official_fields("\n".join(block)).get("cc")
     if names:
         found["cc"] = names
+    shared = next((b for b in block if re.match(r"^分\s*送\s*[:：]", b)), None)
+    if shared:
+        # a 纪要's or a 简报's 分送 list (whom it is distributed to)
+        names = re.sub(r"^分\s*送\s*[:：]", "", shared)
+        found["distributed_to"] = [p for p in re.split(r"[，,、；;。\s]+", names) if p]
     if printed:
         found["printed_by"] = re.sub(r"\s+", " ", printed)
     return lines[:k], found
