@@ -150,14 +150,19 @@ def test_county_department_and_university_pages_read_whole():
         # page: the heading with its date and 来源 on one line above a byline, a column's name above the dateline,
         # an event's labelled fields, QR-code captions, back-to-top buttons and a player's notice are not body
         ("r9_", 0.99, 0.99),
+        # real pages of four Shanghai school sites, 深圳中学 and the 中央纪委 site (a later helper's round, scored once
+        # at first sight: P 0.997, R 0.989, titles 13/16): a column's <title>, a kicker in the meta title's markup, a
+        # source's byline, a name and date under the heading, paragraphs two attachments print alike (which trafilatura
+        # drops as repeats) and a list the text announces with a colon. Left: 附件4's headings without punctuation
+        ("r11_", 0.95, 0.99),
     ],
-    ids=["round six", "round seven", "round eight", "round nine"],
+    ids=["round six", "round seven", "round eight", "round nine", "round eleven"],
 )
 def test_a_rounds_pages_read_whole(prefix, worst, mean):
-    """Each page of a later round of the development set (12 each, 9 in round nine) read whole, with its title
-    and date."""
+    """Each page of a later round of the development set (12 each, 9 in round nine, 16 in round eleven) read whole,
+    with its title and date."""
     pages = [p for p in dev_pages(None) if p["id"].startswith(prefix)]
-    assert len(pages) == (9 if prefix == "r9_" else 12)
+    assert len(pages) == {"r9_": 9, "r11_": 16}.get(prefix, 12)
     result = score(policytext_extract, pages)
     assert min(min(r["precision"], r["recall"]) for r in result["rows"]) >= worst, result["worst"]
     assert result["precision"] >= mean and result["recall"] >= mean

@@ -198,8 +198,8 @@ def page_fields(page: str) -> dict[str, Any]:
     for tag in _META_TAG_RE.findall(page):
         attrs = {a.lower(): (v1 or v2) for a, v1, v2 in _ATTR_RE.findall(tag)}
         name = (attrs.get("name") or attrs.get("property") or "").lower()
-        value = _cell_text(attrs.get("content", ""))
         key = _META_NAMES.get(name)
+        value = _meta_title_text(attrs.get("content", "")) if key == "title" else _cell_text(attrs.get("content", ""))
         if key and value:
             found.setdefault(f"_meta_{key}", value)
     m = _TITLE_RE.search(page)
@@ -268,13 +268,46 @@ def _h1_heading(inner: str, html_title: str) -> str:
 
 
 def _site_name_of(h1: str, html_title: str) -> bool:
-    """Whether *h1* is the site's name that ends the ``<title>`` (``标题 松花江网``), not the heading.
+    """Whether *h1* is the site's name that ends the ``<title>`` (``标题 松花江网``), or a part of it after a heading
+    of eight characters or more (``我校党委2009年纪检工作总结_深圳中学_建设学术性高中``), not the heading.
 
     >>> _site_name_of("松花江网", "土豆不“土” 土豆无“土” 松花江网"), _site_name_of("某某通知", "某某通知")
     (True, False)
+    >>> _site_name_of("深圳中学", "我校党委2009年纪检工作总结_深圳中学_建设学术性高中")
+    True
+    >>> _site_name_of("深圳中学", "纪检总结_深圳中学_建设学术性高中")  # (a column's name first, not a heading)
+    False
     """
     key, title_key = _han_key(h1), _han_key(html_title)
-    return bool(key) and len(title_key) > len(key) and title_key.endswith(key)
+    if bool(key) and len(title_key) > len(key) and title_key.endswith(key):
+        return True
+    parts = [_han_key(x) for x in _NAME_SEPARATOR_RE.split(html_title)]
+    return bool(key) and len(parts) > 1 and key in parts[1:] and len(parts[0]) >= 8 and len(parts[0]) > len(key)
+
+
+# the parts of a heading a CMS keeps in its <meta> title as markup: 引题, 主题, 副题 (<p>写在…之际</p><p>标题</p>)
+_TITLE_PART_RE = re.compile(r"</?(?:p|div|br|h[1-6])\b[^<>]*>", re.I)
+
+
+def _meta_title_text(content: str) -> str:
+    """The heading in a ``<meta>`` title's value, which a CMS may keep as escaped markup of its parts: the main
+    heading without the kicker (引题) over it, with its subtitle opened by a dash (——副题) as the page prints it.
+
+    >>> _meta_title_text("&lt;p&gt;&lt;span&gt;写在周年之际&lt;/span&gt;&lt;/p&gt;&lt;p&gt;不松劲 再出发&lt;/p&gt;")
+    '不松劲 再出发'
+    >>> _meta_title_text("标题<div>——副题</div>"), _meta_title_text("某某县召开会议")
+    ('标题——副题', '某某县召开会议')
+    """
+    raw = _html.unescape(content) if "&lt;" in content else content
+    if not _TITLE_PART_RE.search(raw):
+        return _cell_text(raw)
+    parts = [p for p in (_cell_text(x) for x in _TITLE_PART_RE.split(raw)) if p]
+    heads = [k for k, p in enumerate(parts) if not p.startswith(("—", "-", "－"))]
+    if not heads:
+        return "".join(parts)
+    # the last part that is no subtitle is the main heading (a kicker stands over it); its subtitle stays with it, as
+    # the page prints it (标题——副题)
+    return "".join(parts[heads[-1] :])
 
 
 # what sets a column or site name off a heading in a title: 标题_苏银, 栏目 - 标题, 标题--某网
@@ -1737,6 +1770,41 @@ _LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|咨询|投诉"
 _RECORD_NOTICE_RE = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|提示|说明)\s*[:：]")
 
 
+# what a text announced by a closing colon goes on with: a list's item, an article of a regulation, a sentence
+_CONTINUATION_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百零\d]{1,5}条)|[。；！？;]$"
+)
+
+
+def _continued_after_colon(lines: list[str], page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """The page's lines that go on with the text where the extractor stopped after a line that announces more with
+    its colon (…严肃追究相关人员的责任： over （一）…； （二）…； 第十三条 …。, which trafilatura left out of a page
+    printing two rules with the same last articles): the lines under that line on the page, up to the first that is
+    no item, article or sentence (分享到：, 相关信息); the same lines may stand earlier in the text (the first rule's).
+
+    >>> page = ["第十二条 有下列情形的，追究责任：", "（一）排查不及时；", "（二）处置不力的。"]
+    >>> page += ["第十三条 自发布之日起施行。", "分享到："]
+    >>> _continued_after_colon(["第十二条 有下列情形的，追究责任："], page, [_han_key(x) for x in page])
+    ['（一）排查不及时；', '（二）处置不力的。', '第十三条 自发布之日起施行。']
+    """
+    shown = [ln.strip() for ln in lines if ln.strip()]
+    if not shown or not shown[-1].endswith(("：", ":")) or len(_han_key(shown[-1])) < 10:
+        return []
+    key = _han_key(shown[-1])
+    at = max((i for i, k in enumerate(page_keys) if k == key), default=None)
+    if at is None:
+        return []
+    out: list[str] = []
+    for line in page_lines[at + 1 : at + 60]:
+        s = line.strip()
+        if not s:
+            continue
+        if not _CONTINUATION_RE.search(s):
+            break
+        out.append(s)
+    return out
+
+
 def _sidebar_box_cut(
     lines: list[str], page_lines: list[str], page_keys: list[str], is_link: Callable[[str], bool]
 ) -> list[str]:
@@ -2316,6 +2384,29 @@ def _crumb_step(title: str, page_lines: list[str]) -> bool:
     return False
 
 
+# a short name and a date, with a counter or a time after it, on a line of its own under a heading (深圳中学 2009-12-17
+# 点击次数:): the page's byline and its date; not a label's (咨询时间 2025-03-02: a record's field)
+_NAME_DATE_LINE_RE = re.compile(
+    r"^(?![\u4e00-\u9fff·]{0,14}(?:时间|日期|时|期)\s)[\u4e00-\u9fff·]{2,16}\s+(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:点击次数|点击数|点击|浏览次数|浏览|阅读)\s*[:：]?\s*\d*\s*次?)?\s*$"
+)
+
+
+def _name_date_line(lines: list[str]) -> dict[str, Any]:
+    """``{"date": …}`` from the last line of *lines* that holds a short name and a date and nothing else but a counter
+    or a time (深圳中学 2009-12-17 点击次数:), else ``{}``.
+
+    >>> _name_date_line(["我校党委2009年纪检工作总结", "深圳中学 2009-12-17 点击次数:"])
+    {'date': datetime.date(2009, 12, 17)}
+    """
+    for line in reversed(lines):
+        m = _NAME_DATE_LINE_RE.match(line.strip())
+        if m:
+            day = parse_date(m.group("date"))
+            return {"date": day} if day else {}
+    return {}
+
+
 def _heading_above(zone: list[str]) -> str | None:
     """The article's heading among the last lines printed above its first sentence (past its date,
     source and tool lines), for a page whose ``<title>`` names a column or the site, not the article,
@@ -2578,6 +2669,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta["record"] = letter["record"]
         lines = lines[: _tail_cut(lines, page_lines, page_keys)]
         lines = _sidebar_box_cut(lines, page_lines, page_keys, is_link)
+        lines = lines + _continued_after_colon(lines, page_lines, page_keys)
         lines = lines + _attachments_below(lines, page_lines, page_keys)
         text = "\n".join(lines)
         for key, value in header_found.items():
@@ -2680,7 +2772,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
         near = zone_lines[-10:] + text.split("\n")[:5]
-        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
+        header.update(
+            _dateline(near)
+            or _stamp_line(near)
+            or _day_over_month(above_prose)
+            or _date_beside_fields(near)
+            or _name_date_line(near)
+        )
     if fields.get("_meta_source"):
         fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
     below: dict[str, Any] | None = None
@@ -2709,7 +2807,69 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         d = d or _labelled_date_inside(zone_lines[-10:]).get("date")
         if d is not None:
             meta["date"] = d
+    text = _source_byline_cut(text, meta)
+    if method == "trafilatura":
+        text = _repeated_lines_restored(text, page_lines, page_keys)
     if method == "trafilatura":
         # (last: the rules above read a list's bullets, as link lists and buttons show them)
         text = _unbulleted(text, page_lines)
     return text, meta
+
+
+# a paragraph that may be put back: ten characters or more, ending a sentence or a clause of a list
+_REPEATED_PARAGRAPH_RE = re.compile(r"[\u4e00-\u9fff].{9,}[。；！？]\s*$")
+
+
+def _repeated_lines_restored(text: str, page_lines: list[str], page_keys: list[str]) -> str:
+    """*text* with the paragraphs that the page prints again inside the article and the extractor dropped as
+    duplicates put back in their place (two rules issued together whose last articles read the same: trafilatura's
+    fallback keeps each paragraph once). Only a line that the text holds already is put back, and only between two
+    lines of the text that follow each other on the page.
+
+    >>> a, b, c = "第一条 教师应当爱岗敬业。", "第二条 本办法适用于中小学。", "第二条 本办法适用于幼儿园。"
+    >>> page = [a, b, a, c]
+    >>> _repeated_lines_restored("\\n".join([a, b, c]), page, [_han_key(x) for x in page]).split("\\n") == page
+    True
+    """
+    lines = text.split("\n")
+    keys = [_han_key(x) for x in lines]
+    have = {k for k in keys if len(k) >= 6}
+    if len(lines) < 3 or len(have) < 3:
+        return text
+    out: list[str] = []
+    at = -1  # the page line of the text's last matched line
+    restored = False
+    for line, key in zip(lines, keys):
+        found = None
+        if len(key) >= 6:
+            found = next((i for i in range(at + 1, min(at + 80, len(page_keys))) if page_keys[i] == key), None)
+        if found is not None and at >= 0:
+            gap = [i for i in range(at + 1, found) if page_keys[i]]
+            # (the lines between on the page are all the text's own paragraphs, printed again, and sentences: not a
+            # table of contents of its headings, nor anything else)
+            if gap and all(page_keys[i] in have and _REPEATED_PARAGRAPH_RE.search(page_lines[i]) for i in gap):
+                out.extend(page_lines[i].strip() for i in gap)
+                restored = True
+        if found is not None:
+            at = found
+        out.append(line)
+    return "\n".join(out) if restored else text
+
+
+def _source_byline_cut(text: str, meta: dict[str, Any]) -> str:
+    """*text* without a byline over the article that names the page's source and its writers (中央纪委国家监委网站
+    曹溢 陆丽环), the writers read into ``author`` where the page names none.
+
+    >>> meta = {"source": "中央纪委国家监委网站"}
+    >>> _source_byline_cut("中央纪委国家监委网站 曹溢 陆丽环\\n八项规定，改变中国。", meta), meta["author"]
+    ('八项规定，改变中国。', '曹溢 陆丽环')
+    """
+    source = meta.get("source")
+    first, _, rest = text.partition("\n")
+    if not source or not rest or not first.startswith(source):
+        return text
+    names = first[len(source) :].strip()
+    if not names or not _PERSONS_RE.fullmatch(names):
+        return text
+    meta.setdefault("author", names)
+    return rest
