@@ -23,7 +23,9 @@ def _read(tmp_path, page: str) -> pt.Document:
 
 
 def test_a_kicker_in_the_meta_titles_markup_is_not_the_title(tmp_path):
-    meta = "&lt;p&gt;&lt;span&gt;写在中央八项规定出台12周年之际&lt;/span&gt;&lt;/p&gt;"
+    # (the kicker set in 楷体, as the 中央纪委 site sets it)
+    meta = "&lt;p&gt;&lt;span style=&quot;font-family: 楷体, SimKai;&quot;&gt;"
+    meta += "写在中央八项规定出台12周年之际&lt;/span&gt;&lt;/p&gt;"
     meta += "&lt;p&gt;不松劲 不停步 再出发&lt;/p&gt;"
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>不松劲 不停步 再出发——头条——某某网站</title>

@@ -378,10 +378,11 @@ _PAGE_CONTROL_RE = re.compile(
     r"字\s*[体号]\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小"
     r"|打印本页|打印此页|关闭窗口|返回顶部|收藏本页|分享到\S*|打印|关闭|发表评论(?:[(（]共?\d+条[)）])?|我要纠错"
     r"|扫一扫\S*|(?:点击数|点击量|阅读数|阅读量|浏览次数|浏览量|访问量)\s*[:：]?\s*\d+(?:\.\d+)?\s*[万千]?\+?\s*次?"
-    r"|(?:点击|阅读|浏览)\s*[:：]\s*\d+(?:\.\d+)?\s*[万千]?\+?\s*次?"  # (阅读：3.2万, 浏览：10万+)
+    # (阅读：3.2万, 浏览：10万+; not 阅读：10页, 每日阅读：30分钟)
+    r"|(?:点击|阅读|浏览)\s*[:：]\s*\d+(?:\.\d+)?\s*[万千]?\+?\s*次?(?![\u4e00-\u9fff\w.．])"
 )
 _PAGE_CONTROL_HINT_RE = re.compile(
-    r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|阅读\s*[:：]|浏览|访问量"
+    r"字\s*[体号]|打印|关闭窗口|返回顶部|收藏本页|分享到|发表评论|我要纠错|扫一扫|点击|阅读数|阅读量|阅读\s*[:：]\s*\d|浏览|访问量"
 )
 _PAGE_CONTROL_RESIDUE_RE = re.compile(r"[\W_\d]+")
 # A > B > C; an item never holds "<", so text such as <b>坚持以人民为中心</b> is no breadcrumb
@@ -477,6 +478,8 @@ _META_KEYS = {
 }
 # keys a crawler's file prints at its top only (标题：…, 链接：…); further down 标题： and 网址： are words of the text
 _WHOLE_LINE_KEYS = frozenset(("title", "url"))
+# what an address looks like (http://…, www.…, gov.cn/…)
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/:]|$))", re.I)
 _META_KEY_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=[|｜【\[】\]]))(" + "|".join(sorted(_META_KEYS, key=len, reverse=True)) + r")"
     # the colon, or after a date label a space before the date (发布时间 2005/05/17 22:11:42, 发表于 2005-9-15)
@@ -651,6 +654,8 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
             value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|" + _COUNTER_LABEL, value)[0].strip()
         if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
             return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
+        if key == "url" and not _ADDRESS_RE.match(value):
+            return None  # an address label over words (原文链接：青山县…实施方案, a link's text): a line of the text
         if value and key not in found:
             found[key] = value
     if leading_date and "date" not in found:

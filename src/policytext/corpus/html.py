@@ -282,32 +282,49 @@ def _site_name_of(h1: str, html_title: str) -> bool:
     if bool(key) and len(title_key) > len(key) and title_key.endswith(key):
         return True
     parts = [_han_key(x) for x in _NAME_SEPARATOR_RE.split(html_title)]
-    return bool(key) and len(parts) > 1 and key in parts[1:] and len(parts[0]) >= 8 and len(parts[0]) > len(key)
+    return (
+        bool(_SITE_NAME_RE.search(key))
+        and len(key) <= 12
+        and len(parts) > 1
+        and key in parts[1:]
+        and len(parts[0]) >= 8
+        and len(parts[0]) > len(key)
+    )
+
+
+# how a site's name ends (深圳中学, 某某县人民政府, 某某网), not a heading's (我校召开主题教育动员会)
+_SITE_NAME_RE = re.compile(
+    r"(?:中学|小学|大学|学院|学校|政府|网|网站|门户|局|厅|委员会|办公室|中心|医院|研究院|研究所|协会|学会|集团|公司)$"
+)
 
 
 # the parts of a heading a CMS keeps in its <meta> title as markup: 引题, 主题, 副题 (<p>写在…之际</p><p>标题</p>)
-_TITLE_PART_RE = re.compile(r"</?(?:p|div|br|h[1-6])\b[^<>]*>", re.I)
+_TITLE_PART_RE = re.compile(r"</?(?:p|div|h[1-6])\b[^<>]*>", re.I)
+# a part set in the typeface of a kicker or a subtitle (引题 and 副题 in 楷体 or 仿宋 over and under the main heading)
+_SECONDARY_FACE_RE = re.compile(r"font-family\s*:[^\"'>;]*(?:楷体|KaiTi|SimKai|仿宋|FangSong)", re.I)
 
 
 def _meta_title_text(content: str) -> str:
     """The heading in a ``<meta>`` title's value, which a CMS may keep as escaped markup of its parts: the main
-    heading without the kicker (引题) over it, with its subtitle opened by a dash (——副题) as the page prints it.
+    heading without a kicker (引题) or a subtitle set in their typeface (楷体, 仿宋), else the parts as the page prints
+    them (标题——副题; a heading's two lines split by ``<br>``).
 
-    >>> _meta_title_text("&lt;p&gt;&lt;span&gt;写在周年之际&lt;/span&gt;&lt;/p&gt;&lt;p&gt;不松劲 再出发&lt;/p&gt;")
+    >>> kicker = "&lt;p&gt;&lt;span style=&quot;font-family: 楷体;&quot;&gt;写在周年之际&lt;/span&gt;&lt;/p&gt;"
+    >>> _meta_title_text(kicker + "&lt;p&gt;不松劲 再出发&lt;/p&gt;")
     '不松劲 再出发'
-    >>> _meta_title_text("标题<div>——副题</div>"), _meta_title_text("某某县召开会议")
-    ('标题——副题', '某某县召开会议')
+    >>> _meta_title_text("标题<div>——副题</div>"), _meta_title_text("关于做好春季学期<br/>开学工作的通知")
+    ('标题——副题', '关于做好春季学期开学工作的通知')
     """
     raw = _html.unescape(content) if "&lt;" in content else content
     if not _TITLE_PART_RE.search(raw):
-        return _cell_text(raw)
-    parts = [p for p in (_cell_text(x) for x in _TITLE_PART_RE.split(raw)) if p]
-    heads = [k for k, p in enumerate(parts) if not p.startswith(("—", "-", "－"))]
-    if not heads:
-        return "".join(parts)
-    # the last part that is no subtitle is the main heading (a kicker stands over it); its subtitle stays with it, as
-    # the page prints it (标题——副题)
-    return "".join(parts[heads[-1] :])
+        return _cell_text(raw)  # (a <br> inside a heading joins its two lines)
+    pieces = [x for x in _TITLE_PART_RE.split(raw) if _cell_text(x)]
+    # a part in a kicker's or a subtitle's typeface is no main heading; a subtitle opened by a dash stays with the
+    # heading, as the page prints it (标题——副题); with nothing to tell the parts apart, they are joined, as printed
+    main = [x for x in pieces if not _SECONDARY_FACE_RE.search(x)]
+    if main and len(main) < len(pieces):
+        return "".join(_cell_text(x) for x in main)
+    return "".join(_cell_text(x) for x in pieces)
 
 
 # what sets a column or site name off a heading in a title: 标题_苏银, 栏目 - 标题, 标题--某网
@@ -1770,9 +1787,10 @@ _LETTER_WORD_RE = re.compile(r"信件|来信|写信|留言|诉求|咨询|投诉"
 _RECORD_NOTICE_RE = re.compile(r"^\s*(?:温馨提示|友情提示|特别提示|提示|说明)\s*[:：]")
 
 
-# what a text announced by a closing colon goes on with: a list's item, an article of a regulation, a sentence
+# what a text announced by a closing colon goes on with: a list's item, an article of a regulation (not a sentence of
+# anything else: readers' comments, a caption)
 _CONTINUATION_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百零\d]{1,5}条)|[。；！？;]$"
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百零\d]{1,5}条)"
 )
 
 
@@ -2196,7 +2214,13 @@ def _title_from_html_title(html_title: str, page_lines: list[str]) -> str | None
 # 2025年4月8日） 撰稿：林芳 审核：周明
 _SIGNED_DATELINE_RE = re.compile(
     r"^[（(]\s*(?P<org>[\u4e00-\u9fff·]{2,24}?)\s*(?P<date>(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))"
-    r"\s*[）)]\s*(?P<credits>(?:(?:撰稿|作者|编辑|责任编辑|责编|审核|初审|复审|终审|校对|摄影|供稿|供图|通讯员)\s*[:：]\s*\S+\s*)*)$"
+    r"\s*[）)]\s*(?P<credits>(?:(?:撰稿|作者|编辑|责任编辑|责编|审核|初审|复审|终审|校对|摄影|供稿|供图|通讯员)\s*[:：]\s*[^\s:：]+\s*)*)$"
+)
+
+
+# a bracketed note that names a paper, a reprint or a source, not the writing unit (（摘自人民日报 2025年4月8日）)
+_NOT_A_UNIT_RE = re.compile(
+    r"^(?:摘自|摘编自|原载|转自|转载自|来源|来自|据|选自|刊于)|(?:报|网|社|台|刊|杂志|客户端|公众号)$"
 )
 
 
@@ -2209,13 +2233,18 @@ def _signed_dateline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     (['……走深走实。'], {'organization': '青山中学党支部', 'date': datetime.date(2025, 4, 8)})
     """
     shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    # (a unit's line, once in the text: a list of documents each with its issuer and date in brackets is no signature)
+    if sum(1 for ln in lines if len(ln) <= 120 and _SIGNED_DATELINE_RE.match(ln.strip())) > 1:
+        return lines, {}
     # the last line, or one over a few short lines of the page's furniture the extractor set after the article (a
     # breadcrumb, a counter), which later rules cut
     for n in range(len(shown) - 1, max(len(shown) - 4, 0), -1):
-        m = _SIGNED_DATELINE_RE.match(lines[shown[n]].strip())
+        line = lines[shown[n]].strip()
+        m = _SIGNED_DATELINE_RE.match(line) if len(line) <= 120 else None
         if m:
             day = parse_date(m.group("date"))
-            if day is None or not _SOURCE_NAME_RE.fullmatch(m.group("org")):
+            org = m.group("org")
+            if day is None or not _SOURCE_NAME_RE.fullmatch(org) or _NOT_A_UNIT_RE.search(org):
                 return lines, {}
             return lines[: shown[n]] + lines[shown[n] + 1 :], {"organization": m.group("org"), "date": day}
         s = lines[shown[n]].strip()
@@ -2355,7 +2384,26 @@ def _lines_between(heading: str, rest: list[str], page_lines: list[str], page_ke
     return page_lines[start + 1 : end] if end is not None else []
 
 
+_GENERIC_LAST_STEPS = frozenset(
+    ("正文", "详情", "内容", "正文内容", "详细内容", "文章", "全文", "阅读文章", "浏览文章", "")
+)
+# an editor's note or summary set as a paragraph under the heading, its label closed by a colon or a bracket
+_LEAD_NOTE_LINE_RE = re.compile(
+    r"^[【\[]?\s*(?:编者按|编者的话|编前语|内容摘要|内容提要|摘要|提要|导读)\s*(?:[】\]]\s*[:：]?|[:：])"
+)
 _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>+|›|»|＞|→)\s*")
+
+
+# a photo's caption: 图为…, （图…）, …合影, …摄, …供图
+_PHOTO_CAPTION_RE = re.compile(r"^[（(]?图为|^[（(]图|合影$|[\s　]摄$|摄影$|供图$")
+
+
+def _heading_over_sentence(text_lines: list[str], page_lines: list[str], page_keys: list[str]) -> str | None:
+    """The heading printed over the text's first sentence (:func:`_heading_above` of the page's lines above it), or
+    None where the page prints no such sentence line."""
+    sentence = next((_han_key(x)[:8] for x in text_lines[:12] if _SENTENCE_LINE_RE.match(x.strip())), "")
+    at = _page_line_of(sentence, page_keys) if len(sentence) >= 6 else None
+    return _heading_above(page_lines[max(0, at - 10) : at]) if at is not None else None
 
 
 def _crumb_line(line: str) -> bool:
@@ -2379,6 +2427,8 @@ def _crumb_step(title: str, page_lines: list[str]) -> bool:
         if len(line) > 120 or len(_CRUMB_SPLIT_RE.findall(line)) < 2:
             continue
         steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
+        while steps and steps[-1] in _GENERIC_LAST_STEPS:
+            steps.pop()  # (… >> 标题 >> 正文: the step before 正文 is the page's own name)
         if key in steps[:-1]:
             return True  # (not the last step, which may be the article's own title: 论坛 » 学术前沿 » 标题)
     return False
@@ -2390,6 +2440,15 @@ _NAME_DATE_LINE_RE = re.compile(
     r"^(?![\u4e00-\u9fff·]{0,14}(?:时间|日期|时|期)\s)[\u4e00-\u9fff·]{2,16}\s+(?P<date>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:点击次数|点击数|点击|浏览次数|浏览|阅读)\s*[:：]?\s*\d*\s*次?)?\s*$"
 )
+
+
+def _line_under(title: str | None, page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """The page's first non-empty line under the line that prints *title* (``[]`` where it prints none)."""
+    key = _han_key(title or "")
+    at = _page_line_of(key, page_keys) if len(key) >= 6 else None
+    if at is None or page_keys[at] != key:
+        return []
+    return next(([ln] for ln in page_lines[at + 1 : at + 4] if ln.strip()), [])
 
 
 def _name_date_line(lines: list[str]) -> dict[str, Any]:
@@ -2413,8 +2472,15 @@ def _heading_above(zone: list[str]) -> str | None:
     and which sets the heading in no heading element."""
     for line in reversed(zone[-6:]):
         s = line.strip()
-        if not s or read_header_fields(s) or _DATELINE_RE.match(s) or _is_site_chrome(s) or _LEAD_NOTE_RE.match(s):
-            continue  # (past an editor's note under the heading, 编者按：…)
+        if (
+            not s
+            or read_header_fields(s)
+            or _DATELINE_RE.match(s)
+            or _is_site_chrome(s)
+            or _LEAD_NOTE_LINE_RE.match(s)
+            or _PHOTO_CAPTION_RE.search(s)
+        ):
+            continue  # (past an editor's note, 编者按：…, not a heading 导读丨一图读懂…; past a caption)
         if len(s) > 80:
             return None
         if len(_han_key(s)) < 6 or "首页" in s or _menu_like(s) or _TOOL_LINE_RE.search(s):
@@ -2715,12 +2781,13 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if at is not None:
             zone_lines = page_lines[max(0, at - 40) : at]
     zone = "\n".join(zone_lines)
+    column = False  # (a <title> printed on the page that is a breadcrumb's step: a column's name)
     if (
         from_html_title
         and title
         # (a <title> that is a column's name, a step of the page's breadcrumb, 理论宣讲 - 某某县委党校 over 当前位置：
         # 首页 >> 理论宣讲 >> 宣讲稿 >> 正文, though the page prints it as a sidebar's heading too)
-        and (not _title_printed(title, page_lines, page_keys) or _crumb_step(title, page_lines))
+        and (not _title_printed(title, page_lines, page_keys) or (column := _crumb_step(title, page_lines)))
         and not _shown_as_image(title, page)  # a heading set as a picture, its words in the alt text
     ):
         # the <title> names a column or the site (新闻动态--某学会官网) and is printed nowhere: the heading is
@@ -2738,11 +2805,22 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             for ln in _header_cut(text_lines[1:12], None)[0]
             if ln.strip() and not read_header_fields(ln) and not _LEAD_NOTE_RE.match(ln.strip())
         ][:3]
-        if _is_heading_line(text_lines[0]) and (
-            any(_SENTENCE_LINE_RE.match(ln) for ln in following)
-            or (
-                any(_SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in past_fields)
-                and _heading_above(zone_lines) in (None, text_lines[0].strip())
+        # (for a column's <title>: the heading printed over the article's first sentence, past a breadcrumb the
+        # extractor kept, which the zone above the text's first line would be cut at)
+        above = _heading_over_sentence(text_lines, page_lines, page_keys) if column else _heading_above(zone_lines)
+        first_line = text_lines[0].strip()
+        if (
+            _is_heading_line(first_line)
+            and not _NUMBERED_HEADING_RE.match(first_line)  # (一、…: a section's heading, never the article's)
+            and not _PHOTO_CAPTION_RE.search(first_line)  # (a photo's caption over the text)
+            # (a column's <title>, which the page prints: only a first line that is the heading printed above)
+            and (not column or above == first_line)
+            and (
+                any(_SENTENCE_LINE_RE.match(ln) for ln in following)
+                or (
+                    any(_SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in past_fields)
+                    and above in (None, first_line)
+                )
             )
         ):
             title = meta["title"] = text_lines[0].strip()
@@ -2756,10 +2834,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             text = "\n".join(rest)
             for key, value in found.items():
                 meta.setdefault(key, value)
-        else:
-            heading = _heading_above(zone_lines)
-            if heading:
-                title = meta["title"] = heading
+        elif above:
+            title = meta["title"] = above
     for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value
@@ -2772,13 +2848,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
         near = zone_lines[-10:] + text.split("\n")[:5]
-        header.update(
-            _dateline(near)
-            or _stamp_line(near)
-            or _day_over_month(above_prose)
-            or _date_beside_fields(near)
-            or _name_date_line(near)
-        )
+        header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
     if fields.get("_meta_source"):
         fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
     below: dict[str, Any] | None = None
@@ -2803,8 +2873,10 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             if d is None and fields.get(source):
                 d = parse_date(fields[source])
         d = d or fields.get("_wechat_date")
-        # last: a publication date's label inside a header line of unknown fields above the article
+        # last: a publication date's label inside a header line of unknown fields above the article, or a name and a
+        # date on the line right under the heading (深圳中学 2009-12-17 点击次数:)
         d = d or _labelled_date_inside(zone_lines[-10:]).get("date")
+        d = d or _name_date_line(_line_under(title, page_lines, page_keys)).get("date")
         if d is not None:
             meta["date"] = d
     text = _source_byline_cut(text, meta)
@@ -2842,18 +2914,28 @@ def _repeated_lines_restored(text: str, page_lines: list[str], page_keys: list[s
     for line, key in zip(lines, keys):
         found = None
         if len(key) >= 6:
-            found = next((i for i in range(at + 1, min(at + 80, len(page_keys))) if page_keys[i] == key), None)
+            stop = len(page_keys) if at < 0 else min(at + 200, len(page_keys))
+            found = next((i for i in range(at + 1, stop) if page_keys[i] == key), None)
         if found is not None and at >= 0:
             gap = [i for i in range(at + 1, found) if page_keys[i]]
             # (the lines between on the page are all the text's own paragraphs, printed again, and sentences: not a
-            # table of contents of its headings, nor anything else)
-            if gap and all(page_keys[i] in have and _REPEATED_PARAGRAPH_RE.search(page_lines[i]) for i in gap):
+            # table of contents of its headings, nor anything else; and not the line just matched again, which means
+            # that its first copy was a summary's above the article, not the article's)
+            if (
+                gap
+                and all(page_keys[i] in have and _REPEATED_PARAGRAPH_RE.search(page_lines[i]) for i in gap)
+                and page_keys[at] not in {page_keys[i] for i in gap}
+            ):
                 out.extend(page_lines[i].strip() for i in gap)
                 restored = True
         if found is not None:
             at = found
         out.append(line)
     return "\n".join(out) if restored else text
+
+
+# a writer's name in a byline: a common surname and one or two characters, not a place's or an office's ending
+_BYLINE_NAME_RE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?<![办科处室局县市区镇乡村会评省州委部])")
 
 
 def _source_byline_cut(text: str, meta: dict[str, Any]) -> str:
@@ -2869,7 +2951,12 @@ def _source_byline_cut(text: str, meta: dict[str, Any]) -> str:
     if not source or not rest or not first.startswith(source):
         return text
     names = first[len(source) :].strip()
-    if not names or not _PERSONS_RE.fullmatch(names):
+    people = re.split(r"[\s、，,]+", names) if names else []
+    if (
+        not people
+        or not all(_BYLINE_NAME_RE.fullmatch(x) for x in people)
+        or (len(people) == 1 and len(people[0]) < 3)  # (宁乡, 江苏: a place as likely as a name)
+    ):
         return text
     meta.setdefault("author", names)
     return rest

@@ -219,13 +219,16 @@ def official_fields(text: str) -> dict[str, Any]:
             if signed is None or (name != signed and name.endswith(signed)):
                 found["issuer"] = name
             break
-    if "written_date" not in found:
-        # a 纪要's or a 简报's head: its issue (第5期) over the body that issues it and the date, on one line
+    if "written_date" not in found and not any(_DATE_ONLY_RE.match(ln) for _, ln in tail):
+        # (no date line at the end, where a signed 简报 prints its own: 某某局办公室 / 2025年4月16日 / 分送：…)
+        # a 纪要's head: its issue (第5期) over the body that issues it and the date, on one line
         # (某某县人民政府办公室　2025年4月15日); a 纪要 is signed nowhere else
         compact = [re.sub(r"[\s\u3000]+", "", ln) for _, ln in head[:6]]
         for k in range(1, len(compact)):
             head_line = _ISSUER_DATED_RE.match(compact[k])
-            if head_line and (_ISSUE_RE.match(compact[k - 1]) or compact[k - 1].endswith(("纪要", "简报"))):
+            # (a 纪要 only: a 简报 is often signed and dated at its end as well)
+            minutes = any(c.endswith("纪要") for c in compact[:k])
+            if head_line and minutes and (_ISSUE_RE.match(compact[k - 1]) or compact[k - 1].endswith("纪要")):
                 day = chinese_date(compact[k])
                 at = _AR_DATE_RE.search(compact[k])
                 name = compact[k][: at.start()] if at else ""
@@ -577,6 +580,14 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     (['某某意见。', '二○○九年十一月二十七日'], ['市委办', '市府办'], '某局 2009年11月30日印发')
     """
     k = len(lines)
+    while k > 0 and not lines[k - 1].strip():
+        k -= 1
+    for back in (1, 2):
+        # a 抄送 or 分送 list wrapped over the text's last lines, with no 印发 line under it
+        if k - back - 1 >= 0 and _CC_LINE_RE.match(lines[k - back - 1].strip()):
+            if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
+                k -= back
+            break
     while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
         k -= 1
         # a 抄送 list wrapped over lines (抄送：市委办公室，…市政协 / 办公室。): its first line, past the rest
@@ -591,8 +602,10 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     if not cc and printed is None:
         return lines, {}
     above = [ln.strip() for ln in lines[:k] if ln.strip()][-3:]
-    # (a 纪要's or a 简报's 分送 list is its 版记 whole: neither is signed or dated at its end)
-    whole = (cc and printed is not None) or bool(block and re.match(r"^分\s*送\s*[:：]", block[0]))
+    # (a 纪要's or a 简报's 分送 list is its 版记 whole: neither is signed or dated at its end; a list of organs, not
+    # a step of a procedure, 分送：按领导批示，由办公室将文件分送有关股室)
+    shared_list = _distribution_list(block)
+    whole = (cc and printed is not None) or shared_list is not None
     if not whole and not any(is_date_line(ln) for ln in above):
         # (a whole 版记, 抄送 and the 印发 line, closes a document after its 附件 too)
         return lines, {}
@@ -600,14 +613,36 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     names = official_fields("\n".join(block)).get("cc")
     if names:
         found["cc"] = names
-    shared = next((b for b in block if re.match(r"^分\s*送\s*[:：]", b)), None)
-    if shared:
-        # a 纪要's or a 简报's 分送 list (whom it is distributed to)
-        names = re.sub(r"^分\s*送\s*[:：]", "", shared)
-        found["distributed_to"] = [p for p in re.split(r"[，,、；;。\s]+", names) if p]
+    if shared_list:
+        found["distributed_to"] = shared_list  # a 纪要's or a 简报's 分送 list (whom it is distributed to)
     if printed:
         found["printed_by"] = re.sub(r"\s+", " ", printed)
     return lines[:k], found
+
+
+_PROCEDURE_RE = re.compile(r"办理|督办|批示")
+
+
+def _distribution_list(block: list[str]) -> list[str] | None:
+    """The organs a 版记's 分送 list names (its first line and the lines it wraps onto, up to the 印发 line), or None
+    where the block opens with no 分送 line or a name is no organ's (a step of a procedure: 按领导批示，由办公室…).
+
+    >>> _distribution_list(["分送：县委常委，县人大常委会、县政协领导，", "县政府各部门。", "县政府办公室印发"])
+    ['县委常委', '县人大常委会', '县政协领导', '县政府各部门']
+    >>> _distribution_list(["分送：按领导批示，由办公室将文件分送有关股室办理，并跟踪督办。"]) is None
+    True
+    """
+    if not block or not re.match(r"^分\s*送\s*[:：]", block[0]):
+        return None
+    text = re.sub(r"^分\s*送\s*[:：]", "", block[0])
+    for line in block[1:]:
+        if _PRINTED_LINE_RE.search(line) or _COLOPHON_LINE_RE.match(line):
+            break
+        text += "，" + line
+    names = [p for p in re.split(r"[，,、；;。\s]+", text) if p]
+    if not names or any(len(n) > 20 or re.match(r"^[按由将把请对经]", n) or _PROCEDURE_RE.search(n) for n in names):
+        return None
+    return names
 
 
 def _names_it(before: str, title: str, number: str) -> bool:
