@@ -582,20 +582,10 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     k = len(lines)
     while k > 0 and not lines[k - 1].strip():
         k -= 1
-    for back in (1, 2):
-        # a 抄送 or 分送 list wrapped over the text's last lines, with no 印发 line under it
-        if k - back - 1 >= 0 and _CC_LINE_RE.match(lines[k - back - 1].strip()):
-            if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
-                k -= back
-            break
+    k = _wrapped_list_start(lines, k)  # (a 抄送 or 分送 list wrapped over the text's last lines, no 印发 line under it)
     while k > 0 and (not lines[k - 1].strip() or _COLOPHON_LINE_RE.match(lines[k - 1].strip())):
-        k -= 1
         # a 抄送 list wrapped over lines (抄送：市委办公室，…市政协 / 办公室。): its first line, past the rest
-        for back in (1, 2):
-            if k - back - 1 >= 0 and _CC_LINE_RE.match(lines[k - back - 1].strip()):
-                if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
-                    k -= back
-                break
+        k = _wrapped_list_start(lines, k - 1)
     block = [ln.strip() for ln in lines[k:] if ln.strip()]
     cc = any(_CC_START_RE.match(b) for b in block)
     printed = next((b for b in block if _PRINTED_LINE_RE.search(b)), None)
@@ -621,6 +611,21 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
 
 
 _PROCEDURE_RE = re.compile(r"办理|督办|批示")
+
+
+def _wrapped_list_start(lines: list[str], k: int) -> int:
+    """*k*, or, where a 抄送 or 分送 line one or two lines above *k* has its list wrapped onto the lines up to *k*
+    (short lines, no sentence inside), the index of the first of those lines (the list's line is just above it).
+
+    >>> _wrapped_list_start(["会议要求。", "抄送：市委办公室，市人大常委会办公室，", "市政协办公室。"], 3)
+    2
+    """
+    for back in (1, 2):
+        if k - back - 1 >= 0 and _CC_LINE_RE.match(lines[k - back - 1].strip()):
+            if all(len(x.strip()) <= 60 and not re.search(r"[。！？]\S", x.strip()) for x in lines[k - back : k]):
+                return k - back  # (the lines from here are the list's; the 抄送/分送 line above is taken next)
+            break
+    return k
 
 
 def _distribution_list(block: list[str]) -> list[str] | None:
