@@ -339,10 +339,16 @@ def _title_among(meta_title: str, h1: str | None) -> str:
 
     >>> _title_among("法国报纸摘要 - 马克龙与普京会面", "马克龙与普京会面")
     '马克龙与普京会面'
+    >>> _title_among("在高质量发展中展现新作为 青山县：小园区撑起县域大产业", "青山县：小园区撑起县域大产业")
+    '青山县：小园区撑起县域大产业'
     """
     if h1 and _han_key(h1) != _han_key(meta_title):
         pieces = _NAME_SEPARATOR_RE.split(meta_title)
         if len(pieces) > 1 and any(_han_key(p) == _han_key(h1) for p in pieces):
+            return h1
+        # a kicker and the heading joined by a space (在高质量发展中展现新作为 青山县：小园区撑起县域大产业)
+        words = meta_title.strip().split()
+        if len(words) > 1 and len(_han_key(h1)) >= 6 and _han_key(h1) in (_han_key(words[-1]), _han_key(words[0])):
             return h1
     return meta_title
 
@@ -393,7 +399,7 @@ def _trafilatura_text(page: str, name: str) -> str:
         )
         return out or ""
 
-    page = _textareas_as_paragraphs(_figures_as_paragraphs(page))
+    page = _folded_text_shown(_textareas_as_paragraphs(_figures_as_paragraphs(page)))
     out = extract(_layout_tables_as_blocks(page, trafilatura))
     if not out and not _HTML_ROOT_RE.search(page[:4096]):
         # a page saved without <html>/<body> (a fragment, or inside a crawler's <text id=…> record), on which
@@ -403,6 +409,34 @@ def _trafilatura_text(page: str, name: str) -> str:
 
 
 _HTML_ROOT_RE = re.compile(r"<(?:html|body)\b", re.I)
+# a mobile page's fold: the button that shows the rest of the article (展开全文), and the hiding marks of the block
+# under it (class="hide-part", style="display:none")
+_UNFOLD_RE = re.compile(r"展开全文|展开剩余|阅读全文|查看全文")
+_HIDING_RE = re.compile(
+    r"(<(?:div|section)\b[^<>]*?)(?:\bclass\s*=\s*([\"'])([^\"'<>]*\b(?:hide|hidden|fold|collapse)[\w-]*[^\"'<>]*)\2"
+    r"|\bstyle\s*=\s*([\"'])[^\"'<>]*display\s*:\s*none[^\"'<>]*\4)",
+    re.I,
+)
+
+
+def _folded_text_shown(page: str) -> str:
+    """*page* with the block that a mobile page folds under its 展开全文 button shown: the hiding class or style of the
+    ``<div>``/``<section>`` elements in the 3,000 characters after the button, which a reader's tap removes and which
+    trafilatura reads as hidden (the rest of the article).
+
+    >>> _folded_text_shown('<div>展开全文</div><div class="hide-part"><p>正文。</p></div>')
+    '<div>展开全文</div><div ><p>正文。</p></div>'
+    """
+    # (the words open an element's text, a button's: not words of a sentence)
+    m = next(
+        (m for m in _UNFOLD_RE.finditer(page) if not page[page.rfind(">", 0, m.start()) + 1 : m.start()].strip()), None
+    )
+    if not m:
+        return page
+    end = min(len(page), m.end() + 3000)
+    return page[: m.end()] + _HIDING_RE.sub(r"\1", page[m.end() : end]) + page[end:]
+
+
 _LD_SCRIPT_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
 _ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"))
 _CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
@@ -645,7 +679,8 @@ _SITE_CHROME_RE = re.compile(
     r"|^(?:热门关键词|热门搜索|热搜词?|搜索历史|大家都在搜)(?:\s|$)"  # a search box's keyword bar
     # share buttons and the instructions of a share overlay
     r"|^(?:朋友圈|微信好友|微信|微博|QQ空间|QQ好友)$|分享(?:给|到)?微信|请点击\s*[“\"]?\s*[”\"]?\s*按钮"
-    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?$"
+    r"|^[\[【]?\s*(?:阅读剩余全文|展开全文|查看全文|点击查看全文|阅读全文|继续阅读|请?继续下滑阅读|展开剩余\d*%?)\s*[(（]?\s*[)）]?\s*[\]】]?"
+    r"\s*[∨∧⌄▼▽↓>»]?$"
     # a link to the original under the article (原文链接：http://…), a like counter (赞 128),
     # a CMS's rule (----分隔线----)
     r"|^(?:原文|本文|文章)(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.)\S*$"
@@ -2398,12 +2433,54 @@ _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>+|›|»|＞|→)\s*")
 _PHOTO_CAPTION_RE = re.compile(r"^[（(]?图为|^[（(]图|合影$|[\s　]摄$|摄影$|供图$")
 
 
+# a post and a person's name after a space closing a line (某某县人民政府县长　郑国栋)
+_SPEAKER_LINE_RE = re.compile(rf"[\s\u3000][{SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
+
+
+def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> str | None:
+    """The line printed right over the last dateline of *zone* (a line of header fields with a date or a source:
+    日期：2025年07月15日　|　信息来源：…, 2025-06-03 来源：青山镇), where it reads as a heading of eight characters or
+    more: no sentence, no link, no breadcrumb or menu.
+
+    >>> zone = ["首页 > 乡镇动态", "青山镇组织开展防汛应急演练", "2025-06-03 来源：青山镇"]
+    >>> _heading_over_dateline(zone, lambda s: False)
+    '青山镇组织开展防汛应急演练'
+    """
+    shown = [ln.strip() for ln in zone[-12:] if ln.strip()]
+    for k in range(len(shown) - 1, 0, -1):
+        fields = read_header_fields(shown[k])
+        if not ({"date", "source"} & set(fields) or _DATELINE_RE.match(shown[k])):
+            continue
+        line = shown[k - 1]
+        if (
+            len(_han_key(line)) >= 8
+            and len(line) <= 60
+            and not line.endswith((*_SENTENCE_ENDS, "：", ":", "，"))
+            and not read_header_fields(line)
+            and not re.search(r"[:：]|记者|通讯员|本报|作者|摄影|编辑", line)  # (a label's line, a byline)
+            and not _SPEAKER_LINE_RE.search(line)  # (a speaker's post and name: 某某县人民政府县长　郑国栋)
+            # (a link only over a labelled dateline: a sidebar's items are linked titles over bare dates)
+            and not (is_link(line) and not fields)
+            and not _crumb_line(line)
+            and not _menu_like(line)
+        ):
+            return line
+        return None
+    return None
+
+
+def _zone_above_sentence(text_lines: list[str], page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """The page's ten lines above the text's first sentence (``[]`` where the page prints no such sentence line)."""
+    sentence = next((_han_key(x)[:8] for x in text_lines[:12] if _SENTENCE_LINE_RE.match(x.strip())), "")
+    at = _page_line_of(sentence, page_keys) if len(sentence) >= 6 else None
+    return page_lines[max(0, at - 10) : at] if at is not None else []
+
+
 def _heading_over_sentence(text_lines: list[str], page_lines: list[str], page_keys: list[str]) -> str | None:
     """The heading printed over the text's first sentence (:func:`_heading_above` of the page's lines above it), or
     None where the page prints no such sentence line."""
-    sentence = next((_han_key(x)[:8] for x in text_lines[:12] if _SENTENCE_LINE_RE.match(x.strip())), "")
-    at = _page_line_of(sentence, page_keys) if len(sentence) >= 6 else None
-    return _heading_above(page_lines[max(0, at - 10) : at]) if at is not None else None
+    zone = _zone_above_sentence(text_lines, page_lines, page_keys)
+    return _heading_above(zone) if zone else None
 
 
 def _crumb_line(line: str) -> bool:
@@ -2836,6 +2913,19 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 meta.setdefault(key, value)
         elif above:
             title = meta["title"] = above
+    if not title or len(_han_key(title)) <= 8:
+        # a short title is a column's or a site's name more often than a heading (议案建议, 青山镇人民政府): the
+        # line the page prints right over its dateline (2025-06-03 来源：青山镇), where that is a longer heading
+        near = _zone_above_sentence(text.split("\n"), page_lines, page_keys)
+        # (not where the page prints the title itself as a line there, not as a menu's link: 政府工作报告, 专利代理条例
+        # are headings)
+        printed_near = bool(title) and any(_han_key(x) == _han_key(title or "") and not is_link(x) for x in near)
+        over = None if printed_near else _heading_over_dateline(near, is_link)
+        if over and _han_key(over) != _han_key(title or ""):
+            title = meta["title"] = over
+            text_lines = text.split("\n")
+            if text_lines and _han_key(text_lines[0]) == _han_key(over):
+                text = "\n".join(text_lines[1:])
     for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value
