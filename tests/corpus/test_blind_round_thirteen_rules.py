@@ -86,3 +86,15 @@ def test_the_text_folded_under_a_mobile_pages_button_is_read(tmp_path):
     # without a button nothing is shown that the page hides
     hidden = '<div class="hide-part"><p>隐藏的文字。</p></div>'
     assert _folded_text_shown(hidden) == hidden
+
+
+def test_a_hidden_dialog_after_a_read_more_link_stays_hidden(tmp_path):
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{HEADING}_青山镇人民政府</title></head><body>
+<ul class="nav"><li><a href="/">首页</a></li></ul><h1>{HEADING}</h1><div class="info">发布时间：2025-06-03</div>
+<div class="content">{body}</div><div><a href="#">阅读全文</a></div>
+<div style="display:none" class="modal"><p>请扫码关注公众号</p></div>
+<div class="foot">版权所有：青山镇人民政府</div></body></html>"""
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    assert "请扫码关注公众号" not in pt.read_document(path).text

@@ -421,11 +421,15 @@ _HIDING_RE = re.compile(
 
 def _folded_text_shown(page: str) -> str:
     """*page* with the block that a mobile page folds under its 展开全文 button shown: the hiding class or style of the
-    ``<div>``/``<section>`` elements in the 3,000 characters after the button, which a reader's tap removes and which
-    trafilatura reads as hidden (the rest of the article).
+    ``<div>``/``<section>`` elements in the 3,000 characters after the button that hold prose (sixty characters or
+    more), which a reader's tap removes and which trafilatura reads as hidden (the rest of the article); a hidden
+    dialog or share panel (请扫码关注) stays hidden.
 
-    >>> _folded_text_shown('<div>展开全文</div><div class="hide-part"><p>正文。</p></div>')
-    '<div>展开全文</div><div ><p>正文。</p></div>'
+    >>> rest = "<p>" + "新建的十所公办幼儿园全部投入使用。" * 4 + "</p>"
+    >>> _folded_text_shown('<div>展开全文</div><div class="hide-part">' + rest + "</div>").count("hide-part")
+    0
+    >>> _folded_text_shown('<a>阅读全文</a><div style="display:none"><p>请扫码关注公众号</p></div>').count("none")
+    1
     """
     # (the words open an element's text, a button's: not words of a sentence)
     m = next(
@@ -434,7 +438,15 @@ def _folded_text_shown(page: str) -> str:
     if not m:
         return page
     end = min(len(page), m.end() + 3000)
-    return page[: m.end()] + _HIDING_RE.sub(r"\1", page[m.end() : end]) + page[end:]
+
+    def shown(h: re.Match[str]) -> str:
+        # only a block of the article's prose (sixty characters or more up to its end), not a dialog or a share panel
+        rest = page[m.end() + h.end() : m.end() + h.end() + 4000]
+        close = min((i for i in (rest.find("</div"), rest.find("</section")) if i >= 0), default=len(rest))
+        prose = sum("\u4e00" <= ch <= "\u9fff" for ch in _TAG_RE.sub("", rest[:close]))
+        return h.group(1) if prose >= 60 else h.group(0)
+
+    return page[: m.end()] + _HIDING_RE.sub(shown, page[m.end() : end]) + page[end:]
 
 
 _LD_SCRIPT_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
