@@ -1591,7 +1591,8 @@ def _is_table_label(line: str) -> bool:
 
 
 # An editor's note or summary set above the article: 编者按：…, 【编者按】…, 内容摘要：…, 导读：…
-_LEAD_NOTE_RE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前语|内容摘要|内容提要|摘要|提要|导读)\s*[】\]]?\s*[:：]?")
+_LEAD_NOTE_LABELS = r"(?:编者按|编者的话|编前语|内容摘要|内容提要|摘要|提要|导读)"
+_LEAD_NOTE_RE = re.compile(r"^[【\[]?\s*" + _LEAD_NOTE_LABELS + r"\s*[】\]]?\s*[:：]?")
 
 
 def _lead_notes_cut(lines: list[str]) -> list[str]:
@@ -2435,9 +2436,7 @@ _GENERIC_LAST_STEPS = frozenset(
     ("正文", "详情", "内容", "正文内容", "详细内容", "文章", "全文", "阅读文章", "浏览文章", "")
 )
 # an editor's note or summary set as a paragraph under the heading, its label closed by a colon or a bracket
-_LEAD_NOTE_LINE_RE = re.compile(
-    r"^[【\[]?\s*(?:编者按|编者的话|编前语|内容摘要|内容提要|摘要|提要|导读)\s*(?:[】\]]\s*[:：]?|[:：])"
-)
+_LEAD_NOTE_LINE_RE = re.compile(r"^[【\[]?\s*" + _LEAD_NOTE_LABELS + r"\s*(?:[】\]]\s*[:：]?|[:：])")
 _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>+|›|»|＞|→)\s*")
 
 
@@ -2493,6 +2492,15 @@ def _heading_over_sentence(text_lines: list[str], page_lines: list[str], page_ke
     None where the page prints no such sentence line."""
     zone = _zone_above_sentence(text_lines, page_lines, page_keys)
     return _heading_above(zone) if zone else None
+
+
+def _lines_past_fields(lines: list[str]) -> list[str]:
+    """The first three of *lines* past the header fields and an editor's note under a heading (:func:`_header_cut`)."""
+    return [
+        ln.strip()
+        for ln in _header_cut(lines, None)[0]
+        if ln.strip() and not read_header_fields(ln) and not _LEAD_NOTE_RE.match(ln.strip())
+    ][:3]
 
 
 def _crumb_line(line: str) -> bool:
@@ -2886,14 +2894,6 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         while len(text_lines) > 1 and _crumb_line(text_lines[0]):
             text_lines = text_lines[1:]  # (a breadcrumb the extractor kept over the heading)
         following = [ln.strip() for ln in text_lines[1:12] if ln.strip()][:3]
-        # (or, where no other heading stands above the article, a sentence or a lead-in past the header fields and an
-        # editor's note under it: a print view's 日　　期： | 2025-07-02 | 来　　源： | … |
-        # …现就有关事项通知如下：, a column's 作者：… | 来源：… | 编者按：… over the text)
-        past_fields = [
-            ln.strip()
-            for ln in _header_cut(text_lines[1:12], None)[0]
-            if ln.strip() and not read_header_fields(ln) and not _LEAD_NOTE_RE.match(ln.strip())
-        ][:3]
         # (for a column's <title>: the heading printed over the article's first sentence, past a breadcrumb the
         # extractor kept, which the zone above the text's first line would be cut at)
         above = _heading_over_sentence(text_lines, page_lines, page_keys) if column else _heading_above(zone_lines)
@@ -2906,9 +2906,15 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and (not column or above == first_line)
             and (
                 any(_SENTENCE_LINE_RE.match(ln) for ln in following)
+                # (or, where no other heading stands above the article, a sentence or a lead-in past the header
+                # fields and an editor's note under it: a print view's 日　　期： | 2025-07-02 | 来　　源： | … |
+                # …现就有关事项通知如下：, a column's 作者：… | 来源：… | 编者按：… over the text)
                 or (
-                    any(_SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln) for ln in past_fields)
-                    and above in (None, first_line)
+                    above in (None, first_line)
+                    and any(
+                        _SENTENCE_LINE_RE.match(ln) or _LEAD_IN_LINE_RE.match(ln)
+                        for ln in _lines_past_fields(text_lines[1:12])
+                    )
                 )
             )
         ):

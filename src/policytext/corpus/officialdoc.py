@@ -248,7 +248,7 @@ def official_fields(text: str) -> dict[str, Any]:
                 if len(nxt) > 60 or "印发" in nxt or _DATE_ONLY_RE.match(nxt) or _HEADING_START.match(nxt):
                     break
                 names += "，" + nxt
-            found["cc"] = [p for p in re.split(r"[，,、；;。\s]+", names) if p]
+            found["cc"] = _name_list(names)
         att = re.match(r"^附\s*件\s*[:：]\s*(.*)$", ln)
         if att and "attachments" not in found:
             items = []
@@ -613,6 +613,15 @@ def colophon_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
 _PROCEDURE_RE = re.compile(r"办理|督办|批示")
 
 
+def _name_list(text: str) -> list[str]:
+    """The names of a 抄送 or 分送 list, split at its marks and spaces.
+
+    >>> _name_list("县委常委，县人大常委会、县政协领导。")
+    ['县委常委', '县人大常委会', '县政协领导']
+    """
+    return [p for p in re.split(r"[，,、；;。\s]+", text) if p]
+
+
 def _wrapped_list_start(lines: list[str], k: int) -> int:
     """*k*, or, where a 抄送 or 分送 line one or two lines above *k* has its list wrapped onto the lines up to *k*
     (short lines, no sentence inside), the index of the first of those lines (the list's line is just above it).
@@ -644,7 +653,7 @@ def _distribution_list(block: list[str]) -> list[str] | None:
         if _PRINTED_LINE_RE.search(line) or _COLOPHON_LINE_RE.match(line):
             break
         text += "，" + line
-    names = [p for p in re.split(r"[，,、；;。\s]+", text) if p]
+    names = _name_list(text)
     if not names or any(len(n) > 20 or re.match(r"^[按由将把请对经]", n) or _PROCEDURE_RE.search(n) for n in names):
         return None
     return names
