@@ -333,7 +333,7 @@ _NAME_SEPARATOR_RE = re.compile(r"\s*[_|｜]+\s*|\s+[-—–]+\s+|\s*--+\s*")
 _CRUMB_DASH_RE = re.compile(r"(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])")
 
 
-def _title_among(meta_title: str, h1: str | None) -> str:
+def _title_among(meta_title: str, h1: str | None, html_title: str = "") -> str:
     """The ``<meta>`` title, or the ``<h1>`` heading where the meta title is that heading with a column
     or site name set off by a separator (``标题_苏银``, ``法国报纸摘要 - 标题``).
 
@@ -341,15 +341,27 @@ def _title_among(meta_title: str, h1: str | None) -> str:
     '马克龙与普京会面'
     >>> _title_among("在高质量发展中展现新作为 青山县：小园区撑起县域大产业", "青山县：小园区撑起县域大产业")
     '青山县：小园区撑起县域大产业'
+    >>> _title_among("党史学习教育专题 青山县召开动员大会", "党史学习教育专题", "青山县召开动员大会_青山县人民政府")
+    '青山县召开动员大会'
     """
     if h1 and _han_key(h1) != _han_key(meta_title):
         pieces = _NAME_SEPARATOR_RE.split(meta_title)
         if len(pieces) > 1 and any(_han_key(p) == _han_key(h1) for p in pieces):
             return h1
-        # a kicker and the heading joined by a space (在高质量发展中展现新作为 青山县：小园区撑起县域大产业)
+        # a kicker and the heading joined by a space (在高质量发展中展现新作为 青山县：小园区撑起县域大产业), or the
+        # heading and a subtitle opened by a dash; not a topic's banner first (党史学习教育专题 青山县召开…动员大会)
         words = meta_title.strip().split()
-        if len(words) > 1 and len(_han_key(h1)) >= 6 and _han_key(h1) in (_han_key(words[-1]), _han_key(words[0])):
+        last = _han_key(words[-1]) if len(words) > 1 else ""
+        first = _han_key(words[0]) if len(words) > 1 and words[1].startswith(("—", "－", "-")) else ""
+        if len(_han_key(h1)) >= 6 and _han_key(h1) in (last, first):
             return h1
+        if (
+            len(last) >= 6
+            and len(_han_key(h1)) >= 4
+            and _han_key(h1) == _han_key(words[0])
+            and last in _han_key(html_title)
+        ):
+            return words[-1]  # (a topic's banner set as <h1> first, the heading the <title> names last)
     return meta_title
 
 
@@ -421,32 +433,57 @@ _HIDING_RE = re.compile(
 
 def _folded_text_shown(page: str) -> str:
     """*page* with the block that a mobile page folds under its 展开全文 button shown: the hiding class or style of the
-    ``<div>``/``<section>`` elements in the 3,000 characters after the button that hold prose (sixty characters or
-    more), which a reader's tap removes and which trafilatura reads as hidden (the rest of the article); a hidden
-    dialog or share panel (请扫码关注) stays hidden.
+    first ``<div>``/``<section>`` with words in it in the 3,000 characters after the button, where it holds prose
+    (sixty characters or more), which a reader's tap removes and which trafilatura reads as hidden (the rest of the
+    article). A link to another page (``<a href="/news/2.html">阅读全文</a>``, a teaser's) is no button, and a hidden
+    dialog or share panel after the folded block (请扫码关注) stays hidden.
 
     >>> rest = "<p>" + "新建的十所公办幼儿园全部投入使用。" * 4 + "</p>"
     >>> _folded_text_shown('<div>展开全文</div><div class="hide-part">' + rest + "</div>").count("hide-part")
     0
     >>> _folded_text_shown('<a>阅读全文</a><div style="display:none"><p>请扫码关注公众号</p></div>').count("none")
     1
+    >>> _folded_text_shown('<a href="/n/2.html">阅读全文</a><div class="hide-part">' + rest + "</div>").count("hide")
+    1
     """
-    # (the words open an element's text, a button's: not words of a sentence)
-    m = next(
-        (m for m in _UNFOLD_RE.finditer(page) if not page[page.rfind(">", 0, m.start()) + 1 : m.start()].strip()), None
-    )
-    if not m:
+    for m in _UNFOLD_RE.finditer(page):
+        if page[page.rfind(">", 0, m.start()) + 1 : m.start()].strip():
+            continue  # (the words open an element's text, a button's: not words of a sentence)
+        if _links_elsewhere(page, m.start()):
+            continue
+        end = min(len(page), m.end() + 3000)
+        for h in _HIDING_RE.finditer(page, m.end(), end):
+            rest = page[h.end() : h.end() + 4000]
+            close = min((i for i in (rest.find("</div"), rest.find("</section")) if i >= 0), default=len(rest))
+            prose = sum("\u4e00" <= ch <= "\u9fff" for ch in _TAG_RE.sub("", rest[:close]))
+            if prose == 0:
+                continue  # (an empty or decorative element: an arrow, a mask)
+            if prose < 60:
+                return page  # (a dialog or a share panel: 请扫码关注)
+            return page[: h.start()] + h.group(1) + page[h.end() :]
         return page
-    end = min(len(page), m.end() + 3000)
+    return page
 
-    def shown(h: re.Match[str]) -> str:
-        # only a block of the article's prose (sixty characters or more up to its end), not a dialog or a share panel
-        rest = page[m.end() + h.end() : m.end() + h.end() + 4000]
-        close = min((i for i in (rest.find("</div"), rest.find("</section")) if i >= 0), default=len(rest))
-        prose = sum("\u4e00" <= ch <= "\u9fff" for ch in _TAG_RE.sub("", rest[:close]))
-        return h.group(1) if prose >= 60 else h.group(0)
 
-    return page[: m.end()] + _HIDING_RE.sub(shown, page[m.end() : end]) + page[end:]
+_HREF_RE = re.compile(r"\bhref\s*=\s*[\"']?\s*([^\"'\s>]*)", re.I)
+
+
+def _links_elsewhere(page: str, at: int) -> bool:
+    """Whether the text at *at* stands inside a link to another page (an ``<a>`` whose ``href`` is an address, not
+    ``#`` or ``javascript:``).
+
+    >>> _links_elsewhere('<a href="/news/2.html">阅读全文</a>', 23)
+    True
+    >>> _links_elsewhere('<a href="javascript:void(0)">展开全文</a>', 29)
+    False
+    """
+    opened = page.rfind("<a ", max(0, at - 600), at)
+    if opened < 0 or page.rfind("</a", opened, at) >= 0:
+        return False
+    tag = page[opened : page.find(">", opened) + 1]
+    m = _HREF_RE.search(tag)
+    address = m.group(1).strip().lower() if m else ""
+    return bool(address) and not address.startswith(("#", "javascript"))
 
 
 _LD_SCRIPT_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
@@ -2444,8 +2481,10 @@ _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>+|›|»|＞|→)\s*")
 _PHOTO_CAPTION_RE = re.compile(r"^[（(]?图为|^[（(]图|合影$|[\s　]摄$|摄影$|供图$")
 
 
-# a post and a person's name after a space closing a line (某某县人民政府县长　郑国栋)
-_SPEAKER_LINE_RE = re.compile(rf"[\s\u3000][{SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
+# a post and a person's name closing a line, after a space or right after the post (某某县人民政府县长　郑国栋,
+# 青山县人民政府县长郑国栋)
+_POSTS = "县长|市长|区长|镇长|乡长|省长|局长|部长|厅长|处长|科长|校长|院长|所长|社长|行长|主任|书记|主席|委员|组长"
+_SPEAKER_LINE_RE = re.compile(rf"(?:[\s\u3000]|(?:{_POSTS}))[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
 
 
 def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> str | None:
@@ -2467,6 +2506,7 @@ def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> s
             len(_han_key(line)) >= 8
             and len(line) <= 60
             and not line.endswith((*_SENTENCE_ENDS, "：", ":", "，"))
+            and not line.startswith(("—", "－", "-"))  # (a subtitle: ——某某县推进产业园区建设纪实)
             and not read_header_fields(line)
             and not re.search(r"[:：]|记者|通讯员|本报|作者|摄影|编辑", line)  # (a label's line, a byline)
             and not _SPEAKER_LINE_RE.search(line)  # (a speaker's post and name: 某某县人民政府县长　郑国栋)
@@ -2784,7 +2824,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     meta["extraction"] = method
     title = meta.get("title")
     if not title and fields.get("_meta_title"):
-        title = _title_among(fields["_meta_title"], fields.get("_h1"))
+        title = _title_among(fields["_meta_title"], fields.get("_h1"), fields.get("_html_title", ""))
         # 标题_数据_宏观频道首页_财经网: the part before the column and site names, where the page prints it
         title = _printed_lead(title, page_lines) or title
     title = title or fields.get("_h1") or fields.get("_enp_title")
@@ -2937,9 +2977,24 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         near = _zone_above_sentence(text.split("\n"), page_lines, page_keys)
         # (not where the page prints the title itself as a line there, not as a menu's link: 政府工作报告, 专利代理条例
         # are headings)
-        printed_near = bool(title) and any(_han_key(x) == _han_key(title or "") and not is_link(x) for x in near)
-        over = None if printed_near else _heading_over_dateline(near, is_link)
-        if over and _han_key(over) != _han_key(title or ""):
+        # (nor where it is the page's own heading, which its <title> names too, set as a link to its page or far above
+        # the article: <h1><a href=…>春耕备耕忙</a></h1>, 学校简介 in 学校简介_青山中学; never the site's name, set as
+        # a logo)
+        site = bool(title) and _names_the_site(title or "", page_lines)
+        printed_near = not site and any(
+            _han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near
+        )
+        heading = without_repost_tags(fields.get("_h1") or "")
+        own_heading = (
+            bool(title)
+            and not site
+            and _han_key(heading) == _han_key(title or "")
+            and _han_key(heading) in _han_key(fields.get("_html_title", ""))
+        )
+        over = _heading_over_dateline(near, is_link)
+        # (either way, a heading over the dateline that the page's <title> names: a topic's banner as og:title)
+        named = bool(over) and _han_key(over or "") in _han_key(fields.get("_html_title", ""))
+        if over and (named or not (printed_near or own_heading)) and _han_key(over) != _han_key(title or ""):
             title = meta["title"] = over
             text_lines = text.split("\n")
             if text_lines and _han_key(text_lines[0]) == _han_key(over):
