@@ -663,6 +663,32 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
     return found
 
 
+# an event's time and place set as labelled lines (时间：2025年3月5日上午9:00 / 地点：县政府四楼会议室): when a meeting
+# is held, not when a page was published
+_BARE_TIME_LABEL_RE = re.compile(r"^\s*(?:时\s*间|日\s*期)\s*[:：]")
+_EVENT_FIELD_RE = re.compile(
+    r"(?:^|\s)(?:地\s*点|会\s*址|主持人?|主\s*题|议\s*题|参加人员|参会人员|出席人员|参加对象|活动内容)\s*[:：]"
+)
+
+
+def event_time_lines(lines: list[str]) -> set[int]:
+    """The indices of *lines* that give an event's time under a bare 时间：or 日期： label: a line that names the
+    event's place, chair or participants too, or stands next to one that does.
+
+    >>> sorted(event_time_lines(["时间：2025年3月5日上午9:00", "地点：县政府四楼会议室", "发布时间：2025-03-01"]))
+    [0]
+    >>> event_time_lines(["时间：2025-03-01 来源：青山县人民政府"])
+    set()
+    """
+    out = set()
+    for i, line in enumerate(lines):
+        if _BARE_TIME_LABEL_RE.match(line) and any(
+            0 <= j < len(lines) and _EVENT_FIELD_RE.search(lines[j].strip()) for j in (i - 1, i, i + 1)
+        ):
+            out.add(i)
+    return out
+
+
 def read_header_fields(text: str, *, top: bool = True) -> dict[str, Any]:
     """The first value of each key on header lines of *text* (来源:… 作者:… 发布时间:… 文号:…);
     ``date`` is a :class:`datetime.date`. *top* False: the lines are not a file's top, so a ``标题：`` or ``网址：``
@@ -682,7 +708,11 @@ def read_header_fields(text: str, *, top: bool = True) -> dict[str, Any]:
     """
     found: dict[str, Any] = {}
     stamped = None  # the first date read after a source or an author, not under a date label
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    events = event_time_lines(lines)  # (时间：… over 地点：…: a meeting's time)
+    for at, line in enumerate(lines):
+        if at in events:
+            continue
         line = line.strip(_STRIP)
         if ":" not in line and "：" not in line and not _COLONLESS_DATE_RE.match(line):
             continue
@@ -1079,9 +1109,11 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
     n = len(lines)
 
     body: list[str] = []
-    state = {"header": True, "seen": 0}
+    state = {"header": True, "seen": 0, "prose": False}
 
-    def process(line: str) -> None:
+    events = event_time_lines(lines)  # (时间：… over 地点：…: a meeting's, kept as text)
+
+    def process(line: str, at: int) -> None:
         if "#" in line:
             line = _MD_HEADING_RE.sub("", line)
         if "**" in line or "__" in line:
@@ -1090,6 +1122,8 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
             return
         header = state["header"]
         pairs = _parse_meta_line(line) if (header or len(line) < 60) and (":" in line or "：" in line) else None
+        if at in events or (state["prose"] and _BARE_TIME_LABEL_RE.match(line)):
+            pairs = None  # (an event's time, or a bare 时间： after the text's first sentence: 一、会议时间 / 时间：…)
         if pairs and state["seen"]:  # 标题：… or 网址：… below the first line of text is text (征文要求 / 联系方式)
             pairs = {k: v for k, v in pairs.items() if k not in _WHOLE_LINE_KEYS} or None
         typed = typed_header_fields(pairs) if pairs else {}
@@ -1116,6 +1150,7 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
             return
         body.append(line)
         state["seen"] += len(line)
+        state["prose"] |= bool(_SENTENCE_MARK_RE.search(line)) or line.endswith(("：", ":"))
         if state["seen"] > 200:
             state["header"] = False
 
@@ -1123,7 +1158,7 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
     i = 0
     while i < n and state["header"]:
         if lines[i]:
-            process(lines[i])
+            process(lines[i], i)
         i += 1
     # Footer: the last lines of the page, where chrome and signatures sit.
     footer = n
@@ -1136,12 +1171,12 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
     for x in _flagged_lines(lines, i, footer):
         body.extend(lines[prev:x])
         if lines[x]:
-            process(lines[x])
+            process(lines[x], x)
         prev = x + 1
     body.extend(lines[prev:footer])
     for x in range(footer, n):
         if lines[x]:
-            process(lines[x])
+            process(lines[x], x)
 
     while body and body[-1] == "":
         body.pop()
@@ -1159,12 +1194,15 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
         m = _SIGNATURE_RE.search(body[-1])
         if m and m.group("role") and re.search(r"[由向至请送给在于被把为从]", m.group(1)):
             m = None  # a note with a role word (数据由县统计局 供稿), not a unit's name
-        if m and m.start() > 0 and body[-1][: m.start()].rstrip()[-1:] in _TERMINAL:
+        if m is not None and (
+            (m.start() > 0 and body[-1][: m.start()].rstrip()[-1:] in _TERMINAL) or (m.start() == 0 and len(body) > 1)
+        ):
             meta.setdefault("organization", m.group(1))
+            if (m.group("role") or "").strip() in ("供稿", "报送", "撰稿"):
+                meta.setdefault("source", m.group(1))  # (the unit that supplied the article: its source)
             body[-1] = body[-1][: m.start()].rstrip()
-        elif m and m.start() == 0 and len(body) > 1:
-            meta.setdefault("organization", m.group(1))
-            body.pop()
+            if not body[-1]:
+                body.pop()
     _tidy_title(meta)
     for key, value in meta.items():
         if isinstance(value, str):

@@ -28,6 +28,7 @@ from ..errors import MissingExtraError
 from .clean import (
     SURNAMES,
     cut_into,
+    event_time_lines,
     parse_date,
     read_header_fields,
     source_value,
@@ -2520,6 +2521,24 @@ def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> s
     return None
 
 
+def _text_under_heading(
+    text: str, heading: str, page_lines: list[str], page_keys: list[str]
+) -> tuple[str, list[str], dict[str, Any]]:
+    """*text* without the *heading* and the lines the extractor kept over it (a sidebar's 最新公示 and its items), where
+    only such lines stand over it (:func:`_header_cut`); the page's lines between the heading and the article (its
+    header fields, which the extractor dropped); and the fields read on the heading's line.
+
+    >>> page = ["最新公示", "·某某公示（06-18）", "某某市任前公示", "发布日期：2025-07-03", "根据有关规定，现予公示。"]
+    >>> _text_under_heading("\\n".join([*page[:3], page[4]]), page[2], page, [_han_key(x) for x in page])
+    ('根据有关规定，现予公示。', ['发布日期：2025-07-03'], {})
+    """
+    lines = text.split("\n")
+    rest, found = _header_cut(lines, heading)
+    if not found and len(rest) == len(lines):
+        return text, [], {}
+    return "\n".join(rest), _lines_between(heading, rest, page_lines, page_keys), found
+
+
 def _zone_above_sentence(text_lines: list[str], page_lines: list[str], page_keys: list[str]) -> list[str]:
     """The page's ten lines above the text's first sentence (``[]`` where the page prints no such sentence line)."""
     sentence = next((_han_key(x)[:8] for x in text_lines[:12] if _SENTENCE_LINE_RE.match(x.strip())), "")
@@ -2807,7 +2826,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     inner = _container(page)
     if inner is not None:
         # a CMS that prints its metadata table inside the article element (吉林: 索引号 … 发文字号)
-        text = "\n".join(_table_block_cut(html_to_text(inner).split("\n")))
+        # (and an editor's note over the article inside it: a WeChat article's 编者按 in its rich_media_content)
+        text = "\n".join(_lead_notes_cut(_table_block_cut(html_to_text(inner).split("\n"))))
         method = "container"
     else:
         text = _paragraphs_of_cells(_table_cells(_trafilatura_text(page, name)), page_lines)
@@ -2971,6 +2991,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 meta.setdefault(key, value)
         elif above:
             title = meta["title"] = above
+            text, between, found = _text_under_heading(text, title, page_lines, page_keys)
+            zone_lines = zone_lines + between
+            zone = "\n".join(zone_lines)
+            for key, value in found.items():
+                meta.setdefault(key, value)
     if not title or len(_han_key(title)) <= 8:
         # a short title is a column's or a site's name more often than a heading (议案建议, 青山镇人民政府): the
         # line the page prints right over its dateline (2025-06-03 来源：青山镇), where that is a longer heading
@@ -2996,9 +3021,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         named = bool(over) and _han_key(over or "") in _han_key(fields.get("_html_title", ""))
         if over and (named or not (printed_near or own_heading)) and _han_key(over) != _han_key(title or ""):
             title = meta["title"] = over
-            text_lines = text.split("\n")
-            if text_lines and _han_key(text_lines[0]) == _han_key(over):
-                text = "\n".join(text_lines[1:])
+            text, between, found = _text_under_heading(text, title, page_lines, page_keys)
+            zone_lines = zone_lines + between
+            zone = "\n".join(zone_lines)
+            for key, value in found.items():
+                meta.setdefault(key, value)
     for key, value in _labelled_fields(zone_lines).items():
         if key not in meta:
             meta[key] = value
@@ -3007,10 +3034,18 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         number = official_fields("\n".join(zone_lines[-12:])).get("doc_number")
         if number:
             meta["doc_number"] = number
-    header = read_header_fields("\n".join(text.split("\n")[:8]) + "\n" + zone)
+    # (the text's first lines, where the extractor kept a header, up to its first sentence or salutation: a time
+    # under it is an event's, 时间：2025年3月5日上午9:00 in a meeting's notice)
+    head = _above_prose(text.split("\n")[:8])
+    # (nor is a time the page prints over an event's place: 时间：… / 地点：… over a notice)
+    events = {page_keys[i] for i in event_time_lines(page_lines)}
+    if events:
+        zone_lines = [x for x in zone_lines if _han_key(x) not in events]
+        zone = "\n".join(zone_lines)
+    header = read_header_fields("\n".join(head) + "\n" + zone)
     if "date" not in header:
         # the text's first lines too, past a breadcrumb and a table's rule left above the heading
-        near = zone_lines[-10:] + text.split("\n")[:5]
+        near = zone_lines[-10:] + head[:5]
         header.update(_dateline(near) or _stamp_line(near) or _day_over_month(above_prose) or _date_beside_fields(near))
     if fields.get("_meta_source"):
         fields["_meta_source"] = source_value(fields["_meta_source"])  # 来源：人民网－人民日报 原创稿
@@ -3053,6 +3088,26 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
 
 # a paragraph that may be put back: ten characters or more, ending a sentence or a clause of a list
 _REPEATED_PARAGRAPH_RE = re.compile(r"[\u4e00-\u9fff].{9,}[。；！？]\s*$")
+
+
+def _above_prose(lines: list[str]) -> list[str]:
+    """*lines* up to the first that is prose: a sentence, a lead-in (…通知如下：) or an addressee or a salutation
+    (各乡镇人民政府，县直各有关单位：, 张建华代表：), not a label waiting for its value (发布时间：).
+
+    >>> _above_prose(["来源：青山县人民政府", "各乡镇人民政府：", "时间：2025年3月5日上午9:00"])
+    ['来源：青山县人民政府']
+    """
+    out = []
+    for line in lines:
+        s = line.strip()
+        if (
+            _SENTENCE_LINE_RE.match(s)
+            or _LEAD_IN_LINE_RE.match(s)
+            or (s.endswith(("：", ":")) and len(_han_key(s)) >= 4 and not _BARE_LABEL_RE.match(s))
+        ):
+            break
+        out.append(line)
+    return out
 
 
 def _repeated_lines_restored(text: str, page_lines: list[str], page_keys: list[str]) -> str:

@@ -273,8 +273,9 @@ def make_document(
         info["date"] = parse_date(info["date"])
     if isinstance(info.get("written_date"), str):  # curated metadata: 2018-12-21, 2018年12月21日, 二〇一八年…
         info["written_date"] = parse_date(info["written_date"]) or chinese_date(info["written_date"])
-    if info.get("date") is None and info.get("written_date") and info.get("format") in ("pdf", "docx"):
-        # a file prints no publication date of its own: the date it prints is its 成文日期
+    if info.get("date") is None and info.get("written_date") and info.get("format") in ("pdf", "docx", "html"):
+        # a file prints no publication date of its own, nor does a page that prints none above or under its
+        # article: the date it prints is its 成文日期 (a 答复 signed and dated over its contact line)
         info["date"] = info["written_date"]
     if path is not None:
         info.setdefault("path", str(path))
