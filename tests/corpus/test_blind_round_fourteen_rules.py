@@ -150,3 +150,33 @@ def test_an_events_time_is_no_header_field():
     assert event_time_lines(["时间：2025-03-01", "来源：青山县人民政府"]) == set()
     assert "date" not in read_header_fields("时间：2025年3月5日\n地点：县政府")
     assert read_header_fields("时间：2025-03-01\n来源：县政府")["date"] == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_a_policy_readings_link_to_its_document_leaves_the_text(tmp_path, where):
+    paras = [
+        "近日，县政府办公室印发《青山县促进民营经济高质量发展若干措施》。现就有关内容解读如下。",
+        "民营经济是推动县域经济发展的重要力量，全县共有民营经济主体3.6万户。",
+    ]
+    document = "青山县人民政府办公室关于印发《青山县促进民营经济高质量发展若干措施》的通知"
+    link = f'<p>原文链接：<a href="/zcwj/202504/t20250428_2210345.html">{document}</a></p>'
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    body = link + body if where == "first" else body + link
+    page = f"""<html><head><meta charset="utf-8"><title>《若干措施》政策解读_青山县人民政府</title></head><body>
+<h1>《青山县促进民营经济高质量发展若干措施》政策解读</h1><div class="info">发布时间：2025-05-09</div>
+<div class="content">{body}</div><div>版权所有：青山县人民政府</div></body></html>"""
+    doc = _read(tmp_path, page)
+    assert doc.text.split("\n") == paras
+    assert doc.meta["interpreted_document"] == document
+    # a sentence after the label is text
+    sentence = "<p>原文：县政府办公室近日印发了这份文件，请各单位认真学习贯彻。</p>"
+    doc = _read(tmp_path, page.replace(link, sentence))
+    assert "interpreted_document" not in doc.meta
+
+
+def test_a_review_case_with_a_link_box_to_the_document_read():
+    # (a review's case of round twelve, left then: the box between the heading and the text)
+    path = Path(__file__).parent / "data" / "review_round_twelve" / "h20_original_doc_box_between_heading_and_text.html"
+    doc = pt.read_document(path)
+    assert doc.meta["interpreted_document"] == "青山县义务教育阶段学校招生入学工作实施方案"
+    assert not doc.text.startswith("原文链接")

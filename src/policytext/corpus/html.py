@@ -35,7 +35,14 @@ from .clean import (
     speech_byline_cut,
     without_repost_tags,
 )
-from .officialdoc import chinese_date, colophon_cut, is_date_line, official_fields, signer_cut
+from .officialdoc import (
+    chinese_date,
+    colophon_cut,
+    ends_as_a_document_title,
+    is_date_line,
+    official_fields,
+    signer_cut,
+)
 from .text import to_simplified
 
 __all__ = ["body_text", "extract_html", "html_to_text", "page_fields"]
@@ -3078,12 +3085,36 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if d is not None:
             meta["date"] = d
     text = _source_byline_cut(text, meta)
+    lines, interpreted = _original_document_cut(text.split("\n"))
+    if interpreted:
+        meta.setdefault("interpreted_document", interpreted)
+        text = "\n".join(lines)
     if method == "trafilatura":
         text = _repeated_lines_restored(text, page_lines, page_keys)
     if method == "trafilatura":
         # (last: the rules above read a list's bullets, as link lists and buttons show them)
         text = _unbulleted(text, page_lines)
     return text, meta
+
+
+# a 政策解读's link to the document it reads (原文链接：某某县人民政府办公室关于印发《…》的通知)
+_ORIGINAL_DOCUMENT_RE = re.compile(
+    r"^(?:原文链接|政策原文|文件原文|原文件|原文|解读文件|解读原文)\s*[:：]\s*(\S.{5,})$"
+)
+
+
+def _original_document_cut(lines: list[str]) -> tuple[list[str], str | None]:
+    """*lines* without a line first or last that links a 政策解读 to the document it reads, by that document's title
+    (原文链接：…关于印发《…》的通知), and that title; an address after the label is the page's ``url``, read elsewhere.
+
+    >>> _original_document_cut(["原文链接：某某县人民政府关于加强安全生产工作的意见", "近日，县政府印发了意见。"])
+    (['近日，县政府印发了意见。'], '某某县人民政府关于加强安全生产工作的意见')
+    """
+    for at in (0, len(lines) - 1) if len(lines) > 1 else ():
+        m = _ORIGINAL_DOCUMENT_RE.match(lines[at].strip())
+        if m and ("《" in m.group(1) or ends_as_a_document_title(m.group(1))) and "。" not in m.group(1):
+            return lines[:at] + lines[at + 1 :], m.group(1).strip()
+    return lines, None
 
 
 # a paragraph that may be put back: ten characters or more, ending a sentence or a clause of a list

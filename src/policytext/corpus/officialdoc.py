@@ -349,6 +349,17 @@ _GENRE_END_RE = re.compile(
     r"说明|纪要|制度|标准|目录|清单|指引|措施|议案|命令|令|名单|名录|一览表|职位表|汇总表|讲话|致辞|发言|贺信|总结)"
     r"(?:[（(][^（）()]{1,12}[）)])?$"
 )
+
+
+def ends_as_a_document_title(text: str) -> bool:
+    """Whether *text* ends as an official document's title does, with its genre (通知, 意见, 办法, 条例 …).
+
+    >>> ends_as_a_document_title("某某县人民政府关于加强安全生产工作的意见"), ends_as_a_document_title("会议室")
+    (True, False)
+    """
+    return bool(_GENRE_END_RE.search(text.strip()))
+
+
 _TOC_RE = re.compile(r"^目\s*录$")  # a table of contents' label, not a title ending in 目录
 # a line of a reprint's masthead (云南日报/ 2001年/ 第A01版/, 分类号:BH66), not of a title
 _NOT_TITLE_RE = re.compile(r"[/:|\t]|[A-Za-z]{2}")
