@@ -189,6 +189,13 @@ def _cell_text(cell: str) -> str:
     return re.sub(r"\s+", " ", _html.unescape(_TAG_RE.sub("", cell))).strip(" \u3000\u00a0")
 
 
+_CLASS_SOURCE_RE = re.compile(
+    r"<(?:span|em|div|p|a|i)\b[^<>]*\bclass\s*=\s*[\"'](?:[^\"'<>]*\s)?"
+    r"(?:(?:news|article|art|arc|info|detail|post|content)[-_]?)?source[\"'\s][^<>]*>([^<>]{2,40})<",
+    re.I,
+)
+
+
 def page_fields(page: str) -> dict[str, Any]:
     """Metadata printed on the page: the label/value cells of a metadata table (gov.cn's
     索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期), the CMS's ``<meta>`` tags and the
@@ -226,6 +233,14 @@ def page_fields(page: str) -> dict[str, Any]:
         title_key = _han_key(found.get("_html_title", ""))
         named = [h for h in headings if len(_han_key(h)) >= 4 and _han_key(h) in title_key]
         found["_h1"] = (named or headings)[0]
+    # a source set without its label in an element named for it (<span class="news-source">北陵日报</span>)
+    named_source = _CLASS_SOURCE_RE.search(page)
+    if (
+        named_source
+        and re.fullmatch(r"[\u4e00-\u9fff·（）()《》]{2,20}", _cell_text(named_source.group(1)))
+        and not re.search(r"来源|收录|合集|转载|出处", named_source.group(1))  # (本文来源于 <a>…</a>: a label's words)
+    ):
+        found["_class_source"] = _cell_text(named_source.group(1))
     enp = _ENP_RE.search(page)
     if enp:
         for key, value in _ENP_FIELD_RE.findall(enp.group(1)):
@@ -356,20 +371,20 @@ def _title_among(meta_title: str, h1: str | None, html_title: str = "") -> str:
         pieces = _NAME_SEPARATOR_RE.split(meta_title)
         if len(pieces) > 1 and any(_han_key(p) == _han_key(h1) for p in pieces):
             return h1
-        # a kicker and the heading joined by a space (在高质量发展中展现新作为 青山县：小园区撑起县域大产业), or the
-        # heading and a subtitle opened by a dash; not a topic's banner first (党史学习教育专题 青山县召开…动员大会)
+        # a kicker and the heading joined by a space (在高质量发展中展现新作为 青山县：小园区撑起县域大产业); the
+        # heading and a subtitle (青山县召开…动员大会 县委书记王建华出席并讲话), where the subtitle opens with a dash
+        # or the <title> opens with the heading; not a topic's banner first (党史学习教育专题 青山县召开…动员大会),
+        # where the <title> opens with the last word
         words = meta_title.strip().split()
-        last = _han_key(words[-1]) if len(words) > 1 else ""
-        first = _han_key(words[0]) if len(words) > 1 and words[1].startswith(("—", "－", "-")) else ""
-        if len(_han_key(h1)) >= 6 and _han_key(h1) in (last, first):
-            return h1
-        if (
-            len(last) >= 6
-            and len(_han_key(h1)) >= 4
-            and _han_key(h1) == _han_key(words[0])
-            and last in _han_key(html_title)
-        ):
-            return words[-1]  # (a topic's banner set as <h1> first, the heading the <title> names last)
+        if len(words) > 1 and len(_han_key(h1)) >= 4:
+            first, last, named = _han_key(words[0]), _han_key(words[-1]), _han_key(html_title)
+            if _han_key(h1) == last and len(last) >= 6:
+                return h1
+            if _han_key(h1) == first:
+                if len(first) >= 6 and (named.startswith(first) or words[1].startswith(("—", "－", "-"))):
+                    return h1
+                if len(last) >= 6 and named.startswith(last):
+                    return words[-1]
     return meta_title
 
 
@@ -461,16 +476,39 @@ def _folded_text_shown(page: str) -> str:
             continue
         end = min(len(page), m.end() + 3000)
         for h in _HIDING_RE.finditer(page, m.end(), end):
-            rest = page[h.end() : h.end() + 4000]
-            close = min((i for i in (rest.find("</div"), rest.find("</section")) if i >= 0), default=len(rest))
-            prose = sum("\u4e00" <= ch <= "\u9fff" for ch in _TAG_RE.sub("", rest[:close]))
-            if prose == 0:
-                continue  # (an empty or decorative element: an arrow, a mask)
+            words = _TAG_RE.sub("", page[h.end() : _element_end(page, h.start())])
+            prose = sum("\u4e00" <= ch <= "\u9fff" for ch in words)
+            if prose == 0 or (prose < 12 and _BUTTON_WORDS_RE.search(words)):
+                continue  # (an empty or decorative element, an arrow, a mask; a hidden 收起全文 button)
             if prose < 60:
                 return page  # (a dialog or a share panel: 请扫码关注)
-            return page[: h.start()] + h.group(1) + page[h.end() :]
+            opened = page.find(">", h.start()) + 1
+            tag = page[h.start() : opened]
+            while _HIDING_RE.search(tag):  # (every hiding mark: class="hide-part" style="display:none")
+                tag = _HIDING_RE.sub(lambda x: x.group(1), tag, count=1)
+            return page[: h.start()] + tag + page[opened:]
         return page
     return page
+
+
+_BUTTON_WORDS_RE = re.compile(r"收起|展开|全文|更多|阅读")
+_OPEN_OR_CLOSE_RE = re.compile(r"<(/?)(div|section)\b[^>]*>", re.I)
+
+
+def _element_end(page: str, start: int) -> int:
+    """The end of the ``<div>`` or ``<section>`` that opens at *start* (its closing tag's start, nested ones counted),
+    or four thousand characters on where it is not closed.
+
+    >>> page = '<div class="a"><div>一</div><div>二</div></div>三'
+    >>> page[: _element_end(page, 0)]
+    '<div class="a"><div>一</div><div>二</div>'
+    """
+    depth = 0
+    for m in _OPEN_OR_CLOSE_RE.finditer(page, start, start + 20000):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.start()
+    return min(len(page), start + 4000)
 
 
 _HREF_RE = re.compile(r"\bhref\s*=\s*[\"']?\s*([^\"'\s>]*)", re.I)
@@ -491,7 +529,8 @@ def _links_elsewhere(page: str, at: int) -> bool:
     tag = page[opened : page.find(">", opened) + 1]
     m = _HREF_RE.search(tag)
     address = m.group(1).strip().lower() if m else ""
-    return bool(address) and not address.startswith(("#", "javascript"))
+    # (an address with a fragment is a jump within the page: …/1234.html#full)
+    return bool(address) and not address.startswith(("#", "javascript")) and "#" not in address
 
 
 _LD_SCRIPT_RE = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
@@ -847,6 +886,27 @@ _SOURCE_PREFIX_RE = re.compile(r"^[\[【][\u4e00-\u9fff]{2,8}[\]】]\S")
 
 
 _SUBTITLE_RE = re.compile(r"^[—–]{1,2}\s*\S")
+
+
+def _kicker_cut(lines: list[str], title: str | None, page_keys: list[str]) -> list[str]:
+    """*lines* without a column's kicker that opens them (理论前沿), where the page prints it on the line right over the
+    heading: a short line without a clause's mark.
+
+    >>> page = ["理论前沿", "以高质量党建引领城市基层治理", "城市基层是党执政的底座。"]
+    >>> _kicker_cut([page[0], page[2]], page[1], [_han_key(x) for x in page])
+    ['城市基层是党执政的底座。']
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    key = _han_key(title or "")
+    if first is None or len(key) < 6 or first + 1 >= len(lines):
+        return lines
+    line = lines[first].strip()
+    if len(line) > 16 or re.search(r"[，,。；;：:！!？?“”]", line) or len(_han_key(line)) < 2:
+        return lines
+    heading = _page_line_of(key, page_keys)
+    if heading is None or heading == 0 or page_keys[heading - 1] != _han_key(line):
+        return lines
+    return lines[first + 1 :]
 
 
 def _subtitle_cut(
@@ -1650,8 +1710,19 @@ def _lead_notes_cut(lines: list[str]) -> list[str]:
         if _LEAD_NOTE_RE.match(s) and len(_han_key(s)) > 6 and any(_SENTENCE_LINE_RE.match(x) for x in out[i + 1 :]):
             del out[i]
             continue
+        if (
+            _BARE_NOTE_LABEL_RE.match(s)
+            and i + 1 < len(out)
+            and _SENTENCE_LINE_RE.match(out[i + 1].strip())
+            and any(_SENTENCE_LINE_RE.match(x) for x in out[i + 2 :])
+        ):
+            del out[i : i + 2]  # (the label on a line of its own, 编者按, over the note's paragraph)
+            continue
         i += 1
     return out
+
+
+_BARE_NOTE_LABEL_RE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前语)\s*[】\]]?\s*[:：]?$")
 
 
 def _above_heading(line: str) -> bool:
@@ -2128,6 +2199,7 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             or _COMPILED_FROM_RE.match(s)
             or _EMPTY_ATTACHMENTS_RE.match(s)
             or _EDITORS_NOTE_RE.match(s)
+            or _PERSON_CREDIT_RE.match(s)
             or (len(s) <= 80 and _KEYWORDS_LINE_RE.match(s))
         ) or (len(s) <= 40 and bool(_REPORTER_LINE_RE.match(s)))
 
@@ -2170,20 +2242,31 @@ _NOTES_HEADING_RE = re.compile(r"^\s*(?:注释|注|参考文献|尾注)\s*[:：]
 
 def _endnotes_cut(lines: list[str]) -> list[str]:
     """*lines* without the endnotes after the article: a closing run of two or more lines that each open
-    with a note number ([1] 《…》，新华社，2021年7月1日。), and the 注释 heading above them. The note marks
-    inside the text ([1]) stay.
+    with a note number ([1] 《…》，新华社，2021年7月1日。), and the 注释 heading above them, and so on up (a
+    参考文献 list under the 注释). The note marks inside the text ([1]) stay.
 
     >>> body = ["一百年来，中国共产党团结带领中国人民进行了伟大奋斗。[1]"]
     >>> _endnotes_cut(body + ["[1] 《某讲话》，新华社。", "[2] 某书，2021年版。"]) == body
     True
+    >>> _endnotes_cut(body + ["注释：", "[1] 《某讲话》。", "[2] 某书。", "参考文献：", "[1] 某书，2021年版。"]) == body
+    True
     """
+    while True:
+        cut = _endnote_run_cut(lines)
+        if len(cut) == len(lines) or not (len(cut) < len(lines) and _NOTES_HEADING_RE.match(lines[len(cut)])):
+            return cut
+        lines = cut  # (a headed block: another may stand over it)
+
+
+def _endnote_run_cut(lines: list[str]) -> list[str]:
+    """*lines* without their closing run of endnotes, and its heading (:func:`_endnotes_cut`)."""
     k = len(lines)
     while k > 0 and (not lines[k - 1].strip() or _ENDNOTE_RE.match(lines[k - 1])):
         k -= 1
     notes = [ln for ln in lines[k:] if ln.strip()]
-    if len(notes) < 2 or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
-        return lines
     headed = k > 0 and bool(_NOTES_HEADING_RE.match(lines[k - 1]))
+    if len(notes) < (1 if headed else 2) or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
+        return lines
     if not headed and sum(bool(_CITATION_RE.search(ln)) for ln in notes) * 2 < len(notes):
         return lines  # a numbered list of the text's own (【1】张某某，某某村党支部书记), not its notes
     return lines[: k - 1] if headed else lines[:k]
@@ -2366,6 +2449,32 @@ def _trailing_date_cut(lines: list[str]) -> tuple[list[str], dt.date | None]:
     return lines[: shown[-1]], chinese_date(lines[shown[-1]])
 
 
+_IMG_ALT_RE = re.compile(r"<img\b[^>]*\balt\s*=\s*([\"'])([^\"'<>]+)\1[^>]*>", re.I)
+
+
+def _heading_image(page: str, text: str) -> str | None:
+    """The alt text of the picture nearest above the article's first sentence on *page* (in 2,500 characters), where it
+    reads as a heading (eight Han characters or more, no sentence) and is no banner's or logo's: a heading set as a
+    picture.
+
+    >>> page = '<img src="/t/1.png" alt="我校举行第十二届校园科技节开幕式"><p>11月17日下午，科技节开幕。</p>'
+    >>> _heading_image(page, "11月17日下午，科技节开幕。")
+    '我校举行第十二届校园科技节开幕式'
+    """
+    first = next((ln.strip() for ln in text.split("\n")[:12] if _SENTENCE_LINE_RE.match(ln.strip())), "")
+    if not first:
+        first = text.strip().split("\n")[0].strip() if text.strip() else ""
+    at = page.find(first[:8]) if len(first) >= 8 else -1
+    if at < 0:
+        return None
+    for m in reversed(list(_IMG_ALT_RE.finditer(page, max(0, at - 2500), at))):
+        alt = _html.unescape(m.group(2)).strip()
+        if _BANNER_RE.search(m.group(0)) or len(_han_key(alt)) < 8 or alt.endswith(_SENTENCE_ENDS):
+            continue
+        return alt
+    return None
+
+
 def _shown_as_image(title: str, page: str) -> bool:
     """Whether the page shows *title* as a picture whose ``alt`` text is the title (a township's heading image);
     a banner's or a logo's picture (its file or class named so: a 专题's banner bears the topic's name) is none.
@@ -2492,7 +2601,13 @@ _PHOTO_CAPTION_RE = re.compile(r"^[（(]?图为|^[（(]图|合影$|[\s　]摄$|�
 # a post and a person's name closing a line, after a space or right after the post (某某县人民政府县长　郑国栋,
 # 青山县人民政府县长郑国栋)
 _POSTS = "县长|市长|区长|镇长|乡长|省长|局长|部长|厅长|处长|科长|校长|院长|所长|社长|行长|主任|书记|主席|委员|组长"
-_SPEAKER_LINE_RE = re.compile(rf"(?:[\s\u3000]|(?:{_POSTS}))[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
+_SPEAKER_LINE_RE = re.compile(
+    rf"(?:[\s\u3000]|(?:{_POSTS}))(?!项目|任期|任职|工程|信箱|热线|讲堂|论坛)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}$"
+)
+
+
+# a subtitle's line: opened by a dash (——, ──, ～) or set wholly in brackets (（某某县推进春耕生产纪实）)
+_SUBTITLE_LINE_RE = re.compile(r"^[—－\-─━–~～]|^[（(][^（）()]+[）)]$")
 
 
 def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> str | None:
@@ -2514,7 +2629,7 @@ def _heading_over_dateline(zone: list[str], is_link: Callable[[str], bool]) -> s
             len(_han_key(line)) >= 8
             and len(line) <= 60
             and not line.endswith((*_SENTENCE_ENDS, "：", ":", "，"))
-            and not line.startswith(("—", "－", "-"))  # (a subtitle: ——某某县推进产业园区建设纪实)
+            and not _SUBTITLE_LINE_RE.match(line)  # (a subtitle: ——某某县推进产业园区建设纪实, （…）)
             and not read_header_fields(line)
             and not re.search(r"[:：]|记者|通讯员|本报|作者|摄影|编辑", line)  # (a label's line, a byline)
             and not _SPEAKER_LINE_RE.search(line)  # (a speaker's post and name: 某某县人民政府县长　郑国栋)
@@ -2576,9 +2691,9 @@ def _crumb_line(line: str) -> bool:
     return len(s) <= 120 and len(_CRUMB_SPLIT_RE.findall(s)) >= 2 and not re.search(r"[。！？；，]", s)
 
 
-def _crumb_step(title: str, page_lines: list[str]) -> bool:
+def _crumb_step(title: str, page_lines: list[str], *, last: bool = False) -> bool:
     """Whether *title* is a step of a breadcrumb the page prints (当前位置：首页 >> 理论宣讲 >> 宣讲稿 >> 正文), not its
-    last: a column's name, not an article's heading.
+    last (with *last*, or its last): a column's name, not an article's heading.
 
     >>> _crumb_step("理论宣讲", ["您当前的位置：首页 >> 理论宣讲 >> 宣讲稿 >> 正文", "以高质量党建引领基层治理现代化"])
     True
@@ -2587,12 +2702,14 @@ def _crumb_step(title: str, page_lines: list[str]) -> bool:
     if not key:
         return False
     for line in page_lines:
-        if len(line) > 120 or len(_CRUMB_SPLIT_RE.findall(line)) < 2:
+        marks = len(_CRUMB_SPLIT_RE.findall(line))
+        # (a breadcrumb of two steps, 当前位置：首页 > 通知公告, where its last step counts)
+        if len(line) > 120 or marks < 1 or (marks < 2 and not (last and re.search(r"位置|首页", line))):
             continue
         steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
         while steps and steps[-1] in _GENERIC_LAST_STEPS:
             steps.pop()  # (… >> 标题 >> 正文: the step before 正文 is the page's own name)
-        if key in steps[:-1]:
+        if key in (steps if last else steps[:-1]):
             return True  # (not the last step, which may be the article's own title: 论坛 » 学术前沿 » 标题)
     return False
 
@@ -2650,6 +2767,10 @@ def _heading_above(zone: list[str]) -> str | None:
             continue
         if _NUMBERED_HEADING_RE.match(s):
             continue  # an item of the text (二、项目名称：…), never its heading
+        if _SPEAKER_LINE_RE.search(s) or _SUBTITLE_LINE_RE.match(s):
+            continue  # a speaker's post and name under a speech's heading (a byline), a subtitle
+        if re.search(r"来源\s*[:：]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}", s):
+            return None  # (the heading with its date and source on its line: read by the header cut, not here)
         if s.endswith(("。", "；", "：", ":", "，", ",")):
             return None
         return s
@@ -2665,7 +2786,12 @@ def _fields_below(page_lines: list[str], text: str) -> dict[str, Any]:
     at = max((k for k, ln in enumerate(page_lines) if last in _han_key(ln)), default=None)
     if at is None:
         return {}
-    return read_header_fields("\n".join(page_lines[at + 1 : at + 11]), top=False)
+    found = read_header_fields("\n".join(page_lines[at + 1 : at + 11]), top=False)
+    # (and the unit that supplied the article, by its label: （供稿：河口镇人民政府）)
+    supplied = next(filter(None, (_SUPPLIED_BY_RE.match(ln.strip()) for ln in page_lines[at + 1 : at + 4])), None)
+    if supplied:
+        found.setdefault("source", supplied.group(1))
+    return found
 
 
 def _page_line_of(key: str, page_keys: list[str], *, within: bool = False) -> int | None:
@@ -2764,6 +2890,54 @@ def _out_of_order_header_tail_cut(
         )
         rows = [j for j, pk in enumerate(page_keys) if pk == k] if header and k else []
         if not rows or min(rows) >= at:
+            break
+        end -= 1
+    return lines[:end]
+
+
+# a writer's or a photographer's credit in brackets closing the article: （张晓明 撰稿）, （李明、王芳 供图）
+_PERSON_CREDIT_RE = re.compile(
+    rf"^[（(]\s*(?P<names>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:\s*[、，,\s]\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}})*)"
+    r"\s*(?:撰稿|供稿|供图|摄影|摄|执笔|整理)\s*[）)]$"
+)
+# a credit naming the unit that supplied the article, by its label: （供稿：某某镇人民政府）, 供稿单位：…
+_SUPPLIED_BY_RE = re.compile(r"^[（(]?\s*(?:供稿单位|供稿|报送单位)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30}?)\s*[）)]?$")
+
+
+def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str], page_keys: list[str]) -> list[str]:
+    """*lines* without the heading and the lines under it (a subtitle, a speaker's line, the dateline) where the
+    extractor set them after the article: lines at the end that the page prints above the article's first sentence,
+    within fifteen lines of it, each the title, a subtitle, a speaker's post and name, a header line, a breadcrumb, a
+    dated item or a short label (a sidebar's heading), never a sentence or a unit's name.
+
+    >>> page = ["春耕备耕忙", "——各地抢抓农时", "2025-03-20 来源：县农业农村局"]
+    >>> page.append("连日来，青山县各乡镇抢抓农时，组织农户开展春耕。")
+    >>> _heading_tail_cut([page[3], page[0], page[1]], page[0], page, [_han_key(x) for x in page])
+    ['连日来，青山县各乡镇抢抓农时，组织农户开展春耕。']
+    """
+    key = _first_prose_key(lines)
+    at, page_keys = _row_of(key, page_lines, page_keys)
+    if at is None:
+        return lines
+    title_key = _han_key(title or "")
+    end = len(lines)
+    while end > 1:
+        line = lines[end - 1].strip()
+        k = _han_key(line)
+        if not line:
+            end -= 1
+            continue
+        kind = (
+            (bool(title_key) and k == title_key)
+            or bool(_SUBTITLE_LINE_RE.match(line) or _SPEAKER_LINE_RE.search(line))
+            or bool(read_header_fields(line) or _dateline([line]))
+            # (and what stood over the heading: a breadcrumb, a sidebar's heading and its dated items)
+            or _crumb_line(line)
+            or bool(_ITEM_DATE_RE.search(line))
+            or (len(k) <= 8 and not re.search(r"[，。：:；！？]", line) and not _SITE_NAME_RE.search(line))
+        ) and not _SENTENCE_LINE_RE.match(line)
+        rows = [j for j, pk in enumerate(page_keys) if pk == k] if kind and k else []
+        if not rows or not at - 15 <= min(rows) < at:
             break
         end -= 1
     return lines[:end]
@@ -2910,14 +3084,17 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         meta.update(original)
         text = "\n".join(lines[: _tail_cut(lines, page_lines, page_keys)])
     text = "\n".join(_headline_block_cut(_link_list_tail_cut(text.split("\n"), page, is_link), title))
-    lines, subtitle = _subtitle_cut(text.split("\n"), title, page_lines, page_keys)
+    lines, subtitle = _subtitle_cut(_kicker_cut(text.split("\n"), title, page_keys), title, page_lines, page_keys)
     if subtitle:
         meta.setdefault("subtitle", subtitle)
-        text = "\n".join(lines)
+    text = "\n".join(lines)
     text = cut_into(cut_into(text, speech_byline_cut, meta), signer_cut, meta)
     lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
+    notes = [ln.strip() for ln in lines[len(kept) :] if _ENDNOTE_RE.match(ln)]
+    if notes:
+        meta.setdefault("footnotes", notes)  # (the endnotes after the article, [1] 《…》, kept as a PDF's footnotes)
     kept, signed = _signed_dateline_cut(kept)
     if signed:
         meta.setdefault("organization", signed["organization"])
@@ -2925,6 +3102,9 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     # the source a credit line under the article names (来源：某某组工, （来源：新华社）): read, where the header and
     # the page's metadata name none (below)
     credit = read_header_fields("\n".join(ln.strip().strip("（）()") for ln in lines[len(kept) :]))
+    writer = next(filter(None, (_PERSON_CREDIT_RE.match(ln.strip()) for ln in lines[len(kept) :])), None)
+    if writer:
+        credit.setdefault("author", writer.group("names"))  # (（张晓明 撰稿）: the writer, never the source)
     text = "\n".join(kept)
     title_key = _han_key(title or "")
     first = next(
@@ -3003,6 +3183,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             zone = "\n".join(zone_lines)
             for key, value in found.items():
                 meta.setdefault(key, value)
+    if title and _names_the_site(title, page_lines):
+        # the site's name as title (a school's, in its <title> and its header): the heading set as a picture right over
+        # the article, its words in the alt text
+        pictured = _heading_image(page, text)
+        if pictured:
+            title = meta["title"] = pictured
     if not title or len(_han_key(title)) <= 8:
         # a short title is a column's or a site's name more often than a heading (议案建议, 青山镇人民政府): the
         # line the page prints right over its dateline (2025-06-03 来源：青山镇), where that is a longer heading
@@ -3012,9 +3198,19 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # (nor where it is the page's own heading, which its <title> names too, set as a link to its page or far above
         # the article: <h1><a href=…>春耕备耕忙</a></h1>, 学校简介 in 学校简介_青山中学; never the site's name, set as
         # a logo)
-        site = bool(title) and _names_the_site(title or "", page_lines)
-        printed_near = not site and any(
-            _han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near
+        site = bool(title) and (
+            _names_the_site(title or "", page_lines)
+            # (a name that is the whole <title> and ends as a site's does: 青山政务网 as logo <h1> and <title>)
+            or (
+                _han_key(title or "") == _han_key(fields.get("_html_title", ""))
+                and bool(_SITE_NAME_RE.search(title or ""))
+            )
+        )
+        column = bool(title) and _crumb_step(title or "", page_lines, last=True)  # (a column's name: 首页 > 通知公告)
+        printed_near = (
+            not site
+            and not column
+            and any(_han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near)
         )
         heading = without_repost_tags(fields.get("_h1") or "")
         own_heading = (
@@ -3022,11 +3218,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and not site
             and _han_key(heading) == _han_key(title or "")
             and _han_key(heading) in _han_key(fields.get("_html_title", ""))
+            and not column
         )
         over = _heading_over_dateline(near, is_link)
         # (either way, a heading over the dateline that the page's <title> names: a topic's banner as og:title)
         named = bool(over) and _han_key(over or "") in _han_key(fields.get("_html_title", ""))
-        if over and (named or not (printed_near or own_heading)) and _han_key(over) != _han_key(title or ""):
+        if over and not own_heading and (named or not printed_near) and _han_key(over) != _han_key(title or ""):
             title = meta["title"] = over
             text, between, found = _text_under_heading(text, title, page_lines, page_keys)
             zone_lines = zone_lines + between
@@ -3064,7 +3261,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             value = below.get(key)
         if not value and key == "source" and key not in meta:
             # last: a 来源 label inside a header line of fields glued together (发布日期：…来源：市人社局解读类型：…)
-            value = _labelled_source_inside(zone_lines[-10:])
+            value = _labelled_source_inside(zone_lines[-10:]) or fields.get("_class_source")
         if key == "source" and value and re.search(r"[:：]", value):
             # a value that ran on into the next field's label (市人社局解读类型：图表图解): up to that label
             value = _labelled_source_inside([f"来源：{value}"]) or value
@@ -3085,12 +3282,14 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if d is not None:
             meta["date"] = d
     text = _source_byline_cut(text, meta)
+    text = "\n".join(_heading_tail_cut(text.split("\n"), meta.get("title"), page_lines, page_keys))
     lines, interpreted = _original_document_cut(text.split("\n"))
     if interpreted:
         meta.setdefault("interpreted_document", interpreted)
         text = "\n".join(lines)
     if method == "trafilatura":
         text = _repeated_lines_restored(text, page_lines, page_keys)
+        text = _captions_restored(text, page_lines, page_keys)
     if method == "trafilatura":
         # (last: the rules above read a list's bullets, as link lists and buttons show them)
         text = _unbulleted(text, page_lines)
@@ -3181,6 +3380,42 @@ def _repeated_lines_restored(text: str, page_lines: list[str], page_keys: list[s
             at = found
         out.append(line)
     return "\n".join(out) if restored else text
+
+
+# a photo's caption the extractor may drop with a gallery's slides: 图为…, （图为…）
+_GALLERY_CAPTION_RE = re.compile(r"^[（(]?图为\S")
+
+
+def _captions_restored(text: str, page_lines: list[str], page_keys: list[str]) -> str:
+    """*text* with the photos' captions (图为…) that the page prints between two of its paragraphs, which follow each
+    other in the text, put back where the extractor dropped them (a gallery's slides, which trafilatura leaves out
+    with the gallery).
+
+    >>> a, b = "培训班坚持缺什么补什么，精心设置四个模块。", "在专题授课环节，部门骨干分别授课。"
+    >>> page = [a, "图为培训班开班式现场。", "1/3", b]
+    >>> _captions_restored("\\n".join([a, b]), page, [_han_key(x) for x in page]).split("\\n")[1]
+    '图为培训班开班式现场。'
+    """
+    lines = text.split("\n")
+    if len(lines) < 2 or not any(_GALLERY_CAPTION_RE.match(x.strip()) and len(x) <= 80 for x in page_lines):
+        return text
+    have = {_han_key(x) for x in lines}
+    out = [lines[0]]
+    at = _page_line_of(_han_key(lines[0]), page_keys) if len(_han_key(lines[0])) >= 6 else None
+    for line in lines[1:]:
+        key = _han_key(line)
+        nxt = _page_line_of(key, page_keys) if len(key) >= 6 else None
+        if at is not None and nxt is not None and 0 < nxt - at <= 12:
+            out.extend(
+                page_lines[i].strip()
+                for i in range(at + 1, nxt)
+                if _GALLERY_CAPTION_RE.match(page_lines[i].strip())
+                and len(page_lines[i].strip()) <= 80
+                and page_keys[i] not in have
+            )
+        out.append(line)
+        at = nxt if nxt is not None else None
+    return "\n".join(out)
 
 
 # a writer's name in a byline: a common surname and one or two characters, not a place's or an office's ending

@@ -428,6 +428,29 @@ def official_title(text: str) -> str | None:
     return None
 
 
+# a proclamation's head over a law or a decree: the body's 公告 or 令 and its number (某某省人民代表大会常务委员会公告 /
+# （第二十一号）, 中华人民共和国国务院令 / 第706号)
+_PROCLAMATION_RE = re.compile(r"^[\u4e00-\u9fff]{4,40}(?:公告|令)$")
+_PROCLAMATION_NUMBER_RE = re.compile(r"^[（(]?(?:(?:19|20)\d{2}年)?第[一二三四五六七八九十百零〇\d]{1,6}号[）)]?$")
+
+
+def proclamation_head(lines: list[str]) -> list[int]:
+    """The indices of a proclamation's head at the top of *lines* (its 公告 or 令 over its number), ``[]`` where they
+    open otherwise.
+
+    >>> proclamation_head(["某某省人民代表大会常务委员会公告", "（第二十一号）", "《某某条例》已由……通过，现予公布。"])
+    [0, 1]
+    >>> proclamation_head(["关于开展安全生产检查的公告", "各单位："])
+    []
+    """
+    head = [(i, re.sub(r"[\s\u3000]+", "", ln)) for i, ln in _nonempty(lines, range(len(lines)), n=3)]
+    if len(head) >= 2 and _PROCLAMATION_RE.match(head[0][1]) and _PROCLAMATION_NUMBER_RE.match(head[1][1]):
+        return [head[0][0], head[1][0]]
+    if head and re.match(r"^[\u4e00-\u9fff]{4,40}(?:公告|令)第[一二三四五六七八九十百零〇\d]{1,6}号$", head[0][1]):
+        return [head[0][0]]  # (on one line: 中华人民共和国国务院令第706号)
+    return []
+
+
 def leading_apparatus(lines: list[str]) -> tuple[list[int], list[int]]:
     """The 版头 at the top of *lines*: the indices of its marks (份号, secrecy and urgency marks, the 发文机关标志
     on one line or two: 某某县委组织部文件, 河南大学 / 软件学院文件) and of its 发文字号 lines, among the first

@@ -36,6 +36,7 @@ from .officialdoc import (
     next_document_cut,
     official_fields,
     official_title,
+    proclamation_head,
     signer_cut,
 )
 from .sniff import READ_FORMATS, UNREAD_FORMATS, sniff_format
@@ -321,6 +322,10 @@ def _drop_title_lines(text: str, title: str) -> tuple[str, list[str]]:
         end = _title_end(lines, after, key)
     if end is not None:
         return "\n".join(lines[end + 1 :]), []
+    proclamation = proclamation_head(lines)
+    if proclamation:
+        # a proclamation's head over the 公告 that publishes a law (a 人大常委会's page: 公告 / （第二十一号） / text)
+        return "\n".join(ln for i, ln in enumerate(lines) if i not in proclamation), [lines[i] for i in proclamation]
     marks, numbers = leading_apparatus(lines)
     if not marks and not numbers:
         return text, []
