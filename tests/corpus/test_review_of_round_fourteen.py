@@ -16,7 +16,6 @@ from policytext.corpus.html import _folded_text_shown
 DATA = Path(__file__).parent / "data" / "review_round_fourteen"
 CASES = [json.loads(line) for line in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
 LEFT = {
-    "a04_short_heading_div_link.html": "a short heading as a link in a <div>, no <h1>: the subtitle over the dateline",
     "i03_interview_header_time_theme.html": "a 主题： line at the top of an interview stays text (no header label)",
     "i04_dateline_time_only_with_theme_field.html": "a 主题： line under the dateline stays text",
 }

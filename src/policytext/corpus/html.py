@@ -3213,12 +3213,23 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and any(_han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near)
         )
         heading = without_repost_tags(fields.get("_h1") or "")
+        lead = _NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))[0]
         own_heading = (
             bool(title)
             and not site
-            and _han_key(heading) == _han_key(title or "")
-            and _han_key(heading) in _han_key(fields.get("_html_title", ""))
             and not column
+            and (
+                (
+                    _han_key(heading) == _han_key(title or "")
+                    and _han_key(heading) in _han_key(fields.get("_html_title", ""))
+                )
+                # (or the lead of the <title>, printed near the article even as a link: <div><a>春耕备耕忙</a></div>)
+                or (
+                    _han_key(lead) == _han_key(title or "")
+                    and len(_NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))) > 1
+                    and any(_han_key(x) == _han_key(title or "") for x in near)
+                )
+            )
         )
         over = _heading_over_dateline(near, is_link)
         # (either way, a heading over the dateline that the page's <title> names: a topic's banner as og:title)
