@@ -1,6 +1,6 @@
 """A review helper's cases for the late fixes of round thirteen and the rules of round fourteen
 (``data/review_round_fourteen``, its README lists them): each page or Word file reads to what the reviewer expected
-(title, date, source, the body's first and last line), but three known ones, strict expected failures."""
+(title, date, source, the body's first and last line), but two known ones, strict expected failures."""
 
 from __future__ import annotations
 
