@@ -1,12 +1,13 @@
-"""Files written blind by fifteen helper sessions (``data/probes_blind*/README.md``):
+"""Files written blind by sixteen helper sessions (``data/probes_blind*/README.md``):
 each reads to its gold body, title, date and source. First sight was precision 0.980, titles 14/16, dates 13/16,
 sources 13/16 (round one, 16 pages), 0.985, 15/16, 13/16, 16/16 (round two, 12 pages and 4 Word files) and 0.987,
 9/10, 10/10, 9/10 (round three, 8 pages and 2 PDFs), 0.976, 13/14, 12/14, 12/14 (round four, 12 pages, a Word file
 and a PDF), 0.945, 12/14, 10/14, 11/14 (round five, the same mix) and 0.979 (recall 0.978), 13/14, 13/14, 10/14 (round
-six, the same mix); rounds seven to fifteen are in their READMEs (round eleven, 9 pages, 2 Word files and a PDF:
+six, the same mix); rounds seven to sixteen are in their READMEs (round eleven, 9 pages, 2 Word files and a PDF:
 0.994, 11/12, 11/12, 12/12; round twelve, the same mix: 0.988, 10/12, 10/12, 11/12; round thirteen, 8 pages, a
 Word file and a PDF: 0.994 (recall 0.942), 6/10, 10/10, 10/10; round fourteen, the same mix: 0.982, 10/10, 8/10,
-8/10; round fifteen: 0.997 (recall 0.984), 9/10, 10/10, 8/10); what they showed is in
+8/10; round fifteen: 0.997 (recall 0.984), 9/10, 10/10, 8/10; round sixteen, three Word files,
+three PDFs, four pages: 0.983, 9/10, 9/10, 10/10); what they showed is in
 ``docs/reading.md``."""
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ GOLD = [
         "probes_blind_13",
         "probes_blind_14",
         "probes_blind_15",
+        "probes_blind_16",
     )
     for line in (DATA / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     if line

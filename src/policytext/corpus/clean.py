@@ -856,6 +856,7 @@ _SPEECH_DAY_RE = re.compile(
     # a report's or a speech's occasion under its title: ——2025年1月8日在某某县第十八届人民代表大会第五次会议上
     rf"|^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,60}}上(?:的(?:讲话|报告|工作报告|发言))?$"
 )
+_SPEECH_SUBTITLE_RE = re.compile(r"^[—─]{1,2}\s*在[^。！？]{2,60}上的(?:讲话|报告|工作报告|发言|致辞|主持词)$")
 _OCCASION_START_RE = re.compile(rf"^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,40}}$")
 _DATE_IN_OCCASION_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 # how a speech greets its audience (同志们：, 各位代表：, 女士们、先生们、朋友们：), not any label (会议要求：)
@@ -882,6 +883,8 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     at = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
     while at and read_header_fields(lines[at[0]]):  # the page's date and 来源 line, which cleaning reads later
         at.pop(0)
+    # a speech's subtitle over its byline, naming the occasion without its day (——在全市…工作会议上的讲话)
+    subtitle = at.pop(0) if len(at) >= 3 and _SPEECH_SUBTITLE_RE.match(lines[at[0]].strip()) else None
     if len(at) >= 2 and _OCCASION_START_RE.match(lines[at[0]].strip()):
         # the occasion set over two lines (——2025年1月8日在某某县第十八届 / 人民代表大会第五次会议上): one line
         joined = lines[at[0]].strip() + lines[at[1]].strip()
@@ -909,7 +912,9 @@ def speech_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     written = (parse_date(occasion.group()) if occasion else None) or chinese_date(head[day])
     if written:
         found["written_date"] = written
-    return lines[: at[0]] + lines[at[cut - 1] + 1 :], found
+    if subtitle is not None:
+        found["subtitle"] = lines[subtitle].strip()
+    return [ln for i, ln in enumerate(lines[: at[0]]) if i != subtitle] + lines[at[cut - 1] + 1 :], found
 
 
 def cut_into(text: str, cut: Callable[[list[str]], tuple[list[str], dict[str, Any]]], meta: dict[str, Any]) -> str:

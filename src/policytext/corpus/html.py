@@ -2226,7 +2226,8 @@ def _trailing_credits_cut(lines: list[str], title: str | None = None) -> list[st
             lines = _endnotes_cut(lines)
     if lines:
         closing = _CLOSING_CREDIT_RE.search(to_simplified(lines[-1]))  # same length: offsets hold
-        if closing:
+        # (not a photographer's credit closing a caption, which is the caption's: ▲…（通讯员 徐丽萍 摄）)
+        if closing and not re.match(r"^\s*(?:▲|△|图为|[（(]图)", lines[-1]):
             lines[-1] = lines[-1][: closing.start()]
     return lines
 

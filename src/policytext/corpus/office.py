@@ -74,6 +74,9 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     prev_row = False
     for text, fill, indented in lines:
         row = _is_table_row(text)
+        # (a line never starts with a comma or closing mark; a 成文日期 under its signature ends the text, so the
+        # 版记 under it (抄送) is no wrap; a list's label opens a line of its own, 出席：…, 分送：…, and 附件： after a
+        # sentence's or a clause's end)
         if (out and text[:1] in _NEVER_FIRST) or (
             out
             and prev_fill >= 0.9
@@ -82,8 +85,10 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
             and not row
             and not (_HEADING_RE.match(text) and out[-1][-1:] not in _GOES_ON)
             and not (out[-1][-1:] in _END and prev_fill < 0.97)
-            and not is_date_line(out[-1])  # a 成文日期 under its signature ends the text: the 版记 (抄送) is no wrap
-        ):  # a line never starts with a comma or closing mark
+            and not is_date_line(out[-1])
+            and not _LIST_LABEL_RE.match(text)
+            and not (out[-1][-1:] in _END and _ATTACHMENT_LABEL_RE.match(text))
+        ):
             out[-1] += text
         else:
             out.append(text)
@@ -92,6 +97,9 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
     return out
 
 
+# a line opened by a label: a 纪要's lists (出席：…) and a 版记's (抄送：…, 分送：…), and an 附件 list's
+_LIST_LABEL_RE = re.compile(r"^\s*(?:抄\s*送|分\s*送|报\s*送|出\s*席|列\s*席|请\s*假|缺\s*席|记\s*录)\s*[:：]")
+_ATTACHMENT_LABEL_RE = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]")
 _CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff）)] [\u4e00-\u9fff]")
 
 
@@ -103,8 +111,9 @@ def _is_table_row(text: str) -> bool:
 
 
 def _running_key(line: str) -> str:
-    """A line as a running header or footer repeats it from page to page: its digits ignored (第 3 页, — 3 —)."""
-    return re.sub(r"\d+", "#", line)
+    """A line as a running header or footer repeats it from page to page: its digits and spaces ignored (第 3 页,
+    — 3 —; a header whose two parts a page sets further apart)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "CN_ORDINAL",
     "SECTION_COLUMNS",
     "adoption_note_cut",
+    "bulletin_byline_cut",
     "byline_issuer",
     "chinese_date",
     "colophon_cut",
@@ -387,6 +388,8 @@ def official_title(text: str) -> str | None:
     >>> page = "某省政府文件\\n某政发〔2023〕5号\\n某某省人民政府关于做好\\n某项工作的通知\\n各市人民政府：\\n正文。"
     >>> official_title(page)
     '某某省人民政府关于做好某项工作的通知'
+    >>> official_title("持续优化营商环境　全力推动高质量发展\\n——在全市优化营商环境工作会议上的讲话\\n同志们：")
+    '持续优化营商环境\\u3000全力推动高质量发展'
     """
     raw_lines = text.split("\n")
     head = _nonempty(raw_lines, range(len(raw_lines)))
@@ -409,7 +412,9 @@ def official_title(text: str) -> str | None:
     lines = [ln for _, ln in head[:stop]]
     for end in range(len(lines), 0, -1):
         if _GENRE_END_RE.search(lines[end - 1]) and not _TOC_RE.match(lines[end - 1]):
-            if end < len(lines) and _TITLE_BRACKET_RE.match(lines[end]):
+            if end >= 2 and lines[end - 1].lstrip().startswith(("——", "—")) and not lines[end - 2].startswith("—"):
+                end -= 1  # a speech's subtitle under its title (——在全市…会议上的讲话): the title is the line above
+            elif end < len(lines) and _TITLE_BRACKET_RE.match(lines[end]):
                 end += 1  # its bracketed years or status on a line of their own: 某某方案 / （2025—2027年）
             start = end - 1 if end - 1 < len(lines) and not _TITLE_BRACKET_RE.match(lines[end - 1]) else end - 2
             while (
@@ -788,6 +793,24 @@ def byline_issuer(text: str) -> str | None:
     if len(head) == 2 and _ISSUER_LINE_RE.match(head[0]) and _DATE_ONLY_RE.match(head[1]):
         return re.sub(r"[\s\u3000]+", "、", head[0].strip(" \u3000、"))
     return None
+
+
+def bulletin_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """*lines* without a bulletin's byline that opens them under its title, the issuing bodies over the date
+    (松阳县统计局 国家统计局松阳调查队 / （2025年3月20日）), with ``issuer`` and ``written_date``.
+
+    >>> kept, found = bulletin_byline_cut(["某县统计局 国家统计局某调查队", "（2025年3月20日）", "经济平稳。"])
+    >>> kept, found["issuer"], found["written_date"]
+    (['经济平稳。'], '某县统计局、国家统计局某调查队', datetime.date(2025, 3, 20))
+    """
+    head = _nonempty(lines, range(len(lines)), n=2)
+    if len(head) < 2 or not _ISSUER_LINE_RE.match(head[0][1]) or not _DATE_ONLY_RE.match(head[1][1]):
+        return lines, {}
+    found: dict[str, Any] = {"issuer": re.sub(r"[\s\u3000]+", "、", head[0][1].strip(" \u3000、"))}
+    written = chinese_date(head[1][1])
+    if written:
+        found["written_date"] = written
+    return lines[: head[0][0]] + lines[head[1][0] + 1 :], found
 
 
 # --- the heading hierarchy -----------------------------------------------------------

@@ -28,6 +28,7 @@ from .mhtml import mhtml_page
 from .office import read_docx_text, read_pdf_text_and_notes
 from .officialdoc import (
     adoption_note_cut,
+    bulletin_byline_cut,
     byline_issuer,
     chinese_date,
     colophon_cut,
@@ -249,8 +250,12 @@ def make_document(
         if is_file:
             # a speech's byline under its title (县委书记 王某某 / （2024年2月20日）), as on a page
             text = cut_into(cut_into(text, speech_byline_cut, info), signer_cut, info)
-            # a law's or a 决定's 题注 under its title (（…会议通过）)
+        if found is not None:
+            # a law's or a 决定's 题注 under its title (（…会议通过）), in a file or on a page
             text = cut_into(text, adoption_note_cut, info)
+        if title and is_file:
+            # a bulletin's byline under its title (某某县统计局 国家统计局某某调查队 / （2025年3月20日）)
+            text = cut_into(text, bulletin_byline_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
         info.update(cleaned)
