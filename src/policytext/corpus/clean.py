@@ -652,7 +652,7 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
             # a value in brackets of its own (时间:[ 2025-03-05 ]) is read inside them; other brackets end it
             value = _BRACKETED_VALUE_RE.sub(r"\1 ", value)
             # (and the page's font-size buttons: 来源：某某党建　A+ A-)
-            value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|\s+A\s*[+＋]|" + _COUNTER_LABEL, value)[0].strip()
+            value = re.split(r"\s{2,}|字\s*[体号]|[|｜]|[【\[】\]]|\s+A\s*[-－+＋]|" + _COUNTER_LABEL, value)[0].strip()
         if key == "date" and ":" not in m.group(0) and "：" not in m.group(0) and parse_date(value) is None:
             return None  # a date label without its colon and no date after it: words of the text (发布 2024年一季度…)
         if key == "url" and not _ADDRESS_RE.match(value):
@@ -668,7 +668,7 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
 # is held, not when a page was published
 _BARE_TIME_LABEL_RE = re.compile(r"^\s*(?:时\s*间|日\s*期)\s*[:：]")
 _EVENT_FIELD_RE = re.compile(
-    r"(?:^|\s)(?:会议|活动|培训|讲座|考试|报告会)?(?:地\s*点|地\s*址|会\s*址)\s*[:：]"
+    r"(?:^|\s)[\u4e00-\u9fff]{0,4}(?:地\s*点|地\s*址|会\s*址)\s*[:：]"
     r"|(?:^|\s)(?:主持人?|主讲人?|报告人|嘉\s*宾|议\s*题|参加人员|参会人员|出席人员|参加对象|活动内容)\s*[:：]"
 )
 # a header's own fields, which make a 时间： beside them the page's time (时间：2025-04-15 / 主题：… / 来源：县发改局)
@@ -678,20 +678,19 @@ _PAGE_FIELD_RE = re.compile(r"(?:来\s*源|作\s*者|点击|浏览|阅读|编辑
 def event_time_lines(lines: list[str]) -> set[int]:
     """The indices of *lines* that give an event's time under a bare 时间：or 日期： label: a line that names the
     event's place, chair, speaker or participants too, or stands next to one that does; not where the page's own
-    fields (来源：, 作者：, 点击：) stand on it or next to it (a header block).
+    fields (来源：, 作者：, 点击：) stand on it (a header line).
 
     >>> sorted(event_time_lines(["时间：2025年3月5日上午9:00", "会议地点：县政府四楼会议室", "发布时间：2025-03-01"]))
     [0]
-    >>> event_time_lines(["时间：2025-03-01 来源：县政府"]), event_time_lines(["来源：县委", "时间：2025-04-15"])
+    >>> event_time_lines(["时间：2025-03-01 来源：县政府"]), event_time_lines(["时间：2025-04-15", "主题：经济运行"])
     (set(), set())
     """
     out = set()
     for i, line in enumerate(lines):
         if not _BARE_TIME_LABEL_RE.match(line):
             continue
-        near = [lines[j].strip() for j in range(max(0, i - 1), min(len(lines), i + 2))]
-        if any(_PAGE_FIELD_RE.search(x) for x in near):
-            continue
+        if _PAGE_FIELD_RE.search(line):
+            continue  # (a header line: 时间：2025-03-01 来源：县政府)
         if any(0 <= j < len(lines) and _EVENT_FIELD_RE.search(lines[j].strip()) for j in (i - 1, i, i + 1)):
             out.add(i)
     return out
@@ -856,7 +855,9 @@ _SPEECH_DAY_RE = re.compile(
     # a report's or a speech's occasion under its title: ——2025年1月8日在某某县第十八届人民代表大会第五次会议上
     rf"|^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,60}}上(?:的(?:讲话|报告|工作报告|发言))?$"
 )
-_SPEECH_SUBTITLE_RE = re.compile(r"^[—─]{1,2}\s*在[^。！？]{2,60}上的(?:讲话|报告|工作报告|发言|致辞|主持词)$")
+_SPEECH_SUBTITLE_RE = re.compile(
+    r"^[—─]{1,2}\s*在[^。！？]{2,60}上的(?:讲话|报告|工作报告|发言|致辞|主持词)(?:提纲)?(?:[（(](?:摘要|节选|摘编)[）)])?$"
+)
 _OCCASION_START_RE = re.compile(rf"^[—─]{{1,2}}\s*{_OCCASION_DAY}\s*在[^。！？]{{2,40}}$")
 _DATE_IN_OCCASION_RE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 # how a speech greets its audience (同志们：, 各位代表：, 女士们、先生们、朋友们：), not any label (会议要求：)

@@ -191,9 +191,20 @@ def _cell_text(cell: str) -> str:
 
 _CLASS_SOURCE_RE = re.compile(
     r"<(?:span|em|div|p|a|i)\b[^<>]*\bclass\s*=\s*[\"'](?:[^\"'<>]*\s)?"
-    r"(?:(?:news|article|art|arc|info|detail|post|content)[-_]?)?source[\"'\s][^<>]*>([^<>]{2,40})<",
+    r"(?:(?:news|article|art|arc|info|detail|post|content)[-_]?)?(?:source|laiyuan)[\"'\s][^<>]*>([^<>]{2,40})<",
     re.I,
 )
+
+
+def _in_list_item(page: str, at: int) -> bool:
+    """Whether *at* stands inside an ``<li>`` of *page* (an item of a list of other articles).
+
+    >>> page = '<ul><li><a>标题</a><span class="source">人民日报</span></li></ul>'
+    >>> _in_list_item(page, page.index("<span")), _in_list_item(page, len(page))
+    (True, False)
+    """
+    opened = max(page.rfind("<li>", 0, at), page.rfind("<li ", 0, at))  # (not <link>)
+    return opened > page.rfind("</li", 0, at)
 
 
 def page_fields(page: str) -> dict[str, Any]:
@@ -234,7 +245,7 @@ def page_fields(page: str) -> dict[str, Any]:
         named = [h for h in headings if len(_han_key(h)) >= 4 and _han_key(h) in title_key]
         found["_h1"] = (named or headings)[0]
     # a source set without its label in an element named for it (<span class="news-source">北陵日报</span>)
-    named_source = _CLASS_SOURCE_RE.search(page)
+    named_source = next((m for m in _CLASS_SOURCE_RE.finditer(page) if not _in_list_item(page, m.start())), None)
     if (
         named_source
         and re.fullmatch(r"[\u4e00-\u9fff·（）()《》]{2,20}", _cell_text(named_source.group(1)))
@@ -381,9 +392,12 @@ def _title_among(meta_title: str, h1: str | None, html_title: str = "") -> str:
             if _han_key(h1) == last and len(last) >= 6:
                 return h1
             if _han_key(h1) == first:
-                if len(first) >= 6 and (named.startswith(first) or words[1].startswith(("—", "－", "-"))):
+                # (where the <title> names both, the banner is the <h1> and the heading the last word: 学习贯彻…精神
+                # 青山县委…专题学习会 in a <title> that holds both)
+                both = len(last) >= 6 and last in named
+                if len(first) >= 6 and not both and (named.startswith(first) or words[1].startswith(("—", "－", "-"))):
                     return h1
-                if len(last) >= 6 and named.startswith(last):
+                if both:
                     return words[-1]
     return meta_title
 
@@ -1718,11 +1732,16 @@ def _lead_notes_cut(lines: list[str]) -> list[str]:
         ):
             del out[i : i + 2]  # (the label on a line of its own, 编者按, over the note's paragraph)
             continue
+        if i == 0 and _COLUMN_LABEL_RE.match(s) and any(_SENTENCE_LINE_RE.match(x) for x in out[1:3]):
+            del out[i]  # (a 卷首语's label over its own paragraphs, 编者的话: the label only)
+            continue
         i += 1
     return out
 
 
-_BARE_NOTE_LABEL_RE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前语)\s*[】\]]?\s*[:：]?$")
+# (编者按 and 编前语 set alone over the note; not 编者的话, which heads a 卷首语 whose paragraphs are the article)
+_COLUMN_LABEL_RE = re.compile(r"^[【\[]?\s*(?:编者的话|卷首语)\s*[】\]]?\s*[:：]?$")
+_BARE_NOTE_LABEL_RE = re.compile(r"^[【\[]?\s*(?:编者按|编前语)\s*[】\]]?\s*[:：]?$")
 
 
 def _above_heading(line: str) -> bool:
@@ -2692,6 +2711,23 @@ def _crumb_line(line: str) -> bool:
     return len(s) <= 120 and len(_CRUMB_SPLIT_RE.findall(s)) >= 2 and not re.search(r"[。！？；，]", s)
 
 
+def _only_crumb_step(title: str, page_lines: list[str]) -> bool:
+    """Whether *title* is the one step of a breadcrumb past the home page (当前位置：首页 > 通知公告): a list's, a
+    column's name; in 首页 > 新闻动态 > 春耕备耕忙 the last step may be the article's own heading.
+
+    >>> _only_crumb_step("通知公告", ["首页 > 通知公告"]), _only_crumb_step("春耕备耕忙", ["首页 > 新闻 > 春耕备耕忙"])
+    (True, False)
+    """
+    key = _han_key(title)
+    for line in page_lines:
+        if len(line) <= 120 and _CRUMB_SPLIT_RE.search(line) and re.search(r"位置|首页", line):
+            steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
+            steps = [s for s in steps if s and "首页" not in s and s not in _GENERIC_LAST_STEPS]
+            if steps == [key]:
+                return True
+    return False
+
+
 def _crumb_step(title: str, page_lines: list[str], *, last: bool = False) -> bool:
     """Whether *title* is a step of a breadcrumb the page prints (当前位置：首页 >> 理论宣讲 >> 宣讲稿 >> 正文), not its
     last (with *last*, or its last): a column's name, not an article's heading.
@@ -2905,11 +2941,39 @@ _PERSON_CREDIT_RE = re.compile(
 _SUPPLIED_BY_RE = re.compile(r"^[（(]?\s*(?:供稿单位|供稿|报送单位)\s*[:：]\s*([\u4e00-\u9fff（）]{2,30}?)\s*[）)]?$")
 
 
+_UNIT_END_RE = re.compile(
+    r"(?:部|委|局|厅|办|院|会|组|署|处|室|所|社|中心|办公室|委员会|政府|党委|党组|支部|学校|大学|学院)$"
+)
+
+
+def _signature_line(line: str) -> bool:
+    """Whether *line* is a unit's name alone, as it signs a text (青山县总工会), not a field that names one
+    (来源：县发改局)."""
+    return bool(_UNIT_END_RE.search(line)) and not re.search(r"[:：\s]", line.strip())
+
+
+def _date_line_among(lines: list[str]) -> dict[str, Any]:
+    """The date of the first line of *lines* that opens with a date (2025-03-21 08:30, 2025-04-23 青山日报), as
+    ``{"date": …}``.
+
+    >>> _date_line_among(["春耕备耕忙", "2025-03-21 08:30"])
+    {'date': datetime.date(2025, 3, 21)}
+    """
+    for line in lines:
+        if _BARE_DATE_LINE_RE.match(line.strip()) or _DATELINE_RE.match(line.strip()):
+            d = parse_date(line)
+            if d is not None:
+                return {"date": d}
+    return {}
+
+
 def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str], page_keys: list[str]) -> list[str]:
     """*lines* without the heading and the lines under it (a subtitle, a speaker's line, the dateline) where the
     extractor set them after the article: lines at the end that the page prints above the article's first sentence,
-    within fifteen lines of it, each the title, a subtitle, a speaker's post and name, a header line, a breadcrumb, a
-    dated item or a short label (a sidebar's heading), never a sentence or a unit's name.
+    within fifteen lines of it, each the title, a subtitle, a speaker's post and name, a header line or a line that
+    opens with a date, a breadcrumb, a dated item or a short label (a sidebar's heading); never a sentence, and never a
+    signature: a unit's name and the date under it (青山县总工会 / 2025年3月12日), which a page may print above the
+    article too.
 
     >>> page = ["春耕备耕忙", "——各地抢抓农时", "2025-03-20 来源：县农业农村局"]
     >>> page.append("连日来，青山县各乡镇抢抓农时，组织农户开展春耕。")
@@ -2928,14 +2992,18 @@ def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str]
         if not line:
             end -= 1
             continue
+        above = lines[end - 2].strip() if end >= 2 else ""
+        if _signature_line(line) or (is_date_line(line) and _signature_line(above)):
+            break  # (a signature)
         kind = (
             (bool(title_key) and k == title_key)
             or bool(_SUBTITLE_LINE_RE.match(line) or _SPEAKER_LINE_RE.search(line))
             or bool(read_header_fields(line) or _dateline([line]))
+            or (len(line) <= 40 and bool(_DATELINE_RE.match(line)))
             # (and what stood over the heading: a breadcrumb, a sidebar's heading and its dated items)
             or _crumb_line(line)
             or bool(_ITEM_DATE_RE.search(line))
-            or (len(k) <= 8 and not re.search(r"[，。：:；！？]", line) and not _SITE_NAME_RE.search(line))
+            or (len(k) <= 8 and not re.search(r"[，。：:；！？\d]", line) and not _SITE_NAME_RE.search(line))
         ) and not _SENTENCE_LINE_RE.match(line)
         rows = [j for j, pk in enumerate(page_keys) if pk == k] if kind and k else []
         if not rows or not at - 15 <= min(rows) < at:
@@ -3218,7 +3286,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         own_heading = (
             bool(title)
             and not site
-            and not column
+            and not _only_crumb_step(title or "", page_lines)
             and (
                 (
                     _han_key(heading) == _han_key(title or "")
@@ -3226,7 +3294,8 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 )
                 # (or the lead of the <title>, printed near the article even as a link: <div><a>春耕备耕忙</a></div>)
                 or (
-                    _han_key(lead) == _han_key(title or "")
+                    not column
+                    and _han_key(lead) == _han_key(title or "")
                     and len(_NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))) > 1
                     and any(_han_key(x) == _han_key(title or "") for x in near)
                 )
@@ -3294,7 +3363,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         if d is not None:
             meta["date"] = d
     text = _source_byline_cut(text, meta)
-    text = "\n".join(_heading_tail_cut(text.split("\n"), meta.get("title"), page_lines, page_keys))
+    kept_lines = _heading_tail_cut(text.split("\n"), meta.get("title"), page_lines, page_keys)
+    if "date" not in meta:
+        # (the date printed over the heading, which the extractor set after the article with it)
+        meta.update(_date_line_among(text.split("\n")[len(kept_lines) :]))
+    text = "\n".join(kept_lines)
     lines, interpreted = _original_document_cut(text.split("\n"))
     if interpreted:
         meta.setdefault("interpreted_document", interpreted)

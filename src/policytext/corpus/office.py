@@ -98,7 +98,9 @@ def join_wrapped(lines: list[tuple[str, float, bool]]) -> list[str]:
 
 
 # a line opened by a label: a 纪要's lists (出席：…) and a 版记's (抄送：…, 分送：…), and an 附件 list's
-_LIST_LABEL_RE = re.compile(r"^\s*(?:抄\s*送|分\s*送|报\s*送|出\s*席|列\s*席|请\s*假|缺\s*席|记\s*录)\s*[:：]")
+_LIST_LABEL_RE = re.compile(
+    r"^\s*(?:抄\s*送|分\s*送|报\s*送|出\s*席|列\s*席|请\s*假|缺\s*席|记\s*录|参加人员|参会人员|出席人员|列席人员)\s*[:：]"
+)
 _ATTACHMENT_LABEL_RE = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]")
 _CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff）)] [\u4e00-\u9fff]")
 

@@ -451,6 +451,9 @@ def proclamation_head(lines: list[str]) -> list[int]:
     head = [(i, re.sub(r"[\s\u3000]+", "", ln)) for i, ln in _nonempty(lines, range(len(lines)), n=3)]
     if len(head) >= 2 and _PROCLAMATION_RE.match(head[0][1]) and _PROCLAMATION_NUMBER_RE.match(head[1][1]):
         return [head[0][0], head[1][0]]
+    if len(head) >= 3 and _PROCLAMATION_RE.match(head[0][1] + head[1][1]) and _PROCLAMATION_NUMBER_RE.match(head[2][1]):
+        # (the body's name over 公　告 and its number, on three lines: …常务委员会 / 公　告 / （第十二号）)
+        return [head[0][0], head[1][0], head[2][0]]
     if head and re.match(r"^[\u4e00-\u9fff]{4,40}(?:公告|令)第[一二三四五六七八九十百零〇\d]{1,6}号$", head[0][1]):
         return [head[0][0]]  # (on one line: 中华人民共和国国务院令第706号)
     return []
@@ -730,7 +733,7 @@ def adoption_note_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     for k, (_, line) in enumerate(filled):
         joined += line
         if joined.endswith(("）", ")")):
-            if _ADOPTION_NOTE_RE.match(joined):
+            if _ADOPTION_NOTE_RE.match(joined) and not re.match(r"^[（(]\s*图", joined):  # (not a caption: （图为…）)
                 return lines[filled[k][0] + 1 :], {"adoption_note": joined}
             break
     return lines, {}
@@ -803,14 +806,19 @@ def bulletin_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     >>> kept, found["issuer"], found["written_date"]
     (['经济平稳。'], '某县统计局、国家统计局某调查队', datetime.date(2025, 3, 20))
     """
-    head = _nonempty(lines, range(len(lines)), n=2)
-    if len(head) < 2 or not _ISSUER_LINE_RE.match(head[0][1]) or not _DATE_ONLY_RE.match(head[1][1]):
+    head = _nonempty(lines, range(len(lines)), n=3)
+    # (the issuers on one line or on two: 某县统计局 / 国家统计局某调查队 / （2025年3月20日）)
+    names = 2 if len(head) == 3 and _ISSUER_LINE_RE.match(head[1][1]) and _DATE_ONLY_RE.match(head[2][1]) else 1
+    if len(head) <= names or not all(_ISSUER_LINE_RE.match(ln) for _, ln in head[:names]):
         return lines, {}
-    found: dict[str, Any] = {"issuer": re.sub(r"[\s\u3000]+", "、", head[0][1].strip(" \u3000、"))}
-    written = chinese_date(head[1][1])
+    if not _DATE_ONLY_RE.match(head[names][1]):
+        return lines, {}
+    issuers = " ".join(ln for _, ln in head[:names])
+    found: dict[str, Any] = {"issuer": re.sub(r"[\s\u3000]+", "、", issuers.strip(" \u3000、"))}
+    written = chinese_date(head[names][1])
     if written:
         found["written_date"] = written
-    return lines[: head[0][0]] + lines[head[1][0] + 1 :], found
+    return lines[: head[0][0]] + lines[head[names][0] + 1 :], found
 
 
 # --- the heading hierarchy -----------------------------------------------------------

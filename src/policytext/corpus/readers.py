@@ -253,8 +253,9 @@ def make_document(
         if found is not None:
             # a law's or a 决定's 题注 under its title (（…会议通过）), in a file or on a page
             text = cut_into(text, adoption_note_cut, info)
-        if title and is_file:
-            # a bulletin's byline under its title (某某县统计局 国家统计局某某调查队 / （2025年3月20日）)
+        if title and found is not None:
+            # a bulletin's byline under its title (某县统计局 国家统计局某调查队 / （2025年3月20日）), in a file or on a
+            # page
             text = cut_into(text, bulletin_byline_cut, info)
         # a title known to be absent (None in *found*) is not looked for among the first lines
         body, cleaned = clean_text(text, title=title, find_title=not (found and "title" in found and title is None))
