@@ -3275,10 +3275,11 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 and bool(_SITE_NAME_RE.search(title or ""))
             )
         )
-        column = bool(title) and _crumb_step(title or "", page_lines, last=True)  # (a column's name: 首页 > 通知公告)
+        # (a step of the breadcrumb, its last too: a column's name, 首页 > 代表工作 > 议案建议)
+        crumb_column = bool(title) and _crumb_step(title or "", page_lines, last=True)
         printed_near = (
             not site
-            and not column
+            and not crumb_column
             and any(_han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near)
         )
         heading = without_repost_tags(fields.get("_h1") or "")
@@ -3294,7 +3295,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
                 )
                 # (or the lead of the <title>, printed near the article even as a link: <div><a>春耕备耕忙</a></div>)
                 or (
-                    not column
+                    not crumb_column
                     and _han_key(lead) == _han_key(title or "")
                     and len(_NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))) > 1
                     and any(_han_key(x) == _han_key(title or "") for x in near)
