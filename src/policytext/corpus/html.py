@@ -2257,6 +2257,7 @@ _KEYWORDS_LINE_RE = re.compile(r"^(?:关键字|关键词|标签|Tags?)\s*[:：]"
 _ENDNOTE_RE = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
 # what a note cites: a title in 《》, a publisher, a year, a page or an edition
 _CITATION_RE = re.compile(r"《|出版|(?:19|20)\d{2}\s*年|第\s*\d+\s*[页版期卷]|\bp\.|pp\.")
+_CIRCLED_NOTE_RE = re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 _NOTES_HEADING_RE = re.compile(r"^\s*(?:注释|注|参考文献|尾注)\s*[:：]?\s*$")
 
 
@@ -2281,12 +2282,16 @@ def _endnotes_cut(lines: list[str]) -> list[str]:
 def _endnote_run_cut(lines: list[str]) -> list[str]:
     """*lines* without their closing run of endnotes, and its heading (:func:`_endnotes_cut`)."""
     k = len(lines)
-    while k > 0 and (not lines[k - 1].strip() or _ENDNOTE_RE.match(lines[k - 1])):
+    while k > 0 and (
+        not lines[k - 1].strip() or _ENDNOTE_RE.match(lines[k - 1]) or _CIRCLED_NOTE_RE.match(lines[k - 1])
+    ):
         k -= 1
     notes = [ln for ln in lines[k:] if ln.strip()]
     headed = k > 0 and bool(_NOTES_HEADING_RE.match(lines[k - 1]))
     if len(notes) < (1 if headed else 2) or not any(_SENTENCE_LINE_RE.match(ln) for ln in lines[:k]):
         return lines
+    if not headed and any(_CIRCLED_NOTE_RE.match(ln) for ln in notes):
+        return lines  # (①, ② number a document's own items; they are notes only under a 注释 heading)
     if not headed and sum(bool(_CITATION_RE.search(ln)) for ln in notes) * 2 < len(notes):
         return lines  # a numbered list of the text's own (【1】张某某，某某村党支部书记), not its notes
     return lines[: k - 1] if headed else lines[:k]
@@ -3002,6 +3007,7 @@ def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str]
             or (len(line) <= 40 and bool(_DATELINE_RE.match(line)))
             # (and what stood over the heading: a breadcrumb, a sidebar's heading and its dated items)
             or _crumb_line(line)
+            or bool(re.match(r"^(?:当前|您的|您现在的|所在)?位置\s*[:：]", line))
             or bool(_ITEM_DATE_RE.search(line))
             or (len(k) <= 8 and not re.search(r"[，。：:；！？\d]", line) and not _SITE_NAME_RE.search(line))
         ) and not _SENTENCE_LINE_RE.match(line)
@@ -3161,7 +3167,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
-    notes = [ln.strip() for ln in lines[len(kept) :] if _ENDNOTE_RE.match(ln)]
+    notes = [ln.strip() for ln in lines[len(kept) :] if _ENDNOTE_RE.match(ln) or _CIRCLED_NOTE_RE.match(ln)]
     if notes:
         meta.setdefault("footnotes", notes)  # (the endnotes after the article, [1] 《…》, kept as a PDF's footnotes)
     kept, signed = _signed_dateline_cut(kept)
@@ -3365,9 +3371,23 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             meta["date"] = d
     text = _source_byline_cut(text, meta)
     kept_lines = _heading_tail_cut(text.split("\n"), meta.get("title"), page_lines, page_keys)
-    if "date" not in meta:
-        # (the date printed over the heading, which the extractor set after the article with it)
-        meta.update(_date_line_among(text.split("\n")[len(kept_lines) :]))
+    if len(kept_lines) < len(text.split("\n")):
+        if "date" not in meta:
+            # (the date printed over the heading, which the extractor set after the article with it)
+            meta.update(_date_line_among(text.split("\n")[len(kept_lines) :]))
+        # (and what the header lines stood under: the endnotes and a writers' credit, which the cuts above could not
+        # reach past them)
+        notes_cut = _endnotes_cut(kept_lines)
+        notes = [
+            ln.strip() for ln in kept_lines[len(notes_cut) :] if _ENDNOTE_RE.match(ln) or _CIRCLED_NOTE_RE.match(ln)
+        ]
+        if notes:
+            meta.setdefault("footnotes", notes)
+        kept_lines = notes_cut
+        writer = _PERSON_CREDIT_RE.match(kept_lines[-1].strip()) if len(kept_lines) > 1 else None
+        if writer:
+            meta.setdefault("author", writer.group("names"))
+            kept_lines = kept_lines[:-1]
     text = "\n".join(kept_lines)
     lines, interpreted = _original_document_cut(text.split("\n"))
     if interpreted:
