@@ -2279,6 +2279,16 @@ def _endnotes_cut(lines: list[str]) -> list[str]:
         lines = cut  # (a headed block: another may stand over it)
 
 
+def _endnote_lines(lines: list[str]) -> list[str]:
+    """The notes among *lines* that :func:`_endnotes_cut` cut ([1] 《…》, ① …), without their headings, for
+    ``footnotes``.
+
+    >>> _endnote_lines(["注释：", "[1] 《某讲话》。", "① 某书。"])
+    ['[1] 《某讲话》。', '① 某书。']
+    """
+    return [ln.strip() for ln in lines if _ENDNOTE_RE.match(ln) or _CIRCLED_NOTE_RE.match(ln)]
+
+
 def _endnote_run_cut(lines: list[str]) -> list[str]:
     """*lines* without their closing run of endnotes, and its heading (:func:`_endnotes_cut`)."""
     k = len(lines)
@@ -2716,6 +2726,15 @@ def _crumb_line(line: str) -> bool:
     return len(s) <= 120 and len(_CRUMB_SPLIT_RE.findall(s)) >= 2 and not re.search(r"[。！？；，]", s)
 
 
+def _crumb_steps(line: str) -> list[str]:
+    """The Han characters of each step of a breadcrumb's *line*, past its label (当前位置：首页 >> 理论宣讲).
+
+    >>> _crumb_steps("当前位置：首页 >> 理论宣讲")
+    ['首页', '理论宣讲']
+    """
+    return [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
+
+
 def _only_crumb_step(title: str, page_lines: list[str]) -> bool:
     """Whether *title* is the one step of a breadcrumb past the home page (当前位置：首页 > 通知公告): a list's, a
     column's name; in 首页 > 新闻动态 > 春耕备耕忙 the last step may be the article's own heading.
@@ -2726,8 +2745,7 @@ def _only_crumb_step(title: str, page_lines: list[str]) -> bool:
     key = _han_key(title)
     for line in page_lines:
         if len(line) <= 120 and _CRUMB_SPLIT_RE.search(line) and re.search(r"位置|首页", line):
-            steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
-            steps = [s for s in steps if s and "首页" not in s and s not in _GENERIC_LAST_STEPS]
+            steps = [s for s in _crumb_steps(line) if s and "首页" not in s and s not in _GENERIC_LAST_STEPS]
             if steps == [key]:
                 return True
     return False
@@ -2748,7 +2766,7 @@ def _crumb_step(title: str, page_lines: list[str], *, last: bool = False) -> boo
         # (a breadcrumb of two steps, 当前位置：首页 > 通知公告, where its last step counts)
         if len(line) > 120 or marks < 1 or (marks < 2 and not (last and re.search(r"位置|首页", line))):
             continue
-        steps = [_han_key(x.split("：")[-1].split(":")[-1]) for x in _CRUMB_SPLIT_RE.split(line)]
+        steps = _crumb_steps(line)
         while steps and steps[-1] in _GENERIC_LAST_STEPS:
             steps.pop()  # (… >> 标题 >> 正文: the step before 正文 is the page's own name)
         if key in (steps if last else steps[:-1]):
@@ -2918,6 +2936,29 @@ def _out_of_order_header_tail_cut(
     at, page_keys = _row_of(key, page_lines, page_keys)
     if at is None:
         return lines
+
+    def header(end: int) -> bool:
+        line = lines[end - 1].strip()
+        return (
+            len(line) <= 120
+            and not _SENTENCE_LINE_RE.match(line)
+            and bool(read_header_fields(line) or _dateline([line]))
+        )
+
+    return lines[: _tail_printed_above(lines, at, page_keys, header)]
+
+
+def _tail_printed_above(
+    lines: list[str], at: int, page_keys: list[str], belongs: Callable[[int], bool], reach: int | None = None
+) -> int:
+    """Where the run of *lines* at their end that the page prints above its line *at* (the article's first sentence)
+    starts: lines ``belongs`` takes (called with the line's index plus one), each printed on the page above *at*, within
+    *reach* lines of it where one is given; blank lines go with them.
+
+    >>> page_keys = [_han_key(x) for x in ["某县召开推进会", "3月14日，某县召开推进会。"]]
+    >>> _tail_printed_above(["3月14日，某县召开推进会。", "某县召开推进会"], 1, page_keys, lambda end: True)
+    1
+    """
     end = len(lines)
     while end > 1:
         line = lines[end - 1].strip()
@@ -2925,16 +2966,11 @@ def _out_of_order_header_tail_cut(
             end -= 1
             continue
         k = _han_key(line)
-        header = (
-            len(line) <= 120
-            and not _SENTENCE_LINE_RE.match(line)
-            and bool(read_header_fields(line) or _dateline([line]))
-        )
-        rows = [j for j, pk in enumerate(page_keys) if pk == k] if header and k else []
-        if not rows or min(rows) >= at:
+        rows = [j for j, pk in enumerate(page_keys) if pk == k] if k and belongs(end) else []
+        if not rows or min(rows) >= at or (reach is not None and min(rows) < at - reach):
             break
         end -= 1
-    return lines[:end]
+    return end
 
 
 # a writer's or a photographer's credit in brackets closing the article: （张晓明 撰稿）, （李明、王芳 供图）
@@ -2990,17 +3026,14 @@ def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str]
     if at is None:
         return lines
     title_key = _han_key(title or "")
-    end = len(lines)
-    while end > 1:
+
+    def heading_block(end: int) -> bool:
         line = lines[end - 1].strip()
         k = _han_key(line)
-        if not line:
-            end -= 1
-            continue
         above = lines[end - 2].strip() if end >= 2 else ""
         if _signature_line(line) or (is_date_line(line) and _signature_line(above)):
-            break  # (a signature)
-        kind = (
+            return False  # (a signature)
+        return (
             (bool(title_key) and k == title_key)
             or bool(_SUBTITLE_LINE_RE.match(line) or _SPEAKER_LINE_RE.search(line))
             or bool(read_header_fields(line) or _dateline([line]))
@@ -3011,11 +3044,8 @@ def _heading_tail_cut(lines: list[str], title: str | None, page_lines: list[str]
             or bool(_ITEM_DATE_RE.search(line))
             or (len(k) <= 8 and not re.search(r"[，。：:；！？\d]", line) and not _SITE_NAME_RE.search(line))
         ) and not _SENTENCE_LINE_RE.match(line)
-        rows = [j for j, pk in enumerate(page_keys) if pk == k] if kind and k else []
-        if not rows or not at - 15 <= min(rows) < at:
-            break
-        end -= 1
-    return lines[:end]
+
+    return lines[: _tail_printed_above(lines, at, page_keys, heading_block, reach=15)]
 
 
 _DAY_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
@@ -3167,7 +3197,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
     lines = cut_into(text, colophon_cut, meta).split("\n")
     lines, date_under = _trailing_date_cut(lines)
     kept = _trailing_credits_cut(lines, title)
-    notes = [ln.strip() for ln in lines[len(kept) :] if _ENDNOTE_RE.match(ln) or _CIRCLED_NOTE_RE.match(ln)]
+    notes = _endnote_lines(lines[len(kept) :])
     if notes:
         meta.setdefault("footnotes", notes)  # (the endnotes after the article, [1] 《…》, kept as a PDF's footnotes)
     kept, signed = _signed_dateline_cut(kept)
@@ -3273,13 +3303,12 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # (nor where it is the page's own heading, which its <title> names too, set as a link to its page or far above
         # the article: <h1><a href=…>春耕备耕忙</a></h1>, 学校简介 in 学校简介_青山中学; never the site's name, set as
         # a logo)
+        html_title = fields.get("_html_title", "")
+        html_key, html_parts = _han_key(html_title), _NAME_SEPARATOR_RE.split(html_title)
         site = bool(title) and (
             _names_the_site(title or "", page_lines)
             # (a name that is the whole <title> and ends as a site's does: 青山政务网 as logo <h1> and <title>)
-            or (
-                _han_key(title or "") == _han_key(fields.get("_html_title", ""))
-                and bool(_SITE_NAME_RE.search(title or ""))
-            )
+            or (_han_key(title or "") == html_key and bool(_SITE_NAME_RE.search(title or "")))
         )
         # (a step of the breadcrumb, its last too: a column's name, 首页 > 代表工作 > 议案建议)
         crumb_column = bool(title) and _crumb_step(title or "", page_lines, last=True)
@@ -3289,28 +3318,24 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
             and any(_han_key(without_repost_tags(x)) == _han_key(title or "") and not is_link(x) for x in near)
         )
         heading = without_repost_tags(fields.get("_h1") or "")
-        lead = _NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))[0]
         own_heading = (
             bool(title)
             and not site
             and not _only_crumb_step(title or "", page_lines)
             and (
-                (
-                    _han_key(heading) == _han_key(title or "")
-                    and _han_key(heading) in _han_key(fields.get("_html_title", ""))
-                )
+                (_han_key(heading) == _han_key(title or "") and _han_key(heading) in html_key)
                 # (or the lead of the <title>, printed near the article even as a link: <div><a>春耕备耕忙</a></div>)
                 or (
                     not crumb_column
-                    and _han_key(lead) == _han_key(title or "")
-                    and len(_NAME_SEPARATOR_RE.split(fields.get("_html_title", ""))) > 1
+                    and _han_key(html_parts[0]) == _han_key(title or "")
+                    and len(html_parts) > 1
                     and any(_han_key(x) == _han_key(title or "") for x in near)
                 )
             )
         )
         over = _heading_over_dateline(near, is_link)
         # (either way, a heading over the dateline that the page's <title> names: a topic's banner as og:title)
-        named = bool(over) and _han_key(over or "") in _han_key(fields.get("_html_title", ""))
+        named = bool(over) and _han_key(over or "") in html_key
         if over and not own_heading and (named or not printed_near) and _han_key(over) != _han_key(title or ""):
             title = meta["title"] = over
             text, between, found = _text_under_heading(text, title, page_lines, page_keys)
@@ -3378,9 +3403,7 @@ def extract_html(page: str, name: str = "<bytes>") -> tuple[str, dict[str, Any]]
         # (and what the header lines stood under: the endnotes and a writers' credit, which the cuts above could not
         # reach past them)
         notes_cut = _endnotes_cut(kept_lines)
-        notes = [
-            ln.strip() for ln in kept_lines[len(notes_cut) :] if _ENDNOTE_RE.match(ln) or _CIRCLED_NOTE_RE.match(ln)
-        ]
+        notes = _endnote_lines(kept_lines[len(notes_cut) :])
         if notes:
             meta.setdefault("footnotes", notes)
         kept_lines = notes_cut
@@ -3520,7 +3543,7 @@ def _captions_restored(text: str, page_lines: list[str], page_keys: list[str]) -
                 and page_keys[i] not in have
             )
         out.append(line)
-        at = nxt if nxt is not None else None
+        at = nxt
     return "\n".join(out)
 
 

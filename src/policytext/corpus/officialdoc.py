@@ -792,9 +792,28 @@ def byline_issuer(text: str) -> str | None:
     """The issuing body of a document that opens with a byline: its name on the first line and a date
     alone on the next (a statistical bulletin whose title is printed as an image starts so). Such a
     line is no title."""
-    head = [ln for _, ln in _nonempty(text.split("\n"), range(len(text.split("\n"))), n=2)]
-    if len(head) == 2 and _ISSUER_LINE_RE.match(head[0]) and _DATE_ONLY_RE.match(head[1]):
-        return re.sub(r"[\s\u3000]+", "、", head[0].strip(" \u3000、"))
+    byline = _opening_byline(text.split("\n"), most=1)
+    return byline[1] if byline else None
+
+
+def _opening_byline(lines: list[str], most: int) -> tuple[list[int], str, str] | None:
+    """The byline that opens *lines*: the issuers' names on up to *most* lines over a date alone, as the indices of its
+    lines, the issuers joined with 、 and the date's line; None where the lines open otherwise.
+
+    >>> _opening_byline(["某县统计局", "国家统计局某调查队", "（2025年3月20日）", "经济平稳。"], most=2)
+    ([0, 1, 2], '某县统计局、国家统计局某调查队', '（2025年3月20日）')
+    """
+    head = _nonempty(lines, range(len(lines)), n=most + 1)
+    for names in range(1, most + 1):
+        if len(head) > names and _DATE_ONLY_RE.match(head[names][1]):
+            if not all(_ISSUER_LINE_RE.match(ln) for _, ln in head[:names]):
+                return None
+            issuers = " ".join(ln for _, ln in head[:names])
+            return (
+                [i for i, _ in head[: names + 1]],
+                re.sub(r"[\s\u3000]+", "、", issuers.strip(" \u3000、")),
+                head[names][1],
+            )
     return None
 
 
@@ -806,19 +825,16 @@ def bulletin_byline_cut(lines: list[str]) -> tuple[list[str], dict[str, Any]]:
     >>> kept, found["issuer"], found["written_date"]
     (['经济平稳。'], '某县统计局、国家统计局某调查队', datetime.date(2025, 3, 20))
     """
-    head = _nonempty(lines, range(len(lines)), n=3)
     # (the issuers on one line or on two: 某县统计局 / 国家统计局某调查队 / （2025年3月20日）)
-    names = 2 if len(head) == 3 and _ISSUER_LINE_RE.match(head[1][1]) and _DATE_ONLY_RE.match(head[2][1]) else 1
-    if len(head) <= names or not all(_ISSUER_LINE_RE.match(ln) for _, ln in head[:names]):
+    byline = _opening_byline(lines, most=2)
+    if byline is None:
         return lines, {}
-    if not _DATE_ONLY_RE.match(head[names][1]):
-        return lines, {}
-    issuers = " ".join(ln for _, ln in head[:names])
-    found: dict[str, Any] = {"issuer": re.sub(r"[\s\u3000]+", "、", issuers.strip(" \u3000、"))}
-    written = chinese_date(head[names][1])
+    at, issuer, day = byline
+    found: dict[str, Any] = {"issuer": issuer}
+    written = chinese_date(day)
     if written:
         found["written_date"] = written
-    return lines[: head[0][0]] + lines[head[names][0] + 1 :], found
+    return lines[: at[0]] + lines[at[-1] + 1 :], found
 
 
 # --- the heading hierarchy -----------------------------------------------------------
