@@ -4,51 +4,25 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 import policytext as pt
+from helpers.review_cases import assert_reads_as_expected, review_cases
 from policytext.corpus.html import _folded_text_shown
 
 DATA = Path(__file__).parent / "data" / "review_round_fourteen"
-CASES = [json.loads(line) for line in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
 LEFT = {
     "i03_interview_header_time_theme.html": "a 主题： line at the top of an interview stays text (no header label)",
     "i04_dateline_time_only_with_theme_field.html": "a 主题： line under the dateline stays text",
 }
 
 
-def _spaced(line: str | None) -> str | None:
-    return " ".join(line.split()) if line is not None else None
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=LEFT[c["file"]])) if c["file"] in LEFT else c
-        for c in CASES
-    ],
-    ids=[c["file"] for c in CASES],
-)
+@pytest.mark.parametrize("case", review_cases(DATA, LEFT))
 def test_a_review_case_reads_as_expected(case):
-    # where policytext's convention differs from the reviewer's call, the record says so and why
-    case = {**case, **{k: v for k, v in case.get("policytext_convention", {}).items() if k != "why"}}
-    if case["file"].endswith(".docx"):
-        pytest.importorskip("docx")
-    doc = pt.read_document(DATA / case["file"])
-    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
-    date = doc.meta.get("date")
-    got = {
-        "title": doc.meta.get("title"),
-        "date": date.isoformat() if date else None,
-        "source": doc.meta.get("source"),
-        "first": _spaced(lines[0]),
-        "last": _spaced(lines[-1]),
-    }
-    assert got == {k: _spaced(case[k]) if k in ("first", "last") else case[k] for k in got}
+    assert_reads_as_expected(DATA, case)
 
 
 def test_a_writers_credit_gives_the_author():

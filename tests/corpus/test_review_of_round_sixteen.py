@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import policytext as pt
+from helpers.review_cases import assert_reads_as_expected, review_cases
 
 DATA = Path(__file__).parent / "data" / "review_round_sixteen"
-CASES = [json.loads(line) for line in (DATA / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line]
 LEFT = {
     "h03_r2_gallery_after_last_paragraph.html": "a gallery's tip (点击图片查看原图) after the last paragraph stays",
     "h05_r3_heading_image_then_photo.html": "a lead photo's alt text under the heading picture is taken for the title",
@@ -28,31 +26,6 @@ LEFT = {
 }
 
 
-def _spaced(line: str | None) -> str | None:
-    return " ".join(line.split()) if line is not None else None
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=LEFT[c["file"]])) if c["file"] in LEFT else c
-        for c in CASES
-    ],
-    ids=[c["file"] for c in CASES],
-)
+@pytest.mark.parametrize("case", review_cases(DATA, LEFT))
 def test_a_review_case_reads_as_expected(case):
-    if case["file"].endswith(".docx"):
-        pytest.importorskip("docx")
-    if case["file"].endswith(".pdf"):
-        pytest.importorskip("pdfplumber")
-    doc = pt.read_document(DATA / case["file"])
-    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
-    date = doc.meta.get("date")
-    got = {
-        "title": doc.meta.get("title"),
-        "date": date.isoformat() if date else None,
-        "source": doc.meta.get("source"),
-        "first": _spaced(lines[0]),
-        "last": _spaced(lines[-1]),
-    }
-    assert got == {k: _spaced(case[k]) if k in ("first", "last") else case[k] for k in got}
+    assert_reads_as_expected(DATA, case)
